@@ -1,0 +1,43 @@
+package dev.gureum.core.store;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Puts and deletes that commit together. Each names the version it expects to replace:
+ * {@link #ABSENT} for a record that must not exist yet, {@link #ANY} to skip the check.
+ */
+public final class WriteBatch {
+    public static final long ABSENT = 0;
+    public static final long ANY = -1;
+
+    /** One operation of a batch; {@code value} is null for a delete. */
+    public record Write(RecordKind<?> kind, RecordKey key, long expectedVersion, Object value) {
+        public boolean isDelete() {
+            return value == null;
+        }
+    }
+
+    private final List<Write> writes = new ArrayList<>();
+
+    public <T> WriteBatch put(RecordKind<T> kind, RecordKey key, long expectedVersion, T value) {
+        if (!kind.type().isInstance(value)) {
+            throw new IllegalArgumentException(kind + " holds " + kind.type().getSimpleName());
+        }
+        writes.add(new Write(kind, key, expectedVersion, value));
+        return this;
+    }
+
+    public WriteBatch delete(RecordKind<?> kind, RecordKey key, long expectedVersion) {
+        writes.add(new Write(kind, key, expectedVersion, null));
+        return this;
+    }
+
+    public List<Write> writes() {
+        return List.copyOf(writes);
+    }
+
+    public boolean isEmpty() {
+        return writes.isEmpty();
+    }
+}

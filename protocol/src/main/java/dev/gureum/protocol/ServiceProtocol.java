@@ -1,0 +1,22 @@
+package dev.gureum.protocol;
+
+import dev.gureum.protocol.http.WireRequest;
+import dev.gureum.protocol.http.WireResponse;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * One AWS wire protocol for one service: turns HTTP requests into typed SDK inputs and typed SDK
+ * outputs or errors back into HTTP responses. Handlers never see which protocol carried a call, so a
+ * service reachable through several protocols (CloudWatch) plugs in one instance per protocol.
+ */
+public interface ServiceProtocol {
+
+    /**
+     * @throws ProtocolException when the request is not a well-formed call of this service
+     */
+    Call decode(WireRequest request);
+
+    WireResponse encode(Call call, SdkPojo output, String requestId);
+
+    WireResponse encodeError(ApiError error, String requestId);
+}

@@ -1,0 +1,2 @@
+/** AWS wire formats over the SDK model classes; knows no resource. */
+package dev.gureum.protocol;
