@@ -1,0 +1,8 @@
+package dev.gureum.core.error;
+
+/** An AWS error code string and the HTTP status AWS answers it with. Each service keeps its own enum. */
+public interface ErrorCode {
+    String code();
+
+    int httpStatus();
+}

@@ -1,0 +1,108 @@
+package dev.gureum.core.filter;
+
+import dev.gureum.core.error.Ec2Error;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * The filters one kind of resource supports, as EC2 evaluates them: a resource matches a filter when
+ * any of its values for that name matches any of the filter's values (with {@code *} and {@code ?}
+ * wildcards), and it must match every filter given. A name the kind does not support is refused with
+ * {@code InvalidParameterValue}, never silently ignored.
+ */
+public final class FilterSet<T> {
+    private final Map<String, Function<T, Collection<String>>> attributes;
+    private final Map<String, BiFunction<T, String, Collection<String>>> prefixed;
+
+    private FilterSet(Map<String, Function<T, Collection<String>>> attributes,
+                      Map<String, BiFunction<T, String, Collection<String>>> prefixed) {
+        this.attributes = Map.copyOf(attributes);
+        this.prefixed = Map.copyOf(prefixed);
+    }
+
+    public static <T> Builder<T> builder() {
+        return new Builder<>();
+    }
+
+    /** The names this set supports, in the order they were declared (for documentation and tests). */
+    public List<String> names() {
+        List<String> names = new ArrayList<>(attributes.keySet());
+        prefixed.keySet().forEach(prefix -> names.add(prefix + "*"));
+        return names;
+    }
+
+    /** A predicate that accepts exactly the resources every filter matches. */
+    public Predicate<T> compile(List<Filter> filters) {
+        Predicate<T> all = resource -> true;
+        for (Filter filter : filters) {
+            all = all.and(compile(filter));
+        }
+        return all;
+    }
+
+    private Predicate<T> compile(Filter filter) {
+        List<Wildcard> patterns = filter.values().stream().map(Wildcard::new).toList();
+        Function<T, Collection<String>> values = valuesOf(filter.name());
+        return resource -> {
+            for (String value : values.apply(resource)) {
+                for (Wildcard pattern : patterns) {
+                    if (value != null && pattern.matches(value)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        };
+    }
+
+    private Function<T, Collection<String>> valuesOf(String name) {
+        Function<T, Collection<String>> attribute = attributes.get(name);
+        if (attribute != null) {
+            return attribute;
+        }
+        for (Map.Entry<String, BiFunction<T, String, Collection<String>>> entry : prefixed.entrySet()) {
+            if (name.startsWith(entry.getKey()) && name.length() > entry.getKey().length()) {
+                String suffix = name.substring(entry.getKey().length());
+                BiFunction<T, String, Collection<String>> lookup = entry.getValue();
+                return resource -> lookup.apply(resource, suffix);
+            }
+        }
+        throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The filter '" + name + "' is invalid");
+    }
+
+    /** Declares the supported filter names of a kind. */
+    public static final class Builder<T> {
+        private final Map<String, Function<T, Collection<String>>> attributes = new LinkedHashMap<>();
+        private final Map<String, BiFunction<T, String, Collection<String>>> prefixed = new LinkedHashMap<>();
+
+        /** A filter whose resource has at most one value (null means none). */
+        public Builder<T> single(String name, Function<T, ?> value) {
+            attributes.put(name, resource -> {
+                Object found = value.apply(resource);
+                return found == null ? List.of() : List.of(String.valueOf(found));
+            });
+            return this;
+        }
+
+        public Builder<T> many(String name, Function<T, Collection<String>> values) {
+            attributes.put(name, values);
+            return this;
+        }
+
+        /** A family of filters such as {@code tag:<key>}: the lookup receives what follows the prefix. */
+        public Builder<T> prefixed(String prefix, BiFunction<T, String, Collection<String>> values) {
+            prefixed.put(prefix, values);
+            return this;
+        }
+
+        public FilterSet<T> build() {
+            return new FilterSet<>(attributes, prefixed);
+        }
+    }
+}

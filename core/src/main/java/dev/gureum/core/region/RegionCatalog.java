@@ -1,0 +1,79 @@
+package dev.gureum.core.region;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every region and zone Gureum serves, read once from the data files beside this class. */
+public final class RegionCatalog {
+    private final Map<String, Region> regions;
+
+    private RegionCatalog(Map<String, Region> regions) {
+        this.regions = regions;
+    }
+
+    public static RegionCatalog load() {
+        Map<String, List<Zone>> localZones = new LinkedHashMap<>();
+        for (String[] row : rows("local-zones.tsv")) {
+            localZones.computeIfAbsent(row[0], unused -> new ArrayList<>())
+                    .add(new Zone(row[1], row[2], row[0], Zone.Type.LOCAL_ZONE, row[3], row[5], row[4], null));
+        }
+        Map<String, Region> regions = new LinkedHashMap<>();
+        for (String[] row : rows("regions.tsv")) {
+            String name = row[0];
+            List<Zone> zones = new ArrayList<>();
+            String letters = row[3];
+            for (int i = 0; i < letters.length(); i++) {
+                zones.add(new Zone(name + letters.charAt(i), row[4] + "-az" + (i + 1), name,
+                        Zone.Type.AVAILABILITY_ZONE, name, row[1] + " " + (i + 1), null, null));
+            }
+            for (Zone local : localZones.getOrDefault(name, List.of())) {
+                String parentId = zones.stream().filter(zone -> zone.name().equals(local.parentZoneName()))
+                        .map(Zone::id).findFirst().orElseThrow();
+                zones.add(new Zone(local.name(), local.id(), name, local.type(), local.groupName(), local.longName(),
+                        local.parentZoneName(), parentId));
+            }
+            regions.put(name, new Region(name, row[1], "yes".equals(row[2]), zones));
+        }
+        return new RegionCatalog(Map.copyOf(regions));
+    }
+
+    public Optional<Region> find(String name) {
+        return Optional.ofNullable(regions.get(name));
+    }
+
+    public boolean contains(String name) {
+        return regions.containsKey(name);
+    }
+
+    public Collection<Region> all() {
+        return regions.values().stream().sorted(java.util.Comparator.comparing(Region::name)).toList();
+    }
+
+    private static List<String[]> rows(String resource) {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = RegionCatalog.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing data file " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    rows.add(line.split("\t"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}

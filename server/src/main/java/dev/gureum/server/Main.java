@@ -1,0 +1,104 @@
+package dev.gureum.server;
+
+import dev.gureum.protocol.sigv4.Credential;
+import dev.gureum.server.auth.CredentialsFile;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The {@code gureum} command line (the bash launcher handles building, {@code test} and {@code bench}):
+ * {@code serve}, {@code keys list|add|remove} and {@code version}.
+ */
+public final class Main {
+    private static final String USAGE = """
+            usage: gureum <command>
+              serve [options]          serve the cloud (gureum serve --help for options)
+              keys list                list access keys (data dir from GUREUM_DATA_DIR or --data-dir)
+              keys add --account ID [--access-key-id KEY --secret SECRET]
+              keys remove ACCESS_KEY_ID
+              version
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.print(USAGE);
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            switch (args[0]) {
+                case "serve" -> serve(rest);
+                case "keys" -> keys(rest);
+                case "version" -> System.out.println("gureum " + Version.current());
+                default -> {
+                    System.err.print(USAGE);
+                    System.exit(2);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("gureum: " + e.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void serve(String[] args) throws InterruptedException {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(ServeOptions.USAGE);
+            return;
+        }
+        ServeOptions options = ServeOptions.parse(args, System.getenv());
+        GureumServer server = GureumServer.start(options);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gureum-shutdown"));
+        System.out.printf("gureum %s serving on http://%s:%d (data %s, auth %s, runtime %s, clock %s)%n",
+                Version.current(), options.bindAddress(), server.port(), options.dataDirectory().toAbsolutePath(),
+                lower(options.auth()), lower(options.runtime()), lower(options.clock()));
+        Thread.currentThread().join();
+    }
+
+    private static void keys(String[] args) {
+        Map<String, String> flags = new java.util.HashMap<>();
+        String command = args.length > 0 ? args[0] : "list";
+        String positional = null;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                flags.put(args[i], args[++i]);
+            } else {
+                positional = args[i];
+            }
+        }
+        Path data = Path.of(flags.getOrDefault("--data-dir", System.getenv().getOrDefault("GUREUM_DATA_DIR", "data")));
+        CredentialsFile credentials = CredentialsFile.open(data);
+        switch (command) {
+            case "list" -> credentials.list().forEach(key ->
+                    System.out.println(key.accessKeyId() + "\t" + key.account()));
+            case "add" -> {
+                String account = flags.get("--account");
+                if (account == null) {
+                    throw new IllegalArgumentException("keys add needs --account ID (12 digits)");
+                }
+                Credential added = credentials.add(account, flags.get("--access-key-id"), flags.get("--secret"));
+                System.out.println("access key id:     " + added.accessKeyId());
+                System.out.println("secret access key: " + added.secretAccessKey());
+                System.out.println("account:           " + added.account());
+            }
+            case "remove" -> {
+                if (positional == null) {
+                    throw new IllegalArgumentException("keys remove needs an access key id");
+                }
+                if (!credentials.remove(positional)) {
+                    throw new IllegalArgumentException("no access key " + positional);
+                }
+                System.out.println("removed " + positional);
+            }
+            default -> throw new IllegalArgumentException("keys commands: list, add, remove");
+        }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gureum.server;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The settings of {@code gureum serve}: each flag, its environment variable where it has one, and its
+ * default. Flags win over the environment.
+ */
+public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
+                           ClockMode clock) {
+
+    public enum AuthMode { STRICT, ANY }
+
+    public enum RuntimeKind { SIMULATED, SANDBOX }
+
+    public enum ClockMode { REAL, MANUAL }
+
+    public static final String USAGE = """
+            usage: gureum serve [options]
+              --port N                 listen port (GUREUM_PORT, default 4747)
+              --bind ADDRESS           listen address (default 127.0.0.1)
+              --data-dir PATH          where state is kept (GUREUM_DATA_DIR, default ./data)
+              --auth strict|any        verify SigV4 signatures (strict, default) or accept any key
+              --runtime simulated|sandbox
+                                       what runs instances (default simulated)
+              --clock real|manual      real time (default) or a clock advanced via the admin API
+            """;
+
+    public static ServeOptions parse(String[] args, Map<String, String> environment) {
+        int port = Integer.parseInt(environment.getOrDefault("GUREUM_PORT", "4747"));
+        String bind = "127.0.0.1";
+        Path data = Path.of(environment.getOrDefault("GUREUM_DATA_DIR", "data"));
+        AuthMode auth = AuthMode.STRICT;
+        RuntimeKind runtime = RuntimeKind.SIMULATED;
+        ClockMode clock = ClockMode.REAL;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag + " needs a value");
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--port" -> port = Integer.parseInt(value);
+                case "--bind" -> bind = value;
+                case "--data-dir" -> data = Path.of(value);
+                case "--auth" -> auth = choice(AuthMode.class, flag, value);
+                case "--runtime" -> runtime = choice(RuntimeKind.class, flag, value);
+                case "--clock" -> clock = choice(ClockMode.class, flag, value);
+                default -> throw new IllegalArgumentException("unknown option " + flag);
+            }
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be 0-65535");
+        }
+        return new ServeOptions(port, bind, data, auth, runtime, clock);
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String flag, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(flag + " must be one of "
+                + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).toList());
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gureum.server.gateway;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.CloudException;
+import dev.gureum.core.region.RegionCatalog;
+import dev.gureum.core.time.CloudClock;
+import dev.gureum.protocol.ApiError;
+import dev.gureum.protocol.Call;
+import dev.gureum.protocol.CommonError;
+import dev.gureum.protocol.ProtocolException;
+import dev.gureum.protocol.http.WireRequest;
+import dev.gureum.protocol.http.WireResponse;
+import dev.gureum.protocol.sigv4.CredentialScope;
+import dev.gureum.server.auth.Authenticator;
+import dev.gureum.server.auth.Identity;
+import dev.gureum.server.dispatch.Handler;
+import dev.gureum.server.dispatch.ServiceEndpoint;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.SdkRequest;
+
+/**
+ * Every API request passes the same steps, in this order: admin routes; pick the service from the SigV4
+ * scope; authenticate; check the region; decode with the service's protocol; check required members;
+ * find the handler; run it; encode. Whatever goes wrong becomes an AWS error in the service's own
+ * envelope; only a bug in Gureum yields {@code InternalError}, and never a stack trace on the wire.
+ */
+public final class Gateway {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+
+    private final AdminEndpoints admin;
+    private final Map<String, ServiceEndpoint> services;
+    private final ServiceEndpoint defaultService;
+    private final Authenticator authenticator;
+    private final RegionCatalog regions;
+    private final CloudClock clock;
+
+    public Gateway(AdminEndpoints admin, Map<String, ServiceEndpoint> services, String defaultService,
+                   Authenticator authenticator, RegionCatalog regions, CloudClock clock) {
+        this.admin = admin;
+        this.services = Map.copyOf(services);
+        this.defaultService = services.get(defaultService);
+        this.authenticator = authenticator;
+        this.regions = regions;
+        this.clock = clock;
+    }
+
+    public WireResponse handle(WireRequest request) {
+        if (admin.owns(request.rawPath())) {
+            return admin.handle(request);
+        }
+        String requestId = RequestIds.next();
+        ServiceEndpoint service = defaultService;
+        try {
+            Optional<CredentialScope> scope = CredentialScope.peek(request);
+            if (scope.isPresent()) {
+                service = services.get(scope.get().service());
+                if (service == null) {
+                    service = defaultService;
+                    throw new ProtocolException(CommonError.UNSUPPORTED_OPERATION,
+                            "Gureum does not serve the '" + scope.get().service() + "' service.");
+                }
+            }
+            Identity identity = authenticator.authenticate(request, scope);
+            if (!regions.contains(identity.region())) {
+                throw new ProtocolException(CommonError.SIGNATURE_DOES_NOT_MATCH,
+                        "Credential should be scoped to a valid region, not '" + identity.region() + "'.");
+            }
+            return call(service, request, identity, requestId);
+        } catch (ProtocolException e) {
+            return service.protocol().encodeError(e.error(), requestId);
+        } catch (CloudException e) {
+            return service.protocol().encodeError(
+                    new ApiError(e.code().code(), e.code().httpStatus(), e.getMessage(), e.code().httpStatus() < 500),
+                    requestId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
+            return service.protocol().encodeError(CommonError.INTERNAL_ERROR.withMessage(
+                    "An internal error has occurred. Request id " + requestId + " is in the server log."), requestId);
+        }
+    }
+
+    /** A refusal by the transport (body too large, broken HTTP), in the default service's envelope. */
+    public WireResponse refuse(int status, String code, String message) {
+        return defaultService.protocol().encodeError(ApiError.sender(code, status, message), RequestIds.next());
+    }
+
+    private WireResponse call(ServiceEndpoint service, WireRequest request, Identity identity, String requestId) {
+        Call call = service.protocol().decode(request);
+        service.requiredMembers().check(call.input());
+        Handler<SdkPojo, SdkPojo> handler = service.operations().find(call.input().getClass())
+                .orElseThrow(() -> new ProtocolException(CommonError.UNSUPPORTED_OPERATION,
+                        "The action " + call.operation() + " is not supported by Gureum yet."));
+        boolean dryRun = isDryRun(call.input());
+        RequestContext context = new RequestContext(identity.account(), identity.region(), requestId, clock.now(), dryRun);
+        SdkPojo output = handler.handle(call.input(), context);
+        if (dryRun) {
+            throw new ProtocolException(CommonError.DRY_RUN_OPERATION,
+                    "Request would have succeeded, but DryRun flag is set.");
+        }
+        return service.protocol().encode(call, output, requestId);
+    }
+
+    private static boolean isDryRun(SdkPojo input) {
+        return input instanceof SdkRequest request
+                && request.getValueForField("DryRun", Boolean.class).orElse(Boolean.FALSE);
+    }
+}
