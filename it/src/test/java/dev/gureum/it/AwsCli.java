@@ -1,0 +1,71 @@
+package dev.gureum.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the real AWS CLI (Debian's {@code awscli}, at /usr/bin/aws) against a Gureum endpoint with the
+ * default credentials, in a clean environment so a developer's own AWS settings cannot leak in.
+ */
+public final class AwsCli {
+    public static final Path BINARY = Path.of("/usr/bin/aws");
+
+    /** What one invocation printed and how it exited. */
+    public record Result(int exitCode, String stdout, String stderr) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final String endpoint;
+    private final Map<String, String> credentials;
+
+    public AwsCli(java.net.URI endpoint) {
+        this(endpoint, "test", "test");
+    }
+
+    public AwsCli(java.net.URI endpoint, String accessKeyId, String secret) {
+        this.endpoint = endpoint.toString();
+        this.credentials = Map.of("AWS_ACCESS_KEY_ID", accessKeyId, "AWS_SECRET_ACCESS_KEY", secret);
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    public Result run(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--endpoint-url", endpoint));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+        environment.putAll(credentials);
+        environment.put("AWS_DEFAULT_REGION", "us-east-1");
+        environment.put("AWS_CONFIG_FILE", "/dev/null");
+        environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        environment.put("AWS_PAGER", "");
+        try {
+            Process process = builder.start();
+            byte[] out = process.getInputStream().readAllBytes();
+            byte[] err = process.getErrorStream().readAllBytes();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("aws " + String.join(" ", arguments) + " hung");
+            }
+            return new Result(process.exitValue(), new String(out, StandardCharsets.UTF_8),
+                    new String(err, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.gureum.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A real Gureum server in its own JVM, started from the built jar the way users start it, on a free
+ * loopback port with a temporary data directory. {@link #kill()} is {@code kill -9}; {@link #close()}
+ * stops it and deletes the data directory, so a test leaves nothing behind.
+ */
+public final class GureumProcess implements AutoCloseable {
+    private final Path dataDirectory;
+    private final List<String> extraOptions;
+    private final Path log;
+    private Process process;
+    private int port;
+
+    private GureumProcess(Path dataDirectory, List<String> extraOptions) throws IOException {
+        this.dataDirectory = dataDirectory;
+        this.extraOptions = List.copyOf(extraOptions);
+        this.log = Files.createTempFile("gureum-it", ".log");
+    }
+
+    public static GureumProcess start(String... extraOptions) {
+        try {
+            GureumProcess server = new GureumProcess(Files.createTempDirectory("gureum-it-data"), List.of(extraOptions));
+            server.launch();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the server again on the same port and data directory (after {@link #kill()}). */
+    public void restart() {
+        launch();
+    }
+
+    private void launch() {
+        try {
+            if (port == 0) {
+                try (ServerSocket socket = new ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+            }
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", serverJar().toString(), "serve",
+                    "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
+            command.addAll(extraOptions);
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            awaitHealthy(Duration.ofSeconds(30));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path serverJar() {
+        Path jar = Path.of(System.getProperty("gureum.serverJar", "../server/target/gureum-server.jar"));
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build the server first: " + jar.toAbsolutePath() + " is missing");
+        }
+        return jar;
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited: " + logText());
+            }
+            try {
+                HttpURLConnection connection = (HttpURLConnection) endpoint().resolve("/_gureum/health").toURL().openConnection();
+                connection.setConnectTimeout(200);
+                if (connection.getResponseCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("the server did not become healthy: " + logText());
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    public String logText() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        deleteRecursively(dataDirectory);
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException ignored) {
+            // a leftover temp log is harmless
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException ignored) {
+            // already gone
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.gureum.store;
+
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.VersionConflictException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One caller's batch (or wipe) on its way through the committer, with the outcome the caller waits
+ * for. Values are already JSON, so serialization errors reach the caller before anything is queued.
+ */
+final class CommitRequest {
+
+    /** One write of the batch: the JSON is null for a delete. */
+    record Write(String kind, RecordKey key, long expectedVersion, byte[] json) {
+    }
+
+    private final List<Write> writes;
+    private final boolean wipe;
+    private final CompletableFuture<Void> outcome = new CompletableFuture<>();
+
+    private CommitRequest(List<Write> writes, boolean wipe) {
+        this.writes = writes;
+        this.wipe = wipe;
+    }
+
+    static CommitRequest batch(List<Write> writes) {
+        return new CommitRequest(List.copyOf(writes), false);
+    }
+
+    static CommitRequest wipe() {
+        return new CommitRequest(List.of(), true);
+    }
+
+    List<Write> writes() {
+        return writes;
+    }
+
+    boolean isWipe() {
+        return wipe;
+    }
+
+    void succeed() {
+        outcome.complete(null);
+    }
+
+    void fail(RuntimeException reason) {
+        outcome.completeExceptionally(reason);
+    }
+
+    /**
+     * Waits, without giving up on interruption, until the request is committed or refused. The reason of
+     * a refusal is thrown anew so its stack trace shows the caller.
+     */
+    void await() {
+        try {
+            outcome.join();
+        } catch (CompletionException e) {
+            switch (e.getCause()) {
+                case VersionConflictException conflict -> throw new VersionConflictException(conflict.getMessage());
+                case StoreUnavailableException failure ->
+                        throw new StoreUnavailableException(failure.getMessage(), failure.getCause());
+                default -> throw e;
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package dev.gureum.store;
+
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.WriteBatch;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Checks versions, journals and publishes batches, one group at a time. With a durable journal one
+ * writer thread takes every request waiting in the queue, refuses those whose expected versions do not
+ * match, writes the rest with a single write and force, then updates memory and wakes the callers: many
+ * concurrent callers share one fsync. Without durability callers commit directly, one at a time.
+ */
+final class GroupCommitter implements AutoCloseable {
+    private static final System.Logger LOGGER = System.getLogger(GroupCommitter.class.getName());
+    private static final CommitRequest STOP = CommitRequest.batch(List.of());
+
+    private final RecordIndex index;
+    private final Journal journal;
+    private final BlockingQueue<CommitRequest> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private boolean closed;
+
+    /** Names a record across kinds, for the version bookkeeping of one group. */
+    private record Address(String kind, RecordKey key) {
+    }
+
+    GroupCommitter(RecordIndex index, Journal journal) {
+        this.index = index;
+        this.journal = journal;
+        this.writer = journal.durable()
+                ? Thread.ofPlatform().name("gureum-store-writer").daemon(true).start(this::writeUntilStopped)
+                : null;
+    }
+
+    /** Commits the request or throws why it was refused; returns only once the outcome is durable. */
+    void submit(CommitRequest request) {
+        if (writer == null) {
+            synchronized (this) {
+                requireOpen();
+                commit(List.of(request));
+            }
+        } else {
+            synchronized (this) {
+                requireOpen();
+                queue.add(request);
+            }
+        }
+        request.await();
+    }
+
+    /** Commits what is queued, stops the writer and closes the journal. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        if (writer != null) {
+            queue.add(STOP);
+            awaitWriterEnd();
+        }
+        try {
+            journal.close();
+        } catch (IOException e) {
+            throw new StoreUnavailableException("the store could not be closed cleanly", e);
+        }
+    }
+
+    private void awaitWriterEnd() {
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("the store is closed");
+        }
+    }
+
+    private void writeUntilStopped() {
+        List<CommitRequest> group = new ArrayList<>();
+        boolean stopping = false;
+        while (!stopping) {
+            group.add(takeNext());
+            queue.drainTo(group);
+            stopping = group.remove(STOP);
+            commit(group);
+            group.clear();
+        }
+    }
+
+    private CommitRequest takeNext() {
+        while (true) {
+            try {
+                return queue.take();
+            } catch (InterruptedException ignored) {
+                // only close() ends the writer, through the STOP request
+            }
+        }
+    }
+
+    private void commit(List<CommitRequest> group) {
+        List<CommitRequest> accepted = new ArrayList<>(group.size());
+        List<LogEntry> entries = new ArrayList<>(group.size());
+        try {
+            admit(group, accepted, entries);
+            if (!entries.isEmpty()) {
+                journal.append(entries);
+                entries.forEach(index::apply);
+            }
+            accepted.forEach(CommitRequest::succeed);
+        } catch (IOException e) {
+            StoreUnavailableException failure = new StoreUnavailableException("the store could not write to disk", e);
+            accepted.forEach(request -> request.fail(failure));
+            return;
+        } catch (RuntimeException e) {
+            LOGGER.log(Level.ERROR, "the store writer failed unexpectedly", e);
+            group.forEach(request -> request.fail(new StoreUnavailableException("the store writer failed", e)));
+            return;
+        }
+        compactIfDue();
+    }
+
+    private void compactIfDue() {
+        try {
+            journal.compactIfDue(index);
+        } catch (IOException | RuntimeException e) {
+            LOGGER.log(Level.WARNING, "compacting the store failed", e);
+        }
+    }
+
+    /**
+     * Sorts the group into refused requests (failed at once) and accepted ones, collecting the log entries
+     * of those that change something. Each request is checked against memory as left by the accepted
+     * requests before it in the group, and each write against the writes before it in its batch. A batch
+     * that changes nothing is still answered only with the group, as its outcome may rest on the others.
+     */
+    private void admit(List<CommitRequest> group, List<CommitRequest> accepted, List<LogEntry> entries) {
+        Map<Address, Long> groupVersions = new HashMap<>();
+        boolean wipedInGroup = false;
+        for (CommitRequest request : group) {
+            if (request.isWipe()) {
+                groupVersions.clear();
+                wipedInGroup = true;
+                accepted.add(request);
+                entries.add(new LogEntry.Wipe());
+                continue;
+            }
+            Map<Address, Long> batchVersions = new HashMap<>();
+            List<Change> changes = new ArrayList<>();
+            String conflict = null;
+            for (CommitRequest.Write write : request.writes()) {
+                Address address = new Address(write.kind(), write.key());
+                long current = current(address, batchVersions, groupVersions, wipedInGroup);
+                if (write.expectedVersion() != WriteBatch.ANY && write.expectedVersion() != current) {
+                    conflict = write.kind() + " " + write.key() + " is at version " + current
+                            + ", not the expected " + write.expectedVersion();
+                    break;
+                }
+                if (write.json() != null) {
+                    changes.add(Change.put(write.kind(), write.key(), current + 1, write.json()));
+                    batchVersions.put(address, current + 1);
+                } else if (current != 0) {
+                    changes.add(Change.remove(write.kind(), write.key()));
+                    batchVersions.put(address, 0L);
+                }
+            }
+            if (conflict != null) {
+                request.fail(new VersionConflictException(conflict));
+                continue;
+            }
+            groupVersions.putAll(batchVersions);
+            accepted.add(request);
+            if (!changes.isEmpty()) {
+                entries.add(new LogEntry.Batch(changes));
+            }
+        }
+    }
+
+    private long current(Address address, Map<Address, Long> batchVersions, Map<Address, Long> groupVersions,
+            boolean wipedInGroup) {
+        Long version = batchVersions.get(address);
+        if (version == null) {
+            version = groupVersions.get(address);
+        }
+        if (version != null) {
+            return version;
+        }
+        return wipedInGroup ? 0 : index.version(address.kind(), address.key());
+    }
+}

@@ -1,0 +1,19 @@
+package dev.gureum.store;
+
+import java.util.List;
+
+/** What one framed entry of the log or of a snapshot says. */
+sealed interface LogEntry {
+
+    /** The changes of one committed batch, applied together. */
+    record Batch(List<Change> changes) implements LogEntry {
+    }
+
+    /** Every record was removed. */
+    record Wipe() implements LogEntry {
+    }
+
+    /** Closes a snapshot and states how many records it holds; changes nothing. */
+    record SnapshotEnd(long records) implements LogEntry {
+    }
+}

@@ -1,0 +1,47 @@
+package dev.gureum.store;
+
+import dev.gureum.core.store.RecordKey;
+
+/**
+ * One live record as the store holds it: key, version and the JSON bytes that are persisted. The value
+ * object is decoded on the first read with a concrete type and kept, so records of kinds that no code
+ * asks for stay as bytes and are written back unchanged by compaction.
+ */
+final class StoredRecord {
+    private final RecordKey key;
+    private final long version;
+    private final byte[] json;
+    private volatile Decoded decoded;
+
+    /** A decoded value together with the type it was decoded as. */
+    private record Decoded(Class<?> type, Object value) {
+    }
+
+    StoredRecord(RecordKey key, long version, byte[] json) {
+        this.key = key;
+        this.version = version;
+        this.json = json;
+    }
+
+    RecordKey key() {
+        return key;
+    }
+
+    long version() {
+        return version;
+    }
+
+    byte[] json() {
+        return json;
+    }
+
+    <T> T value(Class<T> type, RecordCodec codec) {
+        Decoded known = decoded;
+        if (known != null && known.type() == type) {
+            return type.cast(known.value());
+        }
+        T value = codec.decode(json, type);
+        decoded = new Decoded(type, value);
+        return value;
+    }
+}

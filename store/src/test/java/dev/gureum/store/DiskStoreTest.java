@@ -1,0 +1,204 @@
+package dev.gureum.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.RecordKind;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What survives closing and reopening a data directory: records, deletes, wipes, compaction, crashes. */
+class DiskStoreTest {
+    private static final String ACCOUNT = "111122223333";
+    private static final String REGION = "us-east-1";
+    private static final long SMALL_THRESHOLD = 4096;
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void reopenRestoresRecordsVersionsAndDeletes() {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            put(store, Sample.KIND, "i-1", WriteBatch.ABSENT, 1);
+            put(store, Sample.KIND, "i-1", 1, 2);
+            put(store, Sample.KIND, "i-2", WriteBatch.ABSENT, 1);
+            put(store, Sample.OTHER_KIND, "i-3", WriteBatch.ABSENT, 1);
+            store.apply(new WriteBatch().delete(Sample.KIND, key("i-2"), 1));
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            assertEquals(new Versioned<>(key("i-1"), 2, Sample.named("i-1", 2)), store.get(Sample.KIND, key("i-1")).orElseThrow());
+            assertTrue(store.get(Sample.KIND, key("i-2")).isEmpty());
+            assertEquals(1, store.get(Sample.OTHER_KIND, key("i-3")).orElseThrow().version());
+        }
+    }
+
+    @Test
+    void wipeIsDurable() {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            put(store, Sample.KIND, "i-1", WriteBatch.ABSENT, 1);
+            store.wipe();
+            put(store, Sample.KIND, "i-2", WriteBatch.ABSENT, 1);
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            assertEquals(List.of("i-2"), ids(store, Sample.KIND));
+        }
+    }
+
+    @Test
+    void compactionKeepsEveryRecordAndBoundsTheLog() throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            for (int number = 0; number < 200; number++) {
+                put(store, Sample.KIND, "i-" + number, WriteBatch.ABSENT, number);
+                put(store, Sample.KIND, "i-" + number, 1, number + 1);
+            }
+            store.apply(new WriteBatch().delete(Sample.KIND, key("i-7"), 2));
+        }
+
+        List<String> files = storeFiles();
+        assertEquals(List.of("lock", "log-", "snapshot-"), files.stream().map(name -> name.replaceAll("\\d", "")).toList());
+        Path snapshot = storeFolder().resolve(files.get(2));
+        assertTrue(Files.size(onlyLog()) <= Files.size(snapshot) + SMALL_THRESHOLD, files::toString);
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            assertEquals(199, store.list(Sample.KIND, ACCOUNT, REGION).size());
+            assertEquals(new Versioned<>(key("i-150"), 2, Sample.named("i-150", 151)),
+                    store.get(Sample.KIND, key("i-150")).orElseThrow());
+            assertTrue(store.get(Sample.KIND, key("i-7")).isEmpty());
+        }
+    }
+
+    @Test
+    void recordsOfKindsNobodyReadsSurviveCompaction() {
+        RecordKind<Unread> unread = RecordKind.of("unread", Unread.class);
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            store.apply(new WriteBatch().put(unread, key("u-1"), WriteBatch.ABSENT, new Unread("kept", 42)));
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            for (int number = 0; number < 100; number++) {
+                put(store, Sample.KIND, "i-" + number, WriteBatch.ABSENT, number);
+            }
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            assertEquals(new Unread("kept", 42), store.get(unread, key("u-1")).orElseThrow().value());
+        }
+    }
+
+    @Test
+    void tornEntryAtTheEndIsCutOff() throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            put(store, Sample.KIND, "i-1", WriteBatch.ABSENT, 1);
+            put(store, Sample.KIND, "i-2", WriteBatch.ABSENT, 2);
+        }
+        try (FileChannel log = FileChannel.open(onlyLog(), StandardOpenOption.WRITE)) {
+            log.truncate(log.size() - 5);
+        }
+
+        reopenAndWriteAgain(List.of("i-1"));
+    }
+
+    @Test
+    void garbageAfterTheLastEntryIsCutOff() throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            put(store, Sample.KIND, "i-1", WriteBatch.ABSENT, 1);
+        }
+        Files.write(onlyLog(), new byte[] {0, 0, 0, 3, 1, 2, 3, 4, 5, 6, 7, 8, 9}, StandardOpenOption.APPEND);
+
+        reopenAndWriteAgain(List.of("i-1"));
+    }
+
+    @Test
+    void leftoversOfAnInterruptedCompactionAreIgnoredAndRemoved() throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            put(store, Sample.KIND, "i-1", WriteBatch.ABSENT, 1);
+        }
+        Files.write(storeFolder().resolve("snapshot-0000000001.tmp"), new byte[] {1, 2, 3});
+        Files.write(storeFolder().resolve("log-0000000001"), Frames.LOG_HEADER);
+
+        reopenAndWriteAgain(List.of("i-1"));
+        assertEquals(List.of("lock", "log-0000000000"), storeFiles());
+    }
+
+    @Test
+    void secondOpenOfTheSameDirectoryIsRefused() {
+        EmbeddedStore first = EmbeddedStore.open(dataDirectory);
+
+        StoreUnavailableException refusal =
+                assertThrows(StoreUnavailableException.class, () -> EmbeddedStore.open(dataDirectory));
+
+        assertTrue(refusal.getMessage().contains("in use"), refusal.getMessage());
+        first.close();
+        EmbeddedStore.open(dataDirectory).close();
+    }
+
+    @Test
+    void damagedSnapshotIsRefusedRatherThanIgnored() throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            for (int number = 0; number < 100; number++) {
+                put(store, Sample.KIND, "i-" + number, WriteBatch.ABSENT, number);
+            }
+        }
+        Path snapshot = storeFolder().resolve(storeFiles().stream()
+                .filter(name -> name.startsWith("snapshot-")).findFirst().orElseThrow());
+        byte[] bytes = Files.readAllBytes(snapshot);
+        bytes[bytes.length / 2] ^= 0x40;
+        Files.write(snapshot, bytes);
+
+        assertThrows(StoreUnavailableException.class, () -> EmbeddedStore.open(dataDirectory));
+    }
+
+    /** A value type that no code reads after it was written. */
+    record Unread(String note, int number) {
+    }
+
+    private void reopenAndWriteAgain(List<String> expectedIds) {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            assertEquals(expectedIds, ids(store, Sample.KIND));
+            put(store, Sample.KIND, "i-9", WriteBatch.ABSENT, 9);
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            assertEquals(Stream.concat(expectedIds.stream(), Stream.of("i-9")).toList(), ids(store, Sample.KIND));
+        }
+    }
+
+    private static void put(EmbeddedStore store, RecordKind<Sample> kind, String id, long expected, int count) {
+        store.apply(new WriteBatch().put(kind, key(id), expected, Sample.named(id, count)));
+    }
+
+    private static List<String> ids(EmbeddedStore store, RecordKind<Sample> kind) {
+        return store.list(kind, ACCOUNT, REGION).stream().map(record -> record.key().id()).toList();
+    }
+
+    private static RecordKey key(String id) {
+        return new RecordKey(ACCOUNT, REGION, id);
+    }
+
+    private Path storeFolder() {
+        return dataDirectory.resolve("store");
+    }
+
+    private List<String> storeFiles() throws IOException {
+        try (Stream<Path> files = Files.list(storeFolder())) {
+            return files.map(file -> file.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private Path onlyLog() throws IOException {
+        return storeFolder().resolve(storeFiles().stream()
+                .filter(name -> name.startsWith("log-")).reduce((first, second) -> {
+                    throw new IllegalStateException("more than one log: " + first + ", " + second);
+                }).orElseThrow());
+    }
+}
