@@ -1,5 +1,6 @@
 package dev.gureum.store;
 
+import dev.gureum.core.store.StoreUnavailableException;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.WriteBatch;

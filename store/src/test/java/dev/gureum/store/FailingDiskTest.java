@@ -1,5 +1,6 @@
 package dev.gureum.store;
 
+import dev.gureum.core.store.StoreUnavailableException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -3,6 +3,7 @@ package dev.gureum.server.gateway;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.CloudException;
 import dev.gureum.core.region.RegionCatalog;
+import dev.gureum.core.store.StoreUnavailableException;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.protocol.ApiError;
 import dev.gureum.protocol.Call;
@@ -76,6 +77,10 @@ public final class Gateway {
             return service.protocol().encodeError(
                     new ApiError(e.code().code(), e.code().httpStatus(), e.getMessage(), e.code().httpStatus() < 500),
                     requestId);
+        } catch (StoreUnavailableException e) {
+            LOG.log(Level.SEVERE, "request " + requestId + ": the store cannot write", e);
+            return service.protocol().encodeError(CommonError.SERVICE_UNAVAILABLE.withMessage(
+                    "The service cannot store changes right now; nothing was changed. Retry later."), requestId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
             return service.protocol().encodeError(CommonError.INTERNAL_ERROR.withMessage(

@@ -1,4 +1,4 @@
-package dev.gureum.store;
+package dev.gureum.core.store;
 
 /**
  * The store could not make a write durable (an I/O failure such as a full disk) or could not open its
