@@ -1,0 +1,60 @@
+package dev.gureum.core.page;
+
+import dev.gureum.core.error.Ec2Error;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * EC2-style pagination over results in a stable order: {@code MaxResults} within the operation's bounds,
+ * an opaque {@code NextToken} naming where the next page starts. A token that was not ours is
+ * {@code InvalidPaginationToken}; an out-of-range {@code MaxResults} is {@code InvalidParameterValue}.
+ */
+public final class Pages {
+    private static final String TOKEN_PREFIX = "gureum1:";
+
+    private Pages() {
+    }
+
+    /**
+     * @param ordered every result, sorted by {@code key}
+     * @param maxResults the caller's MaxResults, or null for all
+     */
+    public static <T> Page<T> page(List<T> ordered, Function<T, String> key, Integer maxResults, String nextToken,
+                                   int minimum, int maximum) {
+        if (maxResults != null && (maxResults < minimum || maxResults > maximum)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value ( " + maxResults
+                    + " ) for parameter maxResults is invalid. Parameter must be between " + minimum + " and "
+                    + maximum + ".");
+        }
+        int start = 0;
+        if (nextToken != null && !nextToken.isEmpty()) {
+            String after = decode(nextToken);
+            while (start < ordered.size() && key.apply(ordered.get(start)).compareTo(after) <= 0) {
+                start++;
+            }
+        }
+        int size = maxResults == null ? ordered.size() - start : Math.min(maxResults, ordered.size() - start);
+        List<T> items = List.copyOf(ordered.subList(start, start + size));
+        boolean more = start + size < ordered.size();
+        return new Page<>(items, more ? encode(key.apply(items.get(items.size() - 1))) : null);
+    }
+
+    private static String encode(String lastKey) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((TOKEN_PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String token) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (text.startsWith(TOKEN_PREFIX)) {
+                return text.substring(TOKEN_PREFIX.length());
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal
+        }
+        throw Ec2Error.INVALID_PAGINATION_TOKEN.exception("Invalid pagination token: " + token);
+    }
+}
