@@ -72,6 +72,11 @@ public final class EmbeddedStore implements Store {
     }
 
     @Override
+    public <T> List<Versioned<T>> listAll(RecordKind<T> kind) {
+        return index.listAll(kind.name()).stream().map(record -> versioned(kind, record)).toList();
+    }
+
+    @Override
     public void apply(WriteBatch batch) {
         if (batch.isEmpty()) {
             return;

@@ -45,6 +45,13 @@ final class RecordIndex {
         return scope == null ? List.of() : scope.values();
     }
 
+    /** Every record of a kind, across accounts and regions (for reconcilers at start-up). */
+    List<StoredRecord> listAll(String kind) {
+        Map<Scope, ConcurrentNavigableMap<String, StoredRecord>> scopes = kinds.get(kind);
+        return scopes == null ? List.of()
+                : scopes.values().stream().flatMap(scope -> scope.values().stream()).toList();
+    }
+
     void apply(LogEntry entry) {
         switch (entry) {
             case LogEntry.Batch batch -> batch.changes().forEach(this::apply);

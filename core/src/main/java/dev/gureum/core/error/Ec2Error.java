@@ -45,6 +45,9 @@ public enum Ec2Error implements ErrorCode {
     INVALID_AMI_NAME_MALFORMED("InvalidAMIName.Malformed", 400),
     INVALID_INSTANCE_ATTRIBUTE_VALUE("InvalidInstanceAttributeValue", 400),
     INVALID_USER_ID_MALFORMED("InvalidUserID.Malformed", 400),
+    INVALID_INSTANCE_TYPE("InvalidInstanceType", 400),
+    AUTH_FAILURE("AuthFailure", 400),
+    INVALID_BLOCK_DEVICE_MAPPING("InvalidBlockDeviceMapping", 400),
     INTERNAL_ERROR("InternalError", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503);
 

@@ -18,6 +18,9 @@ public interface Store extends AutoCloseable {
     /** Every record of a kind in one account and region, in id order. */
     <T> List<Versioned<T>> list(RecordKind<T> kind, String account, String region);
 
+    /** Every record of a kind in every account and region, for reconcilers; not for request paths. */
+    <T> List<Versioned<T>> listAll(RecordKind<T> kind);
+
     /**
      * Commits the batch atomically and durably.
      *

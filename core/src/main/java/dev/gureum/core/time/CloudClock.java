@@ -22,6 +22,10 @@ public interface CloudClock {
      */
     Instant advance(Duration duration);
 
+    /** Registers a listener run after every {@link #advance}; the real clock never advances, so never calls it. */
+    default void onAdvance(Runnable listener) {
+    }
+
     static CloudClock real() {
         return RealClock.INSTANCE;
     }

@@ -1,0 +1,77 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.tag.Tag;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An EC2 instance as the control plane records it. Launch facts never change; state, reasons and the
+ * attributes EC2 lets a caller modify change through the {@code with…} copies. {@code terminatedAt}
+ * starts the one hour a terminated instance stays visible.
+ */
+public record Instance(
+        String id,
+        String reservationId,
+        String ownerId,
+        String region,
+        String availabilityZone,
+        String imageId,
+        String instanceType,
+        String keyName,
+        Instant launchTime,
+        int amiLaunchIndex,
+        String architecture,
+        String platform,
+        String platformDetails,
+        String usageOperation,
+        String rootDeviceName,
+        String userData,
+        boolean monitoring,
+        boolean ebsOptimized,
+        boolean disableApiTermination,
+        boolean disableApiStop,
+        String shutdownBehavior,
+        String cpuCredits,
+        MetadataOptions metadataOptions,
+        String clientToken,
+        InstanceState state,
+        String stateTransitionReason,
+        StateReason stateReason,
+        Instant terminatedAt,
+        List<Tag> tags) {
+
+    public Instance {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public Instance withState(InstanceState newState, String transitionReason, StateReason reason, Instant now) {
+        return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
+                newState == InstanceState.PENDING && state == InstanceState.STOPPED ? now : launchTime,
+                amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, userData,
+                monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
+                metadataOptions, clientToken, newState, transitionReason, reason,
+                newState == InstanceState.TERMINATED ? now : terminatedAt, tags);
+    }
+
+    public Instance withTags(List<Tag> newTags) {
+        return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
+                launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
+                userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
+                metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, newTags);
+    }
+
+    /** A copy with the modifiable attributes replaced (ModifyInstanceAttribute and friends). */
+    public Instance withAttributes(InstanceAttributes attributes) {
+        return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, attributes.instanceType(),
+                keyName, launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation,
+                rootDeviceName, attributes.userData(), attributes.monitoring(), attributes.ebsOptimized(),
+                attributes.disableApiTermination(), attributes.disableApiStop(), attributes.shutdownBehavior(),
+                attributes.cpuCredits(), metadataOptions, clientToken, state, stateTransitionReason, stateReason,
+                terminatedAt, tags);
+    }
+
+    public InstanceAttributes attributes() {
+        return new InstanceAttributes(instanceType, userData, monitoring, ebsOptimized, disableApiTermination,
+                disableApiStop, shutdownBehavior, cpuCredits);
+    }
+}

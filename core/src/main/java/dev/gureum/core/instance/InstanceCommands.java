@@ -1,0 +1,225 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.ids.IdKind;
+import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.runtime.InstanceRef;
+import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.store.Writes;
+import dev.gureum.core.time.CloudClock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Start, stop, reboot and terminate, and what the runtime reports back. Every decision is the lifecycle
+ * table's; this class applies it: guards first (disableApiTermination, disableApiStop), then one atomic,
+ * compare-and-set batch for all the instances of a call, then the runtime commands. Runtime reports move
+ * an instance on with the same table and are ignored when stale.
+ */
+public final class InstanceCommands {
+    private static final Logger LOG = Logger.getLogger(InstanceCommands.class.getName());
+    private static final DateTimeFormatter REASON_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'GMT'").withZone(ZoneOffset.UTC);
+    private static final int ATTEMPTS = 5;
+
+    private final Store store;
+    private final CloudClock clock;
+    private final LaunchCatalog catalog;
+    private volatile InstanceRuntime runtime;
+
+    public InstanceCommands(Store store, CloudClock clock, LaunchCatalog catalog) {
+        this.store = store;
+        this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    /** The runtime is created with this class as its observer, so it is attached afterwards. */
+    public void attach(InstanceRuntime attached) {
+        this.runtime = attached;
+    }
+
+    public List<StateChange> apply(RequestContext context, List<String> instanceIds, InstanceEvent command) {
+        if (command.kind() != InstanceEvent.Kind.COMMAND) {
+            throw new IllegalArgumentException(command + " is not a command");
+        }
+        if (instanceIds.isEmpty()) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter InstanceId");
+        }
+        ResourceIds.requireWellFormed(IdKind.INSTANCE, instanceIds);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return applyOnce(context, new ArrayList<>(new LinkedHashSet<>(instanceIds)), command);
+            } catch (VersionConflictException e) {
+                if (attempt == ATTEMPTS) {
+                    throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instances are changing state;"
+                            + " retry the request.");
+                }
+            }
+        }
+    }
+
+    private List<StateChange> applyOnce(RequestContext context, List<String> ids, InstanceEvent command) {
+        List<Versioned<Instance>> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Versioned<Instance>> instance = store.get(InstanceRecords.INSTANCES, InstanceLaunches.key(context, id));
+            instance.filter(versioned -> InstanceVisibility.visible(versioned.value(), context.now()))
+                    .ifPresentOrElse(found::add, () -> missing.add(id));
+        }
+        if (!missing.isEmpty()) {
+            throw ResourceIds.notFound(IdKind.INSTANCE, missing);
+        }
+        WriteBatch batch = new WriteBatch();
+        List<StateChange> changes = new ArrayList<>();
+        List<Runnable> runtimeCommands = new ArrayList<>();
+        for (Versioned<Instance> versioned : found) {
+            Instance instance = versioned.value();
+            guard(instance, command);
+            InstanceState next = switch (InstanceLifecycle.next(instance.state(), command)) {
+                case Transition.Move move -> move.to();
+                case Transition.Stay stay -> instance.state();
+                case Transition.Refuse refuse -> throw incorrectState(instance, command);
+            };
+            if (next != instance.state()) {
+                batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(),
+                        instance.withState(next, reason(command, context), stateReason(command, next), context.now()));
+            }
+            changes.add(new StateChange(instance.id(), instance.state(), next));
+            runtimeCommand(instance, command, next).ifPresent(runtimeCommands::add);
+        }
+        Writes.commit(store, context, batch, () -> runtimeCommands.forEach(Runnable::run));
+        return changes;
+    }
+
+    private static void guard(Instance instance, InstanceEvent command) {
+        if (command == InstanceEvent.TERMINATE && instance.disableApiTermination()
+                && instance.state() != InstanceState.TERMINATED) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The instance '" + instance.id() + "' may not be"
+                    + " terminated. Modify its 'disableApiTermination' instance attribute and try again.");
+        }
+        if (command == InstanceEvent.STOP && instance.disableApiStop() && instance.state() == InstanceState.RUNNING) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The instance '" + instance.id() + "' may not be"
+                    + " stopped. Modify its 'disableApiStop' instance attribute and try again.");
+        }
+    }
+
+    private Optional<Runnable> runtimeCommand(Instance instance, InstanceEvent command, InstanceState next) {
+        InstanceRef ref = InstanceSpecs.ref(instance);
+        if (next == instance.state()) {
+            return command == InstanceEvent.REBOOT ? Optional.of(() -> runtime.reboot(ref)) : Optional.empty();
+        }
+        return switch (command) {
+            case START -> Optional.of(() -> runtime.start(launchSpec(instance)));
+            case STOP -> Optional.of(() -> runtime.stop(ref));
+            case TERMINATE -> Optional.of(() -> runtime.terminate(ref));
+            case REBOOT, OBSERVED_RUNNING, OBSERVED_STOPPED, OBSERVED_GONE, OBSERVED_FAILED -> Optional.empty();
+        };
+    }
+
+    private dev.gureum.core.runtime.LaunchSpec launchSpec(Instance instance) {
+        RequestContext owner = new RequestContext(instance.ownerId(), instance.region(), "", clock.now(), false);
+        LaunchCatalog.ImageFacts image = catalog.image(owner, instance.imageId());
+        String publicKey = instance.keyName() == null ? null : catalog.publicKey(owner, instance.keyName());
+        byte[] userData = instance.userData() == null ? new byte[0]
+                : java.util.Base64.getMimeDecoder().decode(instance.userData());
+        return InstanceSpecs.of(instance, catalog.type(instance.instanceType()), image, publicKey, userData);
+    }
+
+    /** A runtime report: moves the instance on when the table says so; a stale report changes nothing. */
+    public void observed(InstanceRef ref, InstanceEvent observation) {
+        RecordKey key = new RecordKey(ref.account(), ref.region(), ref.instanceId());
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<Versioned<Instance>> current = store.get(InstanceRecords.INSTANCES, key);
+            if (current.isEmpty()) {
+                return;
+            }
+            Instance instance = current.get().value();
+            if (!(InstanceLifecycle.next(instance.state(), observation) instanceof Transition.Move move)) {
+                return;
+            }
+            StateReason reason = switch (observation) {
+                case OBSERVED_FAILED -> StateReason.LAUNCH_FAILED;
+                case OBSERVED_STOPPED -> instance.state() == InstanceState.RUNNING
+                        ? StateReason.INSTANCE_SHUTDOWN : instance.stateReason();
+                case OBSERVED_RUNNING -> null;
+                case OBSERVED_GONE, START, STOP, REBOOT, TERMINATE -> instance.stateReason();
+            };
+            Instance moved = instance.withState(move.to(), instance.stateTransitionReason(), reason, clock.now());
+            try {
+                store.apply(new WriteBatch().put(InstanceRecords.INSTANCES, key, current.get().version(), moved));
+            } catch (VersionConflictException e) {
+                continue;
+            }
+            afterObservation(instance, moved);
+            return;
+        }
+        LOG.warning("gave up applying " + observation + " to " + ref + " after repeated conflicts");
+    }
+
+    /** A failed launch is cleaned up; a guest that halted itself with behaviour "terminate" is terminated. */
+    private void afterObservation(Instance before, Instance after) {
+        InstanceRef ref = InstanceSpecs.ref(after);
+        if (after.state() == InstanceState.SHUTTING_DOWN) {
+            runtime.terminate(ref);
+        } else if (before.state() == InstanceState.RUNNING && after.state() == InstanceState.STOPPED
+                && "terminate".equals(after.shutdownBehavior())) {
+            apply(new RequestContext(after.ownerId(), after.region(), "", clock.now(), false),
+                    List.of(after.id()), InstanceEvent.TERMINATE);
+        }
+    }
+
+    /** After a restart: re-issue the runtime command of every instance caught in a transition. */
+    public void reconcile() {
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            Instance instance = versioned.value();
+            InstanceRef ref = InstanceSpecs.ref(instance);
+            switch (instance.state()) {
+                case PENDING -> runtime.start(launchSpec(instance));
+                case STOPPING -> runtime.stop(ref);
+                case SHUTTING_DOWN -> runtime.terminate(ref);
+                case RUNNING -> runtime.start(launchSpec(instance));
+                case STOPPED, TERMINATED -> {
+                    // nothing runs for these
+                }
+            }
+        }
+    }
+
+    private static String reason(InstanceEvent command, RequestContext context) {
+        return switch (command) {
+            case STOP, TERMINATE -> "User initiated (" + REASON_TIME.format(context.now()) + ")";
+            case START, REBOOT, OBSERVED_RUNNING, OBSERVED_STOPPED, OBSERVED_GONE, OBSERVED_FAILED -> "";
+        };
+    }
+
+    private static StateReason stateReason(InstanceEvent command, InstanceState next) {
+        return switch (command) {
+            case STOP, TERMINATE -> StateReason.USER_SHUTDOWN;
+            case START -> next == InstanceState.PENDING ? StateReason.PENDING : null;
+            case REBOOT, OBSERVED_RUNNING, OBSERVED_STOPPED, OBSERVED_GONE, OBSERVED_FAILED -> null;
+        };
+    }
+
+    private static RuntimeException incorrectState(Instance instance, InstanceEvent command) {
+        String verb = switch (command) {
+            case START -> "started";
+            case STOP -> "stopped";
+            case REBOOT -> "rebooted";
+            case TERMINATE -> "terminated";
+            case OBSERVED_RUNNING, OBSERVED_STOPPED, OBSERVED_GONE, OBSERVED_FAILED -> "changed";
+        };
+        return Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instance '" + instance.id()
+                + "' is not in a state from which it can be " + verb + ".");
+    }
+}

@@ -1,0 +1,222 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.ids.IdKind;
+import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.region.Region;
+import dev.gureum.core.region.RegionCatalog;
+import dev.gureum.core.region.Zone;
+import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.store.Writes;
+import dev.gureum.core.tag.TagRules;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * RunInstances: validates a launch against the image, type, zone, key pair and quotas, records the new
+ * pending instances with their reservation durably, then asks the runtime to bring each up. A repeated
+ * ClientToken returns the reservation it made; the same token with a different request is refused.
+ */
+public final class InstanceLaunches {
+    static final int MAX_USER_DATA_BYTES = 16 * 1024;
+
+    private final Store store;
+    private final RegionCatalog regions;
+    private final LaunchCatalog catalog;
+    private final Quotas quotas;
+    private final InstanceRuntime runtime;
+
+    public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
+                            InstanceRuntime runtime) {
+        this.store = store;
+        this.regions = regions;
+        this.catalog = catalog;
+        this.quotas = quotas;
+        this.runtime = runtime;
+    }
+
+    /** The launched (or, for a repeated token, previously launched) instances of one reservation. */
+    public List<Instance> launch(RequestContext context, LaunchRequest request) {
+        Optional<List<Instance>> repeated = repeatedToken(context, request);
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
+        validateCounts(request);
+        if (request.shutdownBehavior() != null) {
+            ShutdownBehaviors.require(request.shutdownBehavior());
+        }
+        if (request.imageId() == null || request.imageId().isEmpty()) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter ImageId");
+        }
+        LaunchCatalog.ImageFacts image = catalog.image(context, request.imageId());
+        String typeName = request.instanceType() == null ? "m1.small" : request.instanceType();
+        LaunchCatalog.TypeFacts type = catalog.type(typeName);
+        if (!type.architectures().contains(image.architecture())) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The architecture '" + String.join(", ", type.architectures())
+                    + "' of the specified instance type does not match the architecture '" + image.architecture()
+                    + "' of the specified AMI. Specify an instance type and an AMI that have matching architectures,"
+                    + " and try again.");
+        }
+        if (request.keyName() != null) {
+            catalog.publicKey(context, request.keyName());
+        }
+        byte[] userData = decodeUserData(request.userData());
+        TagRules.validate(request.instanceTags());
+        TagRules.merge(List.of(), request.instanceTags());
+        List<Instance> existing = store.list(InstanceRecords.INSTANCES, context.account(), context.region()).stream()
+                .map(Versioned::value).filter(instance -> instance.state() != InstanceState.TERMINATED).toList();
+        Zone zone = placement(context, request, type, existing);
+        int count = launchableCount(request, type, zone, existing);
+        List<Instance> launched = create(context, request, image, type, zone, count);
+        WriteBatch batch = new WriteBatch();
+        for (Instance instance : launched) {
+            batch.put(InstanceRecords.INSTANCES, key(context, instance.id()), WriteBatch.ABSENT, instance);
+        }
+        if (request.clientToken() != null && !request.clientToken().isEmpty()) {
+            batch.put(InstanceRecords.CLIENT_TOKENS, key(context, request.clientToken()), WriteBatch.ABSENT,
+                    new ClientTokenRecord(request.clientToken(), launched.get(0).reservationId(), request.fingerprint(),
+                            launched.stream().map(Instance::id).toList()));
+        }
+        String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
+        Writes.commit(store, context, batch, () -> launched.forEach(instance ->
+                runtime.launch(InstanceSpecs.of(instance, type, image, publicKey, userData))));
+        return launched;
+    }
+
+    private Optional<List<Instance>> repeatedToken(RequestContext context, LaunchRequest request) {
+        if (request.clientToken() == null || request.clientToken().isEmpty()) {
+            return Optional.empty();
+        }
+        return store.get(InstanceRecords.CLIENT_TOKENS, key(context, request.clientToken())).map(token -> {
+            if (!token.value().requestFingerprint().equals(request.fingerprint())) {
+                throw Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH.exception("The client token you have provided is"
+                        + " associated with a resource that is already deleted or a request with different parameters."
+                        + " Please use a different client token.");
+            }
+            return token.value().instanceIds().stream()
+                    .map(id -> store.get(InstanceRecords.INSTANCES, key(context, id)))
+                    .flatMap(Optional::stream).map(Versioned::value).toList();
+        });
+    }
+
+    private static void validateCounts(LaunchRequest request) {
+        if (request.minCount() < 1) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + request.minCount()
+                    + ") for parameter minCount is invalid. Expected a value greater than or equal to 1.");
+        }
+        if (request.maxCount() < request.minCount()) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + request.maxCount()
+                    + ") for parameter maxCount is invalid. Expected a value greater than or equal to minCount ("
+                    + request.minCount() + ").");
+        }
+    }
+
+    private static byte[] decodeUserData(String base64) {
+        if (base64 == null || base64.isEmpty()) {
+            return new byte[0];
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getMimeDecoder().decode(base64);
+        } catch (IllegalArgumentException e) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid BASE64 encoding of user data.");
+        }
+        if (bytes.length > MAX_USER_DATA_BYTES) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("User data is limited to " + MAX_USER_DATA_BYTES + " bytes");
+        }
+        return bytes;
+    }
+
+    private Zone placement(RequestContext context, LaunchRequest request, LaunchCatalog.TypeFacts type,
+                           List<Instance> existing) {
+        Region region = regions.find(context.region()).orElseThrow();
+        if (request.availabilityZone() != null && !request.availabilityZone().isEmpty()) {
+            Zone zone = region.availabilityZones().stream()
+                    .filter(candidate -> candidate.name().equals(request.availabilityZone())).findFirst()
+                    .orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE.exception(
+                            "Invalid availability zone: [" + request.availabilityZone() + "]"));
+            if (!catalog.offered(type.name(), zone.name())) {
+                throw Ec2Error.UNSUPPORTED.exception("Your requested instance type (" + type.name()
+                        + ") is not supported in your requested Availability Zone (" + zone.name()
+                        + "). Please retry your request by not specifying an Availability Zone or choosing "
+                        + String.join(", ", offeredZones(region, type)) + ".");
+            }
+            return zone;
+        }
+        return region.availabilityZones().stream()
+                .filter(zone -> catalog.offered(type.name(), zone.name()))
+                .min(Comparator.comparingLong((Zone zone) -> existing.stream()
+                        .filter(instance -> instance.availabilityZone().equals(zone.name())).count())
+                        .thenComparing(Zone::name))
+                .orElseThrow(() -> Ec2Error.UNSUPPORTED.exception("The requested instance type (" + type.name()
+                        + ") is not supported in region " + region.name() + "."));
+    }
+
+    private List<String> offeredZones(Region region, LaunchCatalog.TypeFacts type) {
+        return region.availabilityZones().stream().map(Zone::name)
+                .filter(name -> catalog.offered(type.name(), name)).toList();
+    }
+
+    /** As many as MaxCount allows within the quotas, and at least MinCount or a refusal. */
+    private int launchableCount(LaunchRequest request, LaunchCatalog.TypeFacts type, Zone zone,
+                                List<Instance> existing) {
+        int allowedByQuota = quotas.maxInstances() - existing.size();
+        if (allowedByQuota < request.minCount()) {
+            throw Ec2Error.INSTANCE_LIMIT_EXCEEDED.exception("Your quota allows for " + Math.max(0, allowedByQuota)
+                    + " more running instance(s). You requested at least " + request.minCount());
+        }
+        long usedVcpus = store.listAll(InstanceRecords.INSTANCES).stream().map(Versioned::value)
+                .filter(instance -> instance.availabilityZone().equals(zone.name()) && instance.region().equals(zone.regionName()))
+                .filter(instance -> occupiesHost(instance.state()))
+                .mapToLong(instance -> catalog.type(instance.instanceType()).vcpus()).sum();
+        long allowedByCapacity = (quotas.zoneCapacityVcpus() - usedVcpus) / type.vcpus();
+        if (allowedByCapacity < request.minCount()) {
+            throw Ec2Error.INSUFFICIENT_INSTANCE_CAPACITY.exception("We currently do not have sufficient "
+                    + type.name() + " capacity in the Availability Zone you requested (" + zone.name()
+                    + "). Our system will be working on provisioning additional capacity. You can currently get "
+                    + type.name() + " capacity by not specifying an Availability Zone in your request or choosing "
+                    + "a different Availability Zone.");
+        }
+        return (int) Math.min(request.maxCount(), Math.min(allowedByQuota, allowedByCapacity));
+    }
+
+    static boolean occupiesHost(InstanceState state) {
+        return switch (state) {
+            case PENDING, RUNNING, STOPPING, SHUTTING_DOWN -> true;
+            case STOPPED, TERMINATED -> false;
+        };
+    }
+
+    private static List<Instance> create(RequestContext context, LaunchRequest request, LaunchCatalog.ImageFacts image,
+                                         LaunchCatalog.TypeFacts type, Zone zone, int count) {
+        String reservationId = ResourceIds.next(IdKind.RESERVATION);
+        List<Instance> instances = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            instances.add(new Instance(ResourceIds.next(IdKind.INSTANCE), reservationId, context.account(),
+                    context.region(), zone.name(), image.imageId(), type.name(), request.keyName(),
+                    context.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), index, image.architecture(),
+                    image.platform(), image.platformDetails(), image.usageOperation(), image.rootDeviceName(),
+                    request.userData() == null || request.userData().isEmpty() ? null : request.userData(),
+                    Boolean.TRUE.equals(request.monitoring()), Boolean.TRUE.equals(request.ebsOptimized()),
+                    Boolean.TRUE.equals(request.disableApiTermination()), Boolean.TRUE.equals(request.disableApiStop()),
+                    request.shutdownBehavior() == null ? "stop" : request.shutdownBehavior(),
+                    type.burstable() ? (request.cpuCredits() == null ? type.defaultCpuCredits() : request.cpuCredits()) : null,
+                    request.metadataOptions() == null ? MetadataOptions.DEFAULTS : request.metadataOptions(),
+                    request.clientToken(), InstanceState.PENDING, "", StateReason.PENDING, null,
+                    request.instanceTags()));
+        }
+        return instances;
+    }
+
+    static RecordKey key(RequestContext context, String id) {
+        return new RecordKey(context.account(), context.region(), id);
+    }
+}

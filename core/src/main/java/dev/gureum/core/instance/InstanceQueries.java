@@ -1,0 +1,62 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.filter.Filter;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.page.Pages;
+import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.store.Store;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * DescribeInstances and the other reads: the caller's own instances in the region, terminated ones for
+ * an hour after termination, narrowed by ids and filters, in a stable order, paginated as EC2 does.
+ */
+public final class InstanceQueries {
+    private final Store store;
+    private final InstanceRuntime runtime;
+
+    public InstanceQueries(Store store, InstanceRuntime runtime) {
+        this.store = store;
+        this.runtime = runtime;
+    }
+
+    public Page<Instance> describe(RequestContext context, List<String> instanceIds, List<Filter> filters,
+                                   Integer maxResults, String nextToken) {
+        if (!instanceIds.isEmpty() && maxResults != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception(
+                    "The parameter instancesSet cannot be used with the parameter maxResults");
+        }
+        Predicate<Instance> matches = InstanceFilters.ALL.compile(filters);
+        List<Instance> found = InstanceLookup.named(store, context, instanceIds).stream().filter(matches)
+                .sorted(Comparator.comparing(Instance::id)).toList();
+        return Pages.page(found, Instance::id, maxResults, nextToken, 5, 1000);
+    }
+
+    /** DescribeInstanceStatus: named or all visible instances, running only unless all are asked for. */
+    public Page<Instance> statuses(RequestContext context, List<String> instanceIds, boolean includeAllInstances,
+                                   List<Filter> filters, Integer maxResults, String nextToken) {
+        if (!instanceIds.isEmpty() && maxResults != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception(
+                    "The parameter instancesSet cannot be used with the parameter maxResults");
+        }
+        List<Instance> found = InstanceLookup.named(store, context, instanceIds).stream()
+                .filter(InstanceStatuses.selection(includeAllInstances, filters))
+                .sorted(Comparator.comparing(Instance::id)).toList();
+        return Pages.page(found, Instance::id, maxResults, nextToken, 5, 1000);
+    }
+
+    /** One visible instance by id. */
+    public Instance one(RequestContext context, String instanceId) {
+        return InstanceLookup.one(store, context, instanceId);
+    }
+
+    public String consoleOutput(RequestContext context, String instanceId) {
+        Instance instance = InstanceLookup.one(store, context, instanceId);
+        return runtime.consoleOutput(InstanceSpecs.ref(instance));
+    }
+
+}

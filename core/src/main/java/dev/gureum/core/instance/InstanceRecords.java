@@ -1,0 +1,13 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.store.RecordKind;
+
+/** The record kinds instances are stored as. Names are persisted: never rename them. */
+public final class InstanceRecords {
+    public static final RecordKind<Instance> INSTANCES = RecordKind.of("instance", Instance.class);
+    public static final RecordKind<ClientTokenRecord> CLIENT_TOKENS = RecordKind.of("run-instances-token",
+            ClientTokenRecord.class);
+
+    private InstanceRecords() {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.RequestContext;
+import java.util.List;
+
+/**
+ * What a launch needs to know about the rest of the cloud — the image, the instance type and the key
+ * pair — answered by their own services, each refusing with its own EC2 error. Kept as an interface so
+ * instance rules can be tested with a hand-written catalog.
+ */
+public interface LaunchCatalog {
+
+    /** The image's facts if the caller may launch it, else InvalidAMIID.NotFound / .Unavailable. */
+    ImageFacts image(RequestContext context, String imageId);
+
+    /** The type's facts if it exists, else InvalidParameterValue. */
+    TypeFacts type(String instanceType);
+
+    /** Whether the type is offered in the zone (RunInstances answers Unsupported otherwise). */
+    boolean offered(String instanceType, String zoneName);
+
+    /** The key pair's OpenSSH public key, else InvalidKeyPair.NotFound. */
+    String publicKey(RequestContext context, String keyName);
+
+    /** What an instance inherits from its image. */
+    record ImageFacts(String imageId, String architecture, String platform, String platformDetails,
+                      String usageOperation, String rootDeviceName, String rootFilesystem) {
+    }
+
+    /** What an instance's size and behaviour come from. */
+    record TypeFacts(String name, int vcpus, long memoryMebibytes, List<String> architectures,
+                     String defaultCpuCredits) {
+
+        public boolean burstable() {
+            return defaultCpuCredits != null;
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.tag.Tag;
+import java.util.List;
+
+/** A RunInstances call in domain terms; null means "not given". */
+public record LaunchRequest(String imageId, String instanceType, int minCount, int maxCount, String keyName,
+                            String userData, String availabilityZone, Boolean monitoring, Boolean ebsOptimized,
+                            Boolean disableApiTermination, Boolean disableApiStop, String shutdownBehavior,
+                            String cpuCredits, MetadataOptions metadataOptions, String clientToken,
+                            List<Tag> instanceTags) {
+
+    /** Identifies the request's content for ClientToken idempotency (the token itself excluded). */
+    public String fingerprint() {
+        LaunchRequest withoutToken = new LaunchRequest(imageId, instanceType, minCount, maxCount, keyName, userData,
+                availabilityZone, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior,
+                cpuCredits, metadataOptions, null, instanceTags);
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(withoutToken.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+}
