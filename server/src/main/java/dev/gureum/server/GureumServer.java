@@ -1,7 +1,7 @@
 package dev.gureum.server;
 
 import dev.gureum.core.region.RegionCatalog;
-import dev.gureum.core.region.RegionService;
+import dev.gureum.core.instance.Quotas;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.core.time.ManualClock;
@@ -11,6 +11,7 @@ import dev.gureum.server.auth.CredentialsFile;
 import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.ec2.Ec2Api;
+import dev.gureum.server.ec2.Ec2Cloud;
 import dev.gureum.server.gateway.AdminEndpoints;
 import dev.gureum.server.gateway.Gateway;
 import dev.gureum.server.http.HttpFront;
@@ -28,10 +29,12 @@ public final class GureumServer implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
 
     private final Store store;
+    private final Ec2Cloud cloud;
     private final HttpFront front;
 
-    private GureumServer(Store store, HttpFront front) {
+    private GureumServer(Store store, Ec2Cloud cloud, HttpFront front) {
         this.store = store;
+        this.cloud = cloud;
         this.front = front;
     }
 
@@ -48,16 +51,18 @@ public final class GureumServer implements AutoCloseable {
         Store store = EmbeddedStore.open(options.dataDirectory());
         try {
             RegionCatalog regions = RegionCatalog.load();
-            ServiceEndpoint ec2 = Ec2Api.create(new RegionService(regions));
+            Ec2Cloud cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
+                    options.zoneCapacityVcpus()), options.simulatedDelay());
+            ServiceEndpoint ec2 = Ec2Api.create(cloud);
             Authenticator authenticator = options.auth() == ServeOptions.AuthMode.STRICT
                     ? new StrictAuthenticator(CredentialsFile.open(options.dataDirectory()), Clock.systemUTC())
                     : new AnyKeyAuthenticator(CredentialsFile.DEFAULT_ACCOUNT, DEFAULT_REGION);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
-                    options.runtime().name().toLowerCase(java.util.Locale.ROOT), authenticator.mode(), List.of("ec2")),
+                    cloud.runtimeName(), authenticator.mode(), List.of("ec2")),
                     store, clock);
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator, regions, clock);
             HttpFront front = HttpFront.start(options.bindAddress(), options.port(), gateway::handle, gateway::refuse);
-            return new GureumServer(store, front);
+            return new GureumServer(store, cloud, front);
         } catch (RuntimeException | InterruptedException e) {
             store.close();
             throw e;
@@ -71,6 +76,7 @@ public final class GureumServer implements AutoCloseable {
     @Override
     public void close() {
         front.close();
+        cloud.close();
         store.close();
     }
 }

@@ -1,6 +1,8 @@
 package dev.gureum.server;
 
+import dev.gureum.core.instance.Quotas;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Map;
  * default. Flags win over the environment.
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
-                           ClockMode clock) {
+                           ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay) {
 
     public enum AuthMode { STRICT, ANY }
 
@@ -25,6 +27,10 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
               --runtime simulated|sandbox
                                        what runs instances (default simulated)
               --clock real|manual      real time (default) or a clock advanced via the admin API
+              --max-instances N        instances per account and region (default 20, EC2's max-instances)
+              --zone-capacity-vcpus N  vCPUs each availability zone can hold (default 4096)
+              --simulated-delay-ms N   how long the simulated runtime takes per transition (GUREUM_SIMULATED_DELAY_MS,
+                                       default 0: settled before the next request, so waiters finish at once)
             """;
 
     public static ServeOptions parse(String[] args, Map<String, String> environment) {
@@ -34,6 +40,9 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         AuthMode auth = AuthMode.STRICT;
         RuntimeKind runtime = RuntimeKind.SIMULATED;
         ClockMode clock = ClockMode.REAL;
+        int maxInstances = Quotas.DEFAULTS.maxInstances();
+        long zoneCapacity = Quotas.DEFAULTS.zoneCapacityVcpus();
+        long delayMillis = Long.parseLong(environment.getOrDefault("GUREUM_SIMULATED_DELAY_MS", "0"));
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -47,13 +56,21 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                 case "--auth" -> auth = choice(AuthMode.class, flag, value);
                 case "--runtime" -> runtime = choice(RuntimeKind.class, flag, value);
                 case "--clock" -> clock = choice(ClockMode.class, flag, value);
+                case "--max-instances" -> maxInstances = Integer.parseInt(value);
+                case "--zone-capacity-vcpus" -> zoneCapacity = Long.parseLong(value);
+                case "--simulated-delay-ms" -> delayMillis = Long.parseLong(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be 0-65535");
         }
-        return new ServeOptions(port, bind, data, auth, runtime, clock);
+        if (maxInstances < 0 || zoneCapacity < 0 || delayMillis < 0) {
+            throw new IllegalArgumentException("--max-instances, --zone-capacity-vcpus and --simulated-delay-ms"
+                    + " cannot be negative");
+        }
+        return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
+                Duration.ofMillis(delayMillis));
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String value) {

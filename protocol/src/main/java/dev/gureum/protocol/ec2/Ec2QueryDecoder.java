@@ -134,6 +134,10 @@ public final class Ec2QueryDecoder {
         }
         String text = node.value();
         try {
+            if (type != MarshallingKnownType.STRING && type != MarshallingKnownType.SDK_BYTES
+                    && !text.chars().allMatch(c -> c < 0x80)) {
+                throw new IllegalArgumentException("numbers, booleans and timestamps are ASCII");
+            }
             return switch (type) {
                 case STRING -> text;
                 case INTEGER -> Integer.valueOf(text.trim());

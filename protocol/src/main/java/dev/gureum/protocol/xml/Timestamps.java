@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 
 /**
  * AWS timestamps: written as {@code yyyy-MM-dd'T'HH:mm:ss.SSS'Z'} (EC2 and aws-query XML), read leniently
@@ -53,7 +52,7 @@ public final class Timestamps {
                 return OffsetDateTime.parse(value.replace('z', 'Z')).toInstant();
             }
             return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException | ArithmeticException e) {
+        } catch (java.time.DateTimeException | ArithmeticException e) {
             throw new IllegalArgumentException("not a timestamp: " + text, e);
         }
     }

@@ -6,9 +6,11 @@ import java.util.Arrays;
 /**
  * A growable UTF-8 byte buffer for writing XML without intermediate strings. Text is escaped the way
  * AWS escapes it: {@code & < > "} as entities and carriage return as {@code &#xD;} so it survives
- * XML end-of-line normalisation in the client's parser.
+ * XML end-of-line normalisation in the client's parser. Characters XML 1.0 cannot carry at all (other
+ * C0 controls, U+FFFE/U+FFFF, unpaired surrogates) are written as U+FFFD rather than breaking the document.
  */
 public final class XmlOutput {
+    private static final byte[] REPLACEMENT = "\uFFFD".getBytes(StandardCharsets.UTF_8);
     private byte[] bytes;
     private int length;
 
@@ -46,7 +48,15 @@ public final class XmlOutput {
                     case '>' -> ascii("&gt;");
                     case '"' -> ascii("&quot;");
                     case '\r' -> ascii("&#xD;");
+                    case '\t', '\n' -> {
+                        ensure(1);
+                        bytes[length++] = (byte) c;
+                    }
                     default -> {
+                        if (c < 0x20) {
+                            raw(REPLACEMENT);
+                            continue;
+                        }
                         ensure(1);
                         bytes[length++] = (byte) c;
                     }
@@ -56,11 +66,35 @@ public final class XmlOutput {
                 while (end < n && value.charAt(end) >= 0x80) {
                     end++;
                 }
-                raw(value.substring(i, end).getBytes(StandardCharsets.UTF_8));
+                raw(xmlSafe(value.substring(i, end)).getBytes(StandardCharsets.UTF_8));
                 i = end - 1;
             }
         }
         return this;
+    }
+
+    /** XML 1.0 cannot carry U+FFFE, U+FFFF or unpaired surrogates, even as references: they become U+FFFD. */
+    private static String xmlSafe(String text) {
+        StringBuilder safe = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedSurrogate = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean allowed = pairedSurrogate || !(Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF);
+            if (!allowed && safe == null) {
+                safe = new StringBuilder(text.substring(0, i));
+            }
+            if (safe != null) {
+                safe.append(allowed ? c : '\uFFFD');
+                if (pairedSurrogate) {
+                    safe.append(text.charAt(i + 1));
+                }
+            }
+            if (pairedSurrogate) {
+                i++;
+            }
+        }
+        return safe == null ? text : safe.toString();
     }
 
     public XmlOutput digits(long value) {

@@ -1,6 +1,5 @@
 package dev.gureum.server.ec2;
 
-import dev.gureum.core.region.RegionService;
 import dev.gureum.protocol.ec2.Ec2Protocol;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.server.dispatch.OperationTable;
@@ -11,10 +10,16 @@ public final class Ec2Api {
     private Ec2Api() {
     }
 
-    public static ServiceEndpoint create(RegionService regions) {
+    public static ServiceEndpoint create(Ec2Cloud cloud) {
         OperationTable table = new OperationTable();
-        new RegionHandlers(regions).registerInto(table);
+        new RegionHandlers(cloud.regions).registerInto(table);
+        new InstanceTypeHandlers(cloud.instanceTypes).registerInto(table);
         new AccountHandlers().registerInto(table);
+        new KeyPairHandlers(cloud.keyPairs).registerInto(table);
+        new ImageHandlers(cloud.images, cloud.imageSources()).registerInto(table);
+        new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries).registerInto(table);
+        new InstanceAttributeHandlers(cloud.queries, cloud.modifications).registerInto(table);
+        new TagHandlers(cloud.tags).registerInto(table);
         return new ServiceEndpoint("ec2", new Ec2Protocol(), RequiredMembers.forService("ec2"), table);
     }
 }

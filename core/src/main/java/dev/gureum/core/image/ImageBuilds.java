@@ -1,0 +1,256 @@
+package dev.gureum.core.image;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.ids.IdKind;
+import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.store.Writes;
+import dev.gureum.core.tag.Tag;
+import dev.gureum.core.tag.TagRules;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Makes an account's new images: RegisterImage (from snapshots, available at once), CreateImage (from
+ * an instance) and CopyImage (from a visible image of any region), the latter two pending until their
+ * build time has passed. Names must follow EC2's rule and be unique per owner and region.
+ */
+final class ImageBuilds {
+    private static final List<String> ARCHITECTURES = List.of("i386", "x86_64", "arm64", "x86_64_mac", "arm64_mac");
+    private static final List<String> VIRTUALIZATION_TYPES = List.of("hvm", "paravirtual");
+    private static final List<String> BOOT_MODES = List.of("legacy-bios", "uefi", "uefi-preferred");
+    private static final List<String> VOLUME_TYPES = List.of("standard", "io1", "io2", "gp2", "gp3", "sc1", "st1");
+    private static final int DEFAULT_VOLUME_SIZE = 8;
+
+    private final Store store;
+    private final ImageDirectory directory;
+
+    ImageBuilds(Store store, ImageDirectory directory) {
+        this.store = store;
+        this.directory = directory;
+    }
+
+    Image register(RequestContext context, ImageRegistration registration) {
+        ImageNames.requireValid(registration.name());
+        String rootDevice = registration.rootDeviceName() == null ? "/dev/sda1" : registration.rootDeviceName();
+        List<BlockDevice> devices = mappings(registration.blockDevices());
+        boolean rootFromSnapshot = devices.stream().anyMatch(device -> device.deviceName().equals(rootDevice)
+                && device.isEbs() && device.snapshotId() != null);
+        if (!rootFromSnapshot) {
+            throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("The root device " + rootDevice
+                    + " must be mapped to an EBS snapshot in BlockDeviceMappings.");
+        }
+        List<Tag> tags = tags(registration.tags());
+        requireNewName(context, registration.name());
+        Image image = new Image(ResourceIds.next(IdKind.IMAGE), context.region(), context.account(), null,
+                registration.name(), registration.description(),
+                oneOf("Architecture", registration.architecture(), ARCHITECTURES, "i386"), null, "Linux/UNIX",
+                "RunInstances", rootDevice, "ebs",
+                oneOf("VirtualizationType", registration.virtualizationType(), VIRTUALIZATION_TYPES, "paravirtual"),
+                Boolean.TRUE.equals(registration.enaSupport()),
+                oneOf("SriovNetSupport", registration.sriovNetSupport(), List.of("simple"), null),
+                oneOf("BootMode", registration.bootMode(), BOOT_MODES, null),
+                oneOf("ImdsSupport", registration.imdsSupport(), List.of("v2.0"), null),
+                oneOf("TpmSupport", registration.tpmSupport(), List.of("v2.0"), null),
+                registration.kernelId(), registration.ramdiskId(), devices, context.now(), context.now(), null, false,
+                List.of(), tags, null, null, null, null, false, null);
+        save(context, image);
+        return image;
+    }
+
+    Image create(RequestContext context, String instanceId, ImageSourceLookup instances, ImageCapture capture,
+                 Instant availableAt) {
+        ResourceIds.requireWellFormed(IdKind.INSTANCE, List.of(instanceId));
+        ImageNames.requireValid(capture.name());
+        ImageSource source = instances.find(context.account(), context.region(), instanceId)
+                .orElseThrow(() -> ResourceIds.notFound(IdKind.INSTANCE, List.of(instanceId)));
+        if (!"running".equals(source.state()) && !"stopped".equals(source.state())) {
+            throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instance '" + instanceId
+                    + "' is not in a state from which it can be imaged.");
+        }
+        List<Tag> tags = tags(capture.tags());
+        requireNewName(context, capture.name());
+        Optional<Image> origin = directory.findVisible(context.account(), context.region(), source.imageId());
+        List<BlockDevice> volumes = source.blockDevices().isEmpty()
+                ? origin.map(Image::blockDevices).orElse(List.of()) : source.blockDevices();
+        List<BlockDevice> devices = remap(snapshots(volumes, false), capture.blockDevices());
+        Image image = new Image(ResourceIds.next(IdKind.IMAGE), context.region(), context.account(), null,
+                capture.name(), capture.description(), source.architecture(), source.platform(),
+                source.platformDetails(), source.usageOperation(), source.rootDeviceName(), "ebs",
+                origin.map(Image::virtualizationType).orElse("hvm"), origin.map(Image::enaSupport).orElse(true),
+                origin.map(Image::sriovNetSupport).orElse("simple"), origin.map(Image::bootMode).orElse(null),
+                origin.map(Image::imdsSupport).orElse(null), origin.map(Image::tpmSupport).orElse(null),
+                origin.map(Image::kernelId).orElse(null), origin.map(Image::ramdiskId).orElse(null), devices,
+                context.now(), availableAt, null, false, List.of(), tags,
+                origin.map(Image::rootFilesystem).orElse(null), instanceId, null, null, capture.noReboot(), null);
+        save(context, image);
+        return image;
+    }
+
+    Image copy(RequestContext context, ImageCopy copy, Instant availableAt) {
+        if (!directory.catalog().servesRegion(copy.sourceRegion())) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid source region: " + copy.sourceRegion());
+        }
+        ImageDirectory.requireWellFormed(copy.sourceImageId());
+        ImageNames.requireValid(copy.name());
+        Optional<Image> earlier = earlierCopy(context, copy);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        Image source = directory.findVisible(context.account(), copy.sourceRegion(), copy.sourceImageId())
+                .orElseThrow(() -> ImageDirectory.notFound(List.of(copy.sourceImageId())));
+        if (source.state(context.now()) == ImageState.PENDING) {
+            throw Ec2Error.INVALID_AMI_ID_UNAVAILABLE.exception("The image id '[" + source.id()
+                    + "]' is not available yet: it is still pending");
+        }
+        List<Tag> copiedTags = copy.copyImageTags() && source.isOwnedBy(context.account()) ? source.tags() : List.of();
+        List<Tag> tags = TagRules.merge(copiedTags, tags(copy.tags()));
+        requireNewName(context, copy.name());
+        Image image = new Image(ResourceIds.next(IdKind.IMAGE), context.region(), context.account(), null, copy.name(),
+                copy.description() != null ? copy.description() : source.description(), source.architecture(),
+                source.platform(), source.platformDetails(), source.usageOperation(), source.rootDeviceName(),
+                source.rootDeviceType(), source.virtualizationType(), source.enaSupport(), source.sriovNetSupport(),
+                source.bootMode(), source.imdsSupport(), source.tpmSupport(), source.kernelId(), source.ramdiskId(),
+                snapshots(source.blockDevices(), copy.encrypted()), context.now(), availableAt, null, false, List.of(),
+                tags, source.rootFilesystem(), null, source.id(), copy.sourceRegion(), false, copy.clientToken());
+        save(context, image);
+        return image;
+    }
+
+    /** A retried CopyImage (same ClientToken) answers the image the first one made. */
+    private Optional<Image> earlierCopy(RequestContext context, ImageCopy copy) {
+        if (copy.clientToken() == null || copy.clientToken().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Image> earlier = directory.owned(context.account(), context.region()).stream()
+                .filter(image -> copy.clientToken().equals(image.clientToken())).findFirst();
+        if (earlier.isPresent() && !(copy.sourceImageId().equals(earlier.get().sourceImageId())
+                && copy.sourceRegion().equals(earlier.get().sourceImageRegion())
+                && copy.name().equals(earlier.get().name()))) {
+            throw Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH.exception("The client token '" + copy.clientToken()
+                    + "' was already used with different parameters.");
+        }
+        return earlier;
+    }
+
+    private void requireNewName(RequestContext context, String name) {
+        store.get(ImageRecords.NAMES, ImageRecords.nameKey(context.account(), context.region(), name))
+                .ifPresent(claim -> {
+                    throw duplicate(name, claim.value().imageId());
+                });
+    }
+
+    /** Saves a new image with its name claim; a request that lost a race for the name gets Duplicate. */
+    private void save(RequestContext context, Image image) {
+        RecordKey nameKey = ImageRecords.nameKey(image.ownerId(), image.region(), image.name());
+        WriteBatch batch = new WriteBatch()
+                .put(ImageRecords.IMAGES, new RecordKey(image.ownerId(), image.region(), image.id()), WriteBatch.ABSENT,
+                        image)
+                .put(ImageRecords.NAMES, nameKey, WriteBatch.ABSENT, new ImageNameClaim(image.id()));
+        try {
+            Writes.commit(store, context, batch);
+        } catch (VersionConflictException e) {
+            throw duplicate(image.name(), store.get(ImageRecords.NAMES, nameKey)
+                    .map(claim -> claim.value().imageId()).orElseThrow(() -> e));
+        }
+    }
+
+    private static RuntimeException duplicate(String name, String imageId) {
+        return Ec2Error.INVALID_AMI_NAME_DUPLICATE.exception("AMI name " + name + " is already in use by AMI "
+                + imageId);
+    }
+
+    /** RegisterImage's mappings with EC2's defaults: a snapshot's volume is 8 GiB gp2, deleted on termination. */
+    private static List<BlockDevice> mappings(List<BlockDevice> requested) {
+        List<BlockDevice> devices = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (BlockDevice device : requested) {
+            if (device.deviceName() == null || !names.add(device.deviceName())) {
+                throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("Each block device mapping needs a device "
+                        + "name, used once: " + device.deviceName());
+            }
+            devices.add(device.isEbs() ? ebsWithDefaults(device) : device);
+        }
+        return devices;
+    }
+
+    private static BlockDevice ebsWithDefaults(BlockDevice device) {
+        if (device.snapshotId() != null) {
+            ResourceIds.requireWellFormed(IdKind.SNAPSHOT, List.of(device.snapshotId()));
+        } else if (device.volumeSize() == null) {
+            throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("The EBS mapping of " + device.deviceName()
+                    + " needs a SnapshotId or a VolumeSize.");
+        }
+        return BlockDevice.ebs(device.deviceName(), device.snapshotId(),
+                device.volumeSize() != null ? device.volumeSize() : DEFAULT_VOLUME_SIZE,
+                oneOf("VolumeType", device.volumeType(), VOLUME_TYPES, "gp2"),
+                !Boolean.FALSE.equals(device.deleteOnTermination()), Boolean.TRUE.equals(device.encrypted()),
+                device.iops(), device.throughput());
+    }
+
+    /** New snapshots of every EBS volume, as CreateImage and CopyImage make them. */
+    private static List<BlockDevice> snapshots(List<BlockDevice> devices, boolean encrypted) {
+        return devices.stream()
+                .map(device -> device.isEbs() ? device.withSnapshot(ResourceIds.next(IdKind.SNAPSHOT), encrypted) : device)
+                .toList();
+    }
+
+    /**
+     * CreateImage's mapping changes: NoDevice leaves a device out, an existing EBS device may change only
+     * DeleteOnTermination (EC2 refuses a size change), anything else is a new device.
+     */
+    private static List<BlockDevice> remap(List<BlockDevice> devices, List<BlockDevice> changes) {
+        List<BlockDevice> result = new ArrayList<>(devices);
+        for (BlockDevice change : changes) {
+            int existing = -1;
+            for (int i = 0; i < result.size(); i++) {
+                if (result.get(i).deviceName().equals(change.deviceName())) {
+                    existing = i;
+                }
+            }
+            if (existing < 0) {
+                result.add(change.isEbs() ? ebsWithDefaults(change) : change);
+            } else if (change.noDevice()) {
+                result.remove(existing);
+            } else {
+                result.set(existing, onlyDeleteOnTermination(result.get(existing), change));
+            }
+        }
+        return result;
+    }
+
+    private static BlockDevice onlyDeleteOnTermination(BlockDevice current, BlockDevice change) {
+        if (!current.isEbs() || !change.isEbs() || change.volumeSize() != null && !change.volumeSize().equals(current.volumeSize())
+                || change.snapshotId() != null || change.volumeType() != null || change.encrypted() != null) {
+            throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("CreateImage can change only DeleteOnTermination "
+                    + "of the instance's device " + change.deviceName() + ".");
+        }
+        return new BlockDevice(current.deviceName(), current.snapshotId(), current.volumeSize(), current.volumeType(),
+                change.deleteOnTermination() != null ? change.deleteOnTermination() : current.deleteOnTermination(),
+                current.encrypted(), current.iops(), current.throughput(), null, false);
+    }
+
+    private static List<Tag> tags(List<Tag> tags) {
+        TagRules.validate(tags);
+        return TagRules.merge(List.of(), tags);
+    }
+
+    private static String oneOf(String parameter, String value, List<String> allowed, String otherwise) {
+        if (value == null) {
+            return otherwise;
+        }
+        if (!allowed.contains(value)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + value + ") for parameter " + parameter
+                    + " is invalid. Valid values: " + String.join(", ", allowed) + ".");
+        }
+        return value;
+    }
+}

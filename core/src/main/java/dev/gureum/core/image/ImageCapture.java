@@ -1,0 +1,18 @@
+package dev.gureum.core.image;
+
+import dev.gureum.core.tag.Tag;
+import java.util.List;
+
+/**
+ * CreateImage's parameters besides the instance: the new image's name and description, whether the
+ * instance is left running without a reboot, mapping changes (DeleteOnTermination of an existing
+ * device, NoDevice to leave one out, or a new device) and tags.
+ */
+public record ImageCapture(String name, String description, boolean noReboot, List<BlockDevice> blockDevices,
+                           List<Tag> tags) {
+
+    public ImageCapture {
+        blockDevices = List.copyOf(blockDevices);
+        tags = List.copyOf(tags);
+    }
+}

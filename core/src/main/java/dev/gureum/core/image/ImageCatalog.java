@@ -1,0 +1,113 @@
+package dev.gureum.core.image;
+
+import dev.gureum.core.region.Region;
+import dev.gureum.core.region.RegionCatalog;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The public images every region offers, read once from {@code catalog.tsv} beside this class (its
+ * header names the sources). Each region gets its own copy with ids derived from the region and the
+ * image name, so the ids are stable across restarts and differ between regions, as AMI ids do in AWS.
+ */
+public final class ImageCatalog {
+    private final Map<String, Map<String, Image>> byRegion;
+
+    private ImageCatalog(Map<String, Map<String, Image>> byRegion) {
+        this.byRegion = byRegion;
+    }
+
+    public static ImageCatalog load(RegionCatalog regions) {
+        List<String[]> rows = rows();
+        Map<String, Map<String, Image>> byRegion = new HashMap<>();
+        for (Region region : regions.all()) {
+            Map<String, Image> images = new LinkedHashMap<>();
+            for (String[] row : rows) {
+                Image image = image(region.name(), row);
+                images.put(image.id(), image);
+            }
+            byRegion.put(region.name(), images);
+        }
+        return new ImageCatalog(Map.copyOf(byRegion));
+    }
+
+    /** The catalog images of a region, in file order; none for a region Gureum does not serve. */
+    public List<Image> images(String region) {
+        return List.copyOf(byRegion.getOrDefault(region, Map.of()).values());
+    }
+
+    public Optional<Image> find(String region, String imageId) {
+        return Optional.ofNullable(byRegion.getOrDefault(region, Map.of()).get(imageId));
+    }
+
+    public boolean servesRegion(String region) {
+        return byRegion.containsKey(region);
+    }
+
+    /** {@code <prefix>-} and 17 hex digits of SHA-256 over the parts: a stable id for a catalog object. */
+    static String derivedId(String prefix, String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] hash = digest.digest(String.join("/", parts).getBytes(StandardCharsets.UTF_8));
+            return prefix + "-" + HexFormat.of().formatHex(hash).substring(0, 17);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    private static Image image(String region, String[] row) {
+        String name = row[0];
+        String rootDevice = row[5];
+        String[] root = row[6].split(":");
+        List<BlockDevice> devices = new ArrayList<>();
+        devices.add(BlockDevice.ebs(rootDevice, derivedId("snap", region, name, rootDevice),
+                Integer.parseInt(root[0]), root[1], true, false, null, null));
+        if (!"-".equals(row[12])) {
+            for (String mapping : row[12].split(",")) {
+                String[] device = mapping.split("=");
+                devices.add(BlockDevice.instanceStore(device[0], device[1]));
+            }
+        }
+        Instant created = Instant.parse(row[13]);
+        return new Image(derivedId("ami", region, name), region, row[1], row[2], name, row[4], row[3],
+                optional(row[11]), row[9], row[10], rootDevice, "ebs", "hvm", true, "simple", optional(row[7]),
+                optional(row[8]), null, null, null, devices, created, created, Instant.parse(row[14]), true,
+                List.of(), List.of(), row[15], null, null, null, false, null);
+    }
+
+    private static String optional(String cell) {
+        return "-".equals(cell) ? null : cell;
+    }
+
+    private static List<String[]> rows() {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = ImageCatalog.class.getResourceAsStream("catalog.tsv")) {
+            if (in == null) {
+                throw new IllegalStateException("missing data file catalog.tsv");
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    rows.add(line.split("\t"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
+    }
+}

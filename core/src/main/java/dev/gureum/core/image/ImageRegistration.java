@@ -1,0 +1,19 @@
+package dev.gureum.core.image;
+
+import dev.gureum.core.tag.Tag;
+import java.util.List;
+
+/**
+ * RegisterImage's parameters. Null means "not given": EC2's defaults then apply (architecture i386,
+ * virtualization paravirtual, as its API reference documents).
+ */
+public record ImageRegistration(String name, String description, String architecture, String rootDeviceName,
+                                List<BlockDevice> blockDevices, String virtualizationType, Boolean enaSupport,
+                                String sriovNetSupport, String bootMode, String imdsSupport, String tpmSupport,
+                                String kernelId, String ramdiskId, List<Tag> tags) {
+
+    public ImageRegistration {
+        blockDevices = List.copyOf(blockDevices);
+        tags = List.copyOf(tags);
+    }
+}

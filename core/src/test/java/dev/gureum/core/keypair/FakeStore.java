@@ -1,0 +1,90 @@
+package dev.gureum.core.keypair;
+
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.RecordKind;
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** A hand-written in-memory {@link Store} with the real one's compare-and-set rules, for service tests. */
+final class FakeStore implements Store {
+    private record Address(String kind, RecordKey key) {
+    }
+
+    private final Map<Address, Versioned<Object>> records = new HashMap<>();
+    private int batches;
+
+    @Override
+    public synchronized <T> Optional<Versioned<T>> get(RecordKind<T> kind, RecordKey key) {
+        Versioned<Object> found = records.get(new Address(kind.name(), key));
+        return Optional.ofNullable(found).map(record -> new Versioned<>(key, record.version(), kind.type().cast(record.value())));
+    }
+
+    @Override
+    public synchronized <T> List<Versioned<T>> list(RecordKind<T> kind, String account, String region) {
+        return listAll(kind).stream()
+                .filter(record -> record.key().account().equals(account) && record.key().region().equals(region))
+                .toList();
+    }
+
+    @Override
+    public synchronized <T> List<Versioned<T>> listAll(RecordKind<T> kind) {
+        TreeMap<RecordKey, Versioned<T>> byKey = new TreeMap<>();
+        records.forEach((address, record) -> {
+            if (address.kind().equals(kind.name())) {
+                byKey.put(address.key(), new Versioned<>(address.key(), record.version(), kind.type().cast(record.value())));
+            }
+        });
+        return new ArrayList<>(byKey.values());
+    }
+
+    @Override
+    public synchronized void apply(WriteBatch batch) {
+        for (WriteBatch.Write write : batch.writes()) {
+            Versioned<Object> current = records.get(new Address(write.kind().name(), write.key()));
+            long version = current == null ? 0 : current.version();
+            if (write.expectedVersion() != WriteBatch.ANY && write.expectedVersion() != version) {
+                throw new VersionConflictException(write.kind() + " " + write.key() + " is at version " + version);
+            }
+        }
+        for (WriteBatch.Write write : batch.writes()) {
+            Address address = new Address(write.kind().name(), write.key());
+            if (write.isDelete()) {
+                records.remove(address);
+            } else {
+                Versioned<Object> current = records.get(address);
+                records.put(address, new Versioned<>(write.key(), current == null ? 1 : current.version() + 1, write.value()));
+            }
+        }
+        batches++;
+    }
+
+    synchronized int batches() {
+        return batches;
+    }
+
+    synchronized int size() {
+        return records.size();
+    }
+
+    @Override
+    public synchronized void wipe() {
+        records.clear();
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public void close() {
+    }
+}

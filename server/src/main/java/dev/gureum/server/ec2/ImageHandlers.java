@@ -1,0 +1,100 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.image.Image;
+import dev.gureum.core.image.ImageCapture;
+import dev.gureum.core.image.ImageCopy;
+import dev.gureum.core.image.ImageQuery;
+import dev.gureum.core.image.ImageRegistration;
+import dev.gureum.core.image.ImageService;
+import dev.gureum.core.image.ImageSourceLookup;
+import dev.gureum.core.page.Page;
+import dev.gureum.server.dispatch.OperationTable;
+import software.amazon.awssdk.services.ec2.model.CopyImageRequest;
+import software.amazon.awssdk.services.ec2.model.CopyImageResponse;
+import software.amazon.awssdk.services.ec2.model.CreateImageRequest;
+import software.amazon.awssdk.services.ec2.model.CreateImageResponse;
+import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
+import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
+import software.amazon.awssdk.services.ec2.model.RegisterImageResponse;
+
+/**
+ * DescribeImages, RegisterImage, CreateImage, CopyImage and DeregisterImage; the attribute operations
+ * live in {@link ImageAttributeHandlers}. CreateImage finds its instance through the lookup it is given.
+ */
+final class ImageHandlers {
+    private final ImageService images;
+    private final ImageSourceLookup instances;
+
+    ImageHandlers(ImageService images, ImageSourceLookup instances) {
+        this.images = images;
+        this.instances = instances;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(DescribeImagesRequest.class, this::describeImages);
+        table.register(RegisterImageRequest.class, this::registerImage);
+        table.register(CreateImageRequest.class, this::createImage);
+        table.register(CopyImageRequest.class, this::copyImage);
+        table.register(DeregisterImageRequest.class, this::deregisterImage);
+        new ImageAttributeHandlers(images.attributes()).registerInto(table);
+    }
+
+    /** IncludeDisabled changes nothing: Gureum has no DisableImage, so no image is ever disabled. */
+    DescribeImagesResponse describeImages(DescribeImagesRequest request, RequestContext context) {
+        Page<Image> page = images.describe(context, new ImageQuery(request.imageIds(), request.owners(),
+                request.executableUsers(), Filters.of(request.filters()),
+                Boolean.TRUE.equals(request.includeDeprecated()), request.maxResults(), request.nextToken()));
+        return DescribeImagesResponse.builder()
+                .images(page.items().stream().map(image -> ImageShapes.image(image, context.now())).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    RegisterImageResponse registerImage(RegisterImageRequest request, RequestContext context) {
+        if (request.imageLocation() != null) {
+            throw Ec2Error.UNSUPPORTED.exception("Instance store-backed AMIs (ImageLocation) are not supported; "
+                    + "register EBS snapshots with BlockDeviceMappings.");
+        }
+        if (!request.billingProducts().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED.exception("BillingProducts are for AWS Marketplace sellers; Gureum has none.");
+        }
+        Image image = images.register(context, new ImageRegistration(request.name(), request.description(),
+                request.architectureAsString(), request.rootDeviceName(),
+                ImageShapes.devices(request.blockDeviceMappings()), request.virtualizationType(), request.enaSupport(),
+                request.sriovNetSupport(), request.bootModeAsString(), request.imdsSupportAsString(),
+                request.tpmSupportAsString(), request.kernelId(), request.ramdiskId(),
+                Tags.forResourceType(request.tagSpecifications(), "image")));
+        return RegisterImageResponse.builder().imageId(image.id()).build();
+    }
+
+    CreateImageResponse createImage(CreateImageRequest request, RequestContext context) {
+        Image image = images.create(context, request.instanceId(), instances, new ImageCapture(request.name(),
+                request.description(), Boolean.TRUE.equals(request.noReboot()),
+                ImageShapes.devices(request.blockDeviceMappings()),
+                Tags.forResourceType(request.tagSpecifications(), "image")));
+        return CreateImageResponse.builder().imageId(image.id()).build();
+    }
+
+    CopyImageResponse copyImage(CopyImageRequest request, RequestContext context) {
+        if (request.kmsKeyId() != null || request.destinationOutpostArn() != null
+                || request.destinationAvailabilityZone() != null || request.destinationAvailabilityZoneId() != null) {
+            throw Ec2Error.UNSUPPORTED.exception("Gureum copies images between regions with the default key only: "
+                    + "KmsKeyId, DestinationOutpostArn and destination zones are not supported.");
+        }
+        Image image = images.copy(context, new ImageCopy(request.sourceRegion(), request.sourceImageId(),
+                request.name(), request.description(), Boolean.TRUE.equals(request.encrypted()),
+                Boolean.TRUE.equals(request.copyImageTags()), request.clientToken(),
+                Tags.forResourceType(request.tagSpecifications(), "image")));
+        return CopyImageResponse.builder().imageId(image.id()).build();
+    }
+
+    DeregisterImageResponse deregisterImage(DeregisterImageRequest request, RequestContext context) {
+        images.deregister(context, request.imageId());
+        return DeregisterImageResponse.builder().returnValue(true).build();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.instance.Instance;
+import dev.gureum.core.instance.InstanceCommands;
+import dev.gureum.core.instance.InstanceEvent;
+import dev.gureum.core.instance.InstanceLaunches;
+import dev.gureum.core.instance.InstanceQueries;
+import dev.gureum.core.instance.LaunchRequest;
+import dev.gureum.core.instance.MetadataOptions;
+import dev.gureum.core.page.Page;
+import dev.gureum.server.dispatch.OperationTable;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
+import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.RebootInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RebootInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StartInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.StopInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StopInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
+
+/** RunInstances, DescribeInstances, Start/Stop/Reboot/TerminateInstances and GetConsoleOutput. */
+final class InstanceHandlers {
+    private final InstanceLaunches launches;
+    private final InstanceCommands commands;
+    private final InstanceQueries queries;
+
+    InstanceHandlers(InstanceLaunches launches, InstanceCommands commands, InstanceQueries queries) {
+        this.launches = launches;
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(RunInstancesRequest.class, this::runInstances);
+        table.register(DescribeInstancesRequest.class, this::describeInstances);
+        table.register(StartInstancesRequest.class, (request, context) -> StartInstancesResponse.builder()
+                .startingInstances(changes(context, request.instanceIds(), InstanceEvent.START)).build());
+        table.register(StopInstancesRequest.class, (request, context) -> StopInstancesResponse.builder()
+                .stoppingInstances(changes(context, request.instanceIds(), InstanceEvent.STOP)).build());
+        table.register(TerminateInstancesRequest.class, (request, context) -> TerminateInstancesResponse.builder()
+                .terminatingInstances(changes(context, request.instanceIds(), InstanceEvent.TERMINATE)).build());
+        table.register(RebootInstancesRequest.class, (request, context) -> {
+            commands.apply(context, request.instanceIds(), InstanceEvent.REBOOT);
+            return RebootInstancesResponse.builder().build();
+        });
+        table.register(GetConsoleOutputRequest.class, this::consoleOutput);
+    }
+
+    RunInstancesResponse runInstances(RunInstancesRequest request, RequestContext context) {
+        List<Instance> launched = launches.launch(context, launchRequest(request));
+        return RunInstancesResponse.builder()
+                .reservationId(launched.get(0).reservationId())
+                .ownerId(context.account())
+                .groups(List.of())
+                .instances(launched.stream().map(InstanceShapes::instance).toList())
+                .build();
+    }
+
+    private static LaunchRequest launchRequest(RunInstancesRequest request) {
+        return new LaunchRequest(request.imageId(), request.instanceTypeAsString(),
+                request.minCount() == null ? 0 : request.minCount(), request.maxCount() == null ? 0 : request.maxCount(),
+                request.keyName(), request.userData(),
+                request.placement() == null ? null : request.placement().availabilityZone(),
+                request.monitoring() == null ? null : request.monitoring().enabled(),
+                request.ebsOptimized(), request.disableApiTermination(), request.disableApiStop(),
+                request.instanceInitiatedShutdownBehaviorAsString(),
+                request.creditSpecification() == null ? null : request.creditSpecification().cpuCredits(),
+                metadataOptions(request.metadataOptions()), request.clientToken(),
+                Tags.forResourceType(request.tagSpecifications(), "instance"));
+    }
+
+    private static MetadataOptions metadataOptions(InstanceMetadataOptionsRequest options) {
+        if (options == null) {
+            return null;
+        }
+        MetadataOptions defaults = MetadataOptions.DEFAULTS;
+        return new MetadataOptions(
+                options.httpTokensAsString() == null ? defaults.httpTokens() : options.httpTokensAsString(),
+                options.httpEndpointAsString() == null ? defaults.httpEndpoint() : options.httpEndpointAsString(),
+                options.httpPutResponseHopLimit() == null ? defaults.httpPutResponseHopLimit() : options.httpPutResponseHopLimit(),
+                options.instanceMetadataTagsAsString() == null ? defaults.instanceMetadataTags() : options.instanceMetadataTagsAsString(),
+                options.httpProtocolIpv6AsString() == null ? defaults.httpProtocolIpv6() : options.httpProtocolIpv6AsString());
+    }
+
+    DescribeInstancesResponse describeInstances(DescribeInstancesRequest request, RequestContext context) {
+        Page<Instance> page = queries.describe(context, request.instanceIds(), Filters.of(request.filters()),
+                request.maxResults(), request.nextToken());
+        return DescribeInstancesResponse.builder()
+                .reservations(InstanceShapes.reservations(page.items()))
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    private List<software.amazon.awssdk.services.ec2.model.InstanceStateChange> changes(
+            RequestContext context, List<String> instanceIds, InstanceEvent command) {
+        return commands.apply(context, instanceIds, command).stream().map(InstanceShapes::change).toList();
+    }
+
+    GetConsoleOutputResponse consoleOutput(GetConsoleOutputRequest request, RequestContext context) {
+        String output = queries.consoleOutput(context, request.instanceId());
+        return GetConsoleOutputResponse.builder()
+                .instanceId(request.instanceId())
+                .timestamp(context.now())
+                .output(Base64.getEncoder().encodeToString(output.getBytes(StandardCharsets.UTF_8)))
+                .build();
+    }
+
+}

@@ -1,0 +1,100 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.instance.Instance;
+import dev.gureum.core.instance.InstanceState;
+import dev.gureum.core.instance.StateChange;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecificationResponse;
+import software.amazon.awssdk.services.ec2.model.EnclaveOptions;
+import software.amazon.awssdk.services.ec2.model.HibernationOptions;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
+import software.amazon.awssdk.services.ec2.model.Monitoring;
+import software.amazon.awssdk.services.ec2.model.Placement;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.StateReason;
+
+/** Turns domain instances into the SDK's Instance, Reservation and state-change shapes. */
+final class InstanceShapes {
+    private InstanceShapes() {
+    }
+
+    static software.amazon.awssdk.services.ec2.model.InstanceState state(InstanceState state) {
+        return software.amazon.awssdk.services.ec2.model.InstanceState.builder()
+                .code(state.code()).name(state.wireName()).build();
+    }
+
+    static InstanceStateChange change(StateChange change) {
+        return InstanceStateChange.builder().instanceId(change.instanceId())
+                .previousState(state(change.previous())).currentState(state(change.current())).build();
+    }
+
+    /** Instances grouped into their reservations, reservations in order of first appearance. */
+    static List<Reservation> reservations(List<Instance> instances) {
+        Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
+        for (Instance instance : instances) {
+            byReservation.computeIfAbsent(instance.reservationId(), unused -> new ArrayList<>()).add(instance);
+        }
+        List<Reservation> reservations = new ArrayList<>();
+        byReservation.forEach((id, members) -> reservations.add(reservation(members)));
+        return reservations;
+    }
+
+    static Reservation reservation(List<Instance> members) {
+        Instance first = members.get(0);
+        return Reservation.builder().reservationId(first.reservationId()).ownerId(first.ownerId())
+                .groups(List.of()).instances(members.stream().map(InstanceShapes::instance).toList()).build();
+    }
+
+    static software.amazon.awssdk.services.ec2.model.Instance instance(Instance instance) {
+        return software.amazon.awssdk.services.ec2.model.Instance.builder()
+                .instanceId(instance.id())
+                .imageId(instance.imageId())
+                .state(state(instance.state()))
+                .privateDnsName("")
+                .publicDnsName("")
+                .stateTransitionReason(instance.stateTransitionReason())
+                .keyName(instance.keyName())
+                .amiLaunchIndex(instance.amiLaunchIndex())
+                .productCodes(List.of())
+                .instanceType(instance.instanceType())
+                .launchTime(instance.launchTime())
+                .placement(Placement.builder().availabilityZone(instance.availabilityZone()).groupName("")
+                        .tenancy("default").build())
+                .monitoring(Monitoring.builder().state(instance.monitoring() ? "enabled" : "disabled").build())
+                .architecture(instance.architecture())
+                .rootDeviceType("ebs")
+                .rootDeviceName(instance.rootDeviceName())
+                .blockDeviceMappings(List.of())
+                .virtualizationType("hvm")
+                .clientToken(instance.clientToken() == null ? "" : instance.clientToken())
+                .tags(instance.tags().isEmpty() ? null : Tags.toSdk(instance.tags()))
+                .securityGroups(List.of())
+                .hypervisor("xen")
+                .networkInterfaces(List.of())
+                .ebsOptimized(instance.ebsOptimized())
+                .enaSupport(true)
+                .stateReason(instance.stateReason() == null ? null : StateReason.builder()
+                        .code(instance.stateReason().code()).message(instance.stateReason().message()).build())
+                .platform(instance.platform())
+                .platformDetails(instance.platformDetails())
+                .usageOperation(instance.usageOperation())
+                .usageOperationUpdateTime(instance.launchTime())
+                .capacityReservationSpecification(CapacityReservationSpecificationResponse.builder()
+                        .capacityReservationPreference("open").build())
+                .hibernationOptions(HibernationOptions.builder().configured(false).build())
+                .enclaveOptions(EnclaveOptions.builder().enabled(false).build())
+                .metadataOptions(InstanceMetadataOptionsResponse.builder()
+                        .state(instance.state() == InstanceState.PENDING ? "pending" : "applied")
+                        .httpTokens(instance.metadataOptions().httpTokens())
+                        .httpEndpoint(instance.metadataOptions().httpEndpoint())
+                        .httpPutResponseHopLimit(instance.metadataOptions().httpPutResponseHopLimit())
+                        .httpProtocolIpv6(instance.metadataOptions().httpProtocolIpv6())
+                        .instanceMetadataTags(instance.metadataOptions().instanceMetadataTags())
+                        .build())
+                .build();
+    }
+}
