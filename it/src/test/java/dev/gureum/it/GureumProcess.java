@@ -60,7 +60,12 @@ public final class GureumProcess implements AutoCloseable {
             command.addAll(extraOptions);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            awaitHealthy(Duration.ofSeconds(30));
+            try {
+                awaitHealthy(Duration.ofSeconds(30));
+            } catch (IllegalStateException e) {
+                kill();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

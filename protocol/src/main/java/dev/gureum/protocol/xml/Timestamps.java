@@ -64,7 +64,7 @@ public final class Timestamps {
 
     private static Instant epochSeconds(String value) {
         java.math.BigDecimal seconds = new java.math.BigDecimal(value);
-        long whole = seconds.longValue();
+        long whole = seconds.longValueExact();
         int nanos = seconds.subtract(java.math.BigDecimal.valueOf(whole)).movePointRight(9).intValue();
         return Instant.ofEpochSecond(whole, nanos);
     }

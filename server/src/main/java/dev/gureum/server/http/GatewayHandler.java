@@ -32,6 +32,8 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private final Function<WireRequest, WireResponse> gateway;
     private final HttpFront.RefusalRenderer refusal;
     private final ExecutorService handlers;
+    private boolean inputShutdown;
+    private int inFlight;
 
     GatewayHandler(Function<WireRequest, WireResponse> gateway, HttpFront.RefusalRenderer refusal,
                    ExecutorService handlers) {
@@ -49,12 +51,17 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
         WireRequest wire = toWire(request);
         boolean keepAlive = HttpUtil.isKeepAlive(request);
+        inFlight++;
         try {
             handlers.execute(() -> {
                 WireResponse response = gateway.apply(wire);
-                context.channel().eventLoop().execute(() -> write(context, response, keepAlive));
+                context.channel().eventLoop().execute(() -> {
+                    inFlight--;
+                    write(context, response, keepAlive && !(inputShutdown && inFlight == 0));
+                });
             });
         } catch (RejectedExecutionException e) {
+            inFlight--;
             writeAndClose(context, refusal.render(503, "ServiceUnavailable", "The server is shutting down."));
         }
     }
@@ -89,7 +96,7 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         context.writeAndFlush(http).addListener(ChannelFutureListener.CLOSE);
     }
 
-    private static FullHttpResponse toNetty(WireResponse response) {
+    static FullHttpResponse toNetty(WireResponse response) {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
@@ -97,6 +104,25 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         http.headers().set(HttpHeaderNames.SERVER, "Gureum");
         response.headers().forEach(http.headers()::set);
         return http;
+    }
+
+    /**
+     * An idle connection is closed. The client half-closed: answer what is in flight, then close; close
+     * at once when nothing is.
+     */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext context, Object event) throws Exception {
+        if (event instanceof io.netty.handler.timeout.IdleStateEvent) {
+            context.close();
+            return;
+        }
+        if (event instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+            inputShutdown = true;
+            if (inFlight == 0) {
+                context.close();
+            }
+        }
+        super.userEventTriggered(context, event);
     }
 
     @Override

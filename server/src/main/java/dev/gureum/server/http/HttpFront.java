@@ -19,6 +19,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +35,8 @@ import java.util.function.Function;
 public final class HttpFront implements AutoCloseable {
     /** The largest request body accepted; EC2's own limit for query requests is far below it. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** A connection with no traffic for this long is closed, so half-sent requests cannot pile up. */
+    static final int IDLE_SECONDS = 60;
 
     private final EventLoopGroup group;
     private final ExecutorService handlers;
@@ -63,10 +66,12 @@ public final class HttpFront implements AutoCloseable {
                     .channel(channelType)
                     .option(ChannelOption.SO_BACKLOG, 1024)
                     .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                     .childHandler(new ChannelInitializer<SocketChannel>() {
                         @Override
                         protected void initChannel(SocketChannel socket) {
                             socket.pipeline()
+                                    .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
                                     .addLast(new HttpServerCodec(8192, 65536, 65536))
                                     .addLast(new HttpServerKeepAliveHandler())
                                     .addLast(new BodyLimit(MAX_BODY_BYTES, refusal))
@@ -106,6 +111,23 @@ public final class HttpFront implements AutoCloseable {
         BodyLimit(int maxBytes, RefusalRenderer refusal) {
             super(maxBytes);
             this.refusal = refusal;
+        }
+
+        /** Netty answers an oversized or unsupported Expect with a bare 413/417; answer in the AWS envelope. */
+        @Override
+        protected Object newContinueResponse(io.netty.handler.codec.http.HttpMessage start, int maxContentLength,
+                                             io.netty.channel.ChannelPipeline pipeline) {
+            Object response = super.newContinueResponse(start, maxContentLength, pipeline);
+            if (response instanceof io.netty.handler.codec.http.HttpResponse refusal
+                    && refusal.status().code() >= 400) {
+                io.netty.util.ReferenceCountUtil.release(response);
+                WireResponse aws = refusal.status().code() == 413
+                        ? this.refusal.render(413, "RequestEntityTooLarge",
+                                "The request body exceeds the maximum of " + MAX_BODY_BYTES + " bytes.")
+                        : this.refusal.render(417, "ExpectationFailed", "Only Expect: 100-continue is supported.");
+                return GatewayHandler.toNetty(aws);
+            }
+            return response;
         }
 
         @Override
