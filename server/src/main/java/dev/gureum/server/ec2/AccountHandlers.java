@@ -11,6 +11,11 @@ import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesRespon
 
 /** DescribeAccountAttributes. */
 final class AccountHandlers {
+    private final int maxInstances;
+
+    AccountHandlers(int maxInstances) {
+        this.maxInstances = maxInstances;
+    }
 
     void registerInto(OperationTable table) {
         table.register(DescribeAccountAttributesRequest.class, this::describeAccountAttributes);
@@ -19,7 +24,7 @@ final class AccountHandlers {
     DescribeAccountAttributesResponse describeAccountAttributes(DescribeAccountAttributesRequest request,
                                                                 RequestContext context) {
         Map<String, java.util.List<String>> attributes =
-                AccountAttributes.describe(request.attributeNamesAsStrings(), null);
+                AccountAttributes.describe(request.attributeNamesAsStrings(), maxInstances, null);
         return DescribeAccountAttributesResponse.builder()
                 .accountAttributes(attributes.entrySet().stream().map(attribute -> AccountAttribute.builder()
                         .attributeName(attribute.getKey())

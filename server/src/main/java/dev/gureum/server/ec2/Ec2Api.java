@@ -14,7 +14,7 @@ public final class Ec2Api {
         OperationTable table = new OperationTable();
         new RegionHandlers(cloud.regions).registerInto(table);
         new InstanceTypeHandlers(cloud.instanceTypes).registerInto(table);
-        new AccountHandlers().registerInto(table);
+        new AccountHandlers(cloud.quotas.maxInstances()).registerInto(table);
         new KeyPairHandlers(cloud.keyPairs).registerInto(table);
         new ImageHandlers(cloud.images, cloud.imageSources()).registerInto(table);
         new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries).registerInto(table);

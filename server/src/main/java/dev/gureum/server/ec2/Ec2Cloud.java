@@ -47,12 +47,14 @@ public final class Ec2Cloud implements AutoCloseable {
     final InstanceCommands commands;
     final InstanceQueries queries;
     final InstanceModifications modifications;
+    final Quotas quotas;
     private final Store store;
     private final ClockScheduler scheduler;
     private final InstanceRuntime runtime;
 
     private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas, Duration simulatedDelay) {
         this.store = store;
+        this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
         this.keyPairs = new KeyPairService(store);
         this.images = new ImageService(store, clock, ImageCatalog.load(regionCatalog));
