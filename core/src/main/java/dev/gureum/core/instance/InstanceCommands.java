@@ -179,6 +179,26 @@ public final class InstanceCommands {
         }
     }
 
+    /** Deletes terminated instances whose hour of visibility has passed; returns how many went. */
+    public int sweepExpired() {
+        WriteBatch batch = new WriteBatch();
+        int expired = 0;
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            if (!InstanceVisibility.visible(versioned.value(), clock.now())) {
+                batch.delete(InstanceRecords.INSTANCES, versioned.key(), versioned.version());
+                expired++;
+            }
+        }
+        if (!batch.isEmpty()) {
+            try {
+                store.apply(batch);
+            } catch (VersionConflictException e) {
+                return 0;
+            }
+        }
+        return expired;
+    }
+
     /** After a restart: re-issue the runtime command of every instance caught in a transition. */
     public void reconcile() {
         for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {

@@ -48,6 +48,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final InstanceQueries queries;
     final InstanceModifications modifications;
     final Quotas quotas;
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
     private final InstanceRuntime runtime;
@@ -78,7 +79,16 @@ public final class Ec2Cloud implements AutoCloseable {
                                  Duration simulatedDelay) {
         Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, simulatedDelay);
         cloud.commands.reconcile();
+        cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
         return cloud;
+    }
+
+    /** Terminated instances vanish an hour after termination; the sweep removes them from the store. */
+    private void sweepTerminatedEvery(Duration interval) {
+        scheduler.schedule(interval, () -> {
+            commands.sweepExpired();
+            sweepTerminatedEvery(interval);
+        });
     }
 
     public String runtimeName() {

@@ -1,0 +1,41 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+/** A terminated instance stays visible for one hour of cloud time, then it is gone (manual clock). */
+class TerminatedRetentionIT {
+
+    @Test
+    void terminatedInstancesVanishAfterAnHour() throws Exception {
+        try (GureumProcess server = GureumProcess.start("--clock", "manual");
+             Ec2Client ec2 = Clients.ec2(server.endpoint())) {
+            String image = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
+                    .values("debian-12-amd64-*").build())).images().get(0).imageId();
+            String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1))
+                    .instances().get(0).instanceId();
+            ec2.terminateInstances(r -> r.instanceIds(id));
+            advance(server, 59 * 60);
+            assertEquals("terminated", ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0)
+                    .instances().get(0).state().nameAsString());
+            advance(server, 60);
+            assertEquals(0, ec2.describeInstances().reservations().size());
+            Ec2PlatformIT.assertError(400, "InvalidInstanceID.NotFound",
+                    () -> ec2.describeInstances(r -> r.instanceIds(id)));
+        }
+    }
+
+    private static void advance(GureumProcess server, long seconds) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(server.endpoint() + "/_gureum/clock/advance?seconds=" + seconds))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+    }
+}
