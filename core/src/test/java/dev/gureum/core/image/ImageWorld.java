@@ -1,5 +1,6 @@
 package dev.gureum.core.image;
 
+import dev.gureum.core.store.FakeStore;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.region.RegionCatalog;
@@ -16,7 +17,7 @@ final class ImageWorld {
     static final String THIRD = "222222222222";
     static final ImageCatalog CATALOG = ImageCatalog.load(RegionCatalog.load());
 
-    final MemoryStore store = new MemoryStore();
+    final FakeStore store = new FakeStore();
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T12:00:00Z"));
     final ImageService images = new ImageService(store, clock, CATALOG);
 

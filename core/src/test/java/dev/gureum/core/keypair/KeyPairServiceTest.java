@@ -1,5 +1,6 @@
 package dev.gureum.core.keypair;
 
+import dev.gureum.core.store.FakeStore;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

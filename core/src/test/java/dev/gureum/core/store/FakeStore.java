@@ -1,11 +1,5 @@
-package dev.gureum.core.keypair;
+package dev.gureum.core.store;
 
-import dev.gureum.core.store.RecordKey;
-import dev.gureum.core.store.RecordKind;
-import dev.gureum.core.store.Store;
-import dev.gureum.core.store.VersionConflictException;
-import dev.gureum.core.store.Versioned;
-import dev.gureum.core.store.WriteBatch;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** A hand-written in-memory {@link Store} with the real one's compare-and-set rules, for service tests. */
-final class FakeStore implements Store {
+public final class FakeStore implements Store {
     private record Address(String kind, RecordKey key) {
     }
 
@@ -66,11 +60,11 @@ final class FakeStore implements Store {
         batches++;
     }
 
-    synchronized int batches() {
+    public synchronized int batches() {
         return batches;
     }
 
-    synchronized int size() {
+    public synchronized int size() {
         return records.size();
     }
 
