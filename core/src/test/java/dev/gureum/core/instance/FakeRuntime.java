@@ -1,0 +1,51 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.runtime.InstanceRef;
+import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.runtime.LaunchSpec;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A hand-written runtime that records the commands it is given; the test decides what it "observes". */
+final class FakeRuntime implements InstanceRuntime {
+    final List<String> commands = new ArrayList<>();
+
+    @Override
+    public void launch(LaunchSpec spec) {
+        commands.add("launch " + spec.instance().instanceId());
+    }
+
+    @Override
+    public void start(LaunchSpec spec) {
+        commands.add("start " + spec.instance().instanceId());
+    }
+
+    @Override
+    public void stop(InstanceRef instance) {
+        commands.add("stop " + instance.instanceId());
+    }
+
+    @Override
+    public void reboot(InstanceRef instance) {
+        commands.add("reboot " + instance.instanceId());
+    }
+
+    @Override
+    public void terminate(InstanceRef instance) {
+        commands.add("terminate " + instance.instanceId());
+    }
+
+    @Override
+    public String consoleOutput(InstanceRef instance) {
+        return "";
+    }
+
+    @Override
+    public String name() {
+        return "fake";
+    }
+
+    @Override
+    public void close() {
+    }
+}
