@@ -30,11 +30,13 @@ public final class GureumServer implements AutoCloseable {
 
     private final Store store;
     private final Ec2Cloud cloud;
+    private final Gateway gateway;
     private final HttpFront front;
 
-    private GureumServer(Store store, Ec2Cloud cloud, HttpFront front) {
+    private GureumServer(Store store, Ec2Cloud cloud, Gateway gateway, HttpFront front) {
         this.store = store;
         this.cloud = cloud;
+        this.gateway = gateway;
         this.front = front;
     }
 
@@ -62,11 +64,16 @@ public final class GureumServer implements AutoCloseable {
                     store, clock);
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator, regions, clock);
             HttpFront front = HttpFront.start(options.bindAddress(), options.port(), gateway::handle, gateway::refuse);
-            return new GureumServer(store, cloud, front);
+            return new GureumServer(store, cloud, gateway, front);
         } catch (RuntimeException | InterruptedException e) {
             store.close();
             throw e;
         }
+    }
+
+    /** The request pipeline without the HTTP transport, for embedding and for measuring server time. */
+    public Gateway gateway() {
+        return gateway;
     }
 
     public int port() {

@@ -68,12 +68,12 @@ public final class EmbeddedStore implements Store {
 
     @Override
     public <T> List<Versioned<T>> list(RecordKind<T> kind, String account, String region) {
-        return index.list(kind.name(), account, region).stream().map(record -> versioned(kind, record)).toList();
+        return versionedAll(kind, index.list(kind.name(), account, region));
     }
 
     @Override
     public <T> List<Versioned<T>> listAll(RecordKind<T> kind) {
-        return index.listAll(kind.name()).stream().map(record -> versioned(kind, record)).toList();
+        return versionedAll(kind, index.listAll(kind.name()));
     }
 
     @Override
@@ -109,6 +109,15 @@ public final class EmbeddedStore implements Store {
     }
 
     private <T> Versioned<T> versioned(RecordKind<T> kind, StoredRecord record) {
-        return new Versioned<>(record.key(), record.version(), record.value(kind.type(), codec));
+        return record.versioned(kind.type(), codec);
+    }
+
+    /** A plain loop: listings are on every Describe's path and walk thousands of records. */
+    private <T> List<Versioned<T>> versionedAll(RecordKind<T> kind, java.util.Collection<StoredRecord> records) {
+        List<Versioned<T>> all = new java.util.ArrayList<>();
+        for (StoredRecord record : records) {
+            all.add(record.versioned(kind.type(), codec));
+        }
+        return all;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gureum.store;
 
 import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.Versioned;
 
 /**
  * One live record as the store holds it: key, version and the JSON bytes that are persisted. The value
@@ -13,8 +14,8 @@ final class StoredRecord {
     private final byte[] json;
     private volatile Decoded decoded;
 
-    /** A decoded value together with the type it was decoded as. */
-    private record Decoded(Class<?> type, Object value) {
+    /** A decoded value, as the versioned record readers receive, together with the type it was decoded as. */
+    private record Decoded(Class<?> type, Versioned<?> versioned) {
     }
 
     StoredRecord(RecordKey key, long version, byte[] json) {
@@ -35,13 +36,15 @@ final class StoredRecord {
         return json;
     }
 
-    <T> T value(Class<T> type, RecordCodec codec) {
+    /** The record as readers see it, decoded once per type and then shared (it is immutable). */
+    @SuppressWarnings("unchecked")
+    <T> Versioned<T> versioned(Class<T> type, RecordCodec codec) {
         Decoded known = decoded;
         if (known != null && known.type() == type) {
-            return type.cast(known.value());
+            return (Versioned<T>) known.versioned();
         }
-        T value = codec.decode(json, type);
-        decoded = new Decoded(type, value);
-        return value;
+        Versioned<T> fresh = new Versioned<>(key, version, codec.decode(json, type));
+        decoded = new Decoded(type, fresh);
+        return fresh;
     }
 }

@@ -17,13 +17,16 @@ import java.util.function.Predicate;
  * {@code InvalidParameterValue}, never silently ignored.
  */
 public final class FilterSet<T> {
+    private final List<String> declared;
+    private final Map<String, Function<T, ?>> singles;
     private final Map<String, Function<T, Collection<String>>> attributes;
     private final Map<String, BiFunction<T, String, Collection<String>>> prefixed;
 
-    private FilterSet(Map<String, Function<T, Collection<String>>> attributes,
-                      Map<String, BiFunction<T, String, Collection<String>>> prefixed) {
-        this.attributes = Map.copyOf(attributes);
-        this.prefixed = Map.copyOf(prefixed);
+    private FilterSet(Builder<T> builder) {
+        this.declared = List.copyOf(builder.declared);
+        this.singles = Map.copyOf(builder.singles);
+        this.attributes = Map.copyOf(builder.attributes);
+        this.prefixed = Map.copyOf(builder.prefixed);
     }
 
     public static <T> Builder<T> builder() {
@@ -32,9 +35,7 @@ public final class FilterSet<T> {
 
     /** The names this set supports, in the order they were declared (for documentation and tests). */
     public List<String> names() {
-        List<String> names = new ArrayList<>(attributes.keySet());
-        prefixed.keySet().forEach(prefix -> names.add(prefix + "*"));
-        return names;
+        return declared;
     }
 
     /** A predicate that accepts exactly the resources every filter matches. */
@@ -48,6 +49,13 @@ public final class FilterSet<T> {
 
     private Predicate<T> compile(Filter filter) {
         List<Wildcard> patterns = filter.values().stream().map(Wildcard::new).toList();
+        Function<T, ?> single = singles.get(filter.name());
+        if (single != null) {
+            return resource -> {
+                Object found = single.apply(resource);
+                return found != null && matchesAny(patterns, found instanceof String text ? text : found.toString());
+            };
+        }
         Function<T, Collection<String>> values = valuesOf(filter.name());
         return resource -> {
             for (String value : values.apply(resource)) {
@@ -59,6 +67,15 @@ public final class FilterSet<T> {
             }
             return false;
         };
+    }
+
+    private static boolean matchesAny(List<Wildcard> patterns, String value) {
+        for (Wildcard pattern : patterns) {
+            if (pattern.matches(value)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Function<T, Collection<String>> valuesOf(String name) {
@@ -78,31 +95,33 @@ public final class FilterSet<T> {
 
     /** Declares the supported filter names of a kind. */
     public static final class Builder<T> {
+        private final List<String> declared = new ArrayList<>();
+        private final Map<String, Function<T, ?>> singles = new LinkedHashMap<>();
         private final Map<String, Function<T, Collection<String>>> attributes = new LinkedHashMap<>();
         private final Map<String, BiFunction<T, String, Collection<String>>> prefixed = new LinkedHashMap<>();
 
-        /** A filter whose resource has at most one value (null means none). */
+        /** A filter whose resource has at most one value (null means none); matched without allocating. */
         public Builder<T> single(String name, Function<T, ?> value) {
-            attributes.put(name, resource -> {
-                Object found = value.apply(resource);
-                return found == null ? List.of() : List.of(String.valueOf(found));
-            });
+            declared.add(name);
+            singles.put(name, value);
             return this;
         }
 
         public Builder<T> many(String name, Function<T, Collection<String>> values) {
+            declared.add(name);
             attributes.put(name, values);
             return this;
         }
 
         /** A family of filters such as {@code tag:<key>}: the lookup receives what follows the prefix. */
         public Builder<T> prefixed(String prefix, BiFunction<T, String, Collection<String>> values) {
+            declared.add(prefix + "*");
             prefixed.put(prefix, values);
             return this;
         }
 
         public FilterSet<T> build() {
-            return new FilterSet<>(attributes, prefixed);
+            return new FilterSet<>(this);
         }
     }
 }

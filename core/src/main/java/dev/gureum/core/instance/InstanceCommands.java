@@ -6,6 +6,7 @@ import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.runtime.Observation;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.VersionConflictException;
@@ -16,8 +17,10 @@ import dev.gureum.core.time.CloudClock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -82,7 +85,7 @@ public final class InstanceCommands {
         }
         WriteBatch batch = new WriteBatch();
         List<StateChange> changes = new ArrayList<>();
-        List<Runnable> runtimeCommands = new ArrayList<>();
+        List<Instance> commanded = new ArrayList<>();
         for (Versioned<Instance> versioned : found) {
             Instance instance = versioned.value();
             guard(instance, command);
@@ -96,9 +99,11 @@ public final class InstanceCommands {
                         instance.withState(next, reason(command, context), stateReason(command, next), context.now()));
             }
             changes.add(new StateChange(instance.id(), instance.state(), next));
-            runtimeCommand(instance, command, next).ifPresent(runtimeCommands::add);
+            if (next != instance.state() || command == InstanceEvent.REBOOT) {
+                commanded.add(instance);
+            }
         }
-        Writes.commit(store, context, batch, () -> runtimeCommands.forEach(Runnable::run));
+        Writes.commit(store, context, batch, () -> tellRuntime(command, commanded));
         return changes;
     }
 
@@ -114,17 +119,21 @@ public final class InstanceCommands {
         }
     }
 
-    private Optional<Runnable> runtimeCommand(Instance instance, InstanceEvent command, InstanceState next) {
-        InstanceRef ref = InstanceSpecs.ref(instance);
-        if (next == instance.state()) {
-            return command == InstanceEvent.REBOOT ? Optional.of(() -> runtime.reboot(ref)) : Optional.empty();
+    /** One runtime call for every instance a command moved (or, for reboot, kept running). */
+    private void tellRuntime(InstanceEvent command, List<Instance> instances) {
+        if (instances.isEmpty()) {
+            return;
         }
-        return switch (command) {
-            case START -> Optional.of(() -> runtime.start(launchSpec(instance)));
-            case STOP -> Optional.of(() -> runtime.stop(ref));
-            case TERMINATE -> Optional.of(() -> runtime.terminate(ref));
-            case REBOOT, OBSERVED_RUNNING, OBSERVED_STOPPED, OBSERVED_GONE, OBSERVED_FAILED -> Optional.empty();
-        };
+        List<InstanceRef> refs = instances.stream().map(InstanceSpecs::ref).toList();
+        switch (command) {
+            case START -> runtime.start(instances.stream().map(this::launchSpec).toList());
+            case STOP -> runtime.stop(refs);
+            case REBOOT -> runtime.reboot(refs);
+            case TERMINATE -> runtime.terminate(refs);
+            case OBSERVED_RUNNING, OBSERVED_STOPPED, OBSERVED_GONE, OBSERVED_FAILED -> {
+                // observations are not commands; apply() refuses them before this point
+            }
+        }
     }
 
     private dev.gureum.core.runtime.LaunchSpec launchSpec(Instance instance) {
@@ -136,46 +145,72 @@ public final class InstanceCommands {
         return InstanceSpecs.of(instance, catalog.type(instance.instanceType()), image, publicKey, userData);
     }
 
-    /** A runtime report: moves the instance on when the table says so; a stale report changes nothing. */
-    public void observed(InstanceRef ref, InstanceEvent observation) {
-        RecordKey key = new RecordKey(ref.account(), ref.region(), ref.instanceId());
+    /**
+     * A runtime report: each instance moves on when the table says so, all in one batch; a stale report
+     * changes nothing. A conflicting concurrent write makes the whole report be re-read and re-applied.
+     */
+    public void observed(List<Observation> observations) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            Optional<Versioned<Instance>> current = store.get(InstanceRecords.INSTANCES, key);
-            if (current.isEmpty()) {
-                return;
+            WriteBatch batch = new WriteBatch();
+            List<Instance[]> moves = new ArrayList<>();
+            Map<RecordKey, Versioned<Instance>> read = new LinkedHashMap<>();
+            Map<RecordKey, Instance> pending = new LinkedHashMap<>();
+            for (Observation observation : observations) {
+                InstanceRef ref = observation.instance();
+                RecordKey key = new RecordKey(ref.account(), ref.region(), ref.instanceId());
+                Versioned<Instance> current = read.computeIfAbsent(key,
+                        unused -> store.get(InstanceRecords.INSTANCES, key).orElse(null));
+                if (current == null) {
+                    continue;
+                }
+                Instance instance = pending.getOrDefault(key, current.value());
+                if (InstanceLifecycle.next(instance.state(), observation.event()) instanceof Transition.Move move) {
+                    Instance moved = instance.withState(move.to(), instance.stateTransitionReason(),
+                            observedReason(instance, observation.event()), clock.now());
+                    pending.put(key, moved);
+                    moves.add(new Instance[] {instance, moved});
+                }
             }
-            Instance instance = current.get().value();
-            if (!(InstanceLifecycle.next(instance.state(), observation) instanceof Transition.Move move)) {
-                return;
-            }
-            StateReason reason = switch (observation) {
-                case OBSERVED_FAILED -> StateReason.LAUNCH_FAILED;
-                case OBSERVED_STOPPED -> instance.state() == InstanceState.RUNNING
-                        ? StateReason.INSTANCE_SHUTDOWN : instance.stateReason();
-                case OBSERVED_RUNNING -> null;
-                case OBSERVED_GONE, START, STOP, REBOOT, TERMINATE -> instance.stateReason();
-            };
-            Instance moved = instance.withState(move.to(), instance.stateTransitionReason(), reason, clock.now());
+            pending.forEach((key, moved) -> batch.put(InstanceRecords.INSTANCES, key, read.get(key).version(), moved));
             try {
-                store.apply(new WriteBatch().put(InstanceRecords.INSTANCES, key, current.get().version(), moved));
+                if (!batch.isEmpty()) {
+                    store.apply(batch);
+                }
             } catch (VersionConflictException e) {
                 continue;
             }
-            afterObservation(instance, moved);
+            afterObservations(moves);
             return;
         }
-        LOG.warning("gave up applying " + observation + " to " + ref + " after repeated conflicts");
+        LOG.warning("gave up applying " + observations.size() + " runtime reports after repeated conflicts");
     }
 
-    /** A failed launch is cleaned up; a guest that halted itself with behaviour "terminate" is terminated. */
-    private void afterObservation(Instance before, Instance after) {
-        InstanceRef ref = InstanceSpecs.ref(after);
-        if (after.state() == InstanceState.SHUTTING_DOWN) {
-            runtime.terminate(ref);
-        } else if (before.state() == InstanceState.RUNNING && after.state() == InstanceState.STOPPED
-                && "terminate".equals(after.shutdownBehavior())) {
-            apply(new RequestContext(after.ownerId(), after.region(), "", clock.now(), false),
-                    List.of(after.id()), InstanceEvent.TERMINATE);
+    private static StateReason observedReason(Instance instance, InstanceEvent observation) {
+        return switch (observation) {
+            case OBSERVED_FAILED -> StateReason.LAUNCH_FAILED;
+            case OBSERVED_STOPPED -> instance.state() == InstanceState.RUNNING
+                    ? StateReason.INSTANCE_SHUTDOWN : instance.stateReason();
+            case OBSERVED_RUNNING -> null;
+            case OBSERVED_GONE, START, STOP, REBOOT, TERMINATE -> instance.stateReason();
+        };
+    }
+
+    /** Failed launches are cleaned up; a guest that halted itself with behaviour "terminate" is terminated. */
+    private void afterObservations(List<Instance[]> moves) {
+        List<InstanceRef> failed = new ArrayList<>();
+        for (Instance[] move : moves) {
+            Instance before = move[0];
+            Instance after = move[1];
+            if (after.state() == InstanceState.SHUTTING_DOWN) {
+                failed.add(InstanceSpecs.ref(after));
+            } else if (before.state() == InstanceState.RUNNING && after.state() == InstanceState.STOPPED
+                    && "terminate".equals(after.shutdownBehavior())) {
+                apply(new RequestContext(after.ownerId(), after.region(), "", clock.now(), false),
+                        List.of(after.id()), InstanceEvent.TERMINATE);
+            }
+        }
+        if (!failed.isEmpty()) {
+            runtime.terminate(failed);
         }
     }
 
@@ -201,18 +236,28 @@ public final class InstanceCommands {
 
     /** After a restart: re-issue the runtime command of every instance caught in a transition. */
     public void reconcile() {
+        List<Instance> toStart = new ArrayList<>();
+        List<InstanceRef> toStop = new ArrayList<>();
+        List<InstanceRef> toTerminate = new ArrayList<>();
         for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
             Instance instance = versioned.value();
-            InstanceRef ref = InstanceSpecs.ref(instance);
             switch (instance.state()) {
-                case PENDING -> runtime.start(launchSpec(instance));
-                case STOPPING -> runtime.stop(ref);
-                case SHUTTING_DOWN -> runtime.terminate(ref);
-                case RUNNING -> runtime.start(launchSpec(instance));
+                case PENDING, RUNNING -> toStart.add(instance);
+                case STOPPING -> toStop.add(InstanceSpecs.ref(instance));
+                case SHUTTING_DOWN -> toTerminate.add(InstanceSpecs.ref(instance));
                 case STOPPED, TERMINATED -> {
                     // nothing runs for these
                 }
             }
+        }
+        if (!toStart.isEmpty()) {
+            runtime.start(toStart.stream().map(this::launchSpec).toList());
+        }
+        if (!toStop.isEmpty()) {
+            runtime.stop(toStop);
+        }
+        if (!toTerminate.isEmpty()) {
+            runtime.terminate(toTerminate);
         }
     }
 

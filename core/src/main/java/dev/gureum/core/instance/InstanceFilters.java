@@ -69,11 +69,20 @@ final class InstanceFilters {
             .many("block-device-mapping.volume-id", instance -> List.of())
             .many("tag-key", instance -> instance.tags().stream().map(Tag::key).toList())
             .many("tag-value", instance -> instance.tags().stream().map(Tag::value).toList())
-            .prefixed("tag:", (instance, key) -> instance.tags().stream()
-                    .filter(tag -> tag.key().equals(key)).map(Tag::value).toList())
+            .prefixed("tag:", InstanceFilters::tagValue)
             .build();
 
     private InstanceFilters() {
+    }
+
+    /** The value of one tag as a filter sees it; a loop, because this runs per instance per Describe. */
+    private static List<String> tagValue(Instance instance, String key) {
+        for (Tag tag : instance.tags()) {
+            if (tag.key().equals(key)) {
+                return List.of(tag.value());
+            }
+        }
+        return List.of();
     }
 
 }

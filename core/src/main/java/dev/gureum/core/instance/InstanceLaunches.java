@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * RunInstances: validates a launch against the image, type, zone, key pair and quotas, records the new
@@ -86,8 +88,8 @@ public final class InstanceLaunches {
                             launched.stream().map(Instance::id).toList()));
         }
         String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
-        Writes.commit(store, context, batch, () -> launched.forEach(instance ->
-                runtime.launch(InstanceSpecs.of(instance, type, image, publicKey, userData))));
+        Writes.commit(store, context, batch, () -> runtime.launch(launched.stream()
+                .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData)).toList()));
         return launched;
     }
 
@@ -151,10 +153,11 @@ public final class InstanceLaunches {
             }
             return zone;
         }
+        Map<String, Long> perZone = existing.stream()
+                .collect(Collectors.groupingBy(Instance::availabilityZone, Collectors.counting()));
         return region.availabilityZones().stream()
                 .filter(zone -> catalog.offered(type.name(), zone.name()))
-                .min(Comparator.comparingLong((Zone zone) -> existing.stream()
-                        .filter(instance -> instance.availabilityZone().equals(zone.name())).count())
+                .min(Comparator.comparingLong((Zone zone) -> perZone.getOrDefault(zone.name(), 0L))
                         .thenComparing(Zone::name))
                 .orElseThrow(() -> Ec2Error.UNSUPPORTED.exception("The requested instance type (" + type.name()
                         + ") is not supported in region " + region.name() + "."));
@@ -173,10 +176,14 @@ public final class InstanceLaunches {
             throw Ec2Error.INSTANCE_LIMIT_EXCEEDED.exception("Your quota allows for " + Math.max(0, allowedByQuota)
                     + " more running instance(s). You requested at least " + request.minCount());
         }
-        long usedVcpus = store.listAll(InstanceRecords.INSTANCES).stream().map(Versioned::value)
-                .filter(instance -> instance.availabilityZone().equals(zone.name()) && instance.region().equals(zone.regionName()))
-                .filter(instance -> occupiesHost(instance.state()))
-                .mapToLong(instance -> catalog.type(instance.instanceType()).vcpus()).sum();
+        long usedVcpus = 0;
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            Instance instance = versioned.value();
+            if (occupiesHost(instance.state()) && instance.availabilityZone().equals(zone.name())
+                    && instance.region().equals(zone.regionName())) {
+                usedVcpus += catalog.type(instance.instanceType()).vcpus();
+            }
+        }
         long allowedByCapacity = (quotas.zoneCapacityVcpus() - usedVcpus) / type.vcpus();
         if (allowedByCapacity < request.minCount()) {
             throw Ec2Error.INSUFFICIENT_INSTANCE_CAPACITY.exception("We currently do not have sufficient "

@@ -13,15 +13,22 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Finds a caller's visible instances by id, refusing malformed and unknown ids with EC2's codes. */
+/**
+ * Finds a caller's visible instances by id (in id order, as the store lists them), refusing malformed
+ * and unknown ids with EC2's codes.
+ */
 final class InstanceLookup {
     private InstanceLookup() {
     }
 
     /** The visible instances with these ids (all of them when none are named); unknown ids are refused. */
     static List<Instance> named(Store store, RequestContext context, List<String> instanceIds) {
-        List<Instance> visible = store.list(InstanceRecords.INSTANCES, context.account(), context.region()).stream()
-                .map(Versioned::value).filter(instance -> InstanceVisibility.visible(instance, context.now())).toList();
+        List<Instance> visible = new ArrayList<>();
+        for (Versioned<Instance> versioned : store.list(InstanceRecords.INSTANCES, context.account(), context.region())) {
+            if (InstanceVisibility.visible(versioned.value(), context.now())) {
+                visible.add(versioned.value());
+            }
+        }
         if (instanceIds.isEmpty()) {
             return visible;
         }

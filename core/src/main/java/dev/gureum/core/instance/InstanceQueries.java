@@ -31,8 +31,12 @@ public final class InstanceQueries {
                     "The parameter instancesSet cannot be used with the parameter maxResults");
         }
         Predicate<Instance> matches = InstanceFilters.ALL.compile(filters);
-        List<Instance> found = InstanceLookup.named(store, context, instanceIds).stream().filter(matches)
-                .sorted(Comparator.comparing(Instance::id)).toList();
+        List<Instance> found = new java.util.ArrayList<>();
+        for (Instance instance : InstanceLookup.named(store, context, instanceIds)) {
+            if (matches.test(instance)) {
+                found.add(instance);
+            }
+        }
         return Pages.page(found, Instance::id, maxResults, nextToken, 5, 1000);
     }
 

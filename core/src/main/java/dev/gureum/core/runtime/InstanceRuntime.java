@@ -1,22 +1,24 @@
 package dev.gureum.core.runtime;
 
+import java.util.List;
+
 /**
- * What really runs instances. Commands are asynchronous: the runtime carries them out and reports what
- * it observed (running, stopped, gone, failed) to its {@link RuntimeObserver}; core decides the EC2
- * state from that through the lifecycle table. Narrow on purpose, so it can sit behind an RPC on
- * another host later.
+ * What really runs instances. Commands are asynchronous and take every instance of one API call at
+ * once: the runtime carries them out and reports what it observed (running, stopped, gone, failed) to
+ * its {@link RuntimeObserver}; core decides the EC2 state from that through the lifecycle table. Narrow
+ * and batched on purpose, so it can sit behind an RPC on another host later.
  */
 public interface InstanceRuntime extends AutoCloseable {
 
-    void launch(LaunchSpec spec);
+    void launch(List<LaunchSpec> specs);
 
-    void start(LaunchSpec spec);
+    void start(List<LaunchSpec> specs);
 
-    void stop(InstanceRef instance);
+    void stop(List<InstanceRef> instances);
 
-    void reboot(InstanceRef instance);
+    void reboot(List<InstanceRef> instances);
 
-    void terminate(InstanceRef instance);
+    void terminate(List<InstanceRef> instances);
 
     /** What the instance printed on its console (boot messages, user-data output), possibly empty. */
     String consoleOutput(InstanceRef instance);

@@ -1,9 +1,9 @@
 package dev.gureum.core.runtime;
 
-import dev.gureum.core.instance.InstanceEvent;
+import java.util.List;
 
-/** Receives what a runtime observed about an instance; only the OBSERVED_* events are reported. */
+/** Receives what a runtime observed, a batch at a time; only the OBSERVED_* events are reported. */
 @FunctionalInterface
 public interface RuntimeObserver {
-    void observed(InstanceRef instance, InstanceEvent observation);
+    void observed(List<Observation> observations);
 }

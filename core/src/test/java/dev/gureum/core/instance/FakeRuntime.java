@@ -11,28 +11,28 @@ final class FakeRuntime implements InstanceRuntime {
     final List<String> commands = new ArrayList<>();
 
     @Override
-    public void launch(LaunchSpec spec) {
-        commands.add("launch " + spec.instance().instanceId());
+    public void launch(List<LaunchSpec> specs) {
+        specs.forEach(spec -> commands.add("launch " + spec.instance().instanceId()));
     }
 
     @Override
-    public void start(LaunchSpec spec) {
-        commands.add("start " + spec.instance().instanceId());
+    public void start(List<LaunchSpec> specs) {
+        specs.forEach(spec -> commands.add("start " + spec.instance().instanceId()));
     }
 
     @Override
-    public void stop(InstanceRef instance) {
-        commands.add("stop " + instance.instanceId());
+    public void stop(List<InstanceRef> instances) {
+        instances.forEach(instance -> commands.add("stop " + instance.instanceId()));
     }
 
     @Override
-    public void reboot(InstanceRef instance) {
-        commands.add("reboot " + instance.instanceId());
+    public void reboot(List<InstanceRef> instances) {
+        instances.forEach(instance -> commands.add("reboot " + instance.instanceId()));
     }
 
     @Override
-    public void terminate(InstanceRef instance) {
-        commands.add("terminate " + instance.instanceId());
+    public void terminate(List<InstanceRef> instances) {
+        instances.forEach(instance -> commands.add("terminate " + instance.instanceId()));
     }
 
     @Override

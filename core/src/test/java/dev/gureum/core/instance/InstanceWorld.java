@@ -3,6 +3,7 @@ package dev.gureum.core.instance;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.runtime.InstanceRef;
+import dev.gureum.core.runtime.Observation;
 import dev.gureum.core.store.FakeStore;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.tag.Tag;
@@ -54,6 +55,6 @@ final class InstanceWorld {
     }
 
     void observe(String id, InstanceEvent observation) {
-        commands.observed(new InstanceRef(ACCOUNT, REGION, id), observation);
+        commands.observed(List.of(new Observation(new InstanceRef(ACCOUNT, REGION, id), observation)));
     }
 }

@@ -4,19 +4,22 @@ import dev.gureum.core.instance.InstanceEvent;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.LaunchSpec;
+import dev.gureum.core.runtime.Observation;
 import dev.gureum.core.runtime.RuntimeObserver;
 import dev.gureum.core.time.ClockScheduler;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Runs nothing: every command is reported as done after a configurable delay on the cloud clock. With
- * no delay the report is made before the command returns, so the caller's response still shows the
- * transitional state (pending, stopping) while the next Describe already sees the settled one — which
- * is what lets SDK and CLI waiters finish on their first poll. It keeps a console log per instance.
+ * Runs nothing: every command is reported as done after a configurable delay on the cloud clock, all
+ * instances of one command in one report. With no delay the report is made before the command returns,
+ * so the caller's response still shows the transitional state (pending, stopping) while the next
+ * Describe already sees the settled one — which is what lets SDK and CLI waiters finish on their first
+ * poll. It keeps a console log per instance.
  */
 public final class SimulatedRuntime implements InstanceRuntime {
     private static final DateTimeFormatter CONSOLE_TIME =
@@ -34,36 +37,39 @@ public final class SimulatedRuntime implements InstanceRuntime {
     }
 
     @Override
-    public void launch(LaunchSpec spec) {
-        console(spec.instance(), "Gureum simulated runtime: launching " + spec.instanceType() + " from "
-                + spec.imageId() + " (no guest runs in the simulated runtime)");
-        if (spec.userData() != null && spec.userData().length > 0) {
-            console(spec.instance(), "user data received (" + spec.userData().length
-                    + " bytes); the sandbox runtime executes it, the simulated runtime does not");
+    public void launch(List<LaunchSpec> specs) {
+        for (LaunchSpec spec : specs) {
+            console(spec.instance(), "Gureum simulated runtime: launching " + spec.instanceType() + " from "
+                    + spec.imageId() + " (no guest runs in the simulated runtime)");
+            if (spec.userData() != null && spec.userData().length > 0) {
+                console(spec.instance(), "user data received (" + spec.userData().length
+                        + " bytes); the sandbox runtime executes it, the simulated runtime does not");
+            }
         }
-        report(spec.instance(), InstanceEvent.OBSERVED_RUNNING, "reached running");
+        report(specs.stream().map(LaunchSpec::instance).toList(), InstanceEvent.OBSERVED_RUNNING, "reached running");
     }
 
     @Override
-    public void start(LaunchSpec spec) {
-        console(spec.instance(), "starting");
-        report(spec.instance(), InstanceEvent.OBSERVED_RUNNING, "reached running");
+    public void start(List<LaunchSpec> specs) {
+        List<InstanceRef> instances = specs.stream().map(LaunchSpec::instance).toList();
+        instances.forEach(instance -> console(instance, "starting"));
+        report(instances, InstanceEvent.OBSERVED_RUNNING, "reached running");
     }
 
     @Override
-    public void stop(InstanceRef instance) {
-        report(instance, InstanceEvent.OBSERVED_STOPPED, "stopped");
+    public void stop(List<InstanceRef> instances) {
+        report(instances, InstanceEvent.OBSERVED_STOPPED, "stopped");
     }
 
     @Override
-    public void reboot(InstanceRef instance) {
-        console(instance, "rebooting");
-        report(instance, InstanceEvent.OBSERVED_RUNNING, "reached running after reboot");
+    public void reboot(List<InstanceRef> instances) {
+        instances.forEach(instance -> console(instance, "rebooting"));
+        report(instances, InstanceEvent.OBSERVED_RUNNING, "reached running after reboot");
     }
 
     @Override
-    public void terminate(InstanceRef instance) {
-        report(instance, InstanceEvent.OBSERVED_GONE, "terminated");
+    public void terminate(List<InstanceRef> instances) {
+        report(instances, InstanceEvent.OBSERVED_GONE, "terminated");
     }
 
     @Override
@@ -82,12 +88,15 @@ public final class SimulatedRuntime implements InstanceRuntime {
         consoles.clear();
     }
 
-    private void report(InstanceRef instance, InstanceEvent observation, String consoleLine) {
+    private void report(List<InstanceRef> instances, InstanceEvent observation, String consoleLine) {
+        if (instances.isEmpty()) {
+            return;
+        }
         Runnable done = () -> {
-            console(instance, consoleLine);
-            observer.observed(instance, observation);
+            instances.forEach(instance -> console(instance, consoleLine));
+            observer.observed(instances.stream().map(instance -> new Observation(instance, observation)).toList());
             if (observation == InstanceEvent.OBSERVED_GONE) {
-                consoles.remove(instance);
+                instances.forEach(consoles::remove);
             }
         };
         if (delay.isZero()) {

@@ -1,0 +1,91 @@
+package dev.gureum.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code ./gureum bench [--runs N] [--duration SECONDS] [names…]}: runs the named benchmarks, or all of
+ * them, one after the other, and prints each one's table and RESULT lines. The exit status is 1 when a
+ * benchmark failed or one of its checks did not hold; a missed target is reported, not a failure.
+ */
+public final class Bench {
+    private static final String USAGE = """
+            usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances]
+              cold-start    spawn to first signed answer, against a hello-world JVM (--runs, default 11)
+              throughput    wrk on Gureum, against a static Netty responder, 3 alternating rounds each
+                            of --duration seconds (default 5)
+              instances     server time of RunInstances, DescribeInstances over 1,000 and 10,000, heap per
+                            instance, against DescribeRegions in the same run
+            """;
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) {
+        int runs = 11;
+        Duration roundDuration = Duration.ofSeconds(5);
+        List<String> names = new ArrayList<>();
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--runs" -> runs = Integer.parseInt(value(args, ++i));
+                    case "--duration" -> roundDuration = Duration.ofSeconds(Long.parseLong(value(args, ++i)));
+                    case "-h", "--help" -> {
+                        System.out.print(USAGE);
+                        return;
+                    }
+                    default -> names.add(args[i]);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            usageError(e.getMessage());
+        }
+        int finalRuns = runs;
+        Duration finalRoundDuration = roundDuration;
+        Map<String, Supplier<Benchmark>> all = new LinkedHashMap<>();
+        all.put(ColdStart.NAME, () -> new ColdStart(finalRuns));
+        all.put(Throughput.NAME, () -> new Throughput(finalRoundDuration));
+        all.put(InstanceScale.NAME, InstanceScale::new);
+        if (names.isEmpty()) {
+            names.addAll(all.keySet());
+        }
+        for (String name : names) {
+            if (!all.containsKey(name)) {
+                usageError("unknown benchmark '" + name + "'");
+            }
+        }
+        System.out.println("gureum-bench: " + Machine.describe());
+        boolean failed = false;
+        for (String name : names) {
+            try {
+                Report report = all.get(name).get().run();
+                report.print(System.out);
+                failed |= !report.checksPassed();
+            } catch (Exception e) {
+                failed = true;
+                System.out.println();
+                System.out.println(name + ": FAILED: " + e);
+                System.out.println("RESULT " + name + " failed true -");
+                e.printStackTrace();
+            }
+        }
+        System.exit(failed ? 1 : 0);
+    }
+
+    private static String value(String[] args, int index) {
+        if (index >= args.length) {
+            throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        }
+        return args[index];
+    }
+
+    private static void usageError(String message) {
+        System.err.println("gureum bench: " + message);
+        System.err.print(USAGE);
+        System.exit(2);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.gureum.bench;
+
+import dev.gureum.protocol.http.WireRequest;
+import dev.gureum.protocol.http.WireResponse;
+import dev.gureum.server.GureumServer;
+import dev.gureum.server.ServeOptions;
+import dev.gureum.server.gateway.Gateway;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Server time of the instance control plane, measured in-process at the gateway (decode, handler with
+ * its durable writes, encode; no HTTP): 10 × RunInstances of 100, DescribeInstances returning 1,000, a
+ * tag- and state-filtered DescribeInstances over 10,000 with a small result, and heap per instance after
+ * 10,000. The reference in the same run is DescribeRegions through the same gateway.
+ */
+final class InstanceScale implements Benchmark {
+    static final String NAME = "instances";
+    private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
+
+    @Override
+    public Report run() throws Exception {
+        try (Workspace workspace = Workspace.create(NAME)) {
+            return measure(workspace.directory().resolve("data"));
+        }
+    }
+
+    private Report measure(Path data) throws Exception {
+        ServeOptions options = ServeOptions.parse(new String[] {"--port", "0", "--data-dir", data.toString(),
+                "--auth", "any", "--max-instances", "20000", "--zone-capacity-vcpus", "100000000"}, Map.of());
+        try (GureumServer server = GureumServer.start(options)) {
+            Gateway gateway = server.gateway();
+            String image = firstMatch(call(gateway, "DescribeImages", "Owner.1=amazon&Filter.1.Name=name"
+                    + "&Filter.1.Value.1=debian-12-amd64-*"), "<imageId>(ami-[0-9a-f]+)</imageId>");
+            warmUp(gateway, image);
+            double reference = median(gateway, "DescribeRegions", "", 200);
+
+            long launchNanos = 0;
+            for (int i = 0; i < 10; i++) {
+                long start = System.nanoTime();
+                call(gateway, "RunInstances", launch(image, "bulk"));
+                launchNanos += System.nanoTime() - start;
+            }
+            double launchMillis = launchNanos / 1e6;
+            String describeAll = "MaxResults=1000";
+            int described = countInstances(call(gateway, "DescribeInstances", describeAll));
+            double describeThousand = median(gateway, "DescribeInstances", describeAll, 30);
+
+            long heapBefore = usedHeapAfterGc();
+            for (int i = 0; i < 89; i++) {
+                call(gateway, "RunInstances", launch(image, "bulk"));
+            }
+            call(gateway, "RunInstances", launch(image, "needle"));
+            long heapAfter = usedHeapAfterGc();
+            double bytesPerInstance = (heapAfter - heapBefore) / 9000.0;
+            String filtered = "Filter.1.Name=tag:Name&Filter.1.Value.1=needle"
+                    + "&Filter.2.Name=instance-state-name&Filter.2.Value.1=running&MaxResults=5";
+            int small = countInstances(call(gateway, "DescribeInstances", filtered));
+            double filteredMillis = median(gateway, "DescribeInstances", filtered, 200);
+
+            return new Report(NAME, "instance control plane, server time at the gateway (in-process, durable writes)")
+                    .figure("reference_describe_regions_ms", "DescribeRegions (reference)", reference, "ms", "median of 200")
+                    .figure("run_instances_10x100_ms", "RunInstances 10 x 100, total", launchMillis, "ms",
+                            ratio(launchMillis, reference))
+                    .figure("describe_1000_ms", "DescribeInstances returning " + described, describeThousand, "ms",
+                            "median of 30; " + ratio(describeThousand, reference))
+                    .figure("describe_filtered_10000_ms", "filtered DescribeInstances over 10,000 (" + small
+                            + " found)", filteredMillis, "ms", "median of 200; " + ratio(filteredMillis, reference))
+                    .figure("heap_bytes_per_instance", "heap per instance after 10,000", bytesPerInstance, "bytes",
+                            "(used heap after GC, 9,000 instances added) / 9,000")
+                    .check("describe_counts", "1,000 described, 5 filtered", described == 1000 && small == 5, "")
+                    .target("run_target", "RunInstances 10 x 100 <= 70 ms", launchMillis <= 70, "")
+                    .target("describe_target", "DescribeInstances of 1,000 <= 7.5 ms", describeThousand <= 7.5, "")
+                    .target("filtered_target", "filtered over 10,000 <= 1 ms", filteredMillis <= 1.0, "")
+                    .target("memory_target", "<= 4 KB per instance", bytesPerInstance <= 4096, "");
+        }
+    }
+
+    private static String launch(String image, String name) {
+        return "ImageId=" + image + "&InstanceType=t3.micro&MinCount=5&MaxCount="
+                + ("needle".equals(name) ? 5 : 100)
+                + "&TagSpecification.1.ResourceType=instance&TagSpecification.1.Tag.1.Key=Name"
+                + "&TagSpecification.1.Tag.1.Value=" + name;
+    }
+
+    /** The JIT's first passes, in another region so the measured region starts empty. */
+    private static void warmUp(Gateway gateway, String image) {
+        for (int i = 0; i < 300; i++) {
+            call(gateway, "DescribeRegions", "");
+        }
+        String warmImage = firstMatch(call(gateway, "DescribeImages", "Owner.1=amazon&Filter.1.Name=name"
+                + "&Filter.1.Value.1=debian-12-amd64-*", "us-west-2"), "<imageId>(ami-[0-9a-f]+)</imageId>");
+        for (int i = 0; i < 20; i++) {
+            call(gateway, "RunInstances", launch(warmImage, "warm"), "us-west-2");
+            call(gateway, "DescribeInstances", "MaxResults=1000", "us-west-2");
+        }
+    }
+
+    private static double median(Gateway gateway, String action, String parameters, int count) {
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            long start = System.nanoTime();
+            call(gateway, action, parameters);
+            millis.add((System.nanoTime() - start) / 1e6);
+        }
+        return Statistics.median(millis);
+    }
+
+    private static String call(Gateway gateway, String action, String parameters) {
+        return call(gateway, action, parameters, "us-east-1");
+    }
+
+    /** An unsigned request, which --auth any takes as the default account in {@code region}. */
+    private static String call(Gateway gateway, String action, String parameters, String region) {
+        String body = "Action=" + action + "&Version=2016-11-15" + (parameters.isEmpty() ? "" : "&" + parameters);
+        Map<String, List<String>> headers = Map.of("authorization", List.of("AWS4-HMAC-SHA256 Credential=000000000000/"
+                + "20261129/" + region + "/ec2/aws4_request, SignedHeaders=host, Signature=0"));
+        WireResponse response = gateway.handle(new WireRequest("POST", "/", "", headers,
+                body.getBytes(StandardCharsets.UTF_8)));
+        String text = new String(response.body(), StandardCharsets.UTF_8);
+        if (response.status() != 200) {
+            throw new IllegalStateException(action + " answered " + response.status() + ": " + text);
+        }
+        return text;
+    }
+
+    private static int countInstances(String xml) {
+        Matcher matcher = INSTANCE_ID.matcher(xml);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private static String firstMatch(String xml, String pattern) {
+        Matcher matcher = Pattern.compile(pattern).matcher(xml);
+        if (!matcher.find()) {
+            throw new IllegalStateException("no match for " + pattern);
+        }
+        return matcher.group(1);
+    }
+
+    private static long usedHeapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(Duration.ofMillis(200));
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static String ratio(double millis, double reference) {
+        return String.format(java.util.Locale.ROOT, "%.1f x the reference", millis / reference);
+    }
+}
