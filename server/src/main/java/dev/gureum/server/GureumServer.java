@@ -2,6 +2,7 @@ package dev.gureum.server;
 
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.instance.Quotas;
+import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.core.time.ManualClock;
@@ -23,10 +24,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
 
 /** Assembles one Gureum node from its options: store, clock, services, gateway, HTTP front. */
 public final class GureumServer implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
+    private static final Executor STARTER = runnable -> Thread.ofPlatform().daemon().name("gureum-start").start(runnable);
 
     private final Store store;
     private final Ec2Cloud cloud;
@@ -40,7 +45,7 @@ public final class GureumServer implements AutoCloseable {
         this.front = front;
     }
 
-    public static GureumServer start(ServeOptions options) throws InterruptedException {
+    public static GureumServer start(ServeOptions options) {
         if (options.runtime() == ServeOptions.RuntimeKind.SANDBOX) {
             throw new IllegalArgumentException("the sandbox runtime is not built yet; use --runtime simulated");
         }
@@ -50,10 +55,17 @@ public final class GureumServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
         }
         CloudClock clock = options.clock() == ServeOptions.ClockMode.MANUAL ? new ManualClock(Instant.now()) : CloudClock.real();
-        Store store = EmbeddedStore.open(options.dataDirectory());
+        // Start-up work runs on both cores: the HTTP front binds and the instance-type catalog loads while
+        // this thread opens the store and assembles the services. Requests that arrive first wait for them.
+        CompletableFuture<Gateway> ready = new CompletableFuture<>();
+        CompletableFuture<HttpFront> front = CompletableFuture.supplyAsync(() -> startFront(options, ready), STARTER);
+        CompletableFuture.runAsync(InstanceTypeCatalog::load, STARTER);
+        Store store = null;
+        Ec2Cloud cloud = null;
         try {
+            store = EmbeddedStore.open(options.dataDirectory());
             RegionCatalog regions = RegionCatalog.load();
-            Ec2Cloud cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
+            cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), options.simulatedDelay());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             Authenticator authenticator = options.auth() == ServeOptions.AuthMode.STRICT
@@ -63,11 +75,28 @@ public final class GureumServer implements AutoCloseable {
                     cloud.runtimeName(), authenticator.mode(), List.of("ec2")),
                     store, clock);
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator, regions, clock);
-            HttpFront front = HttpFront.start(options.bindAddress(), options.port(), gateway::handle, gateway::refuse);
-            return new GureumServer(store, cloud, gateway, front);
-        } catch (RuntimeException | InterruptedException e) {
-            store.close();
-            throw e;
+            ready.complete(gateway);
+            return new GureumServer(store, cloud, gateway, front.join());
+        } catch (RuntimeException e) {
+            ready.completeExceptionally(e);
+            front.thenAccept(HttpFront::close);
+            if (cloud != null) {
+                cloud.close();
+            }
+            if (store != null) {
+                store.close();
+            }
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static HttpFront startFront(ServeOptions options, CompletableFuture<Gateway> ready) {
+        try {
+            return HttpFront.start(options.bindAddress(), options.port(), request -> ready.join().handle(request),
+                    (status, code, message) -> ready.join().refuse(status, code, message));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while binding", e);
         }
     }
 

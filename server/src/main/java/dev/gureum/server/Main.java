@@ -51,7 +51,20 @@ public final class Main {
             return;
         }
         ServeOptions options = ServeOptions.parse(args, System.getenv());
-        GureumServer server = GureumServer.start(options);
+        GureumServer server;
+        try {
+            server = GureumServer.start(options);
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            System.err.println("gureum: cannot start: " + cause.getMessage());
+            System.exit(1);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "gureum-shutdown"));
         System.out.printf("gureum %s serving on http://%s:%d (data %s, auth %s, runtime %s, clock %s)%n",
                 Version.current(), options.bindAddress(), server.port(), options.dataDirectory().toAbsolutePath(),

@@ -12,12 +12,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public images every region offers, read once from {@code catalog.tsv} beside this class (its
@@ -25,37 +26,45 @@ import java.util.Optional;
  * image name, so the ids are stable across restarts and differ between regions, as AMI ids do in AWS.
  */
 public final class ImageCatalog {
-    private final Map<String, Map<String, Image>> byRegion;
+    private final RegionCatalog regions;
+    private final List<String[]> rows;
+    private final Map<String, Map<String, Image>> byRegion = new ConcurrentHashMap<>();
 
-    private ImageCatalog(Map<String, Map<String, Image>> byRegion) {
-        this.byRegion = byRegion;
+    private ImageCatalog(RegionCatalog regions, List<String[]> rows) {
+        this.regions = regions;
+        this.rows = rows;
     }
 
+    /** Reads the catalog file; a region's images are built when that region is first asked about. */
     public static ImageCatalog load(RegionCatalog regions) {
-        List<String[]> rows = rows();
-        Map<String, Map<String, Image>> byRegion = new HashMap<>();
-        for (Region region : regions.all()) {
+        return new ImageCatalog(regions, rows());
+    }
+
+    private Map<String, Image> region(String region) {
+        if (!regions.contains(region)) {
+            return Map.of();
+        }
+        return byRegion.computeIfAbsent(region, name -> {
             Map<String, Image> images = new LinkedHashMap<>();
             for (String[] row : rows) {
-                Image image = image(region.name(), row);
+                Image image = image(name, row);
                 images.put(image.id(), image);
             }
-            byRegion.put(region.name(), images);
-        }
-        return new ImageCatalog(Map.copyOf(byRegion));
+            return Collections.unmodifiableMap(images);
+        });
     }
 
     /** The catalog images of a region, in file order; none for a region Gureum does not serve. */
     public List<Image> images(String region) {
-        return List.copyOf(byRegion.getOrDefault(region, Map.of()).values());
+        return List.copyOf(region(region).values());
     }
 
     public Optional<Image> find(String region, String imageId) {
-        return Optional.ofNullable(byRegion.getOrDefault(region, Map.of()).get(imageId));
+        return Optional.ofNullable(region(region).get(imageId));
     }
 
     public boolean servesRegion(String region) {
-        return byRegion.containsKey(region);
+        return regions.contains(region);
     }
 
     /** {@code <prefix>-} and 17 hex digits of SHA-256 over the parts: a stable id for a catalog object. */

@@ -121,7 +121,8 @@ public final class InstanceLaunches {
         }
     }
 
-    private static byte[] decodeUserData(String base64) {
+    /** User data as sent (base64), decoded and held to EC2's 16 KB limit. */
+    static byte[] decodeUserData(String base64) {
         if (base64 == null || base64.isEmpty()) {
             return new byte[0];
         }

@@ -6,7 +6,6 @@ import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
-import java.util.Base64;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,10 +36,7 @@ public final class InstanceModifications {
     }
 
     public void userData(RequestContext context, String instanceId, String base64) {
-        if (base64 != null && Base64.getMimeDecoder().decode(base64).length > InstanceLaunches.MAX_USER_DATA_BYTES) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("User data is limited to "
-                    + InstanceLaunches.MAX_USER_DATA_BYTES + " bytes");
-        }
+        InstanceLaunches.decodeUserData(base64);
         modify(context, instanceId, true, attributes -> attributes.withUserData(base64));
     }
 

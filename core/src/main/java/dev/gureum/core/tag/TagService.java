@@ -61,6 +61,9 @@ public final class TagService {
 
     public void delete(RequestContext context, List<String> resourceIds, List<TagRules.RemovedTag> tags) {
         requireResources(resourceIds);
+        if (tags.stream().anyMatch(tag -> tag.key() == null || tag.key().isEmpty())) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Tag keys must not be empty.");
+        }
         WriteBatch batch = new WriteBatch();
         for (String id : new java.util.LinkedHashSet<>(resourceIds)) {
             stage(context, id, batch, current -> tags.isEmpty() ? List.of() : TagRules.remove(current, tags));

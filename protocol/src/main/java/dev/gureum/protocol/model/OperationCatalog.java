@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.AwsResponse;
@@ -23,15 +24,63 @@ import software.amazon.awssdk.protocols.core.OperationInfo;
  */
 public final class OperationCatalog {
     private final String serviceName;
-    private final Map<String, Operation> operations;
+    private final Class<?> clientInterface;
+    private final Map<String, Optional<Operation>> found = new ConcurrentHashMap<>();
+    private volatile Map<String, Operation> all;
 
-    private OperationCatalog(String serviceName, Map<String, Operation> operations) {
+    private OperationCatalog(String serviceName, Class<?> clientInterface) {
         this.serviceName = serviceName;
-        this.operations = operations;
+        this.clientInterface = clientInterface;
     }
 
+    /**
+     * A catalog that finds operations lazily: an action is looked up by its request class's name first,
+     * and only an unknown spelling (an acronym such as {@code EnableVolumeIO}, or no operation at all)
+     * makes it reflect over the whole client interface, once — which keeps start-up from loading
+     * thousands of model classes.
+     */
     public static OperationCatalog fromClientInterface(String serviceName, Class<?> clientInterface) {
-        Map<String, Operation> found = new TreeMap<>();
+        return new OperationCatalog(serviceName, clientInterface);
+    }
+
+    public String serviceName() {
+        return serviceName;
+    }
+
+    public Optional<Operation> find(String name) {
+        return found.computeIfAbsent(name, unused -> byClassName(name).or(() -> Optional.ofNullable(all().get(name))));
+    }
+
+    public Map<String, Operation> all() {
+        Map<String, Operation> operations = all;
+        if (operations == null) {
+            operations = scan();
+            all = operations;
+        }
+        return operations;
+    }
+
+    private Optional<Operation> byClassName(String name) {
+        if (name.isEmpty() || !Character.isUpperCase(name.charAt(0))) {
+            return Optional.empty();
+        }
+        String model = clientInterface.getPackageName() + ".model.";
+        try {
+            Class<?> input = Class.forName(model + name + "Request", false, clientInterface.getClassLoader());
+            Class<?> output = Class.forName(model + name + "Response", false, clientInterface.getClassLoader());
+            if (AwsRequest.class.isAssignableFrom(input) && AwsResponse.class.isAssignableFrom(output)
+                    && wireName(input).equals(name)) {
+                return Optional.of(new Operation(name, input.asSubclass(SdkPojo.class),
+                        output.asSubclass(SdkPojo.class), builderSupplier(input)));
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            // not spelled like its class: the full scan decides
+        }
+        return Optional.empty();
+    }
+
+    private Map<String, Operation> scan() {
+        Map<String, Operation> operations = new TreeMap<>();
         for (Method method : clientInterface.getMethods()) {
             if (method.getParameterCount() != 1) {
                 continue;
@@ -42,22 +91,10 @@ public final class OperationCatalog {
                 continue;
             }
             String name = wireName(input);
-            found.put(name, new Operation(name, input.asSubclass(SdkPojo.class), output.asSubclass(SdkPojo.class),
+            operations.put(name, new Operation(name, input.asSubclass(SdkPojo.class), output.asSubclass(SdkPojo.class),
                     builderSupplier(input)));
         }
-        return new OperationCatalog(serviceName, Collections.unmodifiableMap(found));
-    }
-
-    public String serviceName() {
-        return serviceName;
-    }
-
-    public Optional<Operation> find(String name) {
-        return Optional.ofNullable(operations.get(name));
-    }
-
-    public Map<String, Operation> all() {
-        return operations;
+        return Collections.unmodifiableMap(operations);
     }
 
     /**

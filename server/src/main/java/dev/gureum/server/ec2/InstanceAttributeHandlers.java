@@ -97,8 +97,9 @@ final class InstanceAttributeHandlers {
         if (request.instanceType() != null || "instanceType".equals(attribute)) {
             modifications.instanceType(context, id, request.instanceType() != null ? request.instanceType().value() : value);
         } else if (request.userData() != null || "userData".equals(attribute)) {
+            // The structured form carries a blob (already decoded from the wire); the attribute form, base64 text.
             modifications.userData(context, id, request.userData() != null
-                    ? request.userData().value().asUtf8String() : value);
+                    ? java.util.Base64.getEncoder().encodeToString(request.userData().value().asByteArray()) : value);
         } else if (request.disableApiTermination() != null || "disableApiTermination".equals(attribute)) {
             modifications.disableApiTermination(context, id, flagValue(request.disableApiTermination(), value));
         } else if (request.disableApiStop() != null || "disableApiStop".equals(attribute)) {
