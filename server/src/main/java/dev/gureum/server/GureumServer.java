@@ -55,11 +55,16 @@ public final class GureumServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
         }
         CloudClock clock = options.clock() == ServeOptions.ClockMode.MANUAL ? new ManualClock(Instant.now()) : CloudClock.real();
-        // Start-up work runs on both cores: the HTTP front binds and the instance-type catalog loads while
-        // this thread opens the store and assembles the services. Requests that arrive first wait for them.
+        // Start-up work runs on both cores: the HTTP front binds, the instance-type catalog loads and the
+        // first request's classes are warmed while this thread opens the store and assembles the services.
+        // Requests that arrive first wait for them.
         CompletableFuture<Gateway> ready = new CompletableFuture<>();
         CompletableFuture<HttpFront> front = CompletableFuture.supplyAsync(() -> startFront(options, ready), STARTER);
-        CompletableFuture.runAsync(InstanceTypeCatalog::load, STARTER);
+        CompletableFuture.runAsync(() -> {
+            InstanceTypeCatalog.load();
+            StartupWarmup.run();
+        }, STARTER);
+        CompletableFuture<Authenticator> authenticator = CompletableFuture.supplyAsync(() -> authenticator(options), STARTER);
         Store store = null;
         Ec2Cloud cloud = null;
         try {
@@ -68,13 +73,11 @@ public final class GureumServer implements AutoCloseable {
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), options.simulatedDelay());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
-            Authenticator authenticator = options.auth() == ServeOptions.AuthMode.STRICT
-                    ? new StrictAuthenticator(CredentialsFile.open(options.dataDirectory()), Clock.systemUTC())
-                    : new AnyKeyAuthenticator(CredentialsFile.DEFAULT_ACCOUNT, DEFAULT_REGION);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
-                    cloud.runtimeName(), authenticator.mode(), List.of("ec2")),
+                    cloud.runtimeName(), authenticator.join().mode(), List.of("ec2")),
                     store, clock);
-            Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator, regions, clock);
+            Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator.join(), regions,
+                    clock);
             ready.complete(gateway);
             return new GureumServer(store, cloud, gateway, front.join());
         } catch (RuntimeException e) {
@@ -88,6 +91,12 @@ public final class GureumServer implements AutoCloseable {
             }
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    private static Authenticator authenticator(ServeOptions options) {
+        return options.auth() == ServeOptions.AuthMode.STRICT
+                ? new StrictAuthenticator(CredentialsFile.open(options.dataDirectory()), Clock.systemUTC())
+                : new AnyKeyAuthenticator(CredentialsFile.DEFAULT_ACCOUNT, DEFAULT_REGION);
     }
 
     private static HttpFront startFront(ServeOptions options, CompletableFuture<Gateway> ready) {

@@ -20,7 +20,10 @@ import java.util.Map;
  * (manual clock only). They listen where the API listens: loopback unless told otherwise.
  */
 public final class AdminEndpoints {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on the first admin call, not at start-up: a mapper costs tens of milliseconds to make. */
+    private static final class Json {
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** What the health endpoint reports about the running server. */
     public record ServerFacts(String version, String runtime, String authMode, List<String> services) {
@@ -105,7 +108,7 @@ public final class AdminEndpoints {
 
     private static WireResponse json(int status, Object body) {
         try {
-            return new WireResponse(status, "application/json", JSON.writeValueAsBytes(body));
+            return new WireResponse(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
