@@ -39,12 +39,14 @@ public final class InstanceCommands {
     private final Store store;
     private final CloudClock clock;
     private final LaunchCatalog catalog;
+    private final ZoneUsage usage;
     private volatile InstanceRuntime runtime;
 
-    public InstanceCommands(Store store, CloudClock clock, LaunchCatalog catalog) {
+    public InstanceCommands(Store store, CloudClock clock, LaunchCatalog catalog, ZoneUsage usage) {
         this.store = store;
         this.clock = clock;
         this.catalog = catalog;
+        this.usage = usage;
     }
 
     /** The runtime is created with this class as its observer, so it is attached afterwards. */
@@ -86,6 +88,7 @@ public final class InstanceCommands {
         WriteBatch batch = new WriteBatch();
         List<StateChange> changes = new ArrayList<>();
         List<Instance> commanded = new ArrayList<>();
+        List<Instance[]> moves = new ArrayList<>();
         for (Versioned<Instance> versioned : found) {
             Instance instance = versioned.value();
             guard(instance, command);
@@ -95,15 +98,20 @@ public final class InstanceCommands {
                 case Transition.Refuse refuse -> throw incorrectState(instance, command);
             };
             if (next != instance.state()) {
-                batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(),
-                        instance.withState(next, reason(command, context), stateReason(command, next), context.now()));
+                Instance moved = instance.withState(next, reason(command, context), stateReason(command, next),
+                        context.now());
+                batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(), moved);
+                moves.add(new Instance[] {instance, moved});
             }
             changes.add(new StateChange(instance.id(), instance.state(), next));
             if (next != instance.state() || command == InstanceEvent.REBOOT) {
                 commanded.add(instance);
             }
         }
-        Writes.commit(store, context, batch, () -> tellRuntime(command, commanded));
+        Writes.commit(store, context, batch, () -> {
+            moves.forEach(move -> usage.changed(move[0], move[1]));
+            tellRuntime(command, commanded);
+        });
         return changes;
     }
 
@@ -197,6 +205,7 @@ public final class InstanceCommands {
 
     /** Failed launches are cleaned up; a guest that halted itself with behaviour "terminate" is terminated. */
     private void afterObservations(List<Instance[]> moves) {
+        moves.forEach(move -> usage.changed(move[0], move[1]));
         List<InstanceRef> failed = new ArrayList<>();
         for (Instance[] move : moves) {
             Instance before = move[0];

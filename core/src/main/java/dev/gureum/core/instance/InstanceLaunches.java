@@ -35,14 +35,16 @@ public final class InstanceLaunches {
     private final LaunchCatalog catalog;
     private final Quotas quotas;
     private final InstanceRuntime runtime;
+    private final ZoneUsage usage;
 
     public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
-                            InstanceRuntime runtime) {
+                            InstanceRuntime runtime, ZoneUsage usage) {
         this.store = store;
         this.regions = regions;
         this.catalog = catalog;
         this.quotas = quotas;
         this.runtime = runtime;
+        this.usage = usage;
     }
 
     /** The launched (or, for a repeated token, previously launched) instances of one reservation. */
@@ -88,8 +90,11 @@ public final class InstanceLaunches {
                             launched.stream().map(Instance::id).toList()));
         }
         String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
-        Writes.commit(store, context, batch, () -> runtime.launch(launched.stream()
-                .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData)).toList()));
+        Writes.commit(store, context, batch, () -> {
+            launched.forEach(instance -> usage.changed(null, instance));
+            runtime.launch(launched.stream()
+                    .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData)).toList());
+        });
         return launched;
     }
 
@@ -177,14 +182,7 @@ public final class InstanceLaunches {
             throw Ec2Error.INSTANCE_LIMIT_EXCEEDED.exception("Your quota allows for " + Math.max(0, allowedByQuota)
                     + " more running instance(s). You requested at least " + request.minCount());
         }
-        long usedVcpus = 0;
-        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
-            Instance instance = versioned.value();
-            if (occupiesHost(instance.state()) && instance.availabilityZone().equals(zone.name())
-                    && instance.region().equals(zone.regionName())) {
-                usedVcpus += catalog.type(instance.instanceType()).vcpus();
-            }
-        }
+        long usedVcpus = usage.vcpus(zone.regionName(), zone.name());
         long allowedByCapacity = (quotas.zoneCapacityVcpus() - usedVcpus) / type.vcpus();
         if (allowedByCapacity < request.minCount()) {
             throw Ec2Error.INSUFFICIENT_INSTANCE_CAPACITY.exception("We currently do not have sufficient "

@@ -16,9 +16,11 @@ import java.util.Optional;
 /** Every region and zone Gureum serves, read once from the data files beside this class. */
 public final class RegionCatalog {
     private final Map<String, Region> regions;
+    private final List<Region> sorted;
 
     private RegionCatalog(Map<String, Region> regions) {
         this.regions = regions;
+        this.sorted = regions.values().stream().sorted(java.util.Comparator.comparing(Region::name)).toList();
     }
 
     public static RegionCatalog load() {
@@ -55,8 +57,9 @@ public final class RegionCatalog {
         return regions.containsKey(name);
     }
 
+    /** Every region, by name. */
     public Collection<Region> all() {
-        return regions.values().stream().sorted(java.util.Comparator.comparing(Region::name)).toList();
+        return sorted;
     }
 
     private static List<String[]> rows(String resource) {

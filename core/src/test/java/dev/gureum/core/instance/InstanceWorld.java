@@ -20,13 +20,14 @@ final class InstanceWorld {
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
     final FakeRuntime runtime = new FakeRuntime();
     final FakeLaunchCatalog catalog = new FakeLaunchCatalog();
-    final InstanceCommands commands = new InstanceCommands(store, clock, catalog);
+    final ZoneUsage usage = new ZoneUsage(store, catalog);
+    final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage);
     final InstanceLaunches launches;
     final InstanceQueries queries = new InstanceQueries(store, runtime);
 
     InstanceWorld(Quotas quotas) {
         commands.attach(runtime);
-        launches = new InstanceLaunches(store, RegionCatalog.load(), catalog, quotas, runtime);
+        launches = new InstanceLaunches(store, RegionCatalog.load(), catalog, quotas, runtime, usage);
     }
 
     InstanceWorld() {

@@ -29,21 +29,29 @@ public final class Ec2XmlEncoder {
     public static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final byte[] PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.US_ASCII);
     private static final Map<Class<?>, FieldWriter[]> PLANS = new ConcurrentHashMap<>();
+    /** The size of each operation's last response, so the next one's buffer is allocated once. */
+    private static final Map<String, Integer> LAST_SIZE = new ConcurrentHashMap<>();
 
     private Ec2XmlEncoder() {
     }
 
     public static byte[] encode(String operation, SdkPojo output, String requestId) {
-        XmlOutput out = new XmlOutput(1024);
+        XmlOutput out = new XmlOutput(LAST_SIZE.getOrDefault(operation, 1024) + 256);
         out.raw(PROLOG).ascii("<").ascii(operation).ascii("Response xmlns=\"").ascii(NAMESPACE).ascii("\">");
         out.ascii("<requestId>").text(requestId).ascii("</requestId>");
         members(output, out);
         out.ascii("</").ascii(operation).ascii("Response>");
+        LAST_SIZE.put(operation, out.length());
         return out.toByteArray();
     }
 
     private static void members(SdkPojo pojo, XmlOutput out) {
-        for (FieldWriter writer : PLANS.computeIfAbsent(pojo.getClass(), type -> plan(pojo))) {
+        FieldWriter[] plan = PLANS.get(pojo.getClass());
+        if (plan == null) {
+            plan = plan(pojo);
+            PLANS.put(pojo.getClass(), plan);
+        }
+        for (FieldWriter writer : plan) {
             Object value = writer.field.getValueOrDefault(pojo);
             if (value != null) {
                 writer.write(value, out);
