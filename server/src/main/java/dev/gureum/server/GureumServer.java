@@ -3,6 +3,7 @@ package dev.gureum.server;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.instance.Quotas;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
+import dev.gureum.protocol.ec2.Ec2Protocol;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.core.time.ManualClock;
@@ -55,21 +56,21 @@ public final class GureumServer implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
         }
         CloudClock clock = options.clock() == ServeOptions.ClockMode.MANUAL ? new ManualClock(Instant.now()) : CloudClock.real();
-        // Start-up work runs on both cores: the HTTP front binds, the instance-type catalog loads and the
-        // first request's classes are warmed while this thread opens the store and assembles the services.
-        // Requests that arrive first wait for them.
+        // Start-up work runs on both cores: the HTTP front binds, the store opens, the credentials are
+        // read and the first request's classes are warmed while this thread assembles the services.
+        // Requests that arrive first wait for them. Once serving, the instance-type catalog is read and the
+        // whole EC2 operation catalog is scanned in the background, so no request pays for either.
         CompletableFuture<Gateway> ready = new CompletableFuture<>();
         CompletableFuture<HttpFront> front = CompletableFuture.supplyAsync(() -> startFront(options, ready), STARTER);
-        CompletableFuture.runAsync(() -> {
-            InstanceTypeCatalog.load();
-            StartupWarmup.run();
-        }, STARTER);
+        CompletableFuture<Store> opened = CompletableFuture.supplyAsync(
+                () -> EmbeddedStore.open(options.dataDirectory()), STARTER);
+        CompletableFuture.runAsync(StartupWarmup::run, STARTER);
         CompletableFuture<Authenticator> authenticator = CompletableFuture.supplyAsync(() -> authenticator(options), STARTER);
         Store store = null;
         Ec2Cloud cloud = null;
         try {
-            store = EmbeddedStore.open(options.dataDirectory());
             RegionCatalog regions = RegionCatalog.load();
+            store = opened.join();
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), options.simulatedDelay());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
@@ -79,9 +80,17 @@ public final class GureumServer implements AutoCloseable {
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator.join(), regions,
                     clock);
             ready.complete(gateway);
-            return new GureumServer(store, cloud, gateway, front.join());
+            GureumServer server = new GureumServer(store, cloud, gateway, front.join());
+            CompletableFuture.runAsync(() -> {
+                InstanceTypeCatalog.load();
+                ((Ec2Protocol) ec2.protocol()).catalog().all();
+            }, STARTER);
+            return server;
         } catch (RuntimeException e) {
             ready.completeExceptionally(e);
+            if (store == null) {
+                opened.thenAccept(Store::close);
+            }
             front.thenAccept(HttpFront::close);
             if (cloud != null) {
                 cloud.close();

@@ -17,7 +17,12 @@ import java.io.IOException;
  * durations are written as ISO-8601 strings.
  */
 final class RecordCodec {
-    private final ObjectMapper mapper = JsonMapper.builder()
+    /**
+     * Built on first use: a Jackson mapper takes hundreds of milliseconds to make in a cold JVM, and
+     * opening a store (and answering reads of an empty one) needs none.
+     */
+    private static final class Mapper {
+        private static final ObjectMapper INSTANCE = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
@@ -27,10 +32,11 @@ final class RecordCodec {
             .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .build();
+    }
 
     byte[] encode(Object value) {
         try {
-            return mapper.writeValueAsBytes(value);
+            return Mapper.INSTANCE.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot store a " + value.getClass().getName() + " as JSON", e);
         }
@@ -38,7 +44,7 @@ final class RecordCodec {
 
     <T> T decode(byte[] json, Class<T> type) {
         try {
-            return mapper.readValue(json, type);
+            return Mapper.INSTANCE.readValue(json, type);
         } catch (IOException e) {
             throw new IllegalStateException("a stored record cannot be read as " + type.getName(), e);
         }

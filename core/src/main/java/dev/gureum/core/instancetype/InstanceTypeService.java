@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -31,16 +32,21 @@ public final class InstanceTypeService {
             .single("location", Offering::location)
             .build();
 
-    private final InstanceTypeCatalog catalog;
+    private final Supplier<InstanceTypeCatalog> catalog;
     private final RegionCatalog regions;
 
     public InstanceTypeService(InstanceTypeCatalog catalog, RegionCatalog regions) {
+        this(() -> catalog, regions);
+    }
+
+    /** With the catalog read on first use: a server answers its first request before it needs the types. */
+    public InstanceTypeService(Supplier<InstanceTypeCatalog> catalog, RegionCatalog regions) {
         this.catalog = catalog;
         this.regions = regions;
     }
 
     public InstanceTypeCatalog catalog() {
-        return catalog;
+        return catalog.get();
     }
 
     /**
@@ -54,7 +60,7 @@ public final class InstanceTypeService {
         Predicate<InstanceType> matches = InstanceTypeFilters.FILTERS.compile(filters);
         Predicate<InstanceType> visible = type -> includeUnsupportedInRegion || supportedInRegion(type, region.name());
         List<String> missing = names.stream()
-                .filter(name -> catalog.find(name).filter(visible).isEmpty())
+                .filter(name -> catalog.get().find(name).filter(visible).isEmpty())
                 .distinct()
                 .toList();
         if (!missing.isEmpty()) {
@@ -62,8 +68,8 @@ public final class InstanceTypeService {
                     + missing);
         }
         List<InstanceType> candidates = names.isEmpty()
-                ? List.copyOf(catalog.all())
-                : new LinkedHashSet<>(names).stream().map(name -> catalog.find(name).orElseThrow())
+                ? List.copyOf(catalog.get().all())
+                : new LinkedHashSet<>(names).stream().map(name -> catalog.get().find(name).orElseThrow())
                         .sorted(Comparator.comparing(InstanceType::name)).toList();
         List<InstanceType> found = candidates.stream().filter(visible).filter(matches).toList();
         return Pages.page(found, InstanceType::name, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_TYPES);
@@ -71,7 +77,7 @@ public final class InstanceTypeService {
 
     /** Whether the type is offered in the region (InstanceTypeInfo's SupportedInRegion). */
     public boolean supportedInRegion(InstanceType type, String regionName) {
-        return catalog.offeredInRegion(type, regionName);
+        return catalog.get().offeredInRegion(type, regionName);
     }
 
     /**
@@ -83,7 +89,7 @@ public final class InstanceTypeService {
         Region region = region(regionName);
         Predicate<Offering> matches = OFFERING_FILTERS.compile(filters);
         List<Offering> offerings = switch (locationType) {
-            case REGION -> catalog.all().stream().filter(type -> catalog.offeredInRegion(type, region.name()))
+            case REGION -> catalog.get().all().stream().filter(type -> catalog.get().offeredInRegion(type, region.name()))
                     .map(type -> new Offering(type.name(), locationType, region.name())).toList();
             case AVAILABILITY_ZONE -> zoneOfferings(region, locationType, Zone::name);
             case AVAILABILITY_ZONE_ID -> zoneOfferings(region, locationType, Zone::id);
@@ -97,14 +103,14 @@ public final class InstanceTypeService {
 
     /** Whether an instance of the type may be launched in the named zone; false for unknown types and zones. */
     public boolean isOffered(String instanceType, String zoneName) {
-        Optional<InstanceType> type = catalog.find(instanceType);
+        Optional<InstanceType> type = catalog.get().find(instanceType);
         Optional<Zone> zone = zone(zoneName);
-        return type.isPresent() && zone.isPresent() && catalog.offeredInZone(type.get(), zone.get());
+        return type.isPresent() && zone.isPresent() && catalog.get().offeredInZone(type.get(), zone.get());
     }
 
     /** The standard availability zones of the region where the type is offered, in zone order. */
     public List<Zone> offeringZones(String instanceType, String regionName) {
-        return catalog.find(instanceType).map(type -> offeringZones(type, region(regionName))).orElse(List.of());
+        return catalog.get().find(instanceType).map(type -> offeringZones(type, region(regionName))).orElse(List.of());
     }
 
     /**
@@ -113,11 +119,11 @@ public final class InstanceTypeService {
      * the region's zones that do.
      */
     public InstanceType requireOffered(String instanceType, String zoneName) {
-        InstanceType type = catalog.find(instanceType).orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE
+        InstanceType type = catalog.get().find(instanceType).orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE
                 .exception("Invalid value '" + instanceType + "' for InstanceType."));
         Zone zone = zone(zoneName).orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE
                 .exception("Invalid availability zone: [" + zoneName + "]"));
-        if (catalog.offeredInZone(type, zone)) {
+        if (catalog.get().offeredInZone(type, zone)) {
             return type;
         }
         List<Zone> elsewhere = offeringZones(type, region(zone.regionName()));
@@ -132,14 +138,14 @@ public final class InstanceTypeService {
     }
 
     private List<Offering> zoneOfferings(Region region, LocationType locationType, Function<Zone, String> location) {
-        return catalog.all().stream()
+        return catalog.get().all().stream()
                 .flatMap(type -> offeringZones(type, region).stream()
                         .map(zone -> new Offering(type.name(), locationType, location.apply(zone))))
                 .toList();
     }
 
     private List<Zone> offeringZones(InstanceType type, Region region) {
-        return region.availabilityZones().stream().filter(zone -> catalog.offeredInZone(type, zone)).toList();
+        return region.availabilityZones().stream().filter(zone -> catalog.get().offeredInZone(type, zone)).toList();
     }
 
     private Region region(String name) {

@@ -51,13 +51,18 @@ public final class OperationCatalog {
         return found.computeIfAbsent(name, unused -> byClassName(name).or(() -> Optional.ofNullable(all().get(name))));
     }
 
+    /** Every operation; the first call reflects over the whole client (one caller scans, others wait). */
     public Map<String, Operation> all() {
         Map<String, Operation> operations = all;
-        if (operations == null) {
-            operations = scan();
-            all = operations;
+        if (operations != null) {
+            return operations;
         }
-        return operations;
+        synchronized (this) {
+            if (all == null) {
+                all = scan();
+            }
+            return all;
+        }
     }
 
     private Optional<Operation> byClassName(String name) {

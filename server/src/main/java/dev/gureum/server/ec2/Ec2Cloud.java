@@ -60,7 +60,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.regions = new RegionService(regionCatalog);
         this.keyPairs = new KeyPairService(store);
         this.images = new ImageService(store, clock, ImageCatalog.load(regionCatalog));
-        this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog.load(), regionCatalog);
+        this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
         LaunchCatalog catalog = new CloudLaunchCatalog(images, instanceTypes, keyPairs);
         this.scheduler = new ClockScheduler(clock);
         ZoneUsage usage = new ZoneUsage(store, catalog);
