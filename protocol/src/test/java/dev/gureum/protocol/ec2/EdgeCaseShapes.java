@@ -1,26 +1,16 @@
 package dev.gureum.protocol.ec2;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.SdkField;
-import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.traits.ListTrait;
-import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.utils.builder.SdkBuilder;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 
 /**
- * Fills an SDK response shape with the values where XML clients disagree most: empty and
- * whitespace-only strings, carriage returns, markup characters, extreme numbers, timestamps at the
- * edges of what EC2 writes, empty blobs and empty lists. It nests deeper than {@link RandomShapes}
- * (deep enough for an instance's network interface groups) and stops adding optional members once a
- * value budget is spent, so a response stays small. Seeded, so failures reproduce.
+ * The values where XML clients disagree most: empty and whitespace-only strings, carriage returns,
+ * markup characters, extreme numbers, timestamps at the edges of what EC2 writes, empty blobs and empty
+ * lists. It nests deeper than {@link RandomShapes} (deep enough for an instance's network interface
+ * groups) and stops adding optional members once a value budget is spent, so a response stays small.
  */
-final class EdgeCaseShapes {
+final class EdgeCaseShapes extends ShapeFiller {
     private static final String[] STRINGS = {"", " ", "  padded  ", "\r\n", "a\rb", "]]>", "&amp;", "<tag/>",
         "\"quoted\" 'single'", "é한🙂", "line\nbreak", "\t", "sg-0123456789abcdef0", "x"};
     private static final int[] INTEGERS = {0, -1, 1, Integer.MIN_VALUE, Integer.MAX_VALUE};
@@ -32,46 +22,15 @@ final class EdgeCaseShapes {
     private static final int MAX_DEPTH = 10;
     private static final int VALUE_BUDGET = 4000;
 
-    private final Random random;
     private int valuesLeft = VALUE_BUDGET;
 
     EdgeCaseShapes(long seed) {
-        this.random = new Random(seed);
+        super(seed, MAX_DEPTH);
     }
 
-    SdkPojo fill(SdkPojo builder) {
-        SdkPojo filled = fill(builder, 0);
-        return filled != null ? filled : (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
-    }
-
-    /** Like {@link RandomShapes}: a random subset of the fields, at least one, or null when too deep. */
-    private SdkPojo fill(SdkPojo builder, int depth) {
-        boolean anySet = false;
-        for (SdkField<?> field : builder.sdkFields()) {
-            if (valuesLeft > 0 && (depth == 0 || random.nextInt(4) > 0)) {
-                anySet |= set(builder, field, depth);
-            }
-        }
-        for (SdkField<?> field : builder.sdkFields()) {
-            if (anySet) {
-                break;
-            }
-            anySet = set(builder, field, depth);
-        }
-        return anySet ? (SdkPojo) ((SdkBuilder<?, ?>) builder).build() : null;
-    }
-
-    private boolean set(SdkPojo builder, SdkField<?> field, int depth) {
-        Object value = value(field, depth);
-        if (value != null) {
-            field.set(builder, value);
-        }
-        return value != null;
-    }
-
-    private Object value(SdkField<?> field, int depth) {
-        valuesLeft--;
-        return switch (field.marshallingType().getKnownType()) {
+    @Override
+    protected Object scalar(MarshallingKnownType type) {
+        return switch (type) {
             case STRING -> STRINGS[random.nextInt(STRINGS.length)];
             case INTEGER -> INTEGERS[random.nextInt(INTEGERS.length)];
             case LONG -> LONGS[random.nextInt(LONGS.length)];
@@ -80,35 +39,23 @@ final class EdgeCaseShapes {
             case BOOLEAN -> random.nextBoolean();
             case INSTANT -> Instant.ofEpochMilli(EPOCH_MILLIS[random.nextInt(EPOCH_MILLIS.length)]);
             case SDK_BYTES -> random.nextBoolean() ? SdkBytes.fromByteArray(new byte[0]) : randomBytes();
-            case SDK_POJO -> depth >= MAX_DEPTH ? null : fill(field.constructor().get(), depth + 1);
-            case LIST -> list(field, depth);
-            case MAP -> map(field, depth);
             default -> null;
         };
     }
 
-    private List<Object> list(SdkField<?> field, int depth) {
-        if (depth >= MAX_DEPTH) {
-            return null;
-        }
-        SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-        int size = valuesLeft > 0 ? random.nextInt(4) : 0;
-        List<Object> items = new ArrayList<>();
-        for (int i = 0; i < size; i++) {
-            Object item = value(member, depth + 1);
-            if (item == null) {
-                return null;
-            }
-            items.add(item);
-        }
-        return items;
+    @Override
+    protected int listSize() {
+        return valuesLeft > 0 ? random.nextInt(4) : 0;
     }
 
-    private Map<String, Object> map(SdkField<?> field, int depth) {
-        SdkField<?> valueField = field.getRequiredTrait(MapTrait.class).valueFieldInfo();
-        Map<String, Object> entries = new LinkedHashMap<>();
-        entries.put(STRINGS[random.nextInt(STRINGS.length)], value(valueField, depth + 1));
-        return entries;
+    @Override
+    protected boolean moreValues() {
+        return valuesLeft > 0;
+    }
+
+    @Override
+    protected void counted() {
+        valuesLeft--;
     }
 
     private SdkBytes randomBytes() {
