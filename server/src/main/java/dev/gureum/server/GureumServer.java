@@ -28,10 +28,12 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /** Assembles one Gureum node from its options: store, clock, services, gateway, HTTP front. */
 public final class GureumServer implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
+    private static final java.time.Duration BACKGROUND_WARMUP_DELAY = java.time.Duration.ofSeconds(3);
     private static final Executor STARTER = runnable -> Thread.ofPlatform().daemon().name("gureum-start").start(runnable);
 
     private final Store store;
@@ -58,8 +60,9 @@ public final class GureumServer implements AutoCloseable {
         CloudClock clock = options.clock() == ServeOptions.ClockMode.MANUAL ? new ManualClock(Instant.now()) : CloudClock.real();
         // Start-up work runs on both cores: the HTTP front binds, the store opens, the credentials are
         // read and the first request's classes are warmed while this thread assembles the services.
-        // Requests that arrive first wait for them. Once serving, the instance-type catalog is read and the
-        // whole EC2 operation catalog is scanned in the background, so no request pays for either.
+        // Requests that arrive first wait for them. A few seconds into serving (so the first requests have
+        // both cores), the instance-type catalog is read and the whole EC2 operation catalog is scanned
+        // in the background, so no later request pays for either.
         CompletableFuture<Gateway> ready = new CompletableFuture<>();
         CompletableFuture<HttpFront> front = CompletableFuture.supplyAsync(() -> startFront(options, ready), STARTER);
         CompletableFuture<Store> opened = CompletableFuture.supplyAsync(
@@ -84,7 +87,7 @@ public final class GureumServer implements AutoCloseable {
             CompletableFuture.runAsync(() -> {
                 InstanceTypeCatalog.load();
                 ((Ec2Protocol) ec2.protocol()).catalog().all();
-            }, STARTER);
+            }, CompletableFuture.delayedExecutor(BACKGROUND_WARMUP_DELAY.toMillis(), TimeUnit.MILLISECONDS, STARTER));
             return server;
         } catch (RuntimeException e) {
             ready.completeExceptionally(e);

@@ -39,7 +39,12 @@ public final class XmlOutput {
     public XmlOutput text(String value) {
         int n = value.length();
         ensure(n);
-        for (int i = 0; i < n; i++) {
+        int plain = plainPrefix(value, n);
+        for (int i = 0; i < plain; i++) {
+            bytes[length + i] = (byte) value.charAt(i);
+        }
+        length += plain;
+        for (int i = plain; i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
                 switch (c) {
@@ -71,6 +76,17 @@ public final class XmlOutput {
             }
         }
         return this;
+    }
+
+    /** How many leading characters are printable ASCII needing no escape: most text is, and is copied as is. */
+    private static int plainPrefix(String value, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c >= 0x80 || c == '&' || c == '<' || c == '>' || c == '"') {
+                return i;
+            }
+        }
+        return n;
     }
 
     /** XML 1.0 cannot carry U+FFFE, U+FFFF or unpaired surrogates, even as references: they become U+FFFD. */

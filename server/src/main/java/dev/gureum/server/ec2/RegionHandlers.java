@@ -6,6 +6,8 @@ import dev.gureum.core.region.RegionService;
 import dev.gureum.core.region.Zone;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ec2.model.AvailabilityZone;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesResponse;
@@ -15,9 +17,17 @@ import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 /** DescribeRegions and DescribeAvailabilityZones. */
 final class RegionHandlers {
     private final RegionService regions;
+    /** The regions never change, so their SDK shapes are built once. */
+    private final Map<String, software.amazon.awssdk.services.ec2.model.Region> shapes;
 
     RegionHandlers(RegionService regions) {
         this.regions = regions;
+        this.shapes = regions.catalog().all().stream().collect(Collectors.toUnmodifiableMap(Region::name,
+                region -> software.amazon.awssdk.services.ec2.model.Region.builder()
+                        .regionName(region.name())
+                        .endpoint(region.endpoint())
+                        .optInStatus(region.optInStatus())
+                        .build()));
     }
 
     void registerInto(OperationTable table) {
@@ -28,11 +38,7 @@ final class RegionHandlers {
     DescribeRegionsResponse describeRegions(DescribeRegionsRequest request, RequestContext context) {
         List<Region> found = regions.describeRegions(request.regionNames(), Filters.of(request.filters()));
         return DescribeRegionsResponse.builder()
-                .regions(found.stream().map(region -> software.amazon.awssdk.services.ec2.model.Region.builder()
-                        .regionName(region.name())
-                        .endpoint(region.endpoint())
-                        .optInStatus(region.optInStatus())
-                        .build()).toList())
+                .regions(found.stream().map(region -> shapes.get(region.name())).toList())
                 .build();
     }
 
