@@ -69,9 +69,7 @@ public final class InstanceLaunches {
                     + "' of the specified AMI. Specify an instance type and an AMI that have matching architectures,"
                     + " and try again.");
         }
-        if (request.keyName() != null) {
-            catalog.publicKey(context, request.keyName());
-        }
+        String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
         byte[] userData = decodeUserData(request.userData());
         TagRules.validate(request.instanceTags());
         TagRules.merge(List.of(), request.instanceTags());
@@ -89,7 +87,6 @@ public final class InstanceLaunches {
                     new ClientTokenRecord(request.clientToken(), launched.get(0).reservationId(), request.fingerprint(),
                             launched.stream().map(Instance::id).toList()));
         }
-        String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
         Writes.commit(store, context, batch, () -> {
             launched.forEach(instance -> usage.changed(null, instance));
             runtime.launch(launched.stream()

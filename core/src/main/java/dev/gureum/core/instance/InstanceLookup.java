@@ -7,11 +7,9 @@ import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Finds a caller's visible instances by id (in id order, as the store lists them), refusing malformed
@@ -21,28 +19,27 @@ final class InstanceLookup {
     private InstanceLookup() {
     }
 
-    /** The visible instances with these ids (all of them when none are named); unknown ids are refused. */
+    /**
+     * The visible instances with these ids (all of them when none are named), in id order; unknown ids
+     * are refused. Named instances are fetched by key, so naming one never walks the account's others.
+     */
     static List<Instance> named(Store store, RequestContext context, List<String> instanceIds) {
-        List<Instance> visible = new ArrayList<>();
-        for (Versioned<Instance> versioned : store.list(InstanceRecords.INSTANCES, context.account(), context.region())) {
-            if (InstanceVisibility.visible(versioned.value(), context.now())) {
-                visible.add(versioned.value());
-            }
-        }
         if (instanceIds.isEmpty()) {
+            List<Instance> visible = new ArrayList<>();
+            for (Versioned<Instance> versioned : store.list(InstanceRecords.INSTANCES, context.account(), context.region())) {
+                if (InstanceVisibility.visible(versioned.value(), context.now())) {
+                    visible.add(versioned.value());
+                }
+            }
             return visible;
         }
         ResourceIds.requireWellFormed(IdKind.INSTANCE, instanceIds);
-        Map<String, Instance> byId = visible.stream().collect(Collectors.toMap(Instance::id, Function.identity()));
         List<String> missing = new ArrayList<>();
         List<Instance> found = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(instanceIds)) {
-            Instance instance = byId.get(id);
-            if (instance == null) {
-                missing.add(id);
-            } else {
-                found.add(instance);
-            }
+        for (String id : new TreeSet<>(instanceIds)) {
+            Optional<Instance> instance = store.get(InstanceRecords.INSTANCES, InstanceLaunches.key(context, id))
+                    .map(Versioned::value).filter(candidate -> InstanceVisibility.visible(candidate, context.now()));
+            instance.ifPresentOrElse(found::add, () -> missing.add(id));
         }
         if (!missing.isEmpty()) {
             throw ResourceIds.notFound(IdKind.INSTANCE, missing);
@@ -56,5 +53,4 @@ final class InstanceLookup {
         }
         return named(store, context, List.of(instanceId)).get(0);
     }
-
 }
