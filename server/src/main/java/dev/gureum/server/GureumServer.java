@@ -78,8 +78,8 @@ public final class GureumServer implements AutoCloseable {
                     options.zoneCapacityVcpus()), options.simulatedDelay());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
-                    cloud.runtimeName(), authenticator.join().mode(), List.of("ec2")),
-                    store, clock);
+                    cloud.runtimeName(), store.name(), authenticator.join().mode(), List.of("ec2")),
+                    clock, cloud::reset);
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator.join(), regions,
                     clock);
             ready.complete(gateway);

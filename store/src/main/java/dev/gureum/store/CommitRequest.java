@@ -13,25 +13,32 @@ import java.util.concurrent.CompletionException;
  */
 final class CommitRequest {
 
-    /** One write of the batch: the JSON is null for a delete. */
-    record Write(String kind, RecordKey key, long expectedVersion, byte[] json) {
+    /** One write of the batch: the JSON (and the value it encodes) is null for a delete. */
+    record Write(String kind, RecordKey key, long expectedVersion, byte[] json, Change.Written written) {
     }
 
     private final List<Write> writes;
     private final boolean wipe;
+    private final boolean forced;
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-    private CommitRequest(List<Write> writes, boolean wipe) {
+    private CommitRequest(List<Write> writes, boolean wipe, boolean forced) {
         this.writes = writes;
         this.wipe = wipe;
+        this.forced = forced;
     }
 
-    static CommitRequest batch(List<Write> writes) {
-        return new CommitRequest(List.copyOf(writes), false);
+    /** A batch; {@code forced} when its caller must not hear of success before it is on disk. */
+    static CommitRequest batch(List<Write> writes, boolean forced) {
+        return new CommitRequest(List.copyOf(writes), false, forced);
     }
 
     static CommitRequest wipe() {
-        return new CommitRequest(List.of(), true);
+        return new CommitRequest(List.of(), true, true);
+    }
+
+    boolean forced() {
+        return forced;
     }
 
     List<Write> writes() {

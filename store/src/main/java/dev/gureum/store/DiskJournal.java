@@ -59,7 +59,7 @@ final class DiskJournal implements Journal {
     }
 
     @Override
-    public void append(List<LogEntry> entries) throws IOException {
+    public void append(List<LogEntry> entries, boolean force) throws IOException {
         if (unrecoverable != null) {
             throw new IOException("the store stopped writing after a failed compaction", unrecoverable);
         }
@@ -67,7 +67,7 @@ final class DiskJournal implements Journal {
         for (LogEntry entry : entries) {
             payloads.add(EntryCodec.encode(entry));
         }
-        log.append(payloads);
+        log.append(payloads, force);
     }
 
     /**

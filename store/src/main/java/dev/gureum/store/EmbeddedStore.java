@@ -86,10 +86,14 @@ public final class EmbeddedStore implements Store {
             if (write.expectedVersion() < WriteBatch.ANY) {
                 throw new IllegalArgumentException("no record has version " + write.expectedVersion());
             }
-            byte[] json = write.isDelete() ? null : codec.encode(write.value());
-            writes.add(new CommitRequest.Write(write.kind().name(), write.key(), write.expectedVersion(), json));
+            if (write.isDelete()) {
+                writes.add(new CommitRequest.Write(write.kind().name(), write.key(), write.expectedVersion(), null, null));
+            } else {
+                writes.add(new CommitRequest.Write(write.kind().name(), write.key(), write.expectedVersion(),
+                        codec.encode(write.value()), new Change.Written(write.kind().type(), write.value())));
+            }
         }
-        committer.submit(CommitRequest.batch(writes));
+        committer.submit(CommitRequest.batch(writes, !batch.isRederivable()));
     }
 
     @Override

@@ -2,11 +2,9 @@ package dev.gureum.store;
 
 import dev.gureum.core.store.RecordKey;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,27 +23,45 @@ final class EntryCodec {
     private EntryCodec() {
     }
 
+    /** The payload of an entry, written straight into an array of its exact size. */
     static byte[] encode(LogEntry entry) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            switch (entry) {
-                case LogEntry.Batch batch -> {
-                    out.writeByte(BATCH);
-                    out.writeInt(batch.changes().size());
-                    for (Change change : batch.changes()) {
-                        writeChange(out, change);
-                    }
-                }
-                case LogEntry.Wipe wipe -> out.writeByte(WIPE);
-                case LogEntry.SnapshotEnd end -> {
-                    out.writeByte(SNAPSHOT_END);
-                    out.writeLong(end.records());
-                }
+        return switch (entry) {
+            case LogEntry.Batch batch -> encodeBatch(batch.changes());
+            case LogEntry.Wipe wipe -> new byte[] {WIPE};
+            case LogEntry.SnapshotEnd end -> ByteBuffer.allocate(9).put(SNAPSHOT_END).putLong(end.records()).array();
+        };
+    }
+
+    private static byte[] encodeBatch(List<Change> changes) {
+        List<byte[][]> names = new ArrayList<>(changes.size());
+        int size = 5;
+        for (Change change : changes) {
+            byte[][] utf8 = {utf8(change.kind()), utf8(change.key().account()), utf8(change.key().region()),
+                    utf8(change.key().id())};
+            names.add(utf8);
+            for (byte[] name : utf8) {
+                size = Math.addExact(size, 4 + name.length);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
+            size = Math.addExact(size, 12 + (change.isRemoval() ? 0 : change.json().length));
         }
-        return bytes.toByteArray();
+        ByteBuffer out = ByteBuffer.allocate(size).put(BATCH).putInt(changes.size());
+        for (int index = 0; index < changes.size(); index++) {
+            Change change = changes.get(index);
+            for (byte[] name : names.get(index)) {
+                out.putInt(name.length).put(name);
+            }
+            out.putLong(change.version());
+            if (change.isRemoval()) {
+                out.putInt(REMOVAL);
+            } else {
+                out.putInt(change.json().length).put(change.json());
+            }
+        }
+        return out.array();
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Decodes a payload whose checksum was verified; an unknown layout means a newer or foreign format. */
@@ -67,20 +83,6 @@ final class EntryCodec {
         };
     }
 
-    private static void writeChange(DataOutputStream out, Change change) throws IOException {
-        writeString(out, change.kind());
-        writeString(out, change.key().account());
-        writeString(out, change.key().region());
-        writeString(out, change.key().id());
-        out.writeLong(change.version());
-        if (change.isRemoval()) {
-            out.writeInt(REMOVAL);
-        } else {
-            out.writeInt(change.json().length);
-            out.write(change.json());
-        }
-    }
-
     private static Change readChange(DataInputStream in) throws IOException {
         String kind = readString(in);
         RecordKey key = new RecordKey(readString(in), readString(in), readString(in));
@@ -90,12 +92,6 @@ final class EntryCodec {
             return Change.remove(kind, key);
         }
         return Change.put(kind, key, version, readBytes(in, length));
-    }
-
-    private static void writeString(DataOutputStream out, String text) throws IOException {
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(utf8.length);
-        out.write(utf8);
     }
 
     private static String readString(DataInputStream in) throws IOException {

@@ -21,7 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class GroupCommitter implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(GroupCommitter.class.getName());
-    private static final CommitRequest STOP = CommitRequest.batch(List.of());
+    private static final CommitRequest STOP = CommitRequest.batch(List.of(), true);
 
     private final RecordIndex index;
     private final Journal journal;
@@ -125,7 +125,7 @@ final class GroupCommitter implements AutoCloseable {
         try {
             admit(group, accepted, entries);
             if (!entries.isEmpty()) {
-                journal.append(entries);
+                journal.append(entries, accepted.stream().anyMatch(CommitRequest::forced));
                 entries.forEach(index::apply);
             }
             accepted.forEach(CommitRequest::succeed);
@@ -178,7 +178,7 @@ final class GroupCommitter implements AutoCloseable {
                     break;
                 }
                 if (write.json() != null) {
-                    changes.add(Change.put(write.kind(), write.key(), current + 1, write.json()));
+                    changes.add(Change.put(write.kind(), write.key(), current + 1, write.json(), write.written()));
                     batchVersions.put(address, current + 1);
                 } else if (current != 0) {
                     changes.add(Change.remove(write.kind(), write.key()));

@@ -9,8 +9,11 @@ interface Journal {
     /** Whether appends reach disk; a durable journal is fed by a writer thread that groups commits. */
     boolean durable();
 
-    /** Makes the entries durable, in order, before returning; on failure none of them count. */
-    void append(List<LogEntry> entries) throws IOException;
+    /**
+     * Writes the entries in order after all earlier ones; with {@code force} they and everything before
+     * them are durable when it returns. On failure none of them count.
+     */
+    void append(List<LogEntry> entries, boolean force) throws IOException;
 
     /** Replaces the log with a snapshot of the index when the log has grown enough to be worth it. */
     void compactIfDue(RecordIndex index) throws IOException;

@@ -76,15 +76,20 @@ final class LogFile implements AutoCloseable {
         }
     }
 
-    /** Appends the payloads as frames with one write and one force; on failure the log is unchanged. */
-    void append(List<byte[]> payloads) throws IOException {
+    /**
+     * Appends the payloads as frames with one write, forced to disk (with all earlier appends) when asked;
+     * on failure the log is unchanged.
+     */
+    void append(List<byte[]> payloads, boolean force) throws IOException {
         if (unrecoverable != null) {
             throw new IOException("the log " + path + " is unusable since an earlier failure", unrecoverable);
         }
         ByteBuffer frames = Frames.frame(payloads);
         try {
             writeFully(channel, frames, size);
-            channel.force(true);
+            if (force) {
+                channel.force(true);
+            }
             size += frames.limit();
         } catch (IOException failure) {
             rollBack(failure);
@@ -102,6 +107,7 @@ final class LogFile implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        channel.force(true);
         channel.close();
     }
 

@@ -11,7 +11,7 @@ final class MemoryJournal implements Journal {
     }
 
     @Override
-    public void append(List<LogEntry> entries) {
+    public void append(List<LogEntry> entries, boolean force) {
         // nothing to make durable
     }
 

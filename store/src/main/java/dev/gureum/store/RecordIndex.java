@@ -85,7 +85,7 @@ final class RecordIndex {
         }
         kinds.computeIfAbsent(change.kind(), kind -> new ConcurrentHashMap<>())
                 .computeIfAbsent(scopeKey, scope -> new ConcurrentSkipListMap<>())
-                .put(key.id(), new StoredRecord(key, change.version(), change.json()));
+                .put(key.id(), new StoredRecord(key, change.version(), change.json(), change.written()));
     }
 
     private Map<String, StoredRecord> scope(String kind, String account, String region) {

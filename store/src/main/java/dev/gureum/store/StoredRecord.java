@@ -5,8 +5,9 @@ import dev.gureum.core.store.Versioned;
 
 /**
  * One live record as the store holds it: key, version and the JSON bytes that are persisted. The value
- * object is decoded on the first read with a concrete type and kept, so records of kinds that no code
- * asks for stay as bytes and are written back unchanged by compaction.
+ * object is the one written in this process, or is decoded on the first read with a concrete type and
+ * kept, so records of kinds that no code asks for stay as bytes and are written back unchanged by
+ * compaction. Values are immutable, so sharing the written object with readers is safe.
  */
 final class StoredRecord {
     private final RecordKey key;
@@ -18,10 +19,13 @@ final class StoredRecord {
     private record Decoded(Class<?> type, Versioned<?> versioned) {
     }
 
-    StoredRecord(RecordKey key, long version, byte[] json) {
+    /** A record whose value is already known as an object ({@code written}, may be null). */
+    StoredRecord(RecordKey key, long version, byte[] json, Change.Written written) {
         this.key = key;
         this.version = version;
         this.json = json;
+        this.decoded = written == null ? null
+                : new Decoded(written.type(), new Versioned<>(key, version, written.value()));
     }
 
     RecordKey key() {

@@ -46,6 +46,23 @@ class DiskStoreTest {
     }
 
     @Test
+    void rederivableBatchesAreReadAtOnceAndKeptInOrderWithForcedOnes() {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            store.apply(new WriteBatch().put(Sample.KIND, key("i-1"), WriteBatch.ABSENT, Sample.named("i-1", 1))
+                    .rederivable());
+            assertEquals(1, store.get(Sample.KIND, key("i-1")).orElseThrow().version());
+            put(store, Sample.KIND, "i-1", 1, 2);
+            store.apply(new WriteBatch().put(Sample.KIND, key("i-2"), WriteBatch.ABSENT, Sample.named("i-2", 1))
+                    .rederivable());
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            assertEquals(new Versioned<>(key("i-1"), 2, Sample.named("i-1", 2)), store.get(Sample.KIND, key("i-1")).orElseThrow());
+            assertEquals(List.of("i-1", "i-2"), ids(store, Sample.KIND));
+        }
+    }
+
+    @Test
     void wipeIsDurable() {
         try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
             put(store, Sample.KIND, "i-1", WriteBatch.ABSENT, 1);

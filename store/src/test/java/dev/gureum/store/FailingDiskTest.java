@@ -25,7 +25,7 @@ class FailingDiskTest {
         }
 
         @Override
-        public void append(List<LogEntry> entries) throws IOException {
+        public void append(List<LogEntry> entries, boolean force) throws IOException {
             if (failing) {
                 throw new IOException("No space left on device");
             }

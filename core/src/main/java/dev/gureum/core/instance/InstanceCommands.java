@@ -39,10 +39,10 @@ public final class InstanceCommands {
     private final Store store;
     private final CloudClock clock;
     private final LaunchCatalog catalog;
-    private final ZoneUsage usage;
+    private final InstanceUsage usage;
     private volatile InstanceRuntime runtime;
 
-    public InstanceCommands(Store store, CloudClock clock, LaunchCatalog catalog, ZoneUsage usage) {
+    public InstanceCommands(Store store, CloudClock clock, LaunchCatalog catalog, InstanceUsage usage) {
         this.store = store;
         this.clock = clock;
         this.catalog = catalog;
@@ -156,6 +156,7 @@ public final class InstanceCommands {
     /**
      * A runtime report: each instance moves on when the table says so, all in one batch; a stale report
      * changes nothing. A conflicting concurrent write makes the whole report be re-read and re-applied.
+     * Reports are rederivable: one lost in a crash is observed again by {@link #reconcile()}.
      */
     public void observed(List<Observation> observations) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -182,7 +183,7 @@ public final class InstanceCommands {
             pending.forEach((key, moved) -> batch.put(InstanceRecords.INSTANCES, key, read.get(key).version(), moved));
             try {
                 if (!batch.isEmpty()) {
-                    store.apply(batch);
+                    store.apply(batch.rederivable());
                 }
             } catch (VersionConflictException e) {
                 continue;
@@ -223,7 +224,10 @@ public final class InstanceCommands {
         }
     }
 
-    /** Deletes terminated instances whose hour of visibility has passed; returns how many went. */
+    /**
+     * Deletes terminated instances whose hour of visibility has passed; returns how many went. A sweep
+     * lost in a crash is simply swept again.
+     */
     public int sweepExpired() {
         WriteBatch batch = new WriteBatch();
         int expired = 0;
@@ -235,7 +239,7 @@ public final class InstanceCommands {
         }
         if (!batch.isEmpty()) {
             try {
-                store.apply(batch);
+                store.apply(batch.rederivable());
             } catch (VersionConflictException e) {
                 return 0;
             }

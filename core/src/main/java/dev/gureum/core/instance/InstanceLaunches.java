@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * RunInstances: validates a launch against the image, type, zone, key pair and quotas, records the new
@@ -35,10 +33,10 @@ public final class InstanceLaunches {
     private final LaunchCatalog catalog;
     private final Quotas quotas;
     private final InstanceRuntime runtime;
-    private final ZoneUsage usage;
+    private final InstanceUsage usage;
 
     public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
-                            InstanceRuntime runtime, ZoneUsage usage) {
+                            InstanceRuntime runtime, InstanceUsage usage) {
         this.store = store;
         this.regions = regions;
         this.catalog = catalog;
@@ -73,10 +71,8 @@ public final class InstanceLaunches {
         byte[] userData = decodeUserData(request.userData());
         TagRules.validate(request.instanceTags());
         TagRules.merge(List.of(), request.instanceTags());
-        List<Instance> existing = store.list(InstanceRecords.INSTANCES, context.account(), context.region()).stream()
-                .map(Versioned::value).filter(instance -> instance.state() != InstanceState.TERMINATED).toList();
-        Zone zone = placement(context, request, type, existing);
-        int count = launchableCount(request, type, zone, existing);
+        Zone zone = placement(context, request, type);
+        int count = launchableCount(context, request, type, zone);
         List<Instance> launched = create(context, request, image, type, zone, count);
         WriteBatch batch = new WriteBatch();
         for (Instance instance : launched) {
@@ -140,8 +136,8 @@ public final class InstanceLaunches {
         return bytes;
     }
 
-    private Zone placement(RequestContext context, LaunchRequest request, LaunchCatalog.TypeFacts type,
-                           List<Instance> existing) {
+    /** The requested zone, or the offering zone where the account has the fewest instances. */
+    private Zone placement(RequestContext context, LaunchRequest request, LaunchCatalog.TypeFacts type) {
         Region region = regions.find(context.region()).orElseThrow();
         if (request.availabilityZone() != null && !request.availabilityZone().isEmpty()) {
             Zone zone = region.availabilityZones().stream()
@@ -156,11 +152,9 @@ public final class InstanceLaunches {
             }
             return zone;
         }
-        Map<String, Long> perZone = existing.stream()
-                .collect(Collectors.groupingBy(Instance::availabilityZone, Collectors.counting()));
         return region.availabilityZones().stream()
                 .filter(zone -> catalog.offered(type.name(), zone.name()))
-                .min(Comparator.comparingLong((Zone zone) -> perZone.getOrDefault(zone.name(), 0L))
+                .min(Comparator.comparingLong((Zone zone) -> usage.instances(context.account(), region.name(), zone.name()))
                         .thenComparing(Zone::name))
                 .orElseThrow(() -> Ec2Error.UNSUPPORTED.exception("The requested instance type (" + type.name()
                         + ") is not supported in region " + region.name() + "."));
@@ -172,9 +166,9 @@ public final class InstanceLaunches {
     }
 
     /** As many as MaxCount allows within the quotas, and at least MinCount or a refusal. */
-    private int launchableCount(LaunchRequest request, LaunchCatalog.TypeFacts type, Zone zone,
-                                List<Instance> existing) {
-        int allowedByQuota = quotas.maxInstances() - existing.size();
+    private int launchableCount(RequestContext context, LaunchRequest request, LaunchCatalog.TypeFacts type,
+                                Zone zone) {
+        long allowedByQuota = quotas.maxInstances() - usage.instances(context.account(), context.region());
         if (allowedByQuota < request.minCount()) {
             throw Ec2Error.INSTANCE_LIMIT_EXCEEDED.exception("Your quota allows for " + Math.max(0, allowedByQuota)
                     + " more running instance(s). You requested at least " + request.minCount());

@@ -154,8 +154,7 @@ public final class InstanceTypeService {
     }
 
     private Optional<Zone> zone(String name) {
-        return regions.all().stream().flatMap(region -> region.zones().stream())
-                .filter(zone -> zone.name().equals(name)).findFirst();
+        return regions.findZone(name);
     }
 
     /** Sorts by type, then location: the space orders before every character of a name. */

@@ -17,10 +17,14 @@ import java.util.Optional;
 public final class RegionCatalog {
     private final Map<String, Region> regions;
     private final List<Region> sorted;
+    private final Map<String, Zone> zones;
 
     private RegionCatalog(Map<String, Region> regions) {
         this.regions = regions;
         this.sorted = regions.values().stream().sorted(java.util.Comparator.comparing(Region::name)).toList();
+        Map<String, Zone> byName = new java.util.HashMap<>();
+        regions.values().forEach(region -> region.zones().forEach(zone -> byName.put(zone.name(), zone)));
+        this.zones = Map.copyOf(byName);
     }
 
     public static RegionCatalog load() {
@@ -51,6 +55,11 @@ public final class RegionCatalog {
 
     public Optional<Region> find(String name) {
         return Optional.ofNullable(regions.get(name));
+    }
+
+    /** A zone of any region (availability or Local Zone), by name. */
+    public Optional<Zone> findZone(String name) {
+        return Optional.ofNullable(zones.get(name));
     }
 
     public boolean contains(String name) {

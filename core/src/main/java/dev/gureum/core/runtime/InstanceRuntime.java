@@ -20,6 +20,12 @@ public interface InstanceRuntime extends AutoCloseable {
 
     void terminate(List<InstanceRef> instances);
 
+    /**
+     * Ends every instance at once and forgets them, reporting nothing: the cloud's records were wiped
+     * (the admin reset), so nothing is left to report to.
+     */
+    void discardAll();
+
     /** What the instance printed on its console (boot messages, user-data output), possibly empty. */
     String consoleOutput(InstanceRef instance);
 

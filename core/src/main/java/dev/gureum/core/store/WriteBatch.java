@@ -19,6 +19,7 @@ public final class WriteBatch {
     }
 
     private final List<Write> writes = new ArrayList<>();
+    private boolean rederivable;
 
     public <T> WriteBatch put(RecordKind<T> kind, RecordKey key, long expectedVersion, T value) {
         if (!kind.type().isInstance(value)) {
@@ -31,6 +32,21 @@ public final class WriteBatch {
     public WriteBatch delete(RecordKind<?> kind, RecordKey key, long expectedVersion) {
         writes.add(new Write(kind, key, expectedVersion, null));
         return this;
+    }
+
+    /**
+     * Marks the batch as facts its writer derives again after a crash (a runtime's reports, observed
+     * anew when the cloud reconciles at start-up). It commits in order with every other batch, but its
+     * caller does not wait for the disk: the next batch that is waited for, or closing the store, makes
+     * it durable with everything before it.
+     */
+    public WriteBatch rederivable() {
+        this.rederivable = true;
+        return this;
+    }
+
+    public boolean isRederivable() {
+        return rederivable;
     }
 
     public List<Write> writes() {

@@ -36,6 +36,11 @@ final class FakeRuntime implements InstanceRuntime {
     }
 
     @Override
+    public void discardAll() {
+        commands.add("discard all");
+    }
+
+    @Override
     public String consoleOutput(InstanceRef instance) {
         return "";
     }

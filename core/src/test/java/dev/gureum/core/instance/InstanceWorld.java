@@ -20,7 +20,7 @@ final class InstanceWorld {
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
     final FakeRuntime runtime = new FakeRuntime();
     final FakeLaunchCatalog catalog = new FakeLaunchCatalog();
-    final ZoneUsage usage = new ZoneUsage(store, catalog);
+    final InstanceUsage usage = new InstanceUsage(store, catalog);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage);
     final InstanceLaunches launches;
     final InstanceQueries queries = new InstanceQueries(store, runtime);

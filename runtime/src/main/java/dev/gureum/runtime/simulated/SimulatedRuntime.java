@@ -73,6 +73,11 @@ public final class SimulatedRuntime implements InstanceRuntime {
     }
 
     @Override
+    public void discardAll() {
+        consoles.clear();
+    }
+
+    @Override
     public String consoleOutput(InstanceRef instance) {
         StringBuilder console = consoles.get(instance);
         return console == null ? "" : console.toString();

@@ -17,7 +17,7 @@ import dev.gureum.core.instance.InstanceRecords;
 import dev.gureum.core.instance.InstanceVisibility;
 import dev.gureum.core.instance.LaunchCatalog;
 import dev.gureum.core.instance.Quotas;
-import dev.gureum.core.instance.ZoneUsage;
+import dev.gureum.core.instance.InstanceUsage;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
@@ -53,6 +53,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final Store store;
     private final ClockScheduler scheduler;
     private final InstanceRuntime runtime;
+    private final InstanceUsage usage;
 
     private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas, Duration simulatedDelay) {
         this.store = store;
@@ -63,7 +64,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
         LaunchCatalog catalog = new CloudLaunchCatalog(images, instanceTypes, keyPairs);
         this.scheduler = new ClockScheduler(clock);
-        ZoneUsage usage = new ZoneUsage(store, catalog);
+        this.usage = new InstanceUsage(store, catalog);
         this.commands = new InstanceCommands(store, clock, catalog, usage);
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
@@ -91,6 +92,13 @@ public final class Ec2Cloud implements AutoCloseable {
             commands.sweepExpired();
             sweepTerminatedEvery(interval);
         });
+    }
+
+    /** The admin reset: every instance ends at once and every record of every account is gone. */
+    public void reset() {
+        runtime.discardAll();
+        store.wipe();
+        usage.wiped();
     }
 
     public String runtimeName() {

@@ -1,7 +1,6 @@
 package dev.gureum.server.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.gureum.core.store.Store;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.http.WireResponse;
@@ -26,18 +25,19 @@ public final class AdminEndpoints {
     }
 
     /** What the health endpoint reports about the running server. */
-    public record ServerFacts(String version, String runtime, String authMode, List<String> services) {
+    public record ServerFacts(String version, String runtime, String store, String authMode, List<String> services) {
     }
 
     private final ServerFacts facts;
-    private final Store store;
     private final CloudClock clock;
+    private final Runnable reset;
     private final Instant started = Instant.now();
 
-    public AdminEndpoints(ServerFacts facts, Store store, CloudClock clock) {
+    /** {@code reset} empties the cloud: every account's resources, in the store and in the runtime. */
+    public AdminEndpoints(ServerFacts facts, CloudClock clock, Runnable reset) {
         this.facts = facts;
-        this.store = store;
         this.clock = clock;
+        this.reset = reset;
     }
 
     public boolean owns(String rawPath) {
@@ -60,7 +60,7 @@ public final class AdminEndpoints {
         body.put("version", facts.version());
         body.put("uptimeSeconds", Duration.between(started, Instant.now()).toSeconds());
         body.put("runtime", facts.runtime());
-        body.put("store", store.name());
+        body.put("store", facts.store());
         body.put("auth", facts.authMode());
         body.put("clock", clock.isManual() ? "manual" : "real");
         body.put("now", clock.now().toString());
@@ -69,7 +69,7 @@ public final class AdminEndpoints {
     }
 
     private WireResponse reset() {
-        store.wipe();
+        reset.run();
         return json(200, Map.of("status", "reset"));
     }
 

@@ -1,0 +1,105 @@
+package dev.gureum.core.instance;
+
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.Versioned;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What launches are measured against, kept as running counts so a launch never lists instances: the
+ * vCPUs each availability zone's hosts hold (for InsufficientInstanceCapacity; an instance occupies its
+ * zone while pending, running, stopping or shutting down) and each account's instances per zone that
+ * are not terminated (for InstanceLimitExceeded and for spreading launches over zones). Counted once
+ * from the store on first use, then kept current by every committed instance change. Concurrent launches
+ * may overshoot a limit by one call's instances; EC2's limits are soft too.
+ */
+public final class InstanceUsage {
+    private final Store store;
+    private final LaunchCatalog catalog;
+    private final Map<String, AtomicLong> vcpusByZone = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> instancesByAccountZone = new ConcurrentHashMap<>();
+    private volatile boolean counted;
+
+    public InstanceUsage(Store store, LaunchCatalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    /** vCPUs held by the zone's hosts, across accounts. */
+    public long vcpus(String region, String zone) {
+        countOnce();
+        return read(vcpusByZone, region + "/" + zone);
+    }
+
+    /** The account's instances in the zone that are not terminated. */
+    public long instances(String account, String region, String zone) {
+        countOnce();
+        return read(instancesByAccountZone, account + "/" + region + "/" + zone);
+    }
+
+    /** The account's instances in the region that are not terminated. */
+    public long instances(String account, String region) {
+        countOnce();
+        String prefix = account + "/" + region + "/";
+        long total = 0;
+        for (Map.Entry<String, AtomicLong> entry : instancesByAccountZone.entrySet()) {
+            if (entry.getKey().startsWith(prefix)) {
+                total += entry.getValue().get();
+            }
+        }
+        return total;
+    }
+
+    /** Records a committed change of one instance; {@code before} is null for a launch. */
+    public void changed(Instance before, Instance after) {
+        if (!counted) {
+            return;
+        }
+        add(before, -1);
+        add(after, 1);
+    }
+
+    /** After the store was wiped: nothing is in use any more. */
+    public synchronized void wiped() {
+        vcpusByZone.clear();
+        instancesByAccountZone.clear();
+    }
+
+    private void countOnce() {
+        if (counted) {
+            return;
+        }
+        synchronized (this) {
+            if (!counted) {
+                for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+                    add(versioned.value(), 1);
+                }
+                counted = true;
+            }
+        }
+    }
+
+    private void add(Instance instance, int sign) {
+        if (instance == null) {
+            return;
+        }
+        if (InstanceLaunches.occupiesHost(instance.state())) {
+            increment(vcpusByZone, instance.region() + "/" + instance.availabilityZone(),
+                    sign * (long) catalog.type(instance.instanceType()).vcpus());
+        }
+        if (instance.state() != InstanceState.TERMINATED) {
+            increment(instancesByAccountZone, instance.ownerId() + "/" + instance.region() + "/"
+                    + instance.availabilityZone(), sign);
+        }
+    }
+
+    private static void increment(Map<String, AtomicLong> counts, String key, long delta) {
+        counts.computeIfAbsent(key, unused -> new AtomicLong()).addAndGet(delta);
+    }
+
+    private static long read(Map<String, AtomicLong> counts, String key) {
+        AtomicLong count = counts.get(key);
+        return count == null ? 0 : count.get();
+    }
+}
