@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,20 +20,88 @@ import java.util.regex.Pattern;
  * Server time of the instance control plane, measured in-process at the gateway (decode, handler with
  * its durable writes, encode; no HTTP): 10 × RunInstances of 100, DescribeInstances returning 1,000, a
  * tag- and state-filtered DescribeInstances over 10,000 with a small result, and heap per instance after
- * 10,000. The reference in the same run is DescribeRegions through the same gateway.
+ * 10,000. The reference in the same process is DescribeRegions through the same gateway.
+ *
+ * <p>The measurement runs in {@value #PROCESSES} fresh JVMs, one after the other, and the report gives
+ * each figure's median over them with its range: on the shared machines this runs on, one JVM can run
+ * the same code several times slower than the next for its whole life (see docs/benchmarks.md), so a
+ * single process's figure says more about that process than about Gureum.
  */
 final class InstanceScale implements Benchmark {
     static final String NAME = "instances";
+    private static final int PROCESSES = 5;
     private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
+    private static final Pattern FIGURE = Pattern.compile("^FIGURE (\\w+) (\\S+)$", Pattern.MULTILINE);
+    private static final List<String> KEYS = List.of("reference", "launch", "describe", "filtered", "heap", "described",
+            "small");
+
+    /** One process's measurement: {@link #main} prints it as FIGURE lines for the parent to read. */
+    public static void main(String[] args) throws Exception {
+        Map<String, Double> figures = measure(Path.of(args[0]));
+        figures.forEach((key, value) -> System.out.println("FIGURE " + key + " " + value));
+    }
 
     @Override
     public Report run() throws Exception {
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
         try (Workspace workspace = Workspace.create(NAME)) {
-            return measure(workspace.directory().resolve("data"));
+            for (int process = 0; process < PROCESSES; process++) {
+                Path data = workspace.directory().resolve("data-" + process);
+                measureInChild(workspace, data).forEach((key, value) ->
+                        samples.computeIfAbsent(key, unused -> new ArrayList<>()).add(value));
+            }
         }
+        double reference = Statistics.median(samples.get("reference"));
+        double launchMillis = Statistics.median(samples.get("launch"));
+        double describeThousand = Statistics.median(samples.get("describe"));
+        double filteredMillis = Statistics.median(samples.get("filtered"));
+        double bytesPerInstance = Statistics.median(samples.get("heap"));
+        boolean counted = samples.get("described").stream().allMatch(count -> count == 1000)
+                && samples.get("small").stream().allMatch(count -> count == 5);
+        return new Report(NAME, "instance control plane, server time at the gateway (in-process, durable writes),"
+                + " medians over " + PROCESSES + " JVMs")
+                .figure("reference_describe_regions_ms", "DescribeRegions (reference)", reference, "ms",
+                        "median of 200 per JVM; " + range(samples.get("reference")))
+                .figure("run_instances_10x100_ms", "RunInstances 10 x 100, total", launchMillis, "ms",
+                        ratio(launchMillis, reference) + "; " + range(samples.get("launch")))
+                .figure("describe_1000_ms", "DescribeInstances returning 1,000", describeThousand, "ms",
+                        "median of 30 per JVM; " + ratio(describeThousand, reference) + "; "
+                                + range(samples.get("describe")))
+                .figure("describe_filtered_10000_ms", "filtered DescribeInstances over 10,000 (5 found)",
+                        filteredMillis, "ms", "median of 200 per JVM; " + ratio(filteredMillis, reference) + "; "
+                                + range(samples.get("filtered")))
+                .figure("heap_bytes_per_instance", "heap per instance after 10,000", bytesPerInstance, "bytes",
+                        "(used heap after GC, 9,000 instances added) / 9,000")
+                .check("describe_counts", "1,000 described, 5 filtered, in every JVM", counted, "")
+                .target("run_target", "RunInstances 10 x 100 <= 70 ms", launchMillis <= 70, "")
+                .target("describe_target", "DescribeInstances of 1,000 <= 7.5 ms", describeThousand <= 7.5, "")
+                .target("filtered_target", "filtered over 10,000 <= 1 ms", filteredMillis <= 1.0, "")
+                .target("memory_target", "<= 4 KB per instance", bytesPerInstance <= 4096, "");
     }
 
-    private Report measure(Path data) throws Exception {
+    private static Map<String, Double> measureInChild(Workspace workspace, Path data) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Locations.javaExecutable().toString());
+        command.addAll(Locations.serverJvmFlags());
+        command.addAll(List.of("-cp", Locations.benchClassPath().toString(), InstanceScale.class.getName(),
+                data.toString()));
+        Process process = workspace.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD));
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("the measuring JVM failed: " + output);
+        }
+        Map<String, Double> figures = new LinkedHashMap<>();
+        Matcher matcher = FIGURE.matcher(output);
+        while (matcher.find()) {
+            figures.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
+        }
+        if (!figures.keySet().containsAll(KEYS)) {
+            throw new IllegalStateException("the measuring JVM reported " + figures.keySet() + ": " + output);
+        }
+        return figures;
+    }
+
+    private static Map<String, Double> measure(Path data) throws Exception {
         ServeOptions options = ServeOptions.parse(new String[] {"--port", "0", "--data-dir", data.toString(),
                 "--auth", "any", "--max-instances", "20000", "--zone-capacity-vcpus", "100000000"}, Map.of());
         try (GureumServer server = GureumServer.start(options)) {
@@ -40,7 +109,8 @@ final class InstanceScale implements Benchmark {
             String image = firstMatch(call(gateway, "DescribeImages", "Owner.1=amazon&Filter.1.Name=name"
                     + "&Filter.1.Value.1=debian-12-amd64-*"), "<imageId>(ami-[0-9a-f]+)</imageId>");
             warmUp(gateway, image);
-            double reference = median(gateway, "DescribeRegions", "", 200);
+            Map<String, Double> figures = new LinkedHashMap<>();
+            figures.put("reference", median(gateway, "DescribeRegions", "", 200));
 
             long launchNanos = 0;
             for (int i = 0; i < 10; i++) {
@@ -48,10 +118,10 @@ final class InstanceScale implements Benchmark {
                 call(gateway, "RunInstances", launch(image, "bulk"));
                 launchNanos += System.nanoTime() - start;
             }
-            double launchMillis = launchNanos / 1e6;
+            figures.put("launch", launchNanos / 1e6);
             String describeAll = "MaxResults=1000";
-            int described = countInstances(call(gateway, "DescribeInstances", describeAll));
-            double describeThousand = median(gateway, "DescribeInstances", describeAll, 30);
+            figures.put("described", (double) countInstances(call(gateway, "DescribeInstances", describeAll)));
+            figures.put("describe", median(gateway, "DescribeInstances", describeAll, 30));
 
             long heapBefore = usedHeapAfterGc();
             for (int i = 0; i < 89; i++) {
@@ -59,28 +129,19 @@ final class InstanceScale implements Benchmark {
             }
             call(gateway, "RunInstances", launch(image, "needle"));
             long heapAfter = usedHeapAfterGc();
-            double bytesPerInstance = (heapAfter - heapBefore) / 9000.0;
+            figures.put("heap", (heapAfter - heapBefore) / 9000.0);
             String filtered = "Filter.1.Name=tag:Name&Filter.1.Value.1=needle"
                     + "&Filter.2.Name=instance-state-name&Filter.2.Value.1=running&MaxResults=5";
-            int small = countInstances(call(gateway, "DescribeInstances", filtered));
-            double filteredMillis = median(gateway, "DescribeInstances", filtered, 200);
-
-            return new Report(NAME, "instance control plane, server time at the gateway (in-process, durable writes)")
-                    .figure("reference_describe_regions_ms", "DescribeRegions (reference)", reference, "ms", "median of 200")
-                    .figure("run_instances_10x100_ms", "RunInstances 10 x 100, total", launchMillis, "ms",
-                            ratio(launchMillis, reference))
-                    .figure("describe_1000_ms", "DescribeInstances returning " + described, describeThousand, "ms",
-                            "median of 30; " + ratio(describeThousand, reference))
-                    .figure("describe_filtered_10000_ms", "filtered DescribeInstances over 10,000 (" + small
-                            + " found)", filteredMillis, "ms", "median of 200; " + ratio(filteredMillis, reference))
-                    .figure("heap_bytes_per_instance", "heap per instance after 10,000", bytesPerInstance, "bytes",
-                            "(used heap after GC, 9,000 instances added) / 9,000")
-                    .check("describe_counts", "1,000 described, 5 filtered", described == 1000 && small == 5, "")
-                    .target("run_target", "RunInstances 10 x 100 <= 70 ms", launchMillis <= 70, "")
-                    .target("describe_target", "DescribeInstances of 1,000 <= 7.5 ms", describeThousand <= 7.5, "")
-                    .target("filtered_target", "filtered over 10,000 <= 1 ms", filteredMillis <= 1.0, "")
-                    .target("memory_target", "<= 4 KB per instance", bytesPerInstance <= 4096, "");
+            figures.put("small", (double) countInstances(call(gateway, "DescribeInstances", filtered)));
+            figures.put("filtered", median(gateway, "DescribeInstances", filtered, 200));
+            return figures;
         }
+    }
+
+    private static String range(List<Double> sample) {
+        return String.format(java.util.Locale.ROOT, "range %.3g-%.3g",
+                sample.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+                sample.stream().mapToDouble(Double::doubleValue).max().orElseThrow());
     }
 
     private static String launch(String image, String name) {

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -17,6 +18,15 @@ final class Locations {
 
     static Path javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java");
+    }
+
+    /**
+     * The flags the launcher starts the server JVM with ({@code GUREUM_SERVER_JVM_FLAGS}, set by
+     * {@code ./gureum bench}), so measured servers run as served ones do.
+     */
+    static List<String> serverJvmFlags() {
+        String flags = System.getenv().getOrDefault("GUREUM_SERVER_JVM_FLAGS", "").strip();
+        return flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
     }
 
     /** The bench jar (or classes directory) this code was loaded from. */

@@ -53,6 +53,7 @@ final class ServerProcess implements AutoCloseable {
         Path log = workspace.directory().resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Locations.javaExecutable().toString());
+        command.addAll(Locations.serverJvmFlags());
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", workspace.serverJar().toString(),
                 "serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
