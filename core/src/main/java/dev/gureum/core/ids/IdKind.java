@@ -16,7 +16,26 @@ public enum IdKind {
     SECURITY_GROUP("sg", Ec2Error.SECURITY_GROUP_ID_MALFORMED, Ec2Error.SECURITY_GROUP_ID_NOT_FOUND, "security group"),
     SUBNET("subnet", Ec2Error.SUBNET_ID_MALFORMED, Ec2Error.SUBNET_ID_NOT_FOUND, "subnet ID"),
     VPC("vpc", Ec2Error.VPC_ID_MALFORMED, Ec2Error.VPC_ID_NOT_FOUND, "vpc ID"),
-    NETWORK_INTERFACE("eni", Ec2Error.NETWORK_INTERFACE_ID_MALFORMED, Ec2Error.NETWORK_INTERFACE_ID_NOT_FOUND, "network interface");
+    NETWORK_INTERFACE("eni", Ec2Error.NETWORK_INTERFACE_ID_MALFORMED, Ec2Error.NETWORK_INTERFACE_ID_NOT_FOUND, "network interface"),
+    NETWORK_INTERFACE_ATTACHMENT("eni-attach", Ec2Error.ATTACHMENT_ID_MALFORMED, Ec2Error.ATTACHMENT_ID_NOT_FOUND,
+            "network interface attachment"),
+    INTERNET_GATEWAY("igw", Ec2Error.INTERNET_GATEWAY_ID_MALFORMED, Ec2Error.INTERNET_GATEWAY_ID_NOT_FOUND,
+            "internetGateway ID"),
+    ROUTE_TABLE("rtb", Ec2Error.ROUTE_TABLE_ID_MALFORMED, Ec2Error.ROUTE_TABLE_ID_NOT_FOUND, "routeTable ID"),
+    ROUTE_TABLE_ASSOCIATION("rtbassoc", Ec2Error.ASSOCIATION_ID_MALFORMED, Ec2Error.ASSOCIATION_ID_NOT_FOUND,
+            "association ID"),
+    NETWORK_ACL("acl", Ec2Error.NETWORK_ACL_ID_MALFORMED, Ec2Error.NETWORK_ACL_ID_NOT_FOUND, "network acl"),
+    NETWORK_ACL_ASSOCIATION("aclassoc", Ec2Error.ASSOCIATION_ID_MALFORMED, Ec2Error.ASSOCIATION_ID_NOT_FOUND,
+            "association ID"),
+    DHCP_OPTIONS("dopt", Ec2Error.DHCP_OPTIONS_ID_MALFORMED, Ec2Error.DHCP_OPTIONS_ID_NOT_FOUND, "dhcp option"),
+    VPC_CIDR_ASSOCIATION("vpc-cidr-assoc", Ec2Error.ASSOCIATION_ID_MALFORMED, Ec2Error.ASSOCIATION_ID_NOT_FOUND,
+            "association ID"),
+    SECURITY_GROUP_RULE("sgr", Ec2Error.SECURITY_GROUP_RULE_ID_MALFORMED, Ec2Error.SECURITY_GROUP_RULE_ID_NOT_FOUND,
+            "security group rule"),
+    ELASTIC_IP_ALLOCATION("eipalloc", Ec2Error.ALLOCATION_ID_MALFORMED, Ec2Error.ALLOCATION_ID_NOT_FOUND,
+            "allocation ID"),
+    ELASTIC_IP_ASSOCIATION("eipassoc", Ec2Error.ASSOCIATION_ID_MALFORMED, Ec2Error.ASSOCIATION_ID_NOT_FOUND,
+            "association ID");
 
     private final String prefix;
     private final Ec2Error malformed;
@@ -46,18 +65,14 @@ public enum IdKind {
         return noun;
     }
 
-    /** The kind whose ids start with {@code id}'s prefix, or null. */
+    /** The kind whose ids start with {@code id}'s prefix (the longest that matches), or null. */
     public static IdKind ofId(String id) {
-        int dash = id.indexOf('-');
-        if (dash <= 0) {
-            return null;
-        }
-        String prefix = id.substring(0, dash);
+        IdKind found = null;
         for (IdKind kind : values()) {
-            if (kind.prefix.equals(prefix)) {
-                return kind;
+            if (id.startsWith(kind.prefix + "-") && (found == null || kind.prefix.length() > found.prefix.length())) {
+                found = kind;
             }
         }
-        return null;
+        return found;
     }
 }

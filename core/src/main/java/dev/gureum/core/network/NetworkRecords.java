@@ -1,0 +1,26 @@
+package dev.gureum.core.network;
+
+import dev.gureum.core.store.RecordKind;
+
+/** Where the network's records live in the store. The names are persisted: never change them. */
+public final class NetworkRecords {
+    public static final RecordKind<Vpc> VPCS = RecordKind.of("vpc", Vpc.class);
+    public static final RecordKind<Subnet> SUBNETS = RecordKind.of("subnet", Subnet.class);
+    public static final RecordKind<InternetGateway> INTERNET_GATEWAYS =
+            RecordKind.of("internet-gateway", InternetGateway.class);
+    public static final RecordKind<RouteTable> ROUTE_TABLES = RecordKind.of("route-table", RouteTable.class);
+    public static final RecordKind<NetworkAcl> NETWORK_ACLS = RecordKind.of("network-acl", NetworkAcl.class);
+    public static final RecordKind<DhcpOptions> DHCP_OPTIONS = RecordKind.of("dhcp-options", DhcpOptions.class);
+    public static final RecordKind<SecurityGroup> SECURITY_GROUPS = RecordKind.of("security-group", SecurityGroup.class);
+    /** Claims a group name within a VPC (id {@code <vpc-id>/<name>}), so two creates cannot both take it. */
+    public static final RecordKind<NameClaim> SECURITY_GROUP_NAMES = RecordKind.of("security-group-name", NameClaim.class);
+    /** The default VPC of an account and region (id {@code default}), written with everything it comes with. */
+    public static final RecordKind<NameClaim> DEFAULT_VPC = RecordKind.of("default-vpc", NameClaim.class);
+
+    /** Who holds a unique name: the id of the resource that has it. */
+    public record NameClaim(String holderId) {
+    }
+
+    private NetworkRecords() {
+    }
+}
