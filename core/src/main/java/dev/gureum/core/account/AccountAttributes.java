@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The account attributes EC2 reports (Terraform's provider reads them at start-up). Values are this
- * cloud's real limits (max-instances is the configured quota); {@code default-vpc} is "none" until the account's region has a default VPC.
+ * cloud's real limits (max-instances is the configured quota); {@code default-vpc} is "none" once the user deleted the region's default VPC.
  */
 public final class AccountAttributes {
     public static final int MAX_ELASTIC_IPS = 5;

@@ -120,6 +120,13 @@ public final class FilterSet<T> {
             return this;
         }
 
+        /** The tag filters every taggable kind has: {@code tag-key} and {@code tag:<key>}. */
+        public Builder<T> tags(Function<T, List<dev.gureum.core.tag.Tag>> tags) {
+            many("tag-key", resource -> tags.apply(resource).stream().map(dev.gureum.core.tag.Tag::key).toList());
+            return prefixed("tag:", (resource, key) -> tags.apply(resource).stream()
+                    .filter(tag -> tag.key().equals(key)).map(dev.gureum.core.tag.Tag::value).toList());
+        }
+
         public FilterSet<T> build() {
             return new FilterSet<>(this);
         }

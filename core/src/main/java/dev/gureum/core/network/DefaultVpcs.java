@@ -1,6 +1,7 @@
 package dev.gureum.core.network;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.region.Region;
@@ -9,7 +10,9 @@ import dev.gureum.core.region.Zone;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.store.Writes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +25,13 @@ import java.util.Optional;
  * addresses, an attached internet gateway that the main route table sends 0.0.0.0/0 to, the default
  * network ACL guarding every default subnet, a default security group and the region's DHCP options.
  * It is written, all in one batch, the first time anything in the account and region needs the network,
- * which to a caller is indistinguishable from its having been there from the start.
+ * which to a caller is indistinguishable from its having been there from the start. A user may delete
+ * it; it then stays gone until CreateDefaultVpc.
  */
 public final class DefaultVpcs {
     public static final Ipv4Cidr CIDR = Ipv4Cidr.parseOrNull("172.31.0.0/16");
+    static final String MARKER = "default";
     private static final int SUBNET_PREFIX = 20;
-    private static final String MARKER = "default";
 
     private final Store store;
     private final RegionCatalog regions;
@@ -37,35 +41,64 @@ public final class DefaultVpcs {
         this.regions = regions;
     }
 
-    /** The account's default VPC in the request's region, made now if it was never made. */
-    public Vpc ensure(RequestContext context) {
-        RecordKey marker = new RecordKey(context.account(), context.region(), MARKER);
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Optional<Vpc> existing = find(marker);
-            if (existing.isPresent()) {
-                return existing.get();
-            }
+    /** Makes the default network of the request's account and region if it was never made. */
+    public void ensure(RequestContext context) {
+        RecordKey marker = marker(context);
+        for (int attempt = 0; attempt < 3 && store.get(NetworkRecords.DEFAULT_NETWORK, marker).isEmpty(); attempt++) {
+            String dhcp = ResourceIds.next(IdKind.DHCP_OPTIONS);
+            WriteBatch batch = newDefaultVpc(context, dhcp);
+            batch.put(NetworkRecords.DEFAULT_NETWORK, marker, WriteBatch.ABSENT,
+                            new NetworkRecords.DefaultNetwork(batchVpc(batch).id(), dhcp))
+                    .put(NetworkRecords.DHCP_OPTIONS, key(context, dhcp), WriteBatch.ABSENT, new DhcpOptions(dhcp,
+                            context.account(), context.region(), regionDhcpConfiguration(context.region()), List.of()));
             try {
-                return create(context, marker);
+                store.apply(batch);
             } catch (VersionConflictException madeMeanwhile) {
-                // another request made it first; read theirs
+                // another request made it first
             }
         }
-        return find(marker).orElseThrow(() -> new IllegalStateException("the default VPC could not be made"));
     }
 
-    private Optional<Vpc> find(RecordKey marker) {
-        return store.get(NetworkRecords.DEFAULT_VPC, marker).flatMap(claim -> store.get(NetworkRecords.VPCS,
-                new RecordKey(marker.account(), marker.region(), claim.value().holderId()))).map(v -> v.value());
+    /** The default VPC, unless the user deleted it. */
+    public Optional<Vpc> find(RequestContext context) {
+        ensure(context);
+        return store.get(NetworkRecords.DEFAULT_NETWORK, marker(context))
+                .flatMap(network -> Optional.ofNullable(network.value().vpcId()))
+                .flatMap(vpcId -> store.get(NetworkRecords.VPCS, key(context, vpcId))).map(Versioned::value);
     }
 
-    /** Written directly, even in a dry run: the default VPC is not the request's doing. */
-    private Vpc create(RequestContext context, RecordKey marker) {
+    /** The region's default DHCP options, which new VPCs use. */
+    public String dhcpOptions(RequestContext context) {
+        ensure(context);
+        return store.get(NetworkRecords.DEFAULT_NETWORK, marker(context)).orElseThrow().value().dhcpOptionsId();
+    }
+
+    /** CreateDefaultVpc: a new default VPC after the user deleted the old one. */
+    public Vpc recreate(RequestContext context) {
+        ensure(context);
+        Versioned<NetworkRecords.DefaultNetwork> network =
+                store.get(NetworkRecords.DEFAULT_NETWORK, marker(context)).orElseThrow();
+        if (network.value().vpcId() != null) {
+            throw Ec2Error.DEFAULT_VPC_ALREADY_EXISTS.exception("A Default VPC already exists for this account in this"
+                    + " region.");
+        }
+        WriteBatch batch = newDefaultVpc(context, network.value().dhcpOptionsId());
+        Vpc vpc = batchVpc(batch);
+        Writes.commit(store, context, batch.put(NetworkRecords.DEFAULT_NETWORK, marker(context), network.version(),
+                new NetworkRecords.DefaultNetwork(vpc.id(), network.value().dhcpOptionsId())));
+        return vpc;
+    }
+
+    /** Records that the user deleted the default VPC (into the caller's batch). */
+    WriteBatch forget(RequestContext context, WriteBatch batch) {
+        return batch.put(NetworkRecords.DEFAULT_NETWORK, marker(context), WriteBatch.ANY,
+                new NetworkRecords.DefaultNetwork(null, dhcpOptions(context)));
+    }
+
+    private WriteBatch newDefaultVpc(RequestContext context, String dhcpOptionsId) {
         String account = context.account();
         String region = context.region();
-        DhcpOptions dhcp = new DhcpOptions(ResourceIds.next(IdKind.DHCP_OPTIONS), account, region,
-                regionDhcpConfiguration(region), List.of());
-        NewVpc created = NewVpc.create(context, CIDR, true, dhcp.id(), "default", List.of());
+        NewVpc created = NewVpc.create(context, CIDR, true, dhcpOptionsId, "default", List.of());
         Vpc vpc = created.vpc();
         InternetGateway gateway = new InternetGateway(ResourceIds.next(IdKind.INTERNET_GATEWAY), account, region,
                 vpc.id(), List.of());
@@ -85,14 +118,16 @@ public final class DefaultVpcs {
                     subnet.id()));
         }
         WriteBatch batch = new NewVpc(vpc, main, acl, created.defaultGroup()).addTo(new WriteBatch())
-                .put(NetworkRecords.DEFAULT_VPC, marker, WriteBatch.ABSENT, new NetworkRecords.NameClaim(vpc.id()))
-                .put(NetworkRecords.DHCP_OPTIONS, key(context, dhcp.id()), WriteBatch.ABSENT, dhcp)
                 .put(NetworkRecords.INTERNET_GATEWAYS, key(context, gateway.id()), WriteBatch.ABSENT, gateway);
         for (Subnet subnet : subnets) {
             batch.put(NetworkRecords.SUBNETS, key(context, subnet.id()), WriteBatch.ABSENT, subnet);
         }
-        store.apply(batch);
-        return vpc;
+        return batch;
+    }
+
+    private static Vpc batchVpc(WriteBatch batch) {
+        return batch.writes().stream().filter(write -> write.kind().equals(NetworkRecords.VPCS))
+                .map(write -> (Vpc) write.value()).findFirst().orElseThrow();
     }
 
     /** What EC2's DHCP options give instances of the region: its internal domain and Amazon's resolver. */
@@ -101,6 +136,10 @@ public final class DefaultVpcs {
         configuration.put("domain-name", List.of(NetworkNames.internalDomain(region)));
         configuration.put("domain-name-servers", List.of("AmazonProvidedDNS"));
         return configuration;
+    }
+
+    private static RecordKey marker(RequestContext context) {
+        return key(context, MARKER);
     }
 
     private static RecordKey key(RequestContext context, String id) {

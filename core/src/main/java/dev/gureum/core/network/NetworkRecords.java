@@ -14,11 +14,18 @@ public final class NetworkRecords {
     public static final RecordKind<SecurityGroup> SECURITY_GROUPS = RecordKind.of("security-group", SecurityGroup.class);
     /** Claims a group name within a VPC (id {@code <vpc-id>/<name>}), so two creates cannot both take it. */
     public static final RecordKind<NameClaim> SECURITY_GROUP_NAMES = RecordKind.of("security-group-name", NameClaim.class);
-    /** The default VPC of an account and region (id {@code default}), written with everything it comes with. */
-    public static final RecordKind<NameClaim> DEFAULT_VPC = RecordKind.of("default-vpc", NameClaim.class);
+    /** The default network of an account and region (id {@code default}), written with everything it comes with. */
+    public static final RecordKind<DefaultNetwork> DEFAULT_NETWORK = RecordKind.of("default-network", DefaultNetwork.class);
 
     /** Who holds a unique name: the id of the resource that has it. */
     public record NameClaim(String holderId) {
+    }
+
+    /**
+     * The account's default VPC in a region ({@code vpcId} null once the user deleted it, until
+     * CreateDefaultVpc) and the region's default DHCP options, which every new VPC uses.
+     */
+    public record DefaultNetwork(String vpcId, String dhcpOptionsId) {
     }
 
     private NetworkRecords() {

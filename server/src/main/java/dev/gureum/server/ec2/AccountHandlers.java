@@ -2,6 +2,7 @@ package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.account.AccountAttributes;
+import dev.gureum.core.network.VpcService;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.AccountAttribute;
@@ -12,9 +13,11 @@ import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesRespon
 /** DescribeAccountAttributes. */
 final class AccountHandlers {
     private final int maxInstances;
+    private final VpcService vpcs;
 
-    AccountHandlers(int maxInstances) {
+    AccountHandlers(int maxInstances, VpcService vpcs) {
         this.maxInstances = maxInstances;
+        this.vpcs = vpcs;
     }
 
     void registerInto(OperationTable table) {
@@ -24,7 +27,8 @@ final class AccountHandlers {
     DescribeAccountAttributesResponse describeAccountAttributes(DescribeAccountAttributesRequest request,
                                                                 RequestContext context) {
         Map<String, java.util.List<String>> attributes =
-                AccountAttributes.describe(request.attributeNamesAsStrings(), maxInstances, null);
+                AccountAttributes.describe(request.attributeNamesAsStrings(), maxInstances,
+                        vpcs.defaultVpcId(context).orElse(null));
         return DescribeAccountAttributesResponse.builder()
                 .accountAttributes(attributes.entrySet().stream().map(attribute -> AccountAttribute.builder()
                         .attributeName(attribute.getKey())

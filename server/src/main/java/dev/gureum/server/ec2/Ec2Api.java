@@ -14,12 +14,17 @@ public final class Ec2Api {
         OperationTable table = new OperationTable();
         new RegionHandlers(cloud.regions).registerInto(table);
         new InstanceTypeHandlers(cloud.instanceTypes).registerInto(table);
-        new AccountHandlers(cloud.quotas.maxInstances()).registerInto(table);
+        new AccountHandlers(cloud.quotas.maxInstances(), cloud.vpcs).registerInto(table);
         new KeyPairHandlers(cloud.keyPairs).registerInto(table);
         new ImageHandlers(cloud.images, cloud.imageSources()).registerInto(table);
         new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries).registerInto(table);
         new InstanceAttributeHandlers(cloud.queries, cloud.modifications).registerInto(table);
         new TagHandlers(cloud.tags).registerInto(table);
+        new VpcHandlers(cloud.vpcs).registerInto(table);
+        new SubnetHandlers(cloud.subnets, (context, subnetId) -> false).registerInto(table);
+        new InternetGatewayHandlers(cloud.internetGateways).registerInto(table);
+        new RouteTableHandlers(cloud.routeTables).registerInto(table);
+        new NetworkAclHandlers(cloud.networkAcls).registerInto(table);
         return new ServiceEndpoint("ec2", new Ec2Protocol(), RequiredMembers.forService("ec2"), table);
     }
 }

@@ -21,6 +21,19 @@ import dev.gureum.core.instance.InstanceUsage;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
+import dev.gureum.core.network.DefaultVpcs;
+import dev.gureum.core.network.DhcpOptions;
+import dev.gureum.core.network.InternetGateway;
+import dev.gureum.core.network.InternetGatewayService;
+import dev.gureum.core.network.NetworkAcl;
+import dev.gureum.core.network.NetworkAclService;
+import dev.gureum.core.network.NetworkRecords;
+import dev.gureum.core.network.RouteTable;
+import dev.gureum.core.network.RouteTableService;
+import dev.gureum.core.network.Subnet;
+import dev.gureum.core.network.SubnetService;
+import dev.gureum.core.network.Vpc;
+import dev.gureum.core.network.VpcService;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.RegionService;
 import dev.gureum.core.runtime.InstanceRuntime;
@@ -49,6 +62,11 @@ public final class Ec2Cloud implements AutoCloseable {
     final InstanceQueries queries;
     final InstanceModifications modifications;
     final Quotas quotas;
+    final VpcService vpcs;
+    final SubnetService subnets;
+    final InternetGatewayService internetGateways;
+    final RouteTableService routeTables;
+    final NetworkAclService networkAcls;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
@@ -71,11 +89,27 @@ public final class Ec2Cloud implements AutoCloseable {
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage);
         this.queries = new InstanceQueries(store, runtime);
         this.modifications = new InstanceModifications(store, catalog);
+        DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
+        this.vpcs = new VpcService(store, defaultVpcs);
+        this.subnets = new SubnetService(store, regionCatalog, defaultVpcs);
+        this.internetGateways = new InternetGatewayService(store, defaultVpcs, (context, vpcId) -> false);
+        this.routeTables = new RouteTableService(store, defaultVpcs);
+        this.networkAcls = new NetworkAclService(store, defaultVpcs);
         this.tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
         tags.register(KeyPairService.TAGGABLE);
         tags.register(new Taggable<>(IdKind.IMAGE, "image", ImageRecords.IMAGES, Image::tags, Image::withTags));
+        tags.register(new Taggable<>(IdKind.VPC, "vpc", NetworkRecords.VPCS, Vpc::tags, Vpc::withTags));
+        tags.register(new Taggable<>(IdKind.SUBNET, "subnet", NetworkRecords.SUBNETS, Subnet::tags, Subnet::withTags));
+        tags.register(new Taggable<>(IdKind.INTERNET_GATEWAY, "internet-gateway", NetworkRecords.INTERNET_GATEWAYS,
+                InternetGateway::tags, InternetGateway::withTags));
+        tags.register(new Taggable<>(IdKind.ROUTE_TABLE, "route-table", NetworkRecords.ROUTE_TABLES, RouteTable::tags,
+                RouteTable::withTags));
+        tags.register(new Taggable<>(IdKind.NETWORK_ACL, "network-acl", NetworkRecords.NETWORK_ACLS, NetworkAcl::tags,
+                NetworkAcl::withTags));
+        tags.register(new Taggable<>(IdKind.DHCP_OPTIONS, "dhcp-options", NetworkRecords.DHCP_OPTIONS,
+                DhcpOptions::tags, DhcpOptions::withTags));
     }
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,

@@ -1,13 +1,11 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
-import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.keypair.CreatedKeyPair;
 import dev.gureum.core.keypair.KeyFormat;
 import dev.gureum.core.keypair.KeyPair;
 import dev.gureum.core.keypair.KeyPairService;
 import dev.gureum.core.keypair.KeyType;
-import dev.gureum.core.tag.Tag;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.CreateKeyPairRequest;
@@ -19,7 +17,6 @@ import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsResponse;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
 import software.amazon.awssdk.services.ec2.model.ImportKeyPairResponse;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * CreateKeyPair, ImportKeyPair, DescribeKeyPairs and DeleteKeyPair. ImportKeyPair's PublicKeyMaterial is
@@ -45,7 +42,7 @@ final class KeyPairHandlers {
     CreateKeyPairResponse createKeyPair(CreateKeyPairRequest request, RequestContext context) {
         CreatedKeyPair created = keyPairs.create(context, request.keyName(),
                 KeyType.fromWireName(request.keyTypeAsString()), KeyFormat.fromWireName(request.keyFormatAsString()),
-                creationTags(request.tagSpecifications()));
+                Tags.forCreation(request.tagSpecifications(), RESOURCE_TYPE));
         KeyPair keyPair = created.keyPair();
         CreateKeyPairResponse.Builder response = CreateKeyPairResponse.builder()
                 .keyPairId(keyPair.id())
@@ -60,7 +57,7 @@ final class KeyPairHandlers {
 
     ImportKeyPairResponse importKeyPair(ImportKeyPairRequest request, RequestContext context) {
         KeyPair keyPair = keyPairs.importKeyPair(context, request.keyName(), request.publicKeyMaterial().asByteArray(),
-                creationTags(request.tagSpecifications()));
+                Tags.forCreation(request.tagSpecifications(), RESOURCE_TYPE));
         ImportKeyPairResponse.Builder response = ImportKeyPairResponse.builder()
                 .keyPairId(keyPair.id())
                 .keyName(keyPair.name())
@@ -93,15 +90,5 @@ final class KeyPairHandlers {
                 .returnValue(true)
                 .keyPairId(keyPairs.delete(context, request.keyName(), request.keyPairId()).orElse(null))
                 .build();
-    }
-
-    private static List<Tag> creationTags(List<TagSpecification> specifications) {
-        for (TagSpecification specification : specifications) {
-            if (!RESOURCE_TYPE.equals(specification.resourceTypeAsString())) {
-                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("'" + specification.resourceTypeAsString()
-                        + "' is not a valid taggable resource type for this operation.");
-            }
-        }
-        return Tags.forResourceType(specifications, RESOURCE_TYPE);
     }
 }

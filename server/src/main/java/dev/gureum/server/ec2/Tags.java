@@ -13,10 +13,29 @@ final class Tags {
         return tags.stream().map(tag -> new Tag(tag.key(), tag.value())).toList();
     }
 
+    /** The SDK's tags; null for none, since EC2 leaves an empty tag set out of its answers. */
     static List<software.amazon.awssdk.services.ec2.model.Tag> toSdk(List<Tag> tags) {
+        if (tags.isEmpty()) {
+            return null;
+        }
         return tags.stream()
                 .map(tag -> software.amazon.awssdk.services.ec2.model.Tag.builder().key(tag.key()).value(tag.value()).build())
                 .toList();
+    }
+
+    /**
+     * The tags of a Create call that makes one kind of resource: every specification must name
+     * {@code resourceType} (e.g. "vpc"), as EC2 refuses any other with InvalidParameterValue.
+     */
+    static List<Tag> forCreation(List<TagSpecification> specifications, String resourceType) {
+        for (TagSpecification specification : specifications) {
+            if (!resourceType.equals(specification.resourceTypeAsString())) {
+                throw dev.gureum.core.error.Ec2Error.INVALID_PARAMETER_VALUE.exception("'"
+                        + specification.resourceTypeAsString()
+                        + "' is not a valid taggable resource type for this operation.");
+            }
+        }
+        return forResourceType(specifications, resourceType);
     }
 
     /** The tags the caller asked to put on resources of {@code resourceType} (e.g. "instance") at creation. */

@@ -1,0 +1,66 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.network.Subnet;
+import dev.gureum.core.network.SubnetService;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.page.Pages;
+import dev.gureum.server.dispatch.OperationTable;
+import java.util.function.BiPredicate;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSubnetResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifySubnetAttributeResponse;
+
+/** CreateSubnet, DeleteSubnet, DescribeSubnets and ModifySubnetAttribute. */
+final class SubnetHandlers {
+    private final SubnetService subnets;
+    private final BiPredicate<RequestContext, String> subnetHasInterfaces;
+
+    SubnetHandlers(SubnetService subnets, BiPredicate<RequestContext, String> subnetHasInterfaces) {
+        this.subnets = subnets;
+        this.subnetHasInterfaces = subnetHasInterfaces;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(CreateSubnetRequest.class, this::createSubnet);
+        table.register(DeleteSubnetRequest.class, this::deleteSubnet);
+        table.register(DescribeSubnetsRequest.class, this::describeSubnets);
+        table.register(ModifySubnetAttributeRequest.class, this::modifySubnetAttribute);
+    }
+
+    CreateSubnetResponse createSubnet(CreateSubnetRequest request, RequestContext context) {
+        Subnet subnet = subnets.create(context, request.vpcId(), request.cidrBlock(), request.availabilityZone(),
+                request.availabilityZoneId(), Tags.forCreation(request.tagSpecifications(), "subnet"));
+        return CreateSubnetResponse.builder().subnet(NetworkShapes.subnet(subnet)).build();
+    }
+
+    DeleteSubnetResponse deleteSubnet(DeleteSubnetRequest request, RequestContext context) {
+        subnets.delete(context, request.subnetId(), request.subnetId() != null
+                && subnetHasInterfaces.test(context, request.subnetId()));
+        return DeleteSubnetResponse.builder().build();
+    }
+
+    DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest request, RequestContext context) {
+        Page<Subnet> page = Pages.page(subnets.describe(context, request.subnetIds(), Filters.of(request.filters())),
+                Subnet::id, request.maxResults(), request.nextToken(), VpcHandlers.MINIMUM_RESULTS,
+                VpcHandlers.MAXIMUM_RESULTS);
+        return DescribeSubnetsResponse.builder()
+                .subnets(page.items().stream().map(NetworkShapes::subnet).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    ModifySubnetAttributeResponse modifySubnetAttribute(ModifySubnetAttributeRequest request, RequestContext context) {
+        if (request.mapPublicIpOnLaunch() == null) {
+            throw dev.gureum.core.error.Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's subnets change only"
+                    + " MapPublicIpOnLaunch; the attribute given is not supported.");
+        }
+        subnets.modifyMapPublicIpOnLaunch(context, request.subnetId(), request.mapPublicIpOnLaunch().value());
+        return ModifySubnetAttributeResponse.builder().build();
+    }
+}

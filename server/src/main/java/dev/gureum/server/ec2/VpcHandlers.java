@@ -1,0 +1,99 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.network.DhcpOptions;
+import dev.gureum.core.network.Vpc;
+import dev.gureum.core.network.VpcService;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.page.Pages;
+import dev.gureum.server.dispatch.OperationTable;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcRequest;
+import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcResponse;
+import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteVpcRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteVpcResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
+
+/** CreateVpc, DeleteVpc, DescribeVpcs, Describe/ModifyVpcAttribute, CreateDefaultVpc and DescribeDhcpOptions. */
+final class VpcHandlers {
+    static final int MINIMUM_RESULTS = 5;
+    static final int MAXIMUM_RESULTS = 1000;
+
+    private final VpcService vpcs;
+
+    VpcHandlers(VpcService vpcs) {
+        this.vpcs = vpcs;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(CreateVpcRequest.class, this::createVpc);
+        table.register(DeleteVpcRequest.class, this::deleteVpc);
+        table.register(DescribeVpcsRequest.class, this::describeVpcs);
+        table.register(DescribeVpcAttributeRequest.class, this::describeVpcAttribute);
+        table.register(ModifyVpcAttributeRequest.class, this::modifyVpcAttribute);
+        table.register(CreateDefaultVpcRequest.class, this::createDefaultVpc);
+        table.register(DescribeDhcpOptionsRequest.class, this::describeDhcpOptions);
+    }
+
+    CreateVpcResponse createVpc(CreateVpcRequest request, RequestContext context) {
+        Vpc vpc = vpcs.create(context, request.cidrBlock(), request.instanceTenancyAsString(),
+                Tags.forCreation(request.tagSpecifications(), "vpc"));
+        return CreateVpcResponse.builder().vpc(NetworkShapes.vpc(vpc)).build();
+    }
+
+    DeleteVpcResponse deleteVpc(DeleteVpcRequest request, RequestContext context) {
+        vpcs.delete(context, request.vpcId());
+        return DeleteVpcResponse.builder().build();
+    }
+
+    DescribeVpcsResponse describeVpcs(DescribeVpcsRequest request, RequestContext context) {
+        Page<Vpc> page = Pages.page(vpcs.describe(context, request.vpcIds(), Filters.of(request.filters())), Vpc::id,
+                request.maxResults(), request.nextToken(), MINIMUM_RESULTS, MAXIMUM_RESULTS);
+        return DescribeVpcsResponse.builder()
+                .vpcs(page.items().stream().map(NetworkShapes::vpc).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    DescribeVpcAttributeResponse describeVpcAttribute(DescribeVpcAttributeRequest request, RequestContext context) {
+        String attribute = request.attributeAsString();
+        AttributeBooleanValue value = AttributeBooleanValue.builder()
+                .value(vpcs.attribute(context, request.vpcId(), attribute)).build();
+        DescribeVpcAttributeResponse.Builder response = DescribeVpcAttributeResponse.builder().vpcId(request.vpcId());
+        return switch (attribute) {
+            case "enableDnsSupport" -> response.enableDnsSupport(value).build();
+            case "enableDnsHostnames" -> response.enableDnsHostnames(value).build();
+            default -> response.enableNetworkAddressUsageMetrics(value).build();
+        };
+    }
+
+    ModifyVpcAttributeResponse modifyVpcAttribute(ModifyVpcAttributeRequest request, RequestContext context) {
+        vpcs.modifyDns(context, request.vpcId(),
+                request.enableDnsSupport() == null ? null : request.enableDnsSupport().value(),
+                request.enableDnsHostnames() == null ? null : request.enableDnsHostnames().value());
+        return ModifyVpcAttributeResponse.builder().build();
+    }
+
+    CreateDefaultVpcResponse createDefaultVpc(CreateDefaultVpcRequest request, RequestContext context) {
+        return CreateDefaultVpcResponse.builder().vpc(NetworkShapes.vpc(vpcs.createDefault(context))).build();
+    }
+
+    DescribeDhcpOptionsResponse describeDhcpOptions(DescribeDhcpOptionsRequest request, RequestContext context) {
+        Page<DhcpOptions> page = Pages.page(vpcs.describeDhcpOptions(context, request.dhcpOptionsIds(),
+                        Filters.of(request.filters())), DhcpOptions::id, request.maxResults(), request.nextToken(),
+                MINIMUM_RESULTS, MAXIMUM_RESULTS);
+        return DescribeDhcpOptionsResponse.builder()
+                .dhcpOptions(page.items().stream().map(NetworkShapes::dhcpOptions).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+}
