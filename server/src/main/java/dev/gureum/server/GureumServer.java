@@ -75,7 +75,7 @@ public final class GureumServer implements AutoCloseable {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
-                    options.zoneCapacityVcpus()), options.simulatedDelay());
+                    options.zoneCapacityVcpus()), options.simulatedDelay(), options.publicIpPool());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(), List.of("ec2")),

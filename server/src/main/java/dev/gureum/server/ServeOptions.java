@@ -1,6 +1,8 @@
 package dev.gureum.server;
 
 import dev.gureum.core.instance.Quotas;
+import dev.gureum.core.network.Ipv4Cidr;
+import dev.gureum.core.network.PublicAddressPool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -10,7 +12,8 @@ import java.util.Map;
  * default. Flags win over the environment.
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
-                           ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay) {
+                           ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay,
+                           Ipv4Cidr publicIpPool) {
 
     public enum AuthMode { STRICT, ANY }
 
@@ -31,6 +34,8 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
               --zone-capacity-vcpus N  vCPUs each availability zone can hold (default 4096)
               --simulated-delay-ms N   how long the simulated runtime takes per transition (GUREUM_SIMULATED_DELAY_MS,
                                        default 0: settled before the next request, so waiters finish at once)
+              --public-ip-pool CIDR    the block public and Elastic IPs come from (default 198.18.0.0/15,
+                                       reserved for benchmarking and never routed on the internet)
             """;
 
     public static ServeOptions parse(String[] args, Map<String, String> environment) {
@@ -43,6 +48,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         int maxInstances = Quotas.DEFAULTS.maxInstances();
         long zoneCapacity = Quotas.DEFAULTS.zoneCapacityVcpus();
         long delayMillis = Long.parseLong(environment.getOrDefault("GUREUM_SIMULATED_DELAY_MS", "0"));
+        Ipv4Cidr publicIpPool = Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL);
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -59,6 +65,13 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                 case "--max-instances" -> maxInstances = Integer.parseInt(value);
                 case "--zone-capacity-vcpus" -> zoneCapacity = Long.parseLong(value);
                 case "--simulated-delay-ms" -> delayMillis = Long.parseLong(value);
+                case "--public-ip-pool" -> {
+                    publicIpPool = Ipv4Cidr.parseOrNull(value);
+                    if (publicIpPool == null || publicIpPool.prefixLength() > 30) {
+                        throw new IllegalArgumentException("--public-ip-pool must be an IPv4 block of /30 or wider,"
+                                + " such as 203.0.113.0/24");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -70,7 +83,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     + " cannot be negative");
         }
         return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
-                Duration.ofMillis(delayMillis));
+                Duration.ofMillis(delayMillis), publicIpPool);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String value) {

@@ -72,6 +72,7 @@ public enum Ec2Error implements ErrorCode {
     DEFAULT_VPC_DOES_NOT_EXIST("DefaultVpcDoesNotExist", 400),
     VPC_ID_NOT_SPECIFIED("VPCIdNotSpecified", 400),
     CANNOT_DELETE("CannotDelete", 400),
+    MISSING_INPUT("MissingInput", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),
     INVALID_PARAMETER("InvalidParameter", 400),
@@ -97,6 +98,7 @@ public enum Ec2Error implements ErrorCode {
     INVALID_INSTANCE_TYPE("InvalidInstanceType", 400),
     AUTH_FAILURE("AuthFailure", 400),
     INVALID_BLOCK_DEVICE_MAPPING("InvalidBlockDeviceMapping", 400),
+    INSUFFICIENT_ADDRESS_CAPACITY("InsufficientAddressCapacity", 500),
     INTERNAL_ERROR("InternalError", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailable", 503);
 

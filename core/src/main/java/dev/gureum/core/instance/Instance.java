@@ -38,7 +38,16 @@ public record Instance(
         String stateTransitionReason,
         StateReason stateReason,
         Instant terminatedAt,
+        NetworkFacts network,
         List<Tag> tags) {
+
+    /**
+     * Where the instance sits in its VPC, fixed at launch: its subnet, its primary interface (which cannot
+     * be detached) and that interface's primary private address. Public addresses and groups live on the
+     * interface, since they change.
+     */
+    public record NetworkFacts(String vpcId, String subnetId, String primaryInterfaceId, String privateIpAddress) {
+    }
 
     public Instance {
         tags = tags == null ? List.of() : List.copyOf(tags);
@@ -50,14 +59,14 @@ public record Instance(
                 amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, userData,
                 monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
                 metadataOptions, clientToken, newState, transitionReason, reason,
-                newState == InstanceState.TERMINATED ? now : terminatedAt, tags);
+                newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags);
     }
 
     public Instance withTags(List<Tag> newTags) {
         return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
                 launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
                 userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
-                metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, newTags);
+                metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, network, newTags);
     }
 
     /** A copy with the modifiable attributes replaced (ModifyInstanceAttribute and friends). */
@@ -67,7 +76,7 @@ public record Instance(
                 rootDeviceName, attributes.userData(), attributes.monitoring(), attributes.ebsOptimized(),
                 attributes.disableApiTermination(), attributes.disableApiStop(), attributes.shutdownBehavior(),
                 attributes.cpuCredits(), metadataOptions, clientToken, state, stateTransitionReason, stateReason,
-                terminatedAt, tags);
+                terminatedAt, network, tags);
     }
 
     public InstanceAttributes attributes() {

@@ -1,15 +1,25 @@
 package dev.gureum.core.instance;
 
 import dev.gureum.core.filter.FilterSet;
+import dev.gureum.core.network.InstanceNetworkView;
+import dev.gureum.core.network.NetworkInterface;
+import dev.gureum.core.network.NetworkNames;
 import dev.gureum.core.tag.Tag;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The DescribeInstances filters EC2 documents. Networking filters (subnet, VPC, addresses, groups) are
- * declared now and match nothing until instances have network interfaces, rather than being refused.
+ * The DescribeInstances filters EC2 documents. Those about public addresses, groups and interfaces read
+ * the call's {@link InstanceNetworkView}, which is built only when such a filter is given.
  */
 final class InstanceFilters {
-    static final FilterSet<Instance> ALL = FilterSet.<Instance>builder()
+    private InstanceFilters() {
+    }
+
+    static FilterSet<Instance> of(Supplier<InstanceNetworkView> view) {
+        return FilterSet.<Instance>builder()
             .single("architecture", Instance::architecture)
             .single("availability-zone", Instance::availabilityZone)
             .single("client-token", Instance::clientToken)
@@ -55,24 +65,61 @@ final class InstanceFilters {
             .single("ramdisk-id", instance -> null)
             .single("product-code", instance -> null)
             .single("spot-instance-request-id", instance -> null)
-            .single("dns-name", instance -> null)
-            .single("ip-address", instance -> null)
-            .single("private-dns-name", instance -> null)
-            .single("private-ip-address", instance -> null)
-            .single("subnet-id", instance -> null)
-            .single("vpc-id", instance -> null)
-            .single("source-dest-check", instance -> null)
-            .many("instance.group-id", instance -> List.of())
-            .many("instance.group-name", instance -> List.of())
-            .many("network-interface.network-interface-id", instance -> List.of())
+            .single("dns-name", instance -> primary(view, instance) == null ? null : view.get().publicDnsName(
+                    instance.network().vpcId(), primary(view, instance).publicIp(), instance.region()))
+            .single("ip-address", instance -> primary(view, instance) == null ? null : primary(view, instance).publicIp())
+            .single("private-dns-name", instance -> instance.network() == null ? null
+                    : NetworkNames.privateDnsName(instance.network().privateIpAddress(), instance.region()))
+            .single("private-ip-address", instance -> instance.network() == null ? null
+                    : instance.network().privateIpAddress())
+            .single("subnet-id", instance -> instance.network() == null ? null : instance.network().subnetId())
+            .single("vpc-id", instance -> instance.network() == null ? null : instance.network().vpcId())
+            .single("source-dest-check", instance -> primary(view, instance) == null ? null
+                    : primary(view, instance).sourceDestCheck())
+            .many("instance.group-id", instance -> groupIds(view, instance))
+            .many("group-id", instance -> groupIds(view, instance))
+            .many("instance.group-name", instance -> groupNames(view, instance))
+            .many("group-name", instance -> groupNames(view, instance))
+            .many("network-interface.network-interface-id", instance -> interfaces(view, instance,
+                    NetworkInterface::id))
+            .many("network-interface.subnet-id", instance -> interfaces(view, instance, NetworkInterface::subnetId))
+            .many("network-interface.vpc-id", instance -> interfaces(view, instance, NetworkInterface::vpcId))
+            .many("network-interface.mac-address", instance -> interfaces(view, instance,
+                    NetworkInterface::macAddress))
+            .many("network-interface.status", instance -> interfaces(view, instance, NetworkInterface::status))
+            .many("network-interface.addresses.private-ip-address", instance -> view.get().interfaces(instance.id())
+                    .stream().flatMap(eni -> eni.privateAddresses().stream())
+                    .map(NetworkInterface.PrivateAddress::address).toList())
+            .many("network-interface.association.public-ip", instance -> interfaces(view, instance,
+                    NetworkInterface::publicIp))
+            .many("network-interface.attachment.device-index", instance -> interfaces(view, instance,
+                    eni -> Integer.toString(eni.attachment().deviceIndex())))
+            .many("network-interface.group-id", instance -> view.get().interfaces(instance.id()).stream()
+                    .flatMap(eni -> eni.groupIds().stream()).toList())
             .many("block-device-mapping.device-name", instance -> List.of())
             .many("block-device-mapping.volume-id", instance -> List.of())
             .many("tag-key", instance -> instance.tags().stream().map(Tag::key).toList())
             .many("tag-value", instance -> instance.tags().stream().map(Tag::value).toList())
             .prefixed("tag:", InstanceFilters::tagValue)
             .build();
+    }
 
-    private InstanceFilters() {
+    private static NetworkInterface primary(Supplier<InstanceNetworkView> view, Instance instance) {
+        return view.get().primary(instance.id());
+    }
+
+    private static List<String> groupIds(Supplier<InstanceNetworkView> view, Instance instance) {
+        NetworkInterface primary = primary(view, instance);
+        return primary == null ? List.of() : primary.groupIds();
+    }
+
+    private static List<String> groupNames(Supplier<InstanceNetworkView> view, Instance instance) {
+        return groupIds(view, instance).stream().map(id -> view.get().groupName(id)).filter(Objects::nonNull).toList();
+    }
+
+    private static List<String> interfaces(Supplier<InstanceNetworkView> view, Instance instance,
+                                           Function<NetworkInterface, String> value) {
+        return view.get().interfaces(instance.id()).stream().map(value).filter(Objects::nonNull).toList();
     }
 
     /** The value of one tag as a filter sees it; a loop, because this runs per instance per Describe. */
@@ -84,5 +131,4 @@ final class InstanceFilters {
         }
         return List.of();
     }
-
 }

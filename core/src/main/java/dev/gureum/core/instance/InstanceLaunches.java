@@ -10,6 +10,10 @@ import dev.gureum.core.region.Zone;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
+import dev.gureum.core.network.NetworkInterface;
+import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.core.network.Subnet;
+import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
@@ -27,6 +31,7 @@ import java.util.Optional;
  */
 public final class InstanceLaunches {
     static final int MAX_USER_DATA_BYTES = 16 * 1024;
+    private static final int ATTEMPTS = 5;
 
     private final Store store;
     private final RegionCatalog regions;
@@ -34,15 +39,17 @@ public final class InstanceLaunches {
     private final Quotas quotas;
     private final InstanceRuntime runtime;
     private final InstanceUsage usage;
+    private final NetworkInterfaceService network;
 
     public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
-                            InstanceRuntime runtime, InstanceUsage usage) {
+                            InstanceRuntime runtime, InstanceUsage usage, NetworkInterfaceService network) {
         this.store = store;
         this.regions = regions;
         this.catalog = catalog;
         this.quotas = quotas;
         this.runtime = runtime;
         this.usage = usage;
+        this.network = network;
     }
 
     /** The launched (or, for a repeated token, previously launched) instances of one reservation. */
@@ -71,10 +78,42 @@ public final class InstanceLaunches {
         byte[] userData = decodeUserData(request.userData());
         TagRules.validate(request.instanceTags());
         TagRules.merge(List.of(), request.instanceTags());
-        Zone zone = placement(context, request, type);
+        Optional<Subnet> requestedSubnet = network.requestedSubnet(context, request.network());
+        Zone zone = requestedSubnet.isPresent() ? subnetZone(context, requestedSubnet.get(), type)
+                : placement(context, request, type);
+        Subnet subnet = requestedSubnet.orElseGet(() -> network.defaultSubnet(context, zone.name()));
+        List<String> groups = network.launchGroups(context, subnet, request.network());
+        boolean mapPublic = request.network().associatePublicIpAddress() != null
+                ? request.network().associatePublicIpAddress() : subnet.mapPublicIpOnLaunch();
         int count = launchableCount(context, request, type, zone);
-        List<Instance> launched = create(context, request, image, type, zone, count);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return record(context, request, image, type, zone, count, subnet, groups, mapPublic, publicKey, userData);
+            } catch (VersionConflictException subnetChangedMeanwhile) {
+                Optional<List<Instance>> sameTokenMeanwhile = repeatedToken(context, request);
+                if (sameTokenMeanwhile.isPresent()) {
+                    return sameTokenMeanwhile.get();
+                }
+                if (attempt == ATTEMPTS) {
+                    throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.exception("The subnet " + subnet.id()
+                            + " is too busy to hand out addresses; retry the request.");
+                }
+            }
+        }
+    }
+
+    /** Takes the addresses and writes the instances, their interfaces and the client token in one batch. */
+    private List<Instance> record(RequestContext context, LaunchRequest request, LaunchCatalog.ImageFacts image,
+                                  LaunchCatalog.TypeFacts type, Zone zone, int count, Subnet subnet, List<String> groups,
+                                  boolean mapPublic, String publicKey, byte[] userData) {
+        List<String> ids = new ArrayList<>(count);
+        for (int index = 0; index < count; index++) {
+            ids.add(ResourceIds.next(IdKind.INSTANCE));
+        }
         WriteBatch batch = new WriteBatch();
+        List<NetworkInterface> interfaces = network.launchInterfaces(context, batch, subnet, groups,
+                request.network().privateIpAddress(), mapPublic, ids);
+        List<Instance> launched = create(context, request, image, type, zone, ids, interfaces);
         for (Instance instance : launched) {
             batch.put(InstanceRecords.INSTANCES, key(context, instance.id()), WriteBatch.ABSENT, instance);
         }
@@ -185,6 +224,18 @@ public final class InstanceLaunches {
         return (int) Math.min(request.maxCount(), Math.min(allowedByQuota, allowedByCapacity));
     }
 
+    /** The zone of the subnet a launch names, which must offer the type. */
+    private Zone subnetZone(RequestContext context, Subnet subnet, LaunchCatalog.TypeFacts type) {
+        Zone zone = regions.findZone(subnet.availabilityZone()).orElseThrow();
+        if (!catalog.offered(type.name(), zone.name())) {
+            throw Ec2Error.UNSUPPORTED.exception("Your requested instance type (" + type.name()
+                    + ") is not supported in your requested Availability Zone (" + zone.name()
+                    + "). Please retry your request by not specifying an Availability Zone or choosing "
+                    + String.join(", ", offeredZones(regions.find(context.region()).orElseThrow(), type)) + ".");
+        }
+        return zone;
+    }
+
     static boolean occupiesHost(InstanceState state) {
         return switch (state) {
             case PENDING, RUNNING, STOPPING, SHUTTING_DOWN -> true;
@@ -193,11 +244,13 @@ public final class InstanceLaunches {
     }
 
     private static List<Instance> create(RequestContext context, LaunchRequest request, LaunchCatalog.ImageFacts image,
-                                         LaunchCatalog.TypeFacts type, Zone zone, int count) {
+                                         LaunchCatalog.TypeFacts type, Zone zone, List<String> ids,
+                                         List<NetworkInterface> interfaces) {
         String reservationId = ResourceIds.next(IdKind.RESERVATION);
-        List<Instance> instances = new ArrayList<>(count);
-        for (int index = 0; index < count; index++) {
-            instances.add(new Instance(ResourceIds.next(IdKind.INSTANCE), reservationId, context.account(),
+        List<Instance> instances = new ArrayList<>(ids.size());
+        for (int index = 0; index < ids.size(); index++) {
+            NetworkInterface primary = interfaces.get(index);
+            instances.add(new Instance(ids.get(index), reservationId, context.account(),
                     context.region(), zone.name(), image.imageId(), type.name(), request.keyName(),
                     context.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), index, image.architecture(),
                     image.platform(), image.platformDetails(), image.usageOperation(), image.rootDeviceName(),
@@ -208,6 +261,8 @@ public final class InstanceLaunches {
                     type.burstable() ? (request.cpuCredits() == null ? type.defaultCpuCredits() : request.cpuCredits()) : null,
                     request.metadataOptions() == null ? MetadataOptions.DEFAULTS : request.metadataOptions(),
                     request.clientToken(), InstanceState.PENDING, "", StateReason.PENDING, null,
+                    new Instance.NetworkFacts(primary.vpcId(), primary.subnetId(), primary.id(),
+                            primary.primaryPrivateAddress()),
                     request.instanceTags()));
         }
         return instances;

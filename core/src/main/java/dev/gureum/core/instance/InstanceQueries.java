@@ -3,6 +3,8 @@ package dev.gureum.core.instance;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
+import dev.gureum.core.network.InstanceNetworkView;
+import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
 import dev.gureum.core.runtime.InstanceRuntime;
@@ -10,6 +12,7 @@ import dev.gureum.core.store.Store;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * DescribeInstances and the other reads: the caller's own instances in the region, terminated ones for
@@ -18,10 +21,38 @@ import java.util.function.Predicate;
 public final class InstanceQueries {
     private final Store store;
     private final InstanceRuntime runtime;
+    private final NetworkInterfaceService network;
 
-    public InstanceQueries(Store store, InstanceRuntime runtime) {
+    public InstanceQueries(Store store, InstanceRuntime runtime, NetworkInterfaceService network) {
         this.store = store;
         this.runtime = runtime;
+        this.network = network;
+    }
+
+    /** The network of some instances as DescribeInstances shows it. */
+    public InstanceNetworkView networkView(RequestContext context, List<Instance> instances) {
+        List<String> primaries = new java.util.ArrayList<>(instances.size());
+        for (Instance instance : instances) {
+            if (instance.network() != null) {
+                primaries.add(instance.network().primaryInterfaceId());
+            }
+        }
+        return network.view(context, primaries);
+    }
+
+    /** The network of some instances, read once and only if a filter asks. */
+    private Supplier<InstanceNetworkView> lazyView(RequestContext context, List<Instance> instances) {
+        return new Supplier<>() {
+            private InstanceNetworkView view;
+
+            @Override
+            public InstanceNetworkView get() {
+                if (view == null) {
+                    view = networkView(context, instances);
+                }
+                return view;
+            }
+        };
     }
 
     public Page<Instance> describe(RequestContext context, List<String> instanceIds, List<Filter> filters,
@@ -30,9 +61,10 @@ public final class InstanceQueries {
             throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception(
                     "The parameter instancesSet cannot be used with the parameter maxResults");
         }
-        Predicate<Instance> matches = InstanceFilters.ALL.compile(filters);
+        List<Instance> candidates = InstanceLookup.named(store, context, instanceIds);
+        Predicate<Instance> matches = InstanceFilters.of(lazyView(context, candidates)).compile(filters);
         List<Instance> found = new java.util.ArrayList<>();
-        for (Instance instance : InstanceLookup.named(store, context, instanceIds)) {
+        for (Instance instance : candidates) {
             if (matches.test(instance)) {
                 found.add(instance);
             }

@@ -1,5 +1,6 @@
 package dev.gureum.core.instance;
 
+import dev.gureum.core.network.LaunchNetwork;
 import dev.gureum.core.tag.Tag;
 import java.util.List;
 
@@ -8,13 +9,17 @@ public record LaunchRequest(String imageId, String instanceType, int minCount, i
                             String userData, String availabilityZone, Boolean monitoring, Boolean ebsOptimized,
                             Boolean disableApiTermination, Boolean disableApiStop, String shutdownBehavior,
                             String cpuCredits, MetadataOptions metadataOptions, String clientToken,
-                            List<Tag> instanceTags) {
+                            List<Tag> instanceTags, LaunchNetwork network) {
+
+    public LaunchRequest {
+        network = network == null ? LaunchNetwork.DEFAULTS : network;
+    }
 
     /** Identifies the request's content for ClientToken idempotency (the token itself excluded). */
     public String fingerprint() {
         LaunchRequest withoutToken = new LaunchRequest(imageId, instanceType, minCount, maxCount, keyName, userData,
                 availabilityZone, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior,
-                cpuCredits, metadataOptions, null, instanceTags);
+                cpuCredits, metadataOptions, null, instanceTags, network);
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(withoutToken.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -14,6 +14,16 @@ public final class NetworkRecords {
     public static final RecordKind<SecurityGroup> SECURITY_GROUPS = RecordKind.of("security-group", SecurityGroup.class);
     /** Claims a group name within a VPC (id {@code <vpc-id>/<name>}), so two creates cannot both take it. */
     public static final RecordKind<NameClaim> SECURITY_GROUP_NAMES = RecordKind.of("security-group-name", NameClaim.class);
+    public static final RecordKind<NetworkInterface> NETWORK_INTERFACES =
+            RecordKind.of("network-interface", NetworkInterface.class);
+    public static final RecordKind<ElasticAddress> ELASTIC_ADDRESSES = RecordKind.of("elastic-ip", ElasticAddress.class);
+    /**
+     * Claims a public address of a region's pool for its holder (an interface or an Elastic IP allocation),
+     * across accounts: account {@value #EVERY_ACCOUNT}, id the address.
+     */
+    public static final RecordKind<NameClaim> PUBLIC_ADDRESSES = RecordKind.of("public-ip", NameClaim.class);
+    public static final String EVERY_ACCOUNT = "*";
+
     /** The default network of an account and region (id {@code default}), written with everything it comes with. */
     public static final RecordKind<DefaultNetwork> DEFAULT_NETWORK = RecordKind.of("default-network", DefaultNetwork.class);
 

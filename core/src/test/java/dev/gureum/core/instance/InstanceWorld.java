@@ -1,6 +1,10 @@
 package dev.gureum.core.instance;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.network.DefaultVpcs;
+import dev.gureum.core.network.Ipv4Cidr;
+import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.core.network.PublicAddressPool;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.Observation;
@@ -21,13 +25,22 @@ final class InstanceWorld {
     final FakeRuntime runtime = new FakeRuntime();
     final FakeLaunchCatalog catalog = new FakeLaunchCatalog();
     final InstanceUsage usage = new InstanceUsage(store, catalog);
-    final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage);
+    final RegionCatalog regions = RegionCatalog.load();
+    final DefaultVpcs defaultVpcs = new DefaultVpcs(store, regions);
+    final NetworkInterfaceService network = new NetworkInterfaceService(store, defaultVpcs,
+            new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL)),
+            (context, instanceId) -> java.util.Optional.empty());
+    final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage, network);
     final InstanceLaunches launches;
-    final InstanceQueries queries = new InstanceQueries(store, runtime);
+    final InstanceQueries queries = new InstanceQueries(store, runtime, network);
+    /** How many records the account's default network takes, which every world starts with. */
+    final int networkRecords;
 
     InstanceWorld(Quotas quotas) {
+        defaultVpcs.ensure(context());
+        networkRecords = store.size();
         commands.attach(runtime);
-        launches = new InstanceLaunches(store, RegionCatalog.load(), catalog, quotas, runtime, usage);
+        launches = new InstanceLaunches(store, regions, catalog, quotas, runtime, usage, network);
     }
 
     InstanceWorld() {
@@ -44,7 +57,7 @@ final class InstanceWorld {
 
     static LaunchRequest request(String type, int min, int max) {
         return new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, type, min, max, null, null, null, null, null,
-                null, null, null, null, null, null, List.of(new Tag("Name", "web")));
+                null, null, null, null, null, null, List.of(new Tag("Name", "web")), null);
     }
 
     List<Instance> launch(int count) {

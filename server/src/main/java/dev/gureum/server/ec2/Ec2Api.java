@@ -18,10 +18,12 @@ public final class Ec2Api {
         new KeyPairHandlers(cloud.keyPairs).registerInto(table);
         new ImageHandlers(cloud.images, cloud.imageSources()).registerInto(table);
         new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries).registerInto(table);
-        new InstanceAttributeHandlers(cloud.queries, cloud.modifications).registerInto(table);
+        new InstanceAttributeHandlers(cloud.queries, cloud.modifications, cloud.networkInterfaces).registerInto(table);
         new TagHandlers(cloud.tags).registerInto(table);
         new VpcHandlers(cloud.vpcs).registerInto(table);
-        new SubnetHandlers(cloud.subnets, (context, subnetId) -> false).registerInto(table);
+        new SubnetHandlers(cloud.subnets, cloud.networkInterfaces::subnetHasInterfaces).registerInto(table);
+        new NetworkInterfaceHandlers(cloud.networkInterfaces).registerInto(table);
+        new ElasticAddressHandlers(cloud.elasticAddresses, cloud.networkInterfaces).registerInto(table);
         new InternetGatewayHandlers(cloud.internetGateways).registerInto(table);
         new RouteTableHandlers(cloud.routeTables).registerInto(table);
         new NetworkAclHandlers(cloud.networkAcls).registerInto(table);

@@ -21,7 +21,18 @@ import dev.gureum.core.instance.InstanceUsage;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.instance.InstanceState;
+import dev.gureum.core.network.AttachableInstances;
 import dev.gureum.core.network.DefaultVpcs;
+import dev.gureum.core.network.ElasticAddress;
+import dev.gureum.core.network.ElasticAddressService;
+import dev.gureum.core.network.Ipv4Cidr;
+import dev.gureum.core.network.NetworkInterface;
+import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.core.network.PublicAddressPool;
+import dev.gureum.core.store.Versioned;
+import java.util.Optional;
 import dev.gureum.core.network.DhcpOptions;
 import dev.gureum.core.network.InternetGateway;
 import dev.gureum.core.network.InternetGatewayService;
@@ -67,13 +78,16 @@ public final class Ec2Cloud implements AutoCloseable {
     final InternetGatewayService internetGateways;
     final RouteTableService routeTables;
     final NetworkAclService networkAcls;
+    final NetworkInterfaceService networkInterfaces;
+    final ElasticAddressService elasticAddresses;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
     private final InstanceRuntime runtime;
     private final InstanceUsage usage;
 
-    private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas, Duration simulatedDelay) {
+    private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas, Duration simulatedDelay,
+                     Ipv4Cidr publicAddressPool) {
         this.store = store;
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
@@ -83,18 +97,21 @@ public final class Ec2Cloud implements AutoCloseable {
         LaunchCatalog catalog = new CloudLaunchCatalog(images, instanceTypes, keyPairs);
         this.scheduler = new ClockScheduler(clock);
         this.usage = new InstanceUsage(store, catalog);
-        this.commands = new InstanceCommands(store, clock, catalog, usage);
+        DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
+        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
+        this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
+        this.commands = new InstanceCommands(store, clock, catalog, usage, networkInterfaces);
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
-        this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage);
-        this.queries = new InstanceQueries(store, runtime);
+        this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces);
+        this.queries = new InstanceQueries(store, runtime, networkInterfaces);
         this.modifications = new InstanceModifications(store, catalog);
-        DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
         this.vpcs = new VpcService(store, defaultVpcs);
         this.subnets = new SubnetService(store, regionCatalog, defaultVpcs);
-        this.internetGateways = new InternetGatewayService(store, defaultVpcs, (context, vpcId) -> false);
+        this.internetGateways = new InternetGatewayService(store, defaultVpcs, networkInterfaces::vpcHasPublicAddresses);
         this.routeTables = new RouteTableService(store, defaultVpcs);
         this.networkAcls = new NetworkAclService(store, defaultVpcs);
+        this.elasticAddresses = new ElasticAddressService(store, defaultVpcs, pool, networkInterfaces, internetGateways);
         this.tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
@@ -110,11 +127,25 @@ public final class Ec2Cloud implements AutoCloseable {
                 NetworkAcl::withTags));
         tags.register(new Taggable<>(IdKind.DHCP_OPTIONS, "dhcp-options", NetworkRecords.DHCP_OPTIONS,
                 DhcpOptions::tags, DhcpOptions::withTags));
+        tags.register(new Taggable<>(IdKind.NETWORK_INTERFACE, "network-interface", NetworkRecords.NETWORK_INTERFACES,
+                NetworkInterface::tags, NetworkInterface::withTags));
+        tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
+                ElasticAddress::tags, ElasticAddress::withTags));
+    }
+
+    /** An instance as the network sees it, while it is visible and not terminated. */
+    private Optional<AttachableInstances.Attachable> attachable(RequestContext context, String instanceId) {
+        return store.get(InstanceRecords.INSTANCES, new RecordKey(context.account(), context.region(), instanceId))
+                .map(Versioned::value)
+                .filter(instance -> instance.state() != InstanceState.TERMINATED && instance.network() != null)
+                .map(instance -> new AttachableInstances.Attachable(instance.id(), instance.availabilityZone(),
+                        instance.network().vpcId(), instance.network().primaryInterfaceId(),
+                        instance.state().wireName()));
     }
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,
-                                 Duration simulatedDelay) {
-        Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, simulatedDelay);
+                                 Duration simulatedDelay, Ipv4Cidr publicAddressPool) {
+        Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, simulatedDelay, publicAddressPool);
         cloud.commands.reconcile();
         cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
         return cloud;

@@ -6,6 +6,8 @@ import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceModifications;
 import dev.gureum.core.instance.InstanceQueries;
 import dev.gureum.core.instance.InstanceStatuses;
+import dev.gureum.core.network.NetworkInterface;
+import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.page.Page;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
@@ -40,10 +42,13 @@ import software.amazon.awssdk.services.ec2.model.UnmonitorInstancesResponse;
 final class InstanceAttributeHandlers {
     private final InstanceQueries queries;
     private final InstanceModifications modifications;
+    private final NetworkInterfaceService interfaces;
 
-    InstanceAttributeHandlers(InstanceQueries queries, InstanceModifications modifications) {
+    InstanceAttributeHandlers(InstanceQueries queries, InstanceModifications modifications,
+                              NetworkInterfaceService interfaces) {
         this.queries = queries;
         this.modifications = modifications;
+        this.interfaces = interfaces;
     }
 
     void registerInto(OperationTable table) {
@@ -56,6 +61,11 @@ final class InstanceAttributeHandlers {
                 .instanceMonitorings(monitor(context, request.instanceIds(), true)).build());
         table.register(UnmonitorInstancesRequest.class, (request, context) -> UnmonitorInstancesResponse.builder()
                 .instanceMonitorings(monitor(context, request.instanceIds(), false)).build());
+    }
+
+    private java.util.Optional<NetworkInterface> primary(RequestContext context, Instance instance) {
+        return instance.network() == null ? java.util.Optional.empty()
+                : interfaces.find(context, instance.network().primaryInterfaceId());
     }
 
     DescribeInstanceAttributeResponse describeAttribute(DescribeInstanceAttributeRequest request, RequestContext context) {
@@ -83,7 +93,11 @@ final class InstanceAttributeHandlers {
             }
             case "productCodes" -> response.productCodes(List.of());
             case "blockDeviceMapping" -> response.blockDeviceMappings(List.of());
-            case "groupSet" -> response.groups(List.of());
+            case "groupSet" -> response.groups(primary(context, instance)
+                    .map(eni -> InterfaceShapes.groups(eni, queries.networkView(context, List.of(instance))))
+                    .orElse(List.of()));
+            case "sourceDestCheck" -> response.sourceDestCheck(flag(primary(context, instance)
+                    .map(NetworkInterface::sourceDestCheck).orElse(true)));
             default -> throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + attribute
                     + ") for parameter attribute is invalid. Unknown attribute.");
         }
@@ -108,6 +122,12 @@ final class InstanceAttributeHandlers {
                 || "instanceInitiatedShutdownBehavior".equals(attribute)) {
             modifications.shutdownBehavior(context, id, request.instanceInitiatedShutdownBehavior() != null
                     ? request.instanceInitiatedShutdownBehavior().value() : value);
+        } else if (!request.groups().isEmpty() || "groupSet".equals(attribute)) {
+            interfaces.modify(context, interfaces.primaryInterfaceOf(context, id),
+                    request.groups().isEmpty() ? List.of(value) : request.groups(), null, null, null);
+        } else if (request.sourceDestCheck() != null || "sourceDestCheck".equals(attribute)) {
+            interfaces.modify(context, interfaces.primaryInterfaceOf(context, id), null,
+                    flagValue(request.sourceDestCheck(), value), null, null);
         } else if (request.ebsOptimized() != null || "ebsOptimized".equals(attribute)) {
             modifications.ebsOptimized(context, id, flagValue(request.ebsOptimized(), value));
         } else {

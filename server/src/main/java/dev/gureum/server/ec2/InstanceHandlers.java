@@ -8,6 +8,9 @@ import dev.gureum.core.instance.InstanceLaunches;
 import dev.gureum.core.instance.InstanceQueries;
 import dev.gureum.core.instance.LaunchRequest;
 import dev.gureum.core.instance.MetadataOptions;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.network.InstanceNetworkView;
+import dev.gureum.core.network.LaunchNetwork;
 import dev.gureum.core.page.Page;
 import dev.gureum.server.dispatch.OperationTable;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.RebootInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RebootInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
@@ -59,11 +63,12 @@ final class InstanceHandlers {
 
     RunInstancesResponse runInstances(RunInstancesRequest request, RequestContext context) {
         List<Instance> launched = launches.launch(context, launchRequest(request));
+        InstanceNetworkView view = queries.networkView(context, launched);
         return RunInstancesResponse.builder()
                 .reservationId(launched.get(0).reservationId())
                 .ownerId(context.account())
                 .groups(List.of())
-                .instances(launched.stream().map(InstanceShapes::instance).toList())
+                .instances(launched.stream().map(instance -> InstanceShapes.instance(instance, view)).toList())
                 .build();
     }
 
@@ -77,7 +82,42 @@ final class InstanceHandlers {
                 request.instanceInitiatedShutdownBehaviorAsString(),
                 request.creditSpecification() == null ? null : request.creditSpecification().cpuCredits(),
                 metadataOptions(request.metadataOptions()), request.clientToken(),
-                Tags.forResourceType(request.tagSpecifications(), "instance"));
+                Tags.forResourceType(request.tagSpecifications(), "instance"), launchNetwork(request));
+    }
+
+    /**
+     * The network of a launch, from the top-level parameters or the first NetworkInterfaces entry (device
+     * index 0), which EC2 does not let a request combine.
+     */
+    private static LaunchNetwork launchNetwork(RunInstancesRequest request) {
+        if (request.networkInterfaces().isEmpty()) {
+            return new LaunchNetwork(request.subnetId(), request.securityGroupIds(), request.securityGroups(),
+                    request.privateIpAddress(), null);
+        }
+        if (request.subnetId() != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Network interfaces and an instance-level subnet ID"
+                    + " may not be specified on the same request");
+        }
+        if (!request.securityGroupIds().isEmpty() || !request.securityGroups().isEmpty()) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Network interfaces and an instance-level security"
+                    + " groups may not be specified on the same request");
+        }
+        if (request.networkInterfaces().size() > 1) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum launches instances with one network interface;"
+                    + " attach more with AttachNetworkInterface.");
+        }
+        InstanceNetworkInterfaceSpecification primary = request.networkInterfaces().get(0);
+        if (primary.networkInterfaceId() != null) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Launching with an existing network interface is not"
+                    + " supported; give a subnet instead.");
+        }
+        if (primary.deviceIndex() != null && primary.deviceIndex() != 0) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Each network interface requires a device index, and the"
+                    + " first must be 0.");
+        }
+        return new LaunchNetwork(primary.subnetId(), primary.groups(), List.of(),
+                primary.privateIpAddress() != null ? primary.privateIpAddress() : request.privateIpAddress(),
+                primary.associatePublicIpAddress());
     }
 
     private static MetadataOptions metadataOptions(InstanceMetadataOptionsRequest options) {
@@ -97,7 +137,7 @@ final class InstanceHandlers {
         Page<Instance> page = queries.describe(context, request.instanceIds(), Filters.of(request.filters()),
                 request.maxResults(), request.nextToken());
         return DescribeInstancesResponse.builder()
-                .reservations(InstanceShapes.reservations(page.items()))
+                .reservations(InstanceShapes.reservations(page.items(), queries.networkView(context, page.items())))
                 .nextToken(page.nextToken())
                 .build();
     }

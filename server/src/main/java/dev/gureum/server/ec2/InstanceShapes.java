@@ -3,6 +3,9 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceState;
 import dev.gureum.core.instance.StateChange;
+import dev.gureum.core.network.InstanceNetworkView;
+import dev.gureum.core.network.NetworkInterface;
+import dev.gureum.core.network.NetworkNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,29 +36,44 @@ final class InstanceShapes {
     }
 
     /** Instances grouped into their reservations, reservations in order of first appearance. */
-    static List<Reservation> reservations(List<Instance> instances) {
+    static List<Reservation> reservations(List<Instance> instances, InstanceNetworkView view) {
         Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
         for (Instance instance : instances) {
             byReservation.computeIfAbsent(instance.reservationId(), unused -> new ArrayList<>()).add(instance);
         }
         List<Reservation> reservations = new ArrayList<>();
-        byReservation.forEach((id, members) -> reservations.add(reservation(members)));
+        byReservation.forEach((id, members) -> reservations.add(reservation(members, view)));
         return reservations;
     }
 
-    static Reservation reservation(List<Instance> members) {
+    static Reservation reservation(List<Instance> members, InstanceNetworkView view) {
         Instance first = members.get(0);
         return Reservation.builder().reservationId(first.reservationId()).ownerId(first.ownerId())
-                .groups(List.of()).instances(members.stream().map(InstanceShapes::instance).toList()).build();
+                .groups(List.of()).instances(members.stream().map(instance -> instance(instance, view)).toList()).build();
     }
 
-    static software.amazon.awssdk.services.ec2.model.Instance instance(Instance instance) {
+    /**
+     * An instance with its network as its primary interface shows it; a terminated instance has let go of
+     * its interfaces and shows none.
+     */
+    static software.amazon.awssdk.services.ec2.model.Instance instance(Instance instance, InstanceNetworkView view) {
+        List<NetworkInterface> interfaces = instance.state() == InstanceState.TERMINATED ? List.of()
+                : view.interfaces(instance.id());
+        NetworkInterface primary = interfaces.isEmpty() ? null : interfaces.get(0);
+        Instance.NetworkFacts network = primary == null ? null : instance.network();
         return software.amazon.awssdk.services.ec2.model.Instance.builder()
                 .instanceId(instance.id())
                 .imageId(instance.imageId())
                 .state(state(instance.state()))
-                .privateDnsName("")
-                .publicDnsName("")
+                .privateDnsName(network == null ? "" : NetworkNames.privateDnsName(network.privateIpAddress(),
+                        instance.region()))
+                .publicDnsName(primary == null ? "" : view.publicDnsName(primary.vpcId(), primary.publicIp(),
+                        instance.region()))
+                .privateIpAddress(network == null ? null : network.privateIpAddress())
+                .publicIpAddress(primary == null ? null : primary.publicIp())
+                .subnetId(network == null ? null : network.subnetId())
+                .vpcId(network == null ? null : network.vpcId())
+                .sourceDestCheck(primary == null ? null : primary.sourceDestCheck())
                 .stateTransitionReason(instance.stateTransitionReason())
                 .keyName(instance.keyName())
                 .amiLaunchIndex(instance.amiLaunchIndex())
@@ -72,9 +90,9 @@ final class InstanceShapes {
                 .virtualizationType("hvm")
                 .clientToken(instance.clientToken() == null ? "" : instance.clientToken())
                 .tags(instance.tags().isEmpty() ? null : Tags.toSdk(instance.tags()))
-                .securityGroups(List.of())
+                .securityGroups(primary == null ? List.of() : InterfaceShapes.groups(primary, view))
                 .hypervisor("xen")
-                .networkInterfaces(List.of())
+                .networkInterfaces(interfaces.stream().map(eni -> InterfaceShapes.ofInstance(eni, view)).toList())
                 .ebsOptimized(instance.ebsOptimized())
                 .enaSupport(true)
                 .stateReason(instance.stateReason() == null ? null : StateReason.builder()

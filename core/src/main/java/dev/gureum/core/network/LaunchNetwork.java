@@ -1,0 +1,19 @@
+package dev.gureum.core.network;
+
+import java.util.List;
+
+/**
+ * What RunInstances asks of the network, from its top-level parameters or its first NetworkInterfaces
+ * entry: a subnet (else the default subnet of the chosen zone), security groups by id or name (else the
+ * VPC's default group), a private address (one instance only), and whether to map a public address
+ * (null: as the subnet's MapPublicIpOnLaunch says).
+ */
+public record LaunchNetwork(String subnetId, List<String> groupIds, List<String> groupNames, String privateIpAddress,
+                            Boolean associatePublicIpAddress) {
+    public static final LaunchNetwork DEFAULTS = new LaunchNetwork(null, List.of(), List.of(), null, null);
+
+    public LaunchNetwork {
+        groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
+        groupNames = groupNames == null ? List.of() : List.copyOf(groupNames);
+    }
+}

@@ -1,0 +1,562 @@
+package dev.gureum.core.network;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.filter.Filter;
+import dev.gureum.core.filter.FilterSet;
+import dev.gureum.core.ids.IdKind;
+import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.store.Writes;
+import dev.gureum.core.tag.Tag;
+import dev.gureum.core.tag.TagRules;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Network interfaces: the ones RunInstances makes for its instances and the ones callers make, attach,
+ * detach, modify and delete. Private addresses come from the subnet's allocation (see {@link Subnet});
+ * public ones from the {@link PublicAddressPool}. Interfaces follow their instance's life: a stopped
+ * instance gives back its pool address and draws a new one when it starts; a terminated one takes the
+ * interfaces marked delete-on-termination with it.
+ */
+public final class NetworkInterfaceService {
+    public static final int MAX_GROUPS_PER_INTERFACE = 5;
+    /** Private addresses per interface: the largest per-interface IPv4 limit of EC2's instance types. */
+    static final int MAX_ADDRESSES_PER_INTERFACE = 50;
+
+    private static final FilterSet<NetworkInterface> FILTERS = FilterSet.<NetworkInterface>builder()
+            .single("addresses.private-ip-address", NetworkInterface::primaryPrivateAddress)
+            .many("addresses.primary", eni -> eni.privateAddresses().stream()
+                    .map(address -> Boolean.toString(address.primary())).toList())
+            .single("association.public-ip", NetworkInterface::publicIp)
+            .single("association.allocation-id", eni -> eni.publicAddress() == null ? null
+                    : eni.publicAddress().allocationId())
+            .single("association.association-id", eni -> eni.publicAddress() == null ? null
+                    : eni.publicAddress().associationId())
+            .single("attachment.attachment-id", eni -> eni.attachment() == null ? null : eni.attachment().id())
+            .single("attachment.instance-id", eni -> eni.attachment() == null ? null : eni.attachment().instanceId())
+            .single("attachment.instance-owner-id", eni -> eni.attachment() == null ? null
+                    : eni.attachment().instanceOwnerId())
+            .single("attachment.device-index", eni -> eni.attachment() == null ? null : eni.attachment().deviceIndex())
+            .single("attachment.status", eni -> eni.attachment() == null ? null : "attached")
+            .single("attachment.delete-on-termination", eni -> eni.attachment() == null ? null
+                    : eni.attachment().deleteOnTermination())
+            .single("availability-zone", NetworkInterface::availabilityZone)
+            .single("description", NetworkInterface::description)
+            .many("group-id", NetworkInterface::groupIds)
+            .single("interface-type", eni -> "interface")
+            .single("mac-address", NetworkInterface::macAddress)
+            .single("network-interface-id", NetworkInterface::id)
+            .single("owner-id", NetworkInterface::ownerId)
+            .many("private-ip-address", eni -> eni.privateAddresses().stream()
+                    .map(NetworkInterface.PrivateAddress::address).toList())
+            .single("private-dns-name", eni -> NetworkNames.privateDnsName(eni.primaryPrivateAddress(), eni.region()))
+            .single("requester-managed", eni -> false)
+            .single("source-dest-check", NetworkInterface::sourceDestCheck)
+            .single("status", NetworkInterface::status)
+            .single("subnet-id", NetworkInterface::subnetId)
+            .single("vpc-id", NetworkInterface::vpcId)
+            .tags(NetworkInterface::tags)
+            .build();
+
+    private final Store store;
+    private final DefaultVpcs defaults;
+    private final PublicAddressPool pool;
+    private final AttachableInstances instances;
+    final Records<NetworkInterface> interfaces;
+    private final Records<Subnet> subnets;
+    private final Records<SecurityGroup> groups;
+
+    public NetworkInterfaceService(Store store, DefaultVpcs defaults, PublicAddressPool pool,
+                                   AttachableInstances instances) {
+        this.store = store;
+        this.defaults = defaults;
+        this.pool = pool;
+        this.instances = instances;
+        this.interfaces = new Records<>(store, NetworkRecords.NETWORK_INTERFACES, IdKind.NETWORK_INTERFACE,
+                NetworkInterface::id);
+        this.subnets = new Records<>(store, NetworkRecords.SUBNETS, IdKind.SUBNET, Subnet::id);
+        this.groups = new Records<>(store, NetworkRecords.SECURITY_GROUPS, IdKind.SECURITY_GROUP, SecurityGroup::id);
+    }
+
+    // ---- launches
+
+    /** The subnet a launch names, if it names one. */
+    public Optional<Subnet> requestedSubnet(RequestContext context, LaunchNetwork network) {
+        defaults.ensure(context);
+        return Optional.ofNullable(network.subnetId()).map(id -> subnets.require(context, id).value());
+    }
+
+    /** The default subnet of a zone, for a launch that names no subnet. */
+    public Subnet defaultSubnet(RequestContext context, String zoneName) {
+        Vpc vpc = defaults.find(context).orElseThrow(() -> Ec2Error.VPC_ID_NOT_SPECIFIED.exception(
+                "No default VPC for this user"));
+        return subnets.all(context).stream()
+                .filter(subnet -> subnet.vpcId().equals(vpc.id()) && subnet.defaultForAz()
+                        && subnet.availabilityZone().equals(zoneName))
+                .findFirst()
+                .orElseThrow(() -> Ec2Error.MISSING_INPUT.exception("No subnets found for the default VPC '" + vpc.id()
+                        + "'. Please specify a subnet."));
+    }
+
+    /** The groups a launch asks for in the subnet's VPC (its default group when none), validated. */
+    public List<String> launchGroups(RequestContext context, Subnet subnet, LaunchNetwork network) {
+        List<String> chosen = new ArrayList<>(resolveGroups(context, subnet, network.groupIds(), network.groupNames()));
+        if (chosen.isEmpty()) {
+            chosen.add(vpc(context, subnet.vpcId()).defaultSecurityGroupId());
+        }
+        return chosen;
+    }
+
+    /**
+     * Takes addresses and writes one primary interface per instance into {@code batch}: the instances'
+     * private addresses (the one asked for, or the subnet's lowest free ones) and, when {@code mapPublic},
+     * a public address each.
+     */
+    public List<NetworkInterface> launchInterfaces(RequestContext context, WriteBatch batch, Subnet subnet,
+                                                   List<String> groupIds, String privateIp, boolean mapPublic,
+                                                   List<String> instanceIds) {
+        Versioned<Subnet> current = subnets.require(context, subnet.id());
+        List<Long> addresses = addressesFor(current.value(), privateIp, instanceIds.size());
+        batch.put(NetworkRecords.SUBNETS, current.key(), current.version(), current.value().withAllocated(addresses, true));
+        List<String> ids = instanceIds.stream().map(unused -> ResourceIds.next(IdKind.NETWORK_INTERFACE)).toList();
+        List<String> publicIps = mapPublic ? pool.claim(batch, context.region(), ids) : null;
+        List<NetworkInterface> created = new ArrayList<>(ids.size());
+        for (int index = 0; index < ids.size(); index++) {
+            NetworkInterface eni = new NetworkInterface(ids.get(index), context.account(), context.region(),
+                    subnet.vpcId(), subnet.id(), subnet.availabilityZone(), macAddress(),
+                    List.of(new NetworkInterface.PrivateAddress(Ipv4Cidr.formatAddress(addresses.get(index)), true)),
+                    groupIds, true, "", mapPublic,
+                    mapPublic ? new NetworkInterface.PublicAddress(publicIps.get(index), null, null) : null,
+                    new NetworkInterface.Attachment(ResourceIds.next(IdKind.NETWORK_INTERFACE_ATTACHMENT),
+                            instanceIds.get(index), context.account(), 0, true, context.now()),
+                    List.of(), List.of());
+            batch.put(NetworkRecords.NETWORK_INTERFACES, interfaces.key(context, eni.id()), WriteBatch.ABSENT, eni);
+            created.add(eni);
+        }
+        return created;
+    }
+
+    /**
+     * Makes the interfaces of instances follow what happened to them, in the caller's batch: pool addresses
+     * released at stop and drawn anew at start; at termination, interfaces marked delete-on-termination
+     * deleted with their addresses (an Elastic IP is disassociated and kept), the others detached.
+     *
+     * @param events what happened, by each instance's primary interface id
+     */
+    public void instancesChanged(WriteBatch batch, String account, String region, Map<String, InterfaceEvent> events) {
+        Map<String, List<Long>> freed = new LinkedHashMap<>();
+        List<Versioned<NetworkInterface>> starting = new ArrayList<>();
+        events.forEach((primaryId, event) -> {
+            for (Versioned<NetworkInterface> versioned : attachedTogether(account, region, primaryId)) {
+                NetworkInterface eni = versioned.value();
+                switch (event) {
+                    case STOPPED -> {
+                        if (eni.publicAddress() != null && !eni.publicAddress().isElastic()) {
+                            pool.release(batch, region, eni.publicIp());
+                            batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
+                                    eni.withPublicAddress(null));
+                        }
+                    }
+                    case STARTING -> {
+                        if (eni.autoPublicIp() && eni.publicAddress() == null && eni.attachment().deviceIndex() == 0) {
+                            starting.add(versioned);
+                        }
+                    }
+                    case TERMINATED -> terminated(batch, versioned, freed);
+                }
+            }
+        });
+        if (!starting.isEmpty()) {
+            List<String> publicIps = pool.claim(batch, region, starting.stream().map(eni -> eni.value().id()).toList());
+            for (int index = 0; index < starting.size(); index++) {
+                Versioned<NetworkInterface> versioned = starting.get(index);
+                batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(), versioned.value()
+                        .withPublicAddress(new NetworkInterface.PublicAddress(publicIps.get(index), null, null)));
+            }
+        }
+        freed.forEach((subnetId, addresses) -> store.get(NetworkRecords.SUBNETS, new RecordKey(account, region, subnetId))
+                .ifPresent(subnet -> batch.put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(),
+                        subnet.value().withAllocated(addresses, false))));
+    }
+
+    private void terminated(WriteBatch batch, Versioned<NetworkInterface> versioned, Map<String, List<Long>> freed) {
+        NetworkInterface eni = versioned.value();
+        if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
+            disassociateElastic(batch, eni.ownerId(), eni.region(), eni.publicAddress().allocationId());
+        } else if (eni.publicAddress() != null) {
+            pool.release(batch, eni.region(), eni.publicIp());
+        }
+        if (eni.attachment().deleteOnTermination()) {
+            batch.delete(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version());
+            freed.computeIfAbsent(eni.subnetId(), unused -> new ArrayList<>()).addAll(addresses(eni));
+        } else {
+            batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
+                    eni.detached());
+        }
+    }
+
+    /** An instance's primary interface and those attached after it, each found by key. */
+    private List<Versioned<NetworkInterface>> attachedTogether(String account, String region, String primaryId) {
+        List<Versioned<NetworkInterface>> together = new ArrayList<>();
+        store.get(NetworkRecords.NETWORK_INTERFACES, new RecordKey(account, region, primaryId)).ifPresent(primary -> {
+            together.add(primary);
+            for (String secondaryId : primary.value().secondaryInterfaceIds()) {
+                store.get(NetworkRecords.NETWORK_INTERFACES, new RecordKey(account, region, secondaryId))
+                        .filter(secondary -> secondary.value().attachment() != null)
+                        .ifPresent(together::add);
+            }
+        });
+        return together;
+    }
+
+    /** The network of some instances, by their primary interfaces, as a Describe of them shows it. */
+    public InstanceNetworkView view(RequestContext context, java.util.Collection<String> primaryInterfaceIds) {
+        List<NetworkInterface> attached = new ArrayList<>(primaryInterfaceIds.size());
+        for (String primaryId : primaryInterfaceIds) {
+            attachedTogether(context.account(), context.region(), primaryId).forEach(eni -> attached.add(eni.value()));
+        }
+        return new InstanceNetworkView(attached, groups.all(context),
+                store.list(NetworkRecords.VPCS, context.account(), context.region()).stream()
+                        .map(Versioned::value).toList());
+    }
+
+    /** Every interface of the account and region, by id. */
+    public Map<String, NetworkInterface> byId(RequestContext context) {
+        Map<String, NetworkInterface> all = new LinkedHashMap<>();
+        for (NetworkInterface eni : interfaces.all(context)) {
+            all.put(eni.id(), eni);
+        }
+        return all;
+    }
+
+    public Optional<NetworkInterface> find(RequestContext context, String interfaceId) {
+        return interfaces.find(context, interfaceId);
+    }
+
+    /** Whether any interface lives in the subnet (DeleteSubnet's dependency). */
+    public boolean subnetHasInterfaces(RequestContext context, String subnetId) {
+        return interfaces.all(context).stream().anyMatch(eni -> eni.subnetId().equals(subnetId));
+    }
+
+    /** Whether any interface of the VPC holds a public address (DetachInternetGateway's dependency). */
+    public boolean vpcHasPublicAddresses(RequestContext context, String vpcId) {
+        return interfaces.all(context).stream().anyMatch(eni -> eni.vpcId().equals(vpcId) && eni.publicAddress() != null);
+    }
+
+    /** Whether any interface uses the group (DeleteSecurityGroup's dependency). */
+    public boolean groupInUse(RequestContext context, String groupId) {
+        return interfaces.all(context).stream().anyMatch(eni -> eni.groupIds().contains(groupId));
+    }
+
+    // ---- the NetworkInterface API
+
+    public NetworkInterface create(RequestContext context, String subnetId, String description, List<String> groupIds,
+                                   String privateIp, int secondaryCount, List<Tag> tags) {
+        defaults.ensure(context);
+        Versioned<Subnet> subnet = subnets.require(context, subnetId);
+        TagRules.validate(tags);
+        List<String> chosen = new ArrayList<>(resolveGroups(context, subnet.value(), groupIds, List.of()));
+        if (chosen.isEmpty()) {
+            chosen.add(vpc(context, subnet.value().vpcId()).defaultSecurityGroupId());
+        }
+        if (secondaryCount < 0 || secondaryCount + 1 > MAX_ADDRESSES_PER_INTERFACE) {
+            throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
+        }
+        List<Long> addresses = new ArrayList<>(addressesFor(subnet.value(), privateIp, 1));
+        if (secondaryCount > 0) {
+            addresses.addAll(addressesFor(subnet.value().withAllocated(addresses, true), null, secondaryCount));
+        }
+        List<NetworkInterface.PrivateAddress> privateAddresses = new ArrayList<>();
+        for (int index = 0; index < addresses.size(); index++) {
+            privateAddresses.add(new NetworkInterface.PrivateAddress(Ipv4Cidr.formatAddress(addresses.get(index)),
+                    index == 0));
+        }
+        NetworkInterface eni = new NetworkInterface(ResourceIds.next(IdKind.NETWORK_INTERFACE), context.account(),
+                context.region(), subnet.value().vpcId(), subnet.value().id(), subnet.value().availabilityZone(),
+                macAddress(), privateAddresses, chosen, true, description == null ? "" : description, false, null, null,
+                List.of(), TagRules.merge(List.of(), tags));
+        commit(context, new WriteBatch()
+                .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(addresses, true))
+                .put(NetworkRecords.NETWORK_INTERFACES, interfaces.key(context, eni.id()), WriteBatch.ABSENT, eni));
+        return eni;
+    }
+
+    public void delete(RequestContext context, String interfaceId) {
+        defaults.ensure(context);
+        Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
+        NetworkInterface eni = found.value();
+        if (eni.attachment() != null) {
+            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.exception("The network interface '" + interfaceId
+                    + "' is currently in use.");
+        }
+        Versioned<Subnet> subnet = subnets.require(context, eni.subnetId());
+        WriteBatch batch = new WriteBatch()
+                .delete(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version())
+                .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(),
+                        subnet.value().withAllocated(addresses(eni), false));
+        if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
+            disassociateElastic(batch, context.account(), context.region(), eni.publicAddress().allocationId());
+        }
+        commit(context, batch);
+    }
+
+    public List<NetworkInterface> describe(RequestContext context, List<String> ids, List<Filter> filters) {
+        defaults.ensure(context);
+        return interfaces.describe(context, ids, FILTERS.compile(filters));
+    }
+
+    /** AttachNetworkInterface: answers the attachment id. */
+    public String attach(RequestContext context, String interfaceId, String instanceId, Integer deviceIndex) {
+        defaults.ensure(context);
+        if (deviceIndex == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter deviceIndex");
+        }
+        Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
+        AttachableInstances.Attachable instance = instance(context, instanceId);
+        NetworkInterface eni = found.value();
+        if (eni.attachment() != null) {
+            throw Ec2Error.INVALID_NETWORK_INTERFACE_IN_USE.exception("Interface: [" + interfaceId + "] in use.");
+        }
+        if (!eni.availabilityZone().equals(instance.availabilityZone())) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("You may not attach a network interface to an"
+                    + " instance if they are not in the same availability zone");
+        }
+        if (!eni.vpcId().equals(instance.vpcId())) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Network interface " + interfaceId + " and instance "
+                    + instanceId + " belong to different networks.");
+        }
+        if (deviceIndex < 1 || attachedTogether(context.account(), context.region(), instance.primaryInterfaceId())
+                .stream().anyMatch(other -> other.value().attachment().deviceIndex() == deviceIndex)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Instance '" + instanceId
+                    + "' already has an interface attached at device index '" + deviceIndex + "'.");
+        }
+        NetworkInterface.Attachment attachment = new NetworkInterface.Attachment(
+                ResourceIds.next(IdKind.NETWORK_INTERFACE_ATTACHMENT), instanceId, context.account(), deviceIndex, false,
+                context.now());
+        Versioned<NetworkInterface> primary = interfaces.require(context, instance.primaryInterfaceId());
+        commit(context, new WriteBatch()
+                .put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(), eni.withAttachment(attachment))
+                .put(NetworkRecords.NETWORK_INTERFACES, primary.key(), primary.version(),
+                        primary.value().withSecondaryInterface(eni.id(), true)));
+        return attachment.id();
+    }
+
+    public void detach(RequestContext context, String attachmentId) {
+        defaults.ensure(context);
+        ResourceIds.requireWellFormed(IdKind.NETWORK_INTERFACE_ATTACHMENT, List.of(attachmentId));
+        Versioned<NetworkInterface> found = store.list(NetworkRecords.NETWORK_INTERFACES, context.account(),
+                        context.region()).stream()
+                .filter(eni -> eni.value().attachment() != null && eni.value().attachment().id().equals(attachmentId))
+                .findFirst()
+                .orElseThrow(() -> Ec2Error.ATTACHMENT_ID_NOT_FOUND.exception("The network interface attachment ID '"
+                        + attachmentId + "' does not exist"));
+        if (found.value().attachment().deviceIndex() == 0) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The network interface at device index 0 and networkCard"
+                    + " index 0 cannot be detached.");
+        }
+        WriteBatch batch = new WriteBatch().put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(),
+                found.value().withAttachment(null));
+        instances.find(context, found.value().attachment().instanceId())
+                .flatMap(instance -> store.get(NetworkRecords.NETWORK_INTERFACES,
+                        interfaces.key(context, instance.primaryInterfaceId())))
+                .ifPresent(primary -> batch.put(NetworkRecords.NETWORK_INTERFACES, primary.key(), primary.version(),
+                        primary.value().withSecondaryInterface(found.value().id(), false)));
+        commit(context, batch);
+    }
+
+    /** AssignPrivateIpAddresses: the addresses named, or {@code count} of the subnet's free ones; answers them. */
+    public List<String> assignPrivateAddresses(RequestContext context, String interfaceId, List<String> requested,
+                                               Integer count) {
+        defaults.ensure(context);
+        Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
+        NetworkInterface eni = found.value();
+        Versioned<Subnet> subnet = subnets.require(context, eni.subnetId());
+        List<Long> addresses = new ArrayList<>();
+        if (!requested.isEmpty()) {
+            for (String address : requested) {
+                addresses.add(requestedAddress(subnet.value(), address));
+            }
+        } else if (count != null && count > 0) {
+            addresses.addAll(addressesFor(subnet.value(), null, count));
+        } else {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter PrivateIpAddress or"
+                    + " SecondaryPrivateIpAddressCount");
+        }
+        if (eni.privateAddresses().size() + addresses.size() > MAX_ADDRESSES_PER_INTERFACE) {
+            throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
+        }
+        List<String> assigned = addresses.stream().map(Ipv4Cidr::formatAddress).toList();
+        commit(context, new WriteBatch()
+                .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(addresses, true))
+                .put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(),
+                        eni.withSecondaryAddresses(assigned, List.of())));
+        return assigned;
+    }
+
+    public void unassignPrivateAddresses(RequestContext context, String interfaceId, List<String> addresses) {
+        defaults.ensure(context);
+        Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
+        NetworkInterface eni = found.value();
+        List<String> secondary = eni.privateAddresses().stream().filter(address -> !address.primary())
+                .map(NetworkInterface.PrivateAddress::address).toList();
+        if (addresses.isEmpty() || !secondary.containsAll(addresses)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Some of the specified addresses are not assigned to"
+                    + " interface " + interfaceId);
+        }
+        Versioned<Subnet> subnet = subnets.require(context, eni.subnetId());
+        commit(context, new WriteBatch()
+                .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(
+                        addresses.stream().map(Ipv4Cidr::parseAddress).toList(), false))
+                .put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(),
+                        eni.withSecondaryAddresses(List.of(), addresses)));
+    }
+
+    /**
+     * ModifyNetworkInterfaceAttribute (and ModifyInstanceAttribute's groups): exactly one of groups, source/dest
+     * check, description or the attachment's delete-on-termination.
+     */
+    public void modify(RequestContext context, String interfaceId, List<String> groupIds, Boolean sourceDestCheck,
+                       String description, Boolean deleteOnTermination) {
+        defaults.ensure(context);
+        Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
+        NetworkInterface eni = found.value();
+        NetworkInterface changed;
+        if (groupIds != null && !groupIds.isEmpty()) {
+            Subnet subnet = subnets.require(context, eni.subnetId()).value();
+            changed = eni.withGroups(resolveGroups(context, subnet, groupIds, List.of()));
+        } else if (sourceDestCheck != null) {
+            changed = eni.withSourceDestCheck(sourceDestCheck);
+        } else if (description != null) {
+            changed = eni.withDescription(description);
+        } else if (deleteOnTermination != null) {
+            if (eni.attachment() == null) {
+                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The network interface " + interfaceId
+                        + " is not attached.");
+            }
+            NetworkInterface.Attachment attachment = eni.attachment();
+            changed = eni.withAttachment(new NetworkInterface.Attachment(attachment.id(), attachment.instanceId(),
+                    attachment.instanceOwnerId(), attachment.deviceIndex(), deleteOnTermination, attachment.attachTime()));
+        } else {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain exactly one attribute to modify");
+        }
+        commit(context, new WriteBatch().put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(), changed));
+    }
+
+    /** The primary interface of an instance, whose groups ModifyInstanceAttribute --groups changes. */
+    public String primaryInterfaceOf(RequestContext context, String instanceId) {
+        return instance(context, instanceId).primaryInterfaceId();
+    }
+
+    // ---- helpers shared with Elastic IPs
+
+    Versioned<NetworkInterface> require(RequestContext context, String interfaceId) {
+        return interfaces.require(context, interfaceId);
+    }
+
+    AttachableInstances.Attachable instance(RequestContext context, String instanceId) {
+        ResourceIds.requireWellFormed(IdKind.INSTANCE, List.of(instanceId));
+        return instances.find(context, instanceId)
+                .orElseThrow(() -> ResourceIds.notFound(IdKind.INSTANCE, List.of(instanceId)));
+    }
+
+    private void disassociateElastic(WriteBatch batch, String account, String region, String allocationId) {
+        store.get(NetworkRecords.ELASTIC_ADDRESSES, new RecordKey(account, region, allocationId)).ifPresent(address ->
+                batch.put(NetworkRecords.ELASTIC_ADDRESSES, address.key(), address.version(),
+                        address.value().disassociated()));
+    }
+
+    private List<String> resolveGroups(RequestContext context, Subnet subnet, List<String> groupIds,
+                                       List<String> groupNames) {
+        LinkedHashSet<String> resolved = new LinkedHashSet<>();
+        ResourceIds.requireWellFormed(IdKind.SECURITY_GROUP, groupIds);
+        for (String groupId : groupIds) {
+            SecurityGroup group = groups.require(context, groupId).value();
+            if (!group.vpcId().equals(subnet.vpcId())) {
+                throw Ec2Error.INVALID_PARAMETER.exception("Security group " + groupId + " and subnet " + subnet.id()
+                        + " belong to different networks.");
+            }
+            resolved.add(groupId);
+        }
+        for (String name : groupNames) {
+            resolved.add(store.get(NetworkRecords.SECURITY_GROUP_NAMES,
+                            new RecordKey(context.account(), context.region(), subnet.vpcId() + "/" + name))
+                    .map(claim -> claim.value().holderId())
+                    .orElseThrow(() -> Ec2Error.SECURITY_GROUP_ID_NOT_FOUND.exception("The security group '" + name
+                            + "' does not exist in VPC '" + subnet.vpcId() + "'")));
+        }
+        if (resolved.size() > MAX_GROUPS_PER_INTERFACE) {
+            throw Ec2Error.SECURITY_GROUPS_PER_INTERFACE_LIMIT_EXCEEDED.exception("The maximum number of security groups"
+                    + " per interface has been reached.");
+        }
+        return List.copyOf(resolved);
+    }
+
+    private List<Long> addressesFor(Subnet subnet, String privateIp, int count) {
+        if (privateIp != null) {
+            if (count != 1) {
+                throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("A private IP address can only be given for a"
+                        + " launch of one instance.");
+            }
+            return List.of(requestedAddress(subnet, privateIp));
+        }
+        List<Long> free = subnet.freeAddresses(count);
+        if (free.size() < count) {
+            throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.exception("There are not enough free addresses in"
+                    + " subnet '" + subnet.id() + "' to satisfy the requested number of instances.");
+        }
+        return free;
+    }
+
+    private static long requestedAddress(Subnet subnet, String text) {
+        long address = Ipv4Cidr.parseAddress(text);
+        if (address < 0) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + text
+                    + ") for parameter privateIpAddress is invalid. This is not a valid IP address.");
+        }
+        if (!subnet.isAssignable(address)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Address " + text
+                    + " does not fall within the subnet's address range");
+        }
+        if (subnet.isAllocated(address)) {
+            throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.exception("Address " + text + " is in use.");
+        }
+        return address;
+    }
+
+    private static List<Long> addresses(NetworkInterface eni) {
+        return eni.privateAddresses().stream().map(address -> Ipv4Cidr.parseAddress(address.address())).toList();
+    }
+
+    private Vpc vpc(RequestContext context, String vpcId) {
+        return store.get(NetworkRecords.VPCS, new RecordKey(context.account(), context.region(), vpcId))
+                .map(Versioned::value).orElseThrow(() -> ResourceIds.notFound(IdKind.VPC, List.of(vpcId)));
+    }
+
+    /** A locally administered MAC address, as EC2 gives interfaces ({@code 02:…}). */
+    private static String macAddress() {
+        byte[] random = new byte[5];
+        ThreadLocalRandom.current().nextBytes(random);
+        return "02:" + HexFormat.ofDelimiter(":").formatHex(random);
+    }
+
+    private void commit(RequestContext context, WriteBatch batch) {
+        try {
+            Writes.commit(store, context, batch);
+        } catch (VersionConflictException changedMeanwhile) {
+            throw Ec2Error.INCORRECT_STATE.exception("The network interface or its subnet changed during the request;"
+                    + " retry it.");
+        }
+    }
+}

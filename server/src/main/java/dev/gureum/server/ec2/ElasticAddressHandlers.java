@@ -1,0 +1,91 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.network.ElasticAddress;
+import dev.gureum.core.network.ElasticAddressService;
+import dev.gureum.core.network.NetworkInterface;
+import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.server.dispatch.OperationTable;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.Address;
+import software.amazon.awssdk.services.ec2.model.AllocateAddressRequest;
+import software.amazon.awssdk.services.ec2.model.AllocateAddressResponse;
+import software.amazon.awssdk.services.ec2.model.AssociateAddressRequest;
+import software.amazon.awssdk.services.ec2.model.AssociateAddressResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeAddressesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
+import software.amazon.awssdk.services.ec2.model.DisassociateAddressRequest;
+import software.amazon.awssdk.services.ec2.model.DisassociateAddressResponse;
+import software.amazon.awssdk.services.ec2.model.ReleaseAddressRequest;
+import software.amazon.awssdk.services.ec2.model.ReleaseAddressResponse;
+
+/** AllocateAddress, AssociateAddress, DisassociateAddress, ReleaseAddress and DescribeAddresses. */
+final class ElasticAddressHandlers {
+    private final ElasticAddressService addresses;
+    private final NetworkInterfaceService interfaces;
+
+    ElasticAddressHandlers(ElasticAddressService addresses, NetworkInterfaceService interfaces) {
+        this.addresses = addresses;
+        this.interfaces = interfaces;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(AllocateAddressRequest.class, this::allocate);
+        table.register(AssociateAddressRequest.class, this::associate);
+        table.register(DisassociateAddressRequest.class, this::disassociate);
+        table.register(ReleaseAddressRequest.class, this::release);
+        table.register(DescribeAddressesRequest.class, this::describe);
+    }
+
+    AllocateAddressResponse allocate(AllocateAddressRequest request, RequestContext context) {
+        ElasticAddress address = addresses.allocate(context, request.domainAsString(),
+                Tags.forCreation(request.tagSpecifications(), "elastic-ip"));
+        return AllocateAddressResponse.builder()
+                .allocationId(address.allocationId())
+                .publicIp(address.publicIp())
+                .domain("vpc")
+                .networkBorderGroup(address.region())
+                .publicIpv4Pool("amazon")
+                .build();
+    }
+
+    AssociateAddressResponse associate(AssociateAddressRequest request, RequestContext context) {
+        return AssociateAddressResponse.builder()
+                .associationId(addresses.associate(context, request.allocationId(), request.publicIp(),
+                        request.instanceId(), request.networkInterfaceId(), request.privateIpAddress(),
+                        Boolean.TRUE.equals(request.allowReassociation())))
+                .build();
+    }
+
+    DisassociateAddressResponse disassociate(DisassociateAddressRequest request, RequestContext context) {
+        addresses.disassociate(context, request.associationId(), request.publicIp());
+        return DisassociateAddressResponse.builder().build();
+    }
+
+    ReleaseAddressResponse release(ReleaseAddressRequest request, RequestContext context) {
+        addresses.release(context, request.allocationId(), request.publicIp());
+        return ReleaseAddressResponse.builder().build();
+    }
+
+    DescribeAddressesResponse describe(DescribeAddressesRequest request, RequestContext context) {
+        List<ElasticAddress> found = addresses.describe(context, request.publicIps(), request.allocationIds(),
+                Filters.of(request.filters()));
+        Map<String, NetworkInterface> enis = interfaces.byId(context);
+        return DescribeAddressesResponse.builder()
+                .addresses(found.stream().map(address -> Address.builder()
+                        .allocationId(address.allocationId())
+                        .publicIp(address.publicIp())
+                        .domain("vpc")
+                        .associationId(address.associationId())
+                        .networkInterfaceId(address.networkInterfaceId())
+                        .networkInterfaceOwnerId(address.isAssociated() ? address.ownerId() : null)
+                        .privateIpAddress(address.privateIpAddress())
+                        .instanceId(ElasticAddressService.instanceId(address, enis))
+                        .networkBorderGroup(address.region())
+                        .publicIpv4Pool("amazon")
+                        .tags(Tags.toSdk(address.tags()))
+                        .build()).toList())
+                .build();
+    }
+}

@@ -1,0 +1,111 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.network.NetworkInterface;
+import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.page.Pages;
+import dev.gureum.server.dispatch.OperationTable;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesRequest;
+import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesResponse;
+import software.amazon.awssdk.services.ec2.model.AssignedPrivateIpAddress;
+import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.CreateNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
+import software.amazon.awssdk.services.ec2.model.DetachNetworkInterfaceRequest;
+import software.amazon.awssdk.services.ec2.model.DetachNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesRequest;
+import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesResponse;
+
+/**
+ * Create, Delete, Describe, Attach and Detach NetworkInterface(s), Assign/UnassignPrivateIpAddresses and
+ * ModifyNetworkInterfaceAttribute.
+ */
+final class NetworkInterfaceHandlers {
+    private final NetworkInterfaceService interfaces;
+
+    NetworkInterfaceHandlers(NetworkInterfaceService interfaces) {
+        this.interfaces = interfaces;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(CreateNetworkInterfaceRequest.class, this::create);
+        table.register(DeleteNetworkInterfaceRequest.class, this::delete);
+        table.register(DescribeNetworkInterfacesRequest.class, this::describe);
+        table.register(AttachNetworkInterfaceRequest.class, this::attach);
+        table.register(DetachNetworkInterfaceRequest.class, this::detach);
+        table.register(AssignPrivateIpAddressesRequest.class, this::assign);
+        table.register(UnassignPrivateIpAddressesRequest.class, this::unassign);
+        table.register(ModifyNetworkInterfaceAttributeRequest.class, this::modify);
+    }
+
+    CreateNetworkInterfaceResponse create(CreateNetworkInterfaceRequest request, RequestContext context) {
+        NetworkInterface eni = interfaces.create(context, request.subnetId(), request.description(), request.groups(),
+                request.privateIpAddress(), request.secondaryPrivateIpAddressCount() == null ? 0
+                        : request.secondaryPrivateIpAddressCount(),
+                Tags.forCreation(request.tagSpecifications(), "network-interface"));
+        return CreateNetworkInterfaceResponse.builder()
+                .networkInterface(InterfaceShapes.networkInterface(eni, interfaces.view(context, List.of())))
+                .build();
+    }
+
+    DeleteNetworkInterfaceResponse delete(DeleteNetworkInterfaceRequest request, RequestContext context) {
+        interfaces.delete(context, request.networkInterfaceId());
+        return DeleteNetworkInterfaceResponse.builder().build();
+    }
+
+    DescribeNetworkInterfacesResponse describe(DescribeNetworkInterfacesRequest request, RequestContext context) {
+        Page<NetworkInterface> page = Pages.page(interfaces.describe(context, request.networkInterfaceIds(),
+                        Filters.of(request.filters())), NetworkInterface::id, request.maxResults(), request.nextToken(),
+                VpcHandlers.MINIMUM_RESULTS, VpcHandlers.MAXIMUM_RESULTS);
+        var view = interfaces.view(context, List.of());
+        return DescribeNetworkInterfacesResponse.builder()
+                .networkInterfaces(page.items().stream().map(eni -> InterfaceShapes.networkInterface(eni, view)).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    AttachNetworkInterfaceResponse attach(AttachNetworkInterfaceRequest request, RequestContext context) {
+        return AttachNetworkInterfaceResponse.builder()
+                .attachmentId(interfaces.attach(context, request.networkInterfaceId(), request.instanceId(),
+                        request.deviceIndex()))
+                .networkCardIndex(0)
+                .build();
+    }
+
+    DetachNetworkInterfaceResponse detach(DetachNetworkInterfaceRequest request, RequestContext context) {
+        interfaces.detach(context, request.attachmentId());
+        return DetachNetworkInterfaceResponse.builder().build();
+    }
+
+    AssignPrivateIpAddressesResponse assign(AssignPrivateIpAddressesRequest request, RequestContext context) {
+        List<String> assigned = interfaces.assignPrivateAddresses(context, request.networkInterfaceId(),
+                request.privateIpAddresses(), request.secondaryPrivateIpAddressCount());
+        return AssignPrivateIpAddressesResponse.builder()
+                .networkInterfaceId(request.networkInterfaceId())
+                .assignedPrivateIpAddresses(assigned.stream()
+                        .map(address -> AssignedPrivateIpAddress.builder().privateIpAddress(address).build()).toList())
+                .build();
+    }
+
+    UnassignPrivateIpAddressesResponse unassign(UnassignPrivateIpAddressesRequest request, RequestContext context) {
+        interfaces.unassignPrivateAddresses(context, request.networkInterfaceId(), request.privateIpAddresses());
+        return UnassignPrivateIpAddressesResponse.builder().build();
+    }
+
+    ModifyNetworkInterfaceAttributeResponse modify(ModifyNetworkInterfaceAttributeRequest request, RequestContext context) {
+        interfaces.modify(context, request.networkInterfaceId(), request.groups(),
+                request.sourceDestCheck() == null ? null : request.sourceDestCheck().value(),
+                request.description() == null ? null : request.description().value(),
+                request.attachment() == null ? null : request.attachment().deleteOnTermination());
+        return ModifyNetworkInterfaceAttributeResponse.builder().build();
+    }
+}
