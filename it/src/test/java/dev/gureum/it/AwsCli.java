@@ -1,5 +1,8 @@
 package dev.gureum.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * Runs the real AWS CLI (Debian's {@code awscli}, at /usr/bin/aws) against a Gureum endpoint with the
@@ -35,6 +40,9 @@ public final class AwsCli {
         this.endpoint = endpoint.toString();
         this.credentials = Map.of("AWS_ACCESS_KEY_ID", accessKeyId, "AWS_SECRET_ACCESS_KEY", secret);
     }
+
+    /** The CLI's exit code for "the service answered an error"; 252 would be its own parameter check. */
+    public static final int SERVICE_ERROR_EXIT_CODE = 254;
 
     public static boolean installed() {
         return Files.isExecutable(BINARY);
@@ -67,5 +75,33 @@ public final class AwsCli {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs the CLI with text output, requires success and answers what it printed, trimmed. */
+    public String text(String... arguments) {
+        return succeed(arguments, "text").stdout().trim();
+    }
+
+    /** Runs the CLI with JSON output, requires success and answers the parsed document. */
+    public JsonNode json(String... arguments) {
+        return JsonNode.parser().parse(succeed(arguments, "json").stdout());
+    }
+
+    /** Requires the call to fail with the service's error {@code code}, as the CLI reports it. */
+    public void assertServerError(String code, String... arguments) {
+        assertServerError(code, run(arguments));
+    }
+
+    public static void assertServerError(String code, Result result) {
+        String expected = "An error occurred (" + code + ")";
+        assertEquals(SERVICE_ERROR_EXIT_CODE, result.exitCode(), expected + ", not: " + result.stderr());
+        assertTrue(result.stderr().contains(expected), expected + ", not: " + result.stderr());
+    }
+
+    private Result succeed(String[] arguments, String output) {
+        String[] withOutput = Stream.concat(Stream.of(arguments), Stream.of("--output", output)).toArray(String[]::new);
+        Result result = run(withOutput);
+        assertTrue(result.ok(), () -> "aws " + String.join(" ", arguments) + ": " + result.stderr());
+        return result;
     }
 }

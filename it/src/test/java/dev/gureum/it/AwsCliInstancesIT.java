@@ -38,7 +38,6 @@ import software.amazon.awssdk.services.ec2.waiters.Ec2Waiter;
  * the SDK, which costs milliseconds where a CLI process costs most of a second.
  */
 class AwsCliInstancesIT {
-    private static final int SERVICE_ERROR_EXIT_CODE = 254;
 
     private static GureumProcess server;
     private static AwsCli aws;
@@ -79,7 +78,7 @@ class AwsCliInstancesIT {
         Path sshKeygen = Path.of("/usr/bin/ssh-keygen");
         assumeTrue(Files.isExecutable(sshKeygen), "ssh-keygen is not installed at /usr/bin/ssh-keygen");
         String name = unique("dev");
-        String material = text("ec2", "create-key-pair", "--key-name", name, "--query", "KeyMaterial");
+        String material = aws.text("ec2", "create-key-pair", "--key-name", name, "--query", "KeyMaterial");
         cleanups.add(() -> ec2.deleteKeyPair(r -> r.keyName(name)));
         Path pem = Files.createFile(temporary.resolve(name + ".pem"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
@@ -95,10 +94,10 @@ class AwsCliInstancesIT {
         assertEquals("""
                 m7i.12xlarge\tm7i.16xlarge\tm7i.24xlarge\tm7i.2xlarge\tm7i.48xlarge\tm7i.4xlarge\tm7i.8xlarge\t\
                 m7i.large\tm7i.metal-24xl\tm7i.metal-48xl\tm7i.xlarge
-                2\t8192""", text("ec2", "describe-instance-types", "--filters", "Name=instance-type,Values=m7i.*",
+                2\t8192""", aws.text("ec2", "describe-instance-types", "--filters", "Name=instance-type,Values=m7i.*",
                 "--query", "[sort(InstanceTypes[].InstanceType), "
                         + "InstanceTypes[?InstanceType=='m7i.large'] | [0].[VCpuInfo.DefaultVCpus, MemoryInfo.SizeInMiB]]"));
-        List<String> images = lines(text("ec2", "describe-images", "--owners", "amazon",
+        List<String> images = lines(aws.text("ec2", "describe-images", "--owners", "amazon",
                 "--filters", "Name=name,Values=debian-12-*", "--query", "Images[].[Name, Architecture, State]"));
         assertTrue(images.stream().allMatch(image -> image.startsWith("debian-12-") && image.endsWith("\tavailable")),
                 images.toString());
@@ -112,7 +111,7 @@ class AwsCliInstancesIT {
         String key = unique("dev");
         ec2.createKeyPair(r -> r.keyName(key));
         cleanups.add(() -> ec2.deleteKeyPair(r -> r.keyName(key)));
-        List<String> reservation = lines(text("ec2", "run-instances", "--image-id", debian, "--instance-type", "t3.micro",
+        List<String> reservation = lines(aws.text("ec2", "run-instances", "--image-id", debian, "--instance-type", "t3.micro",
                 "--key-name", key, "--count", "3",
                 "--tag-specifications", "ResourceType=instance,Tags=[{Key=Name,Value=" + name + "}]",
                 "--query", "[ReservationId, Instances[].[InstanceId, State.Name, AmiLaunchIndex, KeyName, "
@@ -126,20 +125,20 @@ class AwsCliInstancesIT {
 
         assertWaitsOneRound("instance-running", ids);
         String first = ids.getFirst();
-        assertEquals("running\tstopping", text("ec2", "stop-instances", "--instance-ids", first,
+        assertEquals("running\tstopping", aws.text("ec2", "stop-instances", "--instance-ids", first,
                 "--query", "StoppingInstances[].[PreviousState.Name, CurrentState.Name]"));
-        assertEquals(sorted(ids.subList(1, 3)), sorted(words(text("ec2", "describe-instances", "--filters",
+        assertEquals(sorted(ids.subList(1, 3)), sorted(words(aws.text("ec2", "describe-instances", "--filters",
                 "Name=tag:Name,Values=" + name, "Name=instance-state-name,Values=running",
                 "--query", "Reservations[].Instances[].InstanceId"))));
         assertWaitsOneRound("instance-stopped", List.of(first));
-        assertEquals("stopped\tpending", text("ec2", "start-instances", "--instance-ids", first,
+        assertEquals("stopped\tpending", aws.text("ec2", "start-instances", "--instance-ids", first,
                 "--query", "StartingInstances[].[PreviousState.Name, CurrentState.Name]"));
 
-        assertEquals(List.of("shutting-down", "shutting-down", "shutting-down"), words(text(Stream.concat(
+        assertEquals(List.of("shutting-down", "shutting-down", "shutting-down"), words(aws.text(Stream.concat(
                 Stream.of("ec2", "terminate-instances", "--query", "TerminatingInstances[].CurrentState.Name",
                         "--instance-ids"), ids.stream()).toArray(String[]::new))));
         assertWaitsOneRound("instance-terminated", ids);
-        assertServerError("IncorrectInstanceState", "ec2", "start-instances", "--instance-ids", first);
+        aws.assertServerError("IncorrectInstanceState", "ec2", "start-instances", "--instance-ids", first);
     }
 
     @Test
@@ -148,11 +147,11 @@ class AwsCliInstancesIT {
         List<String> ids = launch(12, name);
         String filter = "Name=tag:Name,Values=" + name;
         // JSON: the text output applies --query page by page and never shows the CLI's NextToken.
-        JsonNode firstPage = json("ec2", "describe-instances", "--filters", filter, "--page-size", "5", "--max-items", "1",
+        JsonNode firstPage = aws.json("ec2", "describe-instances", "--filters", filter, "--page-size", "5", "--max-items", "1",
                 "--query", "{ids: Reservations[].Instances[].InstanceId, next: NextToken}");
         List<String> firstIds = strings(firstPage.field("ids").orElseThrow());
         assertEquals(5, firstIds.size());
-        List<String> rest = lines(text("ec2", "describe-instances", "--filters", filter, "--page-size", "5",
+        List<String> rest = lines(aws.text("ec2", "describe-instances", "--filters", filter, "--page-size", "5",
                 "--starting-token", string(firstPage, "next"),
                 "--query", "Reservations[].Instances[].[InstanceId, InstanceType, Tags[?Key=='Name'] | [0].Value]"));
         assertEquals(7, rest.size());
@@ -171,10 +170,10 @@ class AwsCliInstancesIT {
         ec2.stopInstances(r -> r.instanceIds(stopped));
         waiter.waitUntilInstanceStopped(r -> r.instanceIds(stopped));
         String query = "InstanceStatuses[].[InstanceId, InstanceState.Name, InstanceStatus.Status, SystemStatus.Status]";
-        assertEquals(running + "\trunning\tok\tok", text("ec2", "describe-instance-status",
+        assertEquals(running + "\trunning\tok\tok", aws.text("ec2", "describe-instance-status",
                 "--instance-ids", running, stopped, "--query", query));
         assertEquals(sorted(List.of(running + "\trunning\tok\tok", stopped + "\tstopped\tnot-applicable\tnot-applicable")),
-                sorted(lines(text("ec2", "describe-instance-status", "--include-all-instances",
+                sorted(lines(aws.text("ec2", "describe-instance-status", "--include-all-instances",
                         "--instance-ids", running, stopped, "--query", query))));
     }
 
@@ -182,17 +181,17 @@ class AwsCliInstancesIT {
     void creditsMonitoringRebootAndConsoleOutput() {
         String id = launch(1, unique("credits")).getFirst();
         waiter.waitUntilInstanceRunning(r -> r.instanceIds(id));
-        assertEquals(id, text("ec2", "modify-instance-credit-specification",
+        assertEquals(id, aws.text("ec2", "modify-instance-credit-specification",
                 "--instance-credit-specification", "InstanceId=" + id + ",CpuCredits=standard",
                 "--query", "SuccessfulInstanceCreditSpecifications[].InstanceId"));
-        assertEquals(id + "\tstandard", text("ec2", "describe-instance-credit-specifications", "--instance-ids", id,
+        assertEquals(id + "\tstandard", aws.text("ec2", "describe-instance-credit-specifications", "--instance-ids", id,
                 "--query", "InstanceCreditSpecifications[].[InstanceId, CpuCredits]"));
-        assertEquals("pending", text("ec2", "monitor-instances", "--instance-ids", id,
+        assertEquals("pending", aws.text("ec2", "monitor-instances", "--instance-ids", id,
                 "--query", "InstanceMonitorings[].Monitoring.State"));
-        assertEquals("disabling", text("ec2", "unmonitor-instances", "--instance-ids", id,
+        assertEquals("disabling", aws.text("ec2", "unmonitor-instances", "--instance-ids", id,
                 "--query", "InstanceMonitorings[].Monitoring.State"));
-        text("ec2", "reboot-instances", "--instance-ids", id);
-        String console = text("ec2", "get-console-output", "--instance-id", id, "--query", "Output");
+        aws.text("ec2", "reboot-instances", "--instance-ids", id);
+        String console = aws.text("ec2", "get-console-output", "--instance-id", id, "--query", "Output");
         assertTrue(console.contains("Gureum simulated runtime: launching t3.micro from " + debian), console);
         assertTrue(console.contains("reached running\n"), console);
         assertTrue(console.contains("reached running after reboot"), console);
@@ -203,7 +202,7 @@ class AwsCliInstancesIT {
         byte[] userData = new byte[16 * 1024];
         Arrays.fill(userData, (byte) 'x');
         System.arraycopy("#!/bin/sh\n".getBytes(StandardCharsets.US_ASCII), 0, userData, 0, 10);
-        String id = text("ec2", "run-instances", "--image-id", debian, "--instance-type", "t3.micro",
+        String id = aws.text("ec2", "run-instances", "--image-id", debian, "--instance-type", "t3.micro",
                 "--user-data", "file://" + write("user-data.sh", userData), "--query", "Instances[].InstanceId");
         cleanups.add(() -> ec2.terminateInstances(r -> r.instanceIds(id)));
         waiter.waitUntilInstanceRunning(r -> r.instanceIds(id));
@@ -212,11 +211,11 @@ class AwsCliInstancesIT {
         assertEquals(new String(userData, StandardCharsets.US_ASCII), new String(Base64.getDecoder().decode(
                 attribute(id, "userData", "UserData.Value")), StandardCharsets.US_ASCII));
 
-        assertServerError("IncorrectInstanceState", "ec2", "modify-instance-attribute", "--instance-id", id,
+        aws.assertServerError("IncorrectInstanceState", "ec2", "modify-instance-attribute", "--instance-id", id,
                 "--instance-type", "t3.small");
         ec2.stopInstances(r -> r.instanceIds(id));
         waiter.waitUntilInstanceStopped(r -> r.instanceIds(id));
-        text("ec2", "modify-instance-attribute", "--instance-id", id, "--instance-type", "t3.small");
+        aws.text("ec2", "modify-instance-attribute", "--instance-id", id, "--instance-type", "t3.small");
         assertEquals("t3.small", attribute(id, "instanceType", "InstanceType.Value"));
     }
 
@@ -232,9 +231,9 @@ class AwsCliInstancesIT {
         ec2.stopInstances(r -> r.instanceIds(id));
         waiter.waitUntilInstanceStopped(r -> r.instanceIds(id));
         String script = Base64.getEncoder().encodeToString("#!/bin/sh\necho modified\n".getBytes(StandardCharsets.US_ASCII));
-        text("ec2", "modify-instance-attribute", "--instance-id", id, "--user-data", "Value=" + script);
+        aws.text("ec2", "modify-instance-attribute", "--instance-id", id, "--user-data", "Value=" + script);
         assertEquals(script, attribute(id, "userData", "UserData.Value"));
-        assertServerError("InvalidParameterValue", "ec2", "modify-instance-attribute", "--instance-id", id,
+        aws.assertServerError("InvalidParameterValue", "ec2", "modify-instance-attribute", "--instance-id", id,
                 "--attribute", "userData", "--value", "hello");
     }
 
@@ -242,8 +241,8 @@ class AwsCliInstancesIT {
     void disableApiTerminationRefusesTerminate() {
         String id = launch(1, unique("protected")).getFirst();
         cleanups.add(() -> ec2.modifyInstanceAttribute(r -> r.instanceId(id).disableApiTermination(a -> a.value(false))));
-        text("ec2", "modify-instance-attribute", "--instance-id", id, "--disable-api-termination");
-        assertServerError("OperationNotPermitted", "ec2", "terminate-instances", "--instance-ids", id);
+        aws.text("ec2", "modify-instance-attribute", "--instance-id", id, "--disable-api-termination");
+        aws.assertServerError("OperationNotPermitted", "ec2", "terminate-instances", "--instance-ids", id);
     }
 
     @Test
@@ -252,22 +251,22 @@ class AwsCliInstancesIT {
         String instance = launch(1, name).getFirst();
         String image = registerImage(name);
         String keyPair = createKeyPair(name);
-        text("ec2", "create-tags", "--resources", instance, image, keyPair, "--tags", "Key=team,Value=cli", "Key=stage,Value=dev");
+        aws.text("ec2", "create-tags", "--resources", instance, image, keyPair, "--tags", "Key=team,Value=cli", "Key=stage,Value=dev");
         assertEquals(sorted(List.of(instance + "\tinstance\tName\t" + name,
                         image + "\timage\tstage\tdev", image + "\timage\tteam\tcli",
                         instance + "\tinstance\tstage\tdev", instance + "\tinstance\tteam\tcli",
                         keyPair + "\tkey-pair\tstage\tdev", keyPair + "\tkey-pair\tteam\tcli")),
                 sorted(describeTags(instance, image, keyPair)));
-        text("ec2", "delete-tags", "--resources", instance, image, keyPair, "--tags", "Key=stage", "Key=team,Value=other");
+        aws.text("ec2", "delete-tags", "--resources", instance, image, keyPair, "--tags", "Key=stage", "Key=team,Value=other");
         assertEquals(sorted(List.of(instance + "\tinstance\tName\t" + name, image + "\timage\tteam\tcli",
                         instance + "\tinstance\tteam\tcli", keyPair + "\tkey-pair\tteam\tcli")),
                 sorted(describeTags(instance, image, keyPair)));
 
         List<String> fortyEightMore = IntStream.rangeClosed(1, 48).mapToObj(n -> "Key=key" + n + ",Value=" + n).toList();
-        text(Stream.concat(Stream.of("ec2", "create-tags", "--resources", instance, "--tags"), fortyEightMore.stream())
+        aws.text(Stream.concat(Stream.of("ec2", "create-tags", "--resources", instance, "--tags"), fortyEightMore.stream())
                 .toArray(String[]::new));
-        assertServerError("TagLimitExceeded", "ec2", "create-tags", "--resources", instance, "--tags", "Key=fifty-first,Value=1");
-        assertServerError("InvalidParameterValue", "ec2", "create-tags", "--resources", keyPair, "--tags", "Key=aws:owner,Value=me");
+        aws.assertServerError("TagLimitExceeded", "ec2", "create-tags", "--resources", instance, "--tags", "Key=fifty-first,Value=1");
+        aws.assertServerError("InvalidParameterValue", "ec2", "create-tags", "--resources", keyPair, "--tags", "Key=aws:owner,Value=me");
     }
 
     /** Regression: DeleteTags naming a tag by value only threw a NullPointerException, answered InternalError. */
@@ -275,7 +274,7 @@ class AwsCliInstancesIT {
     void deleteTagsWithoutAKeyIsRefusedNotAnInternalError() {
         String keyPair = createKeyPair(unique("keyless"));
         ec2.createTags(r -> r.resources(keyPair).tags(tag -> tag.key("team").value("cli")));
-        assertServerError("InvalidParameterValue", "ec2", "delete-tags", "--resources", keyPair, "--tags", "Value=cli");
+        aws.assertServerError("InvalidParameterValue", "ec2", "delete-tags", "--resources", keyPair, "--tags", "Value=cli");
     }
 
     @Test
@@ -284,28 +283,28 @@ class AwsCliInstancesIT {
         String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(1).maxCount(1)
                 .clientToken(token)).instances().getFirst().instanceId();
         cleanups.add(() -> ec2.terminateInstances(r -> r.instanceIds(id)));
-        assertServerError("IdempotentParameterMismatch", "ec2", "run-instances", "--image-id", debian,
+        aws.assertServerError("IdempotentParameterMismatch", "ec2", "run-instances", "--image-id", debian,
                 "--instance-type", "t3.small", "--client-token", token);
     }
 
     @Test
     void badRequestsAnswerTheirAwsCodes() throws IOException {
-        assertServerError("InvalidInstanceID.Malformed", "ec2", "describe-instances", "--instance-ids", "i-123");
-        assertServerError("InvalidInstanceID.NotFound", "ec2", "stop-instances", "--instance-ids", "i-0123456789abcdef0");
-        assertServerError("InvalidAMIID.NotFound", "ec2", "run-instances", "--image-id", "ami-0123456789abcdef0",
+        aws.assertServerError("InvalidInstanceID.Malformed", "ec2", "describe-instances", "--instance-ids", "i-123");
+        aws.assertServerError("InvalidInstanceID.NotFound", "ec2", "stop-instances", "--instance-ids", "i-0123456789abcdef0");
+        aws.assertServerError("InvalidAMIID.NotFound", "ec2", "run-instances", "--image-id", "ami-0123456789abcdef0",
                 "--instance-type", "t3.micro");
-        assertServerError("InvalidKeyPair.NotFound", "ec2", "run-instances", "--image-id", debian,
+        aws.assertServerError("InvalidKeyPair.NotFound", "ec2", "run-instances", "--image-id", debian,
                 "--instance-type", "t3.micro", "--key-name", unique("nobody"));
-        assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
+        aws.assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
                 "--instance-type", "t3.enormous");
-        assertServerError("InvalidParameterValue", "ec2", "describe-instances", "--filters", "Name=no-such-filter,Values=x");
+        aws.assertServerError("InvalidParameterValue", "ec2", "describe-instances", "--filters", "Name=no-such-filter,Values=x");
         byte[] tooLong = new byte[17 * 1024];
         Arrays.fill(tooLong, (byte) 'x');
-        assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
+        aws.assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
                 "--instance-type", "t3.micro", "--user-data", "file://" + write("too-long.sh", tooLong));
-        assertServerError("DryRunOperation", "ec2", "run-instances", "--image-id", debian, "--instance-type", "t3.micro",
+        aws.assertServerError("DryRunOperation", "ec2", "run-instances", "--image-id", debian, "--instance-type", "t3.micro",
                 "--dry-run");
-        assertServerError("MissingParameter", "ec2", "run-instances", "--instance-type", "t3.micro");
+        aws.assertServerError("MissingParameter", "ec2", "run-instances", "--instance-type", "t3.micro");
     }
 
     @Test
@@ -313,7 +312,7 @@ class AwsCliInstancesIT {
         try (GureumProcess fresh = GureumProcess.start()) {
             AwsCli.Result result = new AwsCli(fresh.endpoint()).run("ec2", "run-instances", "--image-id", debian,
                     "--instance-type", "t3.micro", "--count", "25");
-            assertServerError("InstanceLimitExceeded", result);
+            aws.assertServerError("InstanceLimitExceeded", result);
         }
     }
 
@@ -342,51 +341,24 @@ class AwsCliInstancesIT {
     }
 
     private static List<String> describeTags(String... resourceIds) {
-        return lines(text("ec2", "describe-tags", "--filters", "Name=resource-id,Values=" + String.join(",", resourceIds),
+        return lines(aws.text("ec2", "describe-tags", "--filters", "Name=resource-id,Values=" + String.join(",", resourceIds),
                 "--query", "Tags[].[ResourceId, ResourceType, Key, Value]"));
     }
 
     private static String attribute(String id, String attribute, String query) {
-        return text("ec2", "describe-instance-attribute", "--instance-id", id, "--attribute", attribute, "--query", query);
+        return aws.text("ec2", "describe-instance-attribute", "--instance-id", id, "--attribute", attribute, "--query", query);
     }
 
     /** The CLI's waiters poll at once, then every 15 s: a state the server has reached returns on the first poll. */
     private static void assertWaitsOneRound(String condition, List<String> ids) {
         long started = System.nanoTime();
-        text(Stream.concat(Stream.of("ec2", "wait", condition, "--instance-ids"), ids.stream()).toArray(String[]::new));
+        aws.text(Stream.concat(Stream.of("ec2", "wait", condition, "--instance-ids"), ids.stream()).toArray(String[]::new));
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         assertTrue(waited.compareTo(Duration.ofSeconds(10)) < 0, "wait " + condition + " took " + waited);
     }
 
     private Path write(String name, byte[] content) throws IOException {
         return Files.write(temporary.resolve(name), content);
-    }
-
-    /** Runs the CLI with text output, requires success and answers what it printed, trimmed. */
-    private static String text(String... arguments) {
-        return succeed(arguments, "text").stdout().trim();
-    }
-
-    private static JsonNode json(String... arguments) {
-        return JsonNode.parser().parse(succeed(arguments, "json").stdout());
-    }
-
-    private static AwsCli.Result succeed(String[] arguments, String output) {
-        String[] withOutput = Stream.concat(Stream.of(arguments), Stream.of("--output", output)).toArray(String[]::new);
-        AwsCli.Result result = aws.run(withOutput);
-        assertTrue(result.ok(), () -> "aws " + String.join(" ", arguments) + ": " + result.stderr());
-        return result;
-    }
-
-    private static void assertServerError(String code, String... arguments) {
-        assertServerError(code, aws.run(arguments));
-    }
-
-    /** Exit code 254 is the CLI's "the service answered an error"; 252 would be its own parameter check. */
-    private static void assertServerError(String code, AwsCli.Result result) {
-        String expected = "An error occurred (" + code + ")";
-        assertEquals(SERVICE_ERROR_EXIT_CODE, result.exitCode(), expected + ", not: " + result.stderr());
-        assertTrue(result.stderr().contains(expected), expected + ", not: " + result.stderr());
     }
 
     private static String string(JsonNode node, String field) {

@@ -49,7 +49,7 @@ public final class DefaultVpcs {
             WriteBatch batch = newDefaultVpc(context, dhcp);
             batch.put(NetworkRecords.DEFAULT_NETWORK, marker, WriteBatch.ABSENT,
                             new NetworkRecords.DefaultNetwork(batchVpc(batch).id(), dhcp))
-                    .put(NetworkRecords.DHCP_OPTIONS, key(context, dhcp), WriteBatch.ABSENT, new DhcpOptions(dhcp,
+                    .put(NetworkRecords.DHCP_OPTIONS, NetworkWrites.key(context, dhcp), WriteBatch.ABSENT, new DhcpOptions(dhcp,
                             context.account(), context.region(), regionDhcpConfiguration(context.region()), List.of()));
             try {
                 store.apply(batch);
@@ -64,7 +64,7 @@ public final class DefaultVpcs {
         ensure(context);
         return store.get(NetworkRecords.DEFAULT_NETWORK, marker(context))
                 .flatMap(network -> Optional.ofNullable(network.value().vpcId()))
-                .flatMap(vpcId -> store.get(NetworkRecords.VPCS, key(context, vpcId))).map(Versioned::value);
+                .flatMap(vpcId -> store.get(NetworkRecords.VPCS, NetworkWrites.key(context, vpcId))).map(Versioned::value);
     }
 
     /** The region's default DHCP options, which new VPCs use. */
@@ -118,9 +118,9 @@ public final class DefaultVpcs {
                     subnet.id()));
         }
         WriteBatch batch = new NewVpc(vpc, main, acl, created.defaultGroup()).addTo(new WriteBatch())
-                .put(NetworkRecords.INTERNET_GATEWAYS, key(context, gateway.id()), WriteBatch.ABSENT, gateway);
+                .put(NetworkRecords.INTERNET_GATEWAYS, NetworkWrites.key(context, gateway.id()), WriteBatch.ABSENT, gateway);
         for (Subnet subnet : subnets) {
-            batch.put(NetworkRecords.SUBNETS, key(context, subnet.id()), WriteBatch.ABSENT, subnet);
+            batch.put(NetworkRecords.SUBNETS, NetworkWrites.key(context, subnet.id()), WriteBatch.ABSENT, subnet);
         }
         return batch;
     }
@@ -139,10 +139,7 @@ public final class DefaultVpcs {
     }
 
     private static RecordKey marker(RequestContext context) {
-        return key(context, MARKER);
+        return NetworkWrites.key(context, MARKER);
     }
 
-    private static RecordKey key(RequestContext context, String id) {
-        return new RecordKey(context.account(), context.region(), id);
-    }
 }

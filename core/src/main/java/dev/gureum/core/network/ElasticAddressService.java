@@ -7,7 +7,6 @@ import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.store.Store;
-import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
@@ -215,11 +214,6 @@ public final class ElasticAddressService {
     }
 
     private void commit(RequestContext context, WriteBatch batch) {
-        try {
-            Writes.commit(store, context, batch);
-        } catch (VersionConflictException changedMeanwhile) {
-            throw Ec2Error.INCORRECT_STATE.exception("The address or its interface changed during the request;"
-                    + " retry it.");
-        }
+        NetworkWrites.commit(store, context, batch, "address or its interface");
     }
 }

@@ -6,7 +6,6 @@ import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
-import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
@@ -58,7 +57,7 @@ public final class InternetGatewayService {
         InternetGateway gateway = new InternetGateway(ResourceIds.next(IdKind.INTERNET_GATEWAY), context.account(),
                 context.region(), null, TagRules.merge(List.of(), tags));
         Writes.commit(store, context, new WriteBatch().put(NetworkRecords.INTERNET_GATEWAYS,
-                key(context, gateway.id()), WriteBatch.ABSENT, gateway));
+                NetworkWrites.key(context, gateway.id()), WriteBatch.ABSENT, gateway));
         return gateway;
     }
 
@@ -114,7 +113,4 @@ public final class InternetGatewayService {
         return gateways.all(context).stream().filter(gateway -> vpcId.equals(gateway.attachedVpcId())).findFirst();
     }
 
-    private static RecordKey key(RequestContext context, String id) {
-        return new RecordKey(context.account(), context.region(), id);
-    }
 }

@@ -6,9 +6,7 @@ import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
-import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
-import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
@@ -62,7 +60,7 @@ public final class NetworkAclService {
         TagRules.validate(tags);
         NetworkAcl acl = new NetworkAcl(ResourceIds.next(IdKind.NETWORK_ACL), context.account(), context.region(),
                 vpc.id(), false, List.of(catchAll(false), catchAll(true)), List.of(), TagRules.merge(List.of(), tags));
-        Writes.commit(store, context, new WriteBatch().put(NetworkRecords.NETWORK_ACLS, key(context, acl.id()),
+        Writes.commit(store, context, new WriteBatch().put(NetworkRecords.NETWORK_ACLS, NetworkWrites.key(context, acl.id()),
                 WriteBatch.ABSENT, acl));
         return acl;
     }
@@ -207,16 +205,8 @@ public final class NetworkAclService {
     }
 
     private void commit(RequestContext context, Versioned<NetworkAcl> found, NetworkAcl changed) {
-        try {
-            Writes.commit(store, context, new WriteBatch().put(NetworkRecords.NETWORK_ACLS, found.key(), found.version(),
-                    changed));
-        } catch (VersionConflictException changedMeanwhile) {
-            throw Ec2Error.INCORRECT_STATE.exception("The network ACL " + found.value().id()
-                    + " changed during the request; retry it.");
-        }
+        NetworkWrites.commit(store, context, new WriteBatch().put(NetworkRecords.NETWORK_ACLS, found.key(),
+                found.version(), changed), "network ACL " + found.value().id());
     }
 
-    private static RecordKey key(RequestContext context, String id) {
-        return new RecordKey(context.account(), context.region(), id);
-    }
 }

@@ -8,10 +8,8 @@ import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
-import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
-import dev.gureum.core.store.Writes;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
 import java.util.ArrayList;
@@ -552,11 +550,6 @@ public final class NetworkInterfaceService {
     }
 
     private void commit(RequestContext context, WriteBatch batch) {
-        try {
-            Writes.commit(store, context, batch);
-        } catch (VersionConflictException changedMeanwhile) {
-            throw Ec2Error.INCORRECT_STATE.exception("The network interface or its subnet changed during the request;"
-                    + " retry it.");
-        }
+        NetworkWrites.commit(store, context, batch, "network interface or its subnet");
     }
 }

@@ -6,9 +6,7 @@ import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
-import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
-import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
@@ -50,7 +48,7 @@ public final class RouteTableService {
         TagRules.validate(tags);
         RouteTable table = new RouteTable(ResourceIds.next(IdKind.ROUTE_TABLE), context.account(), context.region(),
                 vpc.id(), List.of(Route.local(vpc.cidrBlock())), List.of(), TagRules.merge(List.of(), tags));
-        Writes.commit(store, context, new WriteBatch().put(NetworkRecords.ROUTE_TABLES, key(context, table.id()),
+        Writes.commit(store, context, new WriteBatch().put(NetworkRecords.ROUTE_TABLES, NetworkWrites.key(context, table.id()),
                 WriteBatch.ABSENT, table));
         return table;
     }
@@ -234,16 +232,8 @@ public final class RouteTableService {
     }
 
     private void commit(RequestContext context, Versioned<RouteTable> found, RouteTable changed) {
-        try {
-            Writes.commit(store, context, new WriteBatch().put(NetworkRecords.ROUTE_TABLES, found.key(), found.version(),
-                    changed));
-        } catch (VersionConflictException changedMeanwhile) {
-            throw Ec2Error.INCORRECT_STATE.exception("The route table " + found.value().id()
-                    + " changed during the request; retry it.");
-        }
+        NetworkWrites.commit(store, context, new WriteBatch().put(NetworkRecords.ROUTE_TABLES, found.key(),
+                found.version(), changed), "route table " + found.value().id());
     }
 
-    private static RecordKey key(RequestContext context, String id) {
-        return new RecordKey(context.account(), context.region(), id);
-    }
 }

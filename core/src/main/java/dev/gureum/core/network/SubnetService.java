@@ -9,7 +9,6 @@ import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.region.Region;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.Zone;
-import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
@@ -91,10 +90,10 @@ public final class SubnetService {
         }
         Subnet subnet = new Subnet(ResourceIds.next(IdKind.SUBNET), context.account(), context.region(), vpc.id(),
                 cidr.toString(), zone.name(), zone.id(), false, false, null, TagRules.merge(List.of(), tags));
-        Versioned<NetworkAcl> acl = store.get(NetworkRecords.NETWORK_ACLS, key(context, vpc.defaultNetworkAclId()))
+        Versioned<NetworkAcl> acl = store.get(NetworkRecords.NETWORK_ACLS, NetworkWrites.key(context, vpc.defaultNetworkAclId()))
                 .orElseThrow();
         WriteBatch batch = new WriteBatch()
-                .put(NetworkRecords.SUBNETS, key(context, subnet.id()), WriteBatch.ABSENT, subnet)
+                .put(NetworkRecords.SUBNETS, NetworkWrites.key(context, subnet.id()), WriteBatch.ABSENT, subnet)
                 .put(NetworkRecords.NETWORK_ACLS, acl.key(), acl.version(), acl.value().withAssociation(
                         new NetworkAcl.Association(ResourceIds.next(IdKind.NETWORK_ACL_ASSOCIATION), subnet.id())));
         try {
@@ -187,7 +186,4 @@ public final class SubnetService {
                         + zones.stream().map(Zone::name).collect(Collectors.joining(", ")) + "."));
     }
 
-    private static RecordKey key(RequestContext context, String id) {
-        return new RecordKey(context.account(), context.region(), id);
-    }
 }

@@ -5,7 +5,6 @@ import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.IdKind;
-import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
@@ -91,10 +90,10 @@ public final class VpcService {
         }
         WriteBatch batch = new WriteBatch()
                 .delete(NetworkRecords.VPCS, found.key(), found.version())
-                .delete(NetworkRecords.ROUTE_TABLES, key(context, vpc.mainRouteTableId()), WriteBatch.ANY)
-                .delete(NetworkRecords.NETWORK_ACLS, key(context, vpc.defaultNetworkAclId()), WriteBatch.ANY)
-                .delete(NetworkRecords.SECURITY_GROUPS, key(context, vpc.defaultSecurityGroupId()), WriteBatch.ANY)
-                .delete(NetworkRecords.SECURITY_GROUP_NAMES, key(context, vpc.id() + "/" + SecurityGroup.DEFAULT_NAME),
+                .delete(NetworkRecords.ROUTE_TABLES, NetworkWrites.key(context, vpc.mainRouteTableId()), WriteBatch.ANY)
+                .delete(NetworkRecords.NETWORK_ACLS, NetworkWrites.key(context, vpc.defaultNetworkAclId()), WriteBatch.ANY)
+                .delete(NetworkRecords.SECURITY_GROUPS, NetworkWrites.key(context, vpc.defaultSecurityGroupId()), WriteBatch.ANY)
+                .delete(NetworkRecords.SECURITY_GROUP_NAMES, NetworkWrites.key(context, vpc.id() + "/" + SecurityGroup.DEFAULT_NAME),
                         WriteBatch.ANY);
         if (vpc.isDefault()) {
             defaults.forget(context, batch);
@@ -170,7 +169,4 @@ public final class VpcService {
                                 && !group.value().id().equals(vpc.defaultSecurityGroupId()));
     }
 
-    private static RecordKey key(RequestContext context, String id) {
-        return new RecordKey(context.account(), context.region(), id);
-    }
 }

@@ -1,0 +1,344 @@
+package dev.gureum.it;
+
+import static dev.gureum.it.Ec2PlatformIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.NetworkAcl;
+import software.amazon.awssdk.services.ec2.model.NetworkAclEntry;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
+import software.amazon.awssdk.services.ec2.model.RuleAction;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Vpc;
+
+/**
+ * The network control plane through the real SDK: the default VPC of every region, VPCs, subnets,
+ * gateways, route tables and network ACLs with EC2's refusals, and what instances get from it: an
+ * interface with a private address from their subnet, a public address that changes across a stop and
+ * start, Elastic IPs that do not, and a /28 that runs out after its eleven usable addresses. Each test
+ * works in its own account, so none sees another's VPCs.
+ */
+class NetworkIT {
+    private static GureumProcess server;
+
+    @BeforeAll
+    static void start() {
+        server = GureumProcess.start("--auth", "any", "--max-instances", "100");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Ec2Client account(String id) {
+        return Clients.ec2(server.endpoint(), Region.US_EAST_1, id, "secret");
+    }
+
+    @Test
+    void everyRegionHasADefaultVpcWithItsCompanions() {
+        try (Ec2Client ec2 = account("100000000001");
+             Ec2Client ireland = Clients.ec2(server.endpoint(), Region.EU_WEST_1, "100000000001", "secret")) {
+            Vpc vpc = defaultVpc(ec2);
+            assertEquals("172.31.0.0/16", vpc.cidrBlock());
+            assertEquals("172.31.0.0/16", defaultVpc(ireland).cidrBlock());
+            assertNotEquals(vpc.vpcId(), defaultVpc(ireland).vpcId());
+            assertEquals(vpc.vpcId(), ec2.describeAccountAttributes(r -> r.attributeNamesWithStrings("default-vpc"))
+                    .accountAttributes().get(0).attributeValues().get(0).attributeValue());
+
+            List<Subnet> subnets = ec2.describeSubnets(r -> r.filters(filter("vpc-id", vpc.vpcId()))).subnets();
+            assertEquals(6, subnets.size(), "one default subnet per availability zone of us-east-1");
+            Subnet first = subnets.stream().filter(s -> s.availabilityZone().equals("us-east-1a")).findFirst().orElseThrow();
+            assertEquals("172.31.0.0/20", first.cidrBlock());
+            assertEquals(4091, first.availableIpAddressCount(), "4,096 less EC2's five reserved addresses");
+            assertTrue(first.defaultForAz() && first.mapPublicIpOnLaunch());
+
+            String gateway = ec2.describeInternetGateways(r -> r.filters(filter("attachment.vpc-id", vpc.vpcId())))
+                    .internetGateways().get(0).internetGatewayId();
+            RouteTable main = ec2.describeRouteTables(r -> r.filters(filter("vpc-id", vpc.vpcId()),
+                    filter("association.main", "true"))).routeTables().get(0);
+            assertEquals(List.of("172.31.0.0/16 local active", "0.0.0.0/0 " + gateway + " active"), main.routes().stream()
+                    .map(route -> route.destinationCidrBlock() + " " + route.gatewayId() + " " + route.stateAsString())
+                    .toList());
+
+            var group = ec2.describeSecurityGroups(r -> r.filters(filter("vpc-id", vpc.vpcId()))).securityGroups().get(0);
+            assertEquals("default", group.groupName());
+            assertEquals("default VPC security group", group.description());
+
+            NetworkAcl acl = ec2.describeNetworkAcls(r -> r.filters(filter("vpc-id", vpc.vpcId()))).networkAcls().get(0);
+            assertTrue(acl.isDefault());
+            assertEquals(6, acl.associations().size(), "the default ACL guards every default subnet");
+            assertEquals(List.of("false 100 allow", "false 32767 deny", "true 100 allow", "true 32767 deny"),
+                    acl.entries().stream().map(e -> e.egress() + " " + e.ruleNumber() + " " + e.ruleActionAsString())
+                            .toList());
+            assertEquals(List.of("domain-name=[ec2.internal]", "domain-name-servers=[AmazonProvidedDNS]"),
+                    ec2.describeDhcpOptions(r -> r.dhcpOptionsIds(vpc.dhcpOptionsId())).dhcpOptions().get(0)
+                            .dhcpConfigurations().stream().map(c -> c.key() + "=" + c.values().stream()
+                                    .map(v -> v.value()).toList()).toList());
+        }
+    }
+
+    @Test
+    void vpcsAndSubnetsKeepToTheirBlocks() {
+        try (Ec2Client ec2 = account("100000000002")) {
+            assertError(400, "InvalidVpc.Range", () -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/8")));
+            assertError(400, "InvalidParameterValue", () -> ec2.createVpc(r -> r.cidrBlock("10.0.0.1/16")));
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            assertError(400, "InvalidSubnet.Range", () -> ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.1.0.0/24")));
+            assertError(400, "InvalidSubnet.Range", () -> ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/29")));
+            Subnet subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1b"))
+                    .subnet();
+            assertEquals(251, subnet.availableIpAddressCount());
+            assertTrue(!subnet.defaultForAz() && !subnet.mapPublicIpOnLaunch());
+            assertError(400, "InvalidSubnet.Conflict", () -> ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.128/25")));
+            assertError(400, "InvalidParameterValue",
+                    () -> ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1z")));
+            assertError(400, "DependencyViolation", () -> ec2.deleteVpc(r -> r.vpcId(vpc)));
+
+            ec2.modifySubnetAttribute(r -> r.subnetId(subnet.subnetId()).mapPublicIpOnLaunch(v -> v.value(true)));
+            assertTrue(ec2.describeSubnets(r -> r.subnetIds(subnet.subnetId())).subnets().get(0).mapPublicIpOnLaunch());
+            assertEquals(false, ec2.describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsHostnames"))
+                    .enableDnsHostnames().value());
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(true)));
+            assertEquals(true, ec2.describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsHostnames"))
+                    .enableDnsHostnames().value());
+
+            for (int i = 2; i <= 4; i++) {
+                String block = "10." + i + ".0.0/16";
+                ec2.createVpc(r -> r.cidrBlock(block));
+            }
+            assertError(400, "VpcLimitExceeded", () -> ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")));
+            assertError(400, "InvalidVpcId.Malformed", () -> ec2.describeVpcs(r -> r.vpcIds("vpc-123")));
+            assertError(400, "InvalidVpcID.NotFound", () -> ec2.describeVpcs(r -> r.vpcIds("vpc-0123456789abcdef0")));
+
+            ec2.deleteSubnet(r -> r.subnetId(subnet.subnetId()));
+            ec2.deleteVpc(r -> r.vpcId(vpc));
+            assertError(400, "InvalidVpcID.NotFound", () -> ec2.describeVpcs(r -> r.vpcIds(vpc)));
+        }
+    }
+
+    @Test
+    void gatewaysRoutesAndAclsRefuseWhatEc2Refuses() {
+        try (Ec2Client ec2 = account("100000000003")) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
+            String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+            assertError(400, "Gateway.NotAttached",
+                    () -> ec2.detachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc)));
+            ec2.attachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc));
+            assertError(400, "Resource.AlreadyAssociated",
+                    () -> ec2.attachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc)));
+            assertError(400, "DependencyViolation", () -> ec2.deleteInternetGateway(r -> r.internetGatewayId(gateway)));
+
+            String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway));
+            assertError(400, "RouteAlreadyExists",
+                    () -> ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway)));
+            assertError(400, "InvalidParameterValue",
+                    () -> ec2.deleteRoute(r -> r.routeTableId(table).destinationCidrBlock("10.0.0.0/16")));
+            assertError(400, "InvalidRoute.NotFound",
+                    () -> ec2.deleteRoute(r -> r.routeTableId(table).destinationCidrBlock("192.168.0.0/16")));
+            String association = ec2.associateRouteTable(r -> r.routeTableId(table).subnetId(subnet)).associationId();
+            assertError(400, "Resource.AlreadyAssociated",
+                    () -> ec2.associateRouteTable(r -> r.routeTableId(table).subnetId(subnet)));
+            assertError(400, "DependencyViolation", () -> ec2.deleteRouteTable(r -> r.routeTableId(table)));
+
+            ec2.detachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc));
+            assertEquals("blackhole", ec2.describeRouteTables(r -> r.routeTableIds(table)).routeTables().get(0)
+                    .routes().get(1).stateAsString(), "a route to a detached gateway leads nowhere");
+            ec2.disassociateRouteTable(r -> r.associationId(association));
+            ec2.deleteRouteTable(r -> r.routeTableId(table));
+            ec2.deleteInternetGateway(r -> r.internetGatewayId(gateway));
+
+            String acl = ec2.createNetworkAcl(r -> r.vpcId(vpc)).networkAcl().networkAclId();
+            ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).protocol("tcp").egress(false)
+                    .ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0").portRange(p -> p.from(22).to(22)));
+            assertError(400, "NetworkAclEntryAlreadyExists", () -> ec2.createNetworkAclEntry(r -> r.networkAclId(acl)
+                    .ruleNumber(100).protocol("tcp").egress(false).ruleAction(RuleAction.DENY).cidrBlock("0.0.0.0/0")
+                    .portRange(p -> p.from(80).to(80))));
+            NetworkAclEntry entry = ec2.describeNetworkAcls(r -> r.networkAclIds(acl)).networkAcls().get(0).entries().get(0);
+            assertEquals("6 22-22 allow", entry.protocol() + " " + entry.portRange().from() + "-" + entry.portRange().to()
+                    + " " + entry.ruleActionAsString());
+            NetworkAcl defaultAcl = ec2.describeNetworkAcls(r -> r.filters(filter("vpc-id", vpc), filter("default", "true")))
+                    .networkAcls().get(0);
+            assertError(400, "InvalidParameterValue", () -> ec2.deleteNetworkAcl(r -> r.networkAclId(defaultAcl.networkAclId())));
+            String aclAssociation = defaultAcl.associations().get(0).networkAclAssociationId();
+            ec2.replaceNetworkAclAssociation(r -> r.associationId(aclAssociation).networkAclId(acl));
+            assertError(400, "DependencyViolation", () -> ec2.deleteNetworkAcl(r -> r.networkAclId(acl)));
+        }
+    }
+
+    @Test
+    void instancesGetAnInterfaceAndAddressesThatFollowTheirLifecycle() {
+        try (Ec2Client ec2 = account("100000000004")) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(true)));
+            String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a"))
+                    .subnet().subnetId();
+            String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+            ec2.attachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc));
+
+            Instance instance = launch(ec2, r -> r.subnetId(subnet));
+            assertEquals("10.0.1.4", instance.privateIpAddress(), "the first address after EC2's reserved four");
+            assertEquals("ip-10-0-1-4.ec2.internal", instance.privateDnsName());
+            assertEquals(subnet, instance.subnetId());
+            assertEquals(vpc, instance.vpcId());
+            assertNull(instance.publicIpAddress(), "the subnet does not map public addresses");
+            assertEquals("default", instance.securityGroups().get(0).groupName());
+            assertEquals(1, instance.networkInterfaces().size());
+
+            Instance chosen = launch(ec2, r -> r.subnetId(subnet).privateIpAddress("10.0.1.50"));
+            assertEquals("10.0.1.50", chosen.privateIpAddress());
+            assertError(400, "InvalidIPAddress.InUse", () -> launch(ec2, r -> r.subnetId(subnet).privateIpAddress("10.0.1.50")));
+            assertError(400, "InvalidParameterValue", () -> launch(ec2, r -> r.subnetId(subnet).privateIpAddress("10.0.1.255")));
+
+            Instance mapped = launch(ec2, r -> r.networkInterfaces(n -> n.deviceIndex(0).subnetId(subnet)
+                    .associatePublicIpAddress(true)));
+            String firstPublic = mapped.publicIpAddress();
+            assertNotNull(firstPublic);
+            assertTrue(mapped.publicDnsName().startsWith("ec2-" + firstPublic.replace('.', '-')));
+            assertEquals(List.of(mapped.instanceId()), ids(ec2.describeInstances(r -> r.filters(
+                    filter("ip-address", firstPublic))).reservations().stream()
+                    .flatMap(reservation -> reservation.instances().stream()).toList()));
+
+            ec2.stopInstances(r -> r.instanceIds(mapped.instanceId()));
+            Instance stopped = describe(ec2, mapped.instanceId());
+            assertNull(stopped.publicIpAddress(), "a stopped instance gives its public address back");
+            assertEquals(mapped.privateIpAddress(), stopped.privateIpAddress(), "and keeps its private one");
+            ec2.startInstances(r -> r.instanceIds(mapped.instanceId()));
+            String secondPublic = describe(ec2, mapped.instanceId()).publicIpAddress();
+            assertNotNull(secondPublic);
+            assertNotEquals(firstPublic, secondPublic, "a started instance draws a new public address");
+
+            String allocation = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
+            String elastic = ec2.describeAddresses(r -> r.allocationIds(allocation)).addresses().get(0).publicIp();
+            ec2.associateAddress(r -> r.instanceId(mapped.instanceId()).allocationId(allocation));
+            assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress(), "the Elastic IP replaces it");
+            ec2.stopInstances(r -> r.instanceIds(mapped.instanceId()));
+            ec2.startInstances(r -> r.instanceIds(mapped.instanceId()));
+            assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress(), "and survives stop and start");
+            assertError(400, "InvalidIPAddress.InUse", () -> ec2.releaseAddress(r -> r.allocationId(allocation)));
+            String associationId = ec2.describeAddresses(r -> r.publicIps(elastic)).addresses().get(0).associationId();
+            ec2.disassociateAddress(r -> r.associationId(associationId));
+            String drawn = describe(ec2, mapped.instanceId()).publicIpAddress();
+            assertNotNull(drawn, "a running instance that maps public addresses draws one again");
+            assertNotEquals(elastic, drawn);
+            ec2.releaseAddress(r -> r.allocationId(allocation));
+            assertError(400, "InvalidAllocationID.NotFound", () -> ec2.describeAddresses(r -> r.allocationIds(allocation)));
+            for (int i = 0; i < 5; i++) {
+                ec2.allocateAddress(r -> r.domain("vpc"));
+            }
+            assertError(400, "AddressLimitExceeded", () -> ec2.allocateAddress(r -> r.domain("vpc")));
+
+            assertError(400, "DependencyViolation", () -> ec2.detachInternetGateway(r -> r.internetGatewayId(gateway)
+                    .vpcId(vpc)));
+            ec2.terminateInstances(r -> r.instanceIds(instance.instanceId(), chosen.instanceId(), mapped.instanceId()));
+            assertEquals(251, ec2.describeSubnets(r -> r.subnetIds(subnet)).subnets().get(0).availableIpAddressCount(),
+                    "terminated instances give their addresses back");
+            assertEquals(0, ec2.describeNetworkInterfaces(r -> r.filters(filter("subnet-id", subnet)))
+                    .networkInterfaces().size());
+        }
+    }
+
+    @Test
+    void aSlash28RunsOutAfterElevenAddresses() {
+        try (Ec2Client ec2 = account("100000000005")) {
+            String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            Subnet subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.0.0/28")).subnet();
+            assertEquals(11, subnet.availableIpAddressCount());
+            List<Instance> launched = ec2.runInstances(r -> r.imageId(image(ec2)).instanceType("t3.micro")
+                    .subnetId(subnet.subnetId()).minCount(11).maxCount(11)).instances();
+            assertEquals("10.0.0.4", launched.get(0).privateIpAddress());
+            assertEquals("10.0.0.14", launched.get(10).privateIpAddress());
+            assertEquals(0, ec2.describeSubnets(r -> r.subnetIds(subnet.subnetId())).subnets().get(0)
+                    .availableIpAddressCount());
+            assertError(400, "InsufficientFreeAddressesInSubnet",
+                    () -> launch(ec2, r -> r.subnetId(subnet.subnetId())));
+            ec2.terminateInstances(r -> r.instanceIds(launched.get(3).instanceId()));
+            assertEquals("10.0.0.7", launch(ec2, r -> r.subnetId(subnet.subnetId())).privateIpAddress(),
+                    "the freed address is handed out again");
+        }
+    }
+
+    @Test
+    void networkInterfacesAttachDetachAndHoldSecondaryAddresses() {
+        try (Ec2Client ec2 = account("100000000006")) {
+            Instance instance = launch(ec2, r -> { });
+            String subnet = instance.subnetId();
+            var eni = ec2.createNetworkInterface(r -> r.subnetId(subnet).description("second")).networkInterface();
+            assertEquals("available", eni.statusAsString());
+            assertTrue(eni.macAddress().startsWith("02:"));
+            String attachment = ec2.attachNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .instanceId(instance.instanceId()).deviceIndex(1)).attachmentId();
+            assertEquals(2, describe(ec2, instance.instanceId()).networkInterfaces().size());
+            assertError(400, "InvalidNetworkInterface.InUse",
+                    () -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId())));
+            String primaryAttachment = instance.networkInterfaces().get(0).attachment().attachmentId();
+            assertError(400, "OperationNotPermitted",
+                    () -> ec2.detachNetworkInterface(r -> r.attachmentId(primaryAttachment)));
+
+            List<String> assigned = ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .secondaryPrivateIpAddressCount(2)).assignedPrivateIpAddresses().stream()
+                    .map(address -> address.privateIpAddress()).toList();
+            assertEquals(3, ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId()))
+                    .networkInterfaces().get(0).privateIpAddresses().size());
+            ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .privateIpAddresses(assigned.get(0)));
+            ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .sourceDestCheck(v -> v.value(false)));
+            assertEquals(false, ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId()))
+                    .networkInterfaces().get(0).sourceDestCheck());
+
+            ec2.detachNetworkInterface(r -> r.attachmentId(attachment));
+            assertEquals(1, describe(ec2, instance.instanceId()).networkInterfaces().size());
+            ec2.deleteNetworkInterface(r -> r.networkInterfaceId(eni.networkInterfaceId()));
+            assertError(400, "InvalidNetworkInterfaceID.NotFound",
+                    () -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId())));
+            assertError(400, "InvalidNetworkInterfaceId.Malformed",
+                    () -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds("eni-zz")));
+        }
+    }
+
+    private static Vpc defaultVpc(Ec2Client ec2) {
+        return ec2.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs().get(0);
+    }
+
+    private static String image(Ec2Client ec2) {
+        return ec2.describeImages(r -> r.owners("amazon").filters(filter("name", "debian-12-amd64-*")))
+                .images().get(0).imageId();
+    }
+
+    private static Instance launch(Ec2Client ec2,
+                                   java.util.function.Consumer<software.amazon.awssdk.services.ec2.model.RunInstancesRequest.Builder> network) {
+        String image = image(ec2);
+        return ec2.runInstances(r -> {
+            r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1);
+            network.accept(r);
+        }).instances().get(0);
+    }
+
+    private static Instance describe(Ec2Client ec2, String id) {
+        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0);
+    }
+
+    private static List<String> ids(List<Instance> instances) {
+        return instances.stream().map(Instance::instanceId).toList();
+    }
+
+    private static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
+    }
+}
