@@ -49,7 +49,9 @@ class AwsCliPlatformIT {
         assertEquals("us-east-1\tus-east-2\tus-west-1\tus-west-2", regions.stdout().trim(), regions.stderr());
         AwsCli.Result attributes = aws.run("ec2", "describe-account-attributes", "--attribute-names", "default-vpc",
                 "--query", "AccountAttributes[0].AttributeValues[0].AttributeValue", "--output", "text");
-        assertEquals("none", attributes.stdout().trim(), attributes.stderr());
+        String defaultVpc = aws.text("ec2", "describe-vpcs", "--filters", "Name=is-default,Values=true",
+                "--query", "Vpcs[0].VpcId");
+        assertEquals(defaultVpc, attributes.stdout().trim(), attributes.stderr());
     }
 
     @Test

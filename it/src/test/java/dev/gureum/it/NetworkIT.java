@@ -92,6 +92,31 @@ class NetworkIT {
     }
 
     @Test
+    void aDeletedDefaultVpcStaysGoneUntilCreateDefaultVpc() {
+        try (Ec2Client ec2 = account("100000000007")) {
+            String vpc = defaultVpc(ec2).vpcId();
+            assertError(400, "DependencyViolation", () -> ec2.deleteVpc(r -> r.vpcId(vpc)));
+            assertError(400, "DefaultVpcAlreadyExists", () -> ec2.createDefaultVpc(r -> { }));
+            String gateway = ec2.describeInternetGateways(r -> r.filters(filter("attachment.vpc-id", vpc)))
+                    .internetGateways().get(0).internetGatewayId();
+            ec2.detachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc));
+            ec2.deleteInternetGateway(r -> r.internetGatewayId(gateway));
+            ec2.describeSubnets(r -> r.filters(filter("vpc-id", vpc))).subnets()
+                    .forEach(subnet -> ec2.deleteSubnet(r -> r.subnetId(subnet.subnetId())));
+            ec2.deleteVpc(r -> r.vpcId(vpc));
+            assertEquals("none", ec2.describeAccountAttributes(r -> r.attributeNamesWithStrings("default-vpc"))
+                    .accountAttributes().get(0).attributeValues().get(0).attributeValue());
+            assertError(400, "VPCIdNotSpecified", () -> launch(ec2, r -> { }));
+
+            Vpc recreated = ec2.createDefaultVpc(r -> { }).vpc();
+            assertTrue(recreated.isDefault());
+            assertNotEquals(vpc, recreated.vpcId());
+            assertEquals("172.31.16.4", launch(ec2, r -> r.placement(p -> p.availabilityZone("us-east-1b")))
+                    .privateIpAddress(), "instances land in the new default subnet of their zone");
+        }
+    }
+
+    @Test
     void vpcsAndSubnetsKeepToTheirBlocks() {
         try (Ec2Client ec2 = account("100000000002")) {
             assertError(400, "InvalidVpc.Range", () -> ec2.createVpc(r -> r.cidrBlock("10.0.0.0/8")));
