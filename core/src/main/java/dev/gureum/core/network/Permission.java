@@ -1,5 +1,6 @@
 package dev.gureum.core.network;
 
+import dev.gureum.core.error.Ec2Error;
 import java.util.List;
 
 /**
@@ -11,6 +12,40 @@ public record Permission(String protocol, Integer fromPort, Integer toPort, List
 
     public Permission {
         peers = peers == null ? List.of() : List.copyOf(peers);
+    }
+
+    /**
+     * The permissions of the older top-level parameters of AuthorizeSecurityGroupIngress and
+     * RevokeSecurityGroupIngress (IpProtocol, FromPort, ToPort, CidrIp, SourceSecurityGroupName and
+     * SourceSecurityGroupOwnerId), none when none were given. A source group without a protocol grants
+     * full ICMP, TCP and UDP access, as the EC2 API reference says; a CidrIp may not come with a group.
+     * The outbound operations do not support these parameters.
+     */
+    public static List<Permission> ofTopLevelParameters(Direction direction, String protocol, Integer fromPort,
+                                                        Integer toPort, String cidrIp, String sourceGroupName,
+                                                        String sourceGroupOwnerId) {
+        boolean group = sourceGroupName != null || sourceGroupOwnerId != null;
+        if (protocol == null && fromPort == null && toPort == null && cidrIp == null && !group) {
+            return List.of();
+        }
+        if (direction.egress()) {
+            throw Ec2Error.UNSUPPORTED.exception("IpProtocol, FromPort, ToPort, CidrIp and the source group "
+                    + "parameters are not supported for outbound rules; use IpPermissions.");
+        }
+        if (group && cidrIp != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception(
+                    "The parameter cidrIp cannot be used with the parameter sourceSecurityGroupName");
+        }
+        if (!group) {
+            return List.of(new Permission(protocol, fromPort, toPort,
+                    cidrIp == null ? List.of() : List.of(Peer.ipv4(cidrIp, null))));
+        }
+        List<Peer> source = List.of(Peer.group(null, sourceGroupName, sourceGroupOwnerId, null));
+        if (protocol != null) {
+            return List.of(new Permission(protocol, fromPort, toPort, source));
+        }
+        return List.of(new Permission(IpProtocols.ICMP, -1, -1, source),
+                new Permission(IpProtocols.TCP, 0, 65535, source), new Permission(IpProtocols.UDP, 0, 65535, source));
     }
 
     /**

@@ -47,6 +47,11 @@ public record SecurityGroupRule(
         return prefixListId != null ? prefixListId : referencedGroupId;
     }
 
+    /** Whether the ports mean anything: tcp and udp ports, or the icmp and icmpv6 type and code. */
+    public boolean hasRange() {
+        return IpProtocols.hasPorts(protocol) || IpProtocols.isIcmp(protocol);
+    }
+
     Traffic traffic() {
         return new Traffic(protocol, fromPort, toPort);
     }

@@ -21,6 +21,9 @@ import dev.gureum.core.instance.InstanceUsage;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
+import dev.gureum.core.network.DefaultVpcs;
+import dev.gureum.core.network.SecurityGroupService;
+import dev.gureum.core.network.SecurityGroupUsers;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.RegionService;
 import dev.gureum.core.runtime.InstanceRuntime;
@@ -49,6 +52,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final InstanceQueries queries;
     final InstanceModifications modifications;
     final Quotas quotas;
+    final SecurityGroupService securityGroups;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
@@ -71,11 +75,14 @@ public final class Ec2Cloud implements AutoCloseable {
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage);
         this.queries = new InstanceQueries(store, runtime);
         this.modifications = new InstanceModifications(store, catalog);
+        this.securityGroups = new SecurityGroupService(store, new DefaultVpcs(store, regionCatalog),
+                SecurityGroupUsers.NONE);
         this.tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
         tags.register(KeyPairService.TAGGABLE);
         tags.register(new Taggable<>(IdKind.IMAGE, "image", ImageRecords.IMAGES, Image::tags, Image::withTags));
+        tags.register(SecurityGroupService.TAGGABLE);
     }
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,

@@ -1,7 +1,6 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
-import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.keypair.CreatedKeyPair;
 import dev.gureum.core.keypair.KeyFormat;
 import dev.gureum.core.keypair.KeyPair;
@@ -96,12 +95,6 @@ final class KeyPairHandlers {
     }
 
     private static List<Tag> creationTags(List<TagSpecification> specifications) {
-        for (TagSpecification specification : specifications) {
-            if (!RESOURCE_TYPE.equals(specification.resourceTypeAsString())) {
-                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("'" + specification.resourceTypeAsString()
-                        + "' is not a valid taggable resource type for this operation.");
-            }
-        }
-        return Tags.forResourceType(specifications, RESOURCE_TYPE);
+        return Tags.forCreated(specifications, RESOURCE_TYPE);
     }
 }
