@@ -129,6 +129,28 @@ class SecurityGroupRuleServiceTest {
     }
 
     @Test
+    void theOlderTopLevelIngressParameters() {
+        assertEquals(List.of(), Permission.ofTopLevelParameters(Direction.INGRESS, null, null, null, null, null, null));
+        assertEquals(List.of(permission("tcp", 22, 22, cidr("10.0.0.0/8"))),
+                Permission.ofTopLevelParameters(Direction.INGRESS, "tcp", 22, 22, "10.0.0.0/8", null, null));
+        Permission.Peer source = Permission.Peer.group(null, "source", null, null);
+        assertEquals(List.of(permission("icmp", -1, -1, source), permission("tcp", 0, 65535, source),
+                permission("udp", 0, 65535, source)),
+                Permission.ofTopLevelParameters(Direction.INGRESS, null, null, null, null, "source", null));
+        assertEquals(List.of(permission("tcp", 80, 80, source)),
+                Permission.ofTopLevelParameters(Direction.INGRESS, "tcp", 80, 80, null, "source", null));
+        assertRefused("InvalidParameterCombination", null, () -> Permission.ofTopLevelParameters(Direction.INGRESS,
+                "tcp", 80, 80, "10.0.0.0/8", "source", null));
+        assertRefused("Unsupported", null, () -> Permission.ofTopLevelParameters(Direction.EGRESS, "tcp", 80, 80,
+                "10.0.0.0/8", null, null));
+        SecurityGroup target = world.create("target");
+        world.create("source");
+        List<GroupRule> added = world.rules.authorize(context(), Direction.INGRESS, target.id(), null,
+                Permission.ofTopLevelParameters(Direction.INGRESS, null, null, null, null, "source", null), List.of());
+        assertEquals(List.of("icmp", "tcp", "udp"), added.stream().map(rule -> rule.rule().protocol()).toList());
+    }
+
+    @Test
     void referencedGroupsMustExistInTheSameVpc() {
         SecurityGroup web = world.create("web");
         SecurityGroup app = world.create("app");
