@@ -343,7 +343,7 @@ class SecurityGroupsIT {
     }
 
     @Test
-    void tagsOnGroupsThroughTheTagOperations() {
+    void tagsOnGroupsAndRulesThroughTheTagOperations() {
         String id = create(unique("tags"));
         ec2.createTags(r -> r.resources(id).tags(tag("team", "net"), tag("stage", "dev")));
         assertEquals(List.of("stage=dev", "team=net"), ec2.describeTags(r -> r.filters(filter("resource-id", id),
@@ -352,6 +352,22 @@ class SecurityGroupsIT {
         ec2.deleteTags(r -> r.resources(id).tags(tag -> tag.key("stage")));
         assertEquals(List.of(tag("team", "net")), describe(id).tags());
         assertEquals(List.of(id), groupIds(filter("tag-key", "team"), filter("group-id", id)));
+
+        String rule = ec2.authorizeSecurityGroupIngress(r -> r.groupId(id).ipPermissions(tcp(22, "10.0.0.0/8"))
+                .tagSpecifications(tags("security-group-rule", "Name", "ssh"))).securityGroupRules().getFirst()
+                .securityGroupRuleId();
+        ec2.createTags(r -> r.resources(rule, id).tags(tag("owner", "ops")));
+        assertEquals(List.of(tag("Name", "ssh"), tag("owner", "ops")), rule(rule).tags());
+        assertEquals(List.of(rule + " security-group-rule Name=ssh", rule + " security-group-rule owner=ops"),
+                ec2.describeTags(r -> r.filters(filter("resource-id", rule))).tags().stream()
+                        .map(found -> found.resourceId() + " " + found.resourceTypeAsString() + " " + found.key() + "="
+                                + found.value()).toList());
+        assertEquals(List.of(rule), ec2.describeSecurityGroupRules(r -> r.filters(filter("tag:owner", "ops"),
+                filter("group-id", id))).securityGroupRules().stream().map(SecurityGroupRule::securityGroupRuleId).toList());
+        ec2.deleteTags(r -> r.resources(rule).tags(tag -> tag.key("Name")));
+        assertEquals(List.of(tag("owner", "ops")), rule(rule).tags());
+        assertError("InvalidSecurityGroupRuleId.NotFound", null, () -> ec2.createTags(r -> r
+                .resources("sgr-0123456789abcdef0").tags(tag("k", "v"))));
     }
 
     @Test

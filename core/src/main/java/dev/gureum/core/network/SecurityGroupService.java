@@ -15,7 +15,7 @@ import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
-import dev.gureum.core.tag.Taggable;
+import dev.gureum.core.tag.TaggedKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -33,9 +33,8 @@ import java.util.stream.Collectors;
  * {@code default} group, while another group's rule references it, or while anything else uses it.
  */
 public final class SecurityGroupService {
-    /** How CreateTags, DeleteTags and DescribeTags reach security groups ({@code TagService.register}). */
-    public static final Taggable<SecurityGroup> TAGGABLE = new Taggable<>(IdKind.SECURITY_GROUP, "security-group",
-            NetworkRecords.SECURITY_GROUPS, SecurityGroup::tags, SecurityGroup::withTags);
+    /** How CreateTags, DeleteTags and DescribeTags reach groups and their rules ({@code TagService.register}). */
+    public static final TaggedKind TAGGABLE = new SecurityGroupTags();
     private static final int MIN_RESULTS = 5;
     private static final int MAX_RESULTS = 1000;
 
