@@ -67,6 +67,11 @@ public final class DefaultVpcs {
                 .flatMap(vpcId -> store.get(NetworkRecords.VPCS, NetworkWrites.key(context, vpcId))).map(Versioned::value);
     }
 
+    /** The default VPC, for a request that names no VPC; {@code VPCIdNotSpecified} once the user deleted it. */
+    public Vpc require(RequestContext context) {
+        return find(context).orElseThrow(() -> Ec2Error.VPC_ID_NOT_SPECIFIED.exception("No default VPC for this user"));
+    }
+
     /** The region's default DHCP options, which new VPCs use. */
     public String dhcpOptions(RequestContext context) {
         ensure(context);

@@ -18,6 +18,18 @@ public record Ipv4Cidr(long network, int prefixLength) implements Comparable<Ipv
 
     /** Parses {@code a.b.c.d/n}; null when the text is not an IPv4 CIDR block or has host bits set. */
     public static Ipv4Cidr parseOrNull(String text) {
+        return parse(text, false);
+    }
+
+    /**
+     * Parses {@code a.b.c.d/n} the way security group rules take it: host bits are cleared rather than
+     * refused ({@code 10.0.0.28/29} is {@code 10.0.0.24/29}); null when the text is not an IPv4 block.
+     */
+    public static Ipv4Cidr parseMaskedOrNull(String text) {
+        return parse(text, true);
+    }
+
+    private static Ipv4Cidr parse(String text, boolean clearHostBits) {
         if (text == null) {
             return null;
         }
@@ -31,10 +43,10 @@ public record Ipv4Cidr(long network, int prefixLength) implements Comparable<Ipv
             return null;
         }
         int length = Integer.parseInt(prefix);
-        if (length > 32 || (address & ~mask(length)) != 0) {
+        if (length > 32 || (!clearHostBits && (address & ~mask(length)) != 0)) {
             return null;
         }
-        return new Ipv4Cidr(address, length);
+        return new Ipv4Cidr(address & mask(length), length);
     }
 
     /**

@@ -98,8 +98,7 @@ public final class NetworkInterfaceService {
 
     /** The default subnet of a zone, for a launch that names no subnet. */
     public Subnet defaultSubnet(RequestContext context, String zoneName) {
-        Vpc vpc = defaults.find(context).orElseThrow(() -> Ec2Error.VPC_ID_NOT_SPECIFIED.exception(
-                "No default VPC for this user"));
+        Vpc vpc = defaults.require(context);
         return subnets.all(context).stream()
                 .filter(subnet -> subnet.vpcId().equals(vpc.id()) && subnet.defaultForAz()
                         && subnet.availabilityZone().equals(zoneName))

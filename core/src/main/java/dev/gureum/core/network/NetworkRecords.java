@@ -12,7 +12,10 @@ public final class NetworkRecords {
     public static final RecordKind<NetworkAcl> NETWORK_ACLS = RecordKind.of("network-acl", NetworkAcl.class);
     public static final RecordKind<DhcpOptions> DHCP_OPTIONS = RecordKind.of("dhcp-options", DhcpOptions.class);
     public static final RecordKind<SecurityGroup> SECURITY_GROUPS = RecordKind.of("security-group", SecurityGroup.class);
-    /** Claims a group name within a VPC (id {@code <vpc-id>/<name>}), so two creates cannot both take it. */
+    /**
+     * Claims a group name within a VPC (id {@code <vpc-id>/<name>}, the name in lower case since EC2's group
+     * names are unique regardless of case), so two creates cannot both take it.
+     */
     public static final RecordKind<NameClaim> SECURITY_GROUP_NAMES = RecordKind.of("security-group-name", NameClaim.class);
     public static final RecordKind<NetworkInterface> NETWORK_INTERFACES =
             RecordKind.of("network-interface", NetworkInterface.class);

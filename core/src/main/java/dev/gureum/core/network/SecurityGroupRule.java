@@ -36,6 +36,33 @@ public record SecurityGroupRule(
                 && java.util.Objects.equals(referencedGroupId, other.referencedGroupId);
     }
 
+    /** The one peer, as EC2 names it in its messages: the block, the prefix list or the group id. */
+    public String peer() {
+        if (cidrIpv4 != null) {
+            return cidrIpv4;
+        }
+        if (cidrIpv6 != null) {
+            return cidrIpv6;
+        }
+        return prefixListId != null ? prefixListId : referencedGroupId;
+    }
+
+    /** Whether the ports mean anything: tcp and udp ports, or the icmp and icmpv6 type and code. */
+    public boolean hasRange() {
+        return IpProtocols.hasPorts(protocol) || IpProtocols.isIcmp(protocol);
+    }
+
+    Traffic traffic() {
+        return new Traffic(protocol, fromPort, toPort);
+    }
+
+    /** This rule with another rule's traffic and peer (ModifySecurityGroupRules): id, direction and tags stay. */
+    public SecurityGroupRule withTrafficAndPeerOf(SecurityGroupRule other) {
+        return new SecurityGroupRule(id, egress, other.protocol, other.fromPort, other.toPort, other.cidrIpv4,
+                other.cidrIpv6, other.prefixListId, other.referencedGroupId, other.referencedGroupOwnerId,
+                other.description, tags);
+    }
+
     public SecurityGroupRule withDescription(String newDescription) {
         return new SecurityGroupRule(id, egress, protocol, fromPort, toPort, cidrIpv4, cidrIpv6, prefixListId,
                 referencedGroupId, referencedGroupOwnerId, newDescription, tags);

@@ -5,21 +5,19 @@ import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.IdKind;
-import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
-import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
-import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * CreateTags, DeleteTags and DescribeTags over every taggable kind of resource. Each area registers its
@@ -39,24 +37,20 @@ public final class TagService {
             .build();
 
     private final Store store;
-    private final Map<IdKind, Taggable<?>> kinds = new EnumMap<>(IdKind.class);
+    private final Map<IdKind, TaggedKind> kinds = new EnumMap<>(IdKind.class);
 
     public TagService(Store store) {
         this.store = store;
     }
 
-    public void register(Taggable<?> taggable) {
-        kinds.put(taggable.idKind(), taggable);
+    public void register(TaggedKind kind) {
+        kind.idKinds().forEach(idKind -> kinds.put(idKind, kind));
     }
 
     public void create(RequestContext context, List<String> resourceIds, List<Tag> tags) {
         requireResources(resourceIds);
         TagRules.validate(tags);
-        WriteBatch batch = new WriteBatch();
-        for (String id : new java.util.LinkedHashSet<>(resourceIds)) {
-            stage(context, id, batch, current -> TagRules.merge(current, tags));
-        }
-        Writes.commit(store, context, batch);
+        change(context, resourceIds, current -> TagRules.merge(current, tags));
     }
 
     public void delete(RequestContext context, List<String> resourceIds, List<TagRules.RemovedTag> tags) {
@@ -64,18 +58,14 @@ public final class TagService {
         if (tags.stream().anyMatch(tag -> tag.key() == null || tag.key().isEmpty())) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Tag keys must not be empty.");
         }
-        WriteBatch batch = new WriteBatch();
-        for (String id : new java.util.LinkedHashSet<>(resourceIds)) {
-            stage(context, id, batch, current -> tags.isEmpty() ? List.of() : TagRules.remove(current, tags));
-        }
-        Writes.commit(store, context, batch);
+        change(context, resourceIds, current -> tags.isEmpty() ? List.of() : TagRules.remove(current, tags));
     }
 
     public Page<ResourceTag> describe(RequestContext context, List<Filter> filters, Integer maxResults,
                                       String nextToken) {
         List<ResourceTag> all = new ArrayList<>();
-        for (Taggable<?> kind : kinds.values()) {
-            collect(context, kind, all);
+        for (TaggedKind kind : new LinkedHashSet<>(kinds.values())) {
+            kind.collect(store, context, all::add);
         }
         List<ResourceTag> matching = all.stream().filter(FILTERS.compile(filters))
                 .sorted(Comparator.comparing(ResourceTag::resourceId).thenComparing(ResourceTag::key)).toList();
@@ -88,33 +78,19 @@ public final class TagService {
         }
     }
 
-    private <T> void collect(RequestContext context, Taggable<T> kind, Collection<ResourceTag> into) {
-        for (Versioned<T> record : store.list(kind.records(), context.account(), context.region())) {
-            for (Tag tag : kind.tags().apply(record.value())) {
-                into.add(new ResourceTag(record.key().id(), kind.resourceType(), tag.key(), tag.value()));
+    /** One batch for the whole request; each kind stages all of its resources at once. */
+    private void change(RequestContext context, List<String> resourceIds, UnaryOperator<List<Tag>> change) {
+        Map<TaggedKind, List<String>> byKind = new LinkedHashMap<>();
+        for (String id : new LinkedHashSet<>(resourceIds)) {
+            IdKind idKind = IdKind.ofId(id);
+            TaggedKind kind = idKind == null ? null : kinds.get(idKind);
+            if (kind == null) {
+                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid id: \"" + id + "\"");
             }
+            byKind.computeIfAbsent(kind, unused -> new ArrayList<>()).add(id);
         }
-    }
-
-    private void stage(RequestContext context, String resourceId, WriteBatch batch,
-                       java.util.function.UnaryOperator<List<Tag>> change) {
-        IdKind idKind = IdKind.ofId(resourceId);
-        Taggable<?> kind = idKind == null ? null : kinds.get(idKind);
-        if (kind == null) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid id: \"" + resourceId + "\"");
-        }
-        stage(context, kind, resourceId, batch, change);
-    }
-
-    private <T> void stage(RequestContext context, Taggable<T> kind, String resourceId, WriteBatch batch,
-                           java.util.function.UnaryOperator<List<Tag>> change) {
-        ResourceIds.requireWellFormed(kind.idKind(), List.of(resourceId));
-        RecordKey key = new RecordKey(context.account(), context.region(), resourceId);
-        Optional<Versioned<T>> record = store.get(kind.records(), key);
-        if (record.isEmpty()) {
-            throw ResourceIds.notFound(kind.idKind(), List.of(resourceId));
-        }
-        T value = record.get().value();
-        batch.put(kind.records(), key, record.get().version(), kind.withTags().apply(value, change.apply(kind.tags().apply(value))));
+        WriteBatch batch = new WriteBatch();
+        byKind.forEach((kind, ids) -> kind.stage(store, context, ids, batch, change));
+        Writes.commit(store, context, batch);
     }
 }

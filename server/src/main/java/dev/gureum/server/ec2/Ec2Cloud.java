@@ -45,6 +45,7 @@ import dev.gureum.core.network.Subnet;
 import dev.gureum.core.network.SubnetService;
 import dev.gureum.core.network.Vpc;
 import dev.gureum.core.network.VpcService;
+import dev.gureum.core.network.SecurityGroupService;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.RegionService;
 import dev.gureum.core.runtime.InstanceRuntime;
@@ -80,6 +81,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final NetworkAclService networkAcls;
     final NetworkInterfaceService networkInterfaces;
     final ElasticAddressService elasticAddresses;
+    final SecurityGroupService securityGroups;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
@@ -112,6 +114,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.routeTables = new RouteTableService(store, defaultVpcs);
         this.networkAcls = new NetworkAclService(store, defaultVpcs);
         this.elasticAddresses = new ElasticAddressService(store, defaultVpcs, pool, networkInterfaces, internetGateways);
+        this.securityGroups = new SecurityGroupService(store, defaultVpcs, networkInterfaces::groupInUse);
         this.tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
@@ -129,6 +132,7 @@ public final class Ec2Cloud implements AutoCloseable {
                 DhcpOptions::tags, DhcpOptions::withTags));
         tags.register(new Taggable<>(IdKind.NETWORK_INTERFACE, "network-interface", NetworkRecords.NETWORK_INTERFACES,
                 NetworkInterface::tags, NetworkInterface::withTags));
+        tags.register(SecurityGroupService.TAGGABLE);
         tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
                 ElasticAddress::tags, ElasticAddress::withTags));
     }

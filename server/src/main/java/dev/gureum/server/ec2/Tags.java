@@ -1,5 +1,6 @@
 package dev.gureum.server.ec2;
 
+import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.tag.Tag;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
