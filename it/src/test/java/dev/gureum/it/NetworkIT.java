@@ -337,6 +337,32 @@ class NetworkIT {
         }
     }
 
+    @Test
+    void securityGroupsFollowTheirInterfaces() {
+        try (Ec2Client ec2 = account("100000000008")) {
+            String vpc = defaultVpc(ec2).vpcId();
+            List<String> groups = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String name = "g" + i;
+                groups.add(ec2.createSecurityGroup(r -> r.groupName(name).description(name).vpcId(vpc)).groupId());
+            }
+            assertError(400, "SecurityGroupsPerInterfaceLimitExceeded",
+                    () -> launch(ec2, r -> r.securityGroupIds(groups)));
+            Instance instance = launch(ec2, r -> r.securityGroupIds(groups.get(0)).securityGroups("g1"));
+            assertEquals(List.of("g0", "g1"), instance.securityGroups().stream().map(g -> g.groupName()).toList());
+            assertError(400, "DependencyViolation", () -> ec2.deleteSecurityGroup(r -> r.groupId(groups.get(0))));
+            assertError(400, "InvalidGroup.NotFound", () -> launch(ec2, r -> r.securityGroups("no-such-group")));
+
+            ec2.modifyInstanceAttribute(r -> r.instanceId(instance.instanceId()).groups(groups.get(2)));
+            assertEquals(List.of(groups.get(2)), ec2.describeInstanceAttribute(r -> r.instanceId(instance.instanceId())
+                    .attribute("groupSet")).groups().stream().map(g -> g.groupId()).toList());
+            assertEquals(List.of(instance.instanceId()), ids(ec2.describeInstances(r -> r.filters(
+                    filter("instance.group-id", groups.get(2)))).reservations().stream()
+                    .flatMap(reservation -> reservation.instances().stream()).toList()));
+            ec2.deleteSecurityGroup(r -> r.groupId(groups.get(0)));
+        }
+    }
+
     private static Vpc defaultVpc(Ec2Client ec2) {
         return ec2.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs().get(0);
     }
