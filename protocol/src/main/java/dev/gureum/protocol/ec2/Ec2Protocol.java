@@ -77,7 +77,8 @@ public final class Ec2Protocol implements ServiceProtocol {
 
     @Override
     public WireResponse encode(Call call, SdkPojo output, String requestId) {
-        return new WireResponse(200, CONTENT_TYPE, Ec2XmlEncoder.encode(call.operation(), output, requestId));
+        XmlOutput xml = Ec2XmlEncoder.write(call.operation(), output, requestId);
+        return new WireResponse(200, CONTENT_TYPE, xml.buffer(), xml.length(), java.util.Map.of());
     }
 
     @Override

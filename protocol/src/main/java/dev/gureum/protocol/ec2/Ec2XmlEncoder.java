@@ -36,13 +36,18 @@ public final class Ec2XmlEncoder {
     }
 
     public static byte[] encode(String operation, SdkPojo output, String requestId) {
+        return write(operation, output, requestId).toByteArray();
+    }
+
+    /** The response document, left in the buffer it was written into (see {@link XmlOutput#buffer()}). */
+    public static XmlOutput write(String operation, SdkPojo output, String requestId) {
         XmlOutput out = new XmlOutput(LAST_SIZE.getOrDefault(operation, 1024) + 256);
         out.raw(PROLOG).ascii("<").ascii(operation).ascii("Response xmlns=\"").ascii(NAMESPACE).ascii("\">");
         out.ascii("<requestId>").text(requestId).ascii("</requestId>");
         members(output, out);
         out.ascii("</").ascii(operation).ascii("Response>");
         LAST_SIZE.put(operation, out.length());
-        return out.toByteArray();
+        return out;
     }
 
     private static void members(SdkPojo pojo, XmlOutput out) {

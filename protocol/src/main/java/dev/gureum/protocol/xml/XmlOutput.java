@@ -132,6 +132,11 @@ public final class XmlOutput {
         return Arrays.copyOf(bytes, length);
     }
 
+    /** The array written into; its first {@link #length()} bytes are the document. */
+    public byte[] buffer() {
+        return bytes;
+    }
+
     public int length() {
         return length;
     }

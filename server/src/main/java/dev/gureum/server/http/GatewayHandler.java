@@ -98,9 +98,9 @@ final class GatewayHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
     static FullHttpResponse toNetty(WireResponse response) {
         FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
+                HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.buffer(), 0, response.length()));
         http.headers().set(HttpHeaderNames.CONTENT_TYPE, response.contentType());
-        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.length());
         http.headers().set(HttpHeaderNames.SERVER, "Gureum");
         response.headers().forEach(http.headers()::set);
         return http;
