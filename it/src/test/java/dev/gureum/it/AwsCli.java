@@ -11,6 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -90,6 +94,27 @@ public final class AwsCli {
     /** Requires the call to fail with the service's error {@code code}, as the CLI reports it. */
     public void assertServerError(String code, String... arguments) {
         assertServerError(code, run(arguments));
+    }
+
+    /**
+     * Runs each case (its expected code, then the CLI's arguments) at once, each in its own CLI process: a
+     * CLI process costs over a second, so calls that change nothing are best checked side by side.
+     */
+    public void assertServerErrors(List<List<String>> cases) {
+        ExecutorService processes = Executors.newFixedThreadPool(cases.size());
+        try {
+            List<Future<Result>> results = new ArrayList<>();
+            for (List<String> call : cases) {
+                results.add(processes.submit(() -> run(call.subList(1, call.size()).toArray(String[]::new))));
+            }
+            for (int i = 0; i < cases.size(); i++) {
+                assertServerError(cases.get(i).getFirst(), results.get(i).get());
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            processes.shutdownNow();
+        }
     }
 
     public static void assertServerError(String code, Result result) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,18 +75,18 @@ class AwsCliNetworkIT {
     @Test
     void refusalsArriveAsEc2Errors() {
         String vpc = aws.text("ec2", "create-vpc", "--cidr-block", "10.8.0.0/16", "--query", "Vpc.VpcId");
-        aws.assertServerError("InvalidVpc.Range", "ec2", "create-vpc", "--cidr-block", "10.0.0.0/8");
-        aws.assertServerError("InvalidSubnet.Range", "ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block",
-                "10.9.0.0/24");
         aws.text("ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.8.1.0/24");
-        aws.assertServerError("InvalidSubnet.Conflict", "ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block",
-                "10.8.1.0/25");
-        aws.assertServerError("DependencyViolation", "ec2", "delete-vpc", "--vpc-id", vpc);
-        aws.assertServerError("InvalidVpcID.NotFound", "ec2", "describe-vpcs", "--vpc-ids", "vpc-0123456789abcdef0");
-        aws.assertServerError("InvalidSubnetID.NotFound", "ec2", "describe-subnets", "--subnet-ids",
-                "subnet-0123456789abcdef0");
-        aws.assertServerError("InvalidAllocationID.NotFound", "ec2", "release-address", "--allocation-id",
-                "eipalloc-0123456789abcdef0");
-        aws.assertServerError("InvalidAddress.NotFound", "ec2", "describe-addresses", "--public-ips", "192.0.2.1");
+        aws.assertServerErrors(List.of(
+                List.of("InvalidVpc.Range", "ec2", "create-vpc", "--cidr-block", "10.0.0.0/8"),
+                List.of("InvalidSubnet.Range", "ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block", "10.9.0.0/24"),
+                List.of("InvalidSubnet.Conflict", "ec2", "create-subnet", "--vpc-id", vpc, "--cidr-block",
+                        "10.8.1.0/25"),
+                List.of("DependencyViolation", "ec2", "delete-vpc", "--vpc-id", vpc),
+                List.of("InvalidVpcID.NotFound", "ec2", "describe-vpcs", "--vpc-ids", "vpc-0123456789abcdef0"),
+                List.of("InvalidSubnetID.NotFound", "ec2", "describe-subnets", "--subnet-ids",
+                        "subnet-0123456789abcdef0"),
+                List.of("InvalidAllocationID.NotFound", "ec2", "release-address", "--allocation-id",
+                        "eipalloc-0123456789abcdef0"),
+                List.of("InvalidAddress.NotFound", "ec2", "describe-addresses", "--public-ips", "192.0.2.1")));
     }
 }

@@ -1,16 +1,10 @@
 package dev.gureum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +21,6 @@ import software.amazon.awssdk.services.ec2.model.SecurityGroup;
  * milliseconds where a CLI process costs most of a second.
  */
 class AwsCliSecurityGroupsIT {
-    private static final int SERVICE_ERROR_EXIT_CODE = 254;
 
     private static GureumProcess server;
     private static AwsCli aws;
@@ -57,29 +50,29 @@ class AwsCliSecurityGroupsIT {
 
     @Test
     void terraformStyleLifecycle() {
-        String id = text("ec2", "create-security-group", "--group-name", unique("tf"), "--description",
+        String id = aws.text("ec2", "create-security-group", "--group-name", unique("tf"), "--description",
                 "Managed by Terraform", "--query", "GroupId");
         cleanups.add(() -> deleteIfPresent(id));
         // Debian's awscli 2.9 predates RevokedSecurityGroupRules in the model: it prints Return only.
-        assertEquals("True", text("ec2", "revoke-security-group-egress", "--group-id", id, "--ip-permissions",
+        assertEquals("True", aws.text("ec2", "revoke-security-group-egress", "--group-id", id, "--ip-permissions",
                 "IpProtocol=-1,FromPort=0,ToPort=0,IpRanges=[{CidrIp=0.0.0.0/0}]", "--query", "Return"));
-        List<String> added = text("ec2", "authorize-security-group-ingress", "--group-id", id, "--ip-permissions",
+        List<String> added = aws.text("ec2", "authorize-security-group-ingress", "--group-id", id, "--ip-permissions",
                 "IpProtocol=tcp,FromPort=22,ToPort=22,IpRanges=[{CidrIp=203.0.113.0/24}]",
                 "IpProtocol=tcp,FromPort=443,ToPort=443,Ipv6Ranges=[{CidrIpv6=::/0}]",
                 "--query", "SecurityGroupRules[].[SecurityGroupRuleId, FromPort, CidrIpv4 || CidrIpv6]").lines().toList();
         List<String> ruleIds = added.stream().map(line -> line.split("\t")[0]).toList();
         assertEquals(List.of("22\t203.0.113.0/24", "443\t::/0"),
                 added.stream().map(line -> line.substring(line.indexOf('\t') + 1)).toList());
-        assertEquals("True", text("ec2", "modify-security-group-rules", "--group-id", id, "--security-group-rules",
+        assertEquals("True", aws.text("ec2", "modify-security-group-rules", "--group-id", id, "--security-group-rules",
                 "SecurityGroupRuleId=" + ruleIds.get(0) + ",SecurityGroupRule={IpProtocol=tcp,FromPort=2222,"
                         + "ToPort=2222,CidrIpv4=198.51.100.0/24,Description=bastion}", "--query", "Return"));
         assertEquals(sorted(List.of(ruleIds.get(0) + "\ttcp\t2222\t2222\t198.51.100.0/24\tbastion",
                         ruleIds.get(1) + "\ttcp\t443\t443\t::/0\tNone")),
-                lines(text("ec2", "describe-security-group-rules", "--security-group-rule-ids", ruleIds.get(0),
+                lines(aws.text("ec2", "describe-security-group-rules", "--security-group-rule-ids", ruleIds.get(0),
                         ruleIds.get(1), "--query", "SecurityGroupRules[].[SecurityGroupRuleId, IpProtocol, FromPort, "
                                 + "ToPort, CidrIpv4 || CidrIpv6, Description]")));
         assertEquals(List.of(0, 2), List.of(describe(id).ipPermissionsEgress().size(), describe(id).ipPermissions().size()));
-        text("ec2", "delete-security-group", "--group-id", id);
+        aws.text("ec2", "delete-security-group", "--group-id", id);
         assertEquals(List.of(), ec2.describeSecurityGroups(r -> r.filters(f -> f.name("group-id").values(id)))
                 .securityGroups());
     }
@@ -88,10 +81,10 @@ class AwsCliSecurityGroupsIT {
     void theCliShortcutsAndTheErrorsItPrints() {
         String name = unique("shortcut");
         String id = create(name);
-        assertEquals("8000\t8080\t10.0.0.0/8", text("ec2", "authorize-security-group-ingress", "--group-name", name,
+        assertEquals("8000\t8080\t10.0.0.0/8", aws.text("ec2", "authorize-security-group-ingress", "--group-name", name,
                 "--protocol", "tcp", "--port", "8000-8080", "--cidr", "10.0.0.0/8",
                 "--query", "SecurityGroupRules[].[FromPort, ToPort, CidrIpv4]"));
-        assertEquals("True", text("ec2", "update-security-group-rule-descriptions-ingress", "--group-id", id,
+        assertEquals("True", aws.text("ec2", "update-security-group-rule-descriptions-ingress", "--group-id", id,
                 "--ip-permissions", "IpProtocol=tcp,FromPort=8000,ToPort=8080,IpRanges=[{CidrIp=10.0.0.0/8,"
                         + "Description=app}]", "--query", "Return"));
         assertEquals("app", describe(id).ipPermissions().getFirst().ipRanges().getFirst().description());
@@ -99,7 +92,7 @@ class AwsCliSecurityGroupsIT {
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(client).ipPermissions(fromGroup(id)));
         cleanups.add(() -> ec2.revokeSecurityGroupIngress(r -> r.groupId(client).ipPermissions(fromGroup(id))));
 
-        assertServerErrors(List.of(
+        aws.assertServerErrors(List.of(
                 List.of("InvalidPermission.Duplicate", "ec2", "authorize-security-group-egress", "--group-id", id,
                         "--ip-permissions", "IpProtocol=-1,IpRanges=[{CidrIp=0.0.0.0/0}]"),
                 List.of("InvalidPermission.NotFound", "ec2", "update-security-group-rule-descriptions-egress",
@@ -112,7 +105,7 @@ class AwsCliSecurityGroupsIT {
                 List.of("InvalidSecurityGroupRuleId.NotFound", "ec2", "revoke-security-group-ingress", "--group-id",
                         id, "--security-group-rule-ids", "sgr-0123456789abcdef0")));
 
-        assertEquals("True", text("ec2", "revoke-security-group-ingress", "--group-id", id, "--protocol", "tcp",
+        assertEquals("True", aws.text("ec2", "revoke-security-group-ingress", "--group-id", id, "--protocol", "tcp",
                 "--port", "8000-8080", "--cidr", "10.0.0.0/8", "--query", "Return"));
         assertEquals(List.of(), describe(id).ipPermissions());
     }
@@ -125,7 +118,7 @@ class AwsCliSecurityGroupsIT {
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(IpPermission.builder().ipProtocol("tcp")
                 .fromPort(443).toPort(443).ipRanges(range -> range.cidrIp("0.0.0.0/0")).build()));
         ec2.createTags(r -> r.resources(web, db).tags(tag -> tag.key("suite").value(suite)));
-        assertEquals(web, text("ec2", "describe-security-groups", "--filters", "Name=tag:suite,Values=" + suite,
+        assertEquals(web, aws.text("ec2", "describe-security-groups", "--filters", "Name=tag:suite,Values=" + suite,
                 "Name=ip-permission.to-port,Values=443", "--query", "SecurityGroups[].GroupId"));
     }
 
@@ -146,39 +139,6 @@ class AwsCliSecurityGroupsIT {
     private static IpPermission fromGroup(String groupId) {
         return IpPermission.builder().ipProtocol("tcp").fromPort(5432).toPort(5432)
                 .userIdGroupPairs(pair -> pair.groupId(groupId)).build();
-    }
-
-    /** Runs the CLI with text output, requires success and answers what it printed, trimmed. */
-    private static String text(String... arguments) {
-        String[] withOutput = Stream.concat(Stream.of(arguments), Stream.of("--output", "text")).toArray(String[]::new);
-        AwsCli.Result result = aws.run(withOutput);
-        assertTrue(result.ok(), () -> "aws " + String.join(" ", arguments) + ": " + result.stderr());
-        return result.stdout().trim();
-    }
-
-    /**
-     * Runs each case (its expected code, then the CLI's arguments) at once, each in its own CLI process: a
-     * CLI process costs over a second, and none of these calls changes anything. Exit code 254 is the CLI's
-     * "the service answered an error"; 252 would be its own parameter check.
-     */
-    private static void assertServerErrors(List<List<String>> cases) {
-        ExecutorService processes = Executors.newFixedThreadPool(cases.size());
-        try {
-            List<Future<AwsCli.Result>> results = new ArrayList<>();
-            for (List<String> call : cases) {
-                results.add(processes.submit(() -> aws.run(call.subList(1, call.size()).toArray(String[]::new))));
-            }
-            for (int i = 0; i < cases.size(); i++) {
-                AwsCli.Result result = results.get(i).get();
-                String expected = "An error occurred (" + cases.get(i).getFirst() + ")";
-                assertEquals(SERVICE_ERROR_EXIT_CODE, result.exitCode(), expected + ", not: " + result.stderr());
-                assertTrue(result.stderr().contains(expected), expected + ", not: " + result.stderr());
-            }
-        } catch (InterruptedException | ExecutionException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            processes.shutdownNow();
-        }
     }
 
     private static SecurityGroup describe(String id) {

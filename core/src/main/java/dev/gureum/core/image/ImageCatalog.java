@@ -1,6 +1,5 @@
 package dev.gureum.core.image;
 
-import dev.gureum.core.region.Region;
 import dev.gureum.core.region.RegionCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
