@@ -26,10 +26,6 @@ final class SecurityGroupLookup {
         this.groups = new Records<>(store, NetworkRecords.SECURITY_GROUPS, IdKind.SECURITY_GROUP, SecurityGroup::id);
     }
 
-    Records<SecurityGroup> records() {
-        return groups;
-    }
-
     Versioned<SecurityGroup> byId(RequestContext context, String groupId) {
         return groups.require(context, groupId);
     }

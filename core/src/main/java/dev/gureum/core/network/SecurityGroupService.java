@@ -1,6 +1,7 @@
 package dev.gureum.core.network;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.CloudException;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.ids.IdKind;
@@ -165,7 +166,7 @@ public final class SecurityGroupService {
         return new RecordKey(context.account(), context.region(), id);
     }
 
-    private static dev.gureum.core.error.CloudException duplicate(String name, String vpcId) {
+    private static CloudException duplicate(String name, String vpcId) {
         return Ec2Error.INVALID_GROUP_DUPLICATE.exception("The security group '" + name
                 + "' already exists for VPC '" + vpcId + "'");
     }
