@@ -164,6 +164,10 @@ public final class Ec2XmlEncoder {
             Timestamps.write(instant, out);
         } else if (value instanceof SdkBytes bytes) {
             out.ascii(Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe()));
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.digits(((Number) value).longValue());
+        } else if (value instanceof Boolean flag) {
+            out.ascii(flag ? "true" : "false");
         } else if (value instanceof BigDecimal decimal) {
             out.ascii(decimal.toPlainString());
         } else {

@@ -118,8 +118,27 @@ public final class XmlOutput {
         return safe == null ? text : safe.toString();
     }
 
+    /** A whole number in decimal, written straight into the buffer. */
     public XmlOutput digits(long value) {
-        return ascii(Long.toString(value));
+        if (value == Long.MIN_VALUE) {
+            return ascii(Long.toString(value));
+        }
+        long rest = Math.abs(value);
+        int width = value < 0 ? 2 : 1;
+        for (long left = rest; left >= 10; left /= 10) {
+            width++;
+        }
+        ensure(width);
+        length += width;
+        int at = length;
+        do {
+            bytes[--at] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        } while (rest > 0);
+        if (value < 0) {
+            bytes[--at] = '-';
+        }
+        return this;
     }
 
     /** Writes {@code value} zero-padded to {@code width} digits (for timestamps). */
