@@ -13,6 +13,7 @@ import dev.gureum.server.auth.CredentialsFile;
 import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.ec2.Ec2Api;
+import dev.gureum.runtime.storage.SparseFileBlockStore;
 import dev.gureum.server.ec2.Ec2Cloud;
 import dev.gureum.server.gateway.AdminEndpoints;
 import dev.gureum.server.gateway.Gateway;
@@ -75,7 +76,8 @@ public final class GureumServer implements AutoCloseable {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
-                    options.zoneCapacityVcpus()), options.simulatedDelay(), options.publicIpPool());
+                    options.zoneCapacityVcpus()), options.simulatedDelay(), options.publicIpPool(),
+                    new SparseFileBlockStore(options.dataDirectory()));
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(), List.of("ec2")),

@@ -75,6 +75,8 @@ public enum Ec2Error implements ErrorCode {
     DEFAULT_VPC_DOES_NOT_EXIST("DefaultVpcDoesNotExist", 400),
     VPC_ID_NOT_SPECIFIED("VPCIdNotSpecified", 400),
     MISSING_INPUT("MissingInput", 400),
+    INVALID_PARAMETER_DEPENDENCY("InvalidParameterDependency", 400),
+    VOLUME_IN_USE("VolumeInUse", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),
     INVALID_PARAMETER("InvalidParameter", 400),

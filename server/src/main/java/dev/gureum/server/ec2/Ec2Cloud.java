@@ -31,6 +31,10 @@ import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.network.PublicAddressPool;
+import dev.gureum.core.storage.BlockStore;
+import dev.gureum.core.storage.StorageRecords;
+import dev.gureum.core.storage.Volume;
+import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.store.Versioned;
 import java.util.Optional;
 import dev.gureum.core.network.DhcpOptions;
@@ -82,6 +86,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final NetworkInterfaceService networkInterfaces;
     final ElasticAddressService elasticAddresses;
     final SecurityGroupService securityGroups;
+    final VolumeService volumes;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
@@ -89,7 +94,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final InstanceUsage usage;
 
     private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas, Duration simulatedDelay,
-                     Ipv4Cidr publicAddressPool) {
+                     Ipv4Cidr publicAddressPool, BlockStore blocks) {
         this.store = store;
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
@@ -115,6 +120,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.networkAcls = new NetworkAclService(store, defaultVpcs);
         this.elasticAddresses = new ElasticAddressService(store, defaultVpcs, pool, networkInterfaces, internetGateways);
         this.securityGroups = new SecurityGroupService(store, defaultVpcs, networkInterfaces::groupInUse);
+        this.volumes = new VolumeService(store, regionCatalog, blocks);
         this.tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
@@ -133,6 +139,7 @@ public final class Ec2Cloud implements AutoCloseable {
         tags.register(new Taggable<>(IdKind.NETWORK_INTERFACE, "network-interface", NetworkRecords.NETWORK_INTERFACES,
                 NetworkInterface::tags, NetworkInterface::withTags));
         tags.register(SecurityGroupService.TAGGABLE);
+        tags.register(new Taggable<>(IdKind.VOLUME, "volume", StorageRecords.VOLUMES, Volume::tags, Volume::withTags));
         tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
                 ElasticAddress::tags, ElasticAddress::withTags));
     }
@@ -148,9 +155,10 @@ public final class Ec2Cloud implements AutoCloseable {
     }
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,
-                                 Duration simulatedDelay, Ipv4Cidr publicAddressPool) {
-        Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, simulatedDelay, publicAddressPool);
+                                 Duration simulatedDelay, Ipv4Cidr publicAddressPool, BlockStore blocks) {
+        Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, simulatedDelay, publicAddressPool, blocks);
         cloud.commands.reconcile();
+        cloud.volumes.reconcile();
         cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
         return cloud;
     }
@@ -163,9 +171,10 @@ public final class Ec2Cloud implements AutoCloseable {
         });
     }
 
-    /** The admin reset: every instance ends at once and every record of every account is gone. */
+    /** The admin reset: every instance ends at once, every volume's bytes are freed, every record is gone. */
     public void reset() {
         runtime.discardAll();
+        volumes.discardAll();
         store.wipe();
         usage.wiped();
     }

@@ -1,0 +1,11 @@
+package dev.gureum.core.storage;
+
+import dev.gureum.core.store.RecordKind;
+
+/** Where storage records live in the store. The names are persisted: never change them. */
+public final class StorageRecords {
+    public static final RecordKind<Volume> VOLUMES = RecordKind.of("volume", Volume.class);
+
+    private StorageRecords() {
+    }
+}

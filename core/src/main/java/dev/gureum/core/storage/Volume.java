@@ -1,0 +1,46 @@
+package dev.gureum.core.storage;
+
+import dev.gureum.core.tag.Tag;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An EBS volume: where it lives (its availability zone), what it is (type, size, provisioned IOPS and
+ * throughput, encryption), where it came from (a snapshot, if any) and its state. Its bytes are kept by
+ * the {@link BlockStore}, one backing file per volume, of exactly the volume's size.
+ */
+public record Volume(
+        String id,
+        String ownerId,
+        String region,
+        String availabilityZone,
+        int sizeGiB,
+        VolumeType type,
+        Integer iops,
+        Integer throughput,
+        boolean encrypted,
+        String kmsKeyId,
+        String snapshotId,
+        boolean multiAttachEnabled,
+        Instant createTime,
+        VolumeState state,
+        List<Tag> tags) {
+
+    public Volume {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
+
+    public long sizeBytes() {
+        return (long) sizeGiB << 30;
+    }
+
+    public Volume withState(VolumeState newState) {
+        return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
+                snapshotId, multiAttachEnabled, createTime, newState, tags);
+    }
+
+    public Volume withTags(List<Tag> newTags) {
+        return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
+                snapshotId, multiAttachEnabled, createTime, state, newTags);
+    }
+}

@@ -1,0 +1,234 @@
+package dev.gureum.core.storage;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.filter.Filter;
+import dev.gureum.core.filter.FilterSet;
+import dev.gureum.core.ids.IdKind;
+import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.page.Pages;
+import dev.gureum.core.region.RegionCatalog;
+import dev.gureum.core.region.Zone;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.store.Writes;
+import dev.gureum.core.tag.Tag;
+import dev.gureum.core.tag.TagRules;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * CreateVolume, DescribeVolumes and DeleteVolume. A volume is recorded {@code creating}, its zeroed backing
+ * store made, then it becomes {@code available} (or {@code error} when the disk refuses, as EBS reports a
+ * failed creation); deleting marks it {@code deleting}, frees its bytes, then forgets it. A volume caught
+ * between the two steps by a crash is finished by {@link #reconcile()} at start-up.
+ */
+public final class VolumeService {
+    static final int MINIMUM_RESULTS = 5;
+    static final int MAXIMUM_RESULTS = 500;
+    private static final Logger LOG = Logger.getLogger(VolumeService.class.getName());
+
+    private static final FilterSet<Volume> FILTERS = FilterSet.<Volume>builder()
+            .many("attachment.attach-time", volume -> List.of())
+            .many("attachment.delete-on-termination", volume -> List.of())
+            .many("attachment.device", volume -> List.of())
+            .many("attachment.instance-id", volume -> List.of())
+            .many("attachment.status", volume -> List.of())
+            .single("availability-zone", Volume::availabilityZone)
+            .single("create-time", volume -> dev.gureum.core.Timestamps.iso(volume.createTime()))
+            .single("encrypted", Volume::encrypted)
+            .single("fast-restored", volume -> false)
+            .single("multi-attach-enabled", Volume::multiAttachEnabled)
+            .single("size", Volume::sizeGiB)
+            .single("snapshot-id", Volume::snapshotId)
+            .single("status", volume -> volume.state().wireName())
+            .single("volume-id", Volume::id)
+            .single("volume-type", volume -> volume.type().wireName())
+            .tags(Volume::tags)
+            .build();
+
+    private final Store store;
+    private final RegionCatalog regions;
+    private final BlockStore blocks;
+
+    public VolumeService(Store store, RegionCatalog regions, BlockStore blocks) {
+        this.store = store;
+        this.regions = regions;
+        this.blocks = blocks;
+    }
+
+    /** What CreateVolume asks for; null means "not given". */
+    public record Request(String availabilityZone, String availabilityZoneId, Integer sizeGiB, String volumeType,
+                          Integer iops, Integer throughput, Boolean encrypted, String kmsKeyId, String snapshotId,
+                          Boolean multiAttachEnabled, List<Tag> tags) {
+    }
+
+    /** The volume as CreateVolume answers it: still {@code creating}, though its bytes exist when this returns. */
+    public Volume create(RequestContext context, Request request) {
+        Zone zone = zone(context, request.availabilityZone(), request.availabilityZoneId());
+        if (request.snapshotId() != null) {
+            ResourceIds.requireWellFormed(IdKind.SNAPSHOT, List.of(request.snapshotId()));
+            throw ResourceIds.notFound(IdKind.SNAPSHOT, List.of(request.snapshotId()));
+        }
+        if (request.sizeGiB() == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter size");
+        }
+        VolumeType type = VolumeType.fromWireName(request.volumeType());
+        int size = request.sizeGiB();
+        type.requireSize(size);
+        Integer iops = type.iops(size, request.iops());
+        Integer throughput = type.throughput(iops == null ? 0 : iops, request.throughput());
+        boolean multiAttach = Boolean.TRUE.equals(request.multiAttachEnabled());
+        if (multiAttach && !type.multiAttachable()) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Multi-Attach is supported for io1 and io2 volumes"
+                    + " only, not for " + type.wireName() + " volumes.");
+        }
+        boolean encrypted = Boolean.TRUE.equals(request.encrypted());
+        if (request.kmsKeyId() != null && !encrypted) {
+            throw Ec2Error.INVALID_PARAMETER_DEPENDENCY.exception("The parameter [KmsKeyId] requires the parameter"
+                    + " Encrypted to be set.");
+        }
+        TagRules.validate(request.tags());
+        Volume volume = new Volume(ResourceIds.next(IdKind.VOLUME), context.account(), context.region(), zone.name(),
+                size, type, iops, throughput, encrypted,
+                encrypted ? (request.kmsKeyId() != null ? request.kmsKeyId() : defaultKey(context)) : null,
+                null, multiAttach, context.now(), VolumeState.CREATING, TagRules.merge(List.of(), request.tags()));
+        RecordKey key = key(context, volume.id());
+        Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume),
+                () -> finishCreating(volume));
+        return volume;
+    }
+
+    public Page<Volume> describe(RequestContext context, List<String> ids, List<Filter> filters, Integer maxResults,
+                                 String nextToken) {
+        if (!ids.isEmpty() && maxResults != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("The parameter volumeSet cannot be used with the"
+                    + " parameter maxResults");
+        }
+        ResourceIds.requireWellFormed(IdKind.VOLUME, ids);
+        List<Volume> chosen = new ArrayList<>();
+        if (ids.isEmpty()) {
+            store.list(StorageRecords.VOLUMES, context.account(), context.region())
+                    .forEach(versioned -> chosen.add(versioned.value()));
+        } else {
+            List<String> missing = new ArrayList<>();
+            for (String id : new LinkedHashSet<>(ids)) {
+                store.get(StorageRecords.VOLUMES, key(context, id))
+                        .ifPresentOrElse(found -> chosen.add(found.value()), () -> missing.add(id));
+            }
+            if (!missing.isEmpty()) {
+                throw notFound(missing);
+            }
+        }
+        List<Volume> found = chosen.stream().filter(FILTERS.compile(filters))
+                .sorted(Comparator.comparing(Volume::id)).toList();
+        return Pages.page(found, Volume::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
+    }
+
+    public void delete(RequestContext context, String volumeId) {
+        ResourceIds.requireWellFormed(IdKind.VOLUME, List.of(volumeId));
+        Versioned<Volume> found = store.get(StorageRecords.VOLUMES, key(context, volumeId))
+                .orElseThrow(() -> notFound(List.of(volumeId)));
+        Volume volume = found.value();
+        switch (volume.state()) {
+            case AVAILABLE, ERROR -> {
+                // deletable
+            }
+            case IN_USE -> throw Ec2Error.VOLUME_IN_USE.exception("Volume " + volumeId + " is currently attached.");
+            case CREATING, DELETING, DELETED -> throw Ec2Error.INCORRECT_STATE.exception("The volume '" + volumeId
+                    + "' is in the '" + volume.state().wireName() + "' state.");
+        }
+        Volume deleting = volume.withState(VolumeState.DELETING);
+        Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(),
+                deleting), () -> finishDeleting(deleting));
+    }
+
+    /** For the admin reset, before the store is wiped: frees every volume's bytes. */
+    public void discardAll() {
+        for (Versioned<Volume> versioned : store.listAll(StorageRecords.VOLUMES)) {
+            Volume volume = versioned.value();
+            try {
+                blocks.delete(volume.ownerId(), volume.region(), volume.id());
+            } catch (IOException e) {
+                LOG.warning("volume " + volume.id() + " could not free its bytes: " + e.getMessage());
+            }
+        }
+    }
+
+    /** After a restart: finishes creations and deletions a crash interrupted. */
+    public void reconcile() {
+        for (Versioned<Volume> versioned : store.listAll(StorageRecords.VOLUMES)) {
+            switch (versioned.value().state()) {
+                case CREATING -> finishCreating(versioned.value());
+                case DELETING -> finishDeleting(versioned.value());
+                case AVAILABLE, IN_USE, DELETED, ERROR -> {
+                    // settled
+                }
+            }
+        }
+    }
+
+    private void finishCreating(Volume volume) {
+        VolumeState settled;
+        try {
+            blocks.create(volume.ownerId(), volume.region(), volume.id(), volume.sizeBytes());
+            settled = VolumeState.AVAILABLE;
+        } catch (IOException e) {
+            LOG.warning("volume " + volume.id() + " could not get its " + volume.sizeGiB() + " GiB: " + e.getMessage());
+            settled = VolumeState.ERROR;
+        }
+        RecordKey key = new RecordKey(volume.ownerId(), volume.region(), volume.id());
+        VolumeState state = settled;
+        store.get(StorageRecords.VOLUMES, key).filter(current -> current.value().state() == VolumeState.CREATING)
+                .ifPresent(current -> store.apply(new WriteBatch().put(StorageRecords.VOLUMES, key, current.version(),
+                        current.value().withState(state))));
+    }
+
+    private void finishDeleting(Volume volume) {
+        try {
+            blocks.delete(volume.ownerId(), volume.region(), volume.id());
+        } catch (IOException e) {
+            LOG.warning("volume " + volume.id() + " could not free its bytes yet: " + e.getMessage());
+            return;
+        }
+        RecordKey key = new RecordKey(volume.ownerId(), volume.region(), volume.id());
+        store.get(StorageRecords.VOLUMES, key).ifPresent(current -> store.apply(
+                new WriteBatch().delete(StorageRecords.VOLUMES, key, current.version())));
+    }
+
+    private Zone zone(RequestContext context, String zoneName, String zoneId) {
+        if (zoneName == null && zoneId == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter AvailabilityZone");
+        }
+        return regions.find(context.region()).orElseThrow().availabilityZones().stream()
+                .filter(zone -> zone.name().equals(zoneName) || zone.id().equals(zoneId))
+                .findFirst()
+                .orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid availability zone: ["
+                        + (zoneName != null ? zoneName : zoneId) + "]"));
+    }
+
+    /** The account's default EBS key in the region, as its ARN (the alias is alias/aws/ebs). */
+    static String defaultKey(RequestContext context) {
+        UUID key = UUID.nameUUIDFromBytes((context.account() + "/" + context.region() + "/alias/aws/ebs")
+                .getBytes(StandardCharsets.UTF_8));
+        return "arn:aws:kms:" + context.region() + ":" + context.account() + ":key/" + key;
+    }
+
+    private static RuntimeException notFound(List<String> ids) {
+        return Ec2Error.VOLUME_ID_NOT_FOUND.exception(ids.size() == 1 ? "The volume '" + ids.get(0)
+                + "' does not exist." : "The volumes '" + String.join(", ", ids) + "' do not exist.");
+    }
+
+    private static RecordKey key(RequestContext context, String id) {
+        return new RecordKey(context.account(), context.region(), id);
+    }
+}

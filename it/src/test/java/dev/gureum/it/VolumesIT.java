@@ -1,0 +1,124 @@
+package dev.gureum.it;
+
+import static dev.gureum.it.Ec2PlatformIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.Volume;
+import software.amazon.awssdk.services.ec2.model.VolumeType;
+
+/**
+ * EBS volumes through the real SDK (with its volumeAvailable waiter) and the real CLI: each type held to
+ * the sizes, IOPS and throughput AWS publishes, and each volume backed by a file of its size.
+ */
+class VolumesIT {
+    private static GureumProcess server;
+    private static Ec2Client ec2;
+
+    @BeforeAll
+    static void start() {
+        server = GureumProcess.start();
+        ec2 = Clients.ec2(server.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            ec2.close();
+            server.close();
+        }
+    }
+
+    @Test
+    void aVolumeIsCreatedDescribedAndDeleted() {
+        var created = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8).volumeType(VolumeType.GP3)
+                .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.VOLUME)
+                        .tags(t -> t.key("Name").value("data")).build()));
+        assertEquals("creating", created.stateAsString());
+        assertEquals(3000, created.iops(), "gp3's baseline");
+        assertEquals(125, created.throughput());
+        assertEquals("", created.snapshotId());
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(created.volumeId()));
+        Volume volume = ec2.describeVolumes(r -> r.filters(Filter.builder().name("tag:Name").values("data").build()))
+                .volumes().get(0);
+        assertEquals("available", volume.stateAsString());
+        assertEquals(8, volume.size());
+        Path file = server.dataDirectory().resolve("volumes/000000000000/us-east-1/" + created.volumeId() + ".img");
+        assertEquals(8L << 30, size(file), "the volume's bytes: a sparse file of its size");
+
+        ec2.deleteVolume(r -> r.volumeId(created.volumeId()));
+        assertFalse(Files.exists(file), "deleting a volume frees its bytes");
+        assertError(400, "InvalidVolume.NotFound", () -> ec2.describeVolumes(r -> r.volumeIds(created.volumeId())));
+        assertError(400, "InvalidVolume.NotFound", () -> ec2.deleteVolume(r -> r.volumeId(created.volumeId())));
+        assertError(400, "InvalidVolume.Malformed", () -> ec2.deleteVolume(r -> r.volumeId("vol-x")));
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void eachTypeKeepsToItsLimits() {
+        assertEquals(300, ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(100)).iops(),
+                "gp2 (the default type) shows its baseline of 3 IOPS per GiB");
+        assertError(400, "InvalidParameterCombination", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(100).volumeType(VolumeType.GP2).iops(500)));
+        assertError(400, "InvalidParameterCombination", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(100).volumeType(VolumeType.IO2)));
+        assertError(400, "InvalidParameterValue", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(10).volumeType(VolumeType.IO1).iops(1000)));
+        assertError(400, "InvalidParameterValue", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(10).volumeType(VolumeType.GP3).iops(6000)));
+        assertError(400, "InvalidParameterValue", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(100).volumeType(VolumeType.ST1)));
+        assertError(400, "InvalidParameterCombination", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(200).volumeType(VolumeType.ST1).throughput(200)));
+        assertError(400, "InvalidParameterValue", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(100).volumeType(VolumeType.GP3).throughput(1000)));
+        assertError(400, "InvalidParameterValue", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1z").size(8)));
+        assertError(400, "MissingParameter", () -> ec2.createVolume(r -> r.size(8)));
+        assertError(400, "InvalidParameterDependency", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .size(8).kmsKeyId("alias/mine")));
+
+        var provisioned = ec2.createVolume(r -> r.availabilityZone("us-east-1b").size(100).volumeType(VolumeType.IO2)
+                .iops(50_000).multiAttachEnabled(true).encrypted(true));
+        assertTrue(provisioned.multiAttachEnabled());
+        assertTrue(provisioned.kmsKeyId().startsWith("arn:aws:kms:us-east-1:000000000000:key/"),
+                "the account's default EBS key, as an ARN");
+        assertEquals(List.of(provisioned.volumeId()), ec2.describeVolumes(r -> r.filters(
+                Filter.builder().name("volume-type").values("io2").build())).volumes().stream()
+                .map(Volume::volumeId).toList());
+    }
+
+    @Test
+    void theCliSeesTheSameVolumes() {
+        assumeTrue(AwsCli.installed(), "the aws CLI (Debian package awscli) is not installed");
+        AwsCli aws = new AwsCli(server.endpoint());
+        String id = aws.text("ec2", "create-volume", "--availability-zone", "us-east-1c", "--size", "20",
+                "--volume-type", "gp3", "--query", "VolumeId");
+        aws.text("ec2", "wait", "volume-available", "--volume-ids", id);
+        assertEquals("20\tgp3\tavailable", aws.text("ec2", "describe-volumes", "--volume-ids", id, "--query",
+                "Volumes[0].[Size,VolumeType,State]"));
+        aws.assertServerError("InvalidParameterValue", "ec2", "create-volume", "--availability-zone", "us-east-1c",
+                "--size", "70000", "--volume-type", "gp3");
+        aws.text("ec2", "delete-volume", "--volume-id", id);
+    }
+}

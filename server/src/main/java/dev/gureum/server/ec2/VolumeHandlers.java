@@ -1,0 +1,86 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.storage.Volume;
+import dev.gureum.core.storage.VolumeService;
+import dev.gureum.server.dispatch.OperationTable;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+
+/** CreateVolume, DescribeVolumes and DeleteVolume. A volume not made from a snapshot shows an empty SnapshotId. */
+final class VolumeHandlers {
+    private final VolumeService volumes;
+
+    VolumeHandlers(VolumeService volumes) {
+        this.volumes = volumes;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(CreateVolumeRequest.class, this::create);
+        table.register(DescribeVolumesRequest.class, this::describe);
+        table.register(DeleteVolumeRequest.class, this::delete);
+    }
+
+    CreateVolumeResponse create(CreateVolumeRequest request, RequestContext context) {
+        Volume volume = volumes.create(context, new VolumeService.Request(request.availabilityZone(),
+                request.availabilityZoneId(), request.size(), request.volumeTypeAsString(), request.iops(),
+                request.throughput(), request.encrypted(), request.kmsKeyId(), request.snapshotId(),
+                request.multiAttachEnabled(), Tags.forCreation(request.tagSpecifications(), "volume")));
+        return CreateVolumeResponse.builder()
+                .volumeId(volume.id())
+                .size(volume.sizeGiB())
+                .availabilityZone(volume.availabilityZone())
+                .state(volume.state().wireName())
+                .createTime(volume.createTime())
+                .volumeType(volume.type().wireName())
+                .iops(volume.iops())
+                .throughput(volume.throughput())
+                .encrypted(volume.encrypted())
+                .kmsKeyId(volume.kmsKeyId())
+                .snapshotId(volume.snapshotId() == null ? "" : volume.snapshotId())
+                .multiAttachEnabled(volume.multiAttachEnabled())
+                .attachments(List.of())
+                .tags(Tags.toSdk(volume.tags()))
+                .build();
+    }
+
+    DescribeVolumesResponse describe(DescribeVolumesRequest request, RequestContext context) {
+        Page<Volume> page = volumes.describe(context, request.volumeIds(), Filters.of(request.filters()),
+                request.maxResults(), request.nextToken());
+        return DescribeVolumesResponse.builder()
+                .volumes(page.items().stream().map(VolumeHandlers::shape).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    DeleteVolumeResponse delete(DeleteVolumeRequest request, RequestContext context) {
+        volumes.delete(context, request.volumeId());
+        return DeleteVolumeResponse.builder().build();
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.Volume shape(Volume volume) {
+        return software.amazon.awssdk.services.ec2.model.Volume.builder()
+                .volumeId(volume.id())
+                .size(volume.sizeGiB())
+                .availabilityZone(volume.availabilityZone())
+                .state(volume.state().wireName())
+                .createTime(volume.createTime())
+                .volumeType(volume.type().wireName())
+                .iops(volume.iops())
+                .throughput(volume.throughput())
+                .encrypted(volume.encrypted())
+                .kmsKeyId(volume.kmsKeyId())
+                .snapshotId(volume.snapshotId() == null ? "" : volume.snapshotId())
+                .multiAttachEnabled(volume.multiAttachEnabled())
+                .fastRestored(false)
+                .attachments(List.of())
+                .tags(Tags.toSdk(volume.tags()))
+                .build();
+    }
+}
