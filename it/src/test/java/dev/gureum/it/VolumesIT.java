@@ -109,6 +109,56 @@ class VolumesIT {
     }
 
     @Test
+    void volumesAttachAndDetachAsEbsDoes() {
+        String image = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
+                .values("debian-12-amd64-*").build())).images().get(0).imageId();
+        List<String> instances = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(2).maxCount(2)
+                .placement(p -> p.availabilityZone("us-east-1a"))).instances().stream()
+                .map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList();
+        String first = instances.get(0);
+        String volume = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
+        String elsewhere = ec2.createVolume(r -> r.availabilityZone("us-east-1b").size(8)).volumeId();
+        String second = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(8)).volumeId();
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volume, elsewhere, second));
+
+        assertEquals("attaching", ec2.attachVolume(r -> r.volumeId(volume).instanceId(first).device("/dev/sdf"))
+                .stateAsString());
+        ec2.waiter().waitUntilVolumeInUse(r -> r.volumeIds(volume));
+        Volume attached = ec2.describeVolumes(r -> r.volumeIds(volume)).volumes().get(0);
+        assertEquals("in-use", attached.stateAsString());
+        assertEquals(first + " /dev/sdf attached", attached.attachments().get(0).instanceId() + " "
+                + attached.attachments().get(0).device() + " " + attached.attachments().get(0).stateAsString());
+        assertError(400, "InvalidParameterValue",
+                () -> ec2.attachVolume(r -> r.volumeId(second).instanceId(first).device("/dev/sdf")));
+        assertError(400, "InvalidParameterValue",
+                () -> ec2.attachVolume(r -> r.volumeId(second).instanceId(first).device("/dev/xvda")));
+        assertError(400, "InvalidParameterValue",
+                () -> ec2.attachVolume(r -> r.volumeId(second).instanceId(first).device("/dev/sdg1")));
+        assertError(400, "InvalidVolume.ZoneMismatch",
+                () -> ec2.attachVolume(r -> r.volumeId(elsewhere).instanceId(first).device("/dev/sdg")));
+        assertError(400, "VolumeInUse",
+                () -> ec2.attachVolume(r -> r.volumeId(volume).instanceId(instances.get(1)).device("/dev/sdf")));
+        assertError(400, "VolumeInUse", () -> ec2.deleteVolume(r -> r.volumeId(volume)));
+
+        assertEquals("detaching", ec2.detachVolume(r -> r.volumeId(volume)).stateAsString());
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volume));
+        assertError(400, "IncorrectState", () -> ec2.detachVolume(r -> r.volumeId(volume)));
+
+        String shared = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(10).volumeType(VolumeType.IO2)
+                .iops(1000).multiAttachEnabled(true)).volumeId();
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(shared));
+        instances.forEach(id -> ec2.attachVolume(r -> r.volumeId(shared).instanceId(id).device("/dev/sdh")));
+        assertEquals(2, ec2.describeVolumes(r -> r.volumeIds(shared)).volumes().get(0).attachments().size());
+        assertError(400, "MissingParameter", () -> ec2.detachVolume(r -> r.volumeId(shared)));
+
+        ec2.attachVolume(r -> r.volumeId(second).instanceId(first).device("/dev/sdg"));
+        ec2.terminateInstances(r -> r.instanceIds(first));
+        assertEquals("available", ec2.describeVolumes(r -> r.volumeIds(second)).volumes().get(0).stateAsString(),
+                "a terminated instance lets go of its volumes");
+        assertEquals(1, ec2.describeVolumes(r -> r.volumeIds(shared)).volumes().get(0).attachments().size());
+    }
+
+    @Test
     void theCliSeesTheSameVolumes() {
         assumeTrue(AwsCli.installed(), "the aws CLI (Debian package awscli) is not installed");
         AwsCli aws = new AwsCli(server.endpoint());

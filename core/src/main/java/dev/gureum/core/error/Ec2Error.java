@@ -77,6 +77,8 @@ public enum Ec2Error implements ErrorCode {
     MISSING_INPUT("MissingInput", 400),
     INVALID_PARAMETER_DEPENDENCY("InvalidParameterDependency", 400),
     VOLUME_IN_USE("VolumeInUse", 400),
+    VOLUME_ZONE_MISMATCH("InvalidVolume.ZoneMismatch", 400),
+    INVALID_ATTACHMENT_NOT_FOUND("InvalidAttachment.NotFound", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),
     INVALID_PARAMETER("InvalidParameter", 400),

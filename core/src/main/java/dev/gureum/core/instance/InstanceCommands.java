@@ -4,8 +4,6 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
-import dev.gureum.core.network.InterfaceEvent;
-import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.Observation;
@@ -42,16 +40,16 @@ public final class InstanceCommands {
     private final CloudClock clock;
     private final LaunchCatalog catalog;
     private final InstanceUsage usage;
-    private final NetworkInterfaceService network;
+    private final List<InstanceFollower> followers;
     private volatile InstanceRuntime runtime;
 
     public InstanceCommands(Store store, CloudClock clock, LaunchCatalog catalog, InstanceUsage usage,
-                            NetworkInterfaceService network) {
+                            List<InstanceFollower> followers) {
         this.store = store;
         this.clock = clock;
         this.catalog = catalog;
         this.usage = usage;
-        this.network = network;
+        this.followers = List.copyOf(followers);
     }
 
     /** The runtime is created with this class as its observer, so it is attached afterwards. */
@@ -113,7 +111,7 @@ public final class InstanceCommands {
                 commanded.add(instance);
             }
         }
-        followNetwork(batch, moves);
+        follow(batch, moves);
         Writes.commit(store, context, batch, () -> {
             moves.forEach(move -> usage.changed(move[0], move[1]));
             tellRuntime(command, commanded);
@@ -187,7 +185,7 @@ public final class InstanceCommands {
                 }
             }
             pending.forEach((key, moved) -> batch.put(InstanceRecords.INSTANCES, key, read.get(key).version(), moved));
-            followNetwork(batch, moves);
+            follow(batch, moves);
             try {
                 if (!batch.isEmpty()) {
                     store.apply(batch.rederivable());
@@ -201,33 +199,11 @@ public final class InstanceCommands {
         LOG.warning("gave up applying " + observations.size() + " runtime reports after repeated conflicts");
     }
 
-    /**
-     * Adds what the moves mean for the instances' network interfaces to {@code batch}: pool addresses go
-     * back at stop and are drawn anew at start; interfaces go with a terminated instance.
-     */
-    private void followNetwork(WriteBatch batch, List<Instance[]> moves) {
-        Map<RecordKey, Map<String, InterfaceEvent>> byScope = new LinkedHashMap<>();
-        for (Instance[] move : moves) {
-            InterfaceEvent event = interfaceEvent(move[0].state(), move[1].state());
-            if (event != null && move[1].network() != null) {
-                byScope.computeIfAbsent(new RecordKey(move[1].ownerId(), move[1].region(), ""),
-                        unused -> new LinkedHashMap<>()).put(move[1].network().primaryInterfaceId(), event);
-            }
+    /** What the moves mean for what hangs off the instances (interfaces, volumes), in the same batch. */
+    private void follow(WriteBatch batch, List<Instance[]> moves) {
+        if (!moves.isEmpty()) {
+            followers.forEach(follower -> follower.follow(batch, moves));
         }
-        byScope.forEach((scope, events) -> network.instancesChanged(batch, scope.account(), scope.region(), events));
-    }
-
-    private static InterfaceEvent interfaceEvent(InstanceState before, InstanceState after) {
-        if (after == InstanceState.STOPPED && before != InstanceState.STOPPED) {
-            return InterfaceEvent.STOPPED;
-        }
-        if (before == InstanceState.STOPPED && after == InstanceState.PENDING) {
-            return InterfaceEvent.STARTING;
-        }
-        if (after == InstanceState.TERMINATED && before != InstanceState.TERMINATED) {
-            return InterfaceEvent.TERMINATED;
-        }
-        return null;
     }
 
     private static StateReason observedReason(Instance instance, InstanceEvent observation) {

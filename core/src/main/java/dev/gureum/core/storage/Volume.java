@@ -24,9 +24,11 @@ public record Volume(
         boolean multiAttachEnabled,
         Instant createTime,
         VolumeState state,
+        List<VolumeAttachment> attachments,
         List<Tag> tags) {
 
     public Volume {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
@@ -36,11 +38,18 @@ public record Volume(
 
     public Volume withState(VolumeState newState) {
         return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
-                snapshotId, multiAttachEnabled, createTime, newState, tags);
+                snapshotId, multiAttachEnabled, createTime, newState, attachments, tags);
+    }
+
+    /** The volume with these attachments: {@code in-use} while it has any, {@code available} once it has none. */
+    public Volume withAttachments(List<VolumeAttachment> newAttachments) {
+        return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
+                snapshotId, multiAttachEnabled, createTime,
+                newAttachments.isEmpty() ? VolumeState.AVAILABLE : VolumeState.IN_USE, newAttachments, tags);
     }
 
     public Volume withTags(List<Tag> newTags) {
         return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
-                snapshotId, multiAttachEnabled, createTime, state, newTags);
+                snapshotId, multiAttachEnabled, createTime, state, attachments, newTags);
     }
 }

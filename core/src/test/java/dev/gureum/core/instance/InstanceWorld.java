@@ -30,7 +30,7 @@ final class InstanceWorld {
     final NetworkInterfaceService network = new NetworkInterfaceService(store, defaultVpcs,
             new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL)),
             (context, instanceId) -> java.util.Optional.empty());
-    final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage, network);
+    final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage, List.of(new NetworkFollower(network)));
     final InstanceLaunches launches;
     final InstanceQueries queries = new InstanceQueries(store, runtime, network);
     /** How many records the account's default network takes, which every world starts with. */

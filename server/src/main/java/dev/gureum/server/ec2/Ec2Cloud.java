@@ -34,7 +34,10 @@ import dev.gureum.core.network.PublicAddressPool;
 import dev.gureum.core.storage.BlockStore;
 import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.Volume;
+import dev.gureum.core.storage.VolumeHosts;
 import dev.gureum.core.storage.VolumeService;
+import dev.gureum.core.instance.NetworkFollower;
+import dev.gureum.core.instance.VolumeFollower;
 import dev.gureum.core.store.Versioned;
 import java.util.Optional;
 import dev.gureum.core.network.DhcpOptions;
@@ -107,7 +110,9 @@ public final class Ec2Cloud implements AutoCloseable {
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        this.commands = new InstanceCommands(store, clock, catalog, usage, networkInterfaces);
+        this.volumes = new VolumeService(store, regionCatalog, blocks, this::volumeHost);
+        this.commands = new InstanceCommands(store, clock, catalog, usage,
+                List.of(new NetworkFollower(networkInterfaces), new VolumeFollower(volumes)));
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces);
@@ -120,7 +125,6 @@ public final class Ec2Cloud implements AutoCloseable {
         this.networkAcls = new NetworkAclService(store, defaultVpcs);
         this.elasticAddresses = new ElasticAddressService(store, defaultVpcs, pool, networkInterfaces, internetGateways);
         this.securityGroups = new SecurityGroupService(store, defaultVpcs, networkInterfaces::groupInUse);
-        this.volumes = new VolumeService(store, regionCatalog, blocks);
         this.tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
@@ -142,6 +146,15 @@ public final class Ec2Cloud implements AutoCloseable {
         tags.register(new Taggable<>(IdKind.VOLUME, "volume", StorageRecords.VOLUMES, Volume::tags, Volume::withTags));
         tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
                 ElasticAddress::tags, ElasticAddress::withTags));
+    }
+
+    /** An instance as a volume sees it, while it is visible and not terminated. */
+    private Optional<VolumeHosts.Host> volumeHost(RequestContext context, String instanceId) {
+        return store.get(InstanceRecords.INSTANCES, new RecordKey(context.account(), context.region(), instanceId))
+                .map(Versioned::value)
+                .filter(instance -> instance.state() != InstanceState.TERMINATED)
+                .map(instance -> new VolumeHosts.Host(instance.id(), instance.availabilityZone(),
+                        instance.state().wireName(), instance.rootDeviceName()));
     }
 
     /** An instance as the network sees it, while it is visible and not terminated. */

@@ -3,17 +3,22 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.storage.Volume;
+import dev.gureum.core.storage.VolumeAttachment;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.AttachVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.AttachVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
+import software.amazon.awssdk.services.ec2.model.DetachVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.DetachVolumeResponse;
 
-/** CreateVolume, DescribeVolumes and DeleteVolume. A volume not made from a snapshot shows an empty SnapshotId. */
+/** CreateVolume, DescribeVolumes, DeleteVolume, AttachVolume and DetachVolume. A volume not made from a snapshot shows an empty SnapshotId. */
 final class VolumeHandlers {
     private final VolumeService volumes;
 
@@ -25,6 +30,22 @@ final class VolumeHandlers {
         table.register(CreateVolumeRequest.class, this::create);
         table.register(DescribeVolumesRequest.class, this::describe);
         table.register(DeleteVolumeRequest.class, this::delete);
+        table.register(AttachVolumeRequest.class, this::attach);
+        table.register(DetachVolumeRequest.class, this::detach);
+    }
+
+    AttachVolumeResponse attach(AttachVolumeRequest request, RequestContext context) {
+        VolumeAttachment attachment = volumes.attach(context, request.volumeId(), request.instanceId(), request.device());
+        return AttachVolumeResponse.builder().volumeId(request.volumeId()).instanceId(attachment.instanceId())
+                .device(attachment.device()).state(attachment.state()).attachTime(attachment.attachTime())
+                .deleteOnTermination(attachment.deleteOnTermination()).build();
+    }
+
+    DetachVolumeResponse detach(DetachVolumeRequest request, RequestContext context) {
+        VolumeAttachment attachment = volumes.detach(context, request.volumeId(), request.instanceId(), request.device());
+        return DetachVolumeResponse.builder().volumeId(request.volumeId()).instanceId(attachment.instanceId())
+                .device(attachment.device()).state(attachment.state()).attachTime(attachment.attachTime())
+                .deleteOnTermination(attachment.deleteOnTermination()).build();
     }
 
     CreateVolumeResponse create(CreateVolumeRequest request, RequestContext context) {
@@ -79,7 +100,15 @@ final class VolumeHandlers {
                 .snapshotId(volume.snapshotId() == null ? "" : volume.snapshotId())
                 .multiAttachEnabled(volume.multiAttachEnabled())
                 .fastRestored(false)
-                .attachments(List.of())
+                .attachments(volume.attachments().stream().map(attachment ->
+                        software.amazon.awssdk.services.ec2.model.VolumeAttachment.builder()
+                                .volumeId(volume.id())
+                                .instanceId(attachment.instanceId())
+                                .device(attachment.device())
+                                .state(attachment.state())
+                                .attachTime(attachment.attachTime())
+                                .deleteOnTermination(attachment.deleteOnTermination())
+                                .build()).toList())
                 .tags(Tags.toSdk(volume.tags()))
                 .build();
     }
