@@ -159,6 +159,33 @@ class VolumesIT {
     }
 
     @Test
+    void aVolumeGrowsAndChangesTypeButNeverShrinks() {
+        String id = ec2.createVolume(r -> r.availabilityZone("us-east-1d").size(8).volumeType(VolumeType.GP2))
+                .volumeId();
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(id));
+        var modification = ec2.modifyVolume(r -> r.volumeId(id).size(200).volumeType(VolumeType.GP3).iops(6000)
+                .throughput(500)).volumeModification();
+        assertEquals("modifying", modification.modificationStateAsString());
+        assertEquals("8 gp2 200 gp3 6000 500", modification.originalSize() + " " + modification.originalVolumeTypeAsString()
+                + " " + modification.targetSize() + " " + modification.targetVolumeTypeAsString() + " "
+                + modification.targetIops() + " " + modification.targetThroughput());
+        Volume grown = ec2.describeVolumes(r -> r.volumeIds(id)).volumes().get(0);
+        assertEquals("200 gp3 6000 500", grown.size() + " " + grown.volumeTypeAsString() + " " + grown.iops() + " "
+                + grown.throughput());
+        Path file = server.dataDirectory().resolve("volumes/000000000000/us-east-1/" + id + ".img");
+        assertEquals(200L << 30, size(file), "the bytes grew with the volume");
+        String state = ec2.describeVolumesModifications(r -> r.volumeIds(id)).volumesModifications().get(0)
+                .modificationStateAsString();
+        assertTrue(List.of("optimizing", "completed").contains(state), state);
+        if (state.equals("optimizing")) {
+            assertError(400, "IncorrectModificationState", () -> ec2.modifyVolume(r -> r.volumeId(id).size(300)));
+        }
+        String other = ec2.createVolume(r -> r.availabilityZone("us-east-1d").size(50)).volumeId();
+        assertError(400, "InvalidParameterValue", () -> ec2.modifyVolume(r -> r.volumeId(other).size(40)));
+        assertError(400, "InvalidParameterValue", () -> ec2.modifyVolume(r -> r.volumeId(other)));
+    }
+
+    @Test
     void theCliSeesTheSameVolumes() {
         assumeTrue(AwsCli.installed(), "the aws CLI (Debian package awscli) is not installed");
         AwsCli aws = new AwsCli(server.endpoint());

@@ -78,6 +78,8 @@ public enum Ec2Error implements ErrorCode {
     INVALID_PARAMETER_DEPENDENCY("InvalidParameterDependency", 400),
     VOLUME_IN_USE("VolumeInUse", 400),
     VOLUME_ZONE_MISMATCH("InvalidVolume.ZoneMismatch", 400),
+    INCORRECT_MODIFICATION_STATE("IncorrectModificationState", 400),
+    VOLUME_MODIFICATION_RATE_EXCEEDED("VolumeModificationRateExceeded", 400),
     INVALID_ATTACHMENT_NOT_FOUND("InvalidAttachment.NotFound", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),

@@ -12,6 +12,9 @@ public interface BlockStore {
     /** Makes a zeroed store of {@code sizeBytes} for the volume. */
     void create(String account, String region, String volumeId, long sizeBytes) throws IOException;
 
+    /** Grows the volume's store to {@code sizeBytes}; what was written stays, the new part reads as zeros. */
+    void grow(String account, String region, String volumeId, long sizeBytes) throws IOException;
+
     /** Frees the volume's bytes; a volume that has none is not an error. */
     void delete(String account, String region, String volumeId) throws IOException;
 

@@ -48,6 +48,12 @@ public record Volume(
                 newAttachments.isEmpty() ? VolumeState.AVAILABLE : VolumeState.IN_USE, newAttachments, tags);
     }
 
+    /** The volume in the shape a modification gives it. */
+    public Volume reshaped(int newSize, VolumeType newType, Integer newIops, Integer newThroughput, boolean multiAttach) {
+        return new Volume(id, ownerId, region, availabilityZone, newSize, newType, newIops, newThroughput, encrypted,
+                kmsKeyId, snapshotId, multiAttach, createTime, state, attachments, tags);
+    }
+
     public Volume withTags(List<Tag> newTags) {
         return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
                 snapshotId, multiAttachEnabled, createTime, state, attachments, newTags);

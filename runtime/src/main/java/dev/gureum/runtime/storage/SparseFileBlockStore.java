@@ -37,6 +37,15 @@ public final class SparseFileBlockStore implements BlockStore {
     }
 
     @Override
+    public void grow(String account, String region, String volumeId, long sizeBytes) throws IOException {
+        try (RandomAccessFile sparse = new RandomAccessFile(file(account, region, volumeId).toFile(), "rw")) {
+            if (sparse.length() < sizeBytes) {
+                sparse.setLength(sizeBytes);
+            }
+        }
+    }
+
+    @Override
     public void delete(String account, String region, String volumeId) throws IOException {
         Files.deleteIfExists(file(account, region, volumeId));
     }

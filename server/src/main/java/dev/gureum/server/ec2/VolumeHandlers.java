@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachment;
+import dev.gureum.core.storage.VolumeModification;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
@@ -17,8 +18,15 @@ import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
 import software.amazon.awssdk.services.ec2.model.DetachVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.DetachVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeResponse;
 
-/** CreateVolume, DescribeVolumes, DeleteVolume, AttachVolume and DetachVolume. A volume not made from a snapshot shows an empty SnapshotId. */
+/**
+ * CreateVolume, DescribeVolumes, DeleteVolume, AttachVolume, DetachVolume, ModifyVolume and
+ * DescribeVolumesModifications. A volume not made from a snapshot shows an empty SnapshotId.
+ */
 final class VolumeHandlers {
     private final VolumeService volumes;
 
@@ -32,6 +40,44 @@ final class VolumeHandlers {
         table.register(DeleteVolumeRequest.class, this::delete);
         table.register(AttachVolumeRequest.class, this::attach);
         table.register(DetachVolumeRequest.class, this::detach);
+        table.register(ModifyVolumeRequest.class, this::modify);
+        table.register(DescribeVolumesModificationsRequest.class, this::modifications);
+    }
+
+    ModifyVolumeResponse modify(ModifyVolumeRequest request, RequestContext context) {
+        VolumeModification modification = volumes.modify(context, request.volumeId(), request.size(),
+                request.volumeTypeAsString(), request.iops(), request.throughput(), request.multiAttachEnabled());
+        return ModifyVolumeResponse.builder().volumeModification(modification(modification, context)).build();
+    }
+
+    DescribeVolumesModificationsResponse modifications(DescribeVolumesModificationsRequest request,
+                                                       RequestContext context) {
+        return DescribeVolumesModificationsResponse.builder()
+                .volumesModifications(volumes.modifications(context, request.volumeIds()).stream()
+                        .map(modification -> modification(modification, context)).toList())
+                .build();
+    }
+
+    private static software.amazon.awssdk.services.ec2.model.VolumeModification modification(
+            VolumeModification modification, RequestContext context) {
+        String state = modification.state(context.now());
+        return software.amazon.awssdk.services.ec2.model.VolumeModification.builder()
+                .volumeId(modification.volumeId())
+                .modificationState(state)
+                .progress(modification.progress(context.now()))
+                .startTime(modification.startTime())
+                .endTime("completed".equals(state) ? modification.endTime() : null)
+                .originalSize(modification.originalSize())
+                .originalVolumeType(modification.originalType().wireName())
+                .originalIops(modification.originalIops())
+                .originalThroughput(modification.originalThroughput())
+                .originalMultiAttachEnabled(modification.originalMultiAttach())
+                .targetSize(modification.targetSize())
+                .targetVolumeType(modification.targetType().wireName())
+                .targetIops(modification.targetIops())
+                .targetThroughput(modification.targetThroughput())
+                .targetMultiAttachEnabled(modification.targetMultiAttach())
+                .build();
     }
 
     AttachVolumeResponse attach(AttachVolumeRequest request, RequestContext context) {
