@@ -1,6 +1,6 @@
 package dev.gureum.core.instance;
 
-import dev.gureum.core.storage.VolumeService;
+import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.WriteBatch;
 import java.util.LinkedHashMap;
@@ -11,9 +11,9 @@ import java.util.Set;
 
 /** Volumes follow their instances: a terminated instance lets go of the volumes attached to it. */
 public final class VolumeFollower implements InstanceFollower {
-    private final VolumeService volumes;
+    private final VolumeAttachments volumes;
 
-    public VolumeFollower(VolumeService volumes) {
+    public VolumeFollower(VolumeAttachments volumes) {
         this.volumes = volumes;
     }
 

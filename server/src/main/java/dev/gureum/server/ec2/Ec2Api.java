@@ -20,7 +20,7 @@ public final class Ec2Api {
         new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries).registerInto(table);
         new InstanceAttributeHandlers(cloud.queries, cloud.modifications, cloud.networkInterfaces).registerInto(table);
         new SecurityGroupHandlers(cloud.securityGroups).registerInto(table);
-        new VolumeHandlers(cloud.volumes).registerInto(table);
+        new VolumeHandlers(cloud.volumes, cloud.volumeAttachments, cloud.volumeModifications).registerInto(table);
         new TagHandlers(cloud.tags).registerInto(table);
         new VpcHandlers(cloud.vpcs).registerInto(table);
         new SubnetHandlers(cloud.subnets, cloud.networkInterfaces::subnetHasInterfaces).registerInto(table);

@@ -35,6 +35,8 @@ import dev.gureum.core.storage.BlockStore;
 import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeHosts;
+import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.storage.VolumeModifications;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.instance.NetworkFollower;
 import dev.gureum.core.instance.VolumeFollower;
@@ -90,6 +92,8 @@ public final class Ec2Cloud implements AutoCloseable {
     final ElasticAddressService elasticAddresses;
     final SecurityGroupService securityGroups;
     final VolumeService volumes;
+    final VolumeAttachments volumeAttachments;
+    final VolumeModifications volumeModifications;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
@@ -110,9 +114,11 @@ public final class Ec2Cloud implements AutoCloseable {
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        this.volumes = new VolumeService(store, regionCatalog, blocks, this::volumeHost);
+        this.volumes = new VolumeService(store, regionCatalog, blocks);
+        this.volumeAttachments = new VolumeAttachments(store, this::volumeHost);
+        this.volumeModifications = new VolumeModifications(store, blocks);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(networkInterfaces), new VolumeFollower(volumes)));
+                List.of(new NetworkFollower(networkInterfaces), new VolumeFollower(volumeAttachments)));
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces);

@@ -4,7 +4,9 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachment;
+import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.storage.VolumeModification;
+import dev.gureum.core.storage.VolumeModifications;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
@@ -29,9 +31,13 @@ import software.amazon.awssdk.services.ec2.model.ModifyVolumeResponse;
  */
 final class VolumeHandlers {
     private final VolumeService volumes;
+    private final VolumeAttachments attachments;
+    private final VolumeModifications modifications;
 
-    VolumeHandlers(VolumeService volumes) {
+    VolumeHandlers(VolumeService volumes, VolumeAttachments attachments, VolumeModifications modifications) {
         this.volumes = volumes;
+        this.attachments = attachments;
+        this.modifications = modifications;
     }
 
     void registerInto(OperationTable table) {
@@ -45,7 +51,7 @@ final class VolumeHandlers {
     }
 
     ModifyVolumeResponse modify(ModifyVolumeRequest request, RequestContext context) {
-        VolumeModification modification = volumes.modify(context, request.volumeId(), request.size(),
+        VolumeModification modification = modifications.modify(context, request.volumeId(), request.size(),
                 request.volumeTypeAsString(), request.iops(), request.throughput(), request.multiAttachEnabled());
         return ModifyVolumeResponse.builder().volumeModification(modification(modification, context)).build();
     }
@@ -53,7 +59,7 @@ final class VolumeHandlers {
     DescribeVolumesModificationsResponse modifications(DescribeVolumesModificationsRequest request,
                                                        RequestContext context) {
         return DescribeVolumesModificationsResponse.builder()
-                .volumesModifications(volumes.modifications(context, request.volumeIds()).stream()
+                .volumesModifications(modifications.modifications(context, request.volumeIds()).stream()
                         .map(modification -> modification(modification, context)).toList())
                 .build();
     }
@@ -81,14 +87,14 @@ final class VolumeHandlers {
     }
 
     AttachVolumeResponse attach(AttachVolumeRequest request, RequestContext context) {
-        VolumeAttachment attachment = volumes.attach(context, request.volumeId(), request.instanceId(), request.device());
+        VolumeAttachment attachment = attachments.attach(context, request.volumeId(), request.instanceId(), request.device());
         return AttachVolumeResponse.builder().volumeId(request.volumeId()).instanceId(attachment.instanceId())
                 .device(attachment.device()).state(attachment.state()).attachTime(attachment.attachTime())
                 .deleteOnTermination(attachment.deleteOnTermination()).build();
     }
 
     DetachVolumeResponse detach(DetachVolumeRequest request, RequestContext context) {
-        VolumeAttachment attachment = volumes.detach(context, request.volumeId(), request.instanceId(), request.device());
+        VolumeAttachment attachment = attachments.detach(context, request.volumeId(), request.instanceId(), request.device());
         return DetachVolumeResponse.builder().volumeId(request.volumeId()).instanceId(attachment.instanceId())
                 .device(attachment.device()).state(attachment.state()).attachTime(attachment.attachTime())
                 .deleteOnTermination(attachment.deleteOnTermination()).build();

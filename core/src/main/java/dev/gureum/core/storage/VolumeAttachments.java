@@ -1,0 +1,173 @@
+package dev.gureum.core.storage;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.ids.IdKind;
+import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.store.Writes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * AttachVolume and DetachVolume, and what a terminated instance does to its volumes. An attachment is
+ * {@code attaching} in the answer and {@code attached} right after; a detachment {@code detaching}, then gone.
+ */
+public final class VolumeAttachments {
+    /** A device name EBS accepts on a Linux instance: /dev/sd[a-z] or /dev/xvd[a-z], one or two letters. */
+    private static final java.util.regex.Pattern DEVICE = java.util.regex.Pattern.compile("/dev/(sd|xvd)[a-z]{1,2}");
+    /** How many instances one io1 or io2 volume may attach to at once. */
+    static final int MAX_MULTI_ATTACH = 16;
+    private static final Logger LOG = Logger.getLogger(VolumeAttachments.class.getName());
+
+    private final Store store;
+    private final VolumeHosts hosts;
+
+    public VolumeAttachments(Store store, VolumeHosts hosts) {
+        this.store = store;
+        this.hosts = hosts;
+    }
+
+    /**
+     * AttachVolume: the volume must be available (or a Multi-Attach volume with room), in the instance's zone,
+     * at a free, valid device name. The attachment is {@code attaching} in the answer and {@code attached}
+     * right after.
+     */
+    public VolumeAttachment attach(RequestContext context, String volumeId, String instanceId, String device) {
+        Versioned<Volume> found = Volumes.require(store, context, volumeId);
+        Volume volume = found.value();
+        VolumeHosts.Host host = host(context, instanceId);
+        if (device == null || !DEVICE.matcher(device).matches()) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + device + ") for parameter device is invalid. "
+                    + device + " is not a valid EBS device name.");
+        }
+        if (!volume.availabilityZone().equals(host.availabilityZone())) {
+            throw Ec2Error.VOLUME_ZONE_MISMATCH.exception("The volume '" + volumeId
+                    + "' is not in the same availability zone as instance '" + instanceId + "'");
+        }
+        if (!List.of("running", "stopped", "pending", "stopping").contains(host.state())) {
+            throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instance '" + instanceId + "' is not in a state"
+                    + " from which a volume can be attached.");
+        }
+        switch (volume.state()) {
+            case AVAILABLE -> {
+                // attachable
+            }
+            case IN_USE -> {
+                if (!volume.multiAttachEnabled() || volume.attachments().size() >= MAX_MULTI_ATTACH
+                        || volume.attachments().stream().anyMatch(a -> a.instanceId().equals(instanceId))) {
+                    throw Ec2Error.VOLUME_IN_USE.exception(volumeId + " is already attached to an instance");
+                }
+            }
+            case CREATING, DELETING, DELETED, ERROR -> throw Ec2Error.INCORRECT_STATE.exception("The volume '" + volumeId
+                    + "' is in the '" + volume.state().wireName() + "' state.");
+        }
+        boolean deviceTaken = device.equals(host.rootDeviceName()) || store.list(StorageRecords.VOLUMES,
+                context.account(), context.region()).stream().flatMap(other -> other.value().attachments().stream())
+                .anyMatch(other -> other.instanceId().equals(instanceId) && other.device().equals(device));
+        if (deviceTaken) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid value '" + device + "' for unixDevice. Attachment"
+                    + " point " + device + " is already in use");
+        }
+        VolumeAttachment attaching = new VolumeAttachment(instanceId, device, "attaching", context.now(), false);
+        List<VolumeAttachment> attachments = new ArrayList<>(volume.attachments());
+        attachments.add(attaching);
+        Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(),
+                volume.withAttachments(attachments)), () -> settleAttachment(found.key(), instanceId, "attached"));
+        return attaching;
+    }
+
+    /**
+     * DetachVolume: from the named instance (required when the volume is attached to several), answered
+     * {@code detaching}; the volume is available once its last attachment is gone.
+     */
+    public VolumeAttachment detach(RequestContext context, String volumeId, String instanceId, String device) {
+        Versioned<Volume> found = Volumes.require(store, context, volumeId);
+        Volume volume = found.value();
+        if (volume.attachments().isEmpty()) {
+            throw Ec2Error.INCORRECT_STATE.exception("Volume '" + volumeId + "' is in the '"
+                    + volume.state().wireName() + "' state.");
+        }
+        if (instanceId == null && volume.attachments().size() > 1) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter instanceId, as the"
+                    + " volume is attached to several instances");
+        }
+        VolumeAttachment attachment = volume.attachments().stream()
+                .filter(candidate -> instanceId == null || candidate.instanceId().equals(instanceId))
+                .filter(candidate -> device == null || candidate.device().equals(device))
+                .findFirst()
+                .orElseThrow(() -> Ec2Error.INVALID_ATTACHMENT_NOT_FOUND.exception("The volume " + volumeId
+                        + " is not attached to instance " + instanceId + (device == null ? "" : " as device " + device)));
+        if (attachment.device().equals(hosts.find(context, attachment.instanceId())
+                .filter(host -> !"stopped".equals(host.state())).map(VolumeHosts.Host::rootDeviceName).orElse(null))) {
+            throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The root volume of instance " + attachment.instanceId()
+                    + " cannot be detached while it runs; stop the instance first.");
+        }
+        VolumeAttachment detaching = attachment.withState("detaching");
+        Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(),
+                volume.withAttachments(replace(volume.attachments(), attachment, detaching))),
+                () -> settleAttachment(found.key(), attachment.instanceId(), null));
+        return detaching;
+    }
+
+    /**
+     * Terminated instances let go of their volumes, in the batch that terminates them. Volumes attached
+     * with AttachVolume are not deleted on termination (EC2's default for them), so they are detached.
+     */
+    public void instancesTerminated(WriteBatch batch, String account, String region, java.util.Set<String> instanceIds) {
+        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, account, region)) {
+            Volume volume = versioned.value();
+            List<VolumeAttachment> kept = volume.attachments().stream()
+                    .filter(attachment -> !instanceIds.contains(attachment.instanceId())).toList();
+            if (kept.size() != volume.attachments().size()) {
+                batch.put(StorageRecords.VOLUMES, versioned.key(), versioned.version(), volume.withAttachments(kept));
+            }
+        }
+    }
+
+    /** Moves the instance's attachment of the volume on: to {@code state}, or gone when {@code state} is null. */
+    private void settleAttachment(RecordKey key, String instanceId, String state) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Versioned<Volume>> found = store.get(StorageRecords.VOLUMES, key);
+            if (found.isEmpty()) {
+                return;
+            }
+            List<VolumeAttachment> attachments = new ArrayList<>();
+            for (VolumeAttachment attachment : found.get().value().attachments()) {
+                if (!attachment.instanceId().equals(instanceId)) {
+                    attachments.add(attachment);
+                } else if (state != null) {
+                    attachments.add(attachment.withState(state));
+                }
+            }
+            try {
+                store.apply(new WriteBatch().put(StorageRecords.VOLUMES, key, found.get().version(),
+                        found.get().value().withAttachments(attachments)));
+                return;
+            } catch (VersionConflictException changedMeanwhile) {
+                // read again and settle on the newer record
+            }
+        }
+        LOG.warning("could not settle the attachment of " + key.id() + " to " + instanceId + " after 5 attempts");
+    }
+
+    private VolumeHosts.Host host(RequestContext context, String instanceId) {
+        if (instanceId == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter instanceId");
+        }
+        ResourceIds.requireWellFormed(IdKind.INSTANCE, List.of(instanceId));
+        return hosts.find(context, instanceId)
+                .orElseThrow(() -> ResourceIds.notFound(IdKind.INSTANCE, List.of(instanceId)));
+    }
+
+    private static List<VolumeAttachment> replace(List<VolumeAttachment> all, VolumeAttachment old,
+                                                  VolumeAttachment replacement) {
+        return all.stream().map(attachment -> attachment == old ? replacement : attachment).toList();
+    }
+}
