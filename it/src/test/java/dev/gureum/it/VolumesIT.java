@@ -60,6 +60,11 @@ class VolumesIT {
         Path file = server.dataDirectory().resolve("volumes/000000000000/us-east-1/" + created.volumeId() + ".img");
         assertEquals(8L << 30, size(file), "the volume's bytes: a sparse file of its size");
 
+        var status = ec2.describeVolumeStatus(r -> r.volumeIds(created.volumeId())).volumeStatuses().get(0);
+        assertEquals("ok", status.volumeStatus().statusAsString());
+        assertEquals("io-enabled passed", status.volumeStatus().details().get(0).nameAsString() + " "
+                + status.volumeStatus().details().get(0).status());
+
         ec2.deleteVolume(r -> r.volumeId(created.volumeId()));
         assertFalse(Files.exists(file), "deleting a volume frees its bytes");
         assertError(400, "InvalidVolume.NotFound", () -> ec2.describeVolumes(r -> r.volumeIds(created.volumeId())));

@@ -57,6 +57,16 @@ public final class VolumeService {
             .single("volume-type", volume -> volume.type().wireName())
             .tags(Volume::tags)
             .build();
+    /** DescribeVolumeStatus's own filters. */
+    private static final FilterSet<VolumeHealth> HEALTH_FILTERS = FilterSet.<VolumeHealth>builder()
+            .single("availability-zone", health -> health.volume().availabilityZone())
+            .single("volume-status.status", VolumeHealth::status)
+            .many("volume-status.details-name", health -> List.of("io-enabled", "io-performance"))
+            .many("volume-status.details-status", health -> List.of(health.ioEnabled() ? "passed" : "failed",
+                    "not-applicable"))
+            .many("event.event-type", health -> List.of())
+            .many("action.code", health -> List.of())
+            .build();
 
     private final Store store;
     private final RegionCatalog regions;
@@ -153,6 +163,40 @@ public final class VolumeService {
         Volume deleting = volume.withState(VolumeState.DELETING);
         Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(),
                 deleting), () -> finishDeleting(deleting));
+    }
+
+    /**
+     * DescribeVolumeStatus: a volume whose bytes are in place is {@code ok} (I/O enabled, performance checks
+     * not applicable to the type); one whose bytes are missing or whose creation failed is {@code impaired}.
+     * The status filters narrow the volumes; the others are DescribeVolumes' own.
+     */
+    public Page<VolumeHealth> statuses(RequestContext context, List<String> ids, List<Filter> filters,
+                                       Integer maxResults, String nextToken) {
+        List<VolumeHealth> health = new ArrayList<>();
+        for (Volume volume : describe(context, ids, List.of(), null, null).items()) {
+            if (volume.state() == VolumeState.AVAILABLE || volume.state() == VolumeState.IN_USE
+                    || volume.state() == VolumeState.ERROR) {
+                health.add(new VolumeHealth(volume, ioEnabled(volume)));
+            }
+        }
+        List<VolumeHealth> found = health.stream().filter(HEALTH_FILTERS.compile(filters)).toList();
+        return Pages.page(found, entry -> entry.volume().id(), maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
+    }
+
+    /** A volume and whether it can do I/O, as DescribeVolumeStatus reports it. */
+    public record VolumeHealth(Volume volume, boolean ioEnabled) {
+        public String status() {
+            return ioEnabled ? "ok" : "impaired";
+        }
+    }
+
+    private boolean ioEnabled(Volume volume) {
+        try {
+            return volume.state() != VolumeState.ERROR
+                    && blocks.size(volume.ownerId(), volume.region(), volume.id()) == volume.sizeBytes();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** For the admin reset, before the store is wiped: frees every volume's bytes. */

@@ -16,6 +16,8 @@ import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeStatusRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeStatusResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesResponse;
 import software.amazon.awssdk.services.ec2.model.DetachVolumeRequest;
@@ -24,10 +26,13 @@ import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsReq
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVolumeResponse;
+import software.amazon.awssdk.services.ec2.model.VolumeStatusDetails;
+import software.amazon.awssdk.services.ec2.model.VolumeStatusInfo;
+import software.amazon.awssdk.services.ec2.model.VolumeStatusItem;
 
 /**
- * CreateVolume, DescribeVolumes, DeleteVolume, AttachVolume, DetachVolume, ModifyVolume and
- * DescribeVolumesModifications. A volume not made from a snapshot shows an empty SnapshotId.
+ * CreateVolume, DescribeVolumes, DescribeVolumeStatus, DeleteVolume, AttachVolume, DetachVolume,
+ * ModifyVolume and DescribeVolumesModifications. A volume not made from a snapshot shows an empty SnapshotId.
  */
 final class VolumeHandlers {
     private final VolumeService volumes;
@@ -47,7 +52,27 @@ final class VolumeHandlers {
         table.register(AttachVolumeRequest.class, this::attach);
         table.register(DetachVolumeRequest.class, this::detach);
         table.register(ModifyVolumeRequest.class, this::modify);
+        table.register(DescribeVolumeStatusRequest.class, this::statuses);
         table.register(DescribeVolumesModificationsRequest.class, this::modifications);
+    }
+
+    DescribeVolumeStatusResponse statuses(DescribeVolumeStatusRequest request, RequestContext context) {
+        Page<VolumeService.VolumeHealth> page = volumes.statuses(context, request.volumeIds(),
+                Filters.of(request.filters()), request.maxResults(), request.nextToken());
+        return DescribeVolumeStatusResponse.builder()
+                .volumeStatuses(page.items().stream().map(health -> VolumeStatusItem.builder()
+                        .volumeId(health.volume().id())
+                        .availabilityZone(health.volume().availabilityZone())
+                        .volumeStatus(VolumeStatusInfo.builder().status(health.status()).details(
+                                VolumeStatusDetails.builder().name("io-enabled")
+                                        .status(health.ioEnabled() ? "passed" : "failed").build(),
+                                VolumeStatusDetails.builder().name("io-performance").status("not-applicable").build())
+                                .build())
+                        .events(List.of())
+                        .actions(List.of())
+                        .build()).toList())
+                .nextToken(page.nextToken())
+                .build();
     }
 
     ModifyVolumeResponse modify(ModifyVolumeRequest request, RequestContext context) {
