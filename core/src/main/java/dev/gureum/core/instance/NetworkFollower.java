@@ -1,7 +1,7 @@
 package dev.gureum.core.instance;
 
 import dev.gureum.core.network.InterfaceEvent;
-import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.WriteBatch;
 import java.util.LinkedHashMap;
@@ -13,9 +13,9 @@ import java.util.Map;
  * the interfaces go with a terminated instance.
  */
 public final class NetworkFollower implements InstanceFollower {
-    private final NetworkInterfaceService network;
+    private final InterfaceLifecycle network;
 
-    public NetworkFollower(NetworkInterfaceService network) {
+    public NetworkFollower(InterfaceLifecycle network) {
         this.network = network;
     }
 

@@ -180,6 +180,13 @@ public final class ElasticAddressService {
                 .toList();
     }
 
+    /** Records, in {@code batch}, that an Elastic IP lost the interface it was associated with. */
+    static void disassociate(Store store, WriteBatch batch, String account, String region, String allocationId) {
+        store.get(NetworkRecords.ELASTIC_ADDRESSES, new dev.gureum.core.store.RecordKey(account, region, allocationId))
+                .ifPresent(address -> batch.put(NetworkRecords.ELASTIC_ADDRESSES, address.key(), address.version(),
+                        address.value().disassociated()));
+    }
+
     /** The instance an address reaches through its interface, if any. */
     public static String instanceId(ElasticAddress address, Map<String, NetworkInterface> enis) {
         NetworkInterface eni = address.networkInterfaceId() == null ? null : enis.get(address.networkInterfaceId());

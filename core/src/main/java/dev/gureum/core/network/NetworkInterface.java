@@ -57,6 +57,13 @@ public record NetworkInterface(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** A locally administered MAC address, as EC2 gives interfaces ({@code 02:…}). */
+    public static String newMacAddress() {
+        byte[] random = new byte[5];
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(random);
+        return "02:" + java.util.HexFormat.ofDelimiter(":").formatHex(random);
+    }
+
     public String primaryPrivateAddress() {
         return privateAddresses.stream().filter(PrivateAddress::primary).map(PrivateAddress::address).findFirst()
                 .orElseThrow();

@@ -13,20 +13,17 @@ import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Network interfaces: the ones RunInstances makes for its instances and the ones callers make, attach,
  * detach, modify and delete. Private addresses come from the subnet's allocation (see {@link Subnet});
- * public ones from the {@link PublicAddressPool}. Interfaces follow their instance's life: a stopped
- * instance gives back its pool address and draws a new one when it starts; a terminated one takes the
- * interfaces marked delete-on-termination with it.
+ * public ones from the {@link PublicAddressPool}. How interfaces follow their instance's life (stop, start,
+ * termination) is {@link InterfaceLifecycle}'s.
  */
 public final class NetworkInterfaceService {
     public static final int MAX_GROUPS_PER_INTERFACE = 5;
@@ -125,14 +122,14 @@ public final class NetworkInterfaceService {
                                                    List<String> groupIds, String privateIp, boolean mapPublic,
                                                    List<String> instanceIds) {
         Versioned<Subnet> current = subnets.require(context, subnet.id());
-        List<Long> addresses = addressesFor(current.value(), privateIp, instanceIds.size());
+        List<Long> addresses = SubnetAddresses.take(current.value(), privateIp, instanceIds.size());
         batch.put(NetworkRecords.SUBNETS, current.key(), current.version(), current.value().withAllocated(addresses, true));
         List<String> ids = instanceIds.stream().map(unused -> ResourceIds.next(IdKind.NETWORK_INTERFACE)).toList();
         List<String> publicIps = mapPublic ? pool.claim(batch, context.region(), ids) : null;
         List<NetworkInterface> created = new ArrayList<>(ids.size());
         for (int index = 0; index < ids.size(); index++) {
             NetworkInterface eni = new NetworkInterface(ids.get(index), context.account(), context.region(),
-                    subnet.vpcId(), subnet.id(), subnet.availabilityZone(), macAddress(),
+                    subnet.vpcId(), subnet.id(), subnet.availabilityZone(), NetworkInterface.newMacAddress(),
                     List.of(new NetworkInterface.PrivateAddress(Ipv4Cidr.formatAddress(addresses.get(index)), true)),
                     groupIds, true, "", mapPublic,
                     mapPublic ? new NetworkInterface.PublicAddress(publicIps.get(index), null, null) : null,
@@ -145,84 +142,11 @@ public final class NetworkInterfaceService {
         return created;
     }
 
-    /**
-     * Makes the interfaces of instances follow what happened to them, in the caller's batch: pool addresses
-     * released at stop and drawn anew at start; at termination, interfaces marked delete-on-termination
-     * deleted with their addresses (an Elastic IP is disassociated and kept), the others detached.
-     *
-     * @param events what happened, by each instance's primary interface id
-     */
-    public void instancesChanged(WriteBatch batch, String account, String region, Map<String, InterfaceEvent> events) {
-        Map<String, List<Long>> freed = new LinkedHashMap<>();
-        List<Versioned<NetworkInterface>> starting = new ArrayList<>();
-        events.forEach((primaryId, event) -> {
-            for (Versioned<NetworkInterface> versioned : attachedTogether(account, region, primaryId)) {
-                NetworkInterface eni = versioned.value();
-                switch (event) {
-                    case STOPPED -> {
-                        if (eni.publicAddress() != null && !eni.publicAddress().isElastic()) {
-                            pool.release(batch, region, eni.publicIp());
-                            batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
-                                    eni.withPublicAddress(null));
-                        }
-                    }
-                    case STARTING -> {
-                        if (eni.autoPublicIp() && eni.publicAddress() == null && eni.attachment().deviceIndex() == 0) {
-                            starting.add(versioned);
-                        }
-                    }
-                    case TERMINATED -> terminated(batch, versioned, freed);
-                }
-            }
-        });
-        if (!starting.isEmpty()) {
-            List<String> publicIps = pool.claim(batch, region, starting.stream().map(eni -> eni.value().id()).toList());
-            for (int index = 0; index < starting.size(); index++) {
-                Versioned<NetworkInterface> versioned = starting.get(index);
-                batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(), versioned.value()
-                        .withPublicAddress(new NetworkInterface.PublicAddress(publicIps.get(index), null, null)));
-            }
-        }
-        freed.forEach((subnetId, addresses) -> store.get(NetworkRecords.SUBNETS, new RecordKey(account, region, subnetId))
-                .ifPresent(subnet -> batch.put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(),
-                        subnet.value().withAllocated(addresses, false))));
-    }
-
-    private void terminated(WriteBatch batch, Versioned<NetworkInterface> versioned, Map<String, List<Long>> freed) {
-        NetworkInterface eni = versioned.value();
-        if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
-            disassociateElastic(batch, eni.ownerId(), eni.region(), eni.publicAddress().allocationId());
-        } else if (eni.publicAddress() != null) {
-            pool.release(batch, eni.region(), eni.publicIp());
-        }
-        if (eni.attachment().deleteOnTermination()) {
-            batch.delete(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version());
-            freed.computeIfAbsent(eni.subnetId(), unused -> new ArrayList<>()).addAll(addresses(eni));
-        } else {
-            batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
-                    eni.detached());
-        }
-    }
-
-    /** An instance's primary interface and those attached after it, each found by key. */
-    private List<Versioned<NetworkInterface>> attachedTogether(String account, String region, String primaryId) {
-        List<Versioned<NetworkInterface>> together = new ArrayList<>();
-        store.get(NetworkRecords.NETWORK_INTERFACES, new RecordKey(account, region, primaryId)).ifPresent(primary -> {
-            together.add(primary);
-            for (String secondaryId : primary.value().secondaryInterfaceIds()) {
-                store.get(NetworkRecords.NETWORK_INTERFACES, new RecordKey(account, region, secondaryId))
-                        .filter(secondary -> secondary.value().attachment() != null)
-                        .ifPresent(together::add);
-            }
-        });
-        return together;
-    }
-
     /** The network of some instances, by their primary interfaces, as a Describe of them shows it. */
     public InstanceNetworkView view(RequestContext context, java.util.Collection<String> primaryInterfaceIds) {
         List<NetworkInterface> attached = new ArrayList<>(primaryInterfaceIds.size());
         for (String primaryId : primaryInterfaceIds) {
-            attachedTogether(context.account(), context.region(), primaryId).forEach(eni -> attached.add(eni.value()));
+            AttachedInterfaces.of(store, context.account(), context.region(), primaryId).forEach(eni -> attached.add(eni.value()));
         }
         return new InstanceNetworkView(attached, groups.all(context),
                 store.list(NetworkRecords.VPCS, context.account(), context.region()).stream()
@@ -271,9 +195,9 @@ public final class NetworkInterfaceService {
         if (secondaryCount < 0 || secondaryCount + 1 > MAX_ADDRESSES_PER_INTERFACE) {
             throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
         }
-        List<Long> addresses = new ArrayList<>(addressesFor(subnet.value(), privateIp, 1));
+        List<Long> addresses = new ArrayList<>(SubnetAddresses.take(subnet.value(), privateIp, 1));
         if (secondaryCount > 0) {
-            addresses.addAll(addressesFor(subnet.value().withAllocated(addresses, true), null, secondaryCount));
+            addresses.addAll(SubnetAddresses.take(subnet.value().withAllocated(addresses, true), null, secondaryCount));
         }
         List<NetworkInterface.PrivateAddress> privateAddresses = new ArrayList<>();
         for (int index = 0; index < addresses.size(); index++) {
@@ -282,7 +206,7 @@ public final class NetworkInterfaceService {
         }
         NetworkInterface eni = new NetworkInterface(ResourceIds.next(IdKind.NETWORK_INTERFACE), context.account(),
                 context.region(), subnet.value().vpcId(), subnet.value().id(), subnet.value().availabilityZone(),
-                macAddress(), privateAddresses, chosen, true, description == null ? "" : description, false, null, null,
+                NetworkInterface.newMacAddress(), privateAddresses, chosen, true, description == null ? "" : description, false, null, null,
                 List.of(), TagRules.merge(List.of(), tags));
         commit(context, new WriteBatch()
                 .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(addresses, true))
@@ -302,9 +226,10 @@ public final class NetworkInterfaceService {
         WriteBatch batch = new WriteBatch()
                 .delete(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version())
                 .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(),
-                        subnet.value().withAllocated(addresses(eni), false));
+                        subnet.value().withAllocated(SubnetAddresses.of(eni), false));
         if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
-            disassociateElastic(batch, context.account(), context.region(), eni.publicAddress().allocationId());
+            ElasticAddressService.disassociate(store, batch, context.account(), context.region(),
+                    eni.publicAddress().allocationId());
         }
         commit(context, batch);
     }
@@ -334,7 +259,7 @@ public final class NetworkInterfaceService {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Network interface " + interfaceId + " and instance "
                     + instanceId + " belong to different networks.");
         }
-        if (deviceIndex < 1 || attachedTogether(context.account(), context.region(), instance.primaryInterfaceId())
+        if (deviceIndex < 1 || AttachedInterfaces.of(store, context.account(), context.region(), instance.primaryInterfaceId())
                 .stream().anyMatch(other -> other.value().attachment().deviceIndex() == deviceIndex)) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Instance '" + instanceId
                     + "' already has an interface attached at device index '" + deviceIndex + "'.");
@@ -383,10 +308,10 @@ public final class NetworkInterfaceService {
         List<Long> addresses = new ArrayList<>();
         if (!requested.isEmpty()) {
             for (String address : requested) {
-                addresses.add(requestedAddress(subnet.value(), address));
+                addresses.add(SubnetAddresses.requested(subnet.value(), address));
             }
         } else if (count != null && count > 0) {
-            addresses.addAll(addressesFor(subnet.value(), null, count));
+            addresses.addAll(SubnetAddresses.take(subnet.value(), null, count));
         } else {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter PrivateIpAddress or"
                     + " SecondaryPrivateIpAddressCount");
@@ -468,12 +393,6 @@ public final class NetworkInterfaceService {
                 .orElseThrow(() -> ResourceIds.notFound(IdKind.INSTANCE, List.of(instanceId)));
     }
 
-    private void disassociateElastic(WriteBatch batch, String account, String region, String allocationId) {
-        store.get(NetworkRecords.ELASTIC_ADDRESSES, new RecordKey(account, region, allocationId)).ifPresent(address ->
-                batch.put(NetworkRecords.ELASTIC_ADDRESSES, address.key(), address.version(),
-                        address.value().disassociated()));
-    }
-
     private List<String> resolveGroups(RequestContext context, Subnet subnet, List<String> groupIds,
                                        List<String> groupNames) {
         LinkedHashSet<String> resolved = new LinkedHashSet<>();
@@ -500,52 +419,9 @@ public final class NetworkInterfaceService {
         return List.copyOf(resolved);
     }
 
-    private List<Long> addressesFor(Subnet subnet, String privateIp, int count) {
-        if (privateIp != null) {
-            if (count != 1) {
-                throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("A private IP address can only be given for a"
-                        + " launch of one instance.");
-            }
-            return List.of(requestedAddress(subnet, privateIp));
-        }
-        List<Long> free = subnet.freeAddresses(count);
-        if (free.size() < count) {
-            throw Ec2Error.INSUFFICIENT_FREE_ADDRESSES_IN_SUBNET.exception("There are not enough free addresses in"
-                    + " subnet '" + subnet.id() + "' to satisfy the requested number of instances.");
-        }
-        return free;
-    }
-
-    private static long requestedAddress(Subnet subnet, String text) {
-        long address = Ipv4Cidr.parseAddress(text);
-        if (address < 0) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + text
-                    + ") for parameter privateIpAddress is invalid. This is not a valid IP address.");
-        }
-        if (!subnet.isAssignable(address)) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Address " + text
-                    + " does not fall within the subnet's address range");
-        }
-        if (subnet.isAllocated(address)) {
-            throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.exception("Address " + text + " is in use.");
-        }
-        return address;
-    }
-
-    private static List<Long> addresses(NetworkInterface eni) {
-        return eni.privateAddresses().stream().map(address -> Ipv4Cidr.parseAddress(address.address())).toList();
-    }
-
     private Vpc vpc(RequestContext context, String vpcId) {
         return store.get(NetworkRecords.VPCS, new RecordKey(context.account(), context.region(), vpcId))
                 .map(Versioned::value).orElseThrow(() -> ResourceIds.notFound(IdKind.VPC, List.of(vpcId)));
-    }
-
-    /** A locally administered MAC address, as EC2 gives interfaces ({@code 02:…}). */
-    private static String macAddress() {
-        byte[] random = new byte[5];
-        ThreadLocalRandom.current().nextBytes(random);
-        return "02:" + HexFormat.ofDelimiter(":").formatHex(random);
     }
 
     private void commit(RequestContext context, WriteBatch batch) {

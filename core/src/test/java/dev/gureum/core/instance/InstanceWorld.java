@@ -2,6 +2,7 @@ package dev.gureum.core.instance;
 
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.network.DefaultVpcs;
+import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.network.PublicAddressPool;
@@ -27,10 +28,11 @@ final class InstanceWorld {
     final InstanceUsage usage = new InstanceUsage(store, catalog);
     final RegionCatalog regions = RegionCatalog.load();
     final DefaultVpcs defaultVpcs = new DefaultVpcs(store, regions);
-    final NetworkInterfaceService network = new NetworkInterfaceService(store, defaultVpcs,
-            new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL)),
+    final PublicAddressPool pool = new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL));
+    final NetworkInterfaceService network = new NetworkInterfaceService(store, defaultVpcs, pool,
             (context, instanceId) -> java.util.Optional.empty());
-    final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage, List.of(new NetworkFollower(network)));
+    final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
+            List.of(new NetworkFollower(new InterfaceLifecycle(store, pool))));
     final InstanceLaunches launches;
     final InstanceQueries queries = new InstanceQueries(store, runtime, network);
     /** How many records the account's default network takes, which every world starts with. */

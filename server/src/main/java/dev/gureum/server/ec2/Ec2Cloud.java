@@ -27,6 +27,7 @@ import dev.gureum.core.network.AttachableInstances;
 import dev.gureum.core.network.DefaultVpcs;
 import dev.gureum.core.network.ElasticAddress;
 import dev.gureum.core.network.ElasticAddressService;
+import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
@@ -118,7 +119,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeAttachments = new VolumeAttachments(store, this::volumeHost);
         this.volumeModifications = new VolumeModifications(store, blocks);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(networkInterfaces), new VolumeFollower(volumeAttachments)));
+                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
+                        new VolumeFollower(volumeAttachments)));
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces);
