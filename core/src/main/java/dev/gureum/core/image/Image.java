@@ -1,5 +1,6 @@
 package dev.gureum.core.image;
 
+import dev.gureum.core.share.Permissions;
 import dev.gureum.core.tag.Tag;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -101,6 +102,11 @@ public record Image(
                 bootMode, newImdsSupport, tpmSupport, kernelId, ramdiskId, blockDevices, creationDate, availableAt,
                 deprecationTime, isPublic, launchUserIds, tags, rootFilesystem, sourceInstanceId, sourceImageId,
                 sourceImageRegion, noReboot, clientToken);
+    }
+
+    /** Who besides the owner may launch the image. */
+    public Permissions launchPermissions() {
+        return new Permissions(isPublic, launchUserIds);
     }
 
     public Image withLaunchPermissions(boolean newPublic, List<String> newLaunchUserIds) {

@@ -6,10 +6,9 @@ import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import dev.gureum.core.share.PermissionChange;
+import dev.gureum.core.share.Permissions;
 import java.util.List;
-import java.util.Set;
 
 /**
  * An image's attributes as only its owner may read and change them (others get AuthFailure, as in EC2):
@@ -44,20 +43,11 @@ public final class ImageAttributes {
         save(context, image, image.value().withImdsSupport(imdsSupport));
     }
 
-    public void modifyLaunchPermission(RequestContext context, String imageId, LaunchPermissionChange change) {
-        if (change.isEmpty()) {
-            throw Ec2Error.MISSING_PARAMETER.exception("The request must name a launch permission to add or remove.");
-        }
-        change.addUserIds().forEach(UserIds::requireAccountId);
-        change.removeUserIds().forEach(UserIds::requireAccountId);
-        change.addGroups().forEach(ImageAttributes::requireGroup);
-        change.removeGroups().forEach(ImageAttributes::requireGroup);
+    public void modifyLaunchPermission(RequestContext context, String imageId, PermissionChange change) {
+        change.validate("launch permission");
         Versioned<Image> image = directory.requireOwned(context.account(), context.region(), imageId);
-        Set<String> users = new LinkedHashSet<>(image.value().launchUserIds());
-        users.addAll(change.addUserIds());
-        change.removeUserIds().forEach(users::remove);
-        boolean isPublic = (image.value().isPublic() || !change.addGroups().isEmpty()) && change.removeGroups().isEmpty();
-        save(context, image, image.value().withLaunchPermissions(isPublic, new ArrayList<>(users)));
+        Permissions after = change.applyTo(image.value().launchPermissions());
+        save(context, image, image.value().withLaunchPermissions(after.isPublic(), after.userIds()));
     }
 
     /** ResetImageAttribute: only launchPermission can be reset; the image becomes private and unshared. */
@@ -74,12 +64,5 @@ public final class ImageAttributes {
         WriteBatch batch = new WriteBatch().put(ImageRecords.IMAGES, before.key(), before.version(), after);
         ImageDirectory.regrant(batch, before.value(), after);
         Writes.commit(store, context, batch);
-    }
-
-    private static void requireGroup(String group) {
-        if (!"all".equals(group)) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + group
-                    + ") for parameter Group is invalid. The only group is all.");
-        }
     }
 }

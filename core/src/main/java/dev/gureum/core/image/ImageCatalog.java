@@ -1,6 +1,9 @@
 package dev.gureum.core.image;
 
 import dev.gureum.core.region.RegionCatalog;
+import dev.gureum.core.share.Permissions;
+import dev.gureum.core.storage.Snapshot;
+import dev.gureum.core.storage.SnapshotState;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +31,7 @@ public final class ImageCatalog {
     private final RegionCatalog regions;
     private final List<String[]> rows;
     private final Map<String, Map<String, Image>> byRegion = new ConcurrentHashMap<>();
+    private final Map<String, List<Snapshot>> snapshotsByRegion = new ConcurrentHashMap<>();
 
     private ImageCatalog(RegionCatalog regions, List<String[]> rows) {
         this.regions = regions;
@@ -60,6 +64,19 @@ public final class ImageCatalog {
 
     public Optional<Image> find(String region, String imageId) {
         return Optional.ofNullable(region(region).get(imageId));
+    }
+
+    /**
+     * The public snapshots behind a region's catalog images: owned by each image's publisher, completed,
+     * usable by everyone. Their bytes are not held, so volumes made from them read as zeros.
+     */
+    public List<Snapshot> snapshots(String region) {
+        return snapshotsByRegion.computeIfAbsent(region, name -> images(name).stream()
+                .flatMap(image -> image.blockDevices().stream().filter(device -> device.snapshotId() != null)
+                        .map(device -> new Snapshot(device.snapshotId(), image.ownerId(), image.ownerAlias(), name,
+                                Snapshot.NO_VOLUME, device.volumeSize(), image.description(), image.creationDate(),
+                                SnapshotState.COMPLETED, false, null, new Permissions(true, List.of()), List.of())))
+                .toList());
     }
 
     public boolean servesRegion(String region) {

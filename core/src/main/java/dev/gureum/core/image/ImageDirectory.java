@@ -8,13 +8,13 @@ import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.share.Grants;
+import dev.gureum.core.share.Permissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds the images an account can see in a region — the public catalog, its own images, and images
@@ -39,7 +39,7 @@ final class ImageDirectory {
         Map<String, Image> images = new LinkedHashMap<>();
         catalog.images(region).forEach(image -> images.put(image.id(), image));
         store.list(ImageRecords.IMAGES, account, region).forEach(own -> images.put(own.key().id(), own.value()));
-        for (String grantee : List.of(account, ImageGrant.EVERYONE)) {
+        for (String grantee : List.of(account, Grants.EVERYONE)) {
             for (Versioned<ImageGrant> grant : store.list(ImageRecords.GRANTS, grantee, region)) {
                 if (!images.containsKey(grant.value().imageId())) {
                     shared(grant.value(), region).ifPresent(image -> images.put(image.id(), image));
@@ -52,7 +52,7 @@ final class ImageDirectory {
     Optional<Image> findVisible(String account, String region, String imageId) {
         Optional<Image> found = catalog.find(region, imageId)
                 .or(() -> store.get(ImageRecords.IMAGES, new RecordKey(account, region, imageId)).map(Versioned::value));
-        for (String grantee : List.of(account, ImageGrant.EVERYONE)) {
+        for (String grantee : List.of(account, Grants.EVERYONE)) {
             if (found.isEmpty()) {
                 found = store.get(ImageRecords.GRANTS, new RecordKey(grantee, region, imageId))
                         .flatMap(grant -> shared(grant.value(), region));
@@ -84,19 +84,9 @@ final class ImageDirectory {
 
     /** Adds the puts and deletes that make the grant index match {@code after} (null: the image is gone). */
     static void regrant(WriteBatch batch, Image before, Image after) {
-        Set<String> had = grantees(before);
-        Set<String> has = after == null ? Set.of() : grantees(after);
-        for (String grantee : had) {
-            if (!has.contains(grantee)) {
-                batch.delete(ImageRecords.GRANTS, new RecordKey(grantee, before.region(), before.id()), WriteBatch.ANY);
-            }
-        }
-        for (String grantee : has) {
-            if (!had.contains(grantee)) {
-                batch.put(ImageRecords.GRANTS, new RecordKey(grantee, after.region(), after.id()), WriteBatch.ANY,
-                        new ImageGrant(after.id(), after.ownerId()));
-            }
-        }
+        Grants.regrant(batch, ImageRecords.GRANTS, before.region(), before.id(), before.launchPermissions(),
+                after == null ? Permissions.PRIVATE : after.launchPermissions(),
+                () -> new ImageGrant(before.id(), before.ownerId()));
     }
 
     static void requireWellFormed(String imageId) {
@@ -114,13 +104,5 @@ final class ImageDirectory {
     private Optional<Image> shared(ImageGrant grant, String region) {
         return store.get(ImageRecords.IMAGES, new RecordKey(grant.ownerId(), region, grant.imageId()))
                 .map(Versioned::value);
-    }
-
-    private static Set<String> grantees(Image image) {
-        Set<String> grantees = new LinkedHashSet<>(image.launchUserIds());
-        if (image.isPublic()) {
-            grantees.add(ImageGrant.EVERYONE);
-        }
-        return grantees;
     }
 }

@@ -1,6 +1,7 @@
 package dev.gureum.core.image;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.share.UserIds;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
@@ -109,6 +110,13 @@ public final class ImageService {
     }
 
     /** DescribeImageAttribute, ModifyImageAttribute and ResetImageAttribute (owner only). */
+    /** An image of {@code account} in {@code region} whose block device mappings name the snapshot. */
+    public java.util.Optional<String> imageUsingSnapshot(String account, String region, String snapshotId) {
+        return directory.owned(account, region).stream()
+                .filter(image -> image.blockDevices().stream().anyMatch(device -> snapshotId.equals(device.snapshotId())))
+                .map(Image::id).findFirst();
+    }
+
     public ImageAttributes attributes() {
         return attributes;
     }

@@ -32,6 +32,11 @@ public record Volume(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** Where the volume's bytes are kept. */
+    public Disk disk() {
+        return Disk.volume(ownerId, region, id);
+    }
+
     public long sizeBytes() {
         return (long) sizeGiB << 30;
     }

@@ -117,6 +117,28 @@ public final class VolumeAttachments {
     }
 
     /**
+     * CreateSnapshots' volumes: those attached to the instance, without its boot volume when excluded and
+     * without the data volumes named for exclusion.
+     */
+    public SnapshotService.InstanceVolumes attachedTo(RequestContext context, String instanceId,
+                                                      boolean excludeBootVolume, List<String> excludeDataVolumeIds) {
+        VolumeHosts.Host host = host(context, instanceId);
+        ResourceIds.requireWellFormed(IdKind.VOLUME, excludeDataVolumeIds);
+        List<Volume> volumes = new ArrayList<>();
+        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, context.account(), context.region())) {
+            Volume volume = versioned.value();
+            volume.attachments().stream().filter(attachment -> attachment.instanceId().equals(instanceId)).findFirst()
+                    .ifPresent(attachment -> {
+                        boolean boot = attachment.device().equals(host.rootDeviceName());
+                        if (boot ? !excludeBootVolume : !excludeDataVolumeIds.contains(volume.id())) {
+                            volumes.add(volume);
+                        }
+                    });
+        }
+        return new SnapshotService.InstanceVolumes(instanceId, volumes);
+    }
+
+    /**
      * Terminated instances let go of their volumes, in the batch that terminates them. Volumes attached
      * with AttachVolume are not deleted on termination (EC2's default for them), so they are detached.
      */

@@ -111,7 +111,7 @@ public final class VolumeModifications {
     /** The new bytes of a grown volume; the modification then optimizes. */
     private void growBytes(Volume volume, int newSize, RecordKey key) {
         try {
-            blocks.grow(volume.ownerId(), volume.region(), volume.id(), (long) newSize << 30);
+            blocks.grow(volume.disk(), (long) newSize << 30);
         } catch (IOException e) {
             LOG.warning("volume " + volume.id() + " could not grow to " + newSize + " GiB yet: " + e.getMessage());
             return;

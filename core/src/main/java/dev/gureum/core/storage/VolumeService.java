@@ -71,11 +71,13 @@ public final class VolumeService {
     private final Store store;
     private final RegionCatalog regions;
     private final BlockStore blocks;
+    private final SnapshotDirectory snapshots;
 
-    public VolumeService(Store store, RegionCatalog regions, BlockStore blocks) {
+    public VolumeService(Store store, RegionCatalog regions, BlockStore blocks, SnapshotDirectory snapshots) {
         this.store = store;
         this.regions = regions;
         this.blocks = blocks;
+        this.snapshots = snapshots;
     }
 
     /** What CreateVolume asks for; null means "not given". */
@@ -87,15 +89,15 @@ public final class VolumeService {
     /** The volume as CreateVolume answers it: still {@code creating}, though its bytes exist when this returns. */
     public Volume create(RequestContext context, Request request) {
         Zone zone = zone(context, request.availabilityZone(), request.availabilityZoneId());
-        if (request.snapshotId() != null) {
-            ResourceIds.requireWellFormed(IdKind.SNAPSHOT, List.of(request.snapshotId()));
-            throw ResourceIds.notFound(IdKind.SNAPSHOT, List.of(request.snapshotId()));
-        }
-        if (request.sizeGiB() == null) {
+        Snapshot snapshot = request.snapshotId() == null ? null : restorable(context, request.snapshotId());
+        if (request.sizeGiB() == null && snapshot == null) {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter size");
         }
         VolumeType type = VolumeType.fromWireName(request.volumeType());
-        int size = request.sizeGiB();
+        int size = request.sizeGiB() != null ? request.sizeGiB() : snapshot.volumeSizeGiB();
+        if (snapshot != null) {
+            requireRoomFor(snapshot, size, Ec2Error.INVALID_PARAMETER_VALUE);
+        }
         type.requireSize(size);
         Integer iops = type.iops(size, request.iops());
         Integer throughput = type.throughput(iops == null ? 0 : iops, request.throughput());
@@ -104,20 +106,39 @@ public final class VolumeService {
             throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Multi-Attach is supported for io1 and io2 volumes"
                     + " only, not for " + type.wireName() + " volumes.");
         }
-        boolean encrypted = Boolean.TRUE.equals(request.encrypted());
+        boolean fromEncrypted = snapshot != null && snapshot.encrypted();
+        boolean encrypted = fromEncrypted || Boolean.TRUE.equals(request.encrypted());
         if (request.kmsKeyId() != null && !encrypted) {
             throw Ec2Error.INVALID_PARAMETER_DEPENDENCY.exception("The parameter [KmsKeyId] requires the parameter"
                     + " Encrypted to be set.");
         }
         TagRules.validate(request.tags());
+        String kmsKey = !encrypted ? null : request.kmsKeyId() != null ? request.kmsKeyId()
+                : fromEncrypted ? snapshot.kmsKeyId() : defaultKey(context);
         Volume volume = new Volume(ResourceIds.next(IdKind.VOLUME), context.account(), context.region(), zone.name(),
-                size, type, iops, throughput, encrypted,
-                encrypted ? (request.kmsKeyId() != null ? request.kmsKeyId() : defaultKey(context)) : null,
-                null, multiAttach, context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()));
+                size, type, iops, throughput, encrypted, kmsKey, snapshot == null ? null : snapshot.id(), multiAttach,
+                context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()));
         RecordKey key = Volumes.key(context, volume.id());
         Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume),
                 () -> finishCreating(volume));
         return volume;
+    }
+
+    /** A snapshot a volume can be made from: visible to the caller and completed. */
+    private Snapshot restorable(RequestContext context, String snapshotId) {
+        Snapshot snapshot = snapshots.requireVisible(context.account(), context.region(), snapshotId);
+        if (snapshot.state() != SnapshotState.COMPLETED) {
+            throw Ec2Error.INCORRECT_STATE.exception("Snapshot is in invalid state - " + snapshot.state().wireName());
+        }
+        return snapshot;
+    }
+
+    /** A volume made from a snapshot holds at least the snapshot's bytes. */
+    static void requireRoomFor(Snapshot snapshot, int sizeGiB, Ec2Error error) {
+        if (sizeGiB < snapshot.volumeSizeGiB()) {
+            throw error.exception("Volume of size " + sizeGiB + "GB is smaller than  snapshot '" + snapshot.id()
+                    + "', expect size >= " + snapshot.volumeSizeGiB() + "GB");
+        }
     }
 
     public Page<Volume> describe(RequestContext context, List<String> ids, List<Filter> filters, Integer maxResults,
@@ -193,7 +214,7 @@ public final class VolumeService {
     private boolean ioEnabled(Volume volume) {
         try {
             return volume.state() != VolumeState.ERROR
-                    && blocks.size(volume.ownerId(), volume.region(), volume.id()) == volume.sizeBytes();
+                    && blocks.size(volume.disk()) == volume.sizeBytes();
         } catch (IOException e) {
             return false;
         }
@@ -204,7 +225,7 @@ public final class VolumeService {
         for (Versioned<Volume> versioned : store.listAll(StorageRecords.VOLUMES)) {
             Volume volume = versioned.value();
             try {
-                blocks.delete(volume.ownerId(), volume.region(), volume.id());
+                blocks.delete(volume.disk());
             } catch (IOException e) {
                 LOG.warning("volume " + volume.id() + " could not free its bytes: " + e.getMessage());
             }
@@ -227,7 +248,7 @@ public final class VolumeService {
     private void finishCreating(Volume volume) {
         VolumeState settled;
         try {
-            blocks.create(volume.ownerId(), volume.region(), volume.id(), volume.sizeBytes());
+            makeBytes(volume);
             settled = VolumeState.AVAILABLE;
         } catch (IOException e) {
             LOG.warning("volume " + volume.id() + " could not get its " + volume.sizeGiB() + " GiB: " + e.getMessage());
@@ -240,9 +261,20 @@ public final class VolumeService {
                         current.value().withState(state))));
     }
 
+    /** A new volume's bytes: a copy of its snapshot's, or zeros. */
+    void makeBytes(Volume volume) throws IOException {
+        if (volume.snapshotId() == null) {
+            blocks.create(volume.disk(), volume.sizeBytes());
+            return;
+        }
+        Snapshot snapshot = snapshots.findVisible(volume.ownerId(), volume.region(), volume.snapshotId())
+                .orElseThrow(() -> new IOException("snapshot " + volume.snapshotId() + " is gone"));
+        blocks.copy(snapshot.disk(), volume.disk(), volume.sizeBytes());
+    }
+
     private void finishDeleting(Volume volume) {
         try {
-            blocks.delete(volume.ownerId(), volume.region(), volume.id());
+            blocks.delete(volume.disk());
         } catch (IOException e) {
             LOG.warning("volume " + volume.id() + " could not free its bytes yet: " + e.getMessage());
             return;

@@ -1,5 +1,8 @@
 package dev.gureum.core.image;
 
+import dev.gureum.core.share.Grants;
+import dev.gureum.core.share.PermissionChange;
+
 import static dev.gureum.core.image.ImageWorld.OTHER;
 import static dev.gureum.core.image.ImageWorld.OWNER;
 import static dev.gureum.core.image.ImageWorld.THIRD;
@@ -39,7 +42,7 @@ class ImageSharingTest {
     @Test
     void removingThePermissionHidesTheImageAgain() {
         share(add(OTHER));
-        share(new LaunchPermissionChange(List.of(), List.of(OTHER), List.of(), List.of()));
+        share(new PermissionChange(List.of(), List.of(OTHER), List.of(), List.of()));
         CloudException gone = assertThrows(CloudException.class,
                 () -> world.images.findLaunchable(OTHER, "us-east-1", image.id()));
         assertEquals(Ec2Error.IMAGE_ID_NOT_FOUND, gone.code());
@@ -48,7 +51,7 @@ class ImageSharingTest {
 
     @Test
     void groupAllMakesTheImagePublicAndResetMakesItPrivate() {
-        share(new LaunchPermissionChange(List.of(), List.of(), List.of("all"), List.of()));
+        share(new PermissionChange(List.of(), List.of(), List.of("all"), List.of()));
         assertEquals(19, world.describe(world.as(THIRD)).size());
         assertEquals(List.of(image.id()), world.images.describe(world.as(THIRD), query(List.of(),
                 List.of(OWNER), List.of("all"))).items().stream().map(Image::id).toList());
@@ -84,7 +87,7 @@ class ImageSharingTest {
         assertEquals(Ec2Error.INVALID_USER_ID_MALFORMED, user.code());
         assertEquals("User ID '12345' is invalid", user.getMessage());
         CloudException group = assertThrows(CloudException.class,
-                () -> share(new LaunchPermissionChange(List.of(), List.of(), List.of("everyone"), List.of())));
+                () -> share(new PermissionChange(List.of(), List.of(), List.of("everyone"), List.of())));
         assertEquals(Ec2Error.INVALID_PARAMETER_VALUE, group.code());
     }
 
@@ -101,18 +104,18 @@ class ImageSharingTest {
     @Test
     void deregisteringASharedImageRemovesItsGrants() {
         share(add(OTHER));
-        share(new LaunchPermissionChange(List.of(), List.of(), List.of("all"), List.of()));
+        share(new PermissionChange(List.of(), List.of(), List.of("all"), List.of()));
         world.images.deregister(world.as(OWNER), image.id());
         assertEquals(0, world.store.list(ImageRecords.GRANTS, OTHER, "us-east-1").size());
-        assertEquals(0, world.store.list(ImageRecords.GRANTS, ImageGrant.EVERYONE, "us-east-1").size());
+        assertEquals(0, world.store.list(ImageRecords.GRANTS, Grants.EVERYONE, "us-east-1").size());
         assertEquals(18, world.describe(world.as(OTHER)).size());
     }
 
-    private void share(LaunchPermissionChange change) {
+    private void share(PermissionChange change) {
         world.images.attributes().modifyLaunchPermission(world.as(OWNER), image.id(), change);
     }
 
-    private static LaunchPermissionChange add(String account) {
-        return new LaunchPermissionChange(List.of(account), List.of(), List.of(), List.of());
+    private static PermissionChange add(String account) {
+        return new PermissionChange(List.of(account), List.of(), List.of(), List.of());
     }
 }

@@ -1,17 +1,24 @@
 package dev.gureum.runtime.storage;
 
 import dev.gureum.core.storage.BlockStore;
+import dev.gureum.core.storage.Disk;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.regex.Pattern;
 
 /**
- * Volumes as sparse files under {@code <data directory>/volumes/<account>/<region>/<volume id>.img}, each
- * exactly its volume's size: unwritten blocks read as zeros and take no disk space. A file is made under a
- * temporary name and moved into place, so a crash never leaves a volume with a file of the wrong size.
+ * Disks as sparse files under {@code <data directory>/<kind>/<account>/<region>/<name>.img} (kinds:
+ * volumes, snapshots, instance-store), each exactly its disk's size: unwritten blocks read as zeros and
+ * take no disk space. A file is made under a temporary name and moved into place, so a crash never leaves
+ * a disk with a file of the wrong size or half its copied bytes. Copies are made by {@code cp}
+ * with {@code --reflink=auto --sparse=always}: a shared-extent clone where the filesystem can (btrfs, XFS),
+ * otherwise a copy that skips holes and keeps runs of zeros sparse.
  */
 public final class SparseFileBlockStore implements BlockStore {
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z0-9-]{1,64}");
@@ -19,17 +26,17 @@ public final class SparseFileBlockStore implements BlockStore {
     private final Path root;
 
     public SparseFileBlockStore(Path dataDirectory) {
-        this.root = dataDirectory.resolve("volumes");
+        this.root = dataDirectory;
     }
 
     @Override
-    public void create(String account, String region, String volumeId, long sizeBytes) throws IOException {
-        Path file = file(account, region, volumeId);
+    public void create(Disk disk, long sizeBytes) throws IOException {
+        Path file = file(disk);
         if (Files.exists(file) && Files.size(file) == sizeBytes) {
             return;
         }
         Files.createDirectories(file.getParent());
-        Path temporary = file.resolveSibling(volumeId + ".creating");
+        Path temporary = temporary(file);
         try (RandomAccessFile sparse = new RandomAccessFile(temporary.toFile(), "rw")) {
             sparse.setLength(sizeBytes);
         }
@@ -37,8 +44,34 @@ public final class SparseFileBlockStore implements BlockStore {
     }
 
     @Override
-    public void grow(String account, String region, String volumeId, long sizeBytes) throws IOException {
-        try (RandomAccessFile sparse = new RandomAccessFile(file(account, region, volumeId).toFile(), "rw")) {
+    public void copy(Disk from, Disk to, long sizeBytes) throws IOException {
+        Path source = file(from);
+        if (!Files.exists(source)) {
+            create(to, sizeBytes);
+            return;
+        }
+        Path target = file(to);
+        Files.createDirectories(target.getParent());
+        Path temporary = temporary(target);
+        try {
+            cp(source, temporary);
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                if (channel.size() < sizeBytes) {
+                    try (RandomAccessFile sparse = new RandomAccessFile(temporary.toFile(), "rw")) {
+                        sparse.setLength(sizeBytes);
+                    }
+                }
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public void grow(Disk disk, long sizeBytes) throws IOException {
+        try (RandomAccessFile sparse = new RandomAccessFile(file(disk).toFile(), "rw")) {
             if (sparse.length() < sizeBytes) {
                 sparse.setLength(sizeBytes);
             }
@@ -46,23 +79,43 @@ public final class SparseFileBlockStore implements BlockStore {
     }
 
     @Override
-    public void delete(String account, String region, String volumeId) throws IOException {
-        Files.deleteIfExists(file(account, region, volumeId));
+    public void delete(Disk disk) throws IOException {
+        Files.deleteIfExists(file(disk));
     }
 
     @Override
-    public long size(String account, String region, String volumeId) throws IOException {
-        Path file = file(account, region, volumeId);
+    public long size(Disk disk) throws IOException {
+        Path file = file(disk);
         return Files.exists(file) ? Files.size(file) : -1;
     }
 
-    /** The volume's file; the names come from validated ids, and are checked again so no path can escape. */
-    Path file(String account, String region, String volumeId) {
-        for (String name : new String[] {account, region, volumeId}) {
+    /** The disk's file; the names come from validated ids, and are checked again so no path can escape. */
+    public Path file(Disk disk) {
+        for (String name : new String[] {disk.account(), disk.region(), disk.name()}) {
             if (!SAFE_NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("not a name a volume file may have: " + name);
+                throw new IllegalArgumentException("not a name a disk file may have: " + name);
             }
         }
-        return root.resolve(account).resolve(region).resolve(volumeId + ".img");
+        return root.resolve(disk.kind().directory()).resolve(disk.account()).resolve(disk.region())
+                .resolve(disk.name() + ".img");
+    }
+
+    private static Path temporary(Path file) {
+        return file.resolveSibling(file.getFileName() + ".partial");
+    }
+
+    private static void cp(Path source, Path target) throws IOException {
+        Process cp = new ProcessBuilder("cp", "--reflink=auto", "--sparse=always", "--", source.toString(),
+                target.toString()).redirectErrorStream(true).start();
+        String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        try {
+            if (cp.waitFor() != 0) {
+                throw new IOException("copying " + source.getFileName() + " failed: " + output);
+            }
+        } catch (InterruptedException e) {
+            cp.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while copying " + source.getFileName(), e);
+        }
     }
 }

@@ -1,19 +1,26 @@
 package dev.gureum.runtime.storage;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gureum.core.storage.Disk;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Volume files are exactly the volume's size, sparse, idempotent to create, gone when deleted. */
+/** Disk files are exactly the disk's size, sparse, idempotent to create, copied point in time, gone when deleted. */
 class SparseFileBlockStoreTest {
     private static final long EIGHT_GIB = 8L << 30;
+    private static final Disk VOLUME = Disk.volume("000000000000", "us-east-1", "vol-0123456789abcdef0");
+    private static final Disk SNAPSHOT = Disk.snapshot("000000000000", "us-east-1", "snap-0123456789abcdef0");
+    private static final Disk RESTORED = Disk.volume("000000000000", "us-east-1", "vol-0fedcba9876543210");
 
     @TempDir
     Path data;
@@ -21,17 +28,67 @@ class SparseFileBlockStoreTest {
     @Test
     void aVolumeFileHasTheVolumesSizeAndTakesNoSpaceUntilWritten() throws IOException {
         SparseFileBlockStore blocks = new SparseFileBlockStore(data);
-        blocks.create("000000000000", "us-east-1", "vol-0123456789abcdef0", EIGHT_GIB);
-        blocks.create("000000000000", "us-east-1", "vol-0123456789abcdef0", EIGHT_GIB);
-        Path file = blocks.file("000000000000", "us-east-1", "vol-0123456789abcdef0");
-        assertEquals(EIGHT_GIB, blocks.size("000000000000", "us-east-1", "vol-0123456789abcdef0"));
+        blocks.create(VOLUME, EIGHT_GIB);
+        blocks.create(VOLUME, EIGHT_GIB);
+        Path file = blocks.file(VOLUME);
+        assertEquals(data.resolve("volumes/000000000000/us-east-1/vol-0123456789abcdef0.img"), file);
+        assertEquals(EIGHT_GIB, blocks.size(VOLUME));
         assertEquals(EIGHT_GIB, Files.size(file));
         long allocated = allocatedBytes(file);
         assertTrue(allocated < (1L << 20), "sparse: " + allocated + " bytes allocated");
 
-        blocks.delete("000000000000", "us-east-1", "vol-0123456789abcdef0");
+        blocks.delete(VOLUME);
         assertFalse(Files.exists(file));
-        assertEquals(-1, blocks.size("000000000000", "us-east-1", "vol-0123456789abcdef0"));
+        assertEquals(-1, blocks.size(VOLUME));
+    }
+
+    @Test
+    void aCopyKeepsThePointInTimeBytesStaysSparseAndGrowsToTheAskedSize() throws IOException {
+        SparseFileBlockStore blocks = new SparseFileBlockStore(data);
+        blocks.create(VOLUME, EIGHT_GIB);
+        byte[] written = "bytes written before the snapshot".getBytes(StandardCharsets.UTF_8);
+        write(blocks.file(VOLUME), 3L << 30, written);
+
+        blocks.copy(VOLUME, SNAPSHOT, EIGHT_GIB);
+        write(blocks.file(VOLUME), 3L << 30, "overwritten later".getBytes(StandardCharsets.UTF_8));
+        blocks.copy(SNAPSHOT, RESTORED, 2 * EIGHT_GIB);
+
+        assertEquals(2 * EIGHT_GIB, blocks.size(RESTORED));
+        assertArrayEquals(written, read(blocks.file(RESTORED), 3L << 30, written.length));
+        assertArrayEquals(new byte[16], read(blocks.file(RESTORED), EIGHT_GIB + 5, 16));
+        assertTrue(allocatedBytes(blocks.file(RESTORED)) < (1L << 20), "the restored volume stays sparse");
+        assertFalse(Files.exists(blocks.file(RESTORED).resolveSibling("vol-0fedcba9876543210.img.partial")));
+    }
+
+    @Test
+    void aCopyOfADiskWithoutBytesReadsAsZeros() throws IOException {
+        SparseFileBlockStore blocks = new SparseFileBlockStore(data);
+        blocks.copy(SNAPSHOT, RESTORED, EIGHT_GIB);
+        assertEquals(EIGHT_GIB, blocks.size(RESTORED));
+    }
+
+    @Test
+    void namesCannotEscapeTheDataDirectory() {
+        SparseFileBlockStore blocks = new SparseFileBlockStore(data);
+        assertThrows(IllegalArgumentException.class, () -> blocks.file(Disk.volume("000000000000", "..", "vol-1")));
+        assertThrows(IllegalArgumentException.class,
+                () -> blocks.file(Disk.volume("000000000000", "us-east-1", "../x")));
+    }
+
+    private static void write(Path file, long offset, byte[] bytes) throws IOException {
+        try (RandomAccessFile disk = new RandomAccessFile(file.toFile(), "rw")) {
+            disk.seek(offset);
+            disk.write(bytes);
+        }
+    }
+
+    private static byte[] read(Path file, long offset, int length) throws IOException {
+        try (RandomAccessFile disk = new RandomAccessFile(file.toFile(), "r")) {
+            byte[] bytes = new byte[length];
+            disk.seek(offset);
+            disk.readFully(bytes);
+            return bytes;
+        }
     }
 
     /** What the file takes on disk, as stat(1) counts it (512-byte blocks). */
@@ -44,12 +101,5 @@ class SparseFileBlockStoreTest {
             Thread.currentThread().interrupt();
         }
         return Long.parseLong(blocks) * 512;
-    }
-
-    @Test
-    void namesCannotEscapeTheDataDirectory() {
-        SparseFileBlockStore blocks = new SparseFileBlockStore(data);
-        assertThrows(IllegalArgumentException.class, () -> blocks.file("000000000000", "..", "vol-1"));
-        assertThrows(IllegalArgumentException.class, () -> blocks.file("000000000000", "us-east-1", "../x"));
     }
 }

@@ -33,6 +33,10 @@ import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.network.PublicAddressPool;
 import dev.gureum.core.storage.BlockStore;
+import dev.gureum.core.storage.Snapshot;
+import dev.gureum.core.storage.SnapshotAttributes;
+import dev.gureum.core.storage.SnapshotDirectory;
+import dev.gureum.core.storage.SnapshotService;
 import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeHosts;
@@ -95,6 +99,8 @@ public final class Ec2Cloud implements AutoCloseable {
     final VolumeService volumes;
     final VolumeAttachments volumeAttachments;
     final VolumeModifications volumeModifications;
+    final SnapshotService snapshots;
+    final SnapshotAttributes snapshotAttributes;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
     private final ClockScheduler scheduler;
@@ -107,7 +113,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
         this.keyPairs = new KeyPairService(store);
-        this.images = new ImageService(store, clock, ImageCatalog.load(regionCatalog));
+        ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
+        this.images = new ImageService(store, clock, imageCatalog);
         this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
         LaunchCatalog catalog = new CloudLaunchCatalog(images, instanceTypes, keyPairs);
         this.scheduler = new ClockScheduler(clock);
@@ -115,7 +122,10 @@ public final class Ec2Cloud implements AutoCloseable {
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        this.volumes = new VolumeService(store, regionCatalog, blocks);
+        SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
+        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, images::imageUsingSnapshot);
+        this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
+        this.volumes = new VolumeService(store, regionCatalog, blocks, snapshotDirectory);
         this.volumeAttachments = new VolumeAttachments(store, this::volumeHost);
         this.volumeModifications = new VolumeModifications(store, blocks);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
@@ -152,6 +162,8 @@ public final class Ec2Cloud implements AutoCloseable {
                 NetworkInterface::tags, NetworkInterface::withTags));
         tags.register(SecurityGroupService.TAGGABLE);
         tags.register(new Taggable<>(IdKind.VOLUME, "volume", StorageRecords.VOLUMES, Volume::tags, Volume::withTags));
+        tags.register(new Taggable<>(IdKind.SNAPSHOT, "snapshot", StorageRecords.SNAPSHOTS, Snapshot::tags,
+                Snapshot::withTags));
         tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
                 ElasticAddress::tags, ElasticAddress::withTags));
     }
@@ -180,6 +192,7 @@ public final class Ec2Cloud implements AutoCloseable {
         Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, simulatedDelay, publicAddressPool, blocks);
         cloud.commands.reconcile();
         cloud.volumes.reconcile();
+        cloud.snapshots.reconcile();
         cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
         return cloud;
     }
@@ -196,6 +209,7 @@ public final class Ec2Cloud implements AutoCloseable {
     public void reset() {
         runtime.discardAll();
         volumes.discardAll();
+        snapshots.discardAll();
         store.wipe();
         usage.wiped();
     }

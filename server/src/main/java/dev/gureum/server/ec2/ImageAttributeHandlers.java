@@ -5,7 +5,7 @@ import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.image.Image;
 import dev.gureum.core.image.ImageAttributeName;
 import dev.gureum.core.image.ImageAttributes;
-import dev.gureum.core.image.LaunchPermissionChange;
+import dev.gureum.core.share.PermissionChange;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,7 +103,7 @@ final class ImageAttributeHandlers {
         return named.get(0);
     }
 
-    private static LaunchPermissionChange launchPermissionChange(ModifyImageAttributeRequest request) {
+    private static PermissionChange launchPermissionChange(ModifyImageAttributeRequest request) {
         if (request.launchPermission() != null) {
             List<LaunchPermission> add = request.launchPermission().add();
             List<LaunchPermission> remove = request.launchPermission().remove();
@@ -111,21 +111,9 @@ final class ImageAttributeHandlers {
                     permission.organizationArn() != null || permission.organizationalUnitArn() != null)) {
                 throw Ec2Error.UNSUPPORTED.exception("Gureum has no AWS Organizations.");
             }
-            return new LaunchPermissionChange(userIds(add), userIds(remove), groups(add), groups(remove));
+            return new PermissionChange(userIds(add), userIds(remove), groups(add), groups(remove));
         }
-        String operation = request.operationTypeAsString();
-        List<String> users = request.userIds();
-        List<String> groups = request.userGroups();
-        if ("add".equals(operation)) {
-            return new LaunchPermissionChange(users, List.of(), groups, List.of());
-        }
-        if ("remove".equals(operation)) {
-            return new LaunchPermissionChange(List.of(), users, List.of(), groups);
-        }
-        throw operation == null
-                ? Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter OperationType")
-                : Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + operation
-                        + ") for parameter OperationType is invalid. Valid values: add, remove.");
+        return PermissionChange.ofOperation(request.operationTypeAsString(), request.userIds(), request.userGroups());
     }
 
     private static List<String> userIds(List<LaunchPermission> permissions) {

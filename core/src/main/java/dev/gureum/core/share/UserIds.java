@@ -1,13 +1,13 @@
-package dev.gureum.core.image;
+package dev.gureum.core.share;
 
 import dev.gureum.core.error.Ec2Error;
 
-/** Account ids as image owners and launch permissions name them: 12 digits, else InvalidUserID.Malformed. */
-final class UserIds {
+/** Account ids as owners and permissions name them: 12 digits, else InvalidUserID.Malformed. */
+public final class UserIds {
     private UserIds() {
     }
 
-    static String requireAccountId(String value) {
+    public static String requireAccountId(String value) {
         if (value == null || value.length() != 12 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             throw Ec2Error.INVALID_USER_ID_MALFORMED.exception("User ID '" + value + "' is invalid");
         }
