@@ -329,7 +329,7 @@ class AwsCliInstancesIT {
     private String registerImage(String name) {
         String id = ec2.registerImage(r -> r.name(name).architecture("x86_64").virtualizationType("hvm")
                 .rootDeviceName("/dev/xvda").blockDeviceMappings(BlockDeviceMapping.builder().deviceName("/dev/xvda")
-                        .ebs(e -> e.snapshotId("snap-0123456789abcdef0").volumeSize(8)).build())).imageId();
+                        .ebs(e -> e.snapshotId(Ec2PlatformIT.publicSnapshot(ec2)).volumeSize(8)).build())).imageId();
         cleanups.add(() -> ec2.deregisterImage(r -> r.imageId(id)));
         return id;
     }

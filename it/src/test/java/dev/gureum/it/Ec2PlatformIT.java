@@ -100,6 +100,12 @@ class Ec2PlatformIT {
         assertError(400, "MissingParameter", () -> ec2.createTags(r -> r.resources("i-1234567890abcdef0")));
     }
 
+    /** An 8 GiB snapshot behind one of the region's public catalog images, usable by every account. */
+    static String publicSnapshot(software.amazon.awssdk.services.ec2.Ec2Client client) {
+        return client.describeSnapshots(r -> r.ownerIds("amazon")).snapshots().stream()
+                .filter(snapshot -> snapshot.volumeSize() == 8).findFirst().orElseThrow().snapshotId();
+    }
+
     static Ec2Exception assertError(int status, String code, Runnable call) {
         Ec2Exception error = assertThrows(Ec2Exception.class, call::run);
         assertEquals(code, error.awsErrorDetails().errorCode(), error.getMessage());

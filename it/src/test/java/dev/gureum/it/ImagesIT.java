@@ -272,7 +272,7 @@ class ImagesIT {
         String id = client.registerImage(r -> r.name(name).architecture("x86_64").virtualizationType("hvm")
                 .rootDeviceName("/dev/xvda").enaSupport(true)
                 .blockDeviceMappings(BlockDeviceMapping.builder().deviceName("/dev/xvda")
-                        .ebs(e -> e.snapshotId("snap-0123456789abcdef0").volumeSize(8).volumeType("gp3")).build())
+                        .ebs(e -> e.snapshotId(Ec2PlatformIT.publicSnapshot(client)).volumeSize(8).volumeType("gp3")).build())
                 .tagSpecifications(t -> t.resourceType("image").tags(tag -> tag.key("team").value("it"))))
                 .imageId();
         cleanups.add(() -> client.deregisterImage(r -> r.imageId(id)));

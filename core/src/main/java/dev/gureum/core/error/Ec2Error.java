@@ -96,6 +96,7 @@ public enum Ec2Error implements ErrorCode {
     IDEMPOTENT_PARAMETER_MISMATCH("IdempotentParameterMismatch", 400),
     INSTANCE_LIMIT_EXCEEDED("InstanceLimitExceeded", 400),
     INSUFFICIENT_INSTANCE_CAPACITY("InsufficientInstanceCapacity", 500),
+    INSUFFICIENT_VOLUME_CAPACITY("InsufficientVolumeCapacity", 500),
     UNSUPPORTED("Unsupported", 400),
     INVALID_KEY_PAIR_DUPLICATE("InvalidKeyPair.Duplicate", 400),
     INVALID_KEY_FORMAT("InvalidKey.Format", 400),

@@ -7,6 +7,9 @@ import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.storage.Snapshot;
+import dev.gureum.core.storage.SnapshotDirectory;
+import dev.gureum.core.storage.SnapshotService;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import dev.gureum.core.tag.Tag;
@@ -28,23 +31,27 @@ final class ImageBuilds {
     private static final List<String> VIRTUALIZATION_TYPES = List.of("hvm", "paravirtual");
     private static final List<String> BOOT_MODES = List.of("legacy-bios", "uefi", "uefi-preferred");
     private static final List<String> VOLUME_TYPES = List.of("standard", "io1", "io2", "gp2", "gp3", "sc1", "st1");
-    private static final int DEFAULT_VOLUME_SIZE = 8;
 
     private final Store store;
     private final ImageDirectory directory;
+    private final SnapshotService snapshots;
+    private final SnapshotDirectory snapshotDirectory;
 
-    ImageBuilds(Store store, ImageDirectory directory) {
+    ImageBuilds(Store store, ImageDirectory directory, SnapshotService snapshots, SnapshotDirectory snapshotDirectory) {
         this.store = store;
         this.directory = directory;
+        this.snapshots = snapshots;
+        this.snapshotDirectory = snapshotDirectory;
     }
 
     Image register(RequestContext context, ImageRegistration registration) {
         ImageNames.requireValid(registration.name());
         String rootDevice = registration.rootDeviceName() == null ? "/dev/sda1" : registration.rootDeviceName();
-        List<BlockDevice> devices = mappings(registration.blockDevices());
+        List<BlockDevice> devices = mappings(context, registration.blockDevices());
+        boolean instanceStore = registration.imageLocation() != null;
         boolean rootFromSnapshot = devices.stream().anyMatch(device -> device.deviceName().equals(rootDevice)
                 && device.isEbs() && device.snapshotId() != null);
-        if (!rootFromSnapshot) {
+        if (!rootFromSnapshot && !instanceStore) {
             throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("The root device " + rootDevice
                     + " must be mapped to an EBS snapshot in BlockDeviceMappings.");
         }
@@ -53,7 +60,7 @@ final class ImageBuilds {
         Image image = new Image(ResourceIds.next(IdKind.IMAGE), context.region(), context.account(), null,
                 registration.name(), registration.description(),
                 oneOf("Architecture", registration.architecture(), ARCHITECTURES, "i386"), null, "Linux/UNIX",
-                "RunInstances", rootDevice, "ebs",
+                "RunInstances", rootDevice, instanceStore ? "instance-store" : "ebs",
                 oneOf("VirtualizationType", registration.virtualizationType(), VIRTUALIZATION_TYPES, "paravirtual"),
                 Boolean.TRUE.equals(registration.enaSupport()),
                 oneOf("SriovNetSupport", registration.sriovNetSupport(), List.of("simple"), null),
@@ -79,10 +86,10 @@ final class ImageBuilds {
         List<Tag> tags = tags(capture.tags());
         requireNewName(context, capture.name());
         Optional<Image> origin = directory.findVisible(context.account(), context.region(), source.imageId());
-        List<BlockDevice> volumes = source.blockDevices().isEmpty()
-                ? origin.map(Image::blockDevices).orElse(List.of()) : source.blockDevices();
-        List<BlockDevice> devices = remap(snapshots(volumes, false), capture.blockDevices());
-        Image image = new Image(ResourceIds.next(IdKind.IMAGE), context.region(), context.account(), null,
+        String imageId = ResourceIds.next(IdKind.IMAGE);
+        List<BlockDevice> devices = captured(context, source, imageId, remap(context,
+                source.volumes().stream().map(ImageSource.SourceVolume::device).toList(), capture.blockDevices()));
+        Image image = new Image(imageId, context.region(), context.account(), null,
                 capture.name(), capture.description(), source.architecture(), source.platform(),
                 source.platformDetails(), source.usageOperation(), source.rootDeviceName(), "ebs",
                 origin.map(Image::virtualizationType).orElse("hvm"), origin.map(Image::enaSupport).orElse(true),
@@ -114,12 +121,14 @@ final class ImageBuilds {
         List<Tag> copiedTags = copy.copyImageTags() && source.isOwnedBy(context.account()) ? source.tags() : List.of();
         List<Tag> tags = TagRules.merge(copiedTags, tags(copy.tags()));
         requireNewName(context, copy.name());
-        Image image = new Image(ResourceIds.next(IdKind.IMAGE), context.region(), context.account(), null, copy.name(),
+        String imageId = ResourceIds.next(IdKind.IMAGE);
+        Image image = new Image(imageId, context.region(), context.account(), null, copy.name(),
                 copy.description() != null ? copy.description() : source.description(), source.architecture(),
                 source.platform(), source.platformDetails(), source.usageOperation(), source.rootDeviceName(),
                 source.rootDeviceType(), source.virtualizationType(), source.enaSupport(), source.sriovNetSupport(),
                 source.bootMode(), source.imdsSupport(), source.tpmSupport(), source.kernelId(), source.ramdiskId(),
-                snapshots(source.blockDevices(), copy.encrypted()), context.now(), availableAt, null, false, List.of(),
+                copiedSnapshots(context, source, imageId, copy.encrypted()), context.now(), availableAt, null, false,
+                List.of(),
                 tags, source.rootFilesystem(), null, source.id(), copy.sourceRegion(), false, copy.clientToken());
         save(context, image);
         return image;
@@ -168,8 +177,8 @@ final class ImageBuilds {
                 + imageId);
     }
 
-    /** RegisterImage's mappings with EC2's defaults: a snapshot's volume is 8 GiB gp2, deleted on termination. */
-    private static List<BlockDevice> mappings(List<BlockDevice> requested) {
+    /** RegisterImage's mappings with EC2's defaults: a snapshot's size, gp2, deleted on termination. */
+    private List<BlockDevice> mappings(RequestContext context, List<BlockDevice> requested) {
         List<BlockDevice> devices = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (BlockDevice device : requested) {
@@ -177,37 +186,73 @@ final class ImageBuilds {
                 throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("Each block device mapping needs a device "
                         + "name, used once: " + device.deviceName());
             }
-            devices.add(device.isEbs() ? ebsWithDefaults(device) : device);
+            devices.add(device.isEbs() ? ebsWithDefaults(context, device) : device);
         }
         return devices;
     }
 
-    private static BlockDevice ebsWithDefaults(BlockDevice device) {
+    private BlockDevice ebsWithDefaults(RequestContext context, BlockDevice device) {
+        Integer snapshotSize = null;
         if (device.snapshotId() != null) {
-            ResourceIds.requireWellFormed(IdKind.SNAPSHOT, List.of(device.snapshotId()));
+            snapshotSize = snapshotDirectory.requireVisible(context.account(), context.region(), device.snapshotId())
+                    .volumeSizeGiB();
+            if (device.volumeSize() != null && device.volumeSize() < snapshotSize) {
+                throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("Volume of size " + device.volumeSize()
+                        + "GB is smaller than  snapshot '" + device.snapshotId() + "', expect size >= " + snapshotSize
+                        + "GB");
+            }
         } else if (device.volumeSize() == null) {
             throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("The EBS mapping of " + device.deviceName()
                     + " needs a SnapshotId or a VolumeSize.");
         }
         return BlockDevice.ebs(device.deviceName(), device.snapshotId(),
-                device.volumeSize() != null ? device.volumeSize() : DEFAULT_VOLUME_SIZE,
+                device.volumeSize() != null ? device.volumeSize() : snapshotSize,
                 oneOf("VolumeType", device.volumeType(), VOLUME_TYPES, "gp2"),
                 !Boolean.FALSE.equals(device.deleteOnTermination()), Boolean.TRUE.equals(device.encrypted()),
                 device.iops(), device.throughput());
     }
 
-    /** New snapshots of every EBS volume, as CreateImage and CopyImage make them. */
-    private static List<BlockDevice> snapshots(List<BlockDevice> devices, boolean encrypted) {
-        return devices.stream()
-                .map(device -> device.isEbs() ? device.withSnapshot(ResourceIds.next(IdKind.SNAPSHOT), encrypted) : device)
-                .toList();
+    /**
+     * CreateImage's snapshots: every kept device that is one of the instance's volumes is snapshotted now
+     * (a point-in-time copy of its bytes); devices the request added keep their own mapping.
+     */
+    private List<BlockDevice> captured(RequestContext context, ImageSource source, String imageId,
+                                       List<BlockDevice> devices) {
+        java.util.Map<String, String> volumeByDevice = new java.util.HashMap<>();
+        source.volumes().forEach(volume -> volumeByDevice.put(volume.device().deviceName(), volume.volumeId()));
+        List<BlockDevice> captured = new ArrayList<>(devices.size());
+        for (BlockDevice device : devices) {
+            String volumeId = device.isEbs() && device.snapshotId() == null ? volumeByDevice.get(device.deviceName())
+                    : null;
+            captured.add(volumeId == null ? device : device.withSnapshot(snapshots.create(context, volumeId,
+                    "Created by CreateImage(" + source.instanceId() + ") for " + imageId, List.of()).id(), false));
+        }
+        return captured;
+    }
+
+    /** CopyImage's snapshots: a copy of each snapshot behind the source image, owned by the caller. */
+    private List<BlockDevice> copiedSnapshots(RequestContext context, Image source, String imageId, boolean encrypted) {
+        List<BlockDevice> copied = new ArrayList<>(source.blockDevices().size());
+        for (BlockDevice device : source.blockDevices()) {
+            if (!device.isEbs() || device.snapshotId() == null) {
+                copied.add(device);
+                continue;
+            }
+            Snapshot original = snapshotDirectory.findVisible(source.ownerId(), source.region(), device.snapshotId())
+                    .orElseThrow(() -> Ec2Error.INVALID_AMI_ID_UNAVAILABLE.exception("The image id '[" + source.id()
+                            + "]' cannot be copied: its snapshot " + device.snapshotId() + " is gone"));
+            Snapshot copy = snapshots.copyForImage(context, original, encrypted, "Copied for DestinationAmi " + imageId
+                    + " from SourceAmi " + source.id() + " for SourceSnapshot " + original.id());
+            copied.add(device.withSnapshot(copy.id(), encrypted));
+        }
+        return copied;
     }
 
     /**
      * CreateImage's mapping changes: NoDevice leaves a device out, an existing EBS device may change only
      * DeleteOnTermination (EC2 refuses a size change), anything else is a new device.
      */
-    private static List<BlockDevice> remap(List<BlockDevice> devices, List<BlockDevice> changes) {
+    private List<BlockDevice> remap(RequestContext context, List<BlockDevice> devices, List<BlockDevice> changes) {
         List<BlockDevice> result = new ArrayList<>(devices);
         for (BlockDevice change : changes) {
             int existing = -1;
@@ -217,7 +262,7 @@ final class ImageBuilds {
                 }
             }
             if (existing < 0) {
-                result.add(change.isEbs() ? ebsWithDefaults(change) : change);
+                result.add(change.isEbs() ? ebsWithDefaults(context, change) : change);
             } else if (change.noDevice()) {
                 result.remove(existing);
             } else {

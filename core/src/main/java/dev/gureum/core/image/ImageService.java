@@ -1,6 +1,9 @@
 package dev.gureum.core.image;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.storage.SnapshotDirectory;
+import dev.gureum.core.storage.SnapshotService;
+import dev.gureum.core.storage.SnapshotUsers;
 import dev.gureum.core.share.UserIds;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.page.Page;
@@ -36,11 +39,12 @@ public final class ImageService {
     private final ImageBuilds builds;
     private final ImageAttributes attributes;
 
-    public ImageService(Store store, CloudClock clock, ImageCatalog catalog) {
+    public ImageService(Store store, CloudClock clock, ImageCatalog catalog, SnapshotService snapshots,
+                        SnapshotDirectory snapshotDirectory) {
         this.store = store;
         this.clock = clock;
         this.directory = new ImageDirectory(store, catalog);
-        this.builds = new ImageBuilds(store, directory);
+        this.builds = new ImageBuilds(store, directory, snapshots, snapshotDirectory);
         this.attributes = new ImageAttributes(store, directory);
     }
 
@@ -110,9 +114,10 @@ public final class ImageService {
     }
 
     /** DescribeImageAttribute, ModifyImageAttribute and ResetImageAttribute (owner only). */
-    /** An image of {@code account} in {@code region} whose block device mappings name the snapshot. */
-    public java.util.Optional<String> imageUsingSnapshot(String account, String region, String snapshotId) {
-        return directory.owned(account, region).stream()
+    /** What keeps a snapshot: an image of its owner, in its region, whose block device mappings name it. */
+    public static SnapshotUsers snapshotUsers(Store store) {
+        return (account, region, snapshotId) -> store.list(ImageRecords.IMAGES, account, region).stream()
+                .map(Versioned::value)
                 .filter(image -> image.blockDevices().stream().anyMatch(device -> snapshotId.equals(device.snapshotId())))
                 .map(Image::id).findFirst();
     }

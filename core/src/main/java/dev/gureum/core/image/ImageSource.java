@@ -4,15 +4,18 @@ import java.util.List;
 
 /**
  * What CreateImage needs to know about an instance, in EC2's words: the image it was launched from, its
- * state name ("running", "stopped", …), architecture, platform facts and root device, and its EBS
- * volumes. An empty {@code blockDevices} means the instance model does not track volumes: the new image
- * then takes the mappings of the image the instance was launched from.
+ * state name ("running", "stopped", …), architecture, platform facts and root device, and the EBS volumes
+ * attached to it, each as the mapping it would have in an image (no snapshot yet) with its volume id.
  */
 public record ImageSource(String instanceId, String imageId, String state, String architecture, String platform,
                           String platformDetails, String usageOperation, String rootDeviceName,
-                          List<BlockDevice> blockDevices) {
+                          List<SourceVolume> volumes) {
 
     public ImageSource {
-        blockDevices = List.copyOf(blockDevices);
+        volumes = List.copyOf(volumes);
+    }
+
+    /** One attached volume: where it is mapped and which volume it is. */
+    public record SourceVolume(BlockDevice device, String volumeId) {
     }
 }

@@ -24,7 +24,8 @@ public final class CloudLaunchCatalog implements LaunchCatalog {
     public ImageFacts image(RequestContext context, String imageId) {
         Image image = images.findLaunchable(context.account(), context.region(), imageId);
         return new ImageFacts(image.id(), image.architecture(), image.platform(), image.platformDetails(),
-                image.usageOperation(), image.rootDeviceName(), image.rootFilesystem());
+                image.usageOperation(), image.rootDeviceName(), image.rootFilesystem(), image.rootDeviceType(),
+                image.blockDevices());
     }
 
     @Override
@@ -33,7 +34,9 @@ public final class CloudLaunchCatalog implements LaunchCatalog {
                 Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid value '" + instanceType
                         + "' for InstanceType."));
         return new TypeFacts(type.name(), type.virtualCpus().defaultVcpus(), type.memoryMebibytes(),
-                type.processor().architectures(), type.burst() == null ? null : type.burst().defaultCpuCredits());
+                type.processor().architectures(), type.burst() == null ? null : type.burst().defaultCpuCredits(),
+                type.instanceStorage() == null ? null : new InstanceStore(type.instanceStorage().diskCount(),
+                        type.instanceStorage().diskSizeGigabytes()));
     }
 
     @Override

@@ -25,6 +25,7 @@ public record Instance(
         String platformDetails,
         String usageOperation,
         String rootDeviceName,
+        String rootDeviceType,
         String userData,
         boolean monitoring,
         boolean ebsOptimized,
@@ -53,18 +54,23 @@ public record Instance(
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
 
+    /** Whether the root device is an EBS volume (it can be stopped) rather than instance store. */
+    public boolean ebsBacked() {
+        return !"instance-store".equals(rootDeviceType);
+    }
+
     public Instance withState(InstanceState newState, String transitionReason, StateReason reason, Instant now) {
         return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
                 newState == InstanceState.PENDING && state == InstanceState.STOPPED ? now : launchTime,
-                amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, userData,
-                monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
+                amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, rootDeviceType,
+                userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
                 metadataOptions, clientToken, newState, transitionReason, reason,
                 newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags);
     }
 
     public Instance withTags(List<Tag> newTags) {
         return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
-                launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
+                launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, rootDeviceType,
                 userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
                 metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, network, newTags);
     }
@@ -73,7 +79,7 @@ public record Instance(
     public Instance withAttributes(InstanceAttributes attributes) {
         return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, attributes.instanceType(),
                 keyName, launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation,
-                rootDeviceName, attributes.userData(), attributes.monitoring(), attributes.ebsOptimized(),
+                rootDeviceName, rootDeviceType, attributes.userData(), attributes.monitoring(), attributes.ebsOptimized(),
                 attributes.disableApiTermination(), attributes.disableApiStop(), attributes.shutdownBehavior(),
                 attributes.cpuCredits(), metadataOptions, clientToken, state, stateTransitionReason, stateReason,
                 terminatedAt, network, tags);

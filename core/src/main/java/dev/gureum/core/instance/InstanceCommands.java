@@ -111,9 +111,10 @@ public final class InstanceCommands {
                 commanded.add(instance);
             }
         }
-        follow(batch, moves);
+        List<Runnable> followUps = follow(batch, moves);
         Writes.commit(store, context, batch, () -> {
             moves.forEach(move -> usage.changed(move[0], move[1]));
+            followUps.forEach(Runnable::run);
             tellRuntime(command, commanded);
         });
         return changes;
@@ -124,6 +125,10 @@ public final class InstanceCommands {
                 && instance.state() != InstanceState.TERMINATED) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The instance '" + instance.id() + "' may not be"
                     + " terminated. Modify its 'disableApiTermination' instance attribute and try again.");
+        }
+        if (command == InstanceEvent.STOP && !instance.ebsBacked()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("The instance '" + instance.id() + "' does not have an 'ebs'"
+                    + " root device type and cannot be stopped.");
         }
         if (command == InstanceEvent.STOP && instance.disableApiStop() && instance.state() == InstanceState.RUNNING) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The instance '" + instance.id() + "' may not be"
@@ -185,7 +190,7 @@ public final class InstanceCommands {
                 }
             }
             pending.forEach((key, moved) -> batch.put(InstanceRecords.INSTANCES, key, read.get(key).version(), moved));
-            follow(batch, moves);
+            List<Runnable> followUps = follow(batch, moves);
             try {
                 if (!batch.isEmpty()) {
                     store.apply(batch.rederivable());
@@ -193,6 +198,7 @@ public final class InstanceCommands {
             } catch (VersionConflictException e) {
                 continue;
             }
+            followUps.forEach(Runnable::run);
             afterObservations(moves);
             return;
         }
@@ -200,10 +206,13 @@ public final class InstanceCommands {
     }
 
     /** What the moves mean for what hangs off the instances (interfaces, volumes), in the same batch. */
-    private void follow(WriteBatch batch, List<Instance[]> moves) {
-        if (!moves.isEmpty()) {
-            followers.forEach(follower -> follower.follow(batch, moves));
+    private List<Runnable> follow(WriteBatch batch, List<Instance[]> moves) {
+        if (moves.isEmpty()) {
+            return List.of();
         }
+        List<Runnable> followUps = new ArrayList<>(followers.size());
+        followers.forEach(follower -> followUps.add(follower.follow(batch, moves)));
+        return followUps;
     }
 
     private static StateReason observedReason(Instance instance, InstanceEvent observation) {

@@ -5,11 +5,16 @@ import java.util.List;
 
 /**
  * Something that hangs off instances (network interfaces, volumes) and must follow their state changes.
- * It adds its writes to the batch that moves the instances, so both commit together or not at all.
+ * It adds its writes to the batch that moves the instances, so both commit together or not at all, and
+ * returns what it does once the batch is durable (freeing bytes, for instance).
  */
 @FunctionalInterface
 public interface InstanceFollower {
+    Runnable NOTHING_AFTER = () -> { };
 
-    /** @param moves each moved instance as {before, after} */
-    void follow(WriteBatch batch, List<Instance[]> moves);
+    /**
+     * @param moves each moved instance as {before, after}
+     * @return what to do after the batch committed; {@link #NOTHING_AFTER} when nothing
+     */
+    Runnable follow(WriteBatch batch, List<Instance[]> moves);
 }

@@ -13,6 +13,8 @@ import dev.gureum.core.store.Store;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.network.Subnet;
+import dev.gureum.core.storage.StorageRecords;
+import dev.gureum.core.storage.Volume;
 import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
@@ -40,9 +42,11 @@ public final class InstanceLaunches {
     private final InstanceRuntime runtime;
     private final InstanceUsage usage;
     private final NetworkInterfaceService network;
+    private final LaunchVolumes volumes;
 
     public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
-                            InstanceRuntime runtime, InstanceUsage usage, NetworkInterfaceService network) {
+                            InstanceRuntime runtime, InstanceUsage usage, NetworkInterfaceService network,
+                            LaunchVolumes volumes) {
         this.store = store;
         this.regions = regions;
         this.catalog = catalog;
@@ -50,6 +54,7 @@ public final class InstanceLaunches {
         this.runtime = runtime;
         this.usage = usage;
         this.network = network;
+        this.volumes = volumes;
     }
 
     /** The launched (or, for a repeated token, previously launched) instances of one reservation. */
@@ -74,6 +79,7 @@ public final class InstanceLaunches {
                     + "' of the specified AMI. Specify an instance type and an AMI that have matching architectures,"
                     + " and try again.");
         }
+        List<LaunchVolumes.Planned> volumePlan = volumes.plan(context, image, request.blockDevices());
         String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
         byte[] userData = decodeUserData(request.userData());
         TagRules.validate(request.instanceTags());
@@ -88,7 +94,8 @@ public final class InstanceLaunches {
         int count = launchableCount(context, request, type, zone);
         for (int attempt = 1; ; attempt++) {
             try {
-                return record(context, request, image, type, zone, count, subnet, groups, mapPublic, publicKey, userData);
+                return record(context, request, image, type, zone, count, new Placement(subnet, groups, mapPublic),
+                        volumePlan, publicKey, userData);
             } catch (VersionConflictException subnetChangedMeanwhile) {
                 Optional<List<Instance>> sameTokenMeanwhile = repeatedToken(context, request);
                 if (sameTokenMeanwhile.isPresent()) {
@@ -102,32 +109,56 @@ public final class InstanceLaunches {
         }
     }
 
-    /** Takes the addresses and writes the instances, their interfaces and the client token in one batch. */
+    /** Where in the network a launch's instances go: the subnet, their groups, whether they get public addresses. */
+    private record Placement(Subnet subnet, List<String> groups, boolean mapPublic) {
+    }
+
+    /**
+     * Takes the addresses and writes the instances, their interfaces, their volumes and the client token in
+     * one batch; the volumes' bytes are made just before it and freed again if it loses a race.
+     */
     private List<Instance> record(RequestContext context, LaunchRequest request, LaunchCatalog.ImageFacts image,
-                                  LaunchCatalog.TypeFacts type, Zone zone, int count, Subnet subnet, List<String> groups,
-                                  boolean mapPublic, String publicKey, byte[] userData) {
+                                  LaunchCatalog.TypeFacts type, Zone zone, int count, Placement placement,
+                                  List<LaunchVolumes.Planned> volumePlan, String publicKey, byte[] userData) {
         List<String> ids = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
             ids.add(ResourceIds.next(IdKind.INSTANCE));
         }
         WriteBatch batch = new WriteBatch();
-        List<NetworkInterface> interfaces = network.launchInterfaces(context, batch, subnet, groups,
-                request.network().privateIpAddress(), mapPublic, ids);
+        List<NetworkInterface> interfaces = network.launchInterfaces(context, batch, placement.subnet(),
+                placement.groups(), request.network().privateIpAddress(), placement.mapPublic(), ids);
         List<Instance> launched = create(context, request, image, type, zone, ids, interfaces);
+        List<Volume> instanceVolumes = new ArrayList<>(count * volumePlan.size());
         for (Instance instance : launched) {
             batch.put(InstanceRecords.INSTANCES, key(context, instance.id()), WriteBatch.ABSENT, instance);
+            for (Volume volume : volumes.volumes(context, zone.name(), instance.id(), volumePlan)) {
+                batch.put(StorageRecords.VOLUMES, key(context, volume.id()), WriteBatch.ABSENT, volume);
+                instanceVolumes.add(volume);
+            }
         }
         if (request.clientToken() != null && !request.clientToken().isEmpty()) {
             batch.put(InstanceRecords.CLIENT_TOKENS, key(context, request.clientToken()), WriteBatch.ABSENT,
                     new ClientTokenRecord(request.clientToken(), launched.get(0).reservationId(), request.fingerprint(),
                             launched.stream().map(Instance::id).toList()));
         }
-        Writes.commit(store, context, batch, () -> {
-            launched.forEach(instance -> usage.changed(null, instance));
-            runtime.launch(launched.stream()
-                    .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData)).toList());
-        });
+        if (!context.dryRun()) {
+            volumes.makeBytes(instanceVolumes);
+        }
+        try {
+            Writes.commit(store, context, batch, () -> afterLaunch(launched, type, image, publicKey, userData));
+        } catch (RuntimeException notRecorded) {
+            volumes.discard(instanceVolumes);
+            throw notRecorded;
+        }
         return launched;
+    }
+
+    private void afterLaunch(List<Instance> launched, LaunchCatalog.TypeFacts type, LaunchCatalog.ImageFacts image,
+                             String publicKey, byte[] userData) {
+        launched.forEach(instance -> usage.changed(null, instance));
+        volumes.prepareInstanceStore(launched, type);
+        runtime.launch(launched.stream()
+                .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData)).toList());
     }
 
     private Optional<List<Instance>> repeatedToken(RequestContext context, LaunchRequest request) {
@@ -253,7 +284,7 @@ public final class InstanceLaunches {
             instances.add(new Instance(ids.get(index), reservationId, context.account(),
                     context.region(), zone.name(), image.imageId(), type.name(), request.keyName(),
                     context.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS), index, image.architecture(),
-                    image.platform(), image.platformDetails(), image.usageOperation(), image.rootDeviceName(),
+                    image.platform(), image.platformDetails(), image.usageOperation(), image.rootDeviceName(), image.rootDeviceType(),
                     request.userData() == null || request.userData().isEmpty() ? null : request.userData(),
                     Boolean.TRUE.equals(request.monitoring()), Boolean.TRUE.equals(request.ebsOptimized()),
                     Boolean.TRUE.equals(request.disableApiTermination()), Boolean.TRUE.equals(request.disableApiStop()),

@@ -8,6 +8,7 @@ import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
 import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.store.Store;
 import java.util.Comparator;
 import java.util.List;
@@ -22,11 +23,21 @@ public final class InstanceQueries {
     private final Store store;
     private final InstanceRuntime runtime;
     private final NetworkInterfaceService network;
+    private final VolumeAttachments volumes;
 
-    public InstanceQueries(Store store, InstanceRuntime runtime, NetworkInterfaceService network) {
+    public InstanceQueries(Store store, InstanceRuntime runtime, NetworkInterfaceService network,
+                           VolumeAttachments volumes) {
         this.store = store;
         this.runtime = runtime;
         this.network = network;
+        this.volumes = volumes;
+    }
+
+    /** What DescribeInstances shows of some instances besides their records: network and volumes. */
+    public InstanceView view(RequestContext context, List<Instance> instances) {
+        java.util.Set<String> ids = new java.util.HashSet<>(instances.size() * 2);
+        instances.forEach(instance -> ids.add(instance.id()));
+        return new InstanceView(networkView(context, instances), volumes.attachedTo(context, ids));
     }
 
     /** The network of some instances as DescribeInstances shows it. */

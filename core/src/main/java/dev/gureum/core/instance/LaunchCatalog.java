@@ -1,6 +1,7 @@
 package dev.gureum.core.instance;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.image.BlockDevice;
 import java.util.List;
 
 /**
@@ -22,17 +23,29 @@ public interface LaunchCatalog {
     /** The key pair's OpenSSH public key, else InvalidKeyPair.NotFound. */
     String publicKey(RequestContext context, String keyName);
 
-    /** What an instance inherits from its image. */
+    /**
+     * What an instance inherits from its image, including its root device type (ebs or instance-store)
+     * and the block device mappings its volumes are made from.
+     */
     record ImageFacts(String imageId, String architecture, String platform, String platformDetails,
-                      String usageOperation, String rootDeviceName, String rootFilesystem) {
+                      String usageOperation, String rootDeviceName, String rootFilesystem, String rootDeviceType,
+                      List<BlockDevice> blockDevices) {
+
+        public ImageFacts {
+            blockDevices = blockDevices == null ? List.of() : List.copyOf(blockDevices);
+        }
     }
 
-    /** What an instance's size and behaviour come from. */
+    /** What an instance's size and behaviour come from; {@code instanceStore} is null for EBS-only types. */
     record TypeFacts(String name, int vcpus, long memoryMebibytes, List<String> architectures,
-                     String defaultCpuCredits) {
+                     String defaultCpuCredits, InstanceStore instanceStore) {
 
         public boolean burstable() {
             return defaultCpuCredits != null;
         }
+    }
+
+    /** A type's instance storage: so many disks of so many gigabytes each (decimal GB, as EC2 counts them). */
+    record InstanceStore(int disks, long diskSizeGigabytes) {
     }
 }

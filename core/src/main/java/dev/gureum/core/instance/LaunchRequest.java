@@ -1,5 +1,6 @@
 package dev.gureum.core.instance;
 
+import dev.gureum.core.image.BlockDevice;
 import dev.gureum.core.network.LaunchNetwork;
 import dev.gureum.core.tag.Tag;
 import java.util.List;
@@ -9,17 +10,18 @@ public record LaunchRequest(String imageId, String instanceType, int minCount, i
                             String userData, String availabilityZone, Boolean monitoring, Boolean ebsOptimized,
                             Boolean disableApiTermination, Boolean disableApiStop, String shutdownBehavior,
                             String cpuCredits, MetadataOptions metadataOptions, String clientToken,
-                            List<Tag> instanceTags, LaunchNetwork network) {
+                            List<Tag> instanceTags, LaunchNetwork network, List<BlockDevice> blockDevices) {
 
     public LaunchRequest {
         network = network == null ? LaunchNetwork.DEFAULTS : network;
+        blockDevices = blockDevices == null ? List.of() : List.copyOf(blockDevices);
     }
 
     /** Identifies the request's content for ClientToken idempotency (the token itself excluded). */
     public String fingerprint() {
         LaunchRequest withoutToken = new LaunchRequest(imageId, instanceType, minCount, maxCount, keyName, userData,
                 availabilityZone, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior,
-                cpuCredits, metadataOptions, null, instanceTags, network);
+                cpuCredits, metadataOptions, null, instanceTags, network, blockDevices);
         try {
             byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
                     .digest(withoutToken.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));

@@ -20,7 +20,7 @@ public final class NetworkFollower implements InstanceFollower {
     }
 
     @Override
-    public void follow(WriteBatch batch, List<Instance[]> moves) {
+    public Runnable follow(WriteBatch batch, List<Instance[]> moves) {
         Map<RecordKey, Map<String, InterfaceEvent>> byScope = new LinkedHashMap<>();
         for (Instance[] move : moves) {
             InterfaceEvent event = event(move[0].state(), move[1].state());
@@ -30,6 +30,7 @@ public final class NetworkFollower implements InstanceFollower {
             }
         }
         byScope.forEach((scope, events) -> network.instancesChanged(batch, scope.account(), scope.region(), events));
+        return NOTHING_AFTER;
     }
 
     private static InterfaceEvent event(InstanceState before, InstanceState after) {

@@ -1,31 +1,81 @@
 package dev.gureum.core.instance;
 
+import dev.gureum.core.storage.InstanceStoreDisks;
+import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.WriteBatch;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Volumes follow their instances: a terminated instance lets go of the volumes attached to it. */
+/**
+ * Storage follows instances: a terminated instance's volumes are deleted (DeleteOnTermination) or detached
+ * in the batch that terminates it; instance-store disks are made empty when an instance starts and
+ * thrown away when it stops or terminates.
+ */
 public final class VolumeFollower implements InstanceFollower {
-    private final VolumeAttachments volumes;
+    private final VolumeAttachments attachments;
+    private final VolumeService volumes;
+    private final InstanceStoreDisks instanceStore;
+    private final LaunchCatalog catalog;
 
-    public VolumeFollower(VolumeAttachments volumes) {
+    public VolumeFollower(VolumeAttachments attachments, VolumeService volumes, InstanceStoreDisks instanceStore,
+                          LaunchCatalog catalog) {
+        this.attachments = attachments;
         this.volumes = volumes;
+        this.instanceStore = instanceStore;
+        this.catalog = catalog;
     }
 
     @Override
-    public void follow(WriteBatch batch, List<Instance[]> moves) {
+    public Runnable follow(WriteBatch batch, List<Instance[]> moves) {
         Map<RecordKey, Set<String>> terminated = new LinkedHashMap<>();
+        List<Instance> starting = new ArrayList<>();
+        List<Instance> leavingTheirHost = new ArrayList<>();
         for (Instance[] move : moves) {
-            if (move[1].state() == InstanceState.TERMINATED && move[0].state() != InstanceState.TERMINATED) {
+            InstanceState before = move[0].state();
+            InstanceState after = move[1].state();
+            if (after == InstanceState.TERMINATED && before != InstanceState.TERMINATED) {
                 terminated.computeIfAbsent(new RecordKey(move[1].ownerId(), move[1].region(), ""),
                         unused -> new LinkedHashSet<>()).add(move[1].id());
             }
+            if (before == InstanceState.STOPPED && after == InstanceState.PENDING) {
+                starting.add(move[1]);
+            } else if ((after == InstanceState.STOPPED || after == InstanceState.TERMINATED) && before != after) {
+                leavingTheirHost.add(move[1]);
+            }
         }
-        terminated.forEach((scope, ids) -> volumes.instancesTerminated(batch, scope.account(), scope.region(), ids));
+        List<Volume> deleting = new ArrayList<>();
+        terminated.forEach((scope, ids) ->
+                deleting.addAll(attachments.instancesTerminated(batch, scope.account(), scope.region(), ids)));
+        if (deleting.isEmpty() && starting.isEmpty() && leavingTheirHost.isEmpty()) {
+            return NOTHING_AFTER;
+        }
+        return () -> {
+            volumes.finishDeleting(deleting);
+            starting.forEach(this::prepareInstanceStore);
+            leavingTheirHost.forEach(this::wipeInstanceStore);
+        };
+    }
+
+    /** Empty instance-store disks for an instance starting again (a launch makes its own). */
+    private void prepareInstanceStore(Instance instance) {
+        LaunchCatalog.InstanceStore storage = catalog.type(instance.instanceType()).instanceStore();
+        if (storage != null) {
+            instanceStore.prepare(instance.ownerId(), instance.region(), instance.id(), storage.disks(),
+                    storage.diskSizeGigabytes());
+        }
+    }
+
+    private void wipeInstanceStore(Instance instance) {
+        LaunchCatalog.InstanceStore storage = catalog.type(instance.instanceType()).instanceStore();
+        if (storage != null) {
+            instanceStore.wipe(instance.ownerId(), instance.region(), instance.id(), storage.disks());
+        }
     }
 }

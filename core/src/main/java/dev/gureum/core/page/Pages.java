@@ -41,6 +41,16 @@ public final class Pages {
         return new Page<>(items, more ? encode(key.apply(items.get(items.size() - 1))) : null);
     }
 
+    /**
+     * As {@link #page}, for operations that answer at most {@code maximum} results however many are asked
+     * (DescribeVolumes: "if larger than 500, only 500 items are returned"); the AWS CLI asks for 1000.
+     */
+    public static <T> Page<T> pageAtMost(List<T> ordered, Function<T, String> key, Integer maxResults,
+                                         String nextToken, int minimum, int maximum) {
+        Integer capped = maxResults == null || maxResults <= maximum ? maxResults : Integer.valueOf(maximum);
+        return page(ordered, key, capped, nextToken, minimum, maximum);
+    }
+
     private static String encode(String lastKey) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((TOKEN_PREFIX + lastKey).getBytes(StandardCharsets.UTF_8));

@@ -46,7 +46,7 @@ public final class SnapshotAttributes {
                     + " Specify another snapshot.");
         }
         if (snapshot.encrypted() && !after.userIds().isEmpty()
-                && VolumeService.defaultKey(context).equals(snapshot.kmsKeyId())) {
+                && VolumeKeys.defaultKey(context).equals(snapshot.kmsKeyId())) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.exception("Encrypted snapshots with EBS default key cannot be shared");
         }
         save(context, found, snapshot.withCreateVolumePermissions(after));

@@ -41,7 +41,10 @@ public final class SnapshotDirectory {
         return List.copyOf(snapshots.values());
     }
 
-    /** The snapshot if {@code account} may see it and create volumes from it. */
+    /**
+     * The snapshot if {@code account} may see it and create volumes from it. Images are copied with the
+     * snapshots their owner could use, so CopyImage asks on the image owner's behalf.
+     */
     public Optional<Snapshot> findVisible(String account, String region, String snapshotId) {
         Optional<Snapshot> found = store.get(StorageRecords.SNAPSHOTS, new RecordKey(account, region, snapshotId))
                 .map(Versioned::value);

@@ -122,11 +122,24 @@ public final class SnapshotService {
         TagRules.validate(tags);
         String key = !encrypt ? null : kmsKeyId != null ? kmsKeyId
                 : source.encrypted() && source.region().equals(context.region()) ? source.kmsKeyId()
-                : VolumeService.defaultKey(context);
+                : VolumeKeys.defaultKey(context);
         Snapshot snapshot = new Snapshot(ResourceIds.next(IdKind.SNAPSHOT), context.account(), null, context.region(),
                 Snapshot.NO_VOLUME, source.volumeSizeGiB(),
                 description != null ? description : "[Copied " + source.id() + " from " + sourceRegion + "]",
                 context.now(), SnapshotState.PENDING, encrypt, key, Permissions.PRIVATE, TagRules.merge(List.of(), tags));
+        save(context, List.of(new Copy(snapshot, source.disk())));
+        return snapshot;
+    }
+
+    /**
+     * The copy CopyImage makes of a snapshot behind the image it copies: owned by the caller, in the
+     * caller's region, with its own bytes.
+     */
+    public Snapshot copyForImage(RequestContext context, Snapshot source, boolean encrypted, String description) {
+        boolean encrypt = source.encrypted() || encrypted;
+        Snapshot snapshot = new Snapshot(ResourceIds.next(IdKind.SNAPSHOT), context.account(), null, context.region(),
+                Snapshot.NO_VOLUME, source.volumeSizeGiB(), description, context.now(), SnapshotState.PENDING, encrypt,
+                encrypt ? VolumeKeys.defaultKey(context) : null, Permissions.PRIVATE, List.of());
         save(context, List.of(new Copy(snapshot, source.disk())));
         return snapshot;
     }

@@ -9,4 +9,8 @@ public record VolumeAttachment(String instanceId, String device, String state, I
     public VolumeAttachment withState(String newState) {
         return new VolumeAttachment(instanceId, device, newState, attachTime, deleteOnTermination);
     }
+
+    public VolumeAttachment withDeleteOnTermination(boolean newDeleteOnTermination) {
+        return new VolumeAttachment(instanceId, device, state, attachTime, newDeleteOnTermination);
+    }
 }

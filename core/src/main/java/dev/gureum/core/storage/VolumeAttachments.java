@@ -12,6 +12,7 @@ import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -68,7 +69,7 @@ public final class VolumeAttachments {
             case CREATING, DELETING, DELETED, ERROR -> throw Ec2Error.INCORRECT_STATE.exception("The volume '" + volumeId
                     + "' is in the '" + volume.state().wireName() + "' state.");
         }
-        boolean deviceTaken = device.equals(host.rootDeviceName()) || store.list(StorageRecords.VOLUMES,
+        boolean deviceTaken = store.list(StorageRecords.VOLUMES,
                 context.account(), context.region()).stream().flatMap(other -> other.value().attachments().stream())
                 .anyMatch(other -> other.instanceId().equals(instanceId) && other.device().equals(device));
         if (deviceTaken) {
@@ -117,6 +118,51 @@ public final class VolumeAttachments {
     }
 
     /**
+     * ModifyInstanceAttribute's BlockDeviceMappings: whether each named device's volume is deleted when the
+     * instance terminates. Every device must hold a volume of the instance; all change in one batch.
+     */
+    public void deleteOnTermination(RequestContext context, String instanceId, java.util.Map<String, Boolean> byDevice) {
+        host(context, instanceId);
+        java.util.Map<String, Boolean> left = new java.util.LinkedHashMap<>(byDevice);
+        WriteBatch batch = new WriteBatch();
+        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, context.account(), context.region())) {
+            Volume volume = versioned.value();
+            List<VolumeAttachment> changed = volume.attachments().stream()
+                    .map(attachment -> attachment.instanceId().equals(instanceId) && left.containsKey(attachment.device())
+                            ? attachment.withDeleteOnTermination(left.remove(attachment.device())) : attachment)
+                    .toList();
+            if (!changed.equals(volume.attachments())) {
+                batch.put(StorageRecords.VOLUMES, versioned.key(), versioned.version(), volume.withAttachments(changed));
+            }
+        }
+        if (!left.isEmpty()) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("No EBS volume is attached to instance " + instanceId
+                    + " at " + String.join(", ", left.keySet()) + ".");
+        }
+        Writes.commit(store, context, batch);
+    }
+
+    /** The volumes attached to one instance, with the attachment to it. */
+    public List<Map.Entry<Volume, VolumeAttachment>> volumesOf(String account, String region, String instanceId) {
+        List<Map.Entry<Volume, VolumeAttachment>> attached = new ArrayList<>();
+        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, account, region)) {
+            versioned.value().attachments().stream().filter(attachment -> attachment.instanceId().equals(instanceId))
+                    .findFirst().ifPresent(attachment -> attached.add(Map.entry(versioned.value(), attachment)));
+        }
+        return attached;
+    }
+
+    /** The volumes attached to these instances, read with one pass over the region's volumes. */
+    public AttachedVolumes attachedTo(RequestContext context, java.util.Set<String> instanceIds) {
+        List<Volume> volumes = new ArrayList<>();
+        if (!instanceIds.isEmpty()) {
+            store.list(StorageRecords.VOLUMES, context.account(), context.region())
+                    .forEach(versioned -> volumes.add(versioned.value()));
+        }
+        return new AttachedVolumes(volumes, instanceIds);
+    }
+
+    /**
      * CreateSnapshots' volumes: those attached to the instance, without its boot volume when excluded and
      * without the data volumes named for exclusion.
      */
@@ -139,18 +185,36 @@ public final class VolumeAttachments {
     }
 
     /**
-     * Terminated instances let go of their volumes, in the batch that terminates them. Volumes attached
-     * with AttachVolume are not deleted on termination (EC2's default for them), so they are detached.
+     * Terminated instances let go of their volumes, in the batch that terminates them: a volume attached
+     * with DeleteOnTermination (a launch's volumes by default) is marked deleting, any other is detached.
+     *
+     * @return the volumes marked deleting, whose bytes go once the batch is durable
      */
-    public void instancesTerminated(WriteBatch batch, String account, String region, java.util.Set<String> instanceIds) {
+    public List<Volume> instancesTerminated(WriteBatch batch, String account, String region,
+                                            java.util.Set<String> instanceIds) {
+        List<Volume> deleting = new ArrayList<>();
         for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, account, region)) {
             Volume volume = versioned.value();
-            List<VolumeAttachment> kept = volume.attachments().stream()
-                    .filter(attachment -> !instanceIds.contains(attachment.instanceId())).toList();
-            if (kept.size() != volume.attachments().size()) {
-                batch.put(StorageRecords.VOLUMES, versioned.key(), versioned.version(), volume.withAttachments(kept));
+            List<VolumeAttachment> kept = new ArrayList<>();
+            boolean delete = false;
+            for (VolumeAttachment attachment : volume.attachments()) {
+                if (!instanceIds.contains(attachment.instanceId())) {
+                    kept.add(attachment);
+                } else {
+                    delete |= attachment.deleteOnTermination();
+                }
             }
+            if (kept.size() == volume.attachments().size()) {
+                continue;
+            }
+            Volume after = volume.withAttachments(kept);
+            if (delete && kept.isEmpty()) {
+                after = after.withState(VolumeState.DELETING);
+                deleting.add(after);
+            }
+            batch.put(StorageRecords.VOLUMES, versioned.key(), versioned.version(), after);
         }
+        return deleting;
     }
 
     /** Moves the instance's attachment of the volume on: to {@code state}, or gone when {@code state} is null. */

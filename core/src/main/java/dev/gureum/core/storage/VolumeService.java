@@ -18,12 +18,10 @@ import dev.gureum.core.store.Writes;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
@@ -114,7 +112,7 @@ public final class VolumeService {
         }
         TagRules.validate(request.tags());
         String kmsKey = !encrypted ? null : request.kmsKeyId() != null ? request.kmsKeyId()
-                : fromEncrypted ? snapshot.kmsKeyId() : defaultKey(context);
+                : fromEncrypted ? snapshot.kmsKeyId() : VolumeKeys.defaultKey(context);
         Volume volume = new Volume(ResourceIds.next(IdKind.VOLUME), context.account(), context.region(), zone.name(),
                 size, type, iops, throughput, encrypted, kmsKey, snapshot == null ? null : snapshot.id(), multiAttach,
                 context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()));
@@ -164,7 +162,7 @@ public final class VolumeService {
         }
         List<Volume> found = chosen.stream().filter(FILTERS.compile(filters))
                 .sorted(Comparator.comparing(Volume::id)).toList();
-        return Pages.page(found, Volume::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
+        return Pages.pageAtMost(found, Volume::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
     }
 
     public void delete(RequestContext context, String volumeId) {
@@ -261,8 +259,38 @@ public final class VolumeService {
                         current.value().withState(state))));
     }
 
+    /**
+     * The bytes of volumes about to be recorded with their instances, made before the records so a full or
+     * failing disk refuses the launch (InsufficientVolumeCapacity) instead of recording volumes without bytes.
+     * All are made or none are left behind.
+     */
+    public void makeBytesBeforeRecording(List<Volume> volumes) {
+        List<Volume> made = new ArrayList<>(volumes.size());
+        for (Volume volume : volumes) {
+            try {
+                makeBytes(volume);
+                made.add(volume);
+            } catch (IOException e) {
+                freeBytes(made);
+                throw Ec2Error.INSUFFICIENT_VOLUME_CAPACITY.exception("There is not enough capacity to fulfill your"
+                        + " EBS volume provision request (" + e.getMessage() + ").");
+            }
+        }
+    }
+
+    /** Frees the bytes of volumes that were never recorded (a launch that lost a race after making them). */
+    public void freeBytes(List<Volume> volumes) {
+        for (Volume volume : volumes) {
+            try {
+                blocks.delete(volume.disk());
+            } catch (IOException e) {
+                LOG.warning("volume " + volume.id() + " could not free its bytes: " + e.getMessage());
+            }
+        }
+    }
+
     /** A new volume's bytes: a copy of its snapshot's, or zeros. */
-    void makeBytes(Volume volume) throws IOException {
+    private void makeBytes(Volume volume) throws IOException {
         if (volume.snapshotId() == null) {
             blocks.create(volume.disk(), volume.sizeBytes());
             return;
@@ -270,6 +298,11 @@ public final class VolumeService {
         Snapshot snapshot = snapshots.findVisible(volume.ownerId(), volume.region(), volume.snapshotId())
                 .orElseThrow(() -> new IOException("snapshot " + volume.snapshotId() + " is gone"));
         blocks.copy(snapshot.disk(), volume.disk(), volume.sizeBytes());
+    }
+
+    /** Frees the bytes of volumes recorded as deleting, then forgets them. */
+    public void finishDeleting(List<Volume> volumes) {
+        volumes.forEach(this::finishDeleting);
     }
 
     private void finishDeleting(Volume volume) {
@@ -295,12 +328,6 @@ public final class VolumeService {
                         + (zoneName != null ? zoneName : zoneId) + "]"));
     }
 
-    /** The account's default EBS key in the region, as its ARN (the alias is alias/aws/ebs). */
-    static String defaultKey(RequestContext context) {
-        UUID key = UUID.nameUUIDFromBytes((context.account() + "/" + context.region() + "/alias/aws/ebs")
-                .getBytes(StandardCharsets.UTF_8));
-        return "arn:aws:kms:" + context.region() + ":" + context.account() + ":key/" + key;
-    }
 
     private static List<String> attachments(Volume volume,
                                             java.util.function.Function<VolumeAttachment, String> value) {

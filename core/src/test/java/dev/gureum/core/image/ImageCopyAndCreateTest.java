@@ -1,5 +1,13 @@
 package dev.gureum.core.image;
 
+import dev.gureum.core.storage.Snapshot;
+import dev.gureum.core.storage.StorageRecords;
+import dev.gureum.core.storage.Volume;
+import dev.gureum.core.storage.VolumeState;
+import dev.gureum.core.storage.VolumeType;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.WriteBatch;
+
 import static dev.gureum.core.image.ImageWorld.OTHER;
 import static dev.gureum.core.image.ImageWorld.OWNER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -82,7 +90,11 @@ class ImageCopyAndCreateTest {
                 List.of(image.architecture(), image.rootFilesystem(), image.sourceInstanceId(), image.bootMode()));
         assertTrue(image.noReboot());
         assertEquals(false, image.blockDevices().get(0).deleteOnTermination());
-        assertNotEquals(origin.blockDevices().get(0).snapshotId(), image.blockDevices().get(0).snapshotId());
+        String snapshotId = image.blockDevices().get(0).snapshotId();
+        Snapshot snapshot = world.store.get(StorageRecords.SNAPSHOTS, new RecordKey(OWNER, "us-east-1", snapshotId))
+                .orElseThrow().value();
+        assertEquals(List.of(ROOT_VOLUME, "Created by CreateImage(i-0123456789abcdef0) for " + image.id(), "completed"),
+                List.of(snapshot.volumeId(), snapshot.description(), snapshot.state().wireName()));
         assertEquals("ephemeral0", image.blockDevices().get(1).virtualName());
         assertEquals(ImageState.PENDING, image.state(world.clock.now()));
         assertEquals(Ec2Error.INCORRECT_INSTANCE_STATE, assertThrows(CloudException.class, () -> world.images.create(
@@ -99,9 +111,16 @@ class ImageCopyAndCreateTest {
                         List.of()))).code());
     }
 
-    private static ImageSource source(String instanceId, String imageId, String state) {
+    private static final String ROOT_VOLUME = "vol-0123456789abcdef0";
+
+    /** An instance with one 8 GiB gp3 root volume, recorded in the world's store. */
+    private ImageSource source(String instanceId, String imageId, String state) {
+        world.store.apply(new WriteBatch().put(StorageRecords.VOLUMES, new RecordKey(OWNER, "us-east-1", ROOT_VOLUME),
+                WriteBatch.ANY, new Volume(ROOT_VOLUME, OWNER, "us-east-1", "us-east-1a", 8, VolumeType.GP3, 3000, 125,
+                        false, null, null, false, world.clock.now(), VolumeState.IN_USE, List.of(), List.of())));
         return new ImageSource(instanceId, imageId, state, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
-                List.of());
+                List.of(new ImageSource.SourceVolume(BlockDevice.ebs("/dev/xvda", null, 8, "gp3", true, false, null,
+                        null), ROOT_VOLUME)));
     }
 
     private static ImageCapture capture(String name) {

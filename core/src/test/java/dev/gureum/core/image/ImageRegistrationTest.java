@@ -45,14 +45,14 @@ class ImageRegistrationTest {
 
     @Test
     void aRegisteredImageIsAvailableAtOnceWithEc2Defaults() {
-        Image image = world.images.register(world.as(OWNER), new ImageRegistration("defaults", null, null, null,
-                List.of(new BlockDevice("/dev/sda1", "snap-0123456789abcdef0", null, null, null, null, null, null, null,
+        Image image = world.images.register(world.as(OWNER), new ImageRegistration("defaults", null, null, null, null,
+                List.of(new BlockDevice("/dev/sda1", ImageWorld.PUBLIC_SNAPSHOT, null, null, null, null, null, null, null,
                         false)), null, null, null, null, null, null, null, null, List.of(new Tag("team", "a"))));
         assertEquals(ImageState.AVAILABLE, image.state(world.clock.now()));
         assertEquals("i386", image.architecture());
         assertEquals("paravirtual", image.virtualizationType());
         assertEquals("/dev/sda1", image.rootDeviceName());
-        assertEquals(List.of(BlockDevice.ebs("/dev/sda1", "snap-0123456789abcdef0", 8, "gp2", true, false, null, null)),
+        assertEquals(List.of(BlockDevice.ebs("/dev/sda1", ImageWorld.PUBLIC_SNAPSHOT, 8, "gp2", true, false, null, null)),
                 image.blockDevices());
         assertEquals(OWNER + "/defaults", image.imageLocation());
         assertEquals(List.of(new Tag("team", "a")), image.tags());
@@ -62,18 +62,23 @@ class ImageRegistrationTest {
     @Test
     void theRootDeviceMustComeFromASnapshot() {
         CloudException error = assertThrows(CloudException.class, () -> world.images.register(world.as(OWNER),
-                new ImageRegistration("no-root", null, "x86_64", "/dev/xvda", List.of(new BlockDevice("/dev/sdf", null,
+                new ImageRegistration("no-root", null, null, "x86_64", "/dev/xvda", List.of(new BlockDevice("/dev/sdf", null,
                         20, "gp3", null, null, null, null, null, false)), "hvm", null, null, null, null, null, null, null,
                         List.of())));
         assertEquals(Ec2Error.INVALID_BLOCK_DEVICE_MAPPING, error.code());
         CloudException badSnapshot = assertThrows(CloudException.class, () -> world.images.register(world.as(OWNER),
-                new ImageRegistration("bad-snap", null, "x86_64", "/dev/xvda", List.of(new BlockDevice("/dev/xvda",
+                new ImageRegistration("bad-snap", null, null, "x86_64", "/dev/xvda", List.of(new BlockDevice("/dev/xvda",
                         "snapshot-1", null, null, null, null, null, null, null, false)), "hvm", null, null, null, null,
                         null, null, null, List.of())));
         assertEquals(Ec2Error.SNAPSHOT_ID_MALFORMED, badSnapshot.code());
+        CloudException unknownSnapshot = assertThrows(CloudException.class, () -> world.images.register(
+                world.as(OWNER), new ImageRegistration("unknown-snap", null, null, "x86_64", "/dev/xvda", List.of(
+                        new BlockDevice("/dev/xvda", "snap-0123456789abcdef0", null, null, null, null, null, null, null,
+                                false)), "hvm", null, null, null, null, null, null, null, List.of())));
+        assertEquals(Ec2Error.SNAPSHOT_ID_NOT_FOUND, unknownSnapshot.code());
         CloudException badArchitecture = assertThrows(CloudException.class, () -> world.images.register(world.as(OWNER),
-                new ImageRegistration("bad-arch", null, "sparc", "/dev/xvda", List.of(new BlockDevice("/dev/xvda",
-                        "snap-0123456789abcdef0", null, null, null, null, null, null, null, false)), "hvm", null, null,
+                new ImageRegistration("bad-arch", null, null, "sparc", "/dev/xvda", List.of(new BlockDevice("/dev/xvda",
+                        ImageWorld.PUBLIC_SNAPSHOT, null, null, null, null, null, null, null, false)), "hvm", null, null,
                         null, null, null, null, null, List.of())));
         assertEquals(Ec2Error.INVALID_PARAMETER_VALUE, badArchitecture.code());
     }

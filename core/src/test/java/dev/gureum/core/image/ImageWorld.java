@@ -1,5 +1,8 @@
 package dev.gureum.core.image;
 
+import dev.gureum.core.storage.MemoryBlockStore;
+import dev.gureum.core.storage.SnapshotDirectory;
+import dev.gureum.core.storage.SnapshotService;
 import dev.gureum.core.store.FakeStore;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.filter.Filter;
@@ -16,10 +19,22 @@ final class ImageWorld {
     static final String OTHER = "111111111111";
     static final String THIRD = "222222222222";
     static final ImageCatalog CATALOG = ImageCatalog.load(RegionCatalog.load());
+    /** An 8 GiB public snapshot of us-east-1's catalog, visible to every account. */
+    static final String PUBLIC_SNAPSHOT = publicSnapshot("us-east-1");
+
+    /** An 8 GiB public snapshot of a region's catalog. */
+    static String publicSnapshot(String region) {
+        return CATALOG.snapshots(region).stream().filter(snapshot -> snapshot.volumeSizeGiB() == 8).findFirst()
+                .orElseThrow().id();
+    }
 
     final FakeStore store = new FakeStore();
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T12:00:00Z"));
-    final ImageService images = new ImageService(store, clock, CATALOG);
+    final MemoryBlockStore blocks = new MemoryBlockStore();
+    final SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, CATALOG::snapshots);
+    final SnapshotService snapshots = new SnapshotService(store, blocks, snapshotDirectory,
+            ImageService.snapshotUsers(store));
+    final ImageService images = new ImageService(store, clock, CATALOG, snapshots, snapshotDirectory);
 
     RequestContext as(String account) {
         return as(account, "us-east-1");
@@ -48,8 +63,8 @@ final class ImageWorld {
 
     /** RegisterImage of one gp3 root snapshot on /dev/xvda, x86_64 hvm. */
     Image register(RequestContext context, String name, Tag... tags) {
-        return images.register(context, new ImageRegistration(name, "built by a test", "x86_64", "/dev/xvda",
-                List.of(new BlockDevice("/dev/xvda", "snap-0123456789abcdef0", 8, "gp3", null, null, null, null, null,
+        return images.register(context, new ImageRegistration(name, "built by a test", null, "x86_64", "/dev/xvda",
+                List.of(new BlockDevice("/dev/xvda", publicSnapshot(context.region()), 8, "gp3", null, null, null, null, null,
                         false)), "hvm", true, null, "uefi", null, null, null, null, List.of(tags)));
     }
 

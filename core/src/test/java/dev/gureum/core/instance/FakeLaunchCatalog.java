@@ -12,18 +12,18 @@ final class FakeLaunchCatalog implements LaunchCatalog {
     static final String X86_IMAGE = "ami-00000000000000001";
     static final String ARM_IMAGE = "ami-00000000000000002";
     private static final Map<String, TypeFacts> TYPES = Map.of(
-            "t3.micro", new TypeFacts("t3.micro", 2, 1024, List.of("x86_64"), "unlimited"),
-            "m7i.large", new TypeFacts("m7i.large", 2, 8192, List.of("x86_64"), null),
-            "m7g.large", new TypeFacts("m7g.large", 2, 8192, List.of("arm64"), null),
-            "p5.48xlarge", new TypeFacts("p5.48xlarge", 192, 2_097_152, List.of("x86_64"), null),
-            "m1.small", new TypeFacts("m1.small", 1, 1740, List.of("x86_64", "i386"), null));
+            "t3.micro", new TypeFacts("t3.micro", 2, 1024, List.of("x86_64"), "unlimited", null),
+            "m7i.large", new TypeFacts("m7i.large", 2, 8192, List.of("x86_64"), null, null),
+            "m7g.large", new TypeFacts("m7g.large", 2, 8192, List.of("arm64"), null, null),
+            "p5.48xlarge", new TypeFacts("p5.48xlarge", 192, 2_097_152, List.of("x86_64"), null, null),
+            "m1.small", new TypeFacts("m1.small", 1, 1740, List.of("x86_64", "i386"), null, null));
 
     @Override
     public ImageFacts image(RequestContext context, String imageId) {
         ResourceIds.requireWellFormed(IdKind.IMAGE, List.of(imageId));
         return switch (imageId) {
-            case X86_IMAGE -> new ImageFacts(imageId, "x86_64", null, "Linux/UNIX", "RunInstances", "/dev/xvda", "debian-12");
-            case ARM_IMAGE -> new ImageFacts(imageId, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda", "debian-12");
+            case X86_IMAGE -> new ImageFacts(imageId, "x86_64", null, "Linux/UNIX", "RunInstances", "/dev/xvda", "debian-12", "ebs", List.of());
+            case ARM_IMAGE -> new ImageFacts(imageId, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda", "debian-12", "ebs", List.of());
             default -> throw Ec2Error.IMAGE_ID_NOT_FOUND.exception("The image id '[" + imageId + "]' does not exist");
         };
     }

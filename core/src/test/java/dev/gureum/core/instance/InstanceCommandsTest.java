@@ -49,7 +49,7 @@ class InstanceCommandsTest {
     void protectedInstancesRefuseStopAndTerminate() {
         InstanceWorld world = new InstanceWorld();
         LaunchRequest request = new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "t3.micro", 1, 1, null, null, null,
-                null, null, true, true, null, null, null, null, List.of(), null);
+                null, null, true, true, null, null, null, null, List.of(), null, List.of());
         String id = world.launches.launch(world.context(), request).get(0).id();
         world.observe(id, InstanceEvent.OBSERVED_RUNNING);
         assertCode("OperationNotPermitted", () -> world.commands.apply(world.context(), List.of(id), InstanceEvent.STOP));
@@ -73,7 +73,7 @@ class InstanceCommandsTest {
     void guestShutdownHonoursTheShutdownBehaviour() {
         InstanceWorld world = new InstanceWorld();
         LaunchRequest terminating = new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "t3.micro", 1, 1, null, null, null,
-                null, null, null, null, "terminate", null, null, null, List.of(), null);
+                null, null, null, null, "terminate", null, null, null, List.of(), null, List.of());
         String id = world.launches.launch(world.context(), terminating).get(0).id();
         String stopper = world.launch(1).get(0).id();
         world.observe(id, InstanceEvent.OBSERVED_RUNNING);

@@ -44,7 +44,7 @@ class InstanceLaunchesTest {
     void typeNotOfferedInTheZoneIsUnsupported() {
         InstanceWorld world = new InstanceWorld(new Quotas(100, 100_000));
         LaunchRequest inZoneB = new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "p5.48xlarge", 1, 1, null, null,
-                "us-east-1b", null, null, null, null, null, null, null, null, List.of(), null);
+                "us-east-1b", null, null, null, null, null, null, null, null, List.of(), null, List.of());
         CloudException refusal = assertCode("Unsupported", () -> world.launches.launch(world.context(), inZoneB));
         assertTrue(refusal.getMessage().contains("us-east-1a"), refusal.getMessage());
     }
@@ -61,7 +61,7 @@ class InstanceLaunchesTest {
         InstanceWorld world = new InstanceWorld();
         String tooLong = Base64.getEncoder().encodeToString(new byte[16 * 1024 + 1]);
         LaunchRequest request = new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "t3.micro", 1, 1, null, tooLong,
-                null, null, null, null, null, null, null, null, null, List.of(), null);
+                null, null, null, null, null, null, null, null, null, List.of(), null, List.of());
         assertCode("InvalidParameterValue", () -> world.launches.launch(world.context(), request));
     }
 
@@ -85,7 +85,7 @@ class InstanceLaunchesTest {
         assertEquals(List.of(), world.runtime.commands);
         assertCode("InvalidKeyPair.NotFound", () -> world.launches.launch(world.dryRun(),
                 new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "t3.micro", 1, 1, "missing", null, null, null, null,
-                        null, null, null, null, null, null, List.of(), null)));
+                        null, null, null, null, null, null, List.of(), null, List.of())));
     }
 
     @Test
@@ -97,7 +97,7 @@ class InstanceLaunchesTest {
                 () -> world.launches.launch(world.context(), InstanceWorld.request("t3.micro", 3, 2)));
         assertCode("InvalidParameterValue", () -> world.launches.launch(world.context(), new LaunchRequest(
                 FakeLaunchCatalog.X86_IMAGE, "t3.micro", 1, 1, null, null, null, null, null, null, null, "hibernate",
-                null, null, null, List.of(), null)));
+                null, null, null, List.of(), null, List.of())));
     }
 
     static CloudException assertCode(String code, Runnable call) {
@@ -111,6 +111,6 @@ class InstanceLaunchesTest {
                 request.keyName(), request.userData(), request.availabilityZone(), request.monitoring(),
                 request.ebsOptimized(), request.disableApiTermination(), request.disableApiStop(),
                 request.shutdownBehavior(), request.cpuCredits(), request.metadataOptions(), token,
-                request.instanceTags(), null);
+                request.instanceTags(), null, List.of());
     }
 }

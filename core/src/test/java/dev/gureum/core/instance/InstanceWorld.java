@@ -9,6 +9,12 @@ import dev.gureum.core.network.PublicAddressPool;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.Observation;
+import dev.gureum.core.storage.InstanceStoreDisks;
+import dev.gureum.core.storage.MemoryBlockStore;
+import dev.gureum.core.storage.SnapshotDirectory;
+import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.storage.VolumeHosts;
+import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.store.FakeStore;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.tag.Tag;
@@ -31,10 +37,19 @@ final class InstanceWorld {
     final PublicAddressPool pool = new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL));
     final NetworkInterfaceService network = new NetworkInterfaceService(store, defaultVpcs, pool,
             (context, instanceId) -> java.util.Optional.empty());
+    final MemoryBlockStore blocks = new MemoryBlockStore();
+    final SnapshotDirectory snapshots = new SnapshotDirectory(store, region -> List.of());
+    final VolumeService volumes = new VolumeService(store, regions, blocks, snapshots);
+    final VolumeAttachments attachments = new VolumeAttachments(store, (context, instanceId) ->
+            store.get(InstanceRecords.INSTANCES, new RecordKey(context.account(), context.region(), instanceId))
+                    .map(found -> new VolumeHosts.Host(instanceId, found.value().availabilityZone(),
+                            found.value().state().wireName(), found.value().rootDeviceName())));
+    final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
-            List.of(new NetworkFollower(new InterfaceLifecycle(store, pool))));
+            List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
+                    new VolumeFollower(attachments, volumes, instanceStore, catalog)));
     final InstanceLaunches launches;
-    final InstanceQueries queries = new InstanceQueries(store, runtime, network);
+    final InstanceQueries queries = new InstanceQueries(store, runtime, network, attachments);
     /** How many records the account's default network takes, which every world starts with. */
     final int networkRecords;
 
@@ -42,7 +57,8 @@ final class InstanceWorld {
         defaultVpcs.ensure(context());
         networkRecords = store.size();
         commands.attach(runtime);
-        launches = new InstanceLaunches(store, regions, catalog, quotas, runtime, usage, network);
+        launches = new InstanceLaunches(store, regions, catalog, quotas, runtime, usage, network,
+                new LaunchVolumes(snapshots, volumes, instanceStore));
     }
 
     InstanceWorld() {
@@ -59,7 +75,7 @@ final class InstanceWorld {
 
     static LaunchRequest request(String type, int min, int max) {
         return new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, type, min, max, null, null, null, null, null,
-                null, null, null, null, null, null, List.of(new Tag("Name", "web")), null);
+                null, null, null, null, null, null, List.of(new Tag("Name", "web")), null, List.of());
     }
 
     List<Instance> launch(int count) {

@@ -18,7 +18,8 @@ public final class Ec2Api {
         new KeyPairHandlers(cloud.keyPairs).registerInto(table);
         new ImageHandlers(cloud.images, cloud.imageSources()).registerInto(table);
         new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries).registerInto(table);
-        new InstanceAttributeHandlers(cloud.queries, cloud.modifications, cloud.networkInterfaces).registerInto(table);
+        new InstanceAttributeHandlers(cloud.queries, cloud.modifications, cloud.networkInterfaces,
+                cloud.volumeAttachments).registerInto(table);
         new SecurityGroupHandlers(cloud.securityGroups).registerInto(table);
         new VolumeHandlers(cloud.volumes, cloud.volumeAttachments, cloud.volumeModifications).registerInto(table);
         new SnapshotHandlers(cloud.snapshots, cloud.snapshotAttributes, cloud.volumeAttachments).registerInto(table);

@@ -1,6 +1,7 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.ids.IdKind;
+import dev.gureum.core.image.BlockDevice;
 import dev.gureum.core.image.Image;
 import dev.gureum.core.image.ImageCatalog;
 import dev.gureum.core.image.ImageRecords;
@@ -39,12 +40,15 @@ import dev.gureum.core.storage.SnapshotDirectory;
 import dev.gureum.core.storage.SnapshotService;
 import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.Volume;
+import dev.gureum.core.storage.VolumeAttachment;
 import dev.gureum.core.storage.VolumeHosts;
 import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.storage.VolumeModifications;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.instance.NetworkFollower;
 import dev.gureum.core.instance.VolumeFollower;
+import dev.gureum.core.instance.LaunchVolumes;
+import dev.gureum.core.storage.InstanceStoreDisks;
 import dev.gureum.core.store.Versioned;
 import java.util.Optional;
 import dev.gureum.core.network.DhcpOptions;
@@ -114,7 +118,10 @@ public final class Ec2Cloud implements AutoCloseable {
         this.regions = new RegionService(regionCatalog);
         this.keyPairs = new KeyPairService(store);
         ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
-        this.images = new ImageService(store, clock, imageCatalog);
+        SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
+        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store));
+        this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
+        this.images = new ImageService(store, clock, imageCatalog, snapshots, snapshotDirectory);
         this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
         LaunchCatalog catalog = new CloudLaunchCatalog(images, instanceTypes, keyPairs);
         this.scheduler = new ClockScheduler(clock);
@@ -122,19 +129,18 @@ public final class Ec2Cloud implements AutoCloseable {
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
-        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, images::imageUsingSnapshot);
-        this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
         this.volumes = new VolumeService(store, regionCatalog, blocks, snapshotDirectory);
+        InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
         this.volumeAttachments = new VolumeAttachments(store, this::volumeHost);
         this.volumeModifications = new VolumeModifications(store, blocks);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
                 List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
-                        new VolumeFollower(volumeAttachments)));
+                        new VolumeFollower(volumeAttachments, volumes, instanceStore, catalog)));
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
-        this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces);
-        this.queries = new InstanceQueries(store, runtime, networkInterfaces);
+        this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
+                new LaunchVolumes(snapshotDirectory, volumes, instanceStore));
+        this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
         this.modifications = new InstanceModifications(store, catalog);
         this.vpcs = new VpcService(store, defaultVpcs);
         this.subnets = new SubnetService(store, regionCatalog, defaultVpcs);
@@ -226,7 +232,16 @@ public final class Ec2Cloud implements AutoCloseable {
                 .filter(instance -> InstanceVisibility.visible(instance, scheduler.clock().now()))
                 .map(instance -> new ImageSource(instance.id(), instance.imageId(), instance.state().wireName(),
                         instance.architecture(), instance.platform(), instance.platformDetails(),
-                        instance.usageOperation(), instance.rootDeviceName(), List.of()));
+                        instance.usageOperation(), instance.rootDeviceName(),
+                        volumeAttachments.volumesOf(account, region, instanceId).stream()
+                                .map(attached -> sourceVolume(attached.getKey(), attached.getValue())).toList()));
+    }
+
+    /** A volume of an instance as the mapping it gets in an image made from the instance. */
+    private static ImageSource.SourceVolume sourceVolume(Volume volume, VolumeAttachment attachment) {
+        return new ImageSource.SourceVolume(BlockDevice.ebs(attachment.device(), null, volume.sizeGiB(),
+                volume.type().wireName(), attachment.deleteOnTermination(), volume.encrypted(),
+                volume.type().provisionsIops() ? volume.iops() : null, volume.throughput()), volume.id());
     }
 
     @Override

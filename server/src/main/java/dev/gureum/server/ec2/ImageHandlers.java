@@ -56,15 +56,11 @@ final class ImageHandlers {
     }
 
     RegisterImageResponse registerImage(RegisterImageRequest request, RequestContext context) {
-        if (request.imageLocation() != null) {
-            throw Ec2Error.UNSUPPORTED.exception("Instance store-backed AMIs (ImageLocation) are not supported; "
-                    + "register EBS snapshots with BlockDeviceMappings.");
-        }
         if (!request.billingProducts().isEmpty()) {
             throw Ec2Error.UNSUPPORTED.exception("BillingProducts are for AWS Marketplace sellers; Gureum has none.");
         }
         Image image = images.register(context, new ImageRegistration(request.name(), request.description(),
-                request.architectureAsString(), request.rootDeviceName(),
+                request.imageLocation(), request.architectureAsString(), request.rootDeviceName(),
                 ImageShapes.devices(request.blockDeviceMappings()), request.virtualizationType(), request.enaSupport(),
                 request.sriovNetSupport(), request.bootModeAsString(), request.imdsSupportAsString(),
                 request.tpmSupportAsString(), request.kernelId(), request.ramdiskId(),

@@ -8,6 +8,7 @@ import dev.gureum.core.instance.InstanceQueries;
 import dev.gureum.core.instance.InstanceStatuses;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.page.Page;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
@@ -43,12 +44,14 @@ final class InstanceAttributeHandlers {
     private final InstanceQueries queries;
     private final InstanceModifications modifications;
     private final NetworkInterfaceService interfaces;
+    private final VolumeAttachments volumes;
 
     InstanceAttributeHandlers(InstanceQueries queries, InstanceModifications modifications,
-                              NetworkInterfaceService interfaces) {
+                              NetworkInterfaceService interfaces, VolumeAttachments volumes) {
         this.queries = queries;
         this.modifications = modifications;
         this.interfaces = interfaces;
+        this.volumes = volumes;
     }
 
     void registerInto(OperationTable table) {
@@ -92,7 +95,8 @@ final class InstanceAttributeHandlers {
                 // HVM instances have neither; EC2 answers with the attribute absent
             }
             case "productCodes" -> response.productCodes(List.of());
-            case "blockDeviceMapping" -> response.blockDeviceMappings(List.of());
+            case "blockDeviceMapping" -> response.blockDeviceMappings(InstanceShapes.blockDevices(
+                    queries.view(context, List.of(instance)).volumes().of(instance.id())));
             case "groupSet" -> response.groups(primary(context, instance)
                     .map(eni -> InterfaceShapes.groups(eni, queries.networkView(context, List.of(instance))))
                     .orElse(List.of()));
@@ -128,6 +132,16 @@ final class InstanceAttributeHandlers {
         } else if (request.sourceDestCheck() != null || "sourceDestCheck".equals(attribute)) {
             interfaces.modify(context, interfaces.primaryInterfaceOf(context, id), null,
                     flagValue(request.sourceDestCheck(), value), null, null);
+        } else if (!request.blockDeviceMappings().isEmpty()) {
+            java.util.Map<String, Boolean> byDevice = new java.util.LinkedHashMap<>();
+            for (var mapping : request.blockDeviceMappings()) {
+                if (mapping.ebs() == null || mapping.ebs().deleteOnTermination() == null) {
+                    throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Only DeleteOnTermination of an attached"
+                            + " EBS volume can be modified (" + mapping.deviceName() + ").");
+                }
+                byDevice.put(mapping.deviceName(), mapping.ebs().deleteOnTermination());
+            }
+            volumes.deleteOnTermination(context, id, byDevice);
         } else if (request.ebsOptimized() != null || "ebsOptimized".equals(attribute)) {
             modifications.ebsOptimized(context, id, flagValue(request.ebsOptimized(), value));
         } else {

@@ -9,7 +9,7 @@ import dev.gureum.core.instance.InstanceQueries;
 import dev.gureum.core.instance.LaunchRequest;
 import dev.gureum.core.instance.MetadataOptions;
 import dev.gureum.core.error.Ec2Error;
-import dev.gureum.core.network.InstanceNetworkView;
+import dev.gureum.core.instance.InstanceView;
 import dev.gureum.core.network.LaunchNetwork;
 import dev.gureum.core.page.Page;
 import dev.gureum.server.dispatch.OperationTable;
@@ -63,7 +63,7 @@ final class InstanceHandlers {
 
     RunInstancesResponse runInstances(RunInstancesRequest request, RequestContext context) {
         List<Instance> launched = launches.launch(context, launchRequest(request));
-        InstanceNetworkView view = queries.networkView(context, launched);
+        InstanceView view = queries.view(context, launched);
         return RunInstancesResponse.builder()
                 .reservationId(launched.get(0).reservationId())
                 .ownerId(context.account())
@@ -82,7 +82,8 @@ final class InstanceHandlers {
                 request.instanceInitiatedShutdownBehaviorAsString(),
                 request.creditSpecification() == null ? null : request.creditSpecification().cpuCredits(),
                 metadataOptions(request.metadataOptions()), request.clientToken(),
-                Tags.forResourceType(request.tagSpecifications(), "instance"), launchNetwork(request));
+                Tags.forResourceType(request.tagSpecifications(), "instance"), launchNetwork(request),
+                ImageShapes.devices(request.blockDeviceMappings()));
     }
 
     /**
@@ -137,7 +138,7 @@ final class InstanceHandlers {
         Page<Instance> page = queries.describe(context, request.instanceIds(), Filters.of(request.filters()),
                 request.maxResults(), request.nextToken());
         return DescribeInstancesResponse.builder()
-                .reservations(InstanceShapes.reservations(page.items(), queries.networkView(context, page.items())))
+                .reservations(InstanceShapes.reservations(page.items(), queries.view(context, page.items())))
                 .nextToken(page.nextToken())
                 .build();
     }

@@ -3,7 +3,8 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceState;
 import dev.gureum.core.instance.StateChange;
-import dev.gureum.core.network.InstanceNetworkView;
+import dev.gureum.core.instance.InstanceView;
+import dev.gureum.core.storage.AttachedVolumes;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkNames;
 import java.util.ArrayList;
@@ -11,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecificationResponse;
+import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
 import software.amazon.awssdk.services.ec2.model.EnclaveOptions;
+import software.amazon.awssdk.services.ec2.model.InstanceBlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.HibernationOptions;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceStateChange;
@@ -36,7 +39,7 @@ final class InstanceShapes {
     }
 
     /** Instances grouped into their reservations, reservations in order of first appearance. */
-    static List<Reservation> reservations(List<Instance> instances, InstanceNetworkView view) {
+    static List<Reservation> reservations(List<Instance> instances, InstanceView view) {
         Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
         for (Instance instance : instances) {
             byReservation.computeIfAbsent(instance.reservationId(), unused -> new ArrayList<>()).add(instance);
@@ -46,7 +49,7 @@ final class InstanceShapes {
         return reservations;
     }
 
-    static Reservation reservation(List<Instance> members, InstanceNetworkView view) {
+    static Reservation reservation(List<Instance> members, InstanceView view) {
         Instance first = members.get(0);
         return Reservation.builder().reservationId(first.reservationId()).ownerId(first.ownerId())
                 .groups(List.of()).instances(members.stream().map(instance -> instance(instance, view)).toList()).build();
@@ -56,9 +59,9 @@ final class InstanceShapes {
      * An instance with its network as its primary interface shows it; a terminated instance has let go of
      * its interfaces and shows none.
      */
-    static software.amazon.awssdk.services.ec2.model.Instance instance(Instance instance, InstanceNetworkView view) {
+    static software.amazon.awssdk.services.ec2.model.Instance instance(Instance instance, InstanceView view) {
         List<NetworkInterface> interfaces = instance.state() == InstanceState.TERMINATED ? List.of()
-                : view.interfaces(instance.id());
+                : view.network().interfaces(instance.id());
         NetworkInterface primary = interfaces.isEmpty() ? null : interfaces.get(0);
         Instance.NetworkFacts network = primary == null ? null : instance.network();
         return software.amazon.awssdk.services.ec2.model.Instance.builder()
@@ -67,7 +70,7 @@ final class InstanceShapes {
                 .state(state(instance.state()))
                 .privateDnsName(network == null ? "" : NetworkNames.privateDnsName(network.privateIpAddress(),
                         instance.region()))
-                .publicDnsName(primary == null ? "" : view.publicDnsName(primary.vpcId(), primary.publicIp(),
+                .publicDnsName(primary == null ? "" : view.network().publicDnsName(primary.vpcId(), primary.publicIp(),
                         instance.region()))
                 .privateIpAddress(network == null ? null : network.privateIpAddress())
                 .publicIpAddress(primary == null ? null : primary.publicIp())
@@ -84,15 +87,15 @@ final class InstanceShapes {
                         .tenancy("default").build())
                 .monitoring(Monitoring.builder().state(instance.monitoring() ? "enabled" : "disabled").build())
                 .architecture(instance.architecture())
-                .rootDeviceType("ebs")
+                .rootDeviceType(instance.ebsBacked() ? "ebs" : "instance-store")
                 .rootDeviceName(instance.rootDeviceName())
-                .blockDeviceMappings(List.of())
+                .blockDeviceMappings(blockDevices(view.volumes().of(instance.id())))
                 .virtualizationType("hvm")
                 .clientToken(instance.clientToken() == null ? "" : instance.clientToken())
                 .tags(instance.tags().isEmpty() ? null : Tags.toSdk(instance.tags()))
-                .securityGroups(primary == null ? List.of() : InterfaceShapes.groups(primary, view))
+                .securityGroups(primary == null ? List.of() : InterfaceShapes.groups(primary, view.network()))
                 .hypervisor("xen")
-                .networkInterfaces(interfaces.stream().map(eni -> InterfaceShapes.ofInstance(eni, view)).toList())
+                .networkInterfaces(interfaces.stream().map(eni -> InterfaceShapes.ofInstance(eni, view.network())).toList())
                 .ebsOptimized(instance.ebsOptimized())
                 .enaSupport(true)
                 .stateReason(instance.stateReason() == null ? null : StateReason.builder()
@@ -114,5 +117,18 @@ final class InstanceShapes {
                         .instanceMetadataTags(instance.metadataOptions().instanceMetadataTags())
                         .build())
                 .build();
+    }
+
+    /** The instance's EBS volumes as its block device mappings (instance-store disks are not listed, as in EC2). */
+    static List<InstanceBlockDeviceMapping> blockDevices(List<AttachedVolumes.Attached> volumes) {
+        return volumes.stream().map(attached -> InstanceBlockDeviceMapping.builder()
+                .deviceName(attached.attachment().device())
+                .ebs(EbsInstanceBlockDevice.builder()
+                        .volumeId(attached.volumeId())
+                        .status(attached.attachment().state())
+                        .attachTime(attached.attachment().attachTime())
+                        .deleteOnTermination(attached.attachment().deleteOnTermination())
+                        .build())
+                .build()).toList();
     }
 }
