@@ -1,6 +1,7 @@
 package dev.gureum.it;
 
 import static dev.gureum.it.Ec2PlatformIT.assertError;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -214,6 +216,8 @@ class ImagesIT {
         String debian = ec2.describeImages(r -> r.filters(filter("name", DEBIAN_12))).images().get(0).imageId();
         String instance = launch(debian);
         awaitRunning(instance);
+        byte[] written = "written by the instance before its image was made".getBytes(StandardCharsets.UTF_8);
+        DiskFiles.write(rootVolumeFile(instance), 1 << 20, written);
         String id = ec2.createImage(r -> r.instanceId(instance).name("it-captured").noReboot(true)
                 .tagSpecifications(t -> t.resourceType("image").tags(tag -> tag.key("from").value("instance"))))
                 .imageId();
@@ -223,14 +227,26 @@ class ImagesIT {
                 List.of(pending.stateAsString(), pending.sourceInstanceId(), pending.architectureAsString(),
                         pending.platformDetails(), pending.rootDeviceName(), pending.imageLocation()));
         assertEquals(false, pending.publicLaunchPermissions());
+        String snapshotId = pending.blockDeviceMappings().get(0).ebs().snapshotId();
+        assertEquals("Created by CreateImage(" + instance + ") for " + id, ec2.describeSnapshots(r -> r
+                .snapshotIds(snapshotId)).snapshots().get(0).description());
+        assertError(400, "InvalidSnapshot.InUse", () -> ec2.deleteSnapshot(r -> r.snapshotId(snapshotId)));
         assertError(400, "InvalidAMIID.Unavailable", () -> launch(id));
         advanceClock(30);
         assertEquals("available", ec2.describeImages(r -> r.imageIds(id)).images().get(0).stateAsString());
-        launch(id);
+        String copyOfInstance = launch(id);
+        assertArrayEquals(written, DiskFiles.read(rootVolumeFile(copyOfInstance), 1 << 20, written.length),
+                "an instance launched from the image starts with the captured root volume's bytes");
         assertError(400, "InvalidAMIName.Duplicate", () -> ec2.createImage(r -> r.instanceId(instance)
                 .name("it-captured")));
         assertError(400, "InvalidInstanceID.NotFound", () -> ec2.createImage(r -> r.instanceId("i-0123456789abcdef0")
                 .name("from-nothing")));
+    }
+
+    private static java.nio.file.Path rootVolumeFile(String instanceId) {
+        String volumeId = ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances().get(0)
+                .blockDeviceMappings().get(0).ebs().volumeId();
+        return server.dataDirectory().resolve("volumes/000000000000/us-east-1/" + volumeId + ".img");
     }
 
     private String launch(String imageId) {

@@ -1,14 +1,14 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.DiskFiles.read;
+import static dev.gureum.it.DiskFiles.size;
+import static dev.gureum.it.DiskFiles.write;
 import static dev.gureum.it.Ec2PlatformIT.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -220,33 +220,5 @@ class SnapshotsIT {
         byte[] bytes = new byte[length];
         new Random(length).nextBytes(bytes);
         return bytes;
-    }
-
-    private static void write(Path file, long offset, byte[] bytes) {
-        try (RandomAccessFile disk = new RandomAccessFile(file.toFile(), "rw")) {
-            disk.seek(offset);
-            disk.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] read(Path file, long offset, int length) {
-        try (RandomAccessFile disk = new RandomAccessFile(file.toFile(), "r")) {
-            byte[] bytes = new byte[length];
-            disk.seek(offset);
-            disk.readFully(bytes);
-            return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,13 +1,12 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.DiskFiles.size;
 import static dev.gureum.it.Ec2PlatformIT.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -72,13 +71,6 @@ class VolumesIT {
         assertError(400, "InvalidVolume.Malformed", () -> ec2.deleteVolume(r -> r.volumeId("vol-x")));
     }
 
-    private static long size(Path file) {
-        try {
-            return Files.size(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void eachTypeKeepsToItsLimits() {

@@ -107,7 +107,7 @@ public final class LaunchVolumes {
                     planned.sizeGiB(), planned.type(), planned.iops(), planned.throughput(), planned.encrypted(),
                     planned.kmsKeyId(), planned.snapshotId(), false, context.now(), VolumeState.IN_USE,
                     List.of(new VolumeAttachment(instanceId, planned.device(), "attached", context.now(),
-                            planned.deleteOnTermination())), List.of()));
+                            planned.deleteOnTermination())), List.of(), false));
         }
         return volumes;
     }

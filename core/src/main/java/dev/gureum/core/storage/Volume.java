@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * An EBS volume: where it lives (its availability zone), what it is (type, size, provisioned IOPS and
  * throughput, encryption), where it came from (a snapshot, if any) and its state. Its bytes are kept by
- * the {@link BlockStore}, one backing file per volume, of exactly the volume's size.
+ * the {@link BlockStore}, one backing file per volume, of exactly the volume's size. {@code autoEnableIO}
+ * is the attribute that lets I/O resume by itself after EBS suspected the data of being inconsistent.
  */
 public record Volume(
         String id,
@@ -25,7 +26,8 @@ public record Volume(
         Instant createTime,
         VolumeState state,
         List<VolumeAttachment> attachments,
-        List<Tag> tags) {
+        List<Tag> tags,
+        boolean autoEnableIO) {
 
     public Volume {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
@@ -43,24 +45,30 @@ public record Volume(
 
     public Volume withState(VolumeState newState) {
         return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
-                snapshotId, multiAttachEnabled, createTime, newState, attachments, tags);
+                snapshotId, multiAttachEnabled, createTime, newState, attachments, tags, autoEnableIO);
     }
 
     /** The volume with these attachments: {@code in-use} while it has any, {@code available} once it has none. */
     public Volume withAttachments(List<VolumeAttachment> newAttachments) {
         return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
                 snapshotId, multiAttachEnabled, createTime,
-                newAttachments.isEmpty() ? VolumeState.AVAILABLE : VolumeState.IN_USE, newAttachments, tags);
+                newAttachments.isEmpty() ? VolumeState.AVAILABLE : VolumeState.IN_USE, newAttachments, tags,
+                autoEnableIO);
     }
 
     /** The volume in the shape a modification gives it. */
     public Volume reshaped(int newSize, VolumeType newType, Integer newIops, Integer newThroughput, boolean multiAttach) {
         return new Volume(id, ownerId, region, availabilityZone, newSize, newType, newIops, newThroughput, encrypted,
-                kmsKeyId, snapshotId, multiAttach, createTime, state, attachments, tags);
+                kmsKeyId, snapshotId, multiAttach, createTime, state, attachments, tags, autoEnableIO);
+    }
+
+    public Volume withAutoEnableIO(boolean newAutoEnableIO) {
+        return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
+                snapshotId, multiAttachEnabled, createTime, state, attachments, tags, newAutoEnableIO);
     }
 
     public Volume withTags(List<Tag> newTags) {
         return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
-                snapshotId, multiAttachEnabled, createTime, state, attachments, newTags);
+                snapshotId, multiAttachEnabled, createTime, state, attachments, newTags, autoEnableIO);
     }
 }

@@ -115,7 +115,7 @@ public final class VolumeService {
                 : fromEncrypted ? snapshot.kmsKeyId() : VolumeKeys.defaultKey(context);
         Volume volume = new Volume(ResourceIds.next(IdKind.VOLUME), context.account(), context.region(), zone.name(),
                 size, type, iops, throughput, encrypted, kmsKey, snapshot == null ? null : snapshot.id(), multiAttach,
-                context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()));
+                context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()), false);
         RecordKey key = Volumes.key(context, volume.id());
         Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume),
                 () -> finishCreating(volume));

@@ -117,7 +117,7 @@ class ImageCopyAndCreateTest {
     private ImageSource source(String instanceId, String imageId, String state) {
         world.store.apply(new WriteBatch().put(StorageRecords.VOLUMES, new RecordKey(OWNER, "us-east-1", ROOT_VOLUME),
                 WriteBatch.ANY, new Volume(ROOT_VOLUME, OWNER, "us-east-1", "us-east-1a", 8, VolumeType.GP3, 3000, 125,
-                        false, null, null, false, world.clock.now(), VolumeState.IN_USE, List.of(), List.of())));
+                        false, null, null, false, world.clock.now(), VolumeState.IN_USE, List.of(), List.of(), false)));
         return new ImageSource(instanceId, imageId, state, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
                 List.of(new ImageSource.SourceVolume(BlockDevice.ebs("/dev/xvda", null, 8, "gp3", true, false, null,
                         null), ROOT_VOLUME)));

@@ -21,7 +21,8 @@ public final class Ec2Api {
         new InstanceAttributeHandlers(cloud.queries, cloud.modifications, cloud.networkInterfaces,
                 cloud.volumeAttachments).registerInto(table);
         new SecurityGroupHandlers(cloud.securityGroups).registerInto(table);
-        new VolumeHandlers(cloud.volumes, cloud.volumeAttachments, cloud.volumeModifications).registerInto(table);
+        new VolumeHandlers(cloud.volumes, cloud.volumeAttachments, cloud.volumeModifications,
+                cloud.volumeAttributes).registerInto(table);
         new SnapshotHandlers(cloud.snapshots, cloud.snapshotAttributes, cloud.volumeAttachments).registerInto(table);
         new TagHandlers(cloud.tags).registerInto(table);
         new VpcHandlers(cloud.vpcs).registerInto(table);

@@ -43,6 +43,7 @@ import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachment;
 import dev.gureum.core.storage.VolumeHosts;
 import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.storage.VolumeAttributes;
 import dev.gureum.core.storage.VolumeModifications;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.instance.NetworkFollower;
@@ -103,6 +104,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final VolumeService volumes;
     final VolumeAttachments volumeAttachments;
     final VolumeModifications volumeModifications;
+    final VolumeAttributes volumeAttributes;
     final SnapshotService snapshots;
     final SnapshotAttributes snapshotAttributes;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
@@ -130,6 +132,7 @@ public final class Ec2Cloud implements AutoCloseable {
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
         this.volumes = new VolumeService(store, regionCatalog, blocks, snapshotDirectory);
+        this.volumeAttributes = new VolumeAttributes(store);
         InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
         this.volumeAttachments = new VolumeAttachments(store, this::volumeHost);
         this.volumeModifications = new VolumeModifications(store, blocks);

@@ -5,12 +5,18 @@ import dev.gureum.core.page.Page;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachment;
 import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.storage.VolumeAttributes;
 import dev.gureum.core.storage.VolumeModification;
 import dev.gureum.core.storage.VolumeModifications;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.AttachVolumeRequest;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVolumeAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyVolumeAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.AttachVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVolumeResponse;
@@ -38,11 +44,14 @@ final class VolumeHandlers {
     private final VolumeService volumes;
     private final VolumeAttachments attachments;
     private final VolumeModifications modifications;
+    private final VolumeAttributes attributes;
 
-    VolumeHandlers(VolumeService volumes, VolumeAttachments attachments, VolumeModifications modifications) {
+    VolumeHandlers(VolumeService volumes, VolumeAttachments attachments, VolumeModifications modifications,
+                   VolumeAttributes attributes) {
         this.volumes = volumes;
         this.attachments = attachments;
         this.modifications = modifications;
+        this.attributes = attributes;
     }
 
     void registerInto(OperationTable table) {
@@ -54,6 +63,25 @@ final class VolumeHandlers {
         table.register(ModifyVolumeRequest.class, this::modify);
         table.register(DescribeVolumeStatusRequest.class, this::statuses);
         table.register(DescribeVolumesModificationsRequest.class, this::modifications);
+        table.register(DescribeVolumeAttributeRequest.class, this::describeAttribute);
+        table.register(ModifyVolumeAttributeRequest.class, this::modifyAttribute);
+    }
+
+    DescribeVolumeAttributeResponse describeAttribute(DescribeVolumeAttributeRequest request, RequestContext context) {
+        Volume volume = attributes.describe(context, request.volumeId(), request.attributeAsString());
+        DescribeVolumeAttributeResponse.Builder response = DescribeVolumeAttributeResponse.builder().volumeId(volume.id());
+        if ("autoEnableIO".equals(request.attributeAsString())) {
+            response.autoEnableIO(AttributeBooleanValue.builder().value(volume.autoEnableIO()).build());
+        } else {
+            response.productCodes(List.of());
+        }
+        return response.build();
+    }
+
+    ModifyVolumeAttributeResponse modifyAttribute(ModifyVolumeAttributeRequest request, RequestContext context) {
+        attributes.modifyAutoEnableIO(context, request.volumeId(),
+                request.autoEnableIO() == null ? null : request.autoEnableIO().value());
+        return ModifyVolumeAttributeResponse.builder().build();
     }
 
     DescribeVolumeStatusResponse statuses(DescribeVolumeStatusRequest request, RequestContext context) {
