@@ -1,5 +1,6 @@
 package dev.gureum.core.instance;
 
+import dev.gureum.core.image.BlockDevice;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.ids.IdKind;
@@ -18,12 +19,17 @@ final class FakeLaunchCatalog implements LaunchCatalog {
             "p5.48xlarge", new TypeFacts("p5.48xlarge", 192, 2_097_152, List.of("x86_64"), null, null),
             "m1.small", new TypeFacts("m1.small", 1, 1740, List.of("x86_64", "i386"), null, null));
 
+    /** The images' root: an empty 8 GiB gp3 volume, deleted on termination. */
+    static final BlockDevice ROOT = BlockDevice.ebs("/dev/xvda", null, 8, "gp3", true, false, null, null);
+
     @Override
     public ImageFacts image(RequestContext context, String imageId) {
         ResourceIds.requireWellFormed(IdKind.IMAGE, List.of(imageId));
         return switch (imageId) {
-            case X86_IMAGE -> new ImageFacts(imageId, "x86_64", null, "Linux/UNIX", "RunInstances", "/dev/xvda", "debian-12", "ebs", List.of());
-            case ARM_IMAGE -> new ImageFacts(imageId, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda", "debian-12", "ebs", List.of());
+            case X86_IMAGE -> new ImageFacts(imageId, "x86_64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
+                    "debian-12", "ebs", List.of(ROOT));
+            case ARM_IMAGE -> new ImageFacts(imageId, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
+                    "debian-12", "ebs", List.of(ROOT));
             default -> throw Ec2Error.IMAGE_ID_NOT_FOUND.exception("The image id '[" + imageId + "]' does not exist");
         };
     }

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gureum.core.error.CloudException;
+import dev.gureum.core.storage.StorageRecords;
+import dev.gureum.core.storage.Volume;
+import dev.gureum.core.storage.VolumeState;
+import dev.gureum.core.store.Versioned;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -78,11 +82,42 @@ class InstanceLaunchesTest {
     }
 
     @Test
+    void eachInstanceGetsItsRootVolumeAttachedAndDeletedWithIt() {
+        InstanceWorld world = new InstanceWorld();
+        Instance instance = world.launch(1).get(0);
+        List<Volume> volumes = world.store.list(StorageRecords.VOLUMES, InstanceWorld.ACCOUNT, InstanceWorld.REGION)
+                .stream().map(Versioned::value).toList();
+        assertEquals(1, volumes.size());
+        Volume root = volumes.get(0);
+        assertEquals(List.of(instance.id(), "/dev/xvda", "attached"), List.of(root.attachments().get(0).instanceId(),
+                root.attachments().get(0).device(), root.attachments().get(0).state()));
+        assertEquals(List.of(8, VolumeState.IN_USE, instance.availabilityZone()),
+                List.of(root.sizeGiB(), root.state(), root.availabilityZone()));
+        assertTrue(world.blocks.holds(root.disk()), "its bytes exist before the launch is answered");
+
+        world.commands.apply(world.context(), List.of(instance.id()), InstanceEvent.TERMINATE);
+        world.observe(instance.id(), InstanceEvent.OBSERVED_GONE);
+        assertTrue(world.store.list(StorageRecords.VOLUMES, InstanceWorld.ACCOUNT, InstanceWorld.REGION).isEmpty());
+        assertEquals(0, world.blocks.diskCount(), "DeleteOnTermination freed the root volume's bytes");
+    }
+
+    @Test
+    void aFullDiskRefusesTheLaunchAndRecordsNothing() {
+        InstanceWorld world = new InstanceWorld();
+        world.blocks.fill();
+        assertCode("InsufficientVolumeCapacity", () -> world.launch(2));
+        assertEquals(world.networkRecords, world.store.size());
+        assertEquals(List.of(), world.runtime.commands);
+        assertEquals(0, world.blocks.diskCount());
+    }
+
+    @Test
     void dryRunChecksEverythingAndChangesNothing() {
         InstanceWorld world = new InstanceWorld();
         world.launches.launch(world.dryRun(), InstanceWorld.request("t3.micro", 1, 1));
         assertEquals(world.networkRecords, world.store.size());
         assertEquals(List.of(), world.runtime.commands);
+        assertEquals(0, world.blocks.diskCount(), "a dry run makes no bytes");
         assertCode("InvalidKeyPair.NotFound", () -> world.launches.launch(world.dryRun(),
                 new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "t3.micro", 1, 1, "missing", null, null, null, null,
                         null, null, null, null, null, null, List.of(), null, List.of())));
