@@ -63,6 +63,18 @@ public final class VolumeFollower implements InstanceFollower {
         };
     }
 
+    /**
+     * After a restart: instances that are off their host keep no instance store, even when a crash came
+     * between the stop and the wipe.
+     */
+    public void reconcile(List<Instance> instances) {
+        for (Instance instance : instances) {
+            if (!InstanceLaunches.occupiesHost(instance.state())) {
+                wipeInstanceStore(instance);
+            }
+        }
+    }
+
     /** Empty instance-store disks for an instance starting again (a launch makes its own). */
     private void prepareInstanceStore(Instance instance) {
         LaunchCatalog.InstanceStore storage = catalog.type(instance.instanceType()).instanceStore();

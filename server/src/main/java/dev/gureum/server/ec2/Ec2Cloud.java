@@ -112,6 +112,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final ClockScheduler scheduler;
     private final InstanceRuntime runtime;
     private final InstanceUsage usage;
+    private final VolumeFollower volumeFollower;
 
     private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas, Duration simulatedDelay,
                      Ipv4Cidr publicAddressPool, BlockStore blocks) {
@@ -135,10 +136,10 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeAttributes = new VolumeAttributes(store);
         InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
         this.volumeAttachments = new VolumeAttachments(store, this::volumeHost);
+        this.volumeFollower = new VolumeFollower(volumeAttachments, volumes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
-                        new VolumeFollower(volumeAttachments, volumes, instanceStore, catalog)));
+                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower));
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
@@ -202,6 +203,7 @@ public final class Ec2Cloud implements AutoCloseable {
         cloud.commands.reconcile();
         cloud.volumes.reconcile();
         cloud.snapshots.reconcile();
+        cloud.volumeFollower.reconcile(store.listAll(InstanceRecords.INSTANCES).stream().map(Versioned::value).toList());
         cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
         return cloud;
     }
