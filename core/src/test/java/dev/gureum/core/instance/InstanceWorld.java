@@ -1,6 +1,8 @@
 package dev.gureum.core.instance;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.billing.InstanceMeter;
+import dev.gureum.core.billing.Meter;
 import dev.gureum.core.network.DefaultVpcs;
 import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.network.Ipv4Cidr;
@@ -47,7 +49,8 @@ final class InstanceWorld {
     final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
             List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
-                    new VolumeFollower(attachments, volumes, instanceStore, catalog)));
+                    new VolumeFollower(attachments, volumes, instanceStore, catalog),
+                    new InstanceMeter(new Meter(store), clock)));
     final InstanceLaunches launches;
     final InstanceQueries queries = new InstanceQueries(store, runtime, network, attachments);
     /** How many records the account's default network takes, which every world starts with. */

@@ -1,5 +1,7 @@
 package dev.gureum.server.ec2;
 
+import dev.gureum.core.billing.InstanceMeter;
+import dev.gureum.core.billing.Meter;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.image.BlockDevice;
 import dev.gureum.core.image.Image;
@@ -139,7 +141,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower));
+                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
+                        new InstanceMeter(new Meter(store), clock)));
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,

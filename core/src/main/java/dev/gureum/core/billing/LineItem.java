@@ -1,0 +1,13 @@
+package dev.gureum.core.billing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * One line of the bill: a resource's usage of one usage type within one time bucket (an hour, a day or a
+ * month), its quantity in the usage type's unit (hours, GB-months) and its unblended cost; the cost is null
+ * when no list price is known.
+ */
+public record LineItem(String region, String usageType, String resourceId, String purchaseOption,
+                       String availabilityZone, Instant bucketStart, BigDecimal usageQuantity, BigDecimal unblendedCost) {
+}

@@ -1,0 +1,39 @@
+package dev.gureum.core.billing;
+
+import dev.gureum.core.store.Store;
+import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.WriteBatch;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Opens and closes usage periods in the batch that changes the metered resource, so a transition and its
+ * usage commit together or not at all: a crash can neither bill a second twice nor drop one.
+ */
+public final class Meter {
+    private final Store store;
+
+    public Meter(Store store) {
+        this.store = store;
+    }
+
+    /** Starts metering a resource (nothing changes if a period of that usage type is already open). */
+    public void open(WriteBatch batch, String account, String region, UsagePeriod period) {
+        var key = BillingRecords.openKey(account, region, period.resourceId(), period.usageType());
+        if (store.get(BillingRecords.OPEN, key).isEmpty()) {
+            batch.put(BillingRecords.OPEN, key, WriteBatch.ABSENT, period);
+        }
+    }
+
+    /** Stops metering a resource's usage type at {@code at}: its open period becomes a closed one. */
+    public void close(WriteBatch batch, String account, String region, String resourceId, String usageType,
+                      Instant at) {
+        var key = BillingRecords.openKey(account, region, resourceId, usageType);
+        Optional<Versioned<UsagePeriod>> open = store.get(BillingRecords.OPEN, key);
+        if (open.isPresent()) {
+            UsagePeriod closed = open.get().value().closedAt(at);
+            batch.delete(BillingRecords.OPEN, key, open.get().version());
+            batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.gureum.core.billing;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** List prices in USD; a price Gureum does not know is empty, never zero, so the gap shows on the bill. */
+public interface RateCard {
+
+    /** The on-demand Linux price of an instance type per hour. */
+    Optional<BigDecimal> instanceHourly(String region, String instanceType);
+
+    /** The price of a volume type per GB-month. */
+    Optional<BigDecimal> volumeGbMonth(String region, String volumeType);
+
+    default Optional<BigDecimal> price(String region, UsagePeriod period) {
+        return switch (period.pricedAs()) {
+            case INSTANCE_HOURS -> instanceHourly(region, period.sku());
+            case VOLUME_GIB_MONTHS -> volumeGbMonth(region, period.sku());
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package dev.gureum.core.billing;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * One stretch of metered usage of one resource, as a cost and usage report names it: an instance running
+ * ({@code BoxUsage:t3.micro}, priced per hour of its instance type), a volume provisioned
+ * ({@code EBS:VolumeUsage.gp3}: {@code quantity} GiB, priced per GB-month of its volume type). Open
+ * ({@code end} null) while it lasts. {@code minimumSeconds} is what a closed period is billed at least (60 s
+ * per start of a Linux instance; 0 for storage).
+ */
+public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs, String sku, String purchaseOption,
+                          String availabilityZone, double quantity, Instant start, Instant end, long minimumSeconds) {
+
+    /** How the list price of {@code sku} applies. */
+    public enum PricedAs {
+        /** An instance type's hourly price, per second of use. */
+        INSTANCE_HOURS,
+        /** A volume type's GB-month price, per GiB provisioned and per second of the month. */
+        VOLUME_GIB_MONTHS
+    }
+
+    public boolean isOpen() {
+        return end == null;
+    }
+
+    public UsagePeriod closedAt(Instant at) {
+        return new UsagePeriod(resourceId, usageType, pricedAs, sku, purchaseOption, availabilityZone, quantity, start,
+                at, minimumSeconds);
+    }
+
+    /** When the period ends, or {@code now} while it is open. */
+    public Instant endOr(Instant now) {
+        return end != null ? end : now;
+    }
+
+    /** What a closed period shorter than its minimum is billed on top of its length; 0 while open. */
+    public long shortfallSeconds() {
+        return isOpen() ? 0 : Math.max(0, minimumSeconds - Duration.between(start, end).toSeconds());
+    }
+}

@@ -1,0 +1,46 @@
+package dev.gureum.core.billing;
+
+import java.util.Map;
+
+/**
+ * Usage types as AWS's cost and usage report spells them: a region code prefix (none for us-east-1), then
+ * {@code BoxUsage:<type>} for on-demand instance time, {@code EBS:VolumeUsage.<type>} for provisioned
+ * storage.
+ */
+public final class UsageTypes {
+    private static final Map<String, String> REGION_CODES = Map.ofEntries(
+            Map.entry("us-east-1", ""), Map.entry("us-east-2", "USE2-"), Map.entry("us-west-1", "USW1-"),
+            Map.entry("us-west-2", "USW2-"), Map.entry("ca-central-1", "CAN1-"), Map.entry("ca-west-1", "CAN2-"),
+            Map.entry("eu-west-1", "EU-"), Map.entry("eu-west-2", "EUW2-"), Map.entry("eu-west-3", "EUW3-"),
+            Map.entry("eu-central-1", "EUC1-"), Map.entry("eu-central-2", "EUC2-"), Map.entry("eu-north-1", "EUN1-"),
+            Map.entry("eu-south-1", "EUS1-"), Map.entry("eu-south-2", "EUS2-"), Map.entry("ap-northeast-1", "APN1-"),
+            Map.entry("ap-northeast-2", "APN2-"), Map.entry("ap-northeast-3", "APN3-"),
+            Map.entry("ap-southeast-1", "APS1-"), Map.entry("ap-southeast-2", "APS2-"),
+            Map.entry("ap-southeast-3", "APS4-"), Map.entry("ap-southeast-4", "APS6-"),
+            Map.entry("ap-south-1", "APS3-"), Map.entry("ap-south-2", "APS5-"), Map.entry("ap-east-1", "APE1-"),
+            Map.entry("sa-east-1", "SAE1-"), Map.entry("me-south-1", "MES1-"), Map.entry("me-central-1", "MEC1-"),
+            Map.entry("af-south-1", "AFS1-"), Map.entry("il-central-1", "ILC1-"));
+
+    private UsageTypes() {
+    }
+
+    public static String boxUsage(String region, String instanceType) {
+        return prefix(region) + "BoxUsage:" + instanceType;
+    }
+
+    /** Magnetic (standard) volumes have no suffix and io1 is {@code piops}, as the report spells them. */
+    public static String volumeUsage(String region, String volumeType) {
+        String suffix = switch (volumeType) {
+            case "standard" -> "";
+            case "io1" -> ".piops";
+            default -> "." + volumeType;
+        };
+        return prefix(region) + "EBS:VolumeUsage" + suffix;
+    }
+
+    /** The region's code prefix; a region without a known code is spelled out, never silently merged. */
+    static String prefix(String region) {
+        String code = REGION_CODES.get(region);
+        return code != null ? code : region + "-";
+    }
+}

@@ -1,0 +1,123 @@
+package dev.gureum.core.instance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.gureum.core.billing.Bills;
+import dev.gureum.core.billing.Granularity;
+import dev.gureum.core.billing.LineItem;
+import dev.gureum.core.billing.RateCard;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** Instance time metered from lifecycle transitions and priced per second, on the manual clock: exact money. */
+class InstanceBillingTest {
+    private static final BigDecimal T3_MICRO_HOURLY = new BigDecimal("0.0104");
+    private static final RateCard RATES = new RateCard() {
+        @Override
+        public Optional<BigDecimal> instanceHourly(String region, String instanceType) {
+            return "t3.micro".equals(instanceType) ? Optional.of(T3_MICRO_HOURLY) : Optional.empty();
+        }
+
+        @Override
+        public Optional<BigDecimal> volumeGbMonth(String region, String volumeType) {
+            return Optional.empty();
+        }
+    };
+
+    private final InstanceWorld world = new InstanceWorld();
+    private final Bills bills = new Bills(world.store, RATES, world.clock);
+
+    @Test
+    void ninetySecondsOfRunningAreBilledAsNinetySeconds() {
+        String id = runningInstance("t3.micro");
+        world.clock.advance(Duration.ofSeconds(90));
+        stop(id);
+        world.clock.advance(Duration.ofHours(5));
+        assertEquals(List.of(cost(90)), costs(id), "pending and stopped time are free");
+    }
+
+    @Test
+    void aThirtySecondRunIsBilledTheLinuxMinimumOfSixtySeconds() {
+        String id = runningInstance("t3.micro");
+        world.clock.advance(Duration.ofSeconds(30));
+        stop(id);
+        assertEquals(List.of(cost(60)), costs(id));
+    }
+
+    @Test
+    void stopAndStartMakeTwoPeriodsEachWithItsOwnMinimum() {
+        String id = runningInstance("t3.micro");
+        world.clock.advance(Duration.ofSeconds(10));
+        stop(id);
+        world.clock.advance(Duration.ofMinutes(10));
+        world.commands.apply(world.context(), List.of(id), InstanceEvent.START);
+        world.observe(id, InstanceEvent.OBSERVED_RUNNING);
+        world.clock.advance(Duration.ofSeconds(120));
+        world.commands.apply(world.context(), List.of(id), InstanceEvent.TERMINATE);
+        world.observe(id, InstanceEvent.OBSERVED_GONE);
+        assertEquals(cost(60).add(cost(120)), costs(id).stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @Test
+    void aRunningInstanceIsBilledUpToNowAndARepeatedReportBillsNothingTwice() {
+        String id = runningInstance("t3.micro");
+        world.clock.advance(Duration.ofSeconds(45));
+        world.observe(id, InstanceEvent.OBSERVED_RUNNING);
+        assertEquals(List.of(cost(45)), costs(id), "open: the seconds so far, no minimum yet");
+    }
+
+    @Test
+    void aTypeWithoutAKnownPriceShowsItsUsageWithoutACost() {
+        String id = runningInstance("m7i.large");
+        world.clock.advance(Duration.ofMinutes(2));
+        stop(id);
+        LineItem item = items().get(0);
+        assertEquals("BoxUsage:m7i.large", item.usageType());
+        assertEquals(0, new BigDecimal("2").divide(new BigDecimal("60"), java.math.MathContext.DECIMAL64)
+                .compareTo(item.usageQuantity()));
+        assertNull(item.unblendedCost(), "a missing price is a visible gap, not a zero");
+    }
+
+    @Test
+    void usageIsCutAtHourBoundaries() {
+        world.clock.advance(Duration.ofMinutes(59).minusSeconds(7));
+        String id = runningInstance("t3.micro");
+        assertEquals(Instant.parse("2026-11-29T10:59:00Z"), world.clock.now());
+        world.clock.advance(Duration.ofMinutes(2));
+        stop(id);
+        List<LineItem> hourly = bills.lineItems(InstanceWorld.ACCOUNT, Instant.EPOCH, world.clock.now().plusSeconds(1),
+                Granularity.HOURLY);
+        assertEquals(List.of(cost(60), cost(60)), hourly.stream().map(LineItem::unblendedCost).toList());
+    }
+
+    private String runningInstance(String type) {
+        String id = world.launches.launch(world.context(), InstanceWorld.request(type, 1, 1)).get(0).id();
+        world.clock.advance(Duration.ofSeconds(7));
+        world.observe(id, InstanceEvent.OBSERVED_RUNNING);
+        return id;
+    }
+
+    private void stop(String id) {
+        world.commands.apply(world.context(), List.of(id), InstanceEvent.STOP);
+        world.observe(id, InstanceEvent.OBSERVED_STOPPED);
+    }
+
+    private List<LineItem> items() {
+        return bills.lineItems(InstanceWorld.ACCOUNT, Instant.EPOCH, world.clock.now().plusSeconds(1),
+                Granularity.MONTHLY);
+    }
+
+    private List<BigDecimal> costs(String id) {
+        return items().stream().filter(item -> item.resourceId().equals(id)).map(LineItem::unblendedCost).toList();
+    }
+
+    private static BigDecimal cost(long seconds) {
+        return T3_MICRO_HOURLY.multiply(BigDecimal.valueOf(seconds)).divide(BigDecimal.valueOf(3600),
+                java.math.MathContext.DECIMAL64).setScale(10, java.math.RoundingMode.HALF_UP);
+    }
+}
