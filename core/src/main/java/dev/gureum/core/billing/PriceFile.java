@@ -1,0 +1,63 @@
+package dev.gureum.core.billing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads a tab-separated price file beside this package: '#' lines are comments, the first other line names
+ * the columns, and every row must have exactly those columns.
+ */
+final class PriceFile {
+    private PriceFile() {
+    }
+
+    /** The rows after the column names, which must be {@code columns}. */
+    static List<String[]> rows(String resource, String... columns) {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = PriceFile.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing price file " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    rows.add(line.split("\t", -1));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (rows.isEmpty() || !Arrays.equals(rows.get(0), columns)) {
+            throw new IllegalStateException(resource + ": columns must be " + String.join(" ", columns));
+        }
+        for (String[] row : rows) {
+            if (row.length != columns.length) {
+                throw new IllegalStateException(resource + ": " + String.join(" ", row) + " has " + row.length
+                        + " cells, not " + columns.length);
+            }
+        }
+        return rows.subList(1, rows.size());
+    }
+
+    /** A price cell: a plain decimal above zero (an unknown price is a missing row, never a zero). */
+    static BigDecimal price(String cell, String where) {
+        BigDecimal price;
+        try {
+            price = new BigDecimal(cell);
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(where + ": price '" + cell + "' is not a decimal", e);
+        }
+        if (price.signum() <= 0) {
+            throw new IllegalStateException(where + ": price " + cell + " must be above zero");
+        }
+        return price;
+    }
+}
