@@ -17,7 +17,7 @@ import java.util.Optional;
  * instead of charging nothing. The files name their sources and dates; tools/on-demand-prices.py rewrites
  * on-demand.tsv.
  */
-public final class PriceCatalog {
+public final class PriceCatalog implements RateCard {
     private final Map<String, Map<String, BigDecimal>> onDemand;
     private final Map<String, Map<StorageCharge, BigDecimal>> storage;
     private final List<OnDemandPrice> onDemandRows;
@@ -66,6 +66,16 @@ public final class PriceCatalog {
         onDemand.replaceAll((region, prices) -> Map.copyOf(prices));
         storage.replaceAll((region, prices) -> Collections.unmodifiableMap(prices));
         return new PriceCatalog(Map.copyOf(onDemand), Map.copyOf(storage), List.copyOf(rows));
+    }
+
+    @Override
+    public Optional<BigDecimal> instanceHourly(String region, String instanceType) {
+        return onDemandHourly(region, instanceType);
+    }
+
+    @Override
+    public Optional<BigDecimal> volumeGbMonth(String region, String volumeType) {
+        return volumeGbMonth(region, VolumeType.fromWireName(volumeType));
     }
 
     /** The Linux on-demand price of an instance-hour; empty where no public record gives one. */
