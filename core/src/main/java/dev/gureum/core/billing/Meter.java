@@ -25,6 +25,24 @@ public final class Meter {
         }
     }
 
+    /**
+     * Ends the open period of {@code usageType} at {@code at} and opens {@code next} (a reshaped resource: the
+     * same or another usage type), in one batch.
+     */
+    public void replace(WriteBatch batch, String account, String region, String usageType, UsagePeriod next,
+                        Instant at) {
+        var key = BillingRecords.openKey(account, region, next.resourceId(), usageType);
+        Optional<Versioned<UsagePeriod>> open = store.get(BillingRecords.OPEN, key);
+        if (open.isEmpty() || !usageType.equals(next.usageType())) {
+            close(batch, account, region, next.resourceId(), usageType, at);
+            open(batch, account, region, next);
+            return;
+        }
+        UsagePeriod closed = open.get().value().closedAt(at);
+        batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
+        batch.put(BillingRecords.OPEN, key, open.get().version(), next);
+    }
+
     /** Stops metering a resource's usage type at {@code at}: its open period becomes a closed one. */
     public void close(WriteBatch batch, String account, String region, String resourceId, String usageType,
                       Instant at) {

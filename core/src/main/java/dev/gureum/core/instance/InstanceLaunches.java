@@ -13,7 +13,6 @@ import dev.gureum.core.store.Store;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.network.Subnet;
-import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
@@ -132,7 +131,7 @@ public final class InstanceLaunches {
         for (Instance instance : launched) {
             batch.put(InstanceRecords.INSTANCES, key(context, instance.id()), WriteBatch.ABSENT, instance);
             for (Volume volume : volumes.volumes(context, zone.name(), instance.id(), volumePlan)) {
-                batch.put(StorageRecords.VOLUMES, key(context, volume.id()), WriteBatch.ABSENT, volume);
+                volumes.record(batch, context, volume);
                 instanceVolumes.add(volume);
             }
         }

@@ -14,6 +14,7 @@ import dev.gureum.core.storage.VolumeKeys;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.storage.VolumeState;
 import dev.gureum.core.storage.VolumeType;
+import dev.gureum.core.store.WriteBatch;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,11 @@ public final class LaunchVolumes {
             launched.forEach(instance -> instanceStore.prepare(instance.ownerId(), instance.region(), instance.id(),
                     type.instanceStore().disks(), type.instanceStore().diskSizeGigabytes()));
         }
+    }
+
+    /** Records a launched instance's volume in the launch's batch (and starts metering it). */
+    void record(WriteBatch batch, RequestContext context, Volume volume) {
+        bytes.recordProvisioned(batch, context, volume);
     }
 
     /** Makes the volumes' bytes before they are recorded; refuses the launch when the disk cannot hold them. */

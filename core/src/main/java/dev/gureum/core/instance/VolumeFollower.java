@@ -35,6 +35,7 @@ public final class VolumeFollower implements InstanceFollower {
     @Override
     public Runnable follow(WriteBatch batch, List<Instance[]> moves) {
         Map<RecordKey, Set<String>> terminated = new LinkedHashMap<>();
+        java.time.Instant terminatedAt = null;
         List<Instance> starting = new ArrayList<>();
         List<Instance> leavingTheirHost = new ArrayList<>();
         for (Instance[] move : moves) {
@@ -43,6 +44,7 @@ public final class VolumeFollower implements InstanceFollower {
             if (after == InstanceState.TERMINATED && before != InstanceState.TERMINATED) {
                 terminated.computeIfAbsent(new RecordKey(move[1].ownerId(), move[1].region(), ""),
                         unused -> new LinkedHashSet<>()).add(move[1].id());
+                terminatedAt = move[1].terminatedAt();
             }
             if (before == InstanceState.STOPPED && after == InstanceState.PENDING) {
                 starting.add(move[1]);
@@ -51,8 +53,9 @@ public final class VolumeFollower implements InstanceFollower {
             }
         }
         List<Volume> deleting = new ArrayList<>();
+        java.time.Instant at = terminatedAt;
         terminated.forEach((scope, ids) ->
-                deleting.addAll(attachments.instancesTerminated(batch, scope.account(), scope.region(), ids)));
+                deleting.addAll(attachments.instancesTerminated(batch, scope.account(), scope.region(), ids, at)));
         if (deleting.isEmpty() && starting.isEmpty() && leavingTheirHost.isEmpty()) {
             return NOTHING_AFTER;
         }

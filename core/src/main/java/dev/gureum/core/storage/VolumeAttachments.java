@@ -29,10 +29,12 @@ public final class VolumeAttachments {
 
     private final Store store;
     private final VolumeHosts hosts;
+    private final VolumeLedger ledger;
 
-    public VolumeAttachments(Store store, VolumeHosts hosts) {
+    public VolumeAttachments(Store store, VolumeHosts hosts, VolumeLedger ledger) {
         this.store = store;
         this.hosts = hosts;
+        this.ledger = ledger;
     }
 
     /**
@@ -191,7 +193,7 @@ public final class VolumeAttachments {
      * @return the volumes marked deleting, whose bytes go once the batch is durable
      */
     public List<Volume> instancesTerminated(WriteBatch batch, String account, String region,
-                                            java.util.Set<String> instanceIds) {
+                                            java.util.Set<String> instanceIds, java.time.Instant at) {
         List<Volume> deleting = new ArrayList<>();
         for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, account, region)) {
             Volume volume = versioned.value();
@@ -211,6 +213,7 @@ public final class VolumeAttachments {
             if (delete && kept.isEmpty()) {
                 after = after.withState(VolumeState.DELETING);
                 deleting.add(after);
+                ledger.released(batch, volume, at);
             }
             batch.put(StorageRecords.VOLUMES, versioned.key(), versioned.version(), after);
         }

@@ -24,9 +24,12 @@ public final class VolumeModifications {
     private final Store store;
     private final BlockStore blocks;
 
-    public VolumeModifications(Store store, BlockStore blocks) {
+    private final VolumeLedger ledger;
+
+    public VolumeModifications(Store store, BlockStore blocks, VolumeLedger ledger) {
         this.store = store;
         this.blocks = blocks;
+        this.ledger = ledger;
     }
 
     /** How many modifications EBS allows one volume in a rolling day. */
@@ -84,11 +87,13 @@ public final class VolumeModifications {
         VolumeModification modification = new VolumeModification(volumeId, now, false, volume.sizeGiB(), volume.type(),
                 volume.iops(), volume.throughput(), volume.multiAttachEnabled(), newSize, newType, newIops,
                 newThroughput, newMultiAttach, recent);
-        Writes.commit(store, context, new WriteBatch()
-                .put(StorageRecords.VOLUMES, found.key(), found.version(), volume.reshaped(newSize, newType, newIops,
-                        newThroughput, newMultiAttach))
+        Volume reshaped = volume.reshaped(newSize, newType, newIops, newThroughput, newMultiAttach);
+        WriteBatch batch = new WriteBatch()
+                .put(StorageRecords.VOLUMES, found.key(), found.version(), reshaped)
                 .put(StorageRecords.MODIFICATIONS, found.key(), previous.map(Versioned::version).orElse(WriteBatch.ABSENT),
-                        modification), () -> growBytes(volume, newSize, found.key()));
+                        modification);
+        ledger.reshaped(batch, volume, reshaped, now);
+        Writes.commit(store, context, batch, () -> growBytes(volume, newSize, found.key()));
         return modification;
     }
 

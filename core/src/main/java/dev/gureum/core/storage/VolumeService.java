@@ -70,12 +70,21 @@ public final class VolumeService {
     private final RegionCatalog regions;
     private final BlockStore blocks;
     private final SnapshotDirectory snapshots;
+    private final VolumeLedger ledger;
 
-    public VolumeService(Store store, RegionCatalog regions, BlockStore blocks, SnapshotDirectory snapshots) {
+    public VolumeService(Store store, RegionCatalog regions, BlockStore blocks, SnapshotDirectory snapshots,
+                         VolumeLedger ledger) {
         this.store = store;
         this.regions = regions;
         this.blocks = blocks;
         this.snapshots = snapshots;
+        this.ledger = ledger;
+    }
+
+    /** Records a volume made with its instance, in the launch's batch, and starts metering it. */
+    public void recordProvisioned(WriteBatch batch, RequestContext context, Volume volume) {
+        batch.put(StorageRecords.VOLUMES, Volumes.key(context, volume.id()), WriteBatch.ABSENT, volume);
+        ledger.provisioned(batch, volume, context.now());
     }
 
     /** What CreateVolume asks for; null means "not given". */
@@ -117,8 +126,9 @@ public final class VolumeService {
                 size, type, iops, throughput, encrypted, kmsKey, snapshot == null ? null : snapshot.id(), multiAttach,
                 context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()), false);
         RecordKey key = Volumes.key(context, volume.id());
-        Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume),
-                () -> finishCreating(volume));
+        WriteBatch batch = new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume);
+        ledger.provisioned(batch, volume, context.now());
+        Writes.commit(store, context, batch, () -> finishCreating(volume));
         return volume;
     }
 
@@ -180,8 +190,9 @@ public final class VolumeService {
                     + "' is in the '" + volume.state().wireName() + "' state.");
         }
         Volume deleting = volume.withState(VolumeState.DELETING);
-        Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(),
-                deleting), () -> finishDeleting(deleting));
+        WriteBatch batch = new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(), deleting);
+        ledger.released(batch, volume, context.now());
+        Writes.commit(store, context, batch, () -> finishDeleting(deleting));
     }
 
     /**

@@ -76,7 +76,8 @@ class InstanceBillingTest {
         String id = runningInstance("m7i.large");
         world.clock.advance(Duration.ofMinutes(2));
         stop(id);
-        LineItem item = items().get(0);
+        LineItem item = items().stream().filter(line -> line.usageType().startsWith("BoxUsage")).findFirst()
+                .orElseThrow();
         assertEquals("BoxUsage:m7i.large", item.usageType());
         assertEquals(0, new BigDecimal("2").divide(new BigDecimal("60"), java.math.MathContext.DECIMAL64)
                 .compareTo(item.usageQuantity()));
@@ -92,7 +93,8 @@ class InstanceBillingTest {
         stop(id);
         List<LineItem> hourly = bills.lineItems(InstanceWorld.ACCOUNT, Instant.EPOCH, world.clock.now().plusSeconds(1),
                 Granularity.HOURLY);
-        assertEquals(List.of(cost(60), cost(60)), hourly.stream().map(LineItem::unblendedCost).toList());
+        assertEquals(List.of(cost(60), cost(60)), hourly.stream().filter(item -> item.usageType().startsWith("BoxUsage"))
+                .map(LineItem::unblendedCost).toList());
     }
 
     private String runningInstance(String type) {
@@ -114,6 +116,19 @@ class InstanceBillingTest {
 
     private List<BigDecimal> costs(String id) {
         return items().stream().filter(item -> item.resourceId().equals(id)).map(LineItem::unblendedCost).toList();
+    }
+
+    @Test
+    void volumesAreBilledByTheGibMonthWhetherTheirInstanceRunsOrNot() {
+        String id = runningInstance("t3.micro");
+        stop(id);
+        world.clock.advance(Duration.ofDays(1));
+        LineItem root = items().stream().filter(item -> item.usageType().equals("EBS:VolumeUsage.gp3")).findFirst()
+                .orElseThrow();
+        long seconds = Duration.ofDays(1).toSeconds() + 7;
+        BigDecimal expected = BigDecimal.valueOf(8L * seconds).divide(BigDecimal.valueOf(30L * 86_400),
+                java.math.MathContext.DECIMAL64);
+        assertEquals(0, expected.compareTo(root.usageQuantity()), "8 GiB for a day and 7 s of a 30-day month, from its creation at launch");
     }
 
     private static BigDecimal cost(long seconds) {

@@ -3,6 +3,7 @@ package dev.gureum.core.instance;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.VolumeMeter;
 import dev.gureum.core.network.DefaultVpcs;
 import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.network.Ipv4Cidr;
@@ -41,16 +42,17 @@ final class InstanceWorld {
             (context, instanceId) -> java.util.Optional.empty());
     final MemoryBlockStore blocks = new MemoryBlockStore();
     final SnapshotDirectory snapshots = new SnapshotDirectory(store, region -> List.of());
-    final VolumeService volumes = new VolumeService(store, regions, blocks, snapshots);
+    final Meter meter = new Meter(store);
+    final VolumeService volumes = new VolumeService(store, regions, blocks, snapshots, new VolumeMeter(meter));
     final VolumeAttachments attachments = new VolumeAttachments(store, (context, instanceId) ->
             store.get(InstanceRecords.INSTANCES, new RecordKey(context.account(), context.region(), instanceId))
                     .map(found -> new VolumeHosts.Host(instanceId, found.value().availabilityZone(),
-                            found.value().state().wireName(), found.value().rootDeviceName())));
+                            found.value().state().wireName(), found.value().rootDeviceName())), new VolumeMeter(meter));
     final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
             List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
                     new VolumeFollower(attachments, volumes, instanceStore, catalog),
-                    new InstanceMeter(new Meter(store), clock)));
+                    new InstanceMeter(meter, clock)));
     final InstanceLaunches launches;
     final InstanceQueries queries = new InstanceQueries(store, runtime, network, attachments);
     /** How many records the account's default network takes, which every world starts with. */

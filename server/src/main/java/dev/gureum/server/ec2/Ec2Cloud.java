@@ -2,6 +2,7 @@ package dev.gureum.server.ec2;
 
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.VolumeMeter;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.image.BlockDevice;
 import dev.gureum.core.image.Image;
@@ -134,15 +135,17 @@ public final class Ec2Cloud implements AutoCloseable {
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        this.volumes = new VolumeService(store, regionCatalog, blocks, snapshotDirectory);
+        Meter meter = new Meter(store);
+        VolumeMeter volumeMeter = new VolumeMeter(meter);
+        this.volumes = new VolumeService(store, regionCatalog, blocks, snapshotDirectory, volumeMeter);
         this.volumeAttributes = new VolumeAttributes(store);
         InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
-        this.volumeAttachments = new VolumeAttachments(store, this::volumeHost);
+        this.volumeAttachments = new VolumeAttachments(store, this::volumeHost, volumeMeter);
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumes, instanceStore, catalog);
-        this.volumeModifications = new VolumeModifications(store, blocks);
+        this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
                 List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
-                        new InstanceMeter(new Meter(store), clock)));
+                        new InstanceMeter(meter, clock)));
         this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
