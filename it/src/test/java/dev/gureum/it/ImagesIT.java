@@ -83,7 +83,7 @@ class ImagesIT {
     @Test
     void theSdkDescribesByOwnerFilterAndIdWithTheWholeImageShape() {
         assertEquals(4, ec2.describeImages(r -> r.owners("099720109477")).images().size());
-        assertEquals(18, ec2.describeImages(r -> r.owners("amazon")).images().size());
+        assertEquals(19, ec2.describeImages(r -> r.owners("amazon")).images().size());
         List<Image> windows = ec2.describeImages(r -> r.filters(filter("platform", "windows"))).images();
         assertEquals(2, windows.size());
         assertTrue(windows.stream().allMatch(image -> image.platformAsString().equals("windows")

@@ -125,7 +125,8 @@ public final class InstanceLaunches {
         Writes.commit(store, context, batch, () -> {
             launched.forEach(instance -> usage.changed(null, instance));
             runtime.launch(launched.stream()
-                    .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData)).toList());
+                    .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData,
+                            subnet.cidrBlock())).toList());
         });
         return launched;
     }
