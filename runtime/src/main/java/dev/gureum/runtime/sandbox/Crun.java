@@ -34,6 +34,13 @@ final class Crun {
         this.stateRoot = stateRoot;
     }
 
+    /** crun without the private mount namespace, for calls that never touch cgroups. */
+    private List<String> plain(String... arguments) {
+        List<String> command = new ArrayList<>(List.of(tools.crun().toString(), "--root", stateRoot.toString()));
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
     private List<String> command(String... arguments) {
         List<String> command = new ArrayList<>(List.of(tools.unshare().toString(), "-m", "--propagation", "slave",
                 "/bin/sh", "-c", HIDE_UNIFIED, tools.crun().toString(), "--root", stateRoot.toString()));
@@ -68,7 +75,7 @@ final class Crun {
     }
 
     Optional<State> state(String id) {
-        HostCommand.Result result = HostCommand.attempt(command("state", id));
+        HostCommand.Result result = HostCommand.attempt(plain("state", id));
         if (!result.succeeded()) {
             return Optional.empty();
         }
@@ -82,7 +89,7 @@ final class Crun {
 
     /** Sends a signal to the container's init; a container that already ended is not an error. */
     void kill(String id, String signal) {
-        HostCommand.attempt(command("kill", id, signal));
+        HostCommand.attempt(plain("kill", id, signal));
     }
 
     /** Removes the container (killing what is left of it) and its cgroups; absent is fine. */
@@ -98,7 +105,7 @@ final class Crun {
         if (!Files.isDirectory(stateRoot)) {
             return List.of();
         }
-        HostCommand.Result result = HostCommand.attempt(command("list", "--quiet"));
+        HostCommand.Result result = HostCommand.attempt(plain("list", "--quiet"));
         return result.succeeded() ? result.output().lines().map(String::strip).filter(line -> !line.isEmpty()).toList()
                 : List.of();
     }

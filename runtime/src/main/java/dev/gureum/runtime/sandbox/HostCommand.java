@@ -37,6 +37,15 @@ final class HostCommand {
         return run(List.of(command));
     }
 
+    /** Several ip commands in one network namespace with one process; the first failure stops them and is thrown. */
+    static void ipBatch(HostTools tools, String namespace, String... lines) {
+        List<String> command = List.of(tools.ip().toString(), "-n", namespace, "-batch", "-");
+        Result result = attempt(command, String.join("\n", lines) + "\n");
+        if (!result.succeeded()) {
+            throw new SandboxException("ip -n " + namespace + " -batch failed: " + result.output().strip());
+        }
+    }
+
     /** Runs the command and reports how it ended, for commands whose failure is an answer. */
     static Result attempt(List<String> command) {
         return attempt(command, null);

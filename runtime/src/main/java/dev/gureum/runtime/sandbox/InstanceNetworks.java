@@ -36,19 +36,18 @@ final class InstanceNetworks {
             String namespace = NetworkNames.namespace(instanceId);
             String vpcNamespace = NetworkNames.namespace(placement.vpcId());
             String port = NetworkNames.instancePort(instanceId);
-            removeInstanceSide(instanceId, vpcNamespace);
+            if (java.nio.file.Files.exists(NetworkNames.namespacePath(instanceId))) {
+                removeInstanceSide(instanceId, vpcNamespace);
+            }
             HostCommand.run(ip("netns", "add", namespace));
             try {
                 HostCommand.run(ip("link", "add", port, "netns", vpcNamespace, "type", "veth", "peer", "name", "eth0",
                         "netns", namespace));
                 HostCommand.run(ip("-n", vpcNamespace, "link", "set", port, "master",
                         NetworkNames.bridge(placement.subnetId()), "up"));
-                HostCommand.run(ip("-n", namespace, "addr", "add",
-                        placement.privateIpAddress() + "/" + subnet.prefixLength(), "dev", "eth0"));
-                HostCommand.run(ip("-n", namespace, "link", "set", "lo", "up"));
-                HostCommand.run(ip("-n", namespace, "link", "set", "eth0", "up"));
-                HostCommand.run(ip("-n", namespace, "route", "add", "default", "via",
-                        VpcNamespaces.routerAddress(subnet)));
+                HostCommand.ipBatch(tools, namespace, "addr add " + placement.privateIpAddress() + "/" + subnet.prefixLength() + " dev eth0",
+                        "link set lo up", "link set eth0 up",
+                        "route add default via " + VpcNamespaces.routerAddress(subnet));
             } catch (SandboxException e) {
                 removeInstanceSide(instanceId, vpcNamespace);
                 vpcs.releaseIfUnused(placement.vpcId());

@@ -32,9 +32,9 @@ final class SandboxHost {
         this.capacity = capacity;
     }
 
-    /** Whether the instance's container is up (after a server restart it may still be). */
-    boolean isRunning(LaunchSpec spec) {
-        return crun.state(containerId(spec)).filter(Crun.State::running).isPresent();
+    /** What crun knows of the instance's container: nothing, or a state (after a server restart it may run). */
+    Optional<Crun.State> container(LaunchSpec spec) {
+        return crun.state(containerId(spec));
     }
 
     /** Takes over an instance whose container outlived the server that started it. */
@@ -45,14 +45,19 @@ final class SandboxHost {
         }
     }
 
-    /** Starts the instance from its spec; on failure everything it made is taken down again. */
-    void boot(LaunchSpec spec, InstanceFiles files) {
+    /**
+     * Starts the instance from its spec, replacing a stopped container crun still knows; on failure
+     * everything it made is taken down again.
+     */
+    void boot(LaunchSpec spec, InstanceFiles files, Optional<Crun.State> leftover) {
         ConsoleFile.note(files.console(), "starting " + spec.instance().instanceId() + " (" + spec.instanceType()
                 + ", " + spec.vcpus() + " vCPU, " + spec.memoryMebibytes() + " MiB) from " + spec.imageId());
         RootImage image = images.image(spec.rootFilesystem());
         LaunchSpecFile.write(files, spec);
         try {
-            crun.delete(containerId(spec));
+            if (leftover.isPresent()) {
+                crun.delete(containerId(spec));
+            }
             disks.mount(image, files);
             String note = seeds.write(files, spec, image);
             if (note != null) {
@@ -95,6 +100,16 @@ final class SandboxHost {
             networks.detach(spec.instance().instanceId(), spec.network());
         }
         disks.unmount(files);
+    }
+
+    /** Builds the images instances boot from ahead of the first launch, so it does not wait for them. */
+    void prepareImages() {
+        try {
+            images.image(TinyImage.NAME);
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(SandboxHost.class.getName()).warning("cannot build the "
+                    + TinyImage.NAME + " image: " + e.getMessage());
+        }
     }
 
     HostCapacity capacity() {

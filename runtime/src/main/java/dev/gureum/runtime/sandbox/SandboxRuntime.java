@@ -68,7 +68,9 @@ public final class SandboxRuntime implements InstanceRuntime {
      * {@code <data>/sandbox}.
      */
     public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer) {
-        return new SandboxRuntime(dataDirectory, observer, HostTools.locate());
+        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate());
+        runtime.workers.submit(runtime.host::prepareImages);
+        return runtime;
     }
 
     @Override
@@ -108,7 +110,7 @@ public final class SandboxRuntime implements InstanceRuntime {
                     ConsoleFile.note(files.console(), "rebooting");
                     spec.ifPresent(known -> host.halt(known, files, STOP_GRACE));
                     running.remove(instance);
-                    spec.ifPresent(known -> admitAndBoot(known, files));
+                    spec.ifPresent(known -> admitAndBoot(known, files, host.container(known)));
                     report(instance, InstanceEvent.OBSERVED_RUNNING);
                 } catch (RuntimeException e) {
                     failed(instance, files, "reboot", e);
@@ -175,11 +177,12 @@ public final class SandboxRuntime implements InstanceRuntime {
     private void boot(LaunchSpec spec) {
         InstanceFiles files = files(spec.instance());
         try {
-            if (host.isRunning(spec)) {
+            Optional<Crun.State> container = host.container(spec);
+            if (container.filter(Crun.State::running).isPresent()) {
                 host.adopt(spec, files);
                 running.put(spec.instance(), spec);
             } else {
-                admitAndBoot(spec, files);
+                admitAndBoot(spec, files, container);
             }
             report(spec.instance(), InstanceEvent.OBSERVED_RUNNING);
         } catch (RuntimeException e) {
@@ -189,7 +192,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     }
 
     /** Boots the instance if the host can hold it with everything else running (see {@link HostCapacity}). */
-    private void admitAndBoot(LaunchSpec spec, InstanceFiles files) {
+    private void admitAndBoot(LaunchSpec spec, InstanceFiles files, Optional<Crun.State> leftover) {
         HostCapacity capacity = host.capacity();
         synchronized (running) {
             long vcpus = spec.vcpus() + running.values().stream().mapToLong(LaunchSpec::vcpus).sum();
@@ -203,7 +206,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             running.put(spec.instance(), spec);
         }
         try {
-            host.boot(spec, files);
+            host.boot(spec, files, leftover);
         } catch (RuntimeException e) {
             running.remove(spec.instance());
             throw e;

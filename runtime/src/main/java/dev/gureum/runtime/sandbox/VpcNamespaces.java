@@ -55,10 +55,9 @@ final class VpcNamespaces {
         if (HostCommand.attempt(ip("-n", namespace, "link", "show", bridge)).succeeded()) {
             return true;
         }
-        HostCommand.run(ip("-n", namespace, "link", "add", bridge, "type", "bridge"));
-        HostCommand.run(ip("-n", namespace, "addr", "add", routerAddress(subnet) + "/" + subnet.prefixLength(),
-                "dev", bridge));
-        HostCommand.run(ip("-n", namespace, "link", "set", bridge, "up"));
+        HostCommand.ipBatch(tools, namespace, "link add " + bridge + " type bridge",
+                "addr add " + routerAddress(subnet) + "/" + subnet.prefixLength() + " dev " + bridge,
+                "link set " + bridge + " up");
         return routes.route(subnet, uplinkPeerAddress(vpcId), NetworkNames.hostUplink(vpcId));
     }
 
@@ -105,15 +104,14 @@ final class VpcNamespaces {
         HostCommand.attempt(ip("link", "delete", hostUplink));
         HostCommand.run(ip("netns", "add", namespace));
         try {
-            HostCommand.run(ip("-n", namespace, "link", "set", "lo", "up"));
             HostCommand.run(ip("link", "add", hostUplink, "type", "veth", "peer", "name", NetworkNames.UPLINK,
                     "netns", namespace));
             long slot = linkSlot(vpcId);
             HostCommand.run(ip("addr", "add", Ipv4Cidr.formatAddress(slot + 1) + "/30", "dev", hostUplink));
             HostCommand.run(ip("link", "set", hostUplink, "up"));
-            HostCommand.run(ip("-n", namespace, "addr", "add", Ipv4Cidr.formatAddress(slot + 2) + "/30", "dev",
-                    NetworkNames.UPLINK));
-            HostCommand.run(ip("-n", namespace, "link", "set", NetworkNames.UPLINK, "up"));
+            HostCommand.ipBatch(tools, namespace, "link set lo up",
+                    "addr add " + Ipv4Cidr.formatAddress(slot + 2) + "/30 dev " + NetworkNames.UPLINK,
+                    "link set " + NetworkNames.UPLINK + " up");
             HostCommand.run(ip("netns", "exec", namespace, "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"));
             List<String> nft = ip("netns", "exec", namespace, tools.nft().toString(), "-f", "-");
             HostCommand.Result rules = HostCommand.attempt(nft, FIREWALL);
