@@ -134,18 +134,23 @@ public final class GureumProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** SIGTERM, as a user's Ctrl-C: the server shuts down in order; its data directory stays until close. */
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                     kill();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
         deleteRecursively(dataDirectory);
         try {
             Files.deleteIfExists(log);
