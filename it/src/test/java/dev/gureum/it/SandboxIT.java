@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.gureum.runtime.sandbox.SandboxProbe;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -37,8 +36,8 @@ class SandboxIT {
 
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        List<String> problems = SandboxProbe.problems(SandboxProbe.run());
-        Assumptions.assumeTrue(problems.isEmpty(), () -> "the sandbox runtime cannot run here: " + problems);
+        GureumProcess.Doctor doctor = GureumProcess.doctor();
+        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
     }
 
     @Test
