@@ -19,6 +19,10 @@ import java.util.stream.Stream;
  * stops it and deletes the data directory, so a test leaves nothing behind.
  */
 public final class GureumProcess implements AutoCloseable {
+    /** What {@code gureum doctor} said: ready or not, and its checks. */
+    public record Doctor(boolean ready, String output) {
+    }
+
     private final Path dataDirectory;
     private final List<String> extraOptions;
     private final Path log;
@@ -68,6 +72,21 @@ public final class GureumProcess implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code gureum doctor} from the built jar: whether this host can run the sandbox runtime, and why not. */
+    public static Doctor doctor() {
+        try {
+            Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", serverJar().toString(), "doctor").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Doctor(process.waitFor() == 0, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
@@ -134,18 +153,23 @@ public final class GureumProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** SIGTERM, as a user's Ctrl-C: the server shuts down in order; its data directory stays until close. */
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
                     kill();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
         deleteRecursively(dataDirectory);
         try {
             Files.deleteIfExists(log);

@@ -85,7 +85,7 @@ class ImagesIT {
     @Test
     void theSdkDescribesByOwnerFilterAndIdWithTheWholeImageShape() {
         assertEquals(4, ec2.describeImages(r -> r.owners("099720109477")).images().size());
-        assertEquals(18, ec2.describeImages(r -> r.owners("amazon")).images().size());
+        assertEquals(19, ec2.describeImages(r -> r.owners("amazon")).images().size());
         List<Image> windows = ec2.describeImages(r -> r.filters(filter("platform", "windows"))).images();
         assertEquals(2, windows.size());
         assertTrue(windows.stream().allMatch(image -> image.platformAsString().equals("windows")
@@ -128,7 +128,7 @@ class ImagesIT {
         DescribeImagesResponse first = ec2.describeImages(r -> r.maxResults(10));
         assertEquals(10, first.images().size());
         DescribeImagesResponse second = ec2.describeImages(r -> r.maxResults(10).nextToken(first.nextToken()));
-        assertEquals(8, second.images().size());
+        assertEquals(9, second.images().size());
         assertEquals(null, second.nextToken());
         try (Ec2Client tokyo = Clients.ec2(server.endpoint(), Region.AP_NORTHEAST_1, "test", "test")) {
             String here = ec2.describeImages(r -> r.filters(filter("name", DEBIAN_12))).images().get(0).imageId();

@@ -50,9 +50,7 @@ public final class GureumServer implements AutoCloseable {
     }
 
     public static GureumServer start(ServeOptions options) {
-        if (options.runtime() == ServeOptions.RuntimeKind.SANDBOX) {
-            throw new IllegalArgumentException("the sandbox runtime is not built yet; use --runtime simulated");
-        }
+        RuntimeChoice.Factory runtime = RuntimeChoice.of(options);
         try {
             Files.createDirectories(options.dataDirectory());
         } catch (IOException e) {
@@ -76,7 +74,7 @@ public final class GureumServer implements AutoCloseable {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
-                    options.zoneCapacityVcpus()), options.simulatedDelay(), options.publicIpPool(),
+                    options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
                     new SparseFileBlockStore(options.dataDirectory()));
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),

@@ -1,19 +1,22 @@
 package dev.gureum.server;
 
 import dev.gureum.protocol.sigv4.Credential;
+import dev.gureum.runtime.sandbox.SandboxProbe;
 import dev.gureum.server.auth.CredentialsFile;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The {@code gureum} command line (the bash launcher handles building, {@code test} and {@code bench}):
- * {@code serve}, {@code keys list|add|remove} and {@code version}.
+ * {@code serve}, {@code doctor}, {@code keys list|add|remove} and {@code version}.
  */
 public final class Main {
     private static final String USAGE = """
             usage: gureum <command>
               serve [options]          serve the cloud (gureum serve --help for options)
+              doctor                   check what the sandbox runtime needs from this host
               keys list                list access keys (data dir from GUREUM_DATA_DIR or --data-dir)
               keys add --account ID [--access-key-id KEY --secret SECRET]
               keys remove ACCESS_KEY_ID
@@ -33,6 +36,7 @@ public final class Main {
             switch (args[0]) {
                 case "serve" -> serve(rest);
                 case "keys" -> keys(rest);
+                case "doctor" -> System.exit(doctor());
                 case "version" -> System.out.println("gureum " + Version.current());
                 default -> {
                     System.err.print(USAGE);
@@ -70,6 +74,19 @@ public final class Main {
                 Version.current(), options.bindAddress(), server.port(), options.dataDirectory().toAbsolutePath(),
                 lower(options.auth()), lower(options.runtime()), lower(options.clock()));
         Thread.currentThread().join();
+    }
+
+    /** Prints every sandbox check; exits 0 when the host can run real instances, 1 otherwise. */
+    private static int doctor() {
+        List<SandboxProbe.Check> checks = SandboxProbe.run();
+        System.out.println("gureum doctor: what --runtime sandbox needs from this host");
+        for (SandboxProbe.Check check : checks) {
+            System.out.printf("  %-4s %-20s %s%n", check.passed() ? "ok" : "MISS", check.name(), check.detail());
+        }
+        boolean ready = SandboxProbe.problems(checks).isEmpty();
+        System.out.println(ready ? "ready: ./gureum serve --runtime sandbox"
+                : "not ready: the sandbox runtime refuses to start until every check passes (the simulated runtime runs anywhere)");
+        return ready ? 0 : 1;
     }
 
     private static void keys(String[] args) {

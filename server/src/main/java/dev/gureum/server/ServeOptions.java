@@ -28,7 +28,8 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
               --data-dir PATH          where state is kept (GUREUM_DATA_DIR, default ./data)
               --auth strict|any        verify SigV4 signatures (strict, default) or accept any key
               --runtime simulated|sandbox
-                                       what runs instances (default simulated)
+                                       what runs instances (default simulated; sandbox: real Linux instances,
+                                       root only, checked at start as ./gureum doctor checks)
               --clock real|manual      real time (default) or a clock advanced via the admin API
               --max-instances N        instances per account and region (default 20, EC2's max-instances)
               --zone-capacity-vcpus N  vCPUs each availability zone can hold (default 4096)

@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.network.NetworkRecords;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.Observation;
@@ -159,7 +160,11 @@ public final class InstanceCommands {
         String publicKey = instance.keyName() == null ? null : catalog.publicKey(owner, instance.keyName());
         byte[] userData = instance.userData() == null ? new byte[0]
                 : java.util.Base64.getMimeDecoder().decode(instance.userData());
-        return InstanceSpecs.of(instance, catalog.type(instance.instanceType()), image, publicKey, userData);
+        String subnetBlock = instance.network() == null ? null
+                : store.get(NetworkRecords.SUBNETS, new RecordKey(owner.account(), owner.region(),
+                        instance.network().subnetId())).map(subnet -> subnet.value().cidrBlock()).orElse(null);
+        return InstanceSpecs.of(instance, catalog.type(instance.instanceType()), image, publicKey, userData,
+                subnetBlock);
     }
 
     /**

@@ -144,7 +144,8 @@ public final class InstanceLaunches {
             volumes.makeBytes(instanceVolumes);
         }
         try {
-            Writes.commit(store, context, batch, () -> afterLaunch(launched, type, image, publicKey, userData));
+            Writes.commit(store, context, batch, () -> afterLaunch(launched, type, image, publicKey, userData,
+                    placement.subnet().cidrBlock()));
         } catch (RuntimeException notRecorded) {
             volumes.discard(instanceVolumes);
             throw notRecorded;
@@ -153,11 +154,11 @@ public final class InstanceLaunches {
     }
 
     private void afterLaunch(List<Instance> launched, LaunchCatalog.TypeFacts type, LaunchCatalog.ImageFacts image,
-                             String publicKey, byte[] userData) {
+                             String publicKey, byte[] userData, String subnetBlock) {
         launched.forEach(instance -> usage.changed(null, instance));
         volumes.prepareInstanceStore(launched, type);
         runtime.launch(launched.stream()
-                .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData)).toList());
+                .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData, subnetBlock)).toList());
     }
 
     private Optional<List<Instance>> repeatedToken(RequestContext context, LaunchRequest request) {

@@ -20,11 +20,11 @@ class ImageCatalogTest {
     private static final String AL2023 = "al2023-ami-2023.9.20251117.1-kernel-6.1-x86_64";
 
     @Test
-    void everyRegionOffersTheSameEighteenImagesFromSixPublishers() {
+    void everyRegionOffersTheSameNineteenImagesFromSevenPublishers() {
         RegionCatalog regions = RegionCatalog.load();
-        regions.all().forEach(region -> assertEquals(18, CATALOG.images(region.name()).size(), region.name()));
+        regions.all().forEach(region -> assertEquals(19, CATALOG.images(region.name()).size(), region.name()));
         assertEquals(Set.of("137112412989", "099720109477", "136693071363", "309956199498", "013907871322",
-                "801119661308"), CATALOG.images("us-east-1").stream().map(Image::ownerId).collect(Collectors.toSet()));
+                "801119661308", "000000000001"), CATALOG.images("us-east-1").stream().map(Image::ownerId).collect(Collectors.toSet()));
         assertTrue(CATALOG.images("us-east-1").stream().allMatch(image -> "amazon".equals(image.ownerAlias())
                 && image.isPublic() && image.rootFilesystem() != null));
         assertEquals(List.of(), CATALOG.images("moon-east-1"));

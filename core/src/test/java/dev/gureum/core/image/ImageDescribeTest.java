@@ -25,7 +25,7 @@ class ImageDescribeTest {
         Image own = world.register(world.as(OWNER), "my-image");
         world.register(world.as(OTHER), "someone-elses");
         List<Image> seen = world.describe(world.as(OWNER));
-        assertEquals(19, seen.size());
+        assertEquals(20, seen.size());
         assertTrue(seen.contains(own));
         assertEquals(List.of("my-image"), names(world.images.describe(world.as(OWNER),
                 query(List.of(), List.of("self"), List.of())).items()));
@@ -33,7 +33,7 @@ class ImageDescribeTest {
 
     @Test
     void ownersSelectByAliasOrAccountId() {
-        assertEquals(18, world.images.describe(world.as(OWNER), query(List.of(), List.of("amazon"), List.of()))
+        assertEquals(19, world.images.describe(world.as(OWNER), query(List.of(), List.of("amazon"), List.of()))
                 .items().size());
         assertEquals(4, world.images.describe(world.as(OWNER), query(List.of(), List.of("099720109477"), List.of()))
                 .items().size());
@@ -58,7 +58,7 @@ class ImageDescribeTest {
         assertEquals(2, world.describe(world.as(OWNER), "creation-date", "2025-11-13T*").size());
         assertEquals(4, world.describe(world.as(OWNER), "block-device-mapping.device-name", "/dev/sdc").size());
         assertEquals(2, world.describe(world.as(OWNER), "imds-support", "v2.0", "architecture", "x86_64").size());
-        assertEquals(18, world.describe(world.as(OWNER), "is-public", "true", "state", "available",
+        assertEquals(19, world.describe(world.as(OWNER), "is-public", "true", "state", "available",
                 "hypervisor", "xen", "image-type", "machine").size());
         CloudException unknown = assertThrows(CloudException.class,
                 () -> world.describe(world.as(OWNER), "free-tier-eligible", "true"));
@@ -95,8 +95,8 @@ class ImageDescribeTest {
             page.items().forEach(image -> seen.add(image.id()));
             token = page.nextToken();
         } while (token != null);
-        assertEquals(18, seen.size());
-        assertEquals(18, new HashSet<>(seen).size());
+        assertEquals(19, seen.size());
+        assertEquals(19, new HashSet<>(seen).size());
         String id = world.describe(world.as(OWNER)).get(0).id();
         CloudException combined = assertThrows(CloudException.class, () -> world.images.describe(world.as(OWNER),
                 new ImageQuery(List.of(id), List.of(), List.of(), List.of(), false, 5, null)));
@@ -109,10 +109,10 @@ class ImageDescribeTest {
     @Test
     void deprecatedImagesAreHiddenUnlessAskedForByFlagOrId() {
         world.clock.advance(Duration.ofDays(300));
-        assertEquals(18, world.describe(world.as(OWNER)).size());
+        assertEquals(19, world.describe(world.as(OWNER)).size());
         world.clock.advance(Duration.ofDays(60));
         assertEquals(0, world.describe(world.as(OWNER)).size());
-        assertEquals(18, world.images.describe(world.as(OWNER),
+        assertEquals(19, world.images.describe(world.as(OWNER),
                 new ImageQuery(List.of(), List.of(), List.of(), List.of(), true, null, null)).items().size());
         String id = ImageWorld.catalogImage("us-east-1", "debian-13-arm64-20251117-2299").id();
         assertEquals(1, world.images.describe(world.as(OWNER), query(List.of(id), List.of(), List.of())).items().size());

@@ -94,7 +94,7 @@ class ImageRegistrationTest {
                 () -> world.images.deregister(world.as(OTHER), image.id()));
         assertEquals(Ec2Error.IMAGE_ID_NOT_FOUND, invisible.code());
         world.images.deregister(world.as(OWNER), image.id());
-        assertEquals(18, world.describe(world.as(OWNER)).size());
+        assertEquals(19, world.describe(world.as(OWNER)).size());
         assertThrows(CloudException.class, () -> world.images.deregister(world.as(OWNER), image.id()));
         assertNotEquals(image.id(), world.register(world.as(OWNER), "short-lived").id());
     }

@@ -52,7 +52,7 @@ class ImageSharingTest {
     @Test
     void groupAllMakesTheImagePublicAndResetMakesItPrivate() {
         share(new PermissionChange(List.of(), List.of(), List.of("all"), List.of()));
-        assertEquals(19, world.describe(world.as(THIRD)).size());
+        assertEquals(20, world.describe(world.as(THIRD)).size());
         assertEquals(List.of(image.id()), world.images.describe(world.as(THIRD), query(List.of(),
                 List.of(OWNER), List.of("all"))).items().stream().map(Image::id).toList());
         assertTrue(world.describe(world.as(OWNER), "is-public", "true").stream().anyMatch(found -> found.id().equals(image.id())));
@@ -60,8 +60,8 @@ class ImageSharingTest {
         world.images.attributes().reset(world.as(OWNER), image.id(), ImageAttributeName.LAUNCH_PERMISSION);
         Image reset = world.images.attributes().describe(world.as(OWNER), image.id());
         assertTrue(!reset.isPublic() && reset.launchUserIds().isEmpty());
-        assertEquals(18, world.describe(world.as(THIRD)).size());
-        assertEquals(18, world.describe(world.as(OTHER)).size());
+        assertEquals(19, world.describe(world.as(THIRD)).size());
+        assertEquals(19, world.describe(world.as(OTHER)).size());
     }
 
     @Test
@@ -108,7 +108,7 @@ class ImageSharingTest {
         world.images.deregister(world.as(OWNER), image.id());
         assertEquals(0, world.store.list(ImageRecords.GRANTS, OTHER, "us-east-1").size());
         assertEquals(0, world.store.list(ImageRecords.GRANTS, Grants.EVERYONE, "us-east-1").size());
-        assertEquals(18, world.describe(world.as(OTHER)).size());
+        assertEquals(19, world.describe(world.as(OTHER)).size());
     }
 
     private void share(PermissionChange change) {

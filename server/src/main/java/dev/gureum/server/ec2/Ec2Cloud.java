@@ -77,7 +77,7 @@ import dev.gureum.core.tag.TagService;
 import dev.gureum.core.tag.Taggable;
 import dev.gureum.core.time.ClockScheduler;
 import dev.gureum.core.time.CloudClock;
-import dev.gureum.runtime.simulated.SimulatedRuntime;
+import dev.gureum.server.RuntimeChoice;
 import java.time.Duration;
 import java.util.List;
 
@@ -117,8 +117,8 @@ public final class Ec2Cloud implements AutoCloseable {
     private final InstanceUsage usage;
     private final VolumeFollower volumeFollower;
 
-    private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas, Duration simulatedDelay,
-                     Ipv4Cidr publicAddressPool, BlockStore blocks) {
+    private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas,
+                     RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
         this.store = store;
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
@@ -146,7 +146,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.commands = new InstanceCommands(store, clock, catalog, usage,
                 List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
                         new InstanceMeter(meter, clock)));
-        this.runtime = new SimulatedRuntime(scheduler, commands::observed, simulatedDelay);
+        this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, instanceStore));
@@ -204,8 +204,8 @@ public final class Ec2Cloud implements AutoCloseable {
     }
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,
-                                 Duration simulatedDelay, Ipv4Cidr publicAddressPool, BlockStore blocks) {
-        Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, simulatedDelay, publicAddressPool, blocks);
+                                 RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
+        Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, runtimeFactory, publicAddressPool, blocks);
         cloud.commands.reconcile();
         cloud.volumes.reconcile();
         cloud.snapshots.reconcile();

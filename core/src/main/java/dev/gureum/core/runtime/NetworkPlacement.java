@@ -1,0 +1,8 @@
+package dev.gureum.core.runtime;
+
+/**
+ * Where an instance's primary interface sits, as a runtime wires it: its VPC, its subnet and that subnet's
+ * IPv4 block (e.g. 172.31.0.0/20), and the private address from the instance record.
+ */
+public record NetworkPlacement(String vpcId, String subnetId, String subnetCidrBlock, String privateIpAddress) {
+}

@@ -1,0 +1,188 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.KeyType;
+
+/**
+ * Real instances: a server started with {@code --runtime sandbox} on this host, driven by the AWS SDK,
+ * reached with the OpenSSH client at the instance's private address. Runs as root on a host that passes
+ * {@code gureum doctor}; skipped elsewhere with the doctor's reasons.
+ */
+class SandboxIT {
+    private static final Duration BOOT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path keys;
+
+    @BeforeAll
+    static void onlyWhereTheSandboxRuns() {
+        GureumProcess.Doctor doctor = GureumProcess.doctor();
+        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
+    }
+
+    @Test
+    void aLaunchedInstanceAnswersSshWithItsKeyRunsItsUserDataAndKeepsItsDiskAcrossStopAndStart() {
+        try (GureumProcess server = GureumProcess.start("--runtime", "sandbox");
+             Ec2Client ec2 = Clients.ec2(server.endpoint())) {
+            Path key = KeyTools.privateKeyFile(keys.resolve("dev.pem"),
+                    ec2.createKeyPair(r -> r.keyName("dev").keyType(KeyType.ED25519)).keyMaterial());
+            String marker = "user-data-says-" + UUID.randomUUID();
+            String userData = "#!/bin/sh\necho " + marker + "\necho written-by-user-data > /root/from-user-data\n";
+
+            long launched = System.nanoTime();
+            Instance instance = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.micro")
+                    .minCount(1).maxCount(1).keyName("dev")
+                    .userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8))))
+                    .instances().get(0);
+            String id = instance.instanceId();
+            String address = instance.privateIpAddress();
+            awaitState(ec2, id, "running");
+            Ssh.Result uname = Ssh.retry(key, "ec2-user", address, "uname -a", BOOT);
+            long toSsh = (System.nanoTime() - launched) / 1_000_000;
+            assertTrue(uname.ok(), uname + "\n" + console(ec2, id));
+            assertTrue(uname.output().startsWith("Linux ip-" + address.replace('.', '-') + " "), uname.output());
+            System.out.println("[measured] RunInstances -> first successful ssh command: " + toSsh + " ms");
+            assertEquals("running", state(ec2, id));
+
+            assertEquals("0", Ssh.run(key, "root", address, "id -u").output(), "the key is installed for root too");
+            Path wrong = keys.resolve("wrong");
+            KeyTools.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", wrong.toString());
+            Ssh.Result refused = Ssh.run(wrong, "ec2-user", address, "true");
+            assertEquals(255, refused.exitStatus(), refused.output());
+            assertTrue(refused.output().contains("Permission denied"), refused.output());
+
+            assertTrue(awaitConsole(ec2, id, marker), console(ec2, id));
+            assertEquals("written-by-user-data", Ssh.run(key, "root", address, "cat /root/from-user-data").output());
+            assertTrue(Ssh.run(key, "ec2-user", address, "echo kept > ~/note").ok());
+
+            ec2.stopInstances(r -> r.instanceIds(id));
+            awaitState(ec2, id, "stopped");
+            assertFalse(Ssh.run(key, "ec2-user", address, "true").ok(), "a stopped instance answers nothing");
+            long started = System.nanoTime();
+            ec2.startInstances(r -> r.instanceIds(id));
+            awaitState(ec2, id, "running");
+            Ssh.Result note = Ssh.retry(key, "ec2-user", address, "cat ~/note", BOOT);
+            System.out.println("[measured] StartInstances -> first successful ssh command: "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms");
+            assertEquals("kept", note.output(), "the root disk survives stop and start");
+            assertEquals("running", state(ec2, id));
+            assertEquals(1, countOccurrences(console(ec2, id), marker), "user data runs once per instance");
+
+            String vpc = instance.vpcId();
+            ec2.terminateInstances(r -> r.instanceIds(id));
+            awaitState(ec2, id, "terminated");
+            // the subnet's blackhole route stays while the runtime runs (checked at shutdown in the other test)
+            assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), List.of(id, vpc), List.of()),
+                    "a terminated instance (the last of its VPC) leaves nothing on the host");
+        }
+    }
+
+    @Test
+    void resetAndShutdownLeaveNoNamespaceMountCgroupRouteOrProcessBehind() {
+        try (GureumProcess server = GureumProcess.start("--runtime", "sandbox")) {
+            List<String> ids = new ArrayList<>();
+            List<String> blocks = new ArrayList<>();
+            try (Ec2Client ec2 = Clients.ec2(server.endpoint())) {
+                List<Instance> first = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano")
+                        .minCount(2).maxCount(2)).instances();
+                first.forEach(instance -> awaitState(ec2, instance.instanceId(), "running"));
+                record(ec2, first, ids, blocks);
+                post(server, "/_gureum/reset");
+                assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after reset");
+
+                List<Instance> second = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano")
+                        .minCount(1).maxCount(1)).instances();
+                awaitState(ec2, second.get(0).instanceId(), "running");
+                record(ec2, second, ids, blocks);
+            }
+            server.stop();
+            assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after shutdown");
+        }
+    }
+
+    private static void record(Ec2Client ec2, List<Instance> instances, List<String> ids, List<String> blocks) {
+        for (Instance instance : instances) {
+            ids.add(instance.instanceId());
+            ids.add(instance.vpcId());
+            blocks.add(ec2.describeSubnets(r -> r.subnetIds(instance.subnetId())).subnets().get(0).cidrBlock());
+        }
+    }
+
+    private static String tinyImage(Ec2Client ec2) {
+        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
+                .values("gureum-tiny-*").build())).images().get(0).imageId();
+    }
+
+    private static String state(Ec2Client ec2, String id) {
+        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
+                .nameAsString();
+    }
+
+    private static void awaitState(Ec2Client ec2, String id, String wanted) {
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        String now = state(ec2, id);
+        while (!now.equals(wanted) && System.nanoTime() < deadline) {
+            sleep(20);
+            now = state(ec2, id);
+        }
+        assertEquals(wanted, now, id + "\n" + console(ec2, id));
+    }
+
+    private static String console(Ec2Client ec2, String id) {
+        String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
+        return output == null ? "" : new String(Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
+    }
+
+    private static boolean awaitConsole(Ec2Client ec2, String id, String text) {
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (!console(ec2, id).contains(text)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(100);
+        }
+        return true;
+    }
+
+    private static int countOccurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    private static void post(GureumProcess server, String path) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) server.endpoint().resolve(path).toURL().openConnection();
+            connection.setRequestMethod("POST");
+            assertEquals(200, connection.getResponseCode());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,292 @@
+package dev.gureum.runtime.sandbox;
+
+import dev.gureum.core.instance.InstanceEvent;
+import dev.gureum.core.runtime.InstanceRef;
+import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.runtime.LaunchSpec;
+import dev.gureum.core.runtime.Observation;
+import dev.gureum.core.runtime.RuntimeObserver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Real instances on this Linux host: each one an OCI container run by crun in its own namespaces, with
+ * cgroup limits from its type, a copy-on-write root disk over its image and a network namespace on its
+ * VPC's bridge (see docs/design.md, "The sandbox runtime"). Commands return at once; each instance's work
+ * runs in order on its own queue and what happened is reported to core, which decides the EC2 state.
+ * Stop is SIGTERM, {@link #STOP_GRACE} to end, then SIGKILL; reboot restarts the container in place;
+ * terminate also deletes the disk. Closing the runtime stops every instance and removes everything it made
+ * on the host except the disks; a restarted server starts the running ones again (core's reconcile).
+ */
+public final class SandboxRuntime implements InstanceRuntime {
+    private static final Logger LOG = Logger.getLogger(SandboxRuntime.class.getName());
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+
+    private final Path directory;
+    private final Path instancesDirectory;
+    private final Path crunRoot;
+    private final RuntimeObserver observer;
+    private final SandboxHost host;
+    private final VpcNamespaces vpcs;
+    private final HostRoutes routes;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
+    private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
+
+    private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools) {
+        this.directory = dataDirectory.toAbsolutePath().normalize().resolve("sandbox");
+        this.instancesDirectory = directory.resolve("instances");
+        this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
+        this.observer = observer;
+        this.routes = new HostRoutes(tools);
+        this.vpcs = new VpcNamespaces(tools, routes);
+        this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools),
+                new InstanceNetworks(tools, vpcs), HostCapacity.measure());
+    }
+
+    /**
+     * The runtime for a host that passed {@link SandboxProbe}; its state lives under
+     * {@code <data>/sandbox}.
+     */
+    public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer) {
+        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate());
+        runtime.workers.submit(runtime.host::prepareImages);
+        return runtime;
+    }
+
+    @Override
+    public void launch(List<LaunchSpec> specs) {
+        specs.forEach(spec -> queue(spec.instance()).submit(() -> boot(spec)));
+    }
+
+    @Override
+    public void start(List<LaunchSpec> specs) {
+        launch(specs);
+    }
+
+    @Override
+    public void stop(List<InstanceRef> instances) {
+        for (InstanceRef instance : instances) {
+            queue(instance).submit(() -> {
+                InstanceFiles files = files(instance);
+                try {
+                    LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
+                    running.remove(instance);
+                    ConsoleFile.note(files.console(), "stopped");
+                    report(instance, InstanceEvent.OBSERVED_STOPPED);
+                } catch (RuntimeException e) {
+                    failed(instance, files, "stop", e);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void reboot(List<InstanceRef> instances) {
+        for (InstanceRef instance : instances) {
+            queue(instance).submit(() -> {
+                InstanceFiles files = files(instance);
+                Optional<LaunchSpec> spec = LaunchSpecFile.read(files);
+                try {
+                    ConsoleFile.note(files.console(), "rebooting");
+                    spec.ifPresent(known -> host.halt(known, files, STOP_GRACE));
+                    running.remove(instance);
+                    spec.ifPresent(known -> admitAndBoot(known, files, host.container(known)));
+                    report(instance, InstanceEvent.OBSERVED_RUNNING);
+                } catch (RuntimeException e) {
+                    failed(instance, files, "reboot", e);
+                    report(instance, InstanceEvent.OBSERVED_STOPPED);
+                }
+            });
+        }
+    }
+
+    @Override
+    public void terminate(List<InstanceRef> instances) {
+        for (InstanceRef instance : instances) {
+            queue(instance).submit(() -> {
+                InstanceFiles files = files(instance);
+                try {
+                    LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
+                    running.remove(instance);
+                    files.delete();
+                    queues.remove(instance);
+                    report(instance, InstanceEvent.OBSERVED_GONE);
+                } catch (RuntimeException e) {
+                    failed(instance, files, "terminate", e);
+                }
+            });
+        }
+    }
+
+    /** The admin reset: every instance is killed at once and its disk deleted; nothing is reported. */
+    @Override
+    public void discardAll() {
+        awaitAll(everyInstance(), (instance, files) -> {
+            LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, Duration.ZERO));
+            files.delete();
+        });
+        queues.clear();
+        running.clear();
+        try {
+            ImageLibrary.deleteTree(directory.resolve("consoles"));
+        } catch (IOException e) {
+            LOG.warning("cannot delete the consoles: " + e.getMessage());
+        }
+        releaseHost();
+    }
+
+    @Override
+    public String consoleOutput(InstanceRef instance) {
+        return ConsoleFile.tail(files(instance).console(), ConsoleFile.EC2_CONSOLE_BYTES);
+    }
+
+    @Override
+    public String name() {
+        return "sandbox";
+    }
+
+    /** Server shutdown: every instance is stopped (its disk kept) and the host is left as it was found. */
+    @Override
+    public void close() {
+        awaitAll(everyInstance(), (instance, files) ->
+                LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, CLOSE_GRACE)));
+        workers.shutdown();
+        releaseHost();
+    }
+
+    private void boot(LaunchSpec spec) {
+        InstanceFiles files = files(spec.instance());
+        try {
+            Optional<Crun.State> container = host.container(spec);
+            if (container.filter(Crun.State::running).isPresent()) {
+                host.adopt(spec, files);
+                running.put(spec.instance(), spec);
+            } else {
+                admitAndBoot(spec, files, container);
+            }
+            report(spec.instance(), InstanceEvent.OBSERVED_RUNNING);
+        } catch (RuntimeException e) {
+            failed(spec.instance(), files, "start", e);
+            report(spec.instance(), InstanceEvent.OBSERVED_FAILED);
+        }
+    }
+
+    /** Boots the instance if the host can hold it with everything else running (see {@link HostCapacity}). */
+    private void admitAndBoot(LaunchSpec spec, InstanceFiles files, Optional<Crun.State> leftover) {
+        HostCapacity capacity = host.capacity();
+        synchronized (running) {
+            long vcpus = spec.vcpus() + running.values().stream().mapToLong(LaunchSpec::vcpus).sum();
+            long memory = (spec.memoryMebibytes() + running.values().stream()
+                    .mapToLong(LaunchSpec::memoryMebibytes).sum()) * 1024 * 1024;
+            if (vcpus > capacity.admissibleVcpus() || memory > capacity.admissibleMemoryBytes()) {
+                throw new SandboxException("InsufficientInstanceCapacity: this host holds " + capacity.cpus()
+                        + " CPUs and " + capacity.memoryBytes() / (1024 * 1024) + " MiB (sold at most "
+                        + HostCapacity.CPU_OVERCOMMIT + "x and " + HostCapacity.MEMORY_OVERCOMMIT + "x over)");
+            }
+            running.put(spec.instance(), spec);
+        }
+        try {
+            host.boot(spec, files, leftover);
+        } catch (RuntimeException e) {
+            running.remove(spec.instance());
+            throw e;
+        }
+    }
+
+    private void failed(InstanceRef instance, InstanceFiles files, String action, RuntimeException e) {
+        LOG.log(Level.WARNING, action + " of " + instance.instanceId() + " failed: " + e.getMessage(), e);
+        ConsoleFile.note(files.console(), action + " failed: " + e.getMessage());
+    }
+
+    private void report(InstanceRef instance, InstanceEvent event) {
+        observer.observed(List.of(new Observation(instance, event)));
+    }
+
+    private SerialQueue queue(InstanceRef instance) {
+        return queues.computeIfAbsent(instance, unused -> new SerialQueue(workers));
+    }
+
+    private InstanceFiles files(InstanceRef instance) {
+        return InstanceFiles.of(directory, instance);
+    }
+
+    /** Instances with work queued here and instances with files on disk (from before a restart). */
+    private Set<InstanceRef> everyInstance() {
+        Set<InstanceRef> instances = new HashSet<>(queues.keySet());
+        if (Files.isDirectory(instancesDirectory)) {
+            try (Stream<Path> paths = Files.walk(instancesDirectory, 3)) {
+                paths.filter(path -> path.getNameCount() == instancesDirectory.getNameCount() + 3)
+                        .filter(Files::isDirectory)
+                        .forEach(path -> instances.add(new InstanceRef(path.getParent().getParent().getFileName().toString(),
+                                path.getParent().getFileName().toString(), path.getFileName().toString())));
+            } catch (IOException e) {
+                LOG.warning("cannot list " + instancesDirectory + ": " + e.getMessage());
+            }
+        }
+        return instances;
+    }
+
+    /** Runs the action on every instance's queue (after the work already queued there) and waits for all. */
+    private void awaitAll(Set<InstanceRef> instances, java.util.function.BiConsumer<InstanceRef, InstanceFiles> action) {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (InstanceRef instance : instances) {
+            done.add(queue(instance).submit(() -> {
+                try {
+                    action.accept(instance, files(instance));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "cannot take down " + instance.instanceId() + ": " + e.getMessage(), e);
+                }
+            }));
+        }
+        try {
+            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            LOG.warning("instances still going down after " + SHUTDOWN_WAIT.toSeconds() + " s");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException e) {
+            LOG.log(Level.WARNING, "taking instances down failed", e);
+        }
+    }
+
+    /** What the runtime made on the host besides instances: VPC namespaces, routes, cgroup parents, crun state. */
+    private void releaseHost() {
+        vpcs.removeAll();
+        routes.removeBlackholes();
+        for (Path parent : CgroupPaths.parents()) {
+            try {
+                Files.deleteIfExists(parent);
+            } catch (IOException stillInUse) {
+                // another Gureum on this host still has instances there
+            }
+        }
+        try {
+            ImageLibrary.deleteTree(crunRoot.getParent());
+            Files.deleteIfExists(crunRoot.getParent().getParent());
+        } catch (java.nio.file.DirectoryNotEmptyException anotherGureum) {
+            // another Gureum on this host keeps its crun state beside ours
+        } catch (IOException e) {
+            LOG.warning("cannot remove " + crunRoot + ": " + e.getMessage());
+        }
+    }
+}
