@@ -98,6 +98,30 @@ public final class GureumProcess implements AutoCloseable {
         return jar;
     }
 
+    /** Calls one of the server's admin endpoints and answers its JSON body; anything but 200 fails. */
+    public String admin(String method, String pathAndQuery) {
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                    endpoint().resolve(pathAndQuery)).method(method, java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(method + " " + pathAndQuery + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves a server started with {@code --clock manual} on by some seconds. */
+    public void advanceClock(int seconds) {
+        admin("POST", "/_gureum/clock/advance?seconds=" + seconds);
+    }
+
     private void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -9,10 +9,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,7 +37,6 @@ class ImagesIT {
     private static final String DEBIAN_12 = "debian-12-amd64-20251112-2294";
     /** Catalog ids derive from region and name, so scripts may keep them across restarts and releases. */
     private static final String PINNED_AL2023 = "ami-474114e837d05f11b";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static GureumProcess server;
     private static Ec2Client ec2;
     private static Ec2Client other;
@@ -300,16 +295,6 @@ class ImagesIT {
     }
 
     private static void advanceClock(int seconds) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint()
-                    + "/_gureum/clock/advance?seconds=" + seconds)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        server.advanceClock(seconds);
     }
 }

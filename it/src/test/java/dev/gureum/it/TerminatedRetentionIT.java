@@ -2,10 +2,6 @@ package dev.gureum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
@@ -25,17 +21,10 @@ class TerminatedRetentionIT {
             advance(server, 59 * 60);
             assertEquals("terminated", ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0)
                     .instances().get(0).state().nameAsString());
-            advance(server, 60);
+            server.advanceClock(60);
             assertEquals(0, ec2.describeInstances().reservations().size());
             Ec2PlatformIT.assertError(400, "InvalidInstanceID.NotFound",
                     () -> ec2.describeInstances(r -> r.instanceIds(id)));
         }
-    }
-
-    private static void advance(GureumProcess server, long seconds) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(server.endpoint() + "/_gureum/clock/advance?seconds=" + seconds))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
     }
 }

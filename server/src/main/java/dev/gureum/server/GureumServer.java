@@ -79,7 +79,7 @@ public final class GureumServer implements AutoCloseable {
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(), List.of("ec2")),
-                    clock, cloud::reset);
+                    clock, cloud::reset, cloud::bill);
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator.join(), regions,
                     clock);
             ready.complete(gateway);

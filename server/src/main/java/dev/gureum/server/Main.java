@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The {@code gureum} command line (the bash launcher handles building, {@code test} and {@code bench}):
- * {@code serve}, {@code doctor}, {@code keys list|add|remove} and {@code version}.
+ * {@code serve}, {@code doctor}, {@code keys list|add|remove}, {@code bill} and {@code version}.
  */
 public final class Main {
     private static final String USAGE = """
@@ -20,6 +20,8 @@ public final class Main {
               keys list                list access keys (data dir from GUREUM_DATA_DIR or --data-dir)
               keys add --account ID [--access-key-id KEY --secret SECRET]
               keys remove ACCESS_KEY_ID
+              bill [--month YYYY-MM] [--account ID] [--endpoint URL]
+                                       a month of metered usage at list prices, from a running server
               version
             """;
 
@@ -38,6 +40,7 @@ public final class Main {
                 case "keys" -> keys(rest);
                 case "doctor" -> System.exit(doctor());
                 case "version" -> System.out.println("gureum " + Version.current());
+                case "bill" -> System.exit(BillCommand.run(rest, System.out));
                 default -> {
                     System.err.print(USAGE);
                     System.exit(2);

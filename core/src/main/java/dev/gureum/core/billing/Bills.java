@@ -52,11 +52,11 @@ public final class Bills {
         return items;
     }
 
-    /** A calendar month of the account's usage, one line item per resource and usage type. */
-    public List<LineItem> month(String account, YearMonth month) {
+    /** A calendar month of the account's usage, summed per region and usage type. */
+    public MonthlyBill month(String account, YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return lineItems(account, from, to, Granularity.MONTHLY);
+        return MonthlyBill.of(account, month, lineItems(account, from, to, Granularity.MONTHLY));
     }
 
     private void cut(String region, UsagePeriod period, Instant from, Instant to, Instant now, Granularity granularity,
@@ -76,7 +76,7 @@ public final class Bills {
             if (seconds > 0) {
                 BigDecimal quantity = quantity(period, seconds, bucket);
                 items.add(new LineItem(region, period.usageType(), period.resourceId(), period.purchaseOption(),
-                        period.availabilityZone(), bucket, quantity,
+                        period.availabilityZone(), bucket, quantity, period.pricedAs().unit(),
                         price.map(unit -> unit.multiply(quantity, PRECISION).setScale(10, RoundingMode.HALF_UP))
                                 .orElse(null)));
             }

@@ -16,9 +16,20 @@ public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs
     /** How the list price of {@code sku} applies. */
     public enum PricedAs {
         /** An instance type's hourly price, per second of use. */
-        INSTANCE_HOURS,
+        INSTANCE_HOURS("Hrs"),
         /** A volume type's GB-month price, per GiB provisioned and per second of the month. */
-        VOLUME_GIB_MONTHS
+        VOLUME_GIB_MONTHS("GB-Mo");
+
+        private final String unit;
+
+        PricedAs(String unit) {
+            this.unit = unit;
+        }
+
+        /** The unit of the usage quantity, as AWS abbreviates it. */
+        public String unit() {
+            return unit;
+        }
     }
 
     public boolean isOpen() {

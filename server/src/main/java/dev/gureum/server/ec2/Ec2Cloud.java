@@ -1,7 +1,10 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.billing.InstanceMeter;
+import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.MonthlyBill;
+import dev.gureum.core.billing.PriceCatalog;
 import dev.gureum.core.billing.VolumeMeter;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.image.BlockDevice;
@@ -109,6 +112,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final VolumeModifications volumeModifications;
     final VolumeAttributes volumeAttributes;
     final SnapshotService snapshots;
+    final Bills bills;
     final SnapshotAttributes snapshotAttributes;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
@@ -136,6 +140,7 @@ public final class Ec2Cloud implements AutoCloseable {
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
         Meter meter = new Meter(store);
+        this.bills = new Bills(store, PriceCatalog.load(), clock);
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumes = new VolumeService(store, regionCatalog, blocks, snapshotDirectory, volumeMeter);
         this.volumeAttributes = new VolumeAttributes(store);
@@ -229,6 +234,11 @@ public final class Ec2Cloud implements AutoCloseable {
         snapshots.discardAll();
         store.wipe();
         usage.wiped();
+    }
+
+    /** A month of an account's metered usage at list prices. */
+    public MonthlyBill bill(String account, java.time.YearMonth month) {
+        return bills.month(account, month);
     }
 
     public String runtimeName() {

@@ -1,0 +1,91 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+/**
+ * Metering end to end on the manual clock: what ran, launched and stopped through the real SDK, shows up on
+ * the month's bill at list price, per second of running time and per GiB-month of volume.
+ */
+class BillingIT {
+    private static GureumProcess server;
+    private static Ec2Client ec2;
+
+    @BeforeAll
+    static void start() {
+        server = GureumProcess.start("--clock", "manual");
+        ec2 = Clients.ec2(server.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            ec2.close();
+            server.close();
+        }
+    }
+
+    @Test
+    void ninetySecondsOfAT3MicroAndItsRootVolumeAreOnTheBill() {
+        String debian = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
+                .values("debian-12-amd64-*").build())).images().get(0).imageId();
+        String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        awaitState(id, "running");
+        server.advanceClock(90);
+        ec2.stopInstances(r -> r.instanceIds(id));
+        awaitState(id, "stopped");
+        server.advanceClock(3600);
+
+        String bill = server.admin("GET", "/_gureum/bill?month=" + month());
+        BigDecimal hours = quantity(bill, "BoxUsage:t3.micro");
+        assertTrue(hours.compareTo(new BigDecimal("0.025")) >= 0 && hours.compareTo(new BigDecimal("0.0256")) < 0,
+                "about 90 s of running (the clock moved a few seconds while the state settled): " + hours);
+        assertEquals(0, hours.multiply(new BigDecimal("0.0104")).setScale(6, java.math.RoundingMode.HALF_UP)
+                .compareTo(cost(bill, "BoxUsage:t3.micro").setScale(6, java.math.RoundingMode.HALF_UP)),
+                "t3.micro at $0.0104 an hour in us-east-1: " + bill);
+        assertTrue(quantity(bill, "EBS:VolumeUsage.gp2").signum() > 0, "the root volume, billed while stopped too");
+    }
+
+    private static String month() {
+        String health = server.admin("GET", "/_gureum/health");
+        Matcher now = Pattern.compile("\"now\":\"(\\d{4}-\\d{2})").matcher(health);
+        assertTrue(now.find(), health);
+        return now.group(1);
+    }
+
+    private static BigDecimal quantity(String bill, String usageType) {
+        return field(bill, usageType, "quantity");
+    }
+
+    private static BigDecimal cost(String bill, String usageType) {
+        return field(bill, usageType, "costUsd");
+    }
+
+    private static BigDecimal field(String bill, String usageType, String name) {
+        Matcher line = Pattern.compile("\"usageType\":\"" + Pattern.quote(usageType) + "\"[^}]*\"" + name
+                + "\":\"([0-9.E-]+)\"").matcher(bill);
+        assertTrue(line.find(), usageType + " " + name + " in " + bill);
+        return new BigDecimal(line.group(1));
+    }
+
+    private static void awaitState(String id, String state) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
+                    .nameAsString().equals(state)) {
+                return;
+            }
+            server.advanceClock(1);
+        }
+        throw new AssertionError(id + " never reached " + state);
+    }
+}
