@@ -18,7 +18,7 @@ class TerminatedRetentionIT {
             String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1))
                     .instances().get(0).instanceId();
             ec2.terminateInstances(r -> r.instanceIds(id));
-            advance(server, 59 * 60);
+            server.advanceClock(59 * 60);
             assertEquals("terminated", ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0)
                     .instances().get(0).state().nameAsString());
             server.advanceClock(60);
