@@ -1,13 +1,7 @@
 package dev.gureum.core.billing;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
+import dev.gureum.core.data.TsvResource;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,20 +15,7 @@ final class PriceFile {
 
     /** The rows after the column names, which must be {@code columns}. */
     static List<String[]> rows(String resource, String... columns) {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = PriceFile.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing price file " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    rows.add(line.split("\t", -1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String[]> rows = TsvResource.rows(PriceFile.class, resource);
         if (rows.isEmpty() || !Arrays.equals(rows.get(0), columns)) {
             throw new IllegalStateException(resource + ": columns must be " + String.join(" ", columns));
         }

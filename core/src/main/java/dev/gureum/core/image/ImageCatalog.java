@@ -1,14 +1,10 @@
 package dev.gureum.core.image;
 
+import dev.gureum.core.data.TsvResource;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.share.Permissions;
 import dev.gureum.core.storage.Snapshot;
 import dev.gureum.core.storage.SnapshotState;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -119,20 +115,6 @@ public final class ImageCatalog {
     }
 
     private static List<String[]> rows() {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = ImageCatalog.class.getResourceAsStream("catalog.tsv")) {
-            if (in == null) {
-                throw new IllegalStateException("missing data file catalog.tsv");
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    rows.add(line.split("\t"));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return TsvResource.rows(ImageCatalog.class, "catalog.tsv");
     }
 }
