@@ -24,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
@@ -55,8 +54,7 @@ class AwsCliInstancesIT {
         aws = new AwsCli(server.endpoint());
         ec2 = Clients.ec2(server.endpoint());
         waiter = ec2.waiter();
-        debian = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("debian-12-amd64-*").build())).images().getFirst().imageId();
+        debian = Ec2PlatformIT.debianImage(ec2);
     }
 
     @AfterEach

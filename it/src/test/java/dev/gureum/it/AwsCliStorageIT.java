@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
  * The storage story of the seed typed into the real aws CLI: a volume attached and waited for, a snapshot
@@ -32,8 +31,7 @@ class AwsCliStorageIT {
         server = GureumProcess.start("--auth", "any");
         aws = new AwsCli(server.endpoint());
         ec2 = Clients.ec2(server.endpoint());
-        debian = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("debian-12-amd64-*").build())).images().get(0).imageId();
+        debian = Ec2PlatformIT.debianImage(ec2);
     }
 
     @AfterAll

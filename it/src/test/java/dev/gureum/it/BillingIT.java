@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
  * Metering end to end on the manual clock: what ran, launched and stopped through the real SDK, shows up on
@@ -36,8 +35,7 @@ class BillingIT {
 
     @Test
     void ninetySecondsOfAT3MicroAndItsRootVolumeAreOnTheBill() {
-        String debian = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("debian-12-amd64-*").build())).images().get(0).imageId();
+        String debian = Ec2PlatformIT.debianImage(ec2);
         String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(1).maxCount(1))
                 .instances().get(0).instanceId();
         awaitState(id, "running");

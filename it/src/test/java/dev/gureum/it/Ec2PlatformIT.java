@@ -100,6 +100,12 @@ class Ec2PlatformIT {
         assertError(400, "MissingParameter", () -> ec2.createTags(r -> r.resources("i-1234567890abcdef0")));
     }
 
+    /** The catalog's Debian 12 x86_64 image in the client's region. */
+    static String debianImage(software.amazon.awssdk.services.ec2.Ec2Client client) {
+        return client.describeImages(r -> r.owners("amazon").filters(software.amazon.awssdk.services.ec2.model.Filter
+                .builder().name("name").values("debian-12-amd64-*").build())).images().get(0).imageId();
+    }
+
     /** An 8 GiB snapshot behind one of the region's public catalog images, usable by every account. */
     static String publicSnapshot(software.amazon.awssdk.services.ec2.Ec2Client client) {
         return client.describeSnapshots(r -> r.ownerIds("amazon")).snapshots().stream()

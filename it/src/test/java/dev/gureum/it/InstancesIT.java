@@ -28,8 +28,7 @@ class InstancesIT {
     static void start() {
         server = GureumProcess.start();
         ec2 = Clients.ec2(server.endpoint());
-        debian = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("debian-12-amd64-*").build())).images().get(0).imageId();
+        debian = Ec2PlatformIT.debianImage(ec2);
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /** What was acknowledged survives kill -9: instances, their states and tags, key pairs. */
@@ -18,8 +17,7 @@ class RestartIT {
             String stoppedId;
             try (Ec2Client ec2 = Clients.ec2(server.endpoint())) {
                 ec2.createKeyPair(r -> r.keyName("kept"));
-                String image = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                        .values("debian-12-amd64-*").build())).images().get(0).imageId();
+                String image = Ec2PlatformIT.debianImage(ec2);
                 ids = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(3).maxCount(3)
                         .keyName("kept")).instances().stream().map(Instance::instanceId).sorted().toList();
                 stoppedId = ids.get(1);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 
 /** A terminated instance stays visible for one hour of cloud time, then it is gone (manual clock). */
 class TerminatedRetentionIT {
@@ -13,8 +12,7 @@ class TerminatedRetentionIT {
     void terminatedInstancesVanishAfterAnHour() throws Exception {
         try (GureumProcess server = GureumProcess.start("--clock", "manual");
              Ec2Client ec2 = Clients.ec2(server.endpoint())) {
-            String image = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                    .values("debian-12-amd64-*").build())).images().get(0).imageId();
+            String image = Ec2PlatformIT.debianImage(ec2);
             String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1))
                     .instances().get(0).instanceId();
             ec2.terminateInstances(r -> r.instanceIds(id));

@@ -107,8 +107,7 @@ class VolumesIT {
 
     @Test
     void volumesAttachAndDetachAsEbsDoes() {
-        String image = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("debian-12-amd64-*").build())).images().get(0).imageId();
+        String image = Ec2PlatformIT.debianImage(ec2);
         List<String> instances = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(2).maxCount(2)
                 .placement(p -> p.availabilityZone("us-east-1a"))).instances().stream()
                 .map(software.amazon.awssdk.services.ec2.model.Instance::instanceId).toList();
