@@ -10,6 +10,7 @@ import dev.gureum.core.storage.Snapshot;
 import dev.gureum.core.storage.SnapshotDirectory;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachment;
+import dev.gureum.core.storage.VolumeBytes;
 import dev.gureum.core.storage.VolumeKeys;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.storage.VolumeState;
@@ -31,11 +32,14 @@ public final class LaunchVolumes {
     private static final Pattern DEVICE = Pattern.compile("(/dev/)?(sd|xvd)[a-z]{1,2}[0-9]{0,2}");
 
     private final SnapshotDirectory snapshots;
-    private final VolumeService bytes;
+    private final VolumeService volumes;
+    private final VolumeBytes bytes;
     private final InstanceStoreDisks instanceStore;
 
-    public LaunchVolumes(SnapshotDirectory snapshots, VolumeService bytes, InstanceStoreDisks instanceStore) {
+    public LaunchVolumes(SnapshotDirectory snapshots, VolumeService volumes, VolumeBytes bytes,
+                         InstanceStoreDisks instanceStore) {
         this.snapshots = snapshots;
+        this.volumes = volumes;
         this.bytes = bytes;
         this.instanceStore = instanceStore;
     }
@@ -50,7 +54,7 @@ public final class LaunchVolumes {
 
     /** Records a launched instance's volume in the launch's batch (and starts metering it). */
     void record(WriteBatch batch, RequestContext context, Volume volume) {
-        bytes.recordProvisioned(batch, context, volume);
+        volumes.recordProvisioned(batch, context, volume);
     }
 
     /** Makes the volumes' bytes before they are recorded; refuses the launch when the disk cannot hold them. */

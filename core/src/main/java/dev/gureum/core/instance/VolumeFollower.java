@@ -3,7 +3,7 @@ package dev.gureum.core.instance;
 import dev.gureum.core.storage.InstanceStoreDisks;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachments;
-import dev.gureum.core.storage.VolumeService;
+import dev.gureum.core.storage.VolumeBytes;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.WriteBatch;
 import java.util.ArrayList;
@@ -20,11 +20,11 @@ import java.util.Set;
  */
 public final class VolumeFollower implements InstanceFollower {
     private final VolumeAttachments attachments;
-    private final VolumeService volumes;
+    private final VolumeBytes volumes;
     private final InstanceStoreDisks instanceStore;
     private final LaunchCatalog catalog;
 
-    public VolumeFollower(VolumeAttachments attachments, VolumeService volumes, InstanceStoreDisks instanceStore,
+    public VolumeFollower(VolumeAttachments attachments, VolumeBytes volumes, InstanceStoreDisks instanceStore,
                           LaunchCatalog catalog) {
         this.attachments = attachments;
         this.volumes = volumes;

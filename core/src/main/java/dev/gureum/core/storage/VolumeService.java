@@ -17,23 +17,18 @@ import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.logging.Logger;
 
 /**
- * CreateVolume, DescribeVolumes and DeleteVolume. A volume is recorded {@code creating}, its zeroed backing
- * store made, then it becomes {@code available} (or {@code error} when the disk refuses, as EBS reports a
- * failed creation); deleting marks it {@code deleting}, frees its bytes, then forgets it. A volume caught
- * between the two steps by a crash is finished by {@link #reconcile()} at start-up.
+ * CreateVolume, DescribeVolumes, DescribeVolumeStatus and DeleteVolume. A volume is recorded {@code creating}
+ * and its bytes are made after ({@link VolumeBytes}); deleting marks it {@code deleting} before its bytes go.
  */
 public final class VolumeService {
     static final int MINIMUM_RESULTS = 5;
     static final int MAXIMUM_RESULTS = 500;
-    private static final Logger LOG = Logger.getLogger(VolumeService.class.getName());
 
     private static final FilterSet<Volume> FILTERS = FilterSet.<Volume>builder()
             .many("attachment.attach-time", volume -> attachments(volume,
@@ -68,15 +63,15 @@ public final class VolumeService {
 
     private final Store store;
     private final RegionCatalog regions;
-    private final BlockStore blocks;
+    private final VolumeBytes bytes;
     private final SnapshotDirectory snapshots;
     private final VolumeLedger ledger;
 
-    public VolumeService(Store store, RegionCatalog regions, BlockStore blocks, SnapshotDirectory snapshots,
+    public VolumeService(Store store, RegionCatalog regions, VolumeBytes bytes, SnapshotDirectory snapshots,
                          VolumeLedger ledger) {
         this.store = store;
         this.regions = regions;
-        this.blocks = blocks;
+        this.bytes = bytes;
         this.snapshots = snapshots;
         this.ledger = ledger;
     }
@@ -128,7 +123,7 @@ public final class VolumeService {
         RecordKey key = Volumes.key(context, volume.id());
         WriteBatch batch = new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume);
         ledger.provisioned(batch, volume, context.now());
-        Writes.commit(store, context, batch, () -> finishCreating(volume));
+        Writes.commit(store, context, batch, () -> bytes.finishCreating(volume));
         return volume;
     }
 
@@ -192,7 +187,7 @@ public final class VolumeService {
         Volume deleting = volume.withState(VolumeState.DELETING);
         WriteBatch batch = new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(), deleting);
         ledger.released(batch, volume, context.now());
-        Writes.commit(store, context, batch, () -> finishDeleting(deleting));
+        Writes.commit(store, context, batch, () -> bytes.finishDeleting(List.of(deleting)));
     }
 
     /**
@@ -206,7 +201,7 @@ public final class VolumeService {
         for (Volume volume : describe(context, ids, List.of(), null, null).items()) {
             if (volume.state() == VolumeState.AVAILABLE || volume.state() == VolumeState.IN_USE
                     || volume.state() == VolumeState.ERROR) {
-                health.add(new VolumeHealth(volume, ioEnabled(volume)));
+                health.add(new VolumeHealth(volume, bytes.ioEnabled(volume)));
             }
         }
         List<VolumeHealth> found = health.stream().filter(HEALTH_FILTERS.compile(filters)).toList();
@@ -218,114 +213,6 @@ public final class VolumeService {
         public String status() {
             return ioEnabled ? "ok" : "impaired";
         }
-    }
-
-    private boolean ioEnabled(Volume volume) {
-        try {
-            return volume.state() != VolumeState.ERROR
-                    && blocks.size(volume.disk()) == volume.sizeBytes();
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    /** For the admin reset, before the store is wiped: frees every volume's bytes. */
-    public void discardAll() {
-        for (Versioned<Volume> versioned : store.listAll(StorageRecords.VOLUMES)) {
-            Volume volume = versioned.value();
-            try {
-                blocks.delete(volume.disk());
-            } catch (IOException e) {
-                LOG.warning("volume " + volume.id() + " could not free its bytes: " + e.getMessage());
-            }
-        }
-    }
-
-    /** After a restart: finishes creations and deletions a crash interrupted. */
-    public void reconcile() {
-        for (Versioned<Volume> versioned : store.listAll(StorageRecords.VOLUMES)) {
-            switch (versioned.value().state()) {
-                case CREATING -> finishCreating(versioned.value());
-                case DELETING -> finishDeleting(versioned.value());
-                case AVAILABLE, IN_USE, DELETED, ERROR -> {
-                    // settled
-                }
-            }
-        }
-    }
-
-    private void finishCreating(Volume volume) {
-        VolumeState settled;
-        try {
-            makeBytes(volume);
-            settled = VolumeState.AVAILABLE;
-        } catch (IOException e) {
-            LOG.warning("volume " + volume.id() + " could not get its " + volume.sizeGiB() + " GiB: " + e.getMessage());
-            settled = VolumeState.ERROR;
-        }
-        RecordKey key = new RecordKey(volume.ownerId(), volume.region(), volume.id());
-        VolumeState state = settled;
-        store.get(StorageRecords.VOLUMES, key).filter(current -> current.value().state() == VolumeState.CREATING)
-                .ifPresent(current -> store.apply(new WriteBatch().put(StorageRecords.VOLUMES, key, current.version(),
-                        current.value().withState(state))));
-    }
-
-    /**
-     * The bytes of volumes about to be recorded with their instances, made before the records so a full or
-     * failing disk refuses the launch (InsufficientVolumeCapacity) instead of recording volumes without bytes.
-     * All are made or none are left behind.
-     */
-    public void makeBytesBeforeRecording(List<Volume> volumes) {
-        List<Volume> made = new ArrayList<>(volumes.size());
-        for (Volume volume : volumes) {
-            try {
-                makeBytes(volume);
-                made.add(volume);
-            } catch (IOException e) {
-                freeBytes(made);
-                throw Ec2Error.INSUFFICIENT_VOLUME_CAPACITY.exception("There is not enough capacity to fulfill your"
-                        + " EBS volume provision request (" + e.getMessage() + ").");
-            }
-        }
-    }
-
-    /** Frees the bytes of volumes that were never recorded (a launch that lost a race after making them). */
-    public void freeBytes(List<Volume> volumes) {
-        for (Volume volume : volumes) {
-            try {
-                blocks.delete(volume.disk());
-            } catch (IOException e) {
-                LOG.warning("volume " + volume.id() + " could not free its bytes: " + e.getMessage());
-            }
-        }
-    }
-
-    /** A new volume's bytes: a copy of its snapshot's, or zeros. */
-    private void makeBytes(Volume volume) throws IOException {
-        if (volume.snapshotId() == null) {
-            blocks.create(volume.disk(), volume.sizeBytes());
-            return;
-        }
-        Snapshot snapshot = snapshots.findVisible(volume.ownerId(), volume.region(), volume.snapshotId())
-                .orElseThrow(() -> new IOException("snapshot " + volume.snapshotId() + " is gone"));
-        blocks.copy(snapshot.disk(), volume.disk(), volume.sizeBytes());
-    }
-
-    /** Frees the bytes of volumes recorded as deleting, then forgets them. */
-    public void finishDeleting(List<Volume> volumes) {
-        volumes.forEach(this::finishDeleting);
-    }
-
-    private void finishDeleting(Volume volume) {
-        try {
-            blocks.delete(volume.disk());
-        } catch (IOException e) {
-            LOG.warning("volume " + volume.id() + " could not free its bytes yet: " + e.getMessage());
-            return;
-        }
-        RecordKey key = new RecordKey(volume.ownerId(), volume.region(), volume.id());
-        store.get(StorageRecords.VOLUMES, key).ifPresent(current -> store.apply(
-                new WriteBatch().delete(StorageRecords.VOLUMES, key, current.version())));
     }
 
     private Zone zone(RequestContext context, String zoneName, String zoneId) {

@@ -16,6 +16,7 @@ import dev.gureum.core.storage.InstanceStoreDisks;
 import dev.gureum.core.storage.MemoryBlockStore;
 import dev.gureum.core.storage.SnapshotDirectory;
 import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.storage.VolumeBytes;
 import dev.gureum.core.storage.VolumeHosts;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.store.FakeStore;
@@ -43,7 +44,8 @@ final class InstanceWorld {
     final MemoryBlockStore blocks = new MemoryBlockStore();
     final SnapshotDirectory snapshots = new SnapshotDirectory(store, region -> List.of());
     final Meter meter = new Meter(store);
-    final VolumeService volumes = new VolumeService(store, regions, blocks, snapshots, new VolumeMeter(meter));
+    final VolumeBytes volumeBytes = new VolumeBytes(store, blocks, snapshots);
+    final VolumeService volumes = new VolumeService(store, regions, volumeBytes, snapshots, new VolumeMeter(meter));
     final VolumeAttachments attachments = new VolumeAttachments(store, (context, instanceId) ->
             store.get(InstanceRecords.INSTANCES, new RecordKey(context.account(), context.region(), instanceId))
                     .map(found -> new VolumeHosts.Host(instanceId, found.value().availabilityZone(),
@@ -51,7 +53,7 @@ final class InstanceWorld {
     final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
             List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
-                    new VolumeFollower(attachments, volumes, instanceStore, catalog),
+                    new VolumeFollower(attachments, volumeBytes, instanceStore, catalog),
                     new InstanceMeter(meter, clock)));
     final InstanceLaunches launches;
     final InstanceQueries queries = new InstanceQueries(store, runtime, network, attachments);
@@ -63,7 +65,7 @@ final class InstanceWorld {
         networkRecords = store.size();
         commands.attach(runtime);
         launches = new InstanceLaunches(store, regions, catalog, quotas, runtime, usage, network,
-                new LaunchVolumes(snapshots, volumes, instanceStore));
+                new LaunchVolumes(snapshots, volumes, volumeBytes, instanceStore));
     }
 
     InstanceWorld() {

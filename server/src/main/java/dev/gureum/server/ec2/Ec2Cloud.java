@@ -49,6 +49,7 @@ import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachment;
 import dev.gureum.core.storage.VolumeHosts;
 import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.storage.VolumeBytes;
 import dev.gureum.core.storage.VolumeAttributes;
 import dev.gureum.core.storage.VolumeModifications;
 import dev.gureum.core.storage.VolumeService;
@@ -120,6 +121,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final InstanceRuntime runtime;
     private final InstanceUsage usage;
     private final VolumeFollower volumeFollower;
+    private final VolumeBytes volumeBytes;
 
     private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
@@ -142,11 +144,12 @@ public final class Ec2Cloud implements AutoCloseable {
         Meter meter = new Meter(store);
         this.bills = new Bills(store, PriceCatalog.load(), clock);
         VolumeMeter volumeMeter = new VolumeMeter(meter);
-        this.volumes = new VolumeService(store, regionCatalog, blocks, snapshotDirectory, volumeMeter);
+        this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
+        this.volumes = new VolumeService(store, regionCatalog, volumeBytes, snapshotDirectory, volumeMeter);
         this.volumeAttributes = new VolumeAttributes(store);
         InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
         this.volumeAttachments = new VolumeAttachments(store, this::volumeHost, volumeMeter);
-        this.volumeFollower = new VolumeFollower(volumeAttachments, volumes, instanceStore, catalog);
+        this.volumeFollower = new VolumeFollower(volumeAttachments, volumeBytes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
                 List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
@@ -154,7 +157,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
-                new LaunchVolumes(snapshotDirectory, volumes, instanceStore));
+                new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore));
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
         this.modifications = new InstanceModifications(store, catalog);
         this.vpcs = new VpcService(store, defaultVpcs);
@@ -212,7 +215,7 @@ public final class Ec2Cloud implements AutoCloseable {
                                  RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
         Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, runtimeFactory, publicAddressPool, blocks);
         cloud.commands.reconcile();
-        cloud.volumes.reconcile();
+        cloud.volumeBytes.reconcile();
         cloud.snapshots.reconcile();
         cloud.volumeFollower.reconcile(store.listAll(InstanceRecords.INSTANCES).stream().map(Versioned::value).toList());
         cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
@@ -230,7 +233,7 @@ public final class Ec2Cloud implements AutoCloseable {
     /** The admin reset: every instance ends at once, every volume's bytes are freed, every record is gone. */
     public void reset() {
         runtime.discardAll();
-        volumes.discardAll();
+        volumeBytes.discardAll();
         snapshots.discardAll();
         store.wipe();
         usage.wiped();
