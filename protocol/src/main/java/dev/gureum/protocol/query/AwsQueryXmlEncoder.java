@@ -18,8 +18,8 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 /**
  * Writes an SDK response object as aws-query XML:
  * {@code <XResponse xmlns=…><XResult>…</XResult><ResponseMetadata><RequestId>…</RequestId></ResponseMetadata></XResponse>}.
- * The Result element comes first (botocore finds it by name, but some clients read the first child); an
- * output with no members has no Result element, as AWS sends it. Lists are {@code <X><member>…</member></X>}
+ * The Result element comes first (botocore finds it by name, the Java SDK takes the first child) and is
+ * written even for an output with no members: botocore looks for it whenever the model declares an output. Lists are {@code <X><member>…</member></X>}
  * (repeated {@code <X>} when flattened), maps {@code <X><entry><key/><value/></entry></X>} with the model's
  * key and value names. A list the handler never set is omitted, one set to empty is an empty element.
  */
@@ -32,11 +32,9 @@ public final class AwsQueryXmlEncoder {
     public static XmlOutput write(String operation, String namespace, SdkPojo output, String requestId) {
         XmlOutput out = new XmlOutput(1024);
         out.ascii(PROLOG).ascii("<").ascii(operation).ascii("Response xmlns=\"").ascii(namespace).ascii("\">");
-        if (!output.sdkFields().isEmpty()) {
-            out.ascii("<").ascii(operation).ascii("Result>");
-            members(output, out);
-            out.ascii("</").ascii(operation).ascii("Result>");
-        }
+        out.ascii("<").ascii(operation).ascii("Result>");
+        members(output, out);
+        out.ascii("</").ascii(operation).ascii("Result>");
         out.ascii("<ResponseMetadata><RequestId>").text(requestId).ascii("</RequestId></ResponseMetadata></")
                 .ascii(operation).ascii("Response>");
         return out;
