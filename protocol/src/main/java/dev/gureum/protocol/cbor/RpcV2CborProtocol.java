@@ -15,6 +15,7 @@ import dev.gureum.protocol.http.WireResponse;
 import dev.gureum.protocol.model.Operation;
 import dev.gureum.protocol.model.OperationCatalog;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -50,15 +51,19 @@ public final class RpcV2CborProtocol implements ServiceProtocol {
                     "The HTTP method " + request.method() + " is not allowed for this web service.");
         }
         String path = request.rawPath();
-        int service = path.lastIndexOf(SERVICE_SEGMENT);
-        String expected = SERVICE_SEGMENT + serviceName + OPERATION_SEGMENT;
-        Operation operation = (service >= 0 && path.startsWith(expected, service)
-                ? catalog.find(path.substring(service + expected.length())) : java.util.Optional.<Operation>empty())
-                .orElseThrow(() -> new ProtocolException(
-                        errors.queryCompatible() ? CommonError.INVALID_ACTION : CommonError.UNKNOWN_OPERATION,
-                        "The path " + path + " names no operation of this web service."));
+        Operation operation = operationNamed(path).orElseThrow(() -> new ProtocolException(
+                errors.queryCompatible() ? CommonError.INVALID_ACTION : CommonError.UNKNOWN_OPERATION,
+                "The path " + path + " names no operation of this web service."));
         return new Call(operation.name(),
                 DocumentDecoder.decode(DocumentFormat.CBOR, operation.requestBuilders().get(), request.body()));
+    }
+
+    /** The operation of {@code [prefix]/service/<Service>/operation/<Op>}, if the path has that shape. */
+    private Optional<Operation> operationNamed(String path) {
+        String expected = SERVICE_SEGMENT + serviceName + OPERATION_SEGMENT;
+        int service = path.lastIndexOf(SERVICE_SEGMENT);
+        return service >= 0 && path.startsWith(expected, service)
+                ? catalog.find(path.substring(service + expected.length())) : Optional.empty();
     }
 
     @Override
