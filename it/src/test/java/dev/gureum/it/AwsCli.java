@@ -25,6 +25,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  */
 public final class AwsCli {
     public static final Path BINARY = Path.of("/usr/bin/aws");
+    /** AWS CLI 1.45 (botocore 1.43) from pyenv, when present: it speaks awsJson to CloudWatch where 2.9 speaks aws-query. */
+    public static final Path NEWER_BOTOCORE_BINARY = Path.of(System.getProperty("gureum.newerAwsCli",
+            "/root/.pyenv/versions/3.11.7/bin/aws"));
 
     /** What one invocation printed and how it exited. */
     public record Result(int exitCode, String stdout, String stderr) {
@@ -33,6 +36,7 @@ public final class AwsCli {
         }
     }
 
+    private final Path binary;
     private final String endpoint;
     private final Map<String, String> credentials;
 
@@ -41,6 +45,11 @@ public final class AwsCli {
     }
 
     public AwsCli(java.net.URI endpoint, String accessKeyId, String secret) {
+        this(BINARY, endpoint, accessKeyId, secret);
+    }
+
+    public AwsCli(Path binary, java.net.URI endpoint, String accessKeyId, String secret) {
+        this.binary = binary;
         this.endpoint = endpoint.toString();
         this.credentials = Map.of("AWS_ACCESS_KEY_ID", accessKeyId, "AWS_SECRET_ACCESS_KEY", secret);
     }
@@ -53,7 +62,7 @@ public final class AwsCli {
     }
 
     public Result run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--endpoint-url", endpoint));
+        List<String> command = new ArrayList<>(List.of(binary.toString(), "--endpoint-url", endpoint));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         Map<String, String> environment = builder.environment();
@@ -93,7 +102,7 @@ public final class AwsCli {
 
     /** Requires the call to fail with the service's error {@code code}, as the CLI reports it. */
     public void assertServerError(String code, String... arguments) {
-        assertServerError(code, run(arguments));
+        assertServerError(code, run(arguments), serviceErrorExitCode());
     }
 
     /**
@@ -108,7 +117,7 @@ public final class AwsCli {
                 results.add(processes.submit(() -> run(call.subList(1, call.size()).toArray(String[]::new))));
             }
             for (int i = 0; i < cases.size(); i++) {
-                assertServerError(cases.get(i).getFirst(), results.get(i).get());
+                assertServerError(cases.get(i).getFirst(), results.get(i).get(), serviceErrorExitCode());
             }
         } catch (InterruptedException | ExecutionException e) {
             throw new IllegalStateException(e);
@@ -118,8 +127,17 @@ public final class AwsCli {
     }
 
     public static void assertServerError(String code, Result result) {
+        assertServerError(code, result, SERVICE_ERROR_EXIT_CODE);
+    }
+
+    /** The AWS CLI 1.x exits 255 on any failure; 2.x tells a service's error (254) from its own. */
+    private int serviceErrorExitCode() {
+        return binary.equals(NEWER_BOTOCORE_BINARY) ? 255 : SERVICE_ERROR_EXIT_CODE;
+    }
+
+    private static void assertServerError(String code, Result result, int exitCode) {
         String expected = "An error occurred (" + code + ")";
-        assertEquals(SERVICE_ERROR_EXIT_CODE, result.exitCode(), expected + ", not: " + result.stderr());
+        assertEquals(exitCode, result.exitCode(), expected + ", not: " + result.stderr());
         assertTrue(result.stderr().contains(expected), expected + ", not: " + result.stderr());
     }
 

@@ -49,6 +49,33 @@ final class SignedRequests {
         }).request();
     }
 
+    /** A POST to {@code path} of the {@code service}, signed by "test" now, with these headers and bytes. */
+    static HttpResponse<byte[]> post(URI endpoint, String service, String path, java.util.Map<String, String> headers,
+                                     byte[] body) {
+        SdkHttpRequest.Builder unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint.resolve(path));
+        headers.forEach(unsigned::putHeader);
+        SdkHttpRequest signed = AwsV4HttpSigner.create().sign((SignRequest.Builder<AwsCredentialsIdentity> sign) -> sign
+                .identity(AwsCredentialsIdentity.create("test", "test")).request(unsigned.build())
+                .payload(() -> new ByteArrayInputStream(body))
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, service)).request();
+        HttpRequest.Builder request = HttpRequest.newBuilder(signed.getUri()).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.forEachHeader((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(value -> request.header(name, value));
+            }
+        });
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static URI presignedGet(URI endpoint, String query, Duration lifetime, Instant signedAt) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder().method(SdkHttpMethod.GET)
                 .uri(URI.create(endpoint.resolve("/") + "?" + query)).build();

@@ -1,7 +1,7 @@
 package dev.gureum.protocol;
 
 /**
- * Errors every AWS query-family service shares (AWS's "common errors"), with their HTTP status.
+ * Errors every AWS service shares across its wire protocols (AWS's "common errors"), with their HTTP status.
  * Service-specific codes live in the service's own enum in core.
  */
 public enum CommonError {
@@ -11,6 +11,10 @@ public enum CommonError {
     INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 401),
     INVALID_ACTION("InvalidAction", 400),
+    /** awsJson and RPC v2 CBOR: an {@code X-Amz-Target} or path naming no operation of the service. */
+    UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** awsJson and RPC v2 CBOR: a body that is not a well-formed document of the operation's input. */
+    SERIALIZATION_EXCEPTION("SerializationException", 400),
     UNSUPPORTED_OPERATION("UnsupportedOperation", 400),
     UNKNOWN_PARAMETER("UnknownParameter", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),

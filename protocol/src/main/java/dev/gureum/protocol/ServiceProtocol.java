@@ -11,6 +11,11 @@ import software.amazon.awssdk.core.SdkPojo;
  */
 public interface ServiceProtocol {
 
+    /** The wire format this protocol reads; a service holds at most one protocol per format. */
+    default WireFormat format() {
+        return WireFormat.QUERY;
+    }
+
     /**
      * @throws ProtocolException when the request is not a well-formed call of this service
      */

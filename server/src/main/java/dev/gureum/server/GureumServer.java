@@ -12,7 +12,9 @@ import dev.gureum.server.auth.Authenticator;
 import dev.gureum.server.auth.CredentialsFile;
 import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
+import dev.gureum.server.cloudwatch.CloudWatchApi;
 import dev.gureum.server.ec2.Ec2Api;
+import dev.gureum.server.sns.SnsApi;
 import dev.gureum.runtime.storage.SparseFileBlockStore;
 import dev.gureum.server.ec2.Ec2Cloud;
 import dev.gureum.server.gateway.AdminEndpoints;
@@ -77,11 +79,14 @@ public final class GureumServer implements AutoCloseable {
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
                     new SparseFileBlockStore(options.dataDirectory()));
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
+            ServiceEndpoint monitoring = CloudWatchApi.create();
+            ServiceEndpoint sns = SnsApi.create();
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
-                    cloud.runtimeName(), store.name(), authenticator.join().mode(), List.of("ec2")),
+                    cloud.runtimeName(), store.name(), authenticator.join().mode(),
+                    List.of(ec2.signingName(), monitoring.signingName(), sns.signingName())),
                     clock, cloud::reset, cloud::bill);
-            Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2), "ec2", authenticator.join(), regions,
-                    clock);
+            Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2, monitoring.signingName(), monitoring,
+                    sns.signingName(), sns), "ec2", authenticator.join(), regions, clock);
             ready.complete(gateway);
             GureumServer server = new GureumServer(store, cloud, gateway, front.join());
             CompletableFuture.runAsync(() -> {

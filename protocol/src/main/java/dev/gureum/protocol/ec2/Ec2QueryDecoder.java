@@ -4,15 +4,11 @@ import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.model.ShapePlan;
 import dev.gureum.protocol.query.ParameterTree;
-import dev.gureum.protocol.xml.Timestamps;
-import java.math.BigDecimal;
+import dev.gureum.protocol.query.QueryValues;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
@@ -38,13 +34,13 @@ public final class Ec2QueryDecoder {
 
     private static SdkPojo structure(SdkPojo builder, ParameterTree node) {
         if (node.value() != null && !node.name().isEmpty()) {
-            throw unknown(node);
+            throw QueryValues.unknown(node);
         }
         ShapePlan plan = ShapePlan.of(builder);
         for (ParameterTree child : node.children().values()) {
-            SdkField<?> field = plan.queryField(lastSegment(child));
+            SdkField<?> field = plan.queryField(QueryValues.lastSegment(child));
             if (field == null) {
-                throw unknown(child);
+                throw QueryValues.unknown(child);
             }
             field.set(builder, value(field, child));
         }
@@ -57,14 +53,14 @@ public final class Ec2QueryDecoder {
             case LIST -> list(field, node);
             case MAP -> map(field, node);
             case SDK_POJO -> structure(field.constructor().get(), node);
-            default -> scalar(type, node);
+            default -> QueryValues.scalar(type, node);
         };
     }
 
     private static List<Object> list(SdkField<?> field, ParameterTree node) {
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
         List<Object> items = new ArrayList<>();
-        for (ParameterTree item : indexed(node).values()) {
+        for (ParameterTree item : QueryValues.indexed(node).values()) {
             items.add(value(member, item));
         }
         return items;
@@ -75,17 +71,17 @@ public final class Ec2QueryDecoder {
         String keyName = trait.keyLocationName() == null ? "key" : trait.keyLocationName();
         String valueName = trait.valueLocationName() == null ? "value" : trait.valueLocationName();
         Map<String, Object> entries = new LinkedHashMap<>();
-        for (ParameterTree entry : indexed(node).values()) {
+        for (ParameterTree entry : QueryValues.indexed(node).values()) {
             ParameterTree key = null;
             ParameterTree value = null;
             for (ParameterTree part : entry.children().values()) {
-                String partName = lastSegment(part);
+                String partName = QueryValues.lastSegment(part);
                 if (partName.equalsIgnoreCase(keyName)) {
                     key = part;
                 } else if (partName.equalsIgnoreCase(valueName)) {
                     value = part;
                 } else {
-                    throw unknown(part);
+                    throw QueryValues.unknown(part);
                 }
             }
             if (key == null || key.value() == null) {
@@ -95,97 +91,5 @@ public final class Ec2QueryDecoder {
             entries.put(key.value(), value == null ? null : value(trait.valueFieldInfo(), value));
         }
         return entries;
-    }
-
-    /** A list node's items by numeric index; anything but a positive integer is an unknown parameter. */
-    private static Map<Integer, ParameterTree> indexed(ParameterTree node) {
-        if (node.value() != null) {
-            throw unknown(node);
-        }
-        Map<Integer, ParameterTree> items = new TreeMap<>();
-        for (Map.Entry<String, ParameterTree> child : node.children().entrySet()) {
-            int index = positiveIndex(child.getKey());
-            if (index < 1) {
-                throw unknown(child.getValue());
-            }
-            items.put(index, child.getValue());
-        }
-        return items;
-    }
-
-    private static int positiveIndex(String segment) {
-        if (segment.isEmpty() || segment.length() > 9) {
-            return -1;
-        }
-        int index = 0;
-        for (int i = 0; i < segment.length(); i++) {
-            char c = segment.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            index = index * 10 + (c - '0');
-        }
-        return index;
-    }
-
-    private static Object scalar(MarshallingKnownType type, ParameterTree node) {
-        if (!node.children().isEmpty()) {
-            throw unknown(node.children().values().iterator().next());
-        }
-        String text = node.value();
-        try {
-            if (type != MarshallingKnownType.STRING && type != MarshallingKnownType.SDK_BYTES
-                    && !text.chars().allMatch(c -> c < 0x80)) {
-                throw new IllegalArgumentException("numbers, booleans and timestamps are ASCII");
-            }
-            return switch (type) {
-                case STRING -> text;
-                case INTEGER -> Integer.valueOf(text.trim());
-                case LONG -> Long.valueOf(text.trim());
-                case SHORT -> Short.valueOf(text.trim());
-                case BYTE -> Byte.valueOf(text.trim());
-                case FLOAT -> Float.valueOf(text.trim());
-                case DOUBLE -> Double.valueOf(text.trim());
-                case BIG_DECIMAL -> new BigDecimal(text.trim());
-                case BOOLEAN -> strictBoolean(text);
-                case INSTANT -> Timestamps.parse(text);
-                case SDK_BYTES -> SdkBytes.fromByteArray(Base64.getMimeDecoder().decode(text));
-                default -> throw new IllegalArgumentException("no query form for " + type);
-            };
-        } catch (IllegalArgumentException e) {
-            throw new ProtocolException(CommonError.INVALID_PARAMETER_VALUE,
-                    "Value (" + text + ") for parameter " + node.name() + " is invalid. Expected: '"
-                            + expected(type) + "'.");
-        }
-    }
-
-    private static Boolean strictBoolean(String text) {
-        if ("true".equalsIgnoreCase(text)) {
-            return Boolean.TRUE;
-        }
-        if ("false".equalsIgnoreCase(text)) {
-            return Boolean.FALSE;
-        }
-        throw new IllegalArgumentException("not a boolean");
-    }
-
-    private static String expected(MarshallingKnownType type) {
-        return switch (type) {
-            case INTEGER, LONG, SHORT, BYTE -> "Integer";
-            case FLOAT, DOUBLE, BIG_DECIMAL -> "Double";
-            case BOOLEAN -> "Boolean";
-            case INSTANT -> "Timestamp";
-            case SDK_BYTES -> "Blob";
-            default -> "String";
-        };
-    }
-
-    private static String lastSegment(ParameterTree node) {
-        String name = node.name();
-        return name.substring(name.lastIndexOf('.') + 1);
-    }
-
-    private static ProtocolException unknown(ParameterTree node) {
-        return new ProtocolException(CommonError.UNKNOWN_PARAMETER, "The parameter " + node.name() + " is not recognized");
     }
 }

@@ -104,7 +104,8 @@ public final class OperationCatalog {
 
     /**
      * The action name as the wire spells it. Class names treat acronyms as words ({@code EnableVolumeIoRequest})
-     * while the wire keeps the model's spelling ({@code EnableVolumeIO}); the generated marshaller holds the latter.
+     * while the wire keeps the model's spelling ({@code EnableVolumeIO}); the generated marshaller holds the latter
+     * (RPC v2 CBOR marshallers, such as CloudWatch's, leave it out: their class names are the operations').
      */
     private static String wireName(Class<?> requestType) {
         String marshaller = requestType.getPackageName().replace(".model", ".transform") + "."
@@ -113,11 +114,15 @@ public final class OperationCatalog {
             Field binding = Class.forName(marshaller, false, requestType.getClassLoader())
                     .getDeclaredField("SDK_OPERATION_BINDING");
             binding.setAccessible(true);
-            return ((OperationInfo) binding.get(null)).operationIdentifier();
+            String identifier = ((OperationInfo) binding.get(null)).operationIdentifier();
+            if (identifier != null) {
+                return identifier;
+            }
         } catch (ReflectiveOperationException | RuntimeException e) {
-            String simpleName = requestType.getSimpleName();
-            return simpleName.substring(0, simpleName.length() - "Request".length());
+            // no binding to read: the class name it is
         }
+        String simpleName = requestType.getSimpleName();
+        return simpleName.substring(0, simpleName.length() - "Request".length());
     }
 
     private static Supplier<SdkPojo> builderSupplier(Class<?> requestType) {

@@ -13,20 +13,20 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * left out and counted, not reported. Numbers compare at the Java member's own precision (botocore
  * reads every float as a double). Differences are collected with their member path.
  */
-final class BotocoreDifferences {
+public final class BotocoreDifferences {
     private final List<String> differences = new ArrayList<>();
     private int membersUnknownToBotocore;
 
-    List<String> differences() {
+    public List<String> differences() {
         return differences;
     }
 
-    int membersUnknownToBotocore() {
+    public int membersUnknownToBotocore() {
         return membersUnknownToBotocore;
     }
 
     /** Records a difference found outside the member tree (a parse failure, a wrong request id). */
-    void add(String difference) {
+    public void add(String difference) {
         differences.add(difference);
     }
 
@@ -47,7 +47,7 @@ final class BotocoreDifferences {
     }
 
     /** Java members are keyed by XML element; the skeleton maps each botocore member to its element. */
-    void compareStructure(String path, Map<?, ?> java, Map<String, JsonNode> botocore, JsonNode skeleton) {
+    public void compareStructure(String path, Map<?, ?> java, Map<String, JsonNode> botocore, JsonNode skeleton) {
         if (!skeleton.isObject() || skeleton.field("members").isEmpty()) {
             differences.add(path + ": deeper than the botocore skeleton reaches");
             return;

@@ -19,25 +19,29 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
  * A whole batch of responses goes through one process (botocore's model takes a while to load), as
  * JSON on stdin and stdout.
  */
-final class BotocoreParser {
+public final class BotocoreParser {
     private static final long TIMEOUT_SECONDS = 120;
 
     /** One HTTP response to parse as the answer to {@code operation}. */
     record Response(String operation, int status, byte[] body) {
     }
 
+    /** A response with headers (awsJson errors carry their query code in one), for any service's protocol. */
+    public record HeadedResponse(String operation, int status, Map<String, String> headers, byte[] body) {
+    }
+
     /** What botocore made of a batch: its version, each operation's output skeleton and one result per response. */
-    record Parsed(String version, Map<String, JsonNode> skeletons, List<JsonNode> results) {
+    public record Parsed(String version, Map<String, JsonNode> skeletons, List<JsonNode> results) {
     }
 
     private final Path python;
 
-    BotocoreParser(Path python) {
+    public BotocoreParser(Path python) {
         this.python = python;
     }
 
     /** botocore's version under this interpreter, or empty when the interpreter or botocore is missing. */
-    Optional<String> version() {
+    public Optional<String> version() {
         if (!Files.isExecutable(python)) {
             return Optional.empty();
         }
@@ -46,7 +50,26 @@ final class BotocoreParser {
     }
 
     Parsed parse(List<Response> responses) {
-        Run run = run(List.of(python.toString(), script().toString()), batch(responses));
+        return parsed(run(List.of(python.toString(), script("botocore_parse.py").toString()), batch(responses)));
+    }
+
+    /** Parses with {@code service}'s model and botocore's parser for {@code protocol} ({@code query}, {@code json}). */
+    public Parsed parse(String service, String protocol, List<HeadedResponse> responses) {
+        StringBuilder json = new StringBuilder("{\"service\":\"").append(service).append("\",\"protocol\":\"")
+                .append(protocol).append("\",\"responses\":[");
+        for (HeadedResponse response : responses) {
+            json.append(json.charAt(json.length() - 1) == '[' ? "" : ",")
+                    .append("{\"operation\":\"").append(response.operation())
+                    .append("\",\"status\":").append(response.status()).append(",\"headers\":{");
+            response.headers().forEach((name, value) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
+                    .append('"').append(name.toLowerCase(java.util.Locale.ROOT)).append("\":\"").append(value).append('"'));
+            json.append("},\"body\":\"").append(Base64.getEncoder().encodeToString(response.body())).append("\"}");
+        }
+        byte[] batch = json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+        return parsed(run(List.of(python.toString(), script("botocore_wire_parse.py").toString()), batch));
+    }
+
+    private Parsed parsed(Run run) {
         if (run.exitCode() != 0) {
             throw new IllegalStateException(python + " botocore_parse.py failed: " + run.stderr());
         }
@@ -66,9 +89,9 @@ final class BotocoreParser {
         return json.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static Path script() {
+    private static Path script(String name) {
         try {
-            return Path.of(BotocoreParser.class.getResource("botocore_parse.py").toURI());
+            return Path.of(BotocoreParser.class.getResource(name).toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

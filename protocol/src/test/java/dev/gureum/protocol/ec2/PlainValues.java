@@ -18,12 +18,12 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * auto-constructed list or map, or null) is left out, while a received empty list stays an empty list
  * — the distinction the SDK's {@code equals} does not make.
  */
-final class PlainValues {
+public final class PlainValues {
 
     private PlainValues() {
     }
 
-    static Map<String, Object> of(SdkPojo pojo) {
+    public static Map<String, Object> of(SdkPojo pojo) {
         Map<String, Object> members = new LinkedHashMap<>();
         for (SdkField<?> field : pojo.sdkFields()) {
             Object value = plain(field.getValueOrDefault(pojo));

@@ -6,7 +6,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 
 /** Random values of every scalar type, including markup characters, tabs, newlines and non-ASCII text. */
-final class RandomShapes extends ShapeFiller {
+public final class RandomShapes extends ShapeFiller {
     private static final String ALPHABET = "abcXYZ019 -_./:&<>\"'=+%é한🙂\t\n";
     private static final int MAX_DEPTH = 5;
 
@@ -23,12 +23,12 @@ final class RandomShapes extends ShapeFiller {
      * Values a query request can carry: lists are never empty (an empty list is sent as nothing) and
      * timestamps are whole seconds (the SDK drops milliseconds for some timestamp members).
      */
-    static RandomShapes forRequests(long seed) {
+    public static RandomShapes forRequests(long seed) {
         return new RandomShapes(seed, false, 1000);
     }
 
     /** Values a response can carry: empty lists and millisecond timestamps included. */
-    static RandomShapes forResponses(long seed) {
+    public static RandomShapes forResponses(long seed) {
         return new RandomShapes(seed, true, 1);
     }
 

@@ -18,7 +18,7 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * with nothing set would vanish on the query wire, which cannot express an empty structure; a
  * structure too deep to hold anything is left out (null). Seeded, so failures reproduce.
  */
-abstract class ShapeFiller {
+public abstract class ShapeFiller {
     protected final Random random;
     private final int maxDepth;
 
@@ -42,7 +42,7 @@ abstract class ShapeFiller {
     protected void counted() {
     }
 
-    final SdkPojo fill(SdkPojo builder) {
+    public final SdkPojo fill(SdkPojo builder) {
         SdkPojo filled = fill(builder, 0);
         return filled != null ? filled : (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
     }

@@ -9,6 +9,7 @@ import dev.gureum.protocol.ApiError;
 import dev.gureum.protocol.Call;
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
+import dev.gureum.protocol.ServiceProtocol;
 import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.http.WireResponse;
 import dev.gureum.protocol.sigv4.CredentialScope;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.core.SdkRequest;
 
 /**
  * Every API request passes the same steps, in this order: admin routes; pick the service from the SigV4
- * scope; authenticate; check the region; decode with the service's protocol; check required members;
+ * scope and its protocol from the request's wire format (so that even an authentication failure is
+ * answered in an envelope the client reads); authenticate; check the region; decode; check required members;
  * find the handler; run it; encode. Whatever goes wrong becomes an AWS error in the service's own
  * envelope; only a bug in Gureum yields {@code InternalError}, and never a stack trace on the wire.
  */
@@ -55,35 +57,37 @@ public final class Gateway {
         }
         String requestId = RequestIds.next();
         ServiceEndpoint service = defaultService;
+        ServiceProtocol protocol = service.protocolFor(request);
         try {
             Optional<CredentialScope> scope = CredentialScope.peek(request);
             if (scope.isPresent()) {
-                service = services.get(scope.get().service());
-                if (service == null) {
-                    service = defaultService;
+                ServiceEndpoint scoped = services.get(scope.get().service());
+                if (scoped == null) {
                     throw new ProtocolException(CommonError.UNSUPPORTED_OPERATION,
                             "Gureum does not serve the '" + scope.get().service() + "' service.");
                 }
+                service = scoped;
+                protocol = service.protocolFor(request);
             }
             Identity identity = authenticator.authenticate(request, scope);
             if (!regions.contains(identity.region())) {
                 throw new ProtocolException(CommonError.SIGNATURE_DOES_NOT_MATCH,
                         "Credential should be scoped to a valid region, not '" + identity.region() + "'.");
             }
-            return call(service, request, identity, requestId);
+            return call(service, protocol, request, identity, requestId);
         } catch (ProtocolException e) {
-            return service.protocol().encodeError(e.error(), requestId);
+            return protocol.encodeError(e.error(), requestId);
         } catch (CloudException e) {
-            return service.protocol().encodeError(
+            return protocol.encodeError(
                     new ApiError(e.code().code(), e.code().httpStatus(), e.getMessage(), e.code().httpStatus() < 500),
                     requestId);
         } catch (StoreUnavailableException e) {
             LOG.log(Level.SEVERE, "request " + requestId + ": the store cannot write", e);
-            return service.protocol().encodeError(CommonError.SERVICE_UNAVAILABLE.withMessage(
+            return protocol.encodeError(CommonError.SERVICE_UNAVAILABLE.withMessage(
                     "The service cannot store changes right now; nothing was changed. Retry later."), requestId);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "request " + requestId + " failed", e);
-            return service.protocol().encodeError(CommonError.INTERNAL_ERROR.withMessage(
+            return protocol.encodeError(CommonError.INTERNAL_ERROR.withMessage(
                     "An internal error has occurred. Request id " + requestId + " is in the server log."), requestId);
         }
     }
@@ -93,11 +97,12 @@ public final class Gateway {
         return defaultService.protocol().encodeError(ApiError.sender(code, status, message), RequestIds.next());
     }
 
-    private WireResponse call(ServiceEndpoint service, WireRequest request, Identity identity, String requestId) {
-        Call call = service.protocol().decode(request);
+    private WireResponse call(ServiceEndpoint service, ServiceProtocol protocol, WireRequest request, Identity identity,
+                              String requestId) {
+        Call call = protocol.decode(request);
         service.requiredMembers().check(call.input());
         Handler<SdkPojo, SdkPojo> handler = service.operations().find(call.input().getClass())
-                .orElseThrow(() -> new ProtocolException(CommonError.UNSUPPORTED_OPERATION,
+                .orElseThrow(() -> new ProtocolException(service.notImplemented(),
                         "The action " + call.operation() + " is not supported by Gureum yet."));
         boolean dryRun = isDryRun(call.input());
         RequestContext context = new RequestContext(identity.account(), identity.region(), requestId, clock.now(), dryRun);
@@ -106,7 +111,7 @@ public final class Gateway {
             throw new ProtocolException(CommonError.DRY_RUN_OPERATION,
                     "Request would have succeeded, but DryRun flag is set.");
         }
-        return service.protocol().encode(call, output, requestId);
+        return protocol.encode(call, output, requestId);
     }
 
     private static boolean isDryRun(SdkPojo input) {

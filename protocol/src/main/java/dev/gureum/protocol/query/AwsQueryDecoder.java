@@ -1,0 +1,123 @@
+package dev.gureum.protocol.query;
+
+import dev.gureum.protocol.CommonError;
+import dev.gureum.protocol.ProtocolException;
+import dev.gureum.protocol.model.ShapePlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * Decodes aws-query parameters (SNS, CloudWatch from the AWS CLI 2.9) into an SDK request object using
+ * only the model's metadata. Unlike EC2's dialect, lists are {@code X.member.N} ({@code X.N} when the
+ * model flattens them), an empty list is sent as {@code X=}, and maps are {@code X.entry.N.key} /
+ * {@code X.entry.N.value} with the model's own key and value names (SNS message attributes use
+ * {@code Name}/{@code Value}). A name the model does not know is {@code UnknownParameter}.
+ */
+public final class AwsQueryDecoder {
+    private static final String LIST_MEMBER = "member";
+    private static final String MAP_ENTRY = "entry";
+
+    private AwsQueryDecoder() {
+    }
+
+    /** Fills {@code builder} from the tree's children and builds it. */
+    public static SdkPojo decode(SdkPojo builder, ParameterTree parameters) {
+        return structure(builder, parameters);
+    }
+
+    private static SdkPojo structure(SdkPojo builder, ParameterTree node) {
+        if (node.value() != null && !node.name().isEmpty()) {
+            throw QueryValues.unknown(node);
+        }
+        ShapePlan plan = ShapePlan.of(builder);
+        for (ParameterTree child : node.children().values()) {
+            SdkField<?> field = plan.queryField(QueryValues.lastSegment(child));
+            if (field == null) {
+                throw QueryValues.unknown(child);
+            }
+            field.set(builder, value(field, child));
+        }
+        return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
+    }
+
+    private static Object value(SdkField<?> field, ParameterTree node) {
+        MarshallingKnownType type = field.marshallingType().getKnownType();
+        return switch (type) {
+            case LIST -> list(field, node);
+            case MAP -> map(field, node);
+            case SDK_POJO -> structure(field.constructor().get(), node);
+            default -> QueryValues.scalar(type, node);
+        };
+    }
+
+    private static List<Object> list(SdkField<?> field, ParameterTree node) {
+        List<Object> items = new ArrayList<>();
+        if (isEmptyCollection(node)) {
+            return items;
+        }
+        ListTrait trait = field.getRequiredTrait(ListTrait.class);
+        for (ParameterTree item : QueryValues.indexed(wrapped(node, trait.isFlattened(), LIST_MEMBER)).values()) {
+            items.add(value(trait.memberFieldInfo(), item));
+        }
+        return items;
+    }
+
+    private static Map<String, Object> map(SdkField<?> field, ParameterTree node) {
+        Map<String, Object> entries = new LinkedHashMap<>();
+        if (isEmptyCollection(node)) {
+            return entries;
+        }
+        MapTrait trait = field.getRequiredTrait(MapTrait.class);
+        String keyName = trait.keyLocationName() == null ? "key" : trait.keyLocationName();
+        String valueName = trait.valueLocationName() == null ? "value" : trait.valueLocationName();
+        for (ParameterTree entry : QueryValues.indexed(wrapped(node, trait.isFlattened(), MAP_ENTRY)).values()) {
+            ParameterTree key = null;
+            ParameterTree value = null;
+            for (ParameterTree part : entry.children().values()) {
+                String partName = QueryValues.lastSegment(part);
+                if (partName.equalsIgnoreCase(keyName)) {
+                    key = part;
+                } else if (partName.equalsIgnoreCase(valueName)) {
+                    value = part;
+                } else {
+                    throw QueryValues.unknown(part);
+                }
+            }
+            if (key == null || key.value() == null) {
+                throw new ProtocolException(CommonError.MISSING_PARAMETER,
+                        "The request must contain the parameter " + entry.name() + "." + keyName);
+            }
+            entries.put(key.value(), value == null ? null : value(trait.valueFieldInfo(), value));
+        }
+        return entries;
+    }
+
+    /** {@code X=} with nothing below it: how clients send an empty list. */
+    private static boolean isEmptyCollection(ParameterTree node) {
+        return node.children().isEmpty() && node.value() != null && node.value().isEmpty();
+    }
+
+    /**
+     * The node whose children are the indices: below {@code member} / {@code entry} unless the model
+     * flattens the collection. A client that flattens what the model wraps (or the reverse) is accepted too.
+     */
+    private static ParameterTree wrapped(ParameterTree node, boolean flattened, String wrapper) {
+        ParameterTree inner = node.children().get(wrapper);
+        if (inner != null && node.children().size() == 1 && node.value() == null) {
+            return inner;
+        }
+        if (!flattened && inner != null) {
+            throw QueryValues.unknown(node.children().values().stream().filter(child -> child != inner).findFirst()
+                    .orElse(node));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.gureum.protocol.query;
+
+import dev.gureum.protocol.ApiError;
+import dev.gureum.protocol.Call;
+import dev.gureum.protocol.CommonError;
+import dev.gureum.protocol.ProtocolException;
+import dev.gureum.protocol.ServiceProtocol;
+import dev.gureum.protocol.http.WireRequest;
+import dev.gureum.protocol.http.WireResponse;
+import dev.gureum.protocol.model.Operation;
+import dev.gureum.protocol.model.OperationCatalog;
+import dev.gureum.protocol.xml.XmlOutput;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * The aws-query protocol of one service (SNS; CloudWatch from the AWS CLI 2.9): {@code POST /} with a
+ * form body (or {@code GET} with the parameters in the query string), {@code Action} and the service's
+ * {@code Version}; responses are XML in the service's namespace with a Result element and
+ * {@code ResponseMetadata}; errors are {@code <ErrorResponse><Error><Type>Sender|Receiver</Type>…}.
+ * SigV4 parameters of presigned requests are set aside before decoding.
+ */
+public final class AwsQueryProtocol implements ServiceProtocol {
+    private static final String CONTENT_TYPE = "text/xml";
+
+    private final OperationCatalog catalog;
+    private final String apiVersion;
+    private final String namespace;
+
+    public AwsQueryProtocol(OperationCatalog catalog, String apiVersion, String namespace) {
+        this.catalog = catalog;
+        this.apiVersion = apiVersion;
+        this.namespace = namespace;
+    }
+
+    @Override
+    public Call decode(WireRequest request) {
+        Map<String, String> parameters = parameters(request);
+        String action = parameters.remove("Action");
+        String version = parameters.remove("Version");
+        parameters.keySet().removeIf(name -> name.startsWith("X-Amz-"));
+        if (action == null || action.isEmpty()) {
+            throw new ProtocolException(CommonError.MISSING_ACTION, "The request must contain the parameter Action");
+        }
+        Operation operation = catalog.find(action).orElseThrow(() -> new ProtocolException(
+                CommonError.INVALID_ACTION, "The action " + action + " is not valid for this web service."));
+        if (version == null || version.isEmpty()) {
+            throw new ProtocolException(CommonError.MISSING_PARAMETER, "The request must contain the parameter Version");
+        }
+        if (!apiVersion.equals(version)) {
+            throw new ProtocolException(CommonError.NO_SUCH_VERSION,
+                    "The requested version (" + version + ") of service " + catalog.serviceName() + " does not exist");
+        }
+        SdkPojo input = AwsQueryDecoder.decode(operation.requestBuilders().get(), ParameterTree.of(parameters));
+        return new Call(operation.name(), input);
+    }
+
+    private static Map<String, String> parameters(WireRequest request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!request.rawQuery().isEmpty()) {
+            FormParameters.parse(request.rawQuery().getBytes(StandardCharsets.US_ASCII), parameters);
+        }
+        switch (request.method()) {
+            case "POST" -> FormParameters.parse(request.body(), parameters);
+            case "GET" -> {
+                if (request.body().length > 0) {
+                    throw new ProtocolException(CommonError.MALFORMED_QUERY_STRING,
+                            "A GET request carries its parameters in the query string, not a body.");
+                }
+            }
+            default -> throw new ProtocolException(CommonError.METHOD_NOT_ALLOWED,
+                    "The HTTP method " + request.method() + " is not allowed for this web service.");
+        }
+        return parameters;
+    }
+
+    @Override
+    public WireResponse encode(Call call, SdkPojo output, String requestId) {
+        XmlOutput xml = AwsQueryXmlEncoder.write(call.operation(), namespace, output, requestId);
+        return new WireResponse(200, CONTENT_TYPE, xml.buffer(), xml.length(), Map.of("x-amzn-RequestId", requestId));
+    }
+
+    @Override
+    public WireResponse encodeError(ApiError error, String requestId) {
+        XmlOutput out = new XmlOutput(256);
+        out.ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\"").ascii(namespace)
+                .ascii("\"><Error><Type>").ascii(error.senderFault() ? "Sender" : "Receiver").ascii("</Type><Code>")
+                .text(error.code()).ascii("</Code><Message>").text(error.message()).ascii("</Message></Error><RequestId>")
+                .text(requestId).ascii("</RequestId></ErrorResponse>");
+        return new WireResponse(error.httpStatus(), CONTENT_TYPE, out.buffer(), out.length(),
+                Map.of("x-amzn-RequestId", requestId));
+    }
+}

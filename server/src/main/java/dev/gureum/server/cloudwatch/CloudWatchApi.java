@@ -1,0 +1,26 @@
+package dev.gureum.server.cloudwatch;
+
+import dev.gureum.core.error.CloudWatchError;
+import dev.gureum.protocol.CommonError;
+import dev.gureum.protocol.model.OperationCatalog;
+import dev.gureum.protocol.model.RequiredMembers;
+import dev.gureum.protocol.service.CloudWatchWire;
+import dev.gureum.server.dispatch.OperationTable;
+import dev.gureum.server.dispatch.ServiceEndpoint;
+
+/**
+ * The CloudWatch endpoint ({@code monitoring}): its three wire protocols over one handler table. No
+ * operation has a handler yet, so every operation of the model answers {@code InvalidAction}, in the
+ * envelope of whichever wire carried it; handlers are registered into the table as they are written.
+ */
+public final class CloudWatchApi {
+    private CloudWatchApi() {
+    }
+
+    public static ServiceEndpoint create() {
+        OperationTable table = new OperationTable();
+        OperationCatalog catalog = CloudWatchWire.catalog();
+        return new ServiceEndpoint(CloudWatchWire.SIGNING_NAME, CloudWatchWire.protocols(catalog, CloudWatchError::shapeOf),
+                RequiredMembers.forService("cloudwatch"), table, CommonError.INVALID_ACTION);
+    }
+}
