@@ -82,7 +82,7 @@ class MonitoringWireIT {
     @Test
     void javaSdkSnsClientSpeaksAwsQueryAndReadsInvalidAction() {
         try (SnsClient sns = sns("test")) {
-            assertSdkError(400, "InvalidAction", SnsException.class, sns::listTopics);
+            assertSdkError(400, "InvalidAction", SnsException.class, sns::listSubscriptions);
             assertSdkError(400, "InvalidAction", SnsException.class, () -> sns.publish(request -> request
                     .topicArn("arn:aws:sns:us-east-1:000000000000:ops").message("hello")
                     .messageAttributes(Map.of("color", software.amazon.awssdk.services.sns.model.MessageAttributeValue
@@ -98,8 +98,9 @@ class MonitoringWireIT {
                 List.of("InvalidAction", "cloudwatch", "list-metrics"),
                 List.of("InvalidAction", "cloudwatch", "put-metric-data", "--namespace", "Gureum/IT", "--metric-name", "Load",
                         "--value", "1", "--dimensions", "Host=a"),
-                List.of("InvalidAction", "sns", "list-topics"),
-                List.of("InvalidAction", "sns", "create-topic", "--name", "ops")));
+                List.of("InvalidAction", "sns", "list-subscriptions"),
+                List.of("InvalidAction", "sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:ops",
+                        "--message", "hello")));
     }
 
     @Test
@@ -109,7 +110,7 @@ class MonitoringWireIT {
         cli.assertServerErrors(List.of(
                 List.of("InvalidAction", "cloudwatch", "list-metrics"),
                 List.of("InvalidAction", "cloudwatch", "describe-alarms", "--alarm-names", "cpu-high"),
-                List.of("InvalidAction", "sns", "list-topics")));
+                List.of("InvalidAction", "sns", "list-subscriptions")));
     }
 
     @Test

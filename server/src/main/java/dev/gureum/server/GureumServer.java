@@ -14,6 +14,7 @@ import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.cloudwatch.CloudWatchApi;
 import dev.gureum.server.ec2.Ec2Api;
+import dev.gureum.core.sns.TopicService;
 import dev.gureum.server.sns.SnsApi;
 import dev.gureum.runtime.storage.SparseFileBlockStore;
 import dev.gureum.server.ec2.Ec2Cloud;
@@ -80,7 +81,7 @@ public final class GureumServer implements AutoCloseable {
                     new SparseFileBlockStore(options.dataDirectory()));
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             ServiceEndpoint monitoring = CloudWatchApi.create();
-            ServiceEndpoint sns = SnsApi.create();
+            ServiceEndpoint sns = SnsApi.create(new TopicService(store));
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName())),

@@ -1,5 +1,6 @@
 package dev.gureum.server.sns;
 
+import dev.gureum.core.sns.TopicService;
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.protocol.service.SnsWire;
@@ -8,15 +9,16 @@ import dev.gureum.server.dispatch.ServiceEndpoint;
 import java.util.List;
 
 /**
- * The SNS endpoint ({@code sns}): aws-query over one handler table. No operation has a handler yet, so
- * every operation of the model answers {@code InvalidAction}; handlers are registered as they are written.
+ * The SNS endpoint ({@code sns}): aws-query over one handler table. Topics are served; every other
+ * operation of the model answers {@code InvalidAction} until its handler is written.
  */
 public final class SnsApi {
     private SnsApi() {
     }
 
-    public static ServiceEndpoint create() {
+    public static ServiceEndpoint create(TopicService topics) {
         OperationTable table = new OperationTable();
+        new TopicHandlers(topics).registerInto(table);
         return new ServiceEndpoint(SnsWire.SIGNING_NAME, List.of(SnsWire.protocol(SnsWire.catalog())),
                 RequiredMembers.forService("sns"), table, CommonError.INVALID_ACTION);
     }
