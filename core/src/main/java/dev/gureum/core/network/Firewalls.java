@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Keeps a runtime's firewalls equal to the security groups in the store. It follows every committed batch
@@ -29,6 +31,7 @@ public final class Firewalls implements FollowedStore.Follower {
     private record VpcKey(String account, String region, String vpcId) {
     }
 
+    private static final Logger LOG = Logger.getLogger(Firewalls.class.getName());
     private final Map<VpcKey, Object> locks = new ConcurrentHashMap<>();
     private volatile Store store;
     private volatile InstanceRuntime runtime;
@@ -86,7 +89,12 @@ public final class Firewalls implements FollowedStore.Follower {
             return;
         }
         synchronized (locks.computeIfAbsent(vpc, unused -> new Object())) {
-            target.applyFirewall(firewall(store, vpc.account(), vpc.region(), vpc.vpcId()));
+            try {
+                target.applyFirewall(firewall(store, vpc.account(), vpc.region(), vpc.vpcId()));
+            } catch (RuntimeException e) {
+                // the commit stands; the next change of the VPC (or the next start) sends the firewall again
+                LOG.log(Level.WARNING, "cannot hand the firewall of " + vpc.vpcId() + " to the runtime", e);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.gureum.runtime.sandbox;
 
 import dev.gureum.core.instance.InstanceEvent;
+import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.LaunchSpec;
@@ -78,6 +79,16 @@ public final class SandboxRuntime implements InstanceRuntime {
 
     @Override
     public void launch(List<LaunchSpec> specs) {
+        for (LaunchSpec spec : specs) {
+            Ipv4Cidr subnet = spec.network() == null ? null : Ipv4Cidr.parseOrNull(spec.network().subnetCidrBlock());
+            if (subnet != null) {
+                try {
+                    routes.blackhole(subnet);
+                } catch (SandboxException e) {
+                    LOG.log(Level.WARNING, "cannot blackhole " + subnet + ": " + e.getMessage(), e);
+                }
+            }
+        }
         specs.forEach(spec -> queue(spec.instance()).submit(() -> boot(spec)));
     }
 
