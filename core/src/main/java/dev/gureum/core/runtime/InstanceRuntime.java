@@ -26,6 +26,18 @@ public interface InstanceRuntime extends AutoCloseable {
      */
     void discardAll();
 
+    /**
+     * Whether this runtime enforces security groups; core computes and sends firewalls only to one that does.
+     */
+    boolean enforcesFirewalls();
+
+    /**
+     * Replaces the VPC's firewall with this one (see {@link VpcFirewall}). Called after every commit that
+     * changes the VPC's groups, rules or interfaces, in commit order per VPC; the rules are in force when it
+     * returns (or as soon as the VPC's first instance runs on this runtime).
+     */
+    void applyFirewall(VpcFirewall firewall);
+
     /** What the instance printed on its console (boot messages, user-data output), possibly empty. */
     String consoleOutput(InstanceRef instance);
 

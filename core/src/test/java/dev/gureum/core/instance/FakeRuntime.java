@@ -41,6 +41,15 @@ final class FakeRuntime implements InstanceRuntime {
     }
 
     @Override
+    public boolean enforcesFirewalls() {
+        return false;
+    }
+
+    @Override
+    public void applyFirewall(dev.gureum.core.runtime.VpcFirewall firewall) {
+    }
+
+    @Override
     public String consoleOutput(InstanceRef instance) {
         return "";
     }

@@ -26,6 +26,21 @@ final class HostRoutes {
         this.tools = tools;
     }
 
+    /**
+     * Blackholes the subnet before anything of it runs (a launch is accepted), so a packet sent to one of its
+     * addresses before its instance is up cannot leave the machine through the default route; nothing when
+     * the host's own routes overlap it or it is blackholed already.
+     */
+    void blackhole(Ipv4Cidr subnet) {
+        if (blackholes.contains(subnet.toString()) || !foreignOverlaps(subnet).isEmpty()) {
+            return;
+        }
+        if (HostCommand.attempt(ip("route", "add", "blackhole", subnet.toString(), "metric", BLACKHOLE_METRIC))
+                .succeeded()) {
+            blackholes.add(subnet.toString());
+        }
+    }
+
     /** Routes the subnet through the VPC's uplink; false when the host's own routes overlap it. */
     boolean route(Ipv4Cidr subnet, String uplinkPeer, String hostUplink) {
         List<String> foreign = foreignOverlaps(subnet);
@@ -34,10 +49,7 @@ final class HostRoutes {
                     + ": its instances are not reachable from the host by private address");
             return false;
         }
-        if (HostCommand.attempt(ip("route", "add", "blackhole", subnet.toString(), "metric", BLACKHOLE_METRIC))
-                .succeeded()) {
-            blackholes.add(subnet.toString());
-        }
+        blackhole(subnet);
         HostCommand.Result via = HostCommand.attempt(ip("route", "add", subnet.toString(), "via", uplinkPeer, "dev",
                 hostUplink, "metric", VIA_METRIC));
         if (!via.succeeded()) {

@@ -5,8 +5,6 @@ import dev.gureum.core.runtime.NetworkPlacement;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An instance's network: its own namespace ({@code gureum-<instance-id>}) whose eth0 is one end of a veth
@@ -18,7 +16,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class InstanceNetworks {
     private final HostTools tools;
     private final VpcNamespaces vpcs;
-    private final Map<String, Object> vpcLocks = new ConcurrentHashMap<>();
 
     InstanceNetworks(HostTools tools, VpcNamespaces vpcs) {
         this.tools = tools;
@@ -83,7 +80,7 @@ final class InstanceNetworks {
     }
 
     private Object lock(String vpcId) {
-        return vpcLocks.computeIfAbsent(vpcId, unused -> new Object());
+        return vpcs.lock(vpcId);
     }
 
     private List<String> ip(String... arguments) {

@@ -39,6 +39,7 @@ public final class SandboxProbe {
             checks.add(networkNamespaces());
             checks.add(writableCgroups());
             checks.add(nftables());
+            checks.add(bridgeNetfilter());
         }
         return checks;
     }
@@ -117,6 +118,15 @@ public final class SandboxProbe {
             }
         }
         return new Check("writable cgroups", true, "created and removed a cgroup in " + String.join(", ", made));
+    }
+
+    /** Security groups filter bridged traffic statefully in inet chains, which br_netfilter feeds. */
+    private static Check bridgeNetfilter() {
+        Path sysctl = Path.of("/proc/sys/net/bridge/bridge-nf-call-iptables");
+        boolean present = Files.exists(sysctl) || (HostCommand.attempt("modprobe", "br_netfilter").succeeded()
+                && Files.exists(sysctl));
+        return new Check("br_netfilter", present, present ? "bridged packets reach the security groups' inet chains"
+                : "the kernel offers no br_netfilter (modprobe br_netfilter): security groups cannot be enforced");
     }
 
     private static Check nftables() {

@@ -1,11 +1,13 @@
 package dev.gureum.runtime.sandbox;
 
 import dev.gureum.core.instance.InstanceEvent;
+import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.LaunchSpec;
 import dev.gureum.core.runtime.Observation;
 import dev.gureum.core.runtime.RuntimeObserver;
+import dev.gureum.core.runtime.VpcFirewall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final SandboxHost host;
     private final VpcNamespaces vpcs;
     private final HostRoutes routes;
+    private final VpcFirewalls firewalls;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
     private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
@@ -58,7 +61,8 @@ public final class SandboxRuntime implements InstanceRuntime {
         this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
         this.observer = observer;
         this.routes = new HostRoutes(tools);
-        this.vpcs = new VpcNamespaces(tools, routes);
+        this.firewalls = new VpcFirewalls(tools);
+        this.vpcs = new VpcNamespaces(tools, routes, firewalls);
         this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools),
                 new InstanceNetworks(tools, vpcs), HostCapacity.measure());
     }
@@ -75,6 +79,16 @@ public final class SandboxRuntime implements InstanceRuntime {
 
     @Override
     public void launch(List<LaunchSpec> specs) {
+        for (LaunchSpec spec : specs) {
+            Ipv4Cidr subnet = spec.network() == null ? null : Ipv4Cidr.parseOrNull(spec.network().subnetCidrBlock());
+            if (subnet != null) {
+                try {
+                    routes.blackhole(subnet);
+                } catch (SandboxException e) {
+                    LOG.log(Level.WARNING, "cannot blackhole " + subnet + ": " + e.getMessage(), e);
+                }
+            }
+        }
         specs.forEach(spec -> queue(spec.instance()).submit(() -> boot(spec)));
     }
 
@@ -147,12 +161,31 @@ public final class SandboxRuntime implements InstanceRuntime {
         });
         queues.clear();
         running.clear();
+        firewalls.forgetAll();
         try {
             ImageLibrary.deleteTree(directory.resolve("consoles"));
         } catch (IOException e) {
             LOG.warning("cannot delete the consoles: " + e.getMessage());
         }
         releaseHost();
+    }
+
+    @Override
+    public boolean enforcesFirewalls() {
+        return true;
+    }
+
+    /** Loads the firewall into the VPC's namespace now if it exists (the rules are in force on return). */
+    @Override
+    public void applyFirewall(VpcFirewall firewall) {
+        synchronized (vpcs.lock(firewall.vpcId())) {
+            firewalls.remember(firewall);
+            try {
+                firewalls.loadIfPresent(firewall.vpcId());
+            } catch (SandboxException e) {
+                LOG.log(Level.WARNING, e.getMessage(), e);
+            }
+        }
     }
 
     @Override

@@ -11,37 +11,30 @@ import java.util.concurrent.ConcurrentHashMap;
  * One network namespace per VPC in use: the VPC's router. Each subnet is a bridge there carrying the
  * subnet's router address (the block's first host address, as in EC2), instances' veths are ports of their
  * subnet's bridge, and an uplink veth joins the namespace to the host on a link-local /30 so the host can
- * reach the subnets. Its nftables table lets the host open connections to instances and answers come
- * back, but nothing from an instance may open a connection to the host. The namespace has no default
+ * reach the subnets. Its nftables tables are the VPC's security groups ({@link VpcFirewalls}); nothing from
+ * an instance may open a connection to the host. The namespace has no default
  * route: nothing an instance sends leaves the VPC. It is made when the VPC's first instance starts and
  * removed with its last one, taking its bridges, routes and rules with it.
  */
 final class VpcNamespaces {
     private static final String LINK_LOCAL_BASE = "169.254.0.0";
     private static final int LINK_SLOTS = 8192;
-    private static final String FIREWALL = """
-            table inet gureum {
-              chain forward {
-                type filter hook forward priority 0; policy accept;
-                iifname "uplink" accept
-                oifname "uplink" ct state established,related accept
-                oifname "uplink" drop
-              }
-              chain input {
-                type filter hook input priority 0; policy accept;
-                iifname "uplink" ct state established,related accept
-                iifname "uplink" drop
-              }
-            }
-            """;
 
     private final HostTools tools;
     private final HostRoutes routes;
+    private final VpcFirewalls firewalls;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
+    private final java.util.Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    VpcNamespaces(HostTools tools, HostRoutes routes) {
+    VpcNamespaces(HostTools tools, HostRoutes routes, VpcFirewalls firewalls) {
         this.tools = tools;
         this.routes = routes;
+        this.firewalls = firewalls;
+    }
+
+    /** Work on one VPC's namespace (instances wired, firewalls loaded, the namespace removed) holds this lock. */
+    Object lock(String vpcId) {
+        return locks.computeIfAbsent(vpcId, unused -> new Object());
     }
 
     /** Makes the VPC's namespace and the subnet's bridge if missing; returns whether the host routes to it. */
@@ -112,12 +105,9 @@ final class VpcNamespaces {
             HostCommand.ipBatch(tools, namespace, "link set lo up",
                     "addr add " + Ipv4Cidr.formatAddress(slot + 2) + "/30 dev " + NetworkNames.UPLINK,
                     "link set " + NetworkNames.UPLINK + " up");
-            HostCommand.run(ip("netns", "exec", namespace, "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"));
-            List<String> nft = ip("netns", "exec", namespace, tools.nft().toString(), "-f", "-");
-            HostCommand.Result rules = HostCommand.attempt(nft, FIREWALL);
-            if (!rules.succeeded()) {
-                throw new SandboxException("cannot load the VPC firewall: " + rules.output().strip());
-            }
+            HostCommand.run(ip("netns", "exec", namespace, "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"
+                    + " && echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables"));
+            firewalls.load(vpcId);
         } catch (SandboxException e) {
             remove(vpcId);
             throw e;

@@ -77,6 +77,16 @@ public final class SimulatedRuntime implements InstanceRuntime {
         consoles.clear();
     }
 
+    /** Simulated instances send no packets, so there is nothing to filter. */
+    @Override
+    public boolean enforcesFirewalls() {
+        return false;
+    }
+
+    @Override
+    public void applyFirewall(dev.gureum.core.runtime.VpcFirewall firewall) {
+    }
+
     @Override
     public String consoleOutput(InstanceRef instance) {
         StringBuilder console = consoles.get(instance);

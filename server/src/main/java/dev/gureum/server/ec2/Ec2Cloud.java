@@ -34,6 +34,7 @@ import dev.gureum.core.network.AttachableInstances;
 import dev.gureum.core.network.DefaultVpcs;
 import dev.gureum.core.network.ElasticAddress;
 import dev.gureum.core.network.ElasticAddressService;
+import dev.gureum.core.network.Firewalls;
 import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.network.NetworkInterface;
@@ -76,6 +77,7 @@ import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.RegionService;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.tag.TagService;
 import dev.gureum.core.tag.Taggable;
@@ -122,10 +124,12 @@ public final class Ec2Cloud implements AutoCloseable {
     private final InstanceUsage usage;
     private final VolumeFollower volumeFollower;
     private final VolumeBytes volumeBytes;
+    private final Firewalls firewalls;
 
-    private Ec2Cloud(RegionCatalog regionCatalog, Store store, CloudClock clock, Quotas quotas,
+    private Ec2Cloud(RegionCatalog regionCatalog, Store store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
         this.store = store;
+        this.firewalls = firewalls;
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
         this.keyPairs = new KeyPairService(store);
@@ -156,6 +160,7 @@ public final class Ec2Cloud implements AutoCloseable {
                         new InstanceMeter(meter, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
+        firewalls.attach(store, runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore));
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
@@ -213,7 +218,12 @@ public final class Ec2Cloud implements AutoCloseable {
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,
                                  RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
-        Ec2Cloud cloud = new Ec2Cloud(regions, store, clock, quotas, runtimeFactory, publicAddressPool, blocks);
+        // Every service writes through the followed store, so each commit that changes security groups or
+        // interfaces reaches the runtime's firewalls (Firewalls), whichever service made it.
+        Firewalls firewalls = new Firewalls();
+        Ec2Cloud cloud = new Ec2Cloud(regions, new FollowedStore(store, firewalls), firewalls, clock, quotas,
+                runtimeFactory, publicAddressPool, blocks);
+        cloud.firewalls.reconcile();
         cloud.commands.reconcile();
         cloud.volumeBytes.reconcile();
         cloud.snapshots.reconcile();
