@@ -101,12 +101,17 @@ final class JsonOutput {
         put('Z').put('"');
     }
 
-    byte[] toByteArray() {
-        return length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
+    /** Empties the buffer for the next value, keeping its capacity. */
+    void clear() {
+        length = 0;
     }
 
-    int length() {
-        return length;
+    byte[] toByteArray() {
+        return Arrays.copyOf(bytes, length);
+    }
+
+    int capacity() {
+        return bytes.length;
     }
 
     private void escaped(String value, int from) {

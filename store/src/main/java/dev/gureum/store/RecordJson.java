@@ -31,6 +31,12 @@ final class RecordJson {
     private static final byte[] TRUE = bytes("true");
     private static final byte[] FALSE = bytes("false");
     private static final byte[] NULL = bytes("null");
+    /**
+     * A buffer per thread to write into, so a record costs one array of its exact size; one that grew
+     * past {@value #KEPT_SCRATCH_BYTES} bytes for an unusually large record is not kept.
+     */
+    private static final ThreadLocal<JsonOutput> SCRATCH = ThreadLocal.withInitial(() -> new JsonOutput(1024));
+    private static final int KEPT_SCRATCH_BYTES = 64 << 10;
     private static final ClassValue<RecordPlan> PLANS = new ClassValue<>() {
         @Override
         protected RecordPlan computeValue(Class<?> type) {
@@ -47,14 +53,18 @@ final class RecordJson {
         if (plan == null) {
             return null;
         }
-        JsonOutput out = new JsonOutput(plan.lastLength + 16);
+        JsonOutput out = SCRATCH.get();
+        out.clear();
         try {
             plan.write(value, out);
+            return out.toByteArray();
         } catch (Unwritable e) {
             return null;
+        } finally {
+            if (out.capacity() > KEPT_SCRATCH_BYTES) {
+                SCRATCH.remove();
+            }
         }
-        plan.lastLength = out.length();
-        return out.toByteArray();
     }
 
     /** A record met while writing that has no plan: the whole value is left to Jackson. */
@@ -76,8 +86,6 @@ final class RecordJson {
 
     private static final class RecordPlan {
         private final Component[] components;
-        /** The length of the last value written, so the next buffer is rarely grown or trimmed. */
-        private int lastLength = 64;
 
         private RecordPlan(Component[] components) {
             this.components = components;

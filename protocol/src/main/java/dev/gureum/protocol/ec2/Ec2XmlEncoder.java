@@ -60,7 +60,8 @@ public final class Ec2XmlEncoder {
 
     private static void write(XmlMember member, Object value, XmlOutput out) {
         switch (member.kind) {
-            case TEXT -> out.raw(member.open).text((String) value).raw(member.close);
+            case TEXT -> out.element(member.open, (String) value, member.close);
+            case BOOLEAN -> out.raw((Boolean) value ? member.whenTrue : member.whenFalse);
             case SCALAR -> {
                 out.raw(member.open);
                 scalar(value, out);

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.traits.MapTrait;
  * items {@code item}, and so do its maps, with {@code key} and {@code value} inside unless the model names them.
  */
 final class XmlMember {
-    enum Kind { TEXT, SCALAR, STRUCTURE, LIST, MAP }
+    enum Kind { TEXT, BOOLEAN, SCALAR, STRUCTURE, LIST, MAP }
 
     /** Reads the member from its shape; null for a list's items and a map's values, which are given. */
     final Function<Object, Object> read;
@@ -21,6 +21,9 @@ final class XmlMember {
     final byte[] open;
     final byte[] close;
     final byte[] empty;
+    /** A boolean member's whole element, true and false. */
+    final byte[] whenTrue;
+    final byte[] whenFalse;
     /** How a list's items or a map's values are written. */
     final XmlMember item;
     /** A map entry's key element, open and close. */
@@ -37,9 +40,12 @@ final class XmlMember {
         this.open = utf8("<" + elementName + ">");
         this.close = utf8("</" + elementName + ">");
         this.empty = utf8("<" + elementName + "/>");
+        this.whenTrue = utf8("<" + elementName + ">true</" + elementName + ">");
+        this.whenFalse = utf8("<" + elementName + ">false</" + elementName + ">");
         MarshallingKnownType type = field.marshallingType().getKnownType();
         this.kind = switch (type) {
             case STRING -> Kind.TEXT;
+            case BOOLEAN -> Kind.BOOLEAN;
             case SDK_POJO -> Kind.STRUCTURE;
             case LIST -> Kind.LIST;
             case MAP -> Kind.MAP;
