@@ -6,6 +6,7 @@ import dev.gureum.server.GureumServer;
 import dev.gureum.server.ServeOptions;
 import dev.gureum.server.gateway.Gateway;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ final class InstanceScale implements Benchmark {
     private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
     private static final Pattern FIGURE = Pattern.compile("^FIGURE (\\w+) (\\S+)$", Pattern.MULTILINE);
     private static final List<String> KEYS = List.of("reference", "launch", "describe", "filtered", "heap", "described",
-            "small");
+            "small", "launch_cpu", "describe_cpu");
 
     /** One process's measurement: {@link #main} prints it as FIGURE lines for the parent to read. */
     public static void main(String[] args) throws Exception {
@@ -59,6 +60,8 @@ final class InstanceScale implements Benchmark {
         double reference = Statistics.median(samples.get("reference"));
         double launchMillis = Statistics.median(samples.get("launch"));
         double describeThousand = Statistics.median(samples.get("describe"));
+        double launchCpu = Statistics.median(samples.get("launch_cpu"));
+        double describeCpu = Statistics.median(samples.get("describe_cpu"));
         double filteredMillis = Statistics.median(samples.get("filtered"));
         double bytesPerInstance = Statistics.median(samples.get("heap"));
         boolean counted = samples.get("described").stream().allMatch(count -> count == 1000)
@@ -69,9 +72,13 @@ final class InstanceScale implements Benchmark {
                         "median of 200 per JVM; " + range(samples.get("reference")))
                 .figure("run_instances_10x100_ms", "RunInstances 10 x 100, total", launchMillis, "ms",
                         ratio(launchMillis, reference) + "; " + range(samples.get("launch")))
+                .figure("run_instances_10x100_cpu_ms", "RunInstances 10 x 100, CPU of Java threads", launchCpu, "ms",
+                        "JIT and GC left out; " + range(samples.get("launch_cpu")))
                 .figure("describe_1000_ms", "DescribeInstances returning 1,000", describeThousand, "ms",
                         "median of 30 per JVM; " + ratio(describeThousand, reference) + "; "
                                 + range(samples.get("describe")))
+                .figure("describe_1000_cpu_ms", "DescribeInstances returning 1,000, CPU of Java threads", describeCpu,
+                        "ms", "median of 30 per JVM; " + range(samples.get("describe_cpu")))
                 .figure("describe_filtered_10000_ms", "filtered DescribeInstances over 10,000 (5 found)",
                         filteredMillis, "ms", "median of 200 per JVM; " + ratio(filteredMillis, reference) + "; "
                                 + range(samples.get("filtered")))
@@ -119,16 +126,22 @@ final class InstanceScale implements Benchmark {
             figures.put("reference", median(gateway, "DescribeRegions", "", 200));
 
             long launchNanos = 0;
+            long launchCpuNanos = 0;
             for (int i = 0; i < 10; i++) {
+                long cpu = applicationCpuNanos();
                 long start = System.nanoTime();
                 WireResponse response = serve(gateway, "RunInstances", launch(image, "bulk"), "us-east-1");
                 launchNanos += System.nanoTime() - start;
+                launchCpuNanos += applicationCpuNanos() - cpu;
                 requireOk("RunInstances", response);
             }
             figures.put("launch", launchNanos / 1e6);
+            figures.put("launch_cpu", launchCpuNanos / 1e6);
             String describeAll = "MaxResults=1000";
             figures.put("described", (double) countInstances(call(gateway, "DescribeInstances", describeAll)));
-            figures.put("describe", median(gateway, "DescribeInstances", describeAll, 30));
+            List<Double> describeCpu = new ArrayList<>();
+            figures.put("describe", median(gateway, "DescribeInstances", describeAll, 30, describeCpu));
+            figures.put("describe_cpu", Statistics.median(describeCpu));
 
             long heapBefore = usedHeapAfterGc();
             for (int i = 0; i < 89; i++) {
@@ -179,14 +192,36 @@ final class InstanceScale implements Benchmark {
     }
 
     private static double median(Gateway gateway, String action, String parameters, int count) {
+        return median(gateway, action, parameters, count, new ArrayList<>());
+    }
+
+    /** The median wall time of {@code count} calls; each call's application CPU time is added to {@code cpuMillis}. */
+    private static double median(Gateway gateway, String action, String parameters, int count, List<Double> cpuMillis) {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < count; i++) {
+            long cpu = applicationCpuNanos();
             long start = System.nanoTime();
             WireResponse response = serve(gateway, action, parameters, "us-east-1");
             millis.add((System.nanoTime() - start) / 1e6);
+            cpuMillis.add((applicationCpuNanos() - cpu) / 1e6);
             requireOk(action, response);
         }
         return Statistics.median(millis);
+    }
+
+    /**
+     * CPU time of the process's Java threads (the caller's, the store's writer, the runtime's), leaving out
+     * the JIT compilers and the garbage collector, which are not Java threads. Waiting for a core or for the
+     * disk is not in it, so other work on a shared machine moves it less than wall time, though still
+     * some: in a virtual machine, time the host takes a busy core away is counted as the thread's.
+     */
+    private static long applicationCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (long id : threads.getAllThreadIds()) {
+            total += Math.max(0, threads.getThreadCpuTime(id));
+        }
+        return total;
     }
 
     private static String call(Gateway gateway, String action, String parameters) {

@@ -5,7 +5,6 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -63,11 +62,7 @@ final class DiskJournal implements Journal {
         if (unrecoverable != null) {
             throw new IOException("the store stopped writing after a failed compaction", unrecoverable);
         }
-        List<byte[]> payloads = new ArrayList<>(entries.size());
-        for (LogEntry entry : entries) {
-            payloads.add(EntryCodec.encode(entry));
-        }
-        log.append(payloads, force);
+        log.append(entries, force);
     }
 
     /**

@@ -23,33 +23,41 @@ final class EntryCodec {
     private EntryCodec() {
     }
 
-    /** The payload of an entry, written straight into an array of its exact size. */
-    static byte[] encode(LogEntry entry) {
+    /** How many bytes {@link #write} puts for the entry. */
+    static int size(LogEntry entry) {
         return switch (entry) {
-            case LogEntry.Batch batch -> encodeBatch(batch.changes());
-            case LogEntry.Wipe wipe -> new byte[] {WIPE};
-            case LogEntry.SnapshotEnd end -> ByteBuffer.allocate(9).put(SNAPSHOT_END).putLong(end.records()).array();
+            case LogEntry.Batch batch -> batchSize(batch.changes());
+            case LogEntry.Wipe wipe -> 1;
+            case LogEntry.SnapshotEnd end -> 9;
         };
     }
 
-    private static byte[] encodeBatch(List<Change> changes) {
-        List<byte[][]> names = new ArrayList<>(changes.size());
+    /** Writes the payload of an entry at the buffer's position, which must have {@link #size} bytes left. */
+    static void write(LogEntry entry, ByteBuffer out) {
+        switch (entry) {
+            case LogEntry.Batch batch -> writeBatch(batch.changes(), out);
+            case LogEntry.Wipe wipe -> out.put(WIPE);
+            case LogEntry.SnapshotEnd end -> out.put(SNAPSHOT_END).putLong(end.records());
+        }
+    }
+
+    private static int batchSize(List<Change> changes) {
         int size = 5;
         for (Change change : changes) {
-            byte[][] utf8 = {utf8(change.kind()), utf8(change.key().account()), utf8(change.key().region()),
-                    utf8(change.key().id())};
-            names.add(utf8);
-            for (byte[] name : utf8) {
-                size = Math.addExact(size, 4 + name.length);
-            }
+            size = Math.addExact(size, 16 + utf8Length(change.kind()) + utf8Length(change.key().account())
+                    + utf8Length(change.key().region()) + utf8Length(change.key().id()));
             size = Math.addExact(size, 12 + (change.isRemoval() ? 0 : change.json().length));
         }
-        ByteBuffer out = ByteBuffer.allocate(size).put(BATCH).putInt(changes.size());
-        for (int index = 0; index < changes.size(); index++) {
-            Change change = changes.get(index);
-            for (byte[] name : names.get(index)) {
-                out.putInt(name.length).put(name);
-            }
+        return size;
+    }
+
+    private static void writeBatch(List<Change> changes, ByteBuffer out) {
+        out.put(BATCH).putInt(changes.size());
+        for (Change change : changes) {
+            putString(out, change.kind());
+            putString(out, change.key().account());
+            putString(out, change.key().region());
+            putString(out, change.key().id());
             out.putLong(change.version());
             if (change.isRemoval()) {
                 out.putInt(REMOVAL);
@@ -57,11 +65,32 @@ final class EntryCodec {
                 out.putInt(change.json().length).put(change.json());
             }
         }
-        return out.array();
     }
 
-    private static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
+    /** A length and the UTF-8 bytes; names are ASCII in practice and are then copied without encoding. */
+    private static void putString(ByteBuffer out, String text) {
+        if (isAscii(text)) {
+            out.putInt(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                out.put((byte) text.charAt(i));
+            }
+        } else {
+            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+            out.putInt(utf8.length).put(utf8);
+        }
+    }
+
+    private static int utf8Length(String text) {
+        return isAscii(text) ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decodes a payload whose checksum was verified; an unknown layout means a newer or foreign format. */

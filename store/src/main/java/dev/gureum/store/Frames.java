@@ -29,18 +29,25 @@ final class Frames {
         this.fileSize = fileSize;
     }
 
-    /** Frames the payloads one after another in a single buffer, ready for one write. */
-    static ByteBuffer frame(List<byte[]> payloads) {
+    /**
+     * Frames the entries one after another, each payload encoded in place, ready for one write: into
+     * {@code reusable} when it has room (cleared first), else into a new buffer.
+     */
+    static ByteBuffer frame(List<LogEntry> entries, ByteBuffer reusable) {
         int size = 0;
-        for (byte[] payload : payloads) {
-            size = Math.addExact(size, FRAME_HEADER_BYTES + payload.length);
+        for (LogEntry entry : entries) {
+            size = Math.addExact(size, FRAME_HEADER_BYTES + EntryCodec.size(entry));
         }
-        ByteBuffer buffer = ByteBuffer.allocate(size);
+        ByteBuffer buffer = reusable != null && reusable.capacity() >= size ? reusable.clear() : ByteBuffer.allocate(size);
         CRC32C checksum = new CRC32C();
-        for (byte[] payload : payloads) {
+        for (LogEntry entry : entries) {
+            int start = buffer.position();
+            buffer.position(start + FRAME_HEADER_BYTES);
+            EntryCodec.write(entry, buffer);
+            int length = buffer.position() - start - FRAME_HEADER_BYTES;
             checksum.reset();
-            checksum.update(payload);
-            buffer.putInt(payload.length).putInt((int) checksum.getValue()).put(payload);
+            checksum.update(buffer.array(), buffer.arrayOffset() + start + FRAME_HEADER_BYTES, length);
+            buffer.putInt(start, length).putInt(start + 4, (int) checksum.getValue());
         }
         return buffer.flip();
     }

@@ -21,8 +21,11 @@ import java.util.function.Consumer;
 final class LogFile implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(LogFile.class.getName());
 
+    private static final int KEPT_BUFFER_BYTES = 16 << 20;
+
     private final Path path;
     private final FileChannel channel;
+    private ByteBuffer buffer;
     private long size;
     private IOException unrecoverable;
 
@@ -77,14 +80,19 @@ final class LogFile implements AutoCloseable {
     }
 
     /**
-     * Appends the payloads as frames with one write, forced to disk (with all earlier appends) when asked;
-     * on failure the log is unchanged.
+     * Appends the entries as frames with one write, forced to disk (with all earlier appends) when asked;
+     * on failure the log is unchanged. The frames are built in a buffer kept from one append to the next
+     * (unless it would exceed {@value #KEPT_BUFFER_BYTES} bytes), so appending allocates nothing in the
+     * usual case.
      */
-    void append(List<byte[]> payloads, boolean force) throws IOException {
+    void append(List<LogEntry> entries, boolean force) throws IOException {
         if (unrecoverable != null) {
             throw new IOException("the log " + path + " is unusable since an earlier failure", unrecoverable);
         }
-        ByteBuffer frames = Frames.frame(payloads);
+        ByteBuffer frames = Frames.frame(entries, buffer);
+        if (frames != buffer && frames.capacity() <= KEPT_BUFFER_BYTES) {
+            buffer = frames;
+        }
         try {
             writeFully(channel, frames, size);
             if (force) {

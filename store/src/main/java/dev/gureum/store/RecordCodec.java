@@ -14,7 +14,8 @@ import java.io.IOException;
  * Turns record values into compact JSON and back. Only record components are written (never derived
  * methods such as {@code isRunning()}), null fields are left out and unknown fields are ignored on
  * reading, so adding or removing a field of a value type does not break stored records. Instants and
- * durations are written as ISO-8601 strings.
+ * durations are written as ISO-8601 strings. Records are written by {@link RecordJson}, which makes the
+ * same bytes faster; Jackson writes what it cannot and reads everything.
  */
 final class RecordCodec {
     /**
@@ -35,6 +36,12 @@ final class RecordCodec {
     }
 
     byte[] encode(Object value) {
+        byte[] json = RecordJson.encode(value);
+        return json != null ? json : jackson(value);
+    }
+
+    /** The Jackson mapper's JSON of a value, which {@link RecordJson} matches byte for byte. */
+    static byte[] jackson(Object value) {
         try {
             return Mapper.INSTANCE.writeValueAsBytes(value);
         } catch (IOException e) {

@@ -64,7 +64,7 @@ final class SnapshotFile {
     }
 
     private static void writeEntry(OutputStream out, LogEntry entry) throws IOException {
-        ByteBuffer frame = Frames.frame(List.of(EntryCodec.encode(entry)));
+        ByteBuffer frame = Frames.frame(List.of(entry), null);
         out.write(frame.array(), 0, frame.limit());
     }
 

@@ -64,9 +64,14 @@ public record NetworkInterface(
         return "02:" + java.util.HexFormat.ofDelimiter(":").formatHex(random);
     }
 
+    /** A plain loop: every Describe of instances asks this of each instance's interfaces. */
     public String primaryPrivateAddress() {
-        return privateAddresses.stream().filter(PrivateAddress::primary).map(PrivateAddress::address).findFirst()
-                .orElseThrow();
+        for (PrivateAddress address : privateAddresses) {
+            if (address.primary()) {
+                return address.address();
+            }
+        }
+        throw new java.util.NoSuchElementException("interface " + id + " has no primary private address");
     }
 
     public String status() {

@@ -42,7 +42,7 @@ public record Subnet(
     }
 
     public boolean isAllocated(long address) {
-        return BitSet.valueOf(allocated).get(offset(address));
+        return BitSet.valueOf(allocated).get(offset(cidr(), address));
     }
 
     /** Whether a caller may ask for this address: inside the block and not one of the reserved five. */
@@ -66,8 +66,9 @@ public record Subnet(
     }
 
     public Subnet withAllocated(List<Long> addresses, boolean taken) {
+        Ipv4Cidr block = cidr();
         BitSet used = BitSet.valueOf(allocated);
-        addresses.forEach(address -> used.set(offset(address), taken));
+        addresses.forEach(address -> used.set(offset(block, address), taken));
         return new Subnet(id, ownerId, region, vpcId, cidrBlock, availabilityZone, availabilityZoneId, defaultForAz,
                 mapPublicIpOnLaunch, used.toByteArray(), tags);
     }
@@ -106,8 +107,7 @@ public record Subnet(
         return "Subnet[" + id + " " + cidrBlock + " in " + vpcId + "]";
     }
 
-    private int offset(long address) {
-        Ipv4Cidr block = cidr();
+    private static int offset(Ipv4Cidr block, long address) {
         if (!block.contains(address)) {
             throw new IllegalArgumentException(Ipv4Cidr.formatAddress(address) + " is outside " + block);
         }

@@ -8,13 +8,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.protocol.MarshallingKnownType;
-import software.amazon.awssdk.core.traits.ListTrait;
-import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 
@@ -23,12 +20,14 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
  * with no Result wrapper, element names from the model's unmarshall names and list items as
  * {@code <item>}. A list the handler never set is omitted; a list set to empty is written as an empty
  * element, which clients read as present-but-empty (real EC2 emits empty {@code …Set} elements).
- * Field plans with pre-encoded tags are cached per class: XML writing dominates response time.
+ * The walk follows an {@link XmlShape} per class, with every tag encoded once: XML writing dominates
+ * the time of large Describe answers.
  */
 public final class Ec2XmlEncoder {
     public static final String NAMESPACE = "http://ec2.amazonaws.com/doc/2016-11-15/";
     private static final byte[] PROLOG = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n".getBytes(StandardCharsets.US_ASCII);
-    private static final Map<Class<?>, FieldWriter[]> PLANS = new ConcurrentHashMap<>();
+    private static final byte[] ITEM_OPEN = "<item>".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] ITEM_CLOSE = "</item>".getBytes(StandardCharsets.US_ASCII);
     /** The size of each operation's last response, so the next one's buffer is allocated once. */
     private static final Map<String, Integer> LAST_SIZE = new ConcurrentHashMap<>();
 
@@ -44,130 +43,92 @@ public final class Ec2XmlEncoder {
         XmlOutput out = new XmlOutput(LAST_SIZE.getOrDefault(operation, 1024) + 256);
         out.raw(PROLOG).ascii("<").ascii(operation).ascii("Response xmlns=\"").ascii(NAMESPACE).ascii("\">");
         out.ascii("<requestId>").text(requestId).ascii("</requestId>");
-        members(output, out);
+        members(output, XmlShape.of(output.getClass()), out);
         out.ascii("</").ascii(operation).ascii("Response>");
         LAST_SIZE.put(operation, out.length());
         return out;
     }
 
-    private static void members(SdkPojo pojo, XmlOutput out) {
-        FieldWriter[] plan = PLANS.get(pojo.getClass());
-        if (plan == null) {
-            plan = plan(pojo);
-            PLANS.put(pojo.getClass(), plan);
-        }
-        for (FieldWriter writer : plan) {
-            Object value = writer.field.getValueOrDefault(pojo);
+    private static void members(SdkPojo pojo, XmlShape shape, XmlOutput out) {
+        for (XmlMember member : shape.members) {
+            Object value = member.read.apply(pojo);
             if (value != null) {
-                writer.write(value, out);
+                write(member, value, out);
             }
         }
     }
 
-    private static FieldWriter[] plan(SdkPojo pojo) {
-        return pojo.sdkFields().stream()
-                .filter(field -> field.unmarshallLocationName() != null)
-                .map(field -> new FieldWriter(field, field.unmarshallLocationName()))
-                .toArray(FieldWriter[]::new);
+    private static void write(XmlMember member, Object value, XmlOutput out) {
+        switch (member.kind) {
+            case TEXT -> out.element(member.open, (String) value, member.close);
+            case BOOLEAN -> out.raw((Boolean) value ? member.whenTrue : member.whenFalse);
+            case SCALAR -> {
+                out.raw(member.open);
+                scalar(value, out);
+                out.raw(member.close);
+            }
+            case STRUCTURE -> {
+                out.raw(member.open);
+                members((SdkPojo) value, member.shapeOf(value), out);
+                out.raw(member.close);
+            }
+            case LIST -> list(member, (List<?>) value, out);
+            case MAP -> map(member, (Map<?, ?>) value, out);
+        }
     }
 
-    /** One member: its field, tags pre-encoded, and how to write its value. */
-    private static final class FieldWriter {
-        private final SdkField<?> field;
-        private final byte[] open;
-        private final byte[] close;
-        private final byte[] empty;
-        private final MarshallingKnownType type;
-        private final FieldWriter member;
-        private final MapTrait mapTrait;
-
-        FieldWriter(SdkField<?> field, String elementName) {
-            this.field = field;
-            this.open = ("<" + elementName + ">").getBytes(StandardCharsets.UTF_8);
-            this.close = ("</" + elementName + ">").getBytes(StandardCharsets.UTF_8);
-            this.empty = ("<" + elementName + "/>").getBytes(StandardCharsets.UTF_8);
-            this.type = field.marshallingType().getKnownType();
-            if (type == MarshallingKnownType.LIST) {
-                SdkField<?> memberField = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
-                String itemName = memberField.unmarshallLocationName() == null ? "item" : memberField.unmarshallLocationName();
-                this.member = new FieldWriter(memberField, itemName);
-                this.mapTrait = null;
-            } else if (type == MarshallingKnownType.MAP) {
-                this.mapTrait = field.getRequiredTrait(MapTrait.class);
-                this.member = new FieldWriter(mapTrait.valueFieldInfo(), valueName(mapTrait));
-            } else {
-                this.member = null;
-                this.mapTrait = null;
-            }
+    private static void list(XmlMember member, List<?> items, XmlOutput out) {
+        if (items instanceof SdkAutoConstructList) {
+            return;
         }
-
-        void write(Object value, XmlOutput out) {
-            switch (type) {
-                case LIST -> list((List<?>) value, out);
-                case MAP -> map((Map<?, ?>) value, out);
-                case SDK_POJO -> {
-                    out.raw(open);
-                    members((SdkPojo) value, out);
-                    out.raw(close);
-                }
-                default -> {
-                    out.raw(open);
-                    scalar(value, out);
-                    out.raw(close);
+        if (items.isEmpty()) {
+            out.raw(member.empty);
+            return;
+        }
+        out.raw(member.open);
+        if (items instanceof RandomAccess) {
+            for (int i = 0, n = items.size(); i < n; i++) {
+                Object item = items.get(i);
+                if (item != null) {
+                    write(member.item, item, out);
                 }
             }
-        }
-
-        private void list(List<?> items, XmlOutput out) {
-            if (items instanceof SdkAutoConstructList) {
-                return;
-            }
-            if (items.isEmpty()) {
-                out.raw(empty);
-                return;
-            }
-            out.raw(open);
+        } else {
             for (Object item : items) {
                 if (item != null) {
-                    member.write(item, out);
+                    write(member.item, item, out);
                 }
             }
-            out.raw(close);
         }
+        out.raw(member.close);
+    }
 
-        private void map(Map<?, ?> entries, XmlOutput out) {
-            if (entries instanceof SdkAutoConstructMap) {
-                return;
-            }
-            String keyName = mapTrait.keyLocationName() == null ? "key" : mapTrait.keyLocationName();
-            out.raw(open);
-            for (Map.Entry<?, ?> entry : entries.entrySet()) {
-                out.ascii("<item><").ascii(keyName).ascii(">").text(String.valueOf(entry.getKey()))
-                        .ascii("</").ascii(keyName).ascii(">");
-                if (entry.getValue() != null) {
-                    member.write(entry.getValue(), out);
-                }
-                out.ascii("</item>");
-            }
-            out.raw(close);
+    private static void map(XmlMember member, Map<?, ?> entries, XmlOutput out) {
+        if (entries instanceof SdkAutoConstructMap) {
+            return;
         }
-
-        private static String valueName(MapTrait trait) {
-            return trait.valueLocationName() == null ? "value" : trait.valueLocationName();
+        out.raw(member.open);
+        for (Map.Entry<?, ?> entry : entries.entrySet()) {
+            out.raw(ITEM_OPEN).raw(member.keyOpen).text(String.valueOf(entry.getKey())).raw(member.keyClose);
+            if (entry.getValue() != null) {
+                write(member.item, entry.getValue(), out);
+            }
+            out.raw(ITEM_CLOSE);
         }
+        out.raw(member.close);
     }
 
     private static void scalar(Object value, XmlOutput out) {
         if (value instanceof String text) {
             out.text(text);
+        } else if (value instanceof Boolean flag) {
+            out.ascii(flag ? "true" : "false");
+        } else if (value instanceof Integer || value instanceof Long) {
+            out.digits(((Number) value).longValue());
         } else if (value instanceof Instant instant) {
             Timestamps.write(instant, out);
         } else if (value instanceof SdkBytes bytes) {
             out.ascii(Base64.getEncoder().encodeToString(bytes.asByteArrayUnsafe()));
-        } else if (value instanceof Integer || value instanceof Long) {
-            out.digits(((Number) value).longValue());
-        } else if (value instanceof Boolean flag) {
-            out.ascii(flag ? "true" : "false");
         } else if (value instanceof BigDecimal decimal) {
             out.ascii(decimal.toPlainString());
         } else {

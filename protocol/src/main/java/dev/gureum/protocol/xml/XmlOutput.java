@@ -33,11 +33,35 @@ public final class XmlOutput {
         return this;
     }
 
+    /** An element of text between pre-encoded tags, with one check for room when the text is plain. */
+    public XmlOutput element(byte[] open, String value, byte[] close) {
+        int n = value.length();
+        ensure(open.length + n + close.length);
+        System.arraycopy(open, 0, bytes, length, open.length);
+        length += open.length;
+        int plain = plainPrefix(value, n);
+        copyAscii(value, plain);
+        if (plain < n) {
+            escapedText(value, plain, n);
+            ensure(close.length);
+        }
+        System.arraycopy(close, 0, bytes, length, close.length);
+        length += close.length;
+        return this;
+    }
+
     public XmlOutput text(String value) {
         int n = value.length();
         ensure(n);
         int plain = plainPrefix(value, n);
         copyAscii(value, plain);
+        if (plain < n) {
+            escapedText(value, plain, n);
+        }
+        return this;
+    }
+
+    private void escapedText(String value, int plain, int n) {
         for (int i = plain; i < n; i++) {
             char c = value.charAt(i);
             if (c < 0x80) {
@@ -69,7 +93,6 @@ public final class XmlOutput {
                 i = end - 1;
             }
         }
-        return this;
     }
 
     /**

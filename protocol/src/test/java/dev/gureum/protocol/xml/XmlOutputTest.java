@@ -23,6 +23,14 @@ class XmlOutputTest {
         assertEquals("<tag>", written(new XmlOutput(1).ascii("<tag>")));
     }
 
+    @Test
+    void writesAnElementBetweenItsTags() {
+        byte[] open = "<name>".getBytes(StandardCharsets.UTF_8);
+        byte[] close = "</name>".getBytes(StandardCharsets.UTF_8);
+        assertEquals("<name>web-1</name>", written(new XmlOutput(1).element(open, "web-1", close)));
+        assertEquals("<name>a&amp;b 구름</name>", written(new XmlOutput(1).element(open, "a&b 구름", close)));
+    }
+
     private static String written(XmlOutput out) {
         return new String(out.toByteArray(), StandardCharsets.UTF_8);
     }

@@ -8,6 +8,7 @@ import dev.gureum.core.storage.AttachedVolumes;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkNames;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +24,33 @@ import software.amazon.awssdk.services.ec2.model.Placement;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.StateReason;
 
-/** Turns domain instances into the SDK's Instance, Reservation and state-change shapes. */
+/**
+ * Turns domain instances into the SDK's Instance, Reservation and state-change shapes. The parts every
+ * instance shows alike are immutable SDK objects made once and shared: a Describe of thousands builds
+ * only what differs.
+ */
 final class InstanceShapes {
+    private static final Map<InstanceState, software.amazon.awssdk.services.ec2.model.InstanceState> STATES =
+            new EnumMap<>(InstanceState.class);
+    private static final Monitoring MONITORING_ENABLED = Monitoring.builder().state("enabled").build();
+    private static final Monitoring MONITORING_DISABLED = Monitoring.builder().state("disabled").build();
+    private static final CapacityReservationSpecificationResponse OPEN_CAPACITY_RESERVATIONS =
+            CapacityReservationSpecificationResponse.builder().capacityReservationPreference("open").build();
+    private static final HibernationOptions NO_HIBERNATION = HibernationOptions.builder().configured(false).build();
+    private static final EnclaveOptions NO_ENCLAVE = EnclaveOptions.builder().enabled(false).build();
+
+    static {
+        for (InstanceState state : InstanceState.values()) {
+            STATES.put(state, software.amazon.awssdk.services.ec2.model.InstanceState.builder()
+                    .code(state.code()).name(state.wireName()).build());
+        }
+    }
+
     private InstanceShapes() {
     }
 
     static software.amazon.awssdk.services.ec2.model.InstanceState state(InstanceState state) {
-        return software.amazon.awssdk.services.ec2.model.InstanceState.builder()
-                .code(state.code()).name(state.wireName()).build();
+        return STATES.get(state);
     }
 
     static InstanceStateChange change(StateChange change) {
@@ -64,12 +84,13 @@ final class InstanceShapes {
                 : view.network().interfaces(instance.id());
         NetworkInterface primary = interfaces.isEmpty() ? null : interfaces.get(0);
         Instance.NetworkFacts network = primary == null ? null : instance.network();
+        String privateDnsName = network == null ? "" : NetworkNames.privateDnsName(network.privateIpAddress(),
+                instance.region());
         return software.amazon.awssdk.services.ec2.model.Instance.builder()
                 .instanceId(instance.id())
                 .imageId(instance.imageId())
                 .state(state(instance.state()))
-                .privateDnsName(network == null ? "" : NetworkNames.privateDnsName(network.privateIpAddress(),
-                        instance.region()))
+                .privateDnsName(privateDnsName)
                 .publicDnsName(primary == null ? "" : view.network().publicDnsName(primary.vpcId(), primary.publicIp(),
                         instance.region()))
                 .privateIpAddress(network == null ? null : network.privateIpAddress())
@@ -85,7 +106,7 @@ final class InstanceShapes {
                 .launchTime(instance.launchTime())
                 .placement(Placement.builder().availabilityZone(instance.availabilityZone()).groupName("")
                         .tenancy("default").build())
-                .monitoring(Monitoring.builder().state(instance.monitoring() ? "enabled" : "disabled").build())
+                .monitoring(instance.monitoring() ? MONITORING_ENABLED : MONITORING_DISABLED)
                 .architecture(instance.architecture())
                 .rootDeviceType(instance.ebsBacked() ? "ebs" : "instance-store")
                 .rootDeviceName(instance.rootDeviceName())
@@ -104,10 +125,9 @@ final class InstanceShapes {
                 .platformDetails(instance.platformDetails())
                 .usageOperation(instance.usageOperation())
                 .usageOperationUpdateTime(instance.launchTime())
-                .capacityReservationSpecification(CapacityReservationSpecificationResponse.builder()
-                        .capacityReservationPreference("open").build())
-                .hibernationOptions(HibernationOptions.builder().configured(false).build())
-                .enclaveOptions(EnclaveOptions.builder().enabled(false).build())
+                .capacityReservationSpecification(OPEN_CAPACITY_RESERVATIONS)
+                .hibernationOptions(NO_HIBERNATION)
+                .enclaveOptions(NO_ENCLAVE)
                 .metadataOptions(InstanceMetadataOptionsResponse.builder()
                         .state(instance.state() == InstanceState.PENDING ? "pending" : "applied")
                         .httpTokens(instance.metadataOptions().httpTokens())
