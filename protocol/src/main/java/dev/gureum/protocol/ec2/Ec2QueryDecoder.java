@@ -2,8 +2,8 @@ package dev.gureum.protocol.ec2;
 
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
-import dev.gureum.protocol.model.ShapePlan;
 import dev.gureum.protocol.query.ParameterTree;
+import dev.gureum.protocol.query.QueryStructures;
 import dev.gureum.protocol.query.QueryValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +11,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Decodes EC2 query parameters into an SDK request object using only the model's metadata. EC2 lists
@@ -23,45 +21,31 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * know is {@code UnknownParameter}; a value of the wrong type is {@code InvalidParameterValue}.
  */
 public final class Ec2QueryDecoder {
+    private static final QueryStructures.CollectionForms FORMS = new QueryStructures.CollectionForms() {
+        @Override
+        public Object list(SdkField<?> field, ParameterTree node) {
+            return Ec2QueryDecoder.list(field, node);
+        }
+
+        @Override
+        public Object map(SdkField<?> field, ParameterTree node) {
+            return Ec2QueryDecoder.map(field, node);
+        }
+    };
 
     private Ec2QueryDecoder() {
     }
 
     /** Fills {@code builder} from the tree's children and builds it. */
     public static SdkPojo decode(SdkPojo builder, ParameterTree parameters) {
-        return structure(builder, parameters);
-    }
-
-    private static SdkPojo structure(SdkPojo builder, ParameterTree node) {
-        if (node.value() != null && !node.name().isEmpty()) {
-            throw QueryValues.unknown(node);
-        }
-        ShapePlan plan = ShapePlan.of(builder);
-        for (ParameterTree child : node.children().values()) {
-            SdkField<?> field = plan.queryField(QueryValues.lastSegment(child));
-            if (field == null) {
-                throw QueryValues.unknown(child);
-            }
-            field.set(builder, value(field, child));
-        }
-        return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
-    }
-
-    private static Object value(SdkField<?> field, ParameterTree node) {
-        MarshallingKnownType type = field.marshallingType().getKnownType();
-        return switch (type) {
-            case LIST -> list(field, node);
-            case MAP -> map(field, node);
-            case SDK_POJO -> structure(field.constructor().get(), node);
-            default -> QueryValues.scalar(type, node);
-        };
+        return QueryStructures.structure(builder, parameters, FORMS);
     }
 
     private static List<Object> list(SdkField<?> field, ParameterTree node) {
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
         List<Object> items = new ArrayList<>();
         for (ParameterTree item : QueryValues.indexed(node).values()) {
-            items.add(value(member, item));
+            items.add(QueryStructures.value(member, item, FORMS));
         }
         return items;
     }
@@ -88,7 +72,8 @@ public final class Ec2QueryDecoder {
                 throw new ProtocolException(CommonError.MISSING_PARAMETER,
                         "The request must contain the parameter " + entry.name() + "." + keyName);
             }
-            entries.put(key.value(), value == null ? null : value(trait.valueFieldInfo(), value));
+            entries.put(key.value(), value == null ? null
+                    : QueryStructures.value(trait.valueFieldInfo(), value, FORMS));
         }
         return entries;
     }

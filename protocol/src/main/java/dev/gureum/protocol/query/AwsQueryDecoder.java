@@ -2,17 +2,14 @@ package dev.gureum.protocol.query;
 
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
-import dev.gureum.protocol.model.ShapePlan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
-import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Decodes aws-query parameters (SNS, CloudWatch from the AWS CLI 2.9) into an SDK request object using
@@ -22,6 +19,17 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * {@code Name}/{@code Value}). A name the model does not know is {@code UnknownParameter}.
  */
 public final class AwsQueryDecoder {
+    private static final QueryStructures.CollectionForms FORMS = new QueryStructures.CollectionForms() {
+        @Override
+        public Object list(SdkField<?> field, ParameterTree node) {
+            return AwsQueryDecoder.list(field, node);
+        }
+
+        @Override
+        public Object map(SdkField<?> field, ParameterTree node) {
+            return AwsQueryDecoder.map(field, node);
+        }
+    };
     private static final String LIST_MEMBER = "member";
     private static final String MAP_ENTRY = "entry";
 
@@ -30,32 +38,7 @@ public final class AwsQueryDecoder {
 
     /** Fills {@code builder} from the tree's children and builds it. */
     public static SdkPojo decode(SdkPojo builder, ParameterTree parameters) {
-        return structure(builder, parameters);
-    }
-
-    private static SdkPojo structure(SdkPojo builder, ParameterTree node) {
-        if (node.value() != null && !node.name().isEmpty()) {
-            throw QueryValues.unknown(node);
-        }
-        ShapePlan plan = ShapePlan.of(builder);
-        for (ParameterTree child : node.children().values()) {
-            SdkField<?> field = plan.queryField(QueryValues.lastSegment(child));
-            if (field == null) {
-                throw QueryValues.unknown(child);
-            }
-            field.set(builder, value(field, child));
-        }
-        return (SdkPojo) ((SdkBuilder<?, ?>) builder).build();
-    }
-
-    private static Object value(SdkField<?> field, ParameterTree node) {
-        MarshallingKnownType type = field.marshallingType().getKnownType();
-        return switch (type) {
-            case LIST -> list(field, node);
-            case MAP -> map(field, node);
-            case SDK_POJO -> structure(field.constructor().get(), node);
-            default -> QueryValues.scalar(type, node);
-        };
+        return QueryStructures.structure(builder, parameters, FORMS);
     }
 
     private static List<Object> list(SdkField<?> field, ParameterTree node) {
@@ -65,7 +48,7 @@ public final class AwsQueryDecoder {
         }
         ListTrait trait = field.getRequiredTrait(ListTrait.class);
         for (ParameterTree item : QueryValues.indexed(wrapped(node, trait.isFlattened(), LIST_MEMBER)).values()) {
-            items.add(value(trait.memberFieldInfo(), item));
+            items.add(QueryStructures.value(trait.memberFieldInfo(), item, FORMS));
         }
         return items;
     }
@@ -95,7 +78,8 @@ public final class AwsQueryDecoder {
                 throw new ProtocolException(CommonError.MISSING_PARAMETER,
                         "The request must contain the parameter " + entry.name() + "." + keyName);
             }
-            entries.put(key.value(), value == null ? null : value(trait.valueFieldInfo(), value));
+            entries.put(key.value(), value == null ? null
+                    : QueryStructures.value(trait.valueFieldInfo(), value, FORMS));
         }
         return entries;
     }

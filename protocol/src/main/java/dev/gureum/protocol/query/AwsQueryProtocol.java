@@ -10,8 +10,6 @@ import dev.gureum.protocol.http.WireResponse;
 import dev.gureum.protocol.model.Operation;
 import dev.gureum.protocol.model.OperationCatalog;
 import dev.gureum.protocol.xml.XmlOutput;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -37,7 +35,7 @@ public final class AwsQueryProtocol implements ServiceProtocol {
 
     @Override
     public Call decode(WireRequest request) {
-        Map<String, String> parameters = parameters(request);
+        Map<String, String> parameters = FormParameters.ofRequest(request);
         String action = parameters.remove("Action");
         String version = parameters.remove("Version");
         parameters.keySet().removeIf(name -> name.startsWith("X-Amz-"));
@@ -55,25 +53,6 @@ public final class AwsQueryProtocol implements ServiceProtocol {
         }
         SdkPojo input = AwsQueryDecoder.decode(operation.requestBuilders().get(), ParameterTree.of(parameters));
         return new Call(operation.name(), input);
-    }
-
-    private static Map<String, String> parameters(WireRequest request) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (!request.rawQuery().isEmpty()) {
-            FormParameters.parse(request.rawQuery().getBytes(StandardCharsets.US_ASCII), parameters);
-        }
-        switch (request.method()) {
-            case "POST" -> FormParameters.parse(request.body(), parameters);
-            case "GET" -> {
-                if (request.body().length > 0) {
-                    throw new ProtocolException(CommonError.MALFORMED_QUERY_STRING,
-                            "A GET request carries its parameters in the query string, not a body.");
-                }
-            }
-            default -> throw new ProtocolException(CommonError.METHOD_NOT_ALLOWED,
-                    "The HTTP method " + request.method() + " is not allowed for this web service.");
-        }
-        return parameters;
     }
 
     @Override

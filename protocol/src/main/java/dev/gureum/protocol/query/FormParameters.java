@@ -1,5 +1,6 @@
 package dev.gureum.protocol.query;
 
+import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
 import java.nio.ByteBuffer;
@@ -113,5 +114,28 @@ public final class FormParameters {
     private static ProtocolException malformed(String what) {
         return new ProtocolException(CommonError.MALFORMED_QUERY_STRING,
                 "The query string contains a syntax error: " + what + ".");
+    }
+
+    /**
+     * A query request's parameters: the query string's, then (POST) the form body's; a GET with a body and
+     * any other method are refused as AWS's query services refuse them.
+     */
+    public static Map<String, String> ofRequest(WireRequest request) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (!request.rawQuery().isEmpty()) {
+            FormParameters.parse(request.rawQuery().getBytes(StandardCharsets.US_ASCII), parameters);
+        }
+        switch (request.method()) {
+            case "POST" -> FormParameters.parse(request.body(), parameters);
+            case "GET" -> {
+                if (request.body().length > 0) {
+                    throw new ProtocolException(CommonError.MALFORMED_QUERY_STRING,
+                            "A GET request carries its parameters in the query string, not a body.");
+                }
+            }
+            default -> throw new ProtocolException(CommonError.METHOD_NOT_ALLOWED,
+                    "The HTTP method " + request.method() + " is not allowed for this web service.");
+        }
+        return parameters;
     }
 }
