@@ -1,6 +1,6 @@
 package dev.gureum.core.billing;
 
-import dev.gureum.core.data.TsvResource;
+import dev.gureum.core.tsv.TsvResource;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.gureum.core.image;
 
-import dev.gureum.core.data.TsvResource;
+import dev.gureum.core.tsv.TsvResource;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.share.Permissions;
 import dev.gureum.core.storage.Snapshot;

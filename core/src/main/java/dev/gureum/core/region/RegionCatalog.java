@@ -1,6 +1,6 @@
 package dev.gureum.core.region;
 
-import dev.gureum.core.data.TsvResource;
+import dev.gureum.core.tsv.TsvResource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

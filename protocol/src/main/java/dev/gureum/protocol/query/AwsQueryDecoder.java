@@ -1,7 +1,5 @@
 package dev.gureum.protocol.query;
 
-import dev.gureum.protocol.CommonError;
-import dev.gureum.protocol.ProtocolException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,34 +52,12 @@ public final class AwsQueryDecoder {
     }
 
     private static Map<String, Object> map(SdkField<?> field, ParameterTree node) {
-        Map<String, Object> entries = new LinkedHashMap<>();
         if (isEmptyCollection(node)) {
-            return entries;
+            return new LinkedHashMap<>();
         }
         MapTrait trait = field.getRequiredTrait(MapTrait.class);
-        String keyName = trait.keyLocationName() == null ? "key" : trait.keyLocationName();
-        String valueName = trait.valueLocationName() == null ? "value" : trait.valueLocationName();
-        for (ParameterTree entry : QueryValues.indexed(wrapped(node, trait.isFlattened(), MAP_ENTRY)).values()) {
-            ParameterTree key = null;
-            ParameterTree value = null;
-            for (ParameterTree part : entry.children().values()) {
-                String partName = QueryValues.lastSegment(part);
-                if (partName.equalsIgnoreCase(keyName)) {
-                    key = part;
-                } else if (partName.equalsIgnoreCase(valueName)) {
-                    value = part;
-                } else {
-                    throw QueryValues.unknown(part);
-                }
-            }
-            if (key == null || key.value() == null) {
-                throw new ProtocolException(CommonError.MISSING_PARAMETER,
-                        "The request must contain the parameter " + entry.name() + "." + keyName);
-            }
-            entries.put(key.value(), value == null ? null
-                    : QueryStructures.value(trait.valueFieldInfo(), value, FORMS));
-        }
-        return entries;
+        ParameterTree entries = wrapped(node, trait.isFlattened(), MAP_ENTRY);
+        return QueryStructures.entries(field, QueryValues.indexed(entries).values(), FORMS);
     }
 
     /** {@code X=} with nothing below it: how clients send an empty list. */

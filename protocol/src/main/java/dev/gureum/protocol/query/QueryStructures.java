@@ -1,9 +1,15 @@
 package dev.gureum.protocol.query;
 
+import dev.gureum.protocol.CommonError;
+import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.model.ShapePlan;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -48,5 +54,37 @@ public final class QueryStructures {
             case SDK_POJO -> structure(field.constructor().get(), node, forms);
             default -> QueryValues.scalar(type, node);
         };
+    }
+
+    /**
+     * A map's entries, each with its key and value under the model's location names ({@code key} and
+     * {@code value} unless the model names them); a missing key is {@code MissingParameter}.
+     */
+    public static Map<String, Object> entries(SdkField<?> field, Collection<ParameterTree> entries,
+                                              CollectionForms forms) {
+        MapTrait trait = field.getRequiredTrait(MapTrait.class);
+        String keyName = trait.keyLocationName() == null ? "key" : trait.keyLocationName();
+        String valueName = trait.valueLocationName() == null ? "value" : trait.valueLocationName();
+        Map<String, Object> decoded = new LinkedHashMap<>();
+        for (ParameterTree entry : entries) {
+            ParameterTree key = null;
+            ParameterTree value = null;
+            for (ParameterTree part : entry.children().values()) {
+                String partName = QueryValues.lastSegment(part);
+                if (partName.equalsIgnoreCase(keyName)) {
+                    key = part;
+                } else if (partName.equalsIgnoreCase(valueName)) {
+                    value = part;
+                } else {
+                    throw QueryValues.unknown(part);
+                }
+            }
+            if (key == null || key.value() == null) {
+                throw new ProtocolException(CommonError.MISSING_PARAMETER,
+                        "The request must contain the parameter " + entry.name() + "." + keyName);
+            }
+            decoded.put(key.value(), value == null ? null : value(trait.valueFieldInfo(), value, forms));
+        }
+        return decoded;
     }
 }

@@ -1,4 +1,4 @@
-package dev.gureum.core.data;
+package dev.gureum.core.tsv;
 
 import java.io.BufferedReader;
 import java.io.IOException;
