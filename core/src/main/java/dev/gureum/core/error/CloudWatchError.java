@@ -54,8 +54,4 @@ public enum CloudWatchError implements ErrorCode {
     public static String shapeOf(String code) {
         return SHAPES_BY_CODE.get(code);
     }
-
-    public CloudException exception(String message) {
-        return new CloudException(this, message);
-    }
 }

@@ -129,8 +129,4 @@ public enum Ec2Error implements ErrorCode {
     public int httpStatus() {
         return httpStatus;
     }
-
-    public CloudException exception(String message) {
-        return new CloudException(this, message);
-    }
 }

@@ -5,4 +5,9 @@ public interface ErrorCode {
     String code();
 
     int httpStatus();
+
+    /** The error, to throw, with AWS's message for this occurrence. */
+    default CloudException exception(String message) {
+        return new CloudException(this, message);
+    }
 }

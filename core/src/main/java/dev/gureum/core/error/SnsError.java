@@ -41,8 +41,4 @@ public enum SnsError implements ErrorCode {
     public int httpStatus() {
         return httpStatus;
     }
-
-    public CloudException exception(String message) {
-        return new CloudException(this, message);
-    }
 }
