@@ -12,15 +12,19 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Prices what was metered: each usage period of an account, cut into time buckets, priced at list price.
  * Instance time is hours (a closed period shorter than its minimum is billed up to it, in the bucket where
  * it started); storage is GB-months, each second counted against the length of its month, as AWS prorates.
+ * Where the account holds reservations, they are applied to its instance time hour by hour
+ * ({@link ReservationApplication}).
  */
 public final class Bills {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
@@ -29,26 +33,50 @@ public final class Bills {
     private final Store store;
     private final RateCard rates;
     private final CloudClock clock;
+    private final ReservationSource reservations;
 
     public Bills(Store store, RateCard rates, CloudClock clock) {
+        this(store, rates, clock, ReservationSource.NONE);
+    }
+
+    public Bills(Store store, RateCard rates, CloudClock clock, ReservationSource reservations) {
         this.store = store;
         this.rates = rates;
         this.clock = clock;
+        this.reservations = reservations;
     }
 
     /** The account's line items in {@code [from, to)}, bucketed at {@code granularity}. */
     public List<LineItem> lineItems(String account, Instant from, Instant to, Granularity granularity) {
         Instant now = clock.now();
         List<LineItem> items = new ArrayList<>();
+        Map<String, List<BilledReservation>> reservedByRegion = new TreeMap<>();
+        for (BilledReservation reservation : reservations.reservations(account)) {
+            reservedByRegion.computeIfAbsent(reservation.region(), unused -> new ArrayList<>()).add(reservation);
+        }
+        Map<String, List<UsagePeriod>> instancePeriods = new HashMap<>();
         for (var kind : List.of(BillingRecords.CLOSED, BillingRecords.OPEN)) {
             for (Versioned<UsagePeriod> versioned : store.listAll(kind)) {
                 if (versioned.key().account().equals(account)) {
-                    cut(versioned.key().region(), versioned.value(), from, to, now, granularity, items);
+                    String region = versioned.key().region();
+                    cut(region, versioned.value(), from, to, now, granularity, items);
+                    if (reservedByRegion.containsKey(region)
+                            && versioned.value().pricedAs() == UsagePeriod.PricedAs.INSTANCE_HOURS) {
+                        instancePeriods.computeIfAbsent(region, unused -> new ArrayList<>()).add(versioned.value());
+                    }
                 }
             }
         }
+        ReservationApplication application = new ReservationApplication(reservations, rates);
+        reservedByRegion.forEach((region, reserved) -> {
+            List<LineItem> regional = new ArrayList<>();
+            items.removeIf(item -> item.region().equals(region) && regional.add(item));
+            application.apply(region, reserved, instancePeriods.getOrDefault(region, List.of()), from, to, now,
+                    granularity, regional);
+            items.addAll(regional);
+        });
         items.sort(Comparator.comparing(LineItem::bucketStart).thenComparing(LineItem::usageType)
-                .thenComparing(LineItem::resourceId));
+                .thenComparing(LineItem::resourceId).thenComparing(LineItem::lineItemType));
         return items;
     }
 
@@ -78,7 +106,7 @@ public final class Bills {
                 items.add(new LineItem(region, period.usageType(), period.resourceId(), period.purchaseOption(),
                         period.availabilityZone(), bucket, quantity, period.pricedAs().unit(),
                         price.map(unit -> unit.multiply(quantity, PRECISION).setScale(10, RoundingMode.HALF_UP))
-                                .orElse(null)));
+                                .orElse(null), LineItem.USAGE));
             }
         });
     }

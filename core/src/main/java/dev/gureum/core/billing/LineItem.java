@@ -6,9 +6,16 @@ import java.time.Instant;
 /**
  * One line of the bill: a resource's usage of one usage type within one time bucket (an hour, a day or a
  * month), its quantity in the usage type's unit ({@code Hrs}, {@code GB-Mo}, as AWS abbreviates them) and
- * its unblended cost; the cost is null when no list price is known.
+ * its unblended cost; the cost is null when no list price is known. {@code lineItemType} is the cost and
+ * usage report's: {@code Usage} at on-demand rates, {@code DiscountedUsage} for instance time a reservation
+ * covered (its cost is in the reservation's fees), {@code RIFee} for a reservation's recurring hourly charge
+ * over every hour it is active, used or not, and {@code Fee} for a one-time upfront payment.
  */
 public record LineItem(String region, String usageType, String resourceId, String purchaseOption,
                        String availabilityZone, Instant bucketStart, BigDecimal usageQuantity, String unit,
-                       BigDecimal unblendedCost) {
+                       BigDecimal unblendedCost, String lineItemType) {
+    public static final String USAGE = "Usage";
+    public static final String DISCOUNTED_USAGE = "DiscountedUsage";
+    public static final String RI_FEE = "RIFee";
+    public static final String FEE = "Fee";
 }

@@ -13,20 +13,24 @@ import java.util.Map;
  */
 public record MonthlyBill(String account, YearMonth month, List<Charge> charges, BigDecimal total) {
 
-    /** One region's usage of one usage type in the month. */
-    public record Charge(String region, String usageType, BigDecimal quantity, String unit, BigDecimal cost) {
+    /** One region's usage of one usage type and line item type in the month. */
+    public record Charge(String region, String usageType, String lineItemType, BigDecimal quantity, String unit,
+                         BigDecimal cost) {
     }
 
     static MonthlyBill of(String account, YearMonth month, List<LineItem> items) {
         Map<String, Charge> byType = new LinkedHashMap<>();
         for (LineItem item : items) {
-            byType.merge(item.region() + " " + item.usageType(),
-                    new Charge(item.region(), item.usageType(), item.usageQuantity(), item.unit(), item.unblendedCost()),
-                    (a, b) -> new Charge(a.region(), a.usageType(), a.quantity().add(b.quantity()), a.unit(),
+            byType.merge(item.region() + " " + item.usageType() + " " + item.lineItemType(),
+                    new Charge(item.region(), item.usageType(), item.lineItemType(), item.usageQuantity(), item.unit(),
+                            item.unblendedCost()),
+                    (a, b) -> new Charge(a.region(), a.usageType(), a.lineItemType(), a.quantity().add(b.quantity()),
+                            a.unit(),
                             a.cost() == null || b.cost() == null ? null : a.cost().add(b.cost())));
         }
         List<Charge> charges = new ArrayList<>(byType.values());
-        charges.sort(java.util.Comparator.comparing(Charge::region).thenComparing(Charge::usageType));
+        charges.sort(java.util.Comparator.comparing(Charge::region).thenComparing(Charge::usageType)
+                .thenComparing(Charge::lineItemType));
         BigDecimal total = charges.stream().map(Charge::cost).filter(java.util.Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new MonthlyBill(account, month, charges, total);

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Usage types as AWS's cost and usage report spells them: a region code prefix (none for us-east-1), then
  * {@code BoxUsage:<type>} for on-demand instance time, {@code EBS:VolumeUsage.<type>} for provisioned
- * storage.
+ * storage, {@code HeavyUsage:<type>} for a reservation's fees (recurring and upfront).
  */
 public final class UsageTypes {
     private static final Map<String, String> REGION_CODES = Map.ofEntries(
@@ -26,6 +26,10 @@ public final class UsageTypes {
 
     public static String boxUsage(String region, String instanceType) {
         return prefix(region) + "BoxUsage:" + instanceType;
+    }
+
+    public static String heavyUsage(String region, String instanceType) {
+        return prefix(region) + "HeavyUsage:" + instanceType;
     }
 
     /** Magnetic (standard) volumes have no suffix and io1 is {@code piops}, as the report spells them. */

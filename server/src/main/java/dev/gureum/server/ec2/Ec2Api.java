@@ -32,6 +32,7 @@ public final class Ec2Api {
         new InternetGatewayHandlers(cloud.internetGateways).registerInto(table);
         new RouteTableHandlers(cloud.routeTables).registerInto(table);
         new NetworkAclHandlers(cloud.networkAcls).registerInto(table);
+        new ReservedInstanceHandlers(cloud.reservedInstances, cloud.reservedModifications).registerInto(table);
         return new ServiceEndpoint("ec2", new Ec2Protocol(), RequiredMembers.forService("ec2"), table);
     }
 }

@@ -4,7 +4,14 @@ import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Meter;
 import dev.gureum.core.billing.MonthlyBill;
+import dev.gureum.core.billing.OnDemandPrice;
 import dev.gureum.core.billing.PriceCatalog;
+import dev.gureum.core.region.Zone;
+import dev.gureum.core.reserved.NormalizationFactors;
+import dev.gureum.core.reserved.OfferingCatalog;
+import dev.gureum.core.reserved.ReservedBilling;
+import dev.gureum.core.reserved.ReservedInstanceService;
+import dev.gureum.core.reserved.ReservedModifications;
 import dev.gureum.core.billing.VolumeMeter;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.image.BlockDevice;
@@ -116,6 +123,8 @@ public final class Ec2Cloud implements AutoCloseable {
     final VolumeAttributes volumeAttributes;
     final SnapshotService snapshots;
     final Bills bills;
+    final ReservedInstanceService reservedInstances;
+    final ReservedModifications reservedModifications;
     final SnapshotAttributes snapshotAttributes;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
@@ -146,7 +155,13 @@ public final class Ec2Cloud implements AutoCloseable {
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
         Meter meter = new Meter(store);
-        this.bills = new Bills(store, PriceCatalog.load(), clock);
+        PriceCatalog prices = PriceCatalog.load();
+        NormalizationFactors factors = NormalizationFactors.of(prices.onDemandPrices().stream()
+                .map(OnDemandPrice::instanceType).distinct().toList());
+        this.reservedInstances = new ReservedInstanceService(store, new OfferingCatalog(prices, regionCatalog,
+                (type, region) -> instanceTypes.offeringZones(type, region).stream().map(Zone::name).toList()));
+        this.reservedModifications = new ReservedModifications(store, reservedInstances, factors);
+        this.bills = new Bills(store, prices, clock, new ReservedBilling(store, factors));
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
         this.volumes = new VolumeService(store, regionCatalog, volumeBytes, snapshotDirectory, volumeMeter);

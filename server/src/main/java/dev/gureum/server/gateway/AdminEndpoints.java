@@ -127,6 +127,7 @@ public final class AdminEndpoints {
             Map<String, Object> line = new LinkedHashMap<>();
             line.put("region", charge.region());
             line.put("usageType", charge.usageType());
+            line.put("lineItemType", charge.lineItemType());
             line.put("quantity", charge.quantity().toPlainString());
             line.put("unit", charge.unit());
             line.put("costUsd", charge.cost() == null ? null : charge.cost().toPlainString());

@@ -1,0 +1,224 @@
+package dev.gureum.core.billing;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Applies a region's reservations to its instance usage, clock hour by clock hour, as EC2 does: in each hour a
+ * reservation of {@code n} instances covers up to {@code n} × 3,600 instance-seconds of matching Linux usage.
+ * Zonal reservations apply first, to the same type in the same zone; then regional ones, to the same type or,
+ * when size-flexible, to any size of the family, counted in normalization units (an m7i.xlarge reservation,
+ * 8 units, covers two m7i.large, 4 units each), smallest sizes first. Covered time leaves the on-demand
+ * {@code Usage} lines and becomes {@code DiscountedUsage} (no cost of its own); each reservation is charged
+ * its recurring rate for every hour it is active, used or not ({@code RIFee}), and its upfront payment once
+ * at its start ({@code Fee}): the cost and usage report's conventions.
+ */
+final class ReservationApplication {
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final MathContext PRECISION = MathContext.DECIMAL64;
+    static final String RESERVED = "Reserved";
+
+    private final ReservationSource source;
+    private final RateCard rates;
+
+    ReservationApplication(ReservationSource source, RateCard rates) {
+        this.source = source;
+        this.rates = rates;
+    }
+
+    /** One instance's usage period within the hour being applied, and its seconds not covered yet. */
+    private static final class Use {
+        final UsagePeriod period;
+        final BigDecimal factor;
+        BigDecimal remaining;
+
+        Use(UsagePeriod period, BigDecimal factor, BigDecimal seconds) {
+            this.period = period;
+            this.factor = factor;
+            this.remaining = seconds;
+        }
+    }
+
+    private record Covered(String resourceId, String usageType, Instant bucket) {
+    }
+
+    /** Rewrites {@code items} (the region's lines, as priced on demand) with the reservations applied. */
+    void apply(String region, List<BilledReservation> reservations, List<UsagePeriod> instancePeriods, Instant from,
+               Instant to, Instant now, Granularity granularity, List<LineItem> items) {
+        Instant limit = earlier(to, now);
+        Map<Covered, BigDecimal> coveredSeconds = new LinkedHashMap<>();
+        Map<String, Map<Instant, BigDecimal>> reservedSeconds = new LinkedHashMap<>();
+        List<BilledReservation> ordered = new ArrayList<>(reservations);
+        ordered.sort(Comparator.comparing((BilledReservation reservation) -> reservation.availabilityZone() == null)
+                .thenComparing(BilledReservation::start).thenComparing(BilledReservation::id));
+        for (BilledReservation reservation : ordered) {
+            if (upfrontBilled(reservation, from, to, now)) {
+                items.add(new LineItem(region, UsageTypes.heavyUsage(region, reservation.instanceType()),
+                        reservation.id(), RESERVED, reservation.availabilityZone(),
+                        granularity.bucketStart(reservation.start()), BigDecimal.valueOf(reservation.instanceCount()),
+                        "Quantity", reservation.upfrontCharge().setScale(10, RoundingMode.HALF_UP), LineItem.FEE));
+            }
+        }
+        Instant windowStart = ordered.stream().map(BilledReservation::start).min(Comparator.naturalOrder())
+                .map(start -> later(start, from)).orElse(limit);
+        Instant windowEnd = ordered.stream().map(BilledReservation::end).max(Comparator.naturalOrder())
+                .map(end -> earlier(end, limit)).orElse(limit);
+        List<UsagePeriod> overlapping = instancePeriods.stream()
+                .filter(period -> period.start().isBefore(windowEnd) && period.endOr(now).isAfter(windowStart)
+                        || period.shortfallSeconds() > 0)
+                .toList();
+        for (Instant hour = Granularity.HOURLY.bucketStart(windowStart); hour.isBefore(windowEnd);
+             hour = hour.plus(Duration.ofHours(1))) {
+            Instant hourStart = later(hour, windowStart);
+            Instant hourEnd = earlier(hour.plus(Duration.ofHours(1)), windowEnd);
+            Instant bucket = granularity.bucketStart(hour);
+            List<Use> uses = uses(overlapping, hour, hourStart, hourEnd, from, to, now);
+            for (BilledReservation reservation : ordered) {
+                long active = seconds(later(reservation.start(), hourStart), earlier(reservation.end(), hourEnd));
+                if (active <= 0) {
+                    continue;
+                }
+                BigDecimal instanceSeconds = BigDecimal.valueOf(active * reservation.instanceCount());
+                reservedSeconds.computeIfAbsent(reservation.id(), unused -> new LinkedHashMap<>())
+                        .merge(bucket, instanceSeconds, BigDecimal::add);
+                cover(reservation, instanceSeconds, uses, bucket, coveredSeconds);
+            }
+        }
+        moveCoveredTime(region, coveredSeconds, items);
+        for (BilledReservation reservation : ordered) {
+            reservedSeconds.getOrDefault(reservation.id(), Map.of()).forEach((bucket, seconds) -> {
+                BigDecimal hours = seconds.divide(SECONDS_PER_HOUR, PRECISION);
+                items.add(new LineItem(region, UsageTypes.heavyUsage(region, reservation.instanceType()),
+                        reservation.id(), RESERVED, reservation.availabilityZone(), bucket, hours, "Hrs",
+                        money(reservation.hourlyPrice().multiply(hours, PRECISION)), LineItem.RI_FEE));
+            });
+        }
+    }
+
+    private static boolean upfrontBilled(BilledReservation reservation, Instant from, Instant to, Instant now) {
+        return reservation.upfrontCharge().signum() > 0 && !reservation.start().isBefore(from)
+                && reservation.start().isBefore(to) && !reservation.start().isAfter(now);
+    }
+
+    /** The instance usage within the hour, smallest normalization factor first, then by instance. */
+    private List<Use> uses(List<UsagePeriod> periods, Instant hour, Instant hourStart, Instant hourEnd, Instant from,
+                           Instant to, Instant now) {
+        List<Use> uses = new ArrayList<>();
+        for (UsagePeriod period : periods) {
+            long seconds = seconds(later(period.start(), hourStart), earlier(period.endOr(now), hourEnd));
+            if (period.shortfallSeconds() > 0 && !period.start().isBefore(hour)
+                    && period.start().isBefore(hour.plus(Duration.ofHours(1))) && !period.start().isBefore(from)
+                    && period.start().isBefore(to)) {
+                seconds += period.shortfallSeconds();
+            }
+            if (seconds > 0) {
+                uses.add(new Use(period, source.normalizationFactor(period.sku()).orElse(null),
+                        BigDecimal.valueOf(seconds)));
+            }
+        }
+        uses.sort(Comparator.comparing((Use use) -> use.factor == null ? BigDecimal.valueOf(Long.MAX_VALUE) : use.factor)
+                .thenComparing(use -> use.period.resourceId()));
+        return uses;
+    }
+
+    /** Covers matching uses with {@code instanceSeconds} of the reservation (in its own type's seconds). */
+    private void cover(BilledReservation reservation, BigDecimal instanceSeconds, List<Use> uses, Instant bucket,
+                       Map<Covered, BigDecimal> covered) {
+        boolean zonal = reservation.availabilityZone() != null;
+        Optional<BigDecimal> reservedFactor = source.normalizationFactor(reservation.instanceType());
+        boolean flexible = !zonal && reservation.sizeFlexible() && reservedFactor.isPresent();
+        // Capacity in normalization units when size-flexible, else in seconds of the reserved type.
+        BigDecimal capacity = flexible ? instanceSeconds.multiply(reservedFactor.get()) : instanceSeconds;
+        for (Use use : uses) {
+            if (capacity.signum() <= 0) {
+                return;
+            }
+            if (use.remaining.signum() <= 0 || (zonal && !reservation.availabilityZone()
+                    .equals(use.period.availabilityZone()))) {
+                continue;
+            }
+            BigDecimal perSecond;
+            if (use.period.sku().equals(reservation.instanceType())) {
+                perSecond = flexible ? reservedFactor.get() : BigDecimal.ONE;
+            } else if (flexible && use.factor != null && sameFamily(use.period.sku(), reservation.instanceType())) {
+                perSecond = use.factor;
+            } else {
+                continue;
+            }
+            BigDecimal seconds = use.remaining.min(capacity.divide(perSecond, PRECISION));
+            use.remaining = use.remaining.subtract(seconds);
+            capacity = capacity.subtract(seconds.multiply(perSecond));
+            covered.merge(new Covered(use.period.resourceId(), use.period.usageType(), bucket), seconds,
+                    BigDecimal::add);
+        }
+    }
+
+    /** Takes covered time out of the on-demand lines (merged per instance and bucket) as discounted usage. */
+    private void moveCoveredTime(String region, Map<Covered, BigDecimal> coveredSeconds, List<LineItem> items) {
+        Map<Covered, List<LineItem>> onDemand = new HashMap<>();
+        for (LineItem item : items) {
+            if (item.lineItemType().equals(LineItem.USAGE) && item.unit().equals("Hrs")) {
+                onDemand.computeIfAbsent(new Covered(item.resourceId(), item.usageType(), item.bucketStart()),
+                        unused -> new ArrayList<>()).add(item);
+            }
+        }
+        List<LineItem> changed = new ArrayList<>();
+        coveredSeconds.forEach((covered, seconds) -> {
+            List<LineItem> lines = onDemand.get(covered);
+            if (lines == null || seconds.signum() <= 0) {
+                return;
+            }
+            LineItem first = lines.get(0);
+            BigDecimal used = lines.stream().map(LineItem::usageQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal hours = seconds.divide(SECONDS_PER_HOUR, PRECISION).min(used);
+            BigDecimal left = used.subtract(hours);
+            items.removeAll(lines);
+            if (left.signum() > 0) {
+                Optional<BigDecimal> price = rates.instanceHourly(region, skuOf(first.usageType()));
+                changed.add(new LineItem(first.region(), first.usageType(), first.resourceId(),
+                        first.purchaseOption(), first.availabilityZone(), first.bucketStart(), left, first.unit(),
+                        price.map(unit -> money(unit.multiply(left, PRECISION))).orElse(null), LineItem.USAGE));
+            }
+            changed.add(new LineItem(first.region(), first.usageType(), first.resourceId(), RESERVED,
+                    first.availabilityZone(), first.bucketStart(), hours, first.unit(), money(BigDecimal.ZERO),
+                    LineItem.DISCOUNTED_USAGE));
+        });
+        items.addAll(changed);
+    }
+
+    private static String skuOf(String usageType) {
+        return usageType.substring(usageType.indexOf("BoxUsage:") + "BoxUsage:".length());
+    }
+
+    private static boolean sameFamily(String a, String b) {
+        int dotA = a.indexOf('.');
+        int dotB = b.indexOf('.');
+        return dotA > 0 && dotA == dotB && a.regionMatches(0, b, 0, dotA);
+    }
+
+    static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(10, RoundingMode.HALF_UP);
+    }
+
+    private static long seconds(Instant start, Instant end) {
+        return end.isAfter(start) ? Duration.between(start, end).toSeconds() : 0;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,172 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.reserved.OfferingQuery;
+import dev.gureum.core.reserved.ReservedInstance;
+import dev.gureum.core.reserved.ReservedInstanceService;
+import dev.gureum.core.reserved.ReservedModification;
+import dev.gureum.core.reserved.ReservedModifications;
+import dev.gureum.core.reserved.ReservedOffering;
+import dev.gureum.core.reserved.TargetConfiguration;
+import dev.gureum.server.dispatch.OperationTable;
+import java.math.BigDecimal;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesModificationsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesModificationsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesOfferingsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesOfferingsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyReservedInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyReservedInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.PurchaseReservedInstancesOfferingRequest;
+import software.amazon.awssdk.services.ec2.model.PurchaseReservedInstancesOfferingResponse;
+import software.amazon.awssdk.services.ec2.model.RecurringCharge;
+import software.amazon.awssdk.services.ec2.model.ReservedInstances;
+import software.amazon.awssdk.services.ec2.model.ReservedInstancesConfiguration;
+import software.amazon.awssdk.services.ec2.model.ReservedInstancesId;
+import software.amazon.awssdk.services.ec2.model.ReservedInstancesModificationResult;
+import software.amazon.awssdk.services.ec2.model.ReservedInstancesOffering;
+
+/**
+ * Reserved Instances: DescribeReservedInstancesOfferings (computed offerings, no Marketplace),
+ * PurchaseReservedInstancesOffering, DescribeReservedInstances, ModifyReservedInstances and
+ * DescribeReservedInstancesModifications. Prices are Float fields on the wire, as EC2 sends them; the
+ * recurring hourly charge is in RecurringCharges and UsagePrice is 0.0, as in EC2's current offerings.
+ */
+final class ReservedInstanceHandlers {
+    private static final String HOURLY = "Hourly";
+
+    private final ReservedInstanceService reservations;
+    private final ReservedModifications modifications;
+
+    ReservedInstanceHandlers(ReservedInstanceService reservations, ReservedModifications modifications) {
+        this.reservations = reservations;
+        this.modifications = modifications;
+    }
+
+    void registerInto(OperationTable table) {
+        table.register(DescribeReservedInstancesOfferingsRequest.class, this::describeOfferings);
+        table.register(PurchaseReservedInstancesOfferingRequest.class, this::purchase);
+        table.register(DescribeReservedInstancesRequest.class, this::describe);
+        table.register(ModifyReservedInstancesRequest.class, this::modify);
+        table.register(DescribeReservedInstancesModificationsRequest.class, this::describeModifications);
+    }
+
+    DescribeReservedInstancesOfferingsResponse describeOfferings(DescribeReservedInstancesOfferingsRequest request,
+                                                                 RequestContext context) {
+        OfferingQuery query = new OfferingQuery(request.instanceTypeAsString(), request.availabilityZone(),
+                request.offeringClassAsString(), request.offeringTypeAsString(),
+                request.productDescriptionAsString(), request.instanceTenancyAsString(), request.minDuration(),
+                request.maxDuration(), request.includeMarketplace(), request.reservedInstancesOfferingIds(),
+                Filters.of(request.filters()));
+        Page<ReservedOffering> page = reservations.offerings().describe(context.region(), query,
+                request.maxResults(), request.nextToken());
+        return DescribeReservedInstancesOfferingsResponse.builder()
+                .reservedInstancesOfferings(page.items().stream().map(ReservedInstanceHandlers::offering).toList())
+                .nextToken(page.nextToken())
+                .build();
+    }
+
+    PurchaseReservedInstancesOfferingResponse purchase(PurchaseReservedInstancesOfferingRequest request,
+                                                       RequestContext context) {
+        ReservedInstance reserved = reservations.purchase(context, request.reservedInstancesOfferingId(),
+                request.instanceCount(), request.purchaseTime());
+        return PurchaseReservedInstancesOfferingResponse.builder().reservedInstancesId(reserved.id()).build();
+    }
+
+    DescribeReservedInstancesResponse describe(DescribeReservedInstancesRequest request, RequestContext context) {
+        return DescribeReservedInstancesResponse.builder()
+                .reservedInstances(reservations.describe(context, request.reservedInstancesIds(),
+                                request.offeringClassAsString(), request.offeringTypeAsString(),
+                                Filters.of(request.filters())).stream()
+                        .map(reserved -> reservedInstances(reserved, context)).toList())
+                .build();
+    }
+
+    ModifyReservedInstancesResponse modify(ModifyReservedInstancesRequest request, RequestContext context) {
+        ReservedModification modification = modifications.modify(context, request.reservedInstancesIds(),
+                request.targetConfigurations().stream().map(target -> new TargetConfiguration(
+                        target.instanceCount(), target.instanceTypeAsString(), target.scopeAsString(),
+                        target.availabilityZone())).toList(), request.clientToken());
+        return ModifyReservedInstancesResponse.builder().reservedInstancesModificationId(modification.id()).build();
+    }
+
+    DescribeReservedInstancesModificationsResponse describeModifications(
+            DescribeReservedInstancesModificationsRequest request, RequestContext context) {
+        return DescribeReservedInstancesModificationsResponse.builder()
+                .reservedInstancesModifications(modifications.describe(context,
+                        request.reservedInstancesModificationIds(), Filters.of(request.filters())).stream()
+                        .map(modification -> software.amazon.awssdk.services.ec2.model.ReservedInstancesModification
+                                .builder()
+                                .reservedInstancesModificationId(modification.id())
+                                .clientToken(modification.clientToken())
+                                .createDate(modification.createDate())
+                                .effectiveDate(modification.effectiveDate())
+                                .updateDate(modification.updateDate(context.now()))
+                                .status(modification.status(context.now()))
+                                .reservedInstancesIds(modification.sourceIds().stream()
+                                        .map(id -> ReservedInstancesId.builder().reservedInstancesId(id).build())
+                                        .toList())
+                                .modificationResults(modification.results().stream()
+                                        .map(result -> ReservedInstancesModificationResult.builder()
+                                                .reservedInstancesId(result.reservedInstancesId())
+                                                .targetConfiguration(ReservedInstancesConfiguration.builder()
+                                                        .availabilityZone(result.availabilityZone())
+                                                        .instanceCount(result.instanceCount())
+                                                        .instanceType(result.instanceType())
+                                                        .platform("EC2-VPC")
+                                                        .scope(result.scope())
+                                                        .build())
+                                                .build()).toList())
+                                .build()).toList())
+                .build();
+    }
+
+    static ReservedInstancesOffering offering(ReservedOffering offering) {
+        return ReservedInstancesOffering.builder()
+                .reservedInstancesOfferingId(offering.id())
+                .instanceType(offering.instanceType())
+                .availabilityZone(offering.availabilityZone())
+                .duration(offering.term().seconds())
+                .fixedPrice(offering.fixedPrice().floatValue())
+                .usagePrice(0.0f)
+                .productDescription(ReservedOffering.PRODUCT_DESCRIPTION)
+                .instanceTenancy(ReservedOffering.TENANCY)
+                .currencyCode(ReservedOffering.CURRENCY)
+                .offeringType(offering.payment().wireName())
+                .offeringClass(offering.offeringClass().wireName())
+                .scope(offering.scope().wireName())
+                .marketplace(false)
+                .recurringCharges(recurring(offering.hourlyPrice()))
+                .pricingDetails(List.of())
+                .build();
+    }
+
+    private static ReservedInstances reservedInstances(ReservedInstance reserved, RequestContext context) {
+        return ReservedInstances.builder()
+                .reservedInstancesId(reserved.id())
+                .instanceType(reserved.instanceType())
+                .availabilityZone(reserved.availabilityZone())
+                .start(reserved.start())
+                .end(reserved.end())
+                .duration(reserved.durationSeconds())
+                .usagePrice(0.0f)
+                .fixedPrice(reserved.fixedPrice().floatValue())
+                .instanceCount(reserved.instanceCount())
+                .productDescription(ReservedOffering.PRODUCT_DESCRIPTION)
+                .state(reserved.state(context.now()).wireName())
+                .instanceTenancy(ReservedOffering.TENANCY)
+                .currencyCode(ReservedOffering.CURRENCY)
+                .offeringType(reserved.payment().wireName())
+                .offeringClass(reserved.offeringClass().wireName())
+                .scope(reserved.scope().wireName())
+                .recurringCharges(recurring(reserved.hourlyPrice()))
+                .build();
+    }
+
+    private static List<RecurringCharge> recurring(BigDecimal hourly) {
+        return List.of(RecurringCharge.builder().amount(hourly.doubleValue()).frequency(HOURLY).build());
+    }
+}
