@@ -33,6 +33,7 @@ public final class Ec2Api {
         new RouteTableHandlers(cloud.routeTables).registerInto(table);
         new NetworkAclHandlers(cloud.networkAcls).registerInto(table);
         new ReservedInstanceHandlers(cloud.reservedInstances, cloud.reservedModifications).registerInto(table);
+        new ReservedExchangeHandlers(cloud.reservedExchanges).registerInto(table);
         return new ServiceEndpoint("ec2", new Ec2Protocol(), RequiredMembers.forService("ec2"), table);
     }
 }

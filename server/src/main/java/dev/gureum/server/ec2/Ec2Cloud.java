@@ -10,6 +10,7 @@ import dev.gureum.core.region.Zone;
 import dev.gureum.core.reserved.NormalizationFactors;
 import dev.gureum.core.reserved.OfferingCatalog;
 import dev.gureum.core.reserved.ReservedBilling;
+import dev.gureum.core.reserved.ReservedExchanges;
 import dev.gureum.core.reserved.ReservedInstanceService;
 import dev.gureum.core.reserved.ReservedModifications;
 import dev.gureum.core.billing.VolumeMeter;
@@ -125,6 +126,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final Bills bills;
     final ReservedInstanceService reservedInstances;
     final ReservedModifications reservedModifications;
+    final ReservedExchanges reservedExchanges;
     final SnapshotAttributes snapshotAttributes;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private final Store store;
@@ -161,6 +163,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.reservedInstances = new ReservedInstanceService(store, new OfferingCatalog(prices, regionCatalog,
                 (type, region) -> instanceTypes.offeringZones(type, region).stream().map(Zone::name).toList()));
         this.reservedModifications = new ReservedModifications(store, reservedInstances, factors);
+        this.reservedExchanges = new ReservedExchanges(store, reservedInstances);
         this.bills = new Bills(store, prices, clock, new ReservedBilling(store, factors));
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
