@@ -1,0 +1,263 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesOfferingsResponse;
+import software.amazon.awssdk.services.ec2.model.Ec2Exception;
+import software.amazon.awssdk.services.ec2.model.GetReservedInstancesExchangeQuoteResponse;
+import software.amazon.awssdk.services.ec2.model.ReservedInstances;
+import software.amazon.awssdk.services.ec2.model.ReservedInstancesOffering;
+
+/**
+ * Reserved Instances end to end on the manual clock, through the real Java SDK and the real aws CLI:
+ * offerings computed on demand, a purchase that turns active, the bill applying it to running instances,
+ * a modification, a convertible exchange, and the term's end retiring it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ReservedInstancesIT {
+    private static GureumProcess server;
+    private static Ec2Client ec2;
+    private static AwsCli aws;
+
+    @BeforeAll
+    static void start() {
+        server = GureumProcess.start("--clock", "manual");
+        ec2 = Clients.ec2(server.endpoint());
+        aws = AwsCli.installed() ? new AwsCli(server.endpoint()) : null;
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            ec2.close();
+            server.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void offeringsAreComputedForATypeAndPagedThroughBothClients() {
+        List<ReservedInstancesOffering> offerings = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            DescribeReservedInstancesOfferingsResponse page = ec2.describeReservedInstancesOfferings(r -> r
+                    .instanceType("m7i.large").offeringClass("standard").maxResults(10).nextToken(next));
+            offerings.addAll(page.reservedInstancesOfferings());
+            token = page.nextToken();
+        } while (token != null);
+        long zones = ec2.describeInstanceTypeOfferings(r -> r.locationType("availability-zone")
+                .filters(f -> f.name("instance-type").values("m7i.large"))).instanceTypeOfferings().size();
+        assertEquals((zones + 1) * 2 * 3, offerings.size(), "a regional and a zonal offering per zone, 2 terms × 3");
+        ReservedInstancesOffering noUpfront = offerings.stream().filter(offering -> offering.scopeAsString()
+                        .equals("Region") && offering.duration() == 31_536_000L
+                        && offering.offeringTypeAsString().equals("No Upfront")).findFirst().orElseThrow();
+        assertNull(noUpfront.availabilityZone());
+        assertEquals(0.0f, noUpfront.fixedPrice());
+        assertEquals(0.0635, noUpfront.recurringCharges().get(0).amount(), 1e-9);
+        assertEquals("Hourly", noUpfront.recurringCharges().get(0).frequencyAsString());
+        assertEquals("USD", noUpfront.currencyCodeAsString());
+        assertEquals("Linux/UNIX", noUpfront.productDescriptionAsString());
+        assertEquals("default", noUpfront.instanceTenancyAsString());
+        assertFalse(noUpfront.marketplace());
+
+        if (aws != null) {
+            JsonNode cli = aws.json("ec2", "describe-reserved-instances-offerings", "--instance-type", "m7i.large",
+                    "--offering-class", "standard");
+            assertEquals(offerings.size(), cli.field("ReservedInstancesOfferings").get().asArray().size(),
+                    "the CLI follows NextToken across pages");
+            assertEquals("0", aws.text("ec2", "describe-reserved-instances-offerings", "--instance-type", "m7i.large",
+                    "--filters", "Name=marketplace,Values=true", "--query", "length(ReservedInstancesOfferings)"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aPurchasedReservationTurnsActiveAndTheBillAppliesItToOneOfTwoInstances() {
+        String offering = offering("m7i.large", "standard", "No Upfront", 31_536_000L);
+        String reserved = aws != null
+                ? aws.text("ec2", "purchase-reserved-instances-offering", "--reserved-instances-offering-id", offering,
+                        "--instance-count", "1", "--query", "ReservedInstancesId")
+                : ec2.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(offering).instanceCount(1))
+                        .reservedInstancesId();
+        assertTrue(reserved.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), reserved);
+        assertEquals("payment-pending", describe(reserved).stateAsString());
+        server.advanceClock(60);
+        ReservedInstances active = describe(reserved);
+        assertEquals("active", active.stateAsString());
+        assertEquals(31_536_000L, active.duration());
+        assertEquals(active.start().plusSeconds(31_536_000L), active.end());
+        assertEquals(1, ec2.describeReservedInstances(r -> r.filters(f -> f.name("state").values("active"),
+                f -> f.name("instance-type").values("m7i.large"))).reservedInstances().size());
+
+        String debian = Ec2PlatformIT.debianImage(ec2);
+        List<String> ids = ec2.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(2).maxCount(2))
+                .instances().stream().map(instance -> instance.instanceId()).toList();
+        ids.forEach(id -> awaitState(id, "running"));
+        server.advanceClock(3600);
+        ec2.stopInstances(r -> r.instanceIds(ids));
+        ids.forEach(id -> awaitState(id, "stopped"));
+
+        String bill = server.admin("GET", "/_gureum/bill?month=" + month());
+        BigDecimal reservedHours = field(bill, "HeavyUsage:m7i.large", "RIFee", "quantity");
+        assertEquals(money(reservedHours.multiply(new BigDecimal("0.0635"))),
+                money(field(bill, "HeavyUsage:m7i.large", "RIFee", "costUsd")), "every hour since the purchase");
+        BigDecimal covered = field(bill, "BoxUsage:m7i.large", "DiscountedUsage", "quantity");
+        BigDecimal onDemand = field(bill, "BoxUsage:m7i.large", "Usage", "quantity");
+        assertTrue(covered.compareTo(BigDecimal.ONE) > 0 && covered.compareTo(reservedHours) <= 0,
+                "at most the reserved hours are covered: " + covered);
+        assertTrue(onDemand.signum() > 0 && onDemand.add(covered).compareTo(new BigDecimal("2")) >= 0,
+                "two instances of an hour or more, the rest on demand: " + onDemand);
+        assertEquals(money(onDemand.multiply(new BigDecimal("0.1008"))),
+                money(field(bill, "BoxUsage:m7i.large", "Usage", "costUsd")));
+        ec2.terminateInstances(r -> r.instanceIds(ids));
+    }
+
+    @Test
+    @Order(3)
+    void aReservationIsModifiedIntoTwoZonalHalves() {
+        String offering = offering("m7i.xlarge", "standard", "No Upfront", 31_536_000L);
+        String reserved = ec2.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(offering)
+                .instanceCount(1)).reservedInstancesId();
+        server.advanceClock(60);
+        String modification;
+        if (aws != null) {
+            modification = aws.text("ec2", "modify-reserved-instances", "--reserved-instances-ids", reserved,
+                    "--target-configurations",
+                    "AvailabilityZone=us-east-1a,InstanceCount=2,InstanceType=m7i.large,Scope=Availability Zone",
+                    "--query", "ReservedInstancesModificationId");
+        } else {
+            modification = ec2.modifyReservedInstances(r -> r.reservedInstancesIds(reserved).targetConfigurations(
+                    t -> t.availabilityZone("us-east-1a").instanceCount(2).instanceType("m7i.large")
+                            .scope("Availability Zone"))).reservedInstancesModificationId();
+        }
+        assertTrue(modification.startsWith("rimod-"), modification);
+        server.advanceClock(60);
+        var described = ec2.describeReservedInstancesModifications(r -> r.reservedInstancesModificationIds(
+                modification)).reservedInstancesModifications().get(0);
+        assertEquals("fulfilled", described.status());
+        assertEquals(reserved, described.reservedInstancesIds().get(0).reservedInstancesId());
+        var result = described.modificationResults().get(0);
+        assertEquals(2, result.targetConfiguration().instanceCount());
+        assertEquals("Availability Zone", result.targetConfiguration().scopeAsString());
+        ReservedInstances made = describe(result.reservedInstancesId());
+        assertEquals("us-east-1a", made.availabilityZone());
+        assertEquals(0.0635, made.recurringCharges().get(0).amount(), 1e-9);
+        assertEquals("retired", describe(reserved).stateAsString());
+        if (aws != null) {
+            aws.assertServerError("InvalidParameterValue", "ec2", "modify-reserved-instances",
+                    "--reserved-instances-ids", result.reservedInstancesId(), "--target-configurations",
+                    "InstanceCount=3,InstanceType=m7i.large,Scope=Region");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aConvertibleReservationIsExchangedForABiggerOne() {
+        String source = ec2.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(
+                offering("m7i.large", "convertible", "Partial Upfront", 31_536_000L)).instanceCount(1))
+                .reservedInstancesId();
+        server.advanceClock(60);
+        String target = offering("m7i.xlarge", "convertible", "Partial Upfront", 31_536_000L);
+        GetReservedInstancesExchangeQuoteResponse quote = ec2.getReservedInstancesExchangeQuote(r -> r
+                .reservedInstanceIds(source).targetConfigurations(t -> t.offeringId(target).instanceCount(1)));
+        assertTrue(quote.isValidExchange(), quote.validationFailureReason());
+        assertTrue(new BigDecimal(quote.targetConfigurationValueRollup().remainingTotalValue())
+                .compareTo(new BigDecimal(quote.reservedInstanceValueRollup().remainingTotalValue())) >= 0);
+        assertTrue(new BigDecimal(quote.paymentDue()).signum() > 0, "a true-up: " + quote.paymentDue());
+        String exchange = ec2.acceptReservedInstancesExchangeQuote(r -> r.reservedInstanceIds(source)
+                .targetConfigurations(t -> t.offeringId(target).instanceCount(1))).exchangeId();
+        assertTrue(exchange.startsWith("riex-"), exchange);
+        assertEquals("retired", describe(source).stateAsString());
+        assertTrue(ec2.describeReservedInstances(r -> r.offeringClass("convertible")).reservedInstances().stream()
+                .anyMatch(reserved -> reserved.instanceTypeAsString().equals("m7i.xlarge")));
+
+        String standard = offering("m7i.large", "standard", "No Upfront", 31_536_000L);
+        assertFalse(ec2.getReservedInstancesExchangeQuote(r -> r.reservedInstanceIds(ec2.describeReservedInstances(
+                d -> d.offeringClass("standard").filters(f -> f.name("state").values("active"))).reservedInstances()
+                .get(0).reservedInstancesId()).targetConfigurations(t -> t.offeringId(standard))).isValidExchange());
+    }
+
+    @Test
+    @Order(5)
+    void badIdsGetEc2sErrors() {
+        Ec2Exception offering = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
+                () -> ec2.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(
+                        "438012d3-4052-4cc7-b2e3-8d3372e0e706").instanceCount(1)));
+        assertEquals("InvalidReservedInstancesOfferingId", offering.awsErrorDetails().errorCode());
+        assertEquals(400, offering.statusCode());
+        Ec2Exception token = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
+                () -> ec2.describeReservedInstancesOfferings(r -> r.instanceType("m7i.large").nextToken("bogus")));
+        assertEquals("InvalidPaginationToken", token.awsErrorDetails().errorCode());
+        if (aws != null) {
+            aws.assertServerError("InvalidReservedInstancesId", "ec2", "describe-reserved-instances",
+                    "--reserved-instances-ids", "00000000-0000-4000-8000-000000000000");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theTermsEndRetiresEveryReservation() {
+        server.advanceClock(31_536_000 + 7_200);
+        assertTrue(ec2.describeReservedInstances(r -> r.filters(f -> f.name("state").values("active")))
+                .reservedInstances().isEmpty());
+        assertTrue(ec2.describeReservedInstances().reservedInstances().stream()
+                .allMatch(reserved -> reserved.stateAsString().equals("retired")));
+    }
+
+    private static String offering(String type, String offeringClass, String payment, long duration) {
+        return ec2.describeReservedInstancesOfferings(r -> r.instanceType(type).offeringClass(offeringClass)
+                        .offeringType(payment).filters(f -> f.name("scope").values("Region"),
+                                f -> f.name("duration").values(String.valueOf(duration))))
+                .reservedInstancesOfferings().get(0).reservedInstancesOfferingId();
+    }
+
+    private static ReservedInstances describe(String id) {
+        return ec2.describeReservedInstances(r -> r.reservedInstancesIds(id)).reservedInstances().get(0);
+    }
+
+    private static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(6, RoundingMode.HALF_UP);
+    }
+
+    private static String month() {
+        Matcher now = Pattern.compile("\"now\":\"(\\d{4}-\\d{2})").matcher(server.admin("GET", "/_gureum/health"));
+        assertTrue(now.find());
+        return now.group(1);
+    }
+
+    private static BigDecimal field(String bill, String usageType, String lineItemType, String name) {
+        Matcher line = Pattern.compile("\"usageType\":\"" + Pattern.quote(usageType) + "\",\"lineItemType\":\""
+                + lineItemType + "\"[^}]*\"" + name + "\":\"([0-9.E-]+)\"").matcher(bill);
+        assertTrue(line.find(), usageType + " " + lineItemType + " " + name + " in " + bill);
+        return new BigDecimal(line.group(1));
+    }
+
+    private static void awaitState(String id, String state) {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
+                    .nameAsString().equals(state)) {
+                return;
+            }
+            server.advanceClock(1);
+        }
+        throw new AssertionError(id + " never reached " + state);
+    }
+}
