@@ -214,6 +214,38 @@ class ReservedInstancesIT {
 
     @Test
     @Order(6)
+    void aZonalReservationKeepsItsZonesCapacityForItsOwner() {
+        try (GureumProcess small = GureumProcess.start("--clock", "manual", "--auth", "any",
+                "--zone-capacity-vcpus", "8");
+             Ec2Client owner = Clients.ec2(small.endpoint(), software.amazon.awssdk.regions.Region.US_EAST_1,
+                     "111111111111", "any");
+             Ec2Client other = Clients.ec2(small.endpoint(), software.amazon.awssdk.regions.Region.US_EAST_1,
+                     "222222222222", "any")) {
+            String zonal = owner.describeReservedInstancesOfferings(r -> r.instanceType("m7i.large")
+                    .availabilityZone("us-east-1a").offeringClass("standard").offeringType("No Upfront")
+                    .filters(f -> f.name("duration").values("31536000"))).reservedInstancesOfferings().get(0)
+                    .reservedInstancesOfferingId();
+            owner.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(zonal).instanceCount(2));
+            String debian = Ec2PlatformIT.debianImage(other);
+            Ec2Exception full = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
+                    () -> other.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(3).maxCount(3)
+                            .placement(p -> p.availabilityZone("us-east-1a"))));
+            assertEquals("InsufficientInstanceCapacity", full.awsErrorDetails().errorCode(),
+                    "4 of the zone's 8 vCPUs are held for the reservation's owner");
+            assertEquals(2, other.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(2)
+                    .maxCount(2).placement(p -> p.availabilityZone("us-east-1a"))).instances().size());
+            assertEquals(2, owner.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(2)
+                    .maxCount(2).placement(p -> p.availabilityZone("us-east-1a"))).instances().size(),
+                    "the owner still finds its reserved capacity");
+            Ec2Exception reserveMore = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
+                    () -> other.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(zonal)
+                            .instanceCount(1)));
+            assertEquals("InsufficientReservedInstanceCapacity", reserveMore.awsErrorDetails().errorCode());
+        }
+    }
+
+    @Test
+    @Order(7)
     void theTermsEndRetiresEveryReservation() {
         server.advanceClock(31_536_000 + 7_200);
         assertTrue(ec2.describeReservedInstances(r -> r.filters(f -> f.name("state").values("active")))

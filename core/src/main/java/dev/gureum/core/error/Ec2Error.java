@@ -99,6 +99,7 @@ public enum Ec2Error implements ErrorCode {
     INVALID_RESERVED_INSTANCES_ID("InvalidReservedInstancesId", 400),
     INVALID_RESERVED_INSTANCES_OFFERING_ID("InvalidReservedInstancesOfferingId", 400),
     RESERVED_INSTANCES_LIMIT_EXCEEDED("ReservedInstancesLimitExceeded", 400),
+    INSUFFICIENT_RESERVED_INSTANCE_CAPACITY("InsufficientReservedInstanceCapacity", 500),
     INSUFFICIENT_VOLUME_CAPACITY("InsufficientVolumeCapacity", 500),
     UNSUPPORTED("Unsupported", 400),
     INVALID_KEY_PAIR_DUPLICATE("InvalidKeyPair.Duplicate", 400),

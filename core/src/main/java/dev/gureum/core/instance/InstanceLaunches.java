@@ -42,10 +42,19 @@ public final class InstanceLaunches {
     private final InstanceUsage usage;
     private final NetworkInterfaceService network;
     private final LaunchVolumes volumes;
+    private final CapacityHolds holds;
 
     public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
                             InstanceRuntime runtime, InstanceUsage usage, NetworkInterfaceService network,
                             LaunchVolumes volumes) {
+        this(store, regions, catalog, quotas, runtime, usage, network, volumes, CapacityHolds.NONE);
+    }
+
+    /** As above, with capacity that zonal reservations hold for their owners ({@code holds}). */
+    public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
+                            InstanceRuntime runtime, InstanceUsage usage, NetworkInterfaceService network,
+                            LaunchVolumes volumes, CapacityHolds holds) {
+        this.holds = holds;
         this.store = store;
         this.regions = regions;
         this.catalog = catalog;
@@ -243,7 +252,8 @@ public final class InstanceLaunches {
             throw Ec2Error.INSTANCE_LIMIT_EXCEEDED.exception("Your quota allows for " + Math.max(0, allowedByQuota)
                     + " more running instance(s). You requested at least " + request.minCount());
         }
-        long usedVcpus = usage.vcpus(zone.regionName(), zone.name());
+        long usedVcpus = usage.vcpus(zone.regionName(), zone.name())
+                + holds.vcpusHeldForOthers(context.account(), zone.regionName(), zone.name());
         long allowedByCapacity = (quotas.zoneCapacityVcpus() - usedVcpus) / type.vcpus();
         if (allowedByCapacity < request.minCount()) {
             throw Ec2Error.INSUFFICIENT_INSTANCE_CAPACITY.exception("We currently do not have sufficient "
@@ -267,7 +277,8 @@ public final class InstanceLaunches {
         return zone;
     }
 
-    static boolean occupiesHost(InstanceState state) {
+    /** Whether an instance in this state takes its zone's capacity (pending, running, stopping, shutting down). */
+    public static boolean occupiesHost(InstanceState state) {
         return switch (state) {
             case PENDING, RUNNING, STOPPING, SHUTTING_DOWN -> true;
             case STOPPED, TERMINATED -> false;

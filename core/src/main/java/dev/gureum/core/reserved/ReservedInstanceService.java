@@ -21,17 +21,31 @@ import java.util.function.Predicate;
  * PurchaseReservedInstancesOffering and DescribeReservedInstances. A purchase takes the offering from its id
  * (offerings are computed, never stored) and stores the reservation with its prices; the upfront payment is
  * billed as a one-time fee at its start. A purchase time in the future queues a regional reservation until
- * then, as EC2 does (zonal purchases cannot be queued).
+ * then, as EC2 does (zonal purchases cannot be queued). A zonal purchase reserves capacity in its zone, so
+ * the zone must have room for it.
  */
 public final class ReservedInstanceService {
     static final int MAXIMUM_INSTANCE_COUNT = 20;
 
+    /** Refuses a zonal reservation its zone has no room for (InsufficientReservedInstanceCapacity). */
+    public interface ZoneRoom {
+        ZoneRoom UNLIMITED = (account, region, zone, instanceType, instanceCount) -> { };
+
+        void require(String account, String region, String zone, String instanceType, int instanceCount);
+    }
+
     private final Store store;
     private final OfferingCatalog offerings;
+    private final ZoneRoom room;
 
     public ReservedInstanceService(Store store, OfferingCatalog offerings) {
+        this(store, offerings, ZoneRoom.UNLIMITED);
+    }
+
+    public ReservedInstanceService(Store store, OfferingCatalog offerings, ZoneRoom room) {
         this.store = store;
         this.offerings = offerings;
+        this.room = room;
     }
 
     public OfferingCatalog offerings() {
@@ -58,6 +72,10 @@ public final class ReservedInstanceService {
         if (instanceCount > MAXIMUM_INSTANCE_COUNT) {
             throw Ec2Error.RESERVED_INSTANCES_LIMIT_EXCEEDED.exception("You have requested more Reserved "
                     + "Instances than your current limit of " + MAXIMUM_INSTANCE_COUNT + " allows.");
+        }
+        if (offering.availabilityZone() != null) {
+            room.require(context.account(), context.region(), offering.availabilityZone(), offering.instanceType(),
+                    instanceCount);
         }
         Instant now = context.now().truncatedTo(ChronoUnit.MILLIS);
         Instant start = now;

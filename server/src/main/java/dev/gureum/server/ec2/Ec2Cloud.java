@@ -10,6 +10,7 @@ import dev.gureum.core.region.Zone;
 import dev.gureum.core.reserved.NormalizationFactors;
 import dev.gureum.core.reserved.OfferingCatalog;
 import dev.gureum.core.reserved.ReservedBilling;
+import dev.gureum.core.reserved.ReservedCapacity;
 import dev.gureum.core.reserved.ReservedExchanges;
 import dev.gureum.core.reserved.ReservedInstanceService;
 import dev.gureum.core.reserved.ReservedModifications;
@@ -160,8 +161,12 @@ public final class Ec2Cloud implements AutoCloseable {
         PriceCatalog prices = PriceCatalog.load();
         NormalizationFactors factors = NormalizationFactors.of(prices.onDemandPrices().stream()
                 .map(OnDemandPrice::instanceType).distinct().toList());
+        ReservedCapacity reservedCapacity = new ReservedCapacity(store, type -> catalog.type(type).vcpus(),
+                clock::now);
         this.reservedInstances = new ReservedInstanceService(store, new OfferingCatalog(prices, regionCatalog,
-                (type, region) -> instanceTypes.offeringZones(type, region).stream().map(Zone::name).toList()));
+                (type, region) -> instanceTypes.offeringZones(type, region).stream().map(Zone::name).toList()),
+                (account, region, zone, type, count) -> reservedCapacity.requireRoom(account, region, zone, type,
+                        count, quotas.zoneCapacityVcpus(), usage.vcpus(region, zone)));
         this.reservedModifications = new ReservedModifications(store, reservedInstances, factors);
         this.reservedExchanges = new ReservedExchanges(store, reservedInstances);
         this.bills = new Bills(store, prices, clock, new ReservedBilling(store, factors));
@@ -180,7 +185,7 @@ public final class Ec2Cloud implements AutoCloseable {
         commands.attach(runtime);
         firewalls.attach(store, runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
-                new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore));
+                new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
         this.modifications = new InstanceModifications(store, catalog);
         this.vpcs = new VpcService(store, defaultVpcs);
