@@ -238,14 +238,14 @@ final class InstanceScale implements Benchmark {
      * An unsigned request, which --auth any takes as the default account in {@code region}: what the timed
      * loops measure, so reading the answer as text is left outside them.
      */
-    private static WireResponse serve(Gateway gateway, String action, String parameters, String region) {
+    static WireResponse serve(Gateway gateway, String action, String parameters, String region) {
         String body = "Action=" + action + "&Version=2016-11-15" + (parameters.isEmpty() ? "" : "&" + parameters);
         Map<String, List<String>> headers = Map.of("authorization", List.of("AWS4-HMAC-SHA256 Credential=000000000000/"
                 + "20261129/" + region + "/ec2/aws4_request, SignedHeaders=host, Signature=0"));
         return gateway.handle(new WireRequest("POST", "/", "", headers, body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static void requireOk(String action, WireResponse response) {
+    static void requireOk(String action, WireResponse response) {
         if (response.status() != 200) {
             throw new IllegalStateException(action + " answered " + response.status() + ": "
                     + new String(response.body(), StandardCharsets.UTF_8));
