@@ -214,6 +214,34 @@ class ReservedInstancesIT {
 
     @Test
     @Order(6)
+    void reservationsSurviveARestartAndTheCliReadsEveryAnswer() {
+        List<ReservedInstances> before = ec2.describeReservedInstances().reservedInstances();
+        server.restart();
+        assertEquals(before, ec2.describeReservedInstances().reservedInstances());
+        server.advanceClock(60);
+        if (aws != null) {
+            JsonNode described = aws.json("ec2", "describe-reserved-instances", "--filters",
+                    "Name=instance-type,Values=m7i.large", "Name=scope,Values=Region");
+            List<JsonNode> reserved = described.field("ReservedInstances").get().asArray();
+            assertFalse(reserved.isEmpty());
+            assertEquals("Hourly", reserved.get(0).field("RecurringCharges").get().asArray().get(0)
+                    .field("Frequency").get().asString());
+            assertTrue(aws.json("ec2", "describe-reserved-instances-modifications").field(
+                    "ReservedInstancesModifications").get().asArray().get(0).field("ModificationResults").get()
+                    .asArray().size() == 1);
+            String convertible = ec2.describeReservedInstances(r -> r.offeringClass("convertible")
+                    .filters(f -> f.name("state").values("active"))).reservedInstances().get(0).reservedInstancesId();
+            JsonNode quote = aws.json("ec2", "get-reserved-instances-exchange-quote", "--reserved-instance-ids",
+                    convertible, "--target-configurations", "OfferingId=" + offering("m7i.2xlarge", "convertible",
+                            "Partial Upfront", 31_536_000L) + ",InstanceCount=1");
+            assertTrue(quote.field("IsValidExchange").get().asBoolean());
+            assertEquals(1, quote.field("ReservedInstanceValueSet").get().asArray().size());
+            assertEquals(1, quote.field("TargetConfigurationValueSet").get().asArray().size());
+        }
+    }
+
+    @Test
+    @Order(7)
     void aZonalReservationKeepsItsZonesCapacityForItsOwner() {
         try (GureumProcess small = GureumProcess.start("--clock", "manual", "--auth", "any",
                 "--zone-capacity-vcpus", "8");
@@ -245,7 +273,7 @@ class ReservedInstancesIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theTermsEndRetiresEveryReservation() {
         server.advanceClock(31_536_000 + 7_200);
         assertTrue(ec2.describeReservedInstances(r -> r.filters(f -> f.name("state").values("active")))

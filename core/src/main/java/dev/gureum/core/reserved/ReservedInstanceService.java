@@ -26,6 +26,9 @@ import java.util.function.Predicate;
  */
 public final class ReservedInstanceService {
     static final int MAXIMUM_INSTANCE_COUNT = 20;
+    /** How EC2 spells times in filters and responses: 2015-08-07T11:54:42.000Z. */
+    private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     /** Refuses a zonal reservation its zone has no room for (InsufficientReservedInstanceCapacity). */
     public interface ZoneRoom {
@@ -110,6 +113,11 @@ public final class ReservedInstanceService {
         OfferingClass wantedClass = offeringClass == null ? null : OfferingClass.fromWireName(offeringClass)
                 .orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + offeringClass
                         + ") for parameter offeringClass is invalid."));
+        if (offeringType != null && PaymentOption.fromWireName(offeringType).isEmpty()
+                && !List.of("Heavy Utilization", "Medium Utilization", "Light Utilization").contains(offeringType)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + offeringType
+                    + ") for parameter offeringType is invalid.");
+        }
         return all.stream()
                 .filter(reserved -> ids.isEmpty() || ids.contains(reserved.id()))
                 .filter(reserved -> wantedClass == null || reserved.offeringClass() == wantedClass)
@@ -143,13 +151,13 @@ public final class ReservedInstanceService {
         return FilterSet.<ReservedInstance>builder()
                 .single("availability-zone", ReservedInstance::availabilityZone)
                 .single("duration", reserved -> String.valueOf(reserved.durationSeconds()))
-                .single("end", reserved -> reserved.end().toString())
+                .single("end", reserved -> TIMESTAMP.format(reserved.end()))
                 .single("fixed-price", reserved -> OfferingCatalog.floatText(reserved.fixedPrice()))
                 .single("instance-type", ReservedInstance::instanceType)
                 .single("scope", reserved -> reserved.scope().wireName())
                 .single("product-description", reserved -> ReservedOffering.PRODUCT_DESCRIPTION)
                 .single("reserved-instances-id", ReservedInstance::id)
-                .single("start", reserved -> reserved.start().toString())
+                .single("start", reserved -> TIMESTAMP.format(reserved.start()))
                 .single("state", reserved -> reserved.state(now).wireName())
                 .single("usage-price", reserved -> OfferingCatalog.floatText(BigDecimal.ZERO))
                 .single("offering-class", reserved -> reserved.offeringClass().wireName())
