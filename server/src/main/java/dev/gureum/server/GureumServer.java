@@ -12,6 +12,8 @@ import dev.gureum.server.auth.Authenticator;
 import dev.gureum.server.auth.CredentialsFile;
 import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
+import dev.gureum.server.ce.CostExplorerApi;
+import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.server.cloudwatch.CloudWatchApi;
 import dev.gureum.server.ec2.Ec2Api;
 import dev.gureum.core.sns.TopicService;
@@ -82,12 +84,13 @@ public final class GureumServer implements AutoCloseable {
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             ServiceEndpoint monitoring = CloudWatchApi.create();
             ServiceEndpoint sns = SnsApi.create(new TopicService(store));
+            ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock));
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
-                    List.of(ec2.signingName(), monitoring.signingName(), sns.signingName())),
+                    List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName())),
                     clock, cloud::reset, cloud::bill);
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2, monitoring.signingName(), monitoring,
-                    sns.signingName(), sns), "ec2", authenticator.join(), regions, clock);
+                    sns.signingName(), sns, ce.signingName(), ce), "ec2", authenticator.join(), regions, clock);
             ready.complete(gateway);
             GureumServer server = new GureumServer(store, cloud, gateway, front.join());
             CompletableFuture.runAsync(() -> {

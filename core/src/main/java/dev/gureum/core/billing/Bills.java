@@ -103,10 +103,11 @@ public final class Bills {
         secondsByBucket.forEach((bucket, seconds) -> {
             if (seconds > 0) {
                 BigDecimal quantity = quantity(period, seconds, bucket);
+                BigDecimal cost = price.map(unit -> unit.multiply(quantity, PRECISION).setScale(10, RoundingMode.HALF_UP))
+                        .orElse(null);
                 items.add(new LineItem(region, period.usageType(), period.resourceId(), period.purchaseOption(),
-                        period.availabilityZone(), bucket, quantity, period.pricedAs().unit(),
-                        price.map(unit -> unit.multiply(quantity, PRECISION).setScale(10, RoundingMode.HALF_UP))
-                                .orElse(null), LineItem.USAGE));
+                        period.availabilityZone(), bucket, quantity, period.pricedAs().unit(), cost, LineItem.USAGE,
+                        cost));
             }
         });
     }

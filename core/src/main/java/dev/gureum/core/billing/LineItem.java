@@ -10,10 +10,14 @@ import java.time.Instant;
  * usage report's: {@code Usage} at on-demand rates, {@code DiscountedUsage} for instance time a reservation
  * covered (its cost is in the reservation's fees), {@code RIFee} for a reservation's recurring hourly charge
  * over every hour it is active, used or not, and {@code Fee} for a one-time upfront payment.
+ * {@code amortizedCost} spreads upfront payments over the term: a fee amortizes to nothing, and each reserved
+ * hour ({@code RIFee}) carries its share of the upfront price besides its recurring charge; otherwise it is
+ * the unblended cost. {@code purchaseOption} is {@code OnDemand}, {@code StandardReserved} or
+ * {@code ConvertibleReserved}.
  */
 public record LineItem(String region, String usageType, String resourceId, String purchaseOption,
                        String availabilityZone, Instant bucketStart, BigDecimal usageQuantity, String unit,
-                       BigDecimal unblendedCost, String lineItemType) {
+                       BigDecimal unblendedCost, String lineItemType, BigDecimal amortizedCost) {
     public static final String USAGE = "Usage";
     public static final String DISCOUNTED_USAGE = "DiscountedUsage";
     public static final String RI_FEE = "RIFee";

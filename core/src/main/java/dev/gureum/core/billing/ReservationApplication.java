@@ -26,7 +26,6 @@ import java.util.Optional;
 final class ReservationApplication {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final MathContext PRECISION = MathContext.DECIMAL64;
-    static final String RESERVED = "Reserved";
 
     private final ReservationSource source;
     private final RateCard rates;
@@ -52,11 +51,15 @@ final class ReservationApplication {
     private record Covered(String resourceId, String usageType, Instant bucket) {
     }
 
+    /** Covered time of one instance in one bucket, by the purchase option of the reservations covering it. */
+    private record CoveredBy(Covered covered, String purchaseOption) {
+    }
+
     /** Rewrites {@code items} (the region's lines, as priced on demand) with the reservations applied. */
     void apply(String region, List<BilledReservation> reservations, List<UsagePeriod> instancePeriods, Instant from,
                Instant to, Instant now, Granularity granularity, List<LineItem> items) {
         Instant limit = earlier(to, now);
-        Map<Covered, BigDecimal> coveredSeconds = new LinkedHashMap<>();
+        Map<CoveredBy, BigDecimal> coveredSeconds = new LinkedHashMap<>();
         Map<String, Map<Instant, BigDecimal>> reservedSeconds = new LinkedHashMap<>();
         List<BilledReservation> ordered = new ArrayList<>(reservations);
         ordered.sort(Comparator.comparing((BilledReservation reservation) -> reservation.availabilityZone() == null)
@@ -64,9 +67,9 @@ final class ReservationApplication {
         for (BilledReservation reservation : ordered) {
             if (upfrontBilled(reservation, from, to, now)) {
                 items.add(new LineItem(region, UsageTypes.heavyUsage(region, reservation.instanceType()),
-                        reservation.id(), RESERVED, reservation.availabilityZone(),
+                        reservation.id(), reservation.purchaseOption(), reservation.availabilityZone(),
                         granularity.bucketStart(reservation.start()), BigDecimal.valueOf(reservation.instanceCount()),
-                        "Quantity", reservation.upfrontCharge().setScale(10, RoundingMode.HALF_UP), LineItem.FEE));
+                        "Quantity", money(reservation.upfrontCharge()), LineItem.FEE, money(BigDecimal.ZERO)));
             }
         }
         Instant windowStart = ordered.stream().map(BilledReservation::start).min(Comparator.naturalOrder())
@@ -98,9 +101,11 @@ final class ReservationApplication {
         for (BilledReservation reservation : ordered) {
             reservedSeconds.getOrDefault(reservation.id(), Map.of()).forEach((bucket, seconds) -> {
                 BigDecimal hours = seconds.divide(SECONDS_PER_HOUR, PRECISION);
+                BigDecimal recurring = reservation.hourlyPrice().multiply(hours, PRECISION);
                 items.add(new LineItem(region, UsageTypes.heavyUsage(region, reservation.instanceType()),
-                        reservation.id(), RESERVED, reservation.availabilityZone(), bucket, hours, "Hrs",
-                        money(reservation.hourlyPrice().multiply(hours, PRECISION)), LineItem.RI_FEE));
+                        reservation.id(), reservation.purchaseOption(), reservation.availabilityZone(), bucket, hours,
+                        "Hrs", money(recurring), LineItem.RI_FEE, money(recurring.add(
+                                reservation.amortizedUpfrontHourly().multiply(hours, PRECISION)))));
             });
         }
     }
@@ -133,7 +138,7 @@ final class ReservationApplication {
 
     /** Covers matching uses with {@code instanceSeconds} of the reservation (in its own type's seconds). */
     private void cover(BilledReservation reservation, BigDecimal instanceSeconds, List<Use> uses, Instant bucket,
-                       Map<Covered, BigDecimal> covered) {
+                       Map<CoveredBy, BigDecimal> covered) {
         boolean zonal = reservation.availabilityZone() != null;
         Optional<BigDecimal> reservedFactor = source.normalizationFactor(reservation.instanceType());
         boolean flexible = !zonal && reservation.sizeFlexible() && reservedFactor.isPresent();
@@ -158,13 +163,13 @@ final class ReservationApplication {
             BigDecimal seconds = use.remaining.min(capacity.divide(perSecond, PRECISION));
             use.remaining = use.remaining.subtract(seconds);
             capacity = capacity.subtract(seconds.multiply(perSecond));
-            covered.merge(new Covered(use.period.resourceId(), use.period.usageType(), bucket), seconds,
-                    BigDecimal::add);
+            covered.merge(new CoveredBy(new Covered(use.period.resourceId(), use.period.usageType(), bucket),
+                    reservation.purchaseOption()), seconds, BigDecimal::add);
         }
     }
 
     /** Takes covered time out of the on-demand lines (merged per instance and bucket) as discounted usage. */
-    private void moveCoveredTime(String region, Map<Covered, BigDecimal> coveredSeconds, List<LineItem> items) {
+    private void moveCoveredTime(String region, Map<CoveredBy, BigDecimal> coveredSeconds, List<LineItem> items) {
         Map<Covered, List<LineItem>> onDemand = new HashMap<>();
         for (LineItem item : items) {
             if (item.lineItemType().equals(LineItem.USAGE) && item.unit().equals("Hrs")) {
@@ -172,26 +177,36 @@ final class ReservationApplication {
                         unused -> new ArrayList<>()).add(item);
             }
         }
+        Map<Covered, Map<String, BigDecimal>> byInstance = new LinkedHashMap<>();
+        coveredSeconds.forEach((coveredBy, seconds) -> byInstance.computeIfAbsent(coveredBy.covered(),
+                unused -> new LinkedHashMap<>()).merge(coveredBy.purchaseOption(), seconds, BigDecimal::add));
         List<LineItem> changed = new ArrayList<>();
-        coveredSeconds.forEach((covered, seconds) -> {
+        byInstance.forEach((covered, secondsByOption) -> {
             List<LineItem> lines = onDemand.get(covered);
-            if (lines == null || seconds.signum() <= 0) {
+            if (lines == null) {
                 return;
             }
             LineItem first = lines.get(0);
-            BigDecimal used = lines.stream().map(LineItem::usageQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
-            BigDecimal hours = seconds.divide(SECONDS_PER_HOUR, PRECISION).min(used);
-            BigDecimal left = used.subtract(hours);
+            BigDecimal left = lines.stream().map(LineItem::usageQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
             items.removeAll(lines);
-            if (left.signum() > 0) {
-                Optional<BigDecimal> price = rates.instanceHourly(region, skuOf(first.usageType()));
-                changed.add(new LineItem(first.region(), first.usageType(), first.resourceId(),
-                        first.purchaseOption(), first.availabilityZone(), first.bucketStart(), left, first.unit(),
-                        price.map(unit -> money(unit.multiply(left, PRECISION))).orElse(null), LineItem.USAGE));
+            for (Map.Entry<String, BigDecimal> option : secondsByOption.entrySet()) {
+                BigDecimal hours = option.getValue().divide(SECONDS_PER_HOUR, PRECISION).min(left);
+                if (hours.signum() <= 0) {
+                    continue;
+                }
+                left = left.subtract(hours);
+                changed.add(new LineItem(first.region(), first.usageType(), first.resourceId(), option.getKey(),
+                        first.availabilityZone(), first.bucketStart(), hours, first.unit(), money(BigDecimal.ZERO),
+                        LineItem.DISCOUNTED_USAGE, money(BigDecimal.ZERO)));
             }
-            changed.add(new LineItem(first.region(), first.usageType(), first.resourceId(), RESERVED,
-                    first.availabilityZone(), first.bucketStart(), hours, first.unit(), money(BigDecimal.ZERO),
-                    LineItem.DISCOUNTED_USAGE));
+            if (left.signum() > 0) {
+                BigDecimal onDemandHours = left;
+                BigDecimal cost = rates.instanceHourly(region, skuOf(first.usageType()))
+                        .map(unit -> money(unit.multiply(onDemandHours, PRECISION))).orElse(null);
+                changed.add(new LineItem(first.region(), first.usageType(), first.resourceId(),
+                        first.purchaseOption(), first.availabilityZone(), first.bucketStart(), onDemandHours,
+                        first.unit(), cost, LineItem.USAGE, cost));
+            }
         });
         items.addAll(changed);
     }

@@ -28,7 +28,10 @@ public final class ReservedBilling implements ReservationSource {
                 found.add(new BilledReservation(reserved.id(), versioned.key().region(), reserved.instanceType(),
                         reserved.availabilityZone(), reserved.instanceCount(), reserved.start(),
                         reserved.effectiveEnd(), reserved.hourlyPrice(),
-                        reserved.upfrontCharge(), NormalizationFactors.sizeFlexible(reserved.instanceType())));
+                        reserved.upfrontCharge(), NormalizationFactors.sizeFlexible(reserved.instanceType()),
+                        reserved.offeringClass() == OfferingClass.STANDARD ? "StandardReserved" : "ConvertibleReserved",
+                        reserved.fixedPrice().divide(BigDecimal.valueOf(reserved.term().hours()),
+                                java.math.MathContext.DECIMAL64)));
             }
         }
         return found;

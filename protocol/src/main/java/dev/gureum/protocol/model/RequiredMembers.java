@@ -37,6 +37,11 @@ public final class RequiredMembers {
         this.requiredByShape = requiredByShape;
     }
 
+    /** No member is required by the model: for services whose handlers read their documents themselves. */
+    public static RequiredMembers none() {
+        return new RequiredMembers(Map.of());
+    }
+
     /** Loads {@code <service>-required.txt} from beside this class. */
     public static RequiredMembers forService(String service) {
         String resource = service + "-required.txt";

@@ -272,6 +272,11 @@ public final class Ec2Cloud implements AutoCloseable {
         usage.wiped();
     }
 
+    /** The bill's line items, which Cost Explorer answers from. */
+    public Bills bills() {
+        return bills;
+    }
+
     /** A month of an account's metered usage at list prices. */
     public MonthlyBill bill(String account, java.time.YearMonth month) {
         return bills.month(account, month);

@@ -1,0 +1,25 @@
+package dev.gureum.core.cost;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GetCostAndUsage's answer: one result per time bucket, with the total of each metric when nothing is
+ * grouped, or one group per combination of the grouping dimensions' values. {@code estimated} marks a bucket
+ * that has not ended yet.
+ */
+public record CostAndUsage(List<String> groupDefinitions, List<Period> results) {
+
+    /** An amount and its unit (USD for costs; the usage unit, or N/A when several are summed). */
+    public record Amount(BigDecimal amount, String unit) {
+    }
+
+    public record Group(List<String> keys, Map<String, Amount> metrics) {
+    }
+
+    public record Period(Instant start, Instant end, Map<String, Amount> total, List<Group> groups,
+                         boolean estimated) {
+    }
+}

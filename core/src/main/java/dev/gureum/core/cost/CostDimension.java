@@ -1,0 +1,58 @@
+package dev.gureum.core.cost;
+
+import dev.gureum.core.billing.LineItem;
+import java.util.Optional;
+
+/**
+ * The Cost Explorer dimensions Gureum's line items answer, with the values Cost Explorer shows: SERVICE
+ * ("Amazon Elastic Compute Cloud - Compute" for instance time and reservations, "EC2 - Other" for EBS),
+ * USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without one), PURCHASE_TYPE ("On Demand Instances",
+ * "Standard Reserved Instances", "Convertible Reserved Instances"), REGION, AZ ("NoAZ" without one) and
+ * RECORD_TYPE (the line item type).
+ */
+public enum CostDimension {
+    SERVICE, USAGE_TYPE, INSTANCE_TYPE, PURCHASE_TYPE, REGION, AZ, RECORD_TYPE;
+
+    static final String COMPUTE = "Amazon Elastic Compute Cloud - Compute";
+    static final String EC2_OTHER = "EC2 - Other";
+
+    public static Optional<CostDimension> named(String name) {
+        for (CostDimension dimension : values()) {
+            if (dimension.name().equals(name)) {
+                return Optional.of(dimension);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public String valueOf(LineItem item) {
+        return switch (this) {
+            case SERVICE -> instanceType(item) != null ? COMPUTE : EC2_OTHER;
+            case USAGE_TYPE -> item.usageType();
+            case INSTANCE_TYPE -> {
+                String type = instanceType(item);
+                yield type == null ? "NoInstanceType" : type;
+            }
+            case PURCHASE_TYPE -> switch (item.purchaseOption()) {
+                case "StandardReserved" -> "Standard Reserved Instances";
+                case "ConvertibleReserved" -> "Convertible Reserved Instances";
+                default -> "On Demand Instances";
+            };
+            case REGION -> item.region();
+            case AZ -> item.availabilityZone() == null ? "NoAZ" : item.availabilityZone();
+            case RECORD_TYPE -> item.lineItemType();
+        };
+    }
+
+    /** The instance type of instance time and reservation fees ({@code BoxUsage:} and {@code HeavyUsage:}). */
+    private static String instanceType(LineItem item) {
+        String usageType = item.usageType();
+        for (String marker : new String[] {"BoxUsage:", "HeavyUsage:"}) {
+            int at = usageType.indexOf(marker);
+            if (at >= 0) {
+                return usageType.substring(at + marker.length());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.gureum.core.cost;
+
+import dev.gureum.core.billing.Bills;
+import dev.gureum.core.billing.Granularity;
+import dev.gureum.core.billing.LineItem;
+import dev.gureum.core.error.CostExplorerError;
+import dev.gureum.core.time.CloudClock;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * GetCostAndUsage over the bill's own line items ({@link Bills}), so its numbers are the bill's: the line
+ * items of {@code [start, end)} in the granularity's buckets, filtered, then summed per bucket — in total, or
+ * per combination of up to two grouping dimensions.
+ */
+public final class CostExplorer {
+    static final int MAXIMUM_GROUP_BY = 2;
+
+    private final Bills bills;
+    private final CloudClock clock;
+
+    public CostExplorer(Bills bills, CloudClock clock) {
+        this.bills = bills;
+        this.clock = clock;
+    }
+
+    public CostAndUsage costAndUsage(String account, Instant start, Instant end, Granularity granularity,
+                                     List<CostMetric> metrics, List<CostDimension> groupBy, CostFilter filter) {
+        if (!start.isBefore(end)) {
+            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
+        }
+        if (metrics.isEmpty()) {
+            throw CostExplorerError.VALIDATION.exception("Metrics must not be empty.");
+        }
+        if (groupBy.size() > MAXIMUM_GROUP_BY) {
+            throw CostExplorerError.VALIDATION.exception("You can only group by up to two different groups.");
+        }
+        if (groupBy.stream().distinct().count() != groupBy.size()) {
+            throw CostExplorerError.VALIDATION.exception("Group by keys must be unique.");
+        }
+        Map<Instant, List<LineItem>> byBucket = new TreeMap<>();
+        for (LineItem item : bills.lineItems(account, start, end, granularity)) {
+            if (filter.matches(item)) {
+                byBucket.computeIfAbsent(item.bucketStart(), unused -> new ArrayList<>()).add(item);
+            }
+        }
+        Instant now = clock.now();
+        List<CostAndUsage.Period> periods = new ArrayList<>();
+        for (Instant bucket = granularity.bucketStart(start); bucket.isBefore(end); bucket = granularity.next(bucket)) {
+            Instant periodStart = bucket.isBefore(start) ? start : bucket;
+            Instant next = granularity.next(bucket);
+            Instant periodEnd = next.isAfter(end) ? end : next;
+            List<LineItem> items = byBucket.getOrDefault(bucket, List.of());
+            if (groupBy.isEmpty()) {
+                periods.add(new CostAndUsage.Period(periodStart, periodEnd, sum(items, metrics), List.of(),
+                        periodEnd.isAfter(now)));
+                continue;
+            }
+            Map<List<String>, List<LineItem>> groups = new TreeMap<>((a, b) -> String.join("\u0000", a)
+                    .compareTo(String.join("\u0000", b)));
+            for (LineItem item : items) {
+                groups.computeIfAbsent(groupBy.stream().map(dimension -> dimension.valueOf(item)).toList(),
+                        unused -> new ArrayList<>()).add(item);
+            }
+            List<CostAndUsage.Group> grouped = new ArrayList<>();
+            groups.forEach((keys, members) -> grouped.add(new CostAndUsage.Group(keys, sum(members, metrics))));
+            periods.add(new CostAndUsage.Period(periodStart, periodEnd, Map.of(), grouped, periodEnd.isAfter(now)));
+        }
+        return new CostAndUsage(groupBy.stream().map(Enum::name).toList(), periods);
+    }
+
+    private static Map<String, CostAndUsage.Amount> sum(List<LineItem> items, List<CostMetric> metrics) {
+        Map<String, CostAndUsage.Amount> sums = new LinkedHashMap<>();
+        for (CostMetric metric : metrics) {
+            BigDecimal total = BigDecimal.ZERO;
+            String unit = null;
+            boolean mixed = false;
+            for (LineItem item : items) {
+                total = total.add(metric.of(item));
+                mixed |= unit != null && !unit.equals(item.unit());
+                unit = item.unit();
+            }
+            sums.put(metric.wireName(), new CostAndUsage.Amount(total, metric.isCost() ? "USD"
+                    : mixed || unit == null ? "N/A" : unit));
+        }
+        return sums;
+    }
+}

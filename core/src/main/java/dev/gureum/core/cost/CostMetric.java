@@ -1,0 +1,47 @@
+package dev.gureum.core.cost;
+
+import dev.gureum.core.billing.LineItem;
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/**
+ * The metrics GetCostAndUsage sums. For one account without credits or discounts, blended equals unblended
+ * and the net costs equal their gross ones; amortized spreads reservations' upfront payments over their
+ * reserved hours. A line without a known price adds nothing to a cost.
+ */
+public enum CostMetric {
+    AMORTIZED_COST("AmortizedCost"), BLENDED_COST("BlendedCost"), NET_AMORTIZED_COST("NetAmortizedCost"),
+    NET_UNBLENDED_COST("NetUnblendedCost"), UNBLENDED_COST("UnblendedCost"), USAGE_QUANTITY("UsageQuantity");
+
+    private final String wireName;
+
+    CostMetric(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<CostMetric> named(String name) {
+        for (CostMetric metric : values()) {
+            if (metric.wireName.equals(name)) {
+                return Optional.of(metric);
+            }
+        }
+        return Optional.empty();
+    }
+
+    BigDecimal of(LineItem item) {
+        BigDecimal value = switch (this) {
+            case AMORTIZED_COST, NET_AMORTIZED_COST -> item.amortizedCost();
+            case BLENDED_COST, NET_UNBLENDED_COST, UNBLENDED_COST -> item.unblendedCost();
+            case USAGE_QUANTITY -> item.usageQuantity();
+        };
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
+    boolean isCost() {
+        return this != USAGE_QUANTITY;
+    }
+}

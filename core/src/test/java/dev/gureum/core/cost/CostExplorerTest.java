@@ -1,0 +1,80 @@
+package dev.gureum.core.cost;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gureum.core.billing.Granularity;
+import dev.gureum.core.billing.LineItem;
+import dev.gureum.core.error.CloudException;
+import dev.gureum.core.reserved.OfferingClass;
+import dev.gureum.core.reserved.PaymentOption;
+import dev.gureum.core.reserved.ReservedTestWorlds;
+import dev.gureum.core.reserved.Term;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** GetCostAndUsage's numbers are the bill's line items, summed per bucket and group. */
+class CostExplorerTest {
+    private final ReservedTestWorlds.World world = ReservedTestWorlds.create();
+    private final CostExplorer explorer = new CostExplorer(world.bills(), world.clock());
+
+    @Test
+    void groupedByPurchaseTypeTheNumbersAreTheLineItems() {
+        world.buy("m7i.large", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.ALL_UPFRONT, 1);
+        world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
+        world.run("i-0000000000000000b", "m7i.large", "us-east-1b");
+        world.clock().advance(Duration.ofHours(2));
+        Instant start = Instant.parse("2026-11-02T00:00:00Z");
+        Instant end = Instant.parse("2026-11-03T00:00:00Z");
+        CostAndUsage result = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY,
+                List.of(CostMetric.UNBLENDED_COST, CostMetric.AMORTIZED_COST, CostMetric.USAGE_QUANTITY),
+                List.of(CostDimension.PURCHASE_TYPE), CostFilter.ALL);
+        assertEquals(1, result.results().size());
+        CostAndUsage.Period day = result.results().get(0);
+        assertTrue(day.estimated(), "the day has not ended");
+        Map<String, CostAndUsage.Amount> onDemand = group(day, "On Demand Instances");
+        Map<String, CostAndUsage.Amount> reserved = group(day, "Standard Reserved Instances");
+        assertEquals(0, new BigDecimal("0.2016").compareTo(onDemand.get("UnblendedCost").amount()));
+        assertEquals(0, new BigDecimal("512").compareTo(reserved.get("UnblendedCost").amount()), "the upfront fee");
+        // amortized: no fee, but each of the 2 reserved hours carries 512 / 8760 of it
+        assertEquals(0, new BigDecimal("512").multiply(new BigDecimal("2")).divide(new BigDecimal("8760"),
+                java.math.MathContext.DECIMAL64).setScale(8, java.math.RoundingMode.HALF_UP).compareTo(
+                reserved.get("AmortizedCost").amount().setScale(8, java.math.RoundingMode.HALF_UP)));
+        List<LineItem> items = world.bills().lineItems(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY);
+        BigDecimal billed = items.stream().map(LineItem::unblendedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, billed.compareTo(onDemand.get("UnblendedCost").amount()
+                .add(reserved.get("UnblendedCost").amount())), "the same numbers as the line items");
+    }
+
+    @Test
+    void filtersAndHourlyBucketsNarrowTheSums() {
+        world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
+        world.run("i-0000000000000000b", "t3.micro", "us-east-1a");
+        world.clock().advance(Duration.ofHours(2));
+        Instant start = Instant.parse("2026-11-02T00:00:00Z");
+        CostAndUsage hourly = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, start, start.plus(Duration.ofHours(2)),
+                Granularity.HOURLY, List.of(CostMetric.UNBLENDED_COST), List.of(),
+                new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("t3.micro")));
+        assertEquals(2, hourly.results().size());
+        assertEquals(0, new BigDecimal("0.0104").compareTo(hourly.results().get(1).total().get("UnblendedCost")
+                .amount()));
+        CostAndUsage notMicro = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, start, start.plus(Duration.ofDays(1)),
+                Granularity.MONTHLY, List.of(CostMetric.UNBLENDED_COST), List.of(CostDimension.SERVICE,
+                        CostDimension.USAGE_TYPE), new CostFilter.Not(new CostFilter.Dimension(
+                        CostDimension.INSTANCE_TYPE, List.of("t3.micro"))));
+        assertEquals(List.of("Amazon Elastic Compute Cloud - Compute", "BoxUsage:m7i.large"),
+                notMicro.results().get(0).groups().get(0).keys());
+        assertThrows(CloudException.class, () -> explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, start, start,
+                Granularity.DAILY, List.of(CostMetric.UNBLENDED_COST), List.of(), CostFilter.ALL));
+    }
+
+    private static Map<String, CostAndUsage.Amount> group(CostAndUsage.Period period, String key) {
+        return period.groups().stream().filter(group -> group.keys().equals(List.of(key))).findFirst().orElseThrow()
+                .metrics();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+
+/**
+ * Cost Explorer through the real aws CLI (the Java SDK's costexplorer module is not among Gureum's
+ * dependencies): GetCostAndUsage grouped by purchase type gives the bill's numbers, after a reservation and
+ * two instances ran on the manual clock; bad input and operations not built yet get Cost Explorer's errors.
+ */
+class CostExplorerIT {
+    private static GureumProcess server;
+    private static Ec2Client ec2;
+    private static AwsCli aws;
+
+    @BeforeAll
+    static void start() {
+        assumeTrue(AwsCli.installed(), "the aws CLI is not installed at /usr/bin/aws (./gureum test installs it as root)");
+        server = GureumProcess.start("--clock", "manual");
+        ec2 = Clients.ec2(server.endpoint());
+        aws = new AwsCli(server.endpoint());
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            ec2.close();
+            server.close();
+        }
+    }
+
+    @Test
+    void costAndUsageByPurchaseTypeAddsUpToTheBill() {
+        String offering = ec2.describeReservedInstancesOfferings(r -> r.instanceType("m7i.large")
+                        .offeringClass("standard").offeringType("No Upfront").filters(f -> f.name("scope")
+                                .values("Region"), f -> f.name("duration").values("31536000")))
+                .reservedInstancesOfferings().get(0).reservedInstancesOfferingId();
+        ec2.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(offering).instanceCount(1));
+        String debian = Ec2PlatformIT.debianImage(ec2);
+        List<String> ids = ec2.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(2).maxCount(2))
+                .instances().stream().map(instance -> instance.instanceId()).toList();
+        server.advanceClock(3600);
+        ec2.stopInstances(r -> r.instanceIds(ids));
+        server.advanceClock(60);
+
+        String month = month();
+        String start = month + "-01";
+        String end = java.time.YearMonth.parse(month).plusMonths(1) + "-01";
+        JsonNode result = aws.json("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "UsageQuantity", "--group-by",
+                "Type=DIMENSION,Key=PURCHASE_TYPE");
+        List<JsonNode> periods = result.field("ResultsByTime").get().asArray();
+        assertEquals(1, periods.size());
+        assertEquals(start, periods.get(0).field("TimePeriod").get().field("Start").get().asString());
+        BigDecimal sum = BigDecimal.ZERO;
+        List<String> keys = new java.util.ArrayList<>();
+        for (JsonNode group : periods.get(0).field("Groups").get().asArray()) {
+            keys.add(group.field("Keys").get().asArray().get(0).asString());
+            JsonNode cost = group.field("Metrics").get().field("UnblendedCost").get();
+            assertEquals("USD", cost.field("Unit").get().asString());
+            sum = sum.add(new BigDecimal(cost.field("Amount").get().asString()));
+        }
+        assertEquals(List.of("On Demand Instances", "Standard Reserved Instances"), keys);
+        BigDecimal billed = new BigDecimal(field(server.admin("GET", "/_gureum/bill?month=" + month), "totalUsd"));
+        assertEquals(0, billed.compareTo(sum), "Cost Explorer's numbers are the bill's: " + sum + " vs " + billed);
+
+        String reservedOnly = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter",
+                "{\"Dimensions\":{\"Key\":\"PURCHASE_TYPE\",\"Values\":[\"Standard Reserved Instances\"]}}",
+                "--query", "ResultsByTime[0].Total.UnblendedCost.Amount");
+        assertTrue(new BigDecimal(reservedOnly).signum() > 0, reservedOnly);
+    }
+
+    @Test
+    void badInputAndOperationsNotBuiltGetErrors() {
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=2026-11-02,End=2026-11-01", "--granularity", "DAILY", "--metrics", "UnblendedCost");
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=2026-11-01,End=2026-11-02", "--granularity", "DAILY", "--metrics", "UnblendedCost",
+                "--group-by", "Type=DIMENSION,Key=SERVICE", "Type=DIMENSION,Key=REGION",
+                "Type=DIMENSION,Key=USAGE_TYPE");
+        aws.assertServerError("UnsupportedOperation", "ce", "get-cost-forecast", "--time-period",
+                "Start=2026-12-01,End=2026-12-02", "--granularity", "DAILY", "--metric", "UNBLENDED_COST");
+    }
+
+    private static String month() {
+        Matcher now = Pattern.compile("\"now\":\"(\\d{4}-\\d{2})").matcher(server.admin("GET", "/_gureum/health"));
+        assertTrue(now.find());
+        return now.group(1);
+    }
+
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":\"([0-9.E-]+)\"").matcher(json);
+        assertTrue(matcher.find(), name + " in " + json);
+        return matcher.group(1);
+    }
+}

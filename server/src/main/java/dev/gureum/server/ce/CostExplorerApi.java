@@ -1,0 +1,219 @@
+package dev.gureum.server.ce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.gureum.core.RequestContext;
+import dev.gureum.core.billing.Granularity;
+import dev.gureum.core.cost.CostAndUsage;
+import dev.gureum.core.cost.CostDimension;
+import dev.gureum.core.cost.CostExplorer;
+import dev.gureum.core.cost.CostFilter;
+import dev.gureum.core.cost.CostMetric;
+import dev.gureum.core.error.CostExplorerError;
+import dev.gureum.protocol.CommonError;
+import dev.gureum.protocol.ProtocolException;
+import dev.gureum.protocol.document.RpcErrors;
+import dev.gureum.protocol.json.JsonDocument;
+import dev.gureum.protocol.json.JsonDocumentProtocol;
+import dev.gureum.protocol.model.RequiredMembers;
+import dev.gureum.server.dispatch.OperationTable;
+import dev.gureum.server.dispatch.ServiceEndpoint;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Cost Explorer ({@code ce}, awsJson 1.1, target prefix {@code AWSInsightsIndexService}). The SDK for Java's
+ * costexplorer model is not among Gureum's dependencies, so requests are read and answers written as JSON
+ * documents here, in the shapes of the service's model (2017-10-25). Every operation of the model is
+ * recognised; GetCostAndUsage is answered from the bill's line items, the others with
+ * {@code UnsupportedOperation} naming them.
+ */
+public final class CostExplorerApi {
+    /** Every operation of Cost Explorer's API (2017-10-25), as botocore's model lists them. */
+    static final Set<String> OPERATIONS = Set.of("CreateAnomalyMonitor", "CreateAnomalySubscription",
+            "CreateCostCategoryDefinition", "DeleteAnomalyMonitor", "DeleteAnomalySubscription",
+            "DeleteCostCategoryDefinition", "DescribeCostCategoryDefinition", "GetAnomalies", "GetAnomalyMonitors",
+            "GetAnomalySubscriptions", "GetCostAndUsage", "GetCostAndUsageWithResources", "GetCostCategories",
+            "GetCostForecast", "GetDimensionValues", "GetReservationCoverage", "GetReservationPurchaseRecommendation",
+            "GetReservationUtilization", "GetRightsizingRecommendation", "GetSavingsPlansCoverage",
+            "GetSavingsPlansPurchaseRecommendation", "GetSavingsPlansUtilization",
+            "GetSavingsPlansUtilizationDetails", "GetTags", "GetUsageForecast", "ListCostAllocationTags",
+            "ListCostCategoryDefinitions", "ListSavingsPlansPurchaseRecommendationGeneration", "ListTagsForResource",
+            "ProvideAnomalyFeedback", "StartSavingsPlansPurchaseRecommendationGeneration", "TagResource",
+            "UntagResource", "UpdateAnomalyMonitor", "UpdateAnomalySubscription", "UpdateCostAllocationTagsStatus",
+            "UpdateCostCategoryDefinition");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CostExplorer costs;
+
+    private CostExplorerApi(CostExplorer costs) {
+        this.costs = costs;
+    }
+
+    public static ServiceEndpoint create(CostExplorer costs) {
+        OperationTable table = new OperationTable();
+        table.register(JsonDocument.class, new CostExplorerApi(costs)::handle);
+        return new ServiceEndpoint("ce", new JsonDocumentProtocol(OPERATIONS, "1.1", "AWSInsightsIndexService",
+                new RpcErrors(code -> code, false)), RequiredMembers.none(), table);
+    }
+
+    JsonDocument handle(JsonDocument request, RequestContext context) {
+        JsonNode input;
+        try {
+            input = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
+        } catch (IOException e) {
+            throw new ProtocolException(CommonError.SERIALIZATION_EXCEPTION, "The request body is not JSON.");
+        }
+        if (input == null || !input.isObject()) {
+            throw new ProtocolException(CommonError.SERIALIZATION_EXCEPTION, "The request body is not a JSON object.");
+        }
+        ObjectNode output = switch (request.operation()) {
+            case "GetCostAndUsage" -> costAndUsage(input, context);
+            default -> throw CostExplorerError.UNSUPPORTED_OPERATION.exception("The action " + request.operation()
+                    + " is not supported by Gureum yet.");
+        };
+        try {
+            return new JsonDocument(request.operation(), JSON.writeValueAsBytes(output));
+        } catch (IOException e) {
+            throw new IllegalStateException("a JSON tree always serializes", e);
+        }
+    }
+
+    private ObjectNode costAndUsage(JsonNode input, RequestContext context) {
+        Granularity granularity = granularity(required(input, "Granularity").asText());
+        JsonNode period = required(input, "TimePeriod");
+        Instant start = date(required(period, "Start").asText(), "Start");
+        Instant end = date(required(period, "End").asText(), "End");
+        List<CostMetric> metrics = new ArrayList<>();
+        for (JsonNode name : required(input, "Metrics")) {
+            metrics.add(CostMetric.named(name.asText()).orElseThrow(() -> CostExplorerError.VALIDATION.exception(
+                    "Metric " + name.asText() + " is not supported (Gureum: AmortizedCost, BlendedCost, "
+                            + "NetAmortizedCost, NetUnblendedCost, UnblendedCost, UsageQuantity).")));
+        }
+        List<CostDimension> groupBy = new ArrayList<>();
+        for (JsonNode group : input.path("GroupBy")) {
+            if (!"DIMENSION".equals(group.path("Type").asText())) {
+                throw CostExplorerError.VALIDATION.exception("Group definition type " + group.path("Type").asText()
+                        + " is not supported by Gureum yet; group by DIMENSION.");
+            }
+            groupBy.add(dimension(group.path("Key").asText()));
+        }
+        CostFilter filter = input.hasNonNull("Filter") ? filter(input.get("Filter")) : CostFilter.ALL;
+        CostAndUsage result = costs.costAndUsage(context.account(), start, end, granularity, metrics, groupBy, filter);
+        ObjectNode output = JSON.createObjectNode();
+        ArrayNode definitions = output.putArray("GroupDefinitions");
+        for (String key : result.groupDefinitions()) {
+            definitions.addObject().put("Type", "DIMENSION").put("Key", key);
+        }
+        ArrayNode results = output.putArray("ResultsByTime");
+        for (CostAndUsage.Period bucket : result.results()) {
+            ObjectNode entry = results.addObject();
+            entry.putObject("TimePeriod").put("Start", dateText(bucket.start(), granularity))
+                    .put("End", dateText(bucket.end(), granularity));
+            metrics(entry.putObject("Total"), bucket.total());
+            ArrayNode groups = entry.putArray("Groups");
+            for (CostAndUsage.Group group : bucket.groups()) {
+                ObjectNode groupNode = groups.addObject();
+                ArrayNode keys = groupNode.putArray("Keys");
+                group.keys().forEach(keys::add);
+                metrics(groupNode.putObject("Metrics"), group.metrics());
+            }
+            entry.put("Estimated", bucket.estimated());
+        }
+        output.putArray("DimensionValueAttributes");
+        return output;
+    }
+
+    private static void metrics(ObjectNode node, Map<String, CostAndUsage.Amount> metrics) {
+        metrics.forEach((name, amount) -> node.putObject(name)
+                .put("Amount", amount.amount().signum() == 0 ? "0" : amount.amount().stripTrailingZeros()
+                        .toPlainString())
+                .put("Unit", amount.unit()));
+    }
+
+    /** A filter expression: exactly one of Dimensions, And, Or, Not (Tags and CostCategories not yet). */
+    private static CostFilter filter(JsonNode expression) {
+        List<String> present = new ArrayList<>();
+        expression.fieldNames().forEachRemaining(present::add);
+        if (present.size() != 1) {
+            throw CostExplorerError.VALIDATION.exception("Expression must have exactly one of Dimensions, Tags, "
+                    + "CostCategories, And, Or, Not; found " + present + ".");
+        }
+        JsonNode value = expression.get(present.get(0));
+        return switch (present.get(0)) {
+            case "Dimensions" -> {
+                for (JsonNode option : value.path("MatchOptions")) {
+                    if (!"EQUALS".equals(option.asText())) {
+                        throw CostExplorerError.VALIDATION.exception("Match option " + option.asText()
+                                + " is not supported by Gureum yet; dimensions match EQUALS.");
+                    }
+                }
+                List<String> values = new ArrayList<>();
+                value.path("Values").forEach(item -> values.add(item.asText()));
+                yield new CostFilter.Dimension(dimension(value.path("Key").asText()), values);
+            }
+            case "And", "Or" -> {
+                List<CostFilter> parts = new ArrayList<>();
+                value.forEach(part -> parts.add(filter(part)));
+                if (parts.size() < 2) {
+                    throw CostExplorerError.VALIDATION.exception(present.get(0)
+                            + " needs at least two expressions.");
+                }
+                yield present.get(0).equals("And") ? new CostFilter.And(parts) : new CostFilter.Or(parts);
+            }
+            case "Not" -> new CostFilter.Not(filter(value));
+            default -> throw CostExplorerError.VALIDATION.exception(present.get(0)
+                    + " expressions are not supported by Gureum yet.");
+        };
+    }
+
+    private static CostDimension dimension(String key) {
+        return CostDimension.named(key).orElseThrow(() -> CostExplorerError.VALIDATION.exception("Dimension "
+                + key + " is not supported by Gureum (AZ, INSTANCE_TYPE, PURCHASE_TYPE, RECORD_TYPE, REGION, "
+                + "SERVICE, USAGE_TYPE)."));
+    }
+
+    private static Granularity granularity(String name) {
+        return switch (name) {
+            case "HOURLY" -> Granularity.HOURLY;
+            case "DAILY" -> Granularity.DAILY;
+            case "MONTHLY" -> Granularity.MONTHLY;
+            default -> throw CostExplorerError.VALIDATION.exception("Granularity " + name
+                    + " is not one of DAILY, MONTHLY, HOURLY.");
+        };
+    }
+
+    /** {@code YYYY-MM-DD}, or {@code YYYY-MM-DDThh:mm:ssZ} as HOURLY requests give it. */
+    private static Instant date(String text, String member) {
+        try {
+            return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC)
+                    .toInstant();
+        } catch (DateTimeParseException e) {
+            throw CostExplorerError.VALIDATION.exception("TimePeriod." + member + " " + text
+                    + " is not a date (YYYY-MM-DD, or YYYY-MM-DDThh:mm:ssZ for HOURLY).");
+        }
+    }
+
+    private static String dateText(Instant at, Granularity granularity) {
+        return granularity == Granularity.HOURLY ? at.toString()
+                : LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    private static JsonNode required(JsonNode node, String member) {
+        JsonNode value = node.get(member);
+        if (value == null || value.isNull()) {
+            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value null at '"
+                    + member + "' failed to satisfy constraint: Member must not be null");
+        }
+        return value;
+    }
+}
