@@ -80,6 +80,17 @@ class CostExplorerIT {
                 "{\"Dimensions\":{\"Key\":\"PURCHASE_TYPE\",\"Values\":[\"Standard Reserved Instances\"]}}",
                 "--query", "ResultsByTime[0].Total.UnblendedCost.Amount");
         assertTrue(new BigDecimal(reservedOnly).signum() > 0, reservedOnly);
+
+        JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
+                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY");
+        JsonNode total = utilization.field("Total").get();
+        BigDecimal purchased = new BigDecimal(total.field("PurchasedHours").get().asString());
+        BigDecimal used = new BigDecimal(total.field("TotalActualHours").get().asString());
+        assertTrue(purchased.compareTo(BigDecimal.ONE) > 0 && used.compareTo(BigDecimal.ONE) >= 0
+                && used.compareTo(purchased) <= 0, purchased + " purchased, " + used + " used");
+        assertEquals(0, purchased.subtract(used).compareTo(new BigDecimal(total.field("UnusedHours").get()
+                .asString())));
+        assertEquals(1, utilization.field("UtilizationsByTime").get().asArray().size());
     }
 
     @Test

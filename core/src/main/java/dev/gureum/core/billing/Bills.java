@@ -48,6 +48,19 @@ public final class Bills {
 
     /** The account's line items in {@code [from, to)}, bucketed at {@code granularity}. */
     public List<LineItem> lineItems(String account, Instant from, Instant to, Granularity granularity) {
+        return priced(account, from, to, granularity, new ArrayList<>());
+    }
+
+    /** How each of the account's reservations was used in {@code [from, to)}, per bucket. */
+    public List<ReservationUse> reservationUse(String account, Instant from, Instant to, Granularity granularity) {
+        List<ReservationUse> used = new ArrayList<>();
+        priced(account, from, to, granularity, used);
+        used.sort(Comparator.comparing(ReservationUse::bucketStart).thenComparing(ReservationUse::reservationId));
+        return used;
+    }
+
+    private List<LineItem> priced(String account, Instant from, Instant to, Granularity granularity,
+                                  List<ReservationUse> used) {
         Instant now = clock.now();
         List<LineItem> items = new ArrayList<>();
         Map<String, List<BilledReservation>> reservedByRegion = new TreeMap<>();
@@ -72,7 +85,7 @@ public final class Bills {
             List<LineItem> regional = new ArrayList<>();
             items.removeIf(item -> item.region().equals(region) && regional.add(item));
             application.apply(region, reserved, instancePeriods.getOrDefault(region, List.of()), from, to, now,
-                    granularity, regional);
+                    granularity, regional, used);
             items.addAll(regional);
         });
         items.sort(Comparator.comparing(LineItem::bucketStart).thenComparing(LineItem::usageType)

@@ -57,10 +57,11 @@ final class ReservationApplication {
 
     /** Rewrites {@code items} (the region's lines, as priced on demand) with the reservations applied. */
     void apply(String region, List<BilledReservation> reservations, List<UsagePeriod> instancePeriods, Instant from,
-               Instant to, Instant now, Granularity granularity, List<LineItem> items) {
+               Instant to, Instant now, Granularity granularity, List<LineItem> items, List<ReservationUse> used) {
         Instant limit = earlier(to, now);
         Map<CoveredBy, BigDecimal> coveredSeconds = new LinkedHashMap<>();
         Map<String, Map<Instant, BigDecimal>> reservedSeconds = new LinkedHashMap<>();
+        Map<String, Map<Instant, BigDecimal[]>> usedSeconds = new LinkedHashMap<>();
         List<BilledReservation> ordered = new ArrayList<>(reservations);
         ordered.sort(Comparator.comparing((BilledReservation reservation) -> reservation.availabilityZone() == null)
                 .thenComparing(BilledReservation::start).thenComparing(BilledReservation::id));
@@ -94,7 +95,9 @@ final class ReservationApplication {
                 BigDecimal instanceSeconds = BigDecimal.valueOf(active * reservation.instanceCount());
                 reservedSeconds.computeIfAbsent(reservation.id(), unused -> new LinkedHashMap<>())
                         .merge(bucket, instanceSeconds, BigDecimal::add);
-                cover(reservation, instanceSeconds, uses, bucket, coveredSeconds);
+                BigDecimal[] coverage = cover(region, reservation, instanceSeconds, uses, bucket, coveredSeconds);
+                usedSeconds.computeIfAbsent(reservation.id(), unused -> new LinkedHashMap<>())
+                        .merge(bucket, coverage, (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
             }
         }
         moveCoveredTime(region, coveredSeconds, items);
@@ -102,10 +105,17 @@ final class ReservationApplication {
             reservedSeconds.getOrDefault(reservation.id(), Map.of()).forEach((bucket, seconds) -> {
                 BigDecimal hours = seconds.divide(SECONDS_PER_HOUR, PRECISION);
                 BigDecimal recurring = reservation.hourlyPrice().multiply(hours, PRECISION);
+                BigDecimal upfront = reservation.amortizedUpfrontHourly().multiply(hours, PRECISION);
                 items.add(new LineItem(region, UsageTypes.heavyUsage(region, reservation.instanceType()),
                         reservation.id(), reservation.purchaseOption(), reservation.availabilityZone(), bucket, hours,
-                        "Hrs", money(recurring), LineItem.RI_FEE, money(recurring.add(
-                                reservation.amortizedUpfrontHourly().multiply(hours, PRECISION)))));
+                        "Hrs", money(recurring), LineItem.RI_FEE, money(recurring.add(upfront))));
+                BigDecimal[] coverage = usedSeconds.getOrDefault(reservation.id(), Map.of()).getOrDefault(bucket,
+                        new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                used.add(new ReservationUse(reservation.id(), region, reservation.instanceType(), bucket, hours,
+                        coverage[0].divide(SECONDS_PER_HOUR, PRECISION),
+                        source.normalizationFactor(reservation.instanceType()).orElse(null), money(recurring),
+                        money(upfront), money(coverage[1]),
+                        rates.instanceHourly(region, reservation.instanceType()).orElse(null)));
             });
         }
     }
@@ -136,17 +146,23 @@ final class ReservationApplication {
         return uses;
     }
 
-    /** Covers matching uses with {@code instanceSeconds} of the reservation (in its own type's seconds). */
-    private void cover(BilledReservation reservation, BigDecimal instanceSeconds, List<Use> uses, Instant bucket,
-                       Map<CoveredBy, BigDecimal> covered) {
+    /**
+     * Covers matching uses with {@code instanceSeconds} of the reservation (in its own type's seconds).
+     *
+     * @return the reservation's seconds used (in its own type) and the on-demand cost of the usage covered
+     */
+    private BigDecimal[] cover(String region, BilledReservation reservation, BigDecimal instanceSeconds,
+                               List<Use> uses, Instant bucket, Map<CoveredBy, BigDecimal> covered) {
         boolean zonal = reservation.availabilityZone() != null;
         Optional<BigDecimal> reservedFactor = source.normalizationFactor(reservation.instanceType());
         boolean flexible = !zonal && reservation.sizeFlexible() && reservedFactor.isPresent();
         // Capacity in normalization units when size-flexible, else in seconds of the reserved type.
-        BigDecimal capacity = flexible ? instanceSeconds.multiply(reservedFactor.get()) : instanceSeconds;
+        BigDecimal full = flexible ? instanceSeconds.multiply(reservedFactor.get()) : instanceSeconds;
+        BigDecimal capacity = full;
+        BigDecimal onDemandCost = BigDecimal.ZERO;
         for (Use use : uses) {
             if (capacity.signum() <= 0) {
-                return;
+                break;
             }
             if (use.remaining.signum() <= 0 || (zonal && !reservation.availabilityZone()
                     .equals(use.period.availabilityZone()))) {
@@ -165,7 +181,15 @@ final class ReservationApplication {
             capacity = capacity.subtract(seconds.multiply(perSecond));
             covered.merge(new CoveredBy(new Covered(use.period.resourceId(), use.period.usageType(), bucket),
                     reservation.purchaseOption()), seconds, BigDecimal::add);
+            BigDecimal coveredHours = seconds.divide(SECONDS_PER_HOUR, PRECISION);
+            onDemandCost = onDemandCost.add(rates.instanceHourly(region, use.period.sku())
+                    .map(price -> price.multiply(coveredHours, PRECISION)).orElse(BigDecimal.ZERO));
         }
+        BigDecimal usedSeconds = full.subtract(capacity);
+        if (flexible) {
+            usedSeconds = usedSeconds.divide(reservedFactor.get(), PRECISION);
+        }
+        return new BigDecimal[] {usedSeconds, onDemandCost};
     }
 
     /** Takes covered time out of the on-demand lines (merged per instance and bucket) as discounted usage. */

@@ -3,6 +3,7 @@ package dev.gureum.core.cost;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
+import dev.gureum.core.billing.ReservationUse;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.core.time.CloudClock;
 import java.math.BigDecimal;
@@ -72,6 +73,34 @@ public final class CostExplorer {
             periods.add(new CostAndUsage.Period(periodStart, periodEnd, Map.of(), grouped, periodEnd.isAfter(now)));
         }
         return new CostAndUsage(groupBy.stream().map(Enum::name).toList(), periods);
+    }
+
+    /** A bucket of GetReservationUtilization: its time and the aggregates of the reservations in it. */
+    public record Utilization(Instant start, Instant end, ReservationAggregates aggregates) {
+    }
+
+    /**
+     * GetReservationUtilization: the aggregates per bucket of {@code granularity} (none when null) and over the
+     * whole period (the last element), for every reservation of the account.
+     */
+    public List<Utilization> reservationUtilization(String account, Instant start, Instant end,
+                                                    Granularity granularity) {
+        if (!start.isBefore(end)) {
+            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
+        }
+        Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
+        List<ReservationUse> uses = bills.reservationUse(account, start, end, buckets);
+        List<Utilization> result = new ArrayList<>();
+        if (granularity != null) {
+            for (Instant bucket = buckets.bucketStart(start); bucket.isBefore(end); bucket = buckets.next(bucket)) {
+                Instant at = bucket;
+                Instant next = buckets.next(bucket);
+                result.add(new Utilization(at.isBefore(start) ? start : at, next.isAfter(end) ? end : next,
+                        ReservationAggregates.of(uses.stream().filter(use -> use.bucketStart().equals(at)).toList())));
+            }
+        }
+        result.add(new Utilization(start, end, ReservationAggregates.of(uses)));
+        return result;
     }
 
     private static Map<String, CostAndUsage.Amount> sum(List<LineItem> items, List<CostMetric> metrics) {

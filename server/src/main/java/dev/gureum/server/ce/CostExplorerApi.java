@@ -11,6 +11,7 @@ import dev.gureum.core.cost.CostDimension;
 import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.cost.CostFilter;
 import dev.gureum.core.cost.CostMetric;
+import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
@@ -34,7 +35,7 @@ import java.util.Set;
  * Cost Explorer ({@code ce}, awsJson 1.1, target prefix {@code AWSInsightsIndexService}). The SDK for Java's
  * costexplorer model is not among Gureum's dependencies, so requests are read and answers written as JSON
  * documents here, in the shapes of the service's model (2017-10-25). Every operation of the model is
- * recognised; GetCostAndUsage is answered from the bill's line items, the others with
+ * recognised; GetCostAndUsage and GetReservationUtilization are answered from the bill, the others with
  * {@code UnsupportedOperation} naming them.
  */
 public final class CostExplorerApi {
@@ -78,6 +79,7 @@ public final class CostExplorerApi {
         }
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(input, context);
+            case "GetReservationUtilization" -> reservationUtilization(input, context);
             default -> throw CostExplorerError.UNSUPPORTED_OPERATION.exception("The action " + request.operation()
                     + " is not supported by Gureum yet.");
         };
@@ -133,10 +135,62 @@ public final class CostExplorerApi {
         return output;
     }
 
+    /** Totals per bucket (when Granularity is given) and over the period; grouping and filters not yet. */
+    private ObjectNode reservationUtilization(JsonNode input, RequestContext context) {
+        JsonNode period = required(input, "TimePeriod");
+        Instant start = date(required(period, "Start").asText(), "Start");
+        Instant end = date(required(period, "End").asText(), "End");
+        Granularity granularity = input.hasNonNull("Granularity") ? granularity(input.get("Granularity").asText())
+                : null;
+        if (granularity == Granularity.HOURLY) {
+            throw CostExplorerError.VALIDATION.exception("GetReservationUtilization supports DAILY and MONTHLY.");
+        }
+        if (input.path("GroupBy").size() > 0 || input.hasNonNull("Filter") || input.hasNonNull("SortBy")) {
+            throw CostExplorerError.VALIDATION.exception(
+                    "GroupBy, Filter and SortBy are not supported by Gureum's GetReservationUtilization yet.");
+        }
+        List<CostExplorer.Utilization> result = costs.reservationUtilization(context.account(), start, end,
+                granularity);
+        ObjectNode output = JSON.createObjectNode();
+        ArrayNode byTime = output.putArray("UtilizationsByTime");
+        for (CostExplorer.Utilization bucket : result.subList(0, result.size() - 1)) {
+            ObjectNode entry = byTime.addObject();
+            entry.putObject("TimePeriod").put("Start", dateText(bucket.start(), granularity))
+                    .put("End", dateText(bucket.end(), granularity));
+            entry.putArray("Groups");
+            aggregates(entry.putObject("Total"), bucket.aggregates());
+        }
+        aggregates(output.putObject("Total"), result.get(result.size() - 1).aggregates());
+        return output;
+    }
+
+    private static void aggregates(ObjectNode node, ReservationAggregates total) {
+        node.put("UtilizationPercentage", text(total.utilizationPercentage()))
+                .put("UtilizationPercentageInUnits", text(total.utilizationPercentageInUnits()))
+                .put("PurchasedHours", text(total.purchasedHours()))
+                .put("PurchasedUnits", text(total.purchasedUnits()))
+                .put("TotalActualHours", text(total.actualHours()))
+                .put("TotalActualUnits", text(total.actualUnits()))
+                .put("UnusedHours", text(total.unusedHours()))
+                .put("UnusedUnits", text(total.unusedUnits()))
+                .put("OnDemandCostOfRIHoursUsed", text(total.onDemandCostOfUsedHours()))
+                .put("NetRISavings", text(total.netRiSavings()))
+                .put("TotalPotentialRISavings", text(total.totalPotentialRiSavings()))
+                .put("AmortizedUpfrontFee", text(total.amortizedUpfrontFee()))
+                .put("AmortizedRecurringFee", text(total.amortizedRecurringFee()))
+                .put("TotalAmortizedFee", text(total.totalAmortizedFee()))
+                .put("RICostForUnusedHours", text(total.costForUnusedHours()))
+                .put("RealizedSavings", text(total.realizedSavings()))
+                .put("UnrealizedSavings", text(total.unrealizedSavings()));
+    }
+
+    private static String text(java.math.BigDecimal amount) {
+        return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
+    }
+
     private static void metrics(ObjectNode node, Map<String, CostAndUsage.Amount> metrics) {
         metrics.forEach((name, amount) -> node.putObject(name)
-                .put("Amount", amount.amount().signum() == 0 ? "0" : amount.amount().stripTrailingZeros()
-                        .toPlainString())
+                .put("Amount", text(amount.amount()))
                 .put("Unit", amount.unit()));
     }
 
