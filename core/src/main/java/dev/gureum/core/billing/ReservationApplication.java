@@ -80,6 +80,7 @@ final class ReservationApplication {
         List<UsagePeriod> overlapping = instancePeriods.stream()
                 .filter(period -> period.start().isBefore(windowEnd) && period.endOr(now).isAfter(windowStart)
                         || period.shortfallSeconds() > 0)
+                .filter(period -> ordered.stream().anyMatch(reservation -> mayCover(reservation, period.sku())))
                 .toList();
         for (Instant hour = Granularity.HOURLY.bucketStart(windowStart); hour.isBefore(windowEnd);
              hour = hour.plus(Duration.ofHours(1))) {
@@ -118,6 +119,14 @@ final class ReservationApplication {
                         rates.instanceHourly(region, reservation.instanceType()).orElse(null)));
             });
         }
+    }
+
+    /** Whether the reservation could ever cover the type: same type, or the family when size-flexible. */
+    private boolean mayCover(BilledReservation reservation, String instanceType) {
+        return reservation.instanceType().equals(instanceType) || reservation.availabilityZone() == null
+                && reservation.sizeFlexible() && sameFamily(reservation.instanceType(), instanceType)
+                && source.normalizationFactor(instanceType).isPresent()
+                && source.normalizationFactor(reservation.instanceType()).isPresent();
     }
 
     private static boolean upfrontBilled(BilledReservation reservation, Instant from, Instant to, Instant now) {
