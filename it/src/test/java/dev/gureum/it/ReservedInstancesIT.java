@@ -197,6 +197,28 @@ class ReservedInstancesIT {
 
     @Test
     @Order(5)
+    void aQueuedPurchaseWaitsForItsTimeAndCanBeDeleted() {
+        String offering = offering("m7i.large", "standard", "All Upfront", 31_536_000L);
+        java.time.Instant inADay = java.time.Instant.parse(ec2.describeReservedInstances().reservedInstances().stream()
+                .map(reserved -> reserved.start()).max(java.util.Comparator.naturalOrder()).orElseThrow().toString())
+                .plus(java.time.Duration.ofDays(1));
+        String queued = ec2.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(offering)
+                .instanceCount(1).purchaseTime(inADay)).reservedInstancesId();
+        assertEquals("queued", describe(queued).stateAsString());
+        assertEquals(inADay, describe(queued).start());
+        if (aws != null) {
+            assertEquals(queued, aws.text("ec2", "delete-queued-reserved-instances", "--reserved-instances-ids",
+                    queued, "--query", "SuccessfulQueuedPurchaseDeletions[0].ReservedInstancesId"));
+        } else {
+            ec2.deleteQueuedReservedInstances(r -> r.reservedInstancesIds(queued));
+        }
+        assertEquals("queued-deleted", describe(queued).stateAsString());
+        assertEquals("reserved-instances-not-in-queued-state", ec2.deleteQueuedReservedInstances(r -> r
+                .reservedInstancesIds(queued)).failedQueuedPurchaseDeletions().get(0).error().codeAsString());
+    }
+
+    @Test
+    @Order(5)
     void badIdsGetEc2sErrors() {
         Ec2Exception offering = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
                 () -> ec2.purchaseReservedInstancesOffering(r -> r.reservedInstancesOfferingId(
@@ -278,8 +300,9 @@ class ReservedInstancesIT {
         server.advanceClock(31_536_000 + 7_200);
         assertTrue(ec2.describeReservedInstances(r -> r.filters(f -> f.name("state").values("active")))
                 .reservedInstances().isEmpty());
-        assertTrue(ec2.describeReservedInstances().reservedInstances().stream()
-                .allMatch(reserved -> reserved.stateAsString().equals("retired")));
+        assertEquals(java.util.Set.of("retired", "queued-deleted"), ec2.describeReservedInstances()
+                .reservedInstances().stream().map(ReservedInstances::stateAsString)
+                .collect(java.util.stream.Collectors.toSet()), "a deleted queued purchase stays queued-deleted");
     }
 
     private static String offering(String type, String offeringClass, String payment, long duration) {

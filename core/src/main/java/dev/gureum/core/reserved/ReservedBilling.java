@@ -23,8 +23,8 @@ public final class ReservedBilling implements ReservationSource {
     public List<BilledReservation> reservations(String account) {
         List<BilledReservation> found = new ArrayList<>();
         for (Versioned<ReservedInstance> versioned : store.listAll(ReservedRecords.RESERVED_INSTANCES)) {
-            if (versioned.key().account().equals(account)) {
-                ReservedInstance reserved = versioned.value();
+            ReservedInstance reserved = versioned.value();
+            if (versioned.key().account().equals(account) && !reserved.deletedWhileQueued()) {
                 found.add(new BilledReservation(reserved.id(), versioned.key().region(), reserved.instanceType(),
                         reserved.availabilityZone(), reserved.instanceCount(), reserved.start(),
                         reserved.effectiveEnd(), reserved.hourlyPrice(),

@@ -8,14 +8,15 @@ import java.time.Instant;
  * A reservation: {@code instanceCount} instances of one type, for a region or one zone, from {@code start}
  * to {@code end}. Its state follows from the clock ({@link #state}): queued before a future purchase time,
  * payment-pending for the first {@link #PAYMENT_PROCESSING}, then active until it ends; {@code retiredAt}
- * ends it early when a modification or exchange replaces it. {@code fixedPrice} and {@code hourlyPrice} are
+ * ends it early when a modification or exchange replaces it; a queued purchase deleted before its start
+ * is {@code queued-deleted}. {@code fixedPrice} and {@code hourlyPrice} are
  * per instance, as the offering priced them; {@code upfrontCharge} is the one-time fee billed at start (the
  * purchase's upfront payment, an exchange's true-up, nothing for what a modification made).
  */
 public record ReservedInstance(String id, String instanceType, String availabilityZone, int instanceCount,
                                OfferingClass offeringClass, Term term, PaymentOption payment, BigDecimal fixedPrice,
                                BigDecimal hourlyPrice, String offeringId, Instant start, Instant end,
-                               Instant retiredAt, BigDecimal upfrontCharge) {
+                               Instant retiredAt, BigDecimal upfrontCharge, boolean deletedWhileQueued) {
     /** How long EC2 takes to confirm a purchase's payment (AWS: usually minutes); billing runs from start. */
     public static final Duration PAYMENT_PROCESSING = Duration.ofSeconds(60);
 
@@ -34,6 +35,9 @@ public record ReservedInstance(String id, String instanceType, String availabili
     }
 
     public ReservedState state(Instant now) {
+        if (deletedWhileQueued) {
+            return ReservedState.QUEUED_DELETED;
+        }
         if (!now.isBefore(effectiveEnd())) {
             return ReservedState.RETIRED;
         }
@@ -45,6 +49,12 @@ public record ReservedInstance(String id, String instanceType, String availabili
 
     public ReservedInstance retired(Instant at) {
         return new ReservedInstance(id, instanceType, availabilityZone, instanceCount, offeringClass, term, payment,
-                fixedPrice, hourlyPrice, offeringId, start, end, at, upfrontCharge);
+                fixedPrice, hourlyPrice, offeringId, start, end, at, upfrontCharge, false);
+    }
+
+    /** A queued purchase withdrawn before its start: it never applies and is never charged. */
+    public ReservedInstance deletedWhileQueued(Instant at) {
+        return new ReservedInstance(id, instanceType, availabilityZone, instanceCount, offeringClass, term, payment,
+                fixedPrice, hourlyPrice, offeringId, start, end, at, upfrontCharge, true);
     }
 }

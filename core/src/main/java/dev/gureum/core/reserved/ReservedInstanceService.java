@@ -93,10 +93,42 @@ public final class ReservedInstanceService {
                 offering.availabilityZone(), instanceCount, offering.offeringClass(), offering.term(),
                 offering.payment(), offering.fixedPrice(), offering.hourlyPrice(), offering.id(), start,
                 start.plus(offering.term().duration()), null,
-                offering.fixedPrice().multiply(BigDecimal.valueOf(instanceCount)));
+                offering.fixedPrice().multiply(BigDecimal.valueOf(instanceCount)), false);
         Writes.commit(store, context, new WriteBatch().put(ReservedRecords.RESERVED_INSTANCES,
                 key(context, reserved.id()), WriteBatch.ABSENT, reserved));
         return reserved;
+    }
+
+    /** DeleteQueuedReservedInstances' answer: the ids deleted, and the others with their error code. */
+    public record QueuedDeletions(List<String> deleted, java.util.Map<String, String> failed) {
+    }
+
+    /**
+     * Deletes queued purchases (they become {@code queued-deleted}); an id that is not the account's is
+     * {@code reserved-instances-id-invalid}, one not queued {@code reserved-instances-not-in-queued-state}.
+     */
+    public QueuedDeletions deleteQueued(RequestContext context, List<String> ids) {
+        if (ids.isEmpty()) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter ReservedInstancesId");
+        }
+        List<String> deleted = new java.util.ArrayList<>();
+        java.util.Map<String, String> failed = new java.util.LinkedHashMap<>();
+        WriteBatch batch = new WriteBatch();
+        Instant now = context.now().truncatedTo(ChronoUnit.MILLIS);
+        for (String id : ids.stream().distinct().toList()) {
+            var found = store.get(ReservedRecords.RESERVED_INSTANCES, key(context, id));
+            if (found.isEmpty()) {
+                failed.put(id, "reserved-instances-id-invalid");
+            } else if (found.get().value().state(now) != ReservedState.QUEUED) {
+                failed.put(id, "reserved-instances-not-in-queued-state");
+            } else {
+                batch.put(ReservedRecords.RESERVED_INSTANCES, found.get().key(), found.get().version(),
+                        found.get().value().deletedWhileQueued(now));
+                deleted.add(id);
+            }
+        }
+        Writes.commit(store, context, batch);
+        return new QueuedDeletions(deleted, failed);
     }
 
     /** The reservations named (each must exist), or all, matching the class, type and filters, by start. */

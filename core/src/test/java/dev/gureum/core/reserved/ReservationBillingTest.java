@@ -140,6 +140,26 @@ class ReservationBillingTest {
                 List.of(new dev.gureum.core.filter.Filter("state", List.of("active")))).isEmpty());
     }
 
+    @Test
+    void aQueuedPurchaseStartsAtItsTimeAndCanBeDeletedBeforeIt() {
+        ReservedOffering offering = world.offerings.find(ReservedWorld.REGION, "m7i.large", null,
+                OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.ALL_UPFRONT).orElseThrow();
+        java.time.Instant tomorrow = world.clock.now().plus(Duration.ofDays(1));
+        ReservedInstance queued = world.reservations.purchase(world.context(), offering.id(), 1, tomorrow);
+        ReservedInstance deleted = world.reservations.purchase(world.context(), offering.id(), 1, tomorrow);
+        assertEquals(ReservedState.QUEUED, state(queued));
+        assertEquals(List.of(deleted.id()), world.reservations.deleteQueued(world.context(),
+                List.of(deleted.id())).deleted());
+        assertEquals(ReservedState.QUEUED_DELETED, state(deleted));
+        assertEquals(0, BigDecimal.ZERO.compareTo(world.total()), "nothing is charged before the purchase time");
+        world.clock.advance(Duration.ofDays(1).plusHours(1));
+        assertEquals(ReservedState.ACTIVE, state(queued));
+        assertEquals(ReservedState.QUEUED_DELETED, state(deleted));
+        assertEquals(0, new BigDecimal("512").compareTo(world.total()), "one upfront fee, at the purchase time");
+        assertEquals("reserved-instances-not-in-queued-state", world.reservations.deleteQueued(world.context(),
+                List.of(queued.id())).failed().get(queued.id()));
+    }
+
     private ReservedState state(ReservedInstance reserved) {
         return world.reservations.describe(world.context(), List.of(reserved.id()), null, null, List.of()).get(0)
                 .state(world.clock.now());

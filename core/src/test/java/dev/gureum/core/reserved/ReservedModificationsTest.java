@@ -42,6 +42,19 @@ class ReservedModificationsTest {
     }
 
     @Test
+    void aReservationModifiedInTheHourItWasBoughtIsRetiredAndKeepsItsUpfrontFee() {
+        ReservedInstance xlarge = world.buy("m7i.xlarge", null, OfferingClass.STANDARD, Term.ONE_YEAR,
+                PaymentOption.ALL_UPFRONT, 1);
+        world.clock.advance(Duration.ofMinutes(2));
+        world.modifications.modify(world.context(), List.of(xlarge.id()),
+                List.of(new TargetConfiguration(2, "m7i.large", null, null)), null);
+        world.clock.advance(Duration.ofHours(1));
+        assertEquals(ReservedState.RETIRED, world.reservations.describe(world.context(), List.of(xlarge.id()), null,
+                null, List.of()).get(0).state(world.clock.now()));
+        assertEquals(0, new BigDecimal("1024").compareTo(world.cost(LineItem.FEE)), "0.2016 × 0.58 × 8760 = 1024.29");
+    }
+
+    @Test
     void aModificationMustKeepTheFootprintAndTheFamily() {
         ReservedInstance large = world.buy("m7i.large", null, OfferingClass.STANDARD, Term.ONE_YEAR,
                 PaymentOption.NO_UPFRONT, 2);

@@ -12,7 +12,12 @@ import dev.gureum.core.reserved.TargetConfiguration;
 import dev.gureum.server.dispatch.OperationTable;
 import java.math.BigDecimal;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.DeleteQueuedReservedInstancesError;
+import software.amazon.awssdk.services.ec2.model.DeleteQueuedReservedInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteQueuedReservedInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesModificationsRequest;
+import software.amazon.awssdk.services.ec2.model.FailedQueuedPurchaseDeletion;
+import software.amazon.awssdk.services.ec2.model.SuccessfulQueuedPurchaseDeletion;
 import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesModificationsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesOfferingsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeReservedInstancesOfferingsResponse;
@@ -31,7 +36,8 @@ import software.amazon.awssdk.services.ec2.model.ReservedInstancesOffering;
 
 /**
  * Reserved Instances: DescribeReservedInstancesOfferings (computed offerings, no Marketplace),
- * PurchaseReservedInstancesOffering, DescribeReservedInstances, ModifyReservedInstances and
+ * PurchaseReservedInstancesOffering (LimitPrice applies to Marketplace offerings only, and Gureum sells none, so
+ * it changes nothing), DescribeReservedInstances, DeleteQueuedReservedInstances, ModifyReservedInstances and
  * DescribeReservedInstancesModifications. Prices are Float fields on the wire, as EC2 sends them; the
  * recurring hourly charge is in RecurringCharges and UsagePrice is 0.0, as in EC2's current offerings.
  */
@@ -52,6 +58,26 @@ final class ReservedInstanceHandlers {
         table.register(DescribeReservedInstancesRequest.class, this::describe);
         table.register(ModifyReservedInstancesRequest.class, this::modify);
         table.register(DescribeReservedInstancesModificationsRequest.class, this::describeModifications);
+        table.register(DeleteQueuedReservedInstancesRequest.class, this::deleteQueued);
+    }
+
+    DeleteQueuedReservedInstancesResponse deleteQueued(DeleteQueuedReservedInstancesRequest request,
+                                                       RequestContext context) {
+        ReservedInstanceService.QueuedDeletions result = reservations.deleteQueued(context,
+                request.reservedInstancesIds());
+        return DeleteQueuedReservedInstancesResponse.builder()
+                .successfulQueuedPurchaseDeletions(result.deleted().stream()
+                        .map(id -> SuccessfulQueuedPurchaseDeletion.builder().reservedInstancesId(id).build()).toList())
+                .failedQueuedPurchaseDeletions(result.failed().entrySet().stream()
+                        .map(failure -> FailedQueuedPurchaseDeletion.builder()
+                                .reservedInstancesId(failure.getKey())
+                                .error(DeleteQueuedReservedInstancesError.builder().code(failure.getValue())
+                                        .message(failure.getValue().equals("reserved-instances-id-invalid")
+                                                ? "The Reserved Instance ID is not valid."
+                                                : "The Reserved Instance is not in the queued state.")
+                                        .build())
+                                .build()).toList())
+                .build();
     }
 
     DescribeReservedInstancesOfferingsResponse describeOfferings(DescribeReservedInstancesOfferingsRequest request,
