@@ -10,7 +10,6 @@ import dev.gureum.core.store.Versioned;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.LongBinaryOperator;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -34,7 +33,8 @@ public final class ReservedCapacity implements CapacityHolds {
 
     @Override
     public long vcpusHeldForOthers(String account, String region, String zone) {
-        return held(region, zone, (owner, held) -> owner == 0 ? 0 : held, account);
+        return heldByOwner(region, zone).entrySet().stream().filter(owner -> !owner.getKey().equals(account))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 
     /**
@@ -43,7 +43,7 @@ public final class ReservedCapacity implements CapacityHolds {
      */
     public void requireRoom(String account, String region, String zone, String instanceType, int instanceCount,
                      long zoneCapacityVcpus, long usedVcpus) {
-        long heldByAll = held(region, zone, (owner, held) -> held, account);
+        long heldByAll = heldByOwner(region, zone).values().stream().mapToLong(Long::longValue).sum();
         long needed = (long) instanceCount * vcpusOfType.applyAsInt(instanceType);
         if (zoneCapacityVcpus - usedVcpus - heldByAll < needed) {
             throw Ec2Error.INSUFFICIENT_RESERVED_INSTANCE_CAPACITY.exception("There is not enough capacity in "
@@ -51,8 +51,8 @@ public final class ReservedCapacity implements CapacityHolds {
         }
     }
 
-    /** Sums the unused held vCPUs per owner; {@code count} gets 0 for {@code account}'s own, 1 for others'. */
-    private long held(String region, String zone, LongBinaryOperator count, String account) {
+    /** The vCPUs each owner's zonal reservations hold in the zone beyond what its own instances there use. */
+    private Map<String, Long> heldByOwner(String region, String zone) {
         Instant at = now.get();
         Map<String, Map<String, Long>> reservedByOwnerAndType = new HashMap<>();
         for (Versioned<ReservedInstance> versioned : store.listAll(ReservedRecords.RESERVED_INSTANCES)) {
@@ -64,7 +64,7 @@ public final class ReservedCapacity implements CapacityHolds {
                         .merge(reserved.instanceType(), (long) reserved.instanceCount(), Long::sum);
             }
         }
-        long total = 0;
+        Map<String, Long> held = new HashMap<>();
         for (Map.Entry<String, Map<String, Long>> owner : reservedByOwnerAndType.entrySet()) {
             Map<String, Long> running = new HashMap<>();
             for (Versioned<Instance> versioned : store.list(InstanceRecords.INSTANCES, owner.getKey(), region)) {
@@ -73,13 +73,13 @@ public final class ReservedCapacity implements CapacityHolds {
                     running.merge(instance.instanceType(), 1L, Long::sum);
                 }
             }
-            long held = 0;
+            long vcpus = 0;
             for (Map.Entry<String, Long> reserved : owner.getValue().entrySet()) {
                 long unused = Math.max(0, reserved.getValue() - running.getOrDefault(reserved.getKey(), 0L));
-                held += unused * vcpusOfType.applyAsInt(reserved.getKey());
+                vcpus += unused * vcpusOfType.applyAsInt(reserved.getKey());
             }
-            total += count.applyAsLong(owner.getKey().equals(account) ? 0 : 1, held);
+            held.put(owner.getKey(), vcpus);
         }
-        return total;
+        return held;
     }
 }

@@ -87,13 +87,13 @@ public final class ReservedModifications {
         for (Versioned<ReservedInstance> versioned : sources) {
             ReservedInstance source = versioned.value();
             BigDecimal count = BigDecimal.valueOf(source.instanceCount());
-            sourceUnits = sourceUnits.add(count.multiply(factor(source.instanceType(), first)));
+            sourceUnits = sourceUnits.add(count.multiply(factor(source.instanceType())));
             sourceHourly = sourceHourly.add(count.multiply(source.hourlyPrice()));
             sourceFixed = sourceFixed.add(count.multiply(source.fixedPrice()));
         }
         List<Resolved> resolved = targets.stream().map(target -> resolve(context, target, first)).toList();
         BigDecimal targetUnits = resolved.stream()
-                .map(target -> BigDecimal.valueOf(target.count()).multiply(factor(target.instanceType(), first)))
+                .map(target -> BigDecimal.valueOf(target.count()).multiply(factor(target.instanceType())))
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sourceUnits.compareTo(targetUnits) != 0) {
             throw invalid("The instance size footprint of the target configurations (" + targetUnits.stripTrailingZeros()
@@ -110,7 +110,7 @@ public final class ReservedModifications {
         }
         List<ReservedModification.Result> results = new ArrayList<>();
         for (Resolved target : resolved) {
-            BigDecimal units = factor(target.instanceType(), first);
+            BigDecimal units = factor(target.instanceType());
             BigDecimal hourly = sourceHourly.multiply(units).divide(sourceUnits, PRECISION)
                     .setScale(Math.max(4, first.hourlyPrice().scale()), RoundingMode.HALF_UP);
             BigDecimal fixed = sourceFixed.multiply(units).divide(sourceUnits, PRECISION)
@@ -202,7 +202,7 @@ public final class ReservedModifications {
     }
 
     /** The normalization factor when sizes may differ; 1 for a family without factors (sizes never change). */
-    private BigDecimal factor(String instanceType, ReservedInstance first) {
+    private BigDecimal factor(String instanceType) {
         return factors.of(instanceType).orElse(BigDecimal.ONE);
     }
 

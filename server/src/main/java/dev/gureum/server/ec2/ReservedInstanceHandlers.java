@@ -31,6 +31,7 @@ import software.amazon.awssdk.services.ec2.model.RecurringCharge;
 import software.amazon.awssdk.services.ec2.model.ReservedInstances;
 import software.amazon.awssdk.services.ec2.model.ReservedInstancesConfiguration;
 import software.amazon.awssdk.services.ec2.model.ReservedInstancesId;
+import software.amazon.awssdk.services.ec2.model.ReservedInstancesModification;
 import software.amazon.awssdk.services.ec2.model.ReservedInstancesModificationResult;
 import software.amazon.awssdk.services.ec2.model.ReservedInstancesOffering;
 
@@ -124,8 +125,7 @@ final class ReservedInstanceHandlers {
         return DescribeReservedInstancesModificationsResponse.builder()
                 .reservedInstancesModifications(modifications.describe(context,
                         request.reservedInstancesModificationIds(), Filters.of(request.filters())).stream()
-                        .map(modification -> software.amazon.awssdk.services.ec2.model.ReservedInstancesModification
-                                .builder()
+                        .map(modification -> ReservedInstancesModification.builder()
                                 .reservedInstancesModificationId(modification.id())
                                 .clientToken(modification.clientToken())
                                 .createDate(modification.createDate())
