@@ -82,7 +82,8 @@ class CostExplorerIT {
         assertTrue(new BigDecimal(reservedOnly).signum() > 0, reservedOnly);
 
         JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
-                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY");
+                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY", "--group-by",
+                "Type=DIMENSION,Key=SUBSCRIPTION_ID");
         JsonNode total = utilization.field("Total").get();
         BigDecimal purchased = new BigDecimal(total.field("PurchasedHours").get().asString());
         BigDecimal used = new BigDecimal(total.field("TotalActualHours").get().asString());
@@ -90,7 +91,12 @@ class CostExplorerIT {
                 && used.compareTo(purchased) <= 0, purchased + " purchased, " + used + " used");
         assertEquals(0, purchased.subtract(used).compareTo(new BigDecimal(total.field("UnusedHours").get()
                 .asString())));
-        assertEquals(1, utilization.field("UtilizationsByTime").get().asArray().size());
+        List<JsonNode> byTime = utilization.field("UtilizationsByTime").get().asArray();
+        assertEquals(1, byTime.size());
+        JsonNode group = byTime.get(0).field("Groups").get().asArray().get(0);
+        assertEquals("m7i.large", group.field("Attributes").get().field("instanceType").get().asString());
+        assertEquals(0, purchased.compareTo(new BigDecimal(group.field("Utilization").get().field("PurchasedHours")
+                .get().asString())), "the only reservation's hours are the total");
     }
 
     @Test

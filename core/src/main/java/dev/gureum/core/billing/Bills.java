@@ -51,6 +51,11 @@ public final class Bills {
         return priced(account, from, to, granularity, new ArrayList<>());
     }
 
+    /** The account's reservations as the bill applies them. */
+    public List<BilledReservation> reservations(String account) {
+        return reservations.reservations(account);
+    }
+
     /** How each of the account's reservations was used in {@code [from, to)}, per bucket. */
     public List<ReservationUse> reservationUse(String account, Instant from, Instant to, Granularity granularity) {
         List<ReservationUse> used = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.gureum.core.cost;
 
+import dev.gureum.core.billing.BilledReservation;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
@@ -75,8 +76,16 @@ public final class CostExplorer {
         return new CostAndUsage(groupBy.stream().map(Enum::name).toList(), periods);
     }
 
-    /** A bucket of GetReservationUtilization: its time and the aggregates of the reservations in it. */
-    public record Utilization(Instant start, Instant end, ReservationAggregates aggregates) {
+    /**
+     * A bucket of GetReservationUtilization: its time, the aggregates of the reservations in it, and when
+     * grouped by reservation, each one's own aggregates.
+     */
+    public record Utilization(Instant start, Instant end, ReservationAggregates aggregates,
+                              List<ReservationGroup> groups) {
+    }
+
+    /** One reservation's aggregates in a bucket (GroupBy SUBSCRIPTION_ID). */
+    public record ReservationGroup(BilledReservation reservation, ReservationAggregates aggregates) {
     }
 
     /**
@@ -84,7 +93,7 @@ public final class CostExplorer {
      * whole period (the last element), for every reservation of the account.
      */
     public List<Utilization> reservationUtilization(String account, Instant start, Instant end,
-                                                    Granularity granularity) {
+                                                    Granularity granularity, boolean byReservation) {
         if (!start.isBefore(end)) {
             throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
         }
@@ -95,12 +104,27 @@ public final class CostExplorer {
             for (Instant bucket = buckets.bucketStart(start); bucket.isBefore(end); bucket = buckets.next(bucket)) {
                 Instant at = bucket;
                 Instant next = buckets.next(bucket);
+                List<ReservationUse> inBucket = uses.stream().filter(use -> use.bucketStart().equals(at)).toList();
                 result.add(new Utilization(at.isBefore(start) ? start : at, next.isAfter(end) ? end : next,
-                        ReservationAggregates.of(uses.stream().filter(use -> use.bucketStart().equals(at)).toList())));
+                        ReservationAggregates.of(inBucket), byReservation ? groups(account, inBucket) : List.of()));
             }
         }
-        result.add(new Utilization(start, end, ReservationAggregates.of(uses)));
+        result.add(new Utilization(start, end, ReservationAggregates.of(uses),
+                byReservation ? groups(account, uses) : List.of()));
         return result;
+    }
+
+    private List<ReservationGroup> groups(String account, List<ReservationUse> uses) {
+        List<ReservationGroup> groups = new ArrayList<>();
+        for (BilledReservation reservation : bills.reservations(account)) {
+            List<ReservationUse> own = uses.stream()
+                    .filter(use -> use.reservationId().equals(reservation.id())).toList();
+            if (!own.isEmpty()) {
+                groups.add(new ReservationGroup(reservation, ReservationAggregates.of(own)));
+            }
+        }
+        groups.sort(java.util.Comparator.comparing(group -> group.reservation().id()));
+        return groups;
     }
 
     private static Map<String, CostAndUsage.Amount> sum(List<LineItem> items, List<CostMetric> metrics) {

@@ -25,7 +25,7 @@ class ReservationUtilizationTest {
         world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
         world.clock().advance(Duration.ofHours(2));
         List<CostExplorer.Utilization> result = explorer.reservationUtilization(ReservedTestWorlds.ACCOUNT, DAY,
-                DAY.plus(Duration.ofDays(1)), Granularity.DAILY);
+                DAY.plus(Duration.ofDays(1)), Granularity.DAILY, true);
         assertEquals(2, result.size(), "one day, then the total");
         ReservationAggregates total = result.get(1).aggregates();
         assertEquals(0, new BigDecimal("4").compareTo(total.purchasedHours()));
@@ -37,6 +37,9 @@ class ReservationUtilizationTest {
         assertEquals(0, new BigDecimal("-0.0524").compareTo(total.netRiSavings()));
         assertEquals(0, new BigDecimal("0.1492").compareTo(total.totalPotentialRiSavings()), "4 × 0.1008 − 0.254");
         assertEquals(0, new BigDecimal("0.127").compareTo(total.costForUnusedHours()));
+        assertEquals(1, result.get(1).groups().size(), "one reservation");
+        assertEquals(0, new BigDecimal("50").compareTo(result.get(1).groups().get(0).aggregates()
+                .utilizationPercentage()));
     }
 
     @Test
@@ -45,7 +48,7 @@ class ReservationUtilizationTest {
         world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
         world.clock().advance(Duration.ofHours(1));
         ReservationAggregates total = explorer.reservationUtilization(ReservedTestWorlds.ACCOUNT, DAY,
-                DAY.plus(Duration.ofDays(1)), null).get(0).aggregates();
+                DAY.plus(Duration.ofDays(1)), null, false).get(0).aggregates();
         assertEquals(0, new BigDecimal("0.5").compareTo(total.actualHours()), "4 of its 8 units");
         assertEquals(0, new BigDecimal("50").compareTo(total.utilizationPercentageInUnits()));
         assertEquals(0, new BigDecimal("0.1008").compareTo(total.onDemandCostOfUsedHours()));

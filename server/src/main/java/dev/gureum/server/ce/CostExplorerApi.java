@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.billing.BilledReservation;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.cost.CostAndUsage;
 import dev.gureum.core.cost.CostDimension;
@@ -135,7 +136,10 @@ public final class CostExplorerApi {
         return output;
     }
 
-    /** Totals per bucket (when Granularity is given) and over the period; grouping and filters not yet. */
+    /**
+     * Totals per bucket (when Granularity is given) and over the period, and per reservation with GroupBy
+     * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id); filters and sorting not yet.
+     */
     private ObjectNode reservationUtilization(JsonNode input, RequestContext context) {
         JsonNode period = required(input, "TimePeriod");
         Instant start = date(required(period, "Start").asText(), "Start");
@@ -145,19 +149,47 @@ public final class CostExplorerApi {
         if (granularity == Granularity.HOURLY) {
             throw CostExplorerError.VALIDATION.exception("GetReservationUtilization supports DAILY and MONTHLY.");
         }
-        if (input.path("GroupBy").size() > 0 || input.hasNonNull("Filter") || input.hasNonNull("SortBy")) {
+        boolean byReservation = false;
+        for (JsonNode group : input.path("GroupBy")) {
+            if (!"DIMENSION".equals(group.path("Type").asText())
+                    || !"SUBSCRIPTION_ID".equals(group.path("Key").asText())) {
+                throw CostExplorerError.VALIDATION.exception("GetReservationUtilization groups by DIMENSION "
+                        + "SUBSCRIPTION_ID only.");
+            }
+            byReservation = true;
+        }
+        if (input.hasNonNull("Filter") || input.hasNonNull("SortBy")) {
             throw CostExplorerError.VALIDATION.exception(
-                    "GroupBy, Filter and SortBy are not supported by Gureum's GetReservationUtilization yet.");
+                    "Filter and SortBy are not supported by Gureum's GetReservationUtilization yet.");
         }
         List<CostExplorer.Utilization> result = costs.reservationUtilization(context.account(), start, end,
-                granularity);
+                granularity, byReservation);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode byTime = output.putArray("UtilizationsByTime");
         for (CostExplorer.Utilization bucket : result.subList(0, result.size() - 1)) {
             ObjectNode entry = byTime.addObject();
             entry.putObject("TimePeriod").put("Start", dateText(bucket.start(), granularity))
                     .put("End", dateText(bucket.end(), granularity));
-            entry.putArray("Groups");
+            ArrayNode groups = entry.putArray("Groups");
+            for (CostExplorer.ReservationGroup group : bucket.groups()) {
+                ObjectNode groupNode = groups.addObject().put("Key", "SUBSCRIPTION_ID")
+                        .put("Value", group.reservation().id());
+                BilledReservation reserved = group.reservation();
+                ObjectNode attributes = groupNode.putObject("Attributes")
+                        .put("leaseId", reserved.id())
+                        .put("instanceType", reserved.instanceType())
+                        .put("region", reserved.region())
+                        .put("numberOfInstances", String.valueOf(reserved.instanceCount()))
+                        .put("platform", "Linux/UNIX")
+                        .put("tenancy", "Shared")
+                        .put("scope", reserved.availabilityZone() == null ? "Region" : "Availability Zone")
+                        .put("startDateTime", reserved.start().toString())
+                        .put("endDateTime", reserved.end().toString());
+                if (reserved.availabilityZone() != null) {
+                    attributes.put("availabilityZone", reserved.availabilityZone());
+                }
+                aggregates(groupNode.putObject("Utilization"), group.aggregates());
+            }
             aggregates(entry.putObject("Total"), bucket.aggregates());
         }
         aggregates(output.putObject("Total"), result.get(result.size() - 1).aggregates());
