@@ -10,9 +10,9 @@ import java.time.Instant;
  * usage report's: {@code Usage} at on-demand rates, {@code DiscountedUsage} for instance time a reservation
  * covered (its cost is in the reservation's fees), {@code RIFee} for a reservation's recurring hourly charge
  * over every hour it is active, used or not, and {@code Fee} for a one-time upfront payment.
- * {@code amortizedCost} spreads upfront payments over the term: a fee amortizes to nothing, and each reserved
- * hour ({@code RIFee}) carries its share of the upfront price besides its recurring charge; otherwise it is
- * the unblended cost. {@code purchaseOption} is {@code OnDemand}, {@code StandardReserved} or
+ * {@code amortizedCost} spreads upfront payments over the term: a fee amortizes to nothing, discounted usage
+ * costs the reservation's effective rate (recurring plus its share of the upfront price), and a reservation's
+ * {@code RIFee} line keeps the effective cost of its unused hours; otherwise it is the unblended cost. {@code purchaseOption} is {@code OnDemand}, {@code StandardReserved} or
  * {@code ConvertibleReserved}.
  */
 public record LineItem(String region, String usageType, String resourceId, String purchaseOption,

@@ -21,7 +21,9 @@ import java.util.Optional;
  * 8 units, covers two m7i.large, 4 units each), smallest sizes first. Covered time leaves the on-demand
  * {@code Usage} lines and becomes {@code DiscountedUsage} (no cost of its own); each reservation is charged
  * its recurring rate for every hour it is active, used or not ({@code RIFee}), and its upfront payment once
- * at its start ({@code Fee}): the cost and usage report's conventions.
+ * at its start ({@code Fee}): the cost and usage report's conventions. Amortized, as Cost Explorer shows
+ * it, the fee is nothing, covered time costs the reservation's effective rate (recurring plus upfront spread
+ * over the term) and the reservation's line keeps the effective cost of its unused hours.
  */
 final class ReservationApplication {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
@@ -55,13 +57,25 @@ final class ReservationApplication {
     private record CoveredBy(Covered covered, String purchaseOption) {
     }
 
+    /**
+     * Seconds and an amount that go together: covered seconds and their effective cost, or a reservation's
+     * used seconds and the on-demand cost of what they covered.
+     */
+    private record Portion(BigDecimal seconds, BigDecimal amount) {
+        static final Portion NONE = new Portion(BigDecimal.ZERO, BigDecimal.ZERO);
+
+        Portion plus(Portion other) {
+            return new Portion(seconds.add(other.seconds), amount.add(other.amount));
+        }
+    }
+
     /** Rewrites {@code items} (the region's lines, as priced on demand) with the reservations applied. */
     void apply(String region, List<BilledReservation> reservations, List<UsagePeriod> instancePeriods, Instant from,
                Instant to, Instant now, Granularity granularity, List<LineItem> items, List<ReservationUse> used) {
         Instant limit = earlier(to, now);
-        Map<CoveredBy, BigDecimal> coveredSeconds = new LinkedHashMap<>();
+        Map<CoveredBy, Portion> coveredSeconds = new LinkedHashMap<>();
         Map<String, Map<Instant, BigDecimal>> reservedSeconds = new LinkedHashMap<>();
-        Map<String, Map<Instant, BigDecimal[]>> usedSeconds = new LinkedHashMap<>();
+        Map<String, Map<Instant, Portion>> usedSeconds = new LinkedHashMap<>();
         List<BilledReservation> ordered = new ArrayList<>(reservations);
         ordered.sort(Comparator.comparing((BilledReservation reservation) -> reservation.availabilityZone() == null)
                 .thenComparing(BilledReservation::start).thenComparing(BilledReservation::id));
@@ -96,9 +110,9 @@ final class ReservationApplication {
                 BigDecimal instanceSeconds = BigDecimal.valueOf(active * reservation.instanceCount());
                 reservedSeconds.computeIfAbsent(reservation.id(), unused -> new LinkedHashMap<>())
                         .merge(bucket, instanceSeconds, BigDecimal::add);
-                BigDecimal[] coverage = cover(region, reservation, instanceSeconds, uses, bucket, coveredSeconds);
+                Portion coverage = cover(region, reservation, instanceSeconds, uses, bucket, coveredSeconds);
                 usedSeconds.computeIfAbsent(reservation.id(), unused -> new LinkedHashMap<>())
-                        .merge(bucket, coverage, (a, b) -> new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
+                        .merge(bucket, coverage, Portion::plus);
             }
         }
         moveCoveredTime(region, coveredSeconds, items);
@@ -107,18 +121,26 @@ final class ReservationApplication {
                 BigDecimal hours = seconds.divide(SECONDS_PER_HOUR, PRECISION);
                 BigDecimal recurring = reservation.hourlyPrice().multiply(hours, PRECISION);
                 BigDecimal upfront = reservation.amortizedUpfrontHourly().multiply(hours, PRECISION);
+                Portion coverage = usedSeconds.getOrDefault(reservation.id(), Map.of()).getOrDefault(bucket,
+                        Portion.NONE);
+                BigDecimal usedHours = coverage.seconds().divide(SECONDS_PER_HOUR, PRECISION);
+                // Amortized, the used hours' effective cost sits on the discounted usage; the fee keeps the rest.
+                BigDecimal unusedEffective = effectiveHourly(reservation).multiply(hours.subtract(usedHours),
+                        PRECISION);
                 items.add(new LineItem(region, UsageTypes.heavyUsage(region, reservation.instanceType()),
                         reservation.id(), reservation.purchaseOption(), reservation.availabilityZone(), bucket, hours,
-                        "Hrs", money(recurring), LineItem.RI_FEE, money(recurring.add(upfront))));
-                BigDecimal[] coverage = usedSeconds.getOrDefault(reservation.id(), Map.of()).getOrDefault(bucket,
-                        new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+                        "Hrs", money(recurring), LineItem.RI_FEE, money(unusedEffective)));
                 used.add(new ReservationUse(reservation.id(), region, reservation.instanceType(), bucket, hours,
-                        coverage[0].divide(SECONDS_PER_HOUR, PRECISION),
-                        source.normalizationFactor(reservation.instanceType()).orElse(null), money(recurring),
-                        money(upfront), money(coverage[1]),
+                        usedHours, source.normalizationFactor(reservation.instanceType()).orElse(null),
+                        money(recurring), money(upfront), money(coverage.amount()),
                         rates.instanceHourly(region, reservation.instanceType()).orElse(null)));
             });
         }
+    }
+
+    /** The reservation's recurring charge and amortized upfront price per instance-hour. */
+    private static BigDecimal effectiveHourly(BilledReservation reservation) {
+        return reservation.hourlyPrice().add(reservation.amortizedUpfrontHourly());
     }
 
     /** Whether the reservation could ever cover the type: same type, or the family when size-flexible. */
@@ -158,10 +180,13 @@ final class ReservationApplication {
     /**
      * Covers matching uses with {@code instanceSeconds} of the reservation (in its own type's seconds).
      *
+     * Each covered use records its seconds and their effective cost (the reservation's seconds it took, at
+     * the reservation's recurring and amortized upfront rate).
+     *
      * @return the reservation's seconds used (in its own type) and the on-demand cost of the usage covered
      */
-    private BigDecimal[] cover(String region, BilledReservation reservation, BigDecimal instanceSeconds,
-                               List<Use> uses, Instant bucket, Map<CoveredBy, BigDecimal> covered) {
+    private Portion cover(String region, BilledReservation reservation, BigDecimal instanceSeconds,
+                          List<Use> uses, Instant bucket, Map<CoveredBy, Portion> covered) {
         boolean zonal = reservation.availabilityZone() != null;
         Optional<BigDecimal> reservedFactor = source.normalizationFactor(reservation.instanceType());
         boolean flexible = !zonal && reservation.sizeFlexible() && reservedFactor.isPresent();
@@ -188,8 +213,11 @@ final class ReservationApplication {
             BigDecimal seconds = use.remaining.min(capacity.divide(perSecond, PRECISION));
             use.remaining = use.remaining.subtract(seconds);
             capacity = capacity.subtract(seconds.multiply(perSecond));
+            BigDecimal reservedSecondsTaken = flexible ? seconds.multiply(perSecond)
+                    .divide(reservedFactor.get(), PRECISION) : seconds;
             covered.merge(new CoveredBy(new Covered(use.period.resourceId(), use.period.usageType(), bucket),
-                    reservation.purchaseOption()), seconds, BigDecimal::add);
+                    reservation.purchaseOption()), new Portion(seconds, effectiveHourly(reservation).multiply(
+                    reservedSecondsTaken).divide(SECONDS_PER_HOUR, PRECISION)), Portion::plus);
             BigDecimal coveredHours = seconds.divide(SECONDS_PER_HOUR, PRECISION);
             onDemandCost = onDemandCost.add(rates.instanceHourly(region, use.period.sku())
                     .map(price -> price.multiply(coveredHours, PRECISION)).orElse(BigDecimal.ZERO));
@@ -198,11 +226,11 @@ final class ReservationApplication {
         if (flexible) {
             usedSeconds = usedSeconds.divide(reservedFactor.get(), PRECISION);
         }
-        return new BigDecimal[] {usedSeconds, onDemandCost};
+        return new Portion(usedSeconds, onDemandCost);
     }
 
     /** Takes covered time out of the on-demand lines (merged per instance and bucket) as discounted usage. */
-    private void moveCoveredTime(String region, Map<CoveredBy, BigDecimal> coveredSeconds, List<LineItem> items) {
+    private void moveCoveredTime(String region, Map<CoveredBy, Portion> coveredSeconds, List<LineItem> items) {
         Map<Covered, List<LineItem>> onDemand = new HashMap<>();
         for (LineItem item : items) {
             if (item.lineItemType().equals(LineItem.USAGE) && item.unit().equals("Hrs")) {
@@ -210,9 +238,9 @@ final class ReservationApplication {
                         unused -> new ArrayList<>()).add(item);
             }
         }
-        Map<Covered, Map<String, BigDecimal>> byInstance = new LinkedHashMap<>();
-        coveredSeconds.forEach((coveredBy, seconds) -> byInstance.computeIfAbsent(coveredBy.covered(),
-                unused -> new LinkedHashMap<>()).merge(coveredBy.purchaseOption(), seconds, BigDecimal::add));
+        Map<Covered, Map<String, Portion>> byInstance = new LinkedHashMap<>();
+        coveredSeconds.forEach((coveredBy, portion) -> byInstance.computeIfAbsent(coveredBy.covered(),
+                unused -> new LinkedHashMap<>()).merge(coveredBy.purchaseOption(), portion, Portion::plus));
         List<LineItem> changed = new ArrayList<>();
         byInstance.forEach((covered, secondsByOption) -> {
             List<LineItem> lines = onDemand.get(covered);
@@ -222,15 +250,15 @@ final class ReservationApplication {
             LineItem first = lines.get(0);
             BigDecimal left = lines.stream().map(LineItem::usageQuantity).reduce(BigDecimal.ZERO, BigDecimal::add);
             items.removeAll(lines);
-            for (Map.Entry<String, BigDecimal> option : secondsByOption.entrySet()) {
-                BigDecimal hours = option.getValue().divide(SECONDS_PER_HOUR, PRECISION).min(left);
+            for (Map.Entry<String, Portion> option : secondsByOption.entrySet()) {
+                BigDecimal hours = option.getValue().seconds().divide(SECONDS_PER_HOUR, PRECISION).min(left);
                 if (hours.signum() <= 0) {
                     continue;
                 }
                 left = left.subtract(hours);
                 changed.add(new LineItem(first.region(), first.usageType(), first.resourceId(), option.getKey(),
                         first.availabilityZone(), first.bucketStart(), hours, first.unit(), money(BigDecimal.ZERO),
-                        LineItem.DISCOUNTED_USAGE, money(BigDecimal.ZERO)));
+                        LineItem.DISCOUNTED_USAGE, money(option.getValue().amount())));
             }
             if (left.signum() > 0) {
                 BigDecimal onDemandHours = left;

@@ -45,6 +45,18 @@ class CostExplorerTest {
         assertEquals(0, new BigDecimal("512").multiply(new BigDecimal("2")).divide(new BigDecimal("8760"),
                 java.math.MathContext.DECIMAL64).setScale(8, java.math.RoundingMode.HALF_UP).compareTo(
                 reserved.get("AmortizedCost").amount().setScale(8, java.math.RoundingMode.HALF_UP)));
+        CostAndUsage byRecordType = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY,
+                List.of(CostMetric.AMORTIZED_COST), List.of(CostDimension.RECORD_TYPE), CostFilter.ALL);
+        BigDecimal twoReservedHours = new BigDecimal("512").multiply(new BigDecimal("2"))
+                .divide(new BigDecimal("8760"), java.math.MathContext.DECIMAL64).setScale(8,
+                        java.math.RoundingMode.HALF_UP);
+        assertEquals(0, twoReservedHours.compareTo(group(byRecordType.results().get(0), "DiscountedUsage")
+                .get("AmortizedCost").amount().setScale(8, java.math.RoundingMode.HALF_UP)),
+                "amortized, the covered hours carry the reservation's effective rate");
+        assertEquals(0, BigDecimal.ZERO.compareTo(group(byRecordType.results().get(0), "RIFee").get("AmortizedCost")
+                .amount()), "no unused hours");
+        assertEquals(0, BigDecimal.ZERO.compareTo(group(byRecordType.results().get(0), "Fee").get("AmortizedCost")
+                .amount()), "the upfront fee is spread, not charged at once");
         List<LineItem> items = world.bills().lineItems(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY);
         BigDecimal billed = items.stream().map(LineItem::unblendedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, billed.compareTo(onDemand.get("UnblendedCost").amount()
