@@ -119,7 +119,7 @@ class InstanceCommandsTest {
         assertEquals(0, world.commands.sweepExpired());
         world.clock.advance(Duration.ofMinutes(1));
         assertEquals(1, world.commands.sweepExpired());
-        assertEquals(world.networkRecords + 1, world.store.size(),
+        assertEquals(world.networkRecords + 1, world.records.size(),
                 "the instance, its interface and its root volume are gone; the root volume's metered usage stays");
         assertEquals(1, world.store.listAll(dev.gureum.core.billing.BillingRecords.CLOSED).size());
     }

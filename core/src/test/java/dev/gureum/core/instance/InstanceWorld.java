@@ -20,6 +20,7 @@ import dev.gureum.core.storage.VolumeBytes;
 import dev.gureum.core.storage.VolumeHosts;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.store.FakeStore;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.time.ManualClock;
@@ -31,7 +32,8 @@ final class InstanceWorld {
     static final String ACCOUNT = "000000000000";
     static final String REGION = "us-east-1";
 
-    final FakeStore store = new FakeStore();
+    final FakeStore records = new FakeStore();
+    final FollowedStore store = new FollowedStore(records);
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
     final FakeRuntime runtime = new FakeRuntime();
     final FakeLaunchCatalog catalog = new FakeLaunchCatalog();
@@ -62,7 +64,7 @@ final class InstanceWorld {
 
     InstanceWorld(Quotas quotas) {
         defaultVpcs.ensure(context());
-        networkRecords = store.size();
+        networkRecords = records.size();
         commands.attach(runtime);
         launches = new InstanceLaunches(store, regions, catalog, quotas, runtime, usage, network,
                 new LaunchVolumes(snapshots, volumes, volumeBytes, instanceStore));

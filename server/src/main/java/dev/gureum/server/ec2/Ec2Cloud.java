@@ -126,7 +126,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final VolumeBytes volumeBytes;
     private final Firewalls firewalls;
 
-    private Ec2Cloud(RegionCatalog regionCatalog, Store store, Firewalls firewalls, CloudClock clock, Quotas quotas,
+    private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
         this.store = store;
         this.firewalls = firewalls;
@@ -221,7 +221,9 @@ public final class Ec2Cloud implements AutoCloseable {
         // Every service writes through the followed store, so each commit that changes security groups or
         // interfaces reaches the runtime's firewalls (Firewalls), whichever service made it.
         Firewalls firewalls = new Firewalls();
-        Ec2Cloud cloud = new Ec2Cloud(regions, new FollowedStore(store, firewalls), firewalls, clock, quotas,
+        FollowedStore followed = new FollowedStore(store);
+        followed.follow(firewalls);
+        Ec2Cloud cloud = new Ec2Cloud(regions, followed, firewalls, clock, quotas,
                 runtimeFactory, publicAddressPool, blocks);
         cloud.firewalls.reconcile();
         cloud.commands.reconcile();
