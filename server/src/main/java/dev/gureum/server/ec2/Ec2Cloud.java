@@ -3,6 +3,7 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.PublicAddressMeter;
 import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.PriceCatalog;
 import dev.gureum.core.billing.VolumeMeter;
@@ -143,9 +144,9 @@ public final class Ec2Cloud implements AutoCloseable {
         this.scheduler = new ClockScheduler(clock);
         this.usage = new InstanceUsage(store, catalog);
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
-        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
-        this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
         Meter meter = new Meter(store);
+        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool, new PublicAddressMeter(meter));
+        this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
         this.bills = new Bills(store, PriceCatalog.load(), clock);
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
@@ -156,7 +157,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumeBytes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
+                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock), volumeFollower,
                         new InstanceMeter(meter, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
