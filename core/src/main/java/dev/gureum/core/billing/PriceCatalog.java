@@ -88,6 +88,7 @@ public final class PriceCatalog implements RateCard {
         return onDemandRows;
     }
 
+    @Override
     public Optional<BigDecimal> storage(String region, StorageCharge charge) {
         return Optional.ofNullable(storage.getOrDefault(region, Map.of()).get(charge));
     }

@@ -20,6 +20,10 @@ public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs
         INSTANCE_HOURS("Hrs"),
         /** A volume type's GB-month price, per GiB provisioned and per second of the month. */
         VOLUME_GIB_MONTHS("GB-Mo"),
+        /** A provisioned-IOPS price per IOPS-month, per IOPS charged and per second of the month. */
+        IOPS_MONTHS("IOPS-Mo"),
+        /** A provisioned-throughput price per MiB/s-month, per MiB/s charged and per second of the month. */
+        THROUGHPUT_MONTHS("MiBps-Mo"),
         /** The public IPv4 address-hour price, per second an address is held. */
         ADDRESS_HOURS("Hrs");
 

@@ -7,6 +7,7 @@ import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.billing.RateCard;
+import dev.gureum.core.billing.StorageCharge;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,11 @@ class InstanceBillingTest {
         @Override
         public Optional<BigDecimal> publicIpv4Hourly(String region) {
             return Optional.of(IPV4_HOURLY);
+        }
+
+        @Override
+        public Optional<BigDecimal> storage(String region, StorageCharge charge) {
+            return Optional.empty();
         }
     };
     private static final BigDecimal IPV4_HOURLY = new BigDecimal("0.005");
