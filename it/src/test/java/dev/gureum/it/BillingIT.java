@@ -79,6 +79,28 @@ class BillingIT {
         ec2.terminateInstances(r -> r.instanceIds(id));
     }
 
+    @Test
+    void aSnapshotIsBilledForTheBytesItStoresNotForItsVolumesSize() {
+        String volume = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(100)).volumeId();
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volume));
+        byte[] written = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(written);
+        DiskFiles.write(server.dataDirectory().resolve("volumes/000000000000/us-east-1/" + volume + ".img"), 5L << 30,
+                written);
+        String snapshot = ec2.createSnapshot(r -> r.volumeId(volume)).snapshotId();
+        ec2.waiter().waitUntilSnapshotCompleted(r -> r.snapshotIds(snapshot));
+        server.advanceClock(3600);
+
+        BigDecimal gbMonths = quantity(server.admin("GET", "/_gureum/bill?month=" + month()), "EBS:SnapshotUsage");
+        BigDecimal oneMibForAnHour = BigDecimal.ONE.divide(BigDecimal.valueOf(1024L * 24 * 30),
+                java.math.MathContext.DECIMAL64);
+        assertTrue(gbMonths.compareTo(oneMibForAnHour.multiply(new BigDecimal("0.9"))) > 0
+                && gbMonths.compareTo(oneMibForAnHour.multiply(new BigDecimal("3"))) < 0,
+                "about 1 MiB stored for an hour, not 100 GiB: " + gbMonths);
+        ec2.deleteSnapshot(r -> r.snapshotId(snapshot));
+        ec2.deleteVolume(r -> r.volumeId(volume));
+    }
+
     private static String month() {
         String health = server.admin("GET", "/_gureum/health");
         Matcher now = Pattern.compile("\"now\":\"(\\d{4}-\\d{2})").matcher(health);

@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public final class Bills {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final BigDecimal GIBIBYTE = BigDecimal.valueOf(1L << 30);
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
     private final Store store;
@@ -95,6 +96,11 @@ public final class Bills {
                 YearMonth month = YearMonth.from(bucket.atZone(ZoneOffset.UTC));
                 BigDecimal monthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L);
                 yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(monthSeconds, PRECISION);
+            }
+            case STORED_BYTE_MONTHS -> {
+                YearMonth month = YearMonth.from(bucket.atZone(ZoneOffset.UTC));
+                BigDecimal byteSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L).multiply(GIBIBYTE);
+                yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(byteSeconds, PRECISION);
             }
         };
     }

@@ -22,7 +22,7 @@ public interface RateCard {
         return switch (period.pricedAs()) {
             case INSTANCE_HOURS -> instanceHourly(region, period.sku());
             case VOLUME_GIB_MONTHS -> volumeGbMonth(region, period.sku());
-            case IOPS_MONTHS, THROUGHPUT_MONTHS -> StorageCharge.fromKey(period.sku())
+            case IOPS_MONTHS, THROUGHPUT_MONTHS, STORED_BYTE_MONTHS -> StorageCharge.fromKey(period.sku())
                     .flatMap(charge -> storage(region, charge));
             case ADDRESS_HOURS -> publicIpv4Hourly(region);
         };

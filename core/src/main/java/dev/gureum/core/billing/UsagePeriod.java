@@ -24,6 +24,8 @@ public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs
         IOPS_MONTHS("IOPS-Mo"),
         /** A provisioned-throughput price per MiB/s-month, per MiB/s charged and per second of the month. */
         THROUGHPUT_MONTHS("MiBps-Mo"),
+        /** A stored GB-month price (snapshots), the quantity in bytes, per GiB stored and per second of the month. */
+        STORED_BYTE_MONTHS("GB-Mo"),
         /** The public IPv4 address-hour price, per second an address is held. */
         ADDRESS_HOURS("Hrs");
 

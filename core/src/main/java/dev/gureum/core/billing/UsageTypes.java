@@ -38,6 +38,10 @@ public final class UsageTypes {
         return prefix(region) + "EBS:VolumeUsage" + suffix;
     }
 
+    public static String snapshotUsage(String region) {
+        return prefix(region) + "EBS:SnapshotUsage";
+    }
+
     /**
      * A public IPv4 address held, in use by a resource or idle (an Elastic IP associated with nothing). These
      * newer VPC usage types carry a prefix in us-east-1 too ({@code USE1-}).

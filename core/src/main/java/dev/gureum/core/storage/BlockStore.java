@@ -29,6 +29,9 @@ public interface BlockStore {
     /** Frees the disk's bytes; a disk that has none is not an error. */
     void delete(Disk disk) throws IOException;
 
+    /** The bytes of storage the disk really takes (its written blocks, not its holes); 0 when it has none. */
+    long storedBytes(Disk disk) throws IOException;
+
     /** The bytes kept for the disk (its apparent size), or -1 when it has none. */
     long size(Disk disk) throws IOException;
 }

@@ -50,6 +50,12 @@ public final class MemoryBlockStore implements BlockStore {
         sizes.remove(disk);
     }
 
+    /** Memory holds no holes: a disk takes its whole size. */
+    @Override
+    public long storedBytes(Disk disk) {
+        return Math.max(0, size(disk));
+    }
+
     @Override
     public long size(Disk disk) {
         return sizes.getOrDefault(disk, -1L);

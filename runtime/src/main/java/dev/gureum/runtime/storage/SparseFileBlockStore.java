@@ -111,18 +111,34 @@ public final class SparseFileBlockStore implements BlockStore {
         return file.resolveSibling(file.getFileName() + ".partial");
     }
 
+    /** The file's allocated blocks (stat's %b, in units of %B bytes), which Java's file attributes do not show. */
+    @Override
+    public long storedBytes(Disk disk) throws IOException {
+        Path file = file(disk);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        String[] blocks = run("measuring", file, "stat", "--format=%b %B", "--", file.toString()).split(" ");
+        return Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
+    }
+
     private static void cp(Path source, Path target) throws IOException {
-        Process cp = new ProcessBuilder("cp", "--reflink=auto", "--sparse=always", "--", source.toString(),
-                target.toString()).redirectErrorStream(true).start();
-        String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        run("copying", source, "cp", "--reflink=auto", "--sparse=always", "--", source.toString(), target.toString());
+    }
+
+    /** Runs a command about {@code file} and answers its output, or throws with it when the command fails. */
+    private static String run(String doing, Path file, String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         try {
-            if (cp.waitFor() != 0) {
-                throw new IOException("copying " + source.getFileName() + " failed: " + output);
+            if (process.waitFor() != 0) {
+                throw new IOException(doing + " " + file.getFileName() + " failed: " + output);
             }
+            return output;
         } catch (InterruptedException e) {
-            cp.destroyForcibly();
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while copying " + source.getFileName(), e);
+            throw new IOException("interrupted while " + doing + " " + file.getFileName(), e);
         }
     }
 }

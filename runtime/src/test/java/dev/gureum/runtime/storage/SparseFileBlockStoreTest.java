@@ -71,6 +71,21 @@ class SparseFileBlockStoreTest {
     }
 
     @Test
+    void storedBytesCountWrittenBlocksNotHoles() throws IOException {
+        SparseFileBlockStore blocks = new SparseFileBlockStore(data);
+        assertEquals(0, blocks.storedBytes(VOLUME));
+        blocks.create(VOLUME, EIGHT_GIB);
+        try (RandomAccessFile volume = new RandomAccessFile(blocks.file(VOLUME).toFile(), "rw")) {
+            volume.seek(1 << 30);
+            volume.write(new byte[1 << 20]);
+            volume.seek(1 << 30);
+            volume.write(1);
+        }
+        long stored = blocks.storedBytes(VOLUME);
+        assertTrue(stored >= 1 << 20 && stored < 2 << 20, "about the 1 MiB written of 8 GiB: " + stored);
+    }
+
+    @Test
     void aShortFileIsGrownAndKeepsWhatWasWritten() throws IOException {
         SparseFileBlockStore blocks = new SparseFileBlockStore(data);
         Path file = blocks.file(VOLUME);

@@ -4,6 +4,7 @@ import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Meter;
 import dev.gureum.core.billing.PublicAddressMeter;
+import dev.gureum.core.billing.SnapshotMeter;
 import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.PriceCatalog;
 import dev.gureum.core.billing.VolumeMeter;
@@ -136,7 +137,9 @@ public final class Ec2Cloud implements AutoCloseable {
         this.keyPairs = new KeyPairService(store);
         ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
         SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
-        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store));
+        Meter meter = new Meter(store);
+        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store),
+                new SnapshotMeter(meter));
         this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
         this.images = new ImageService(store, clock, imageCatalog, snapshots, snapshotDirectory);
         this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
@@ -144,7 +147,6 @@ public final class Ec2Cloud implements AutoCloseable {
         this.scheduler = new ClockScheduler(clock);
         this.usage = new InstanceUsage(store, catalog);
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
-        Meter meter = new Meter(store);
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool, new PublicAddressMeter(meter));
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
         this.bills = new Bills(store, PriceCatalog.load(), clock);
