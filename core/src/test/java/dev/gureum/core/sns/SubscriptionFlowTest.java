@@ -92,6 +92,9 @@ class SubscriptionFlowTest {
         sns.publisher.publish(SnsFixture.ACCOUNT, SnsFixture.REGION, topic, null, "retry me", Map.of());
         sns.awaitSent(2);
         for (int retry = 1; retry <= 3; retry++) {
+            int attempts = retry;
+            SnsFixture.await(() -> sns.deliveries.pending(SnsFixture.ACCOUNT).stream()
+                    .anyMatch(delivery -> delivery.attempts() == attempts));
             sns.advance(19);
             SnsFixture.settle();
             assertEquals(retry + 1, sns.transport.sent().size(), "no retry before twenty seconds");
