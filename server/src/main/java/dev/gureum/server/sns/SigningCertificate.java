@@ -3,6 +3,14 @@ package dev.gureum.server.sns;
 import dev.gureum.core.sns.delivery.SigningKey;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,13 +23,12 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The key and self-signed X.509 certificate SNS messages are signed with: made once per data directory (an RSA
- * 2048 key pair and a ten-year certificate for CN=sns.amazonaws.com, by the JDK's own {@code keytool}, since the
- * JDK has no public API for making certificates), kept in {@code <data>/sns/signing.p12} (mode 600) so
- * signatures stay verifiable across restarts, and served as PEM at the SigningCertURL.
+ * 2048 key pair and a ten-year certificate for CN=sns.amazonaws.com, {@link SelfSignedCertificate}), kept in
+ * {@code <data>/sns/signing.p12} (mode 600) so signatures stay verifiable across restarts, and served as PEM at
+ * the SigningCertURL.
  */
 public final class SigningCertificate implements SigningKey {
     static final String FILE = "signing.p12";
@@ -59,28 +66,26 @@ public final class SigningCertificate implements SigningKey {
         }
     }
 
-    private static void create(Path file) throws IOException {
+    private static void create(Path file) throws IOException, GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair keys = generator.generateKeyPair();
+        X509Certificate certificate = SelfSignedCertificate.make(keys, "sns.amazonaws.com", "Gureum",
+                Instant.now().minus(Duration.ofDays(1)), Duration.ofDays(3650));
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry(ALIAS, keys.getPrivate(), PASSWORD, new Certificate[] {certificate});
         Path partial = file.resolveSibling(FILE + ".partial");
-        Files.deleteIfExists(partial);
-        Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-        Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", ALIAS, "-keyalg", "RSA",
-                "-keysize", "2048", "-sigalg", "SHA256withRSA", "-validity", "3650",
-                "-dname", "CN=sns.amazonaws.com, O=Gureum", "-storetype", "PKCS12",
-                "-keystore", partial.toString(), "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
-        try {
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IOException("keytool could not make the certificate: " + output);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while making the certificate", e);
+        try (OutputStream out = Files.newOutputStream(partial)) {
+            store.store(out, PASSWORD);
         }
         try {
             Files.setPosixFilePermissions(partial, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
-            // the directory's own permissions guard it
+            // the data directory's own permissions guard it
+        }
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            channel.force(true);
         }
         Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -13,6 +13,7 @@ import dev.gureum.core.time.CloudClock;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.gateway.Route;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /**
  * The SNS side of one Gureum node, assembled: topics, subscriptions, the publisher, the signing certificate, the
@@ -32,11 +33,23 @@ public final class SnsCloud implements AutoCloseable {
      * @param smtp {@code HOST:PORT} of an SMTP server for email endpoints, or null for the mailbox directory
      */
     public SnsCloud(Store store, CloudClock clock, Path dataDirectory, String baseUrl, String smtp) {
-        SigningCertificate certificate = SigningCertificate.openOrCreate(dataDirectory);
+        // read (or made, the first time) when the first message is signed, not on the start-up path
+        Supplier<SigningCertificate> certificate = new Supplier<>() {
+            private SigningCertificate opened;
+
+            @Override
+            public synchronized SigningCertificate get() {
+                if (opened == null) {
+                    opened = SigningCertificate.openOrCreate(dataDirectory);
+                }
+                return opened;
+            }
+        };
         this.scheduler = new ClockScheduler(clock);
         this.deliveries = new Deliveries(store, scheduler, new EndpointTransport(new Mailbox(dataDirectory),
                 smtp == null ? null : SmtpMailer.parse(smtp), clock));
-        Outbox outbox = new Outbox(new Envelopes(certificate, new SnsUrls(baseUrl)));
+        Outbox outbox = new Outbox(new Envelopes((text, algorithm) -> certificate.get().sign(text, algorithm),
+                new SnsUrls(baseUrl)));
         TopicService topics = new TopicService(store);
         SubscriptionService subscriptions = new SubscriptionService(store, topics, outbox, deliveries);
         this.publisher = new SnsPublisher(store, topics, subscriptions, outbox, deliveries, clock);

@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.sns.model.ConfirmSubscriptionRequest;
 import software.amazon.awssdk.services.sns.model.ConfirmSubscriptionResponse;
 import software.amazon.awssdk.services.sns.model.UnsubscribeRequest;
@@ -47,11 +48,11 @@ final class SnsLinks implements Route {
 
     private final SubscriptionService subscriptions;
     private final Deliveries deliveries;
-    private final SigningCertificate certificate;
+    private final Supplier<SigningCertificate> certificate;
     private final ServiceProtocol protocol;
     private final CloudClock clock;
 
-    SnsLinks(SubscriptionService subscriptions, Deliveries deliveries, SigningCertificate certificate,
+    SnsLinks(SubscriptionService subscriptions, Deliveries deliveries, Supplier<SigningCertificate> certificate,
              ServiceProtocol protocol, CloudClock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
@@ -82,7 +83,7 @@ final class SnsLinks implements Route {
             }
             return switch (path) {
                 case SnsUrls.CERTIFICATE_PATH -> new WireResponse(200, "application/x-pem-file",
-                        certificate.pem().getBytes(StandardCharsets.US_ASCII));
+                        certificate.get().pem().getBytes(StandardCharsets.US_ASCII));
                 case "/_gureum/sns/undeliverable" -> json(200, Map.of("undeliverable",
                         deliveries.undeliverable(account(request)).stream().map(SnsLinks::view).toList()));
                 case "/_gureum/sns/deliveries" -> json(200, Map.of("deliveries",

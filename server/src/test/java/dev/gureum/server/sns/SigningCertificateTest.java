@@ -26,6 +26,8 @@ class SigningCertificateTest {
         X509Certificate served = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(
                 new ByteArrayInputStream(made.pem().getBytes(StandardCharsets.US_ASCII)));
         served.checkValidity();
+        served.verify(served.getPublicKey());
+        assertEquals(3, served.getVersion());
         assertTrue(served.getSubjectX500Principal().getName().contains("CN=sns.amazonaws.com"));
         for (String algorithm : new String[] {"SHA1withRSA", "SHA256withRSA"}) {
             String text = "Message\nhello\nMessageId\n1\nTimestamp\n2026-11-29T12:00:00.000Z\nTopicArn\narn\nType\nNotification\n";
