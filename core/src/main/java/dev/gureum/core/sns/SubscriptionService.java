@@ -3,7 +3,6 @@ package dev.gureum.core.sns;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.SnsError;
 import dev.gureum.core.page.Page;
-import dev.gureum.core.page.Pages;
 import dev.gureum.core.sns.delivery.Deliveries;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
  */
 public final class SubscriptionService {
     public static final String PENDING_CONFIRMATION = "pending confirmation";
-    static final int PAGE_SIZE = 100;
     static final int MAX_FILTER_POLICIES_PER_TOPIC = 200;
     private static final Set<String> DELIVERED = Set.of("http", "https", "email", "email-json");
     private static final Set<String> NOT_DELIVERED = Set.of("sqs", "lambda", "application", "sms", "firehose");
@@ -145,7 +143,7 @@ public final class SubscriptionService {
     public Page<Subscription> list(RequestContext context, String nextToken) {
         List<Subscription> all = store.list(SnsRecords.SUBSCRIPTIONS, context.account(), context.region()).stream()
                 .map(Versioned::value).sorted(Comparator.comparing(Subscription::arn)).toList();
-        return Pages.page(all, Subscription::arn, PAGE_SIZE, nextToken, 1, PAGE_SIZE);
+        return SnsPages.page(all, Subscription::arn, nextToken);
     }
 
     /** ListSubscriptionsByTopic. */
@@ -153,7 +151,7 @@ public final class SubscriptionService {
         Topic topic = topics.require(context, topicArn).value();
         List<Subscription> all = ofTopic(context, topic.name()).stream().map(Versioned::value)
                 .sorted(Comparator.comparing(Subscription::arn)).toList();
-        return Pages.page(all, Subscription::arn, PAGE_SIZE, nextToken, 1, PAGE_SIZE);
+        return SnsPages.page(all, Subscription::arn, nextToken);
     }
 
     public Map<String, String> attributes(RequestContext context, String subscriptionArn) {

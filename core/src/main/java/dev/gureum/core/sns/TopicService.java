@@ -3,7 +3,6 @@ package dev.gureum.core.sns;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.SnsError;
 import dev.gureum.core.page.Page;
-import dev.gureum.core.page.Pages;
 import dev.gureum.core.sns.delivery.DeliveryPolicies;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
  * attributes answers its ARN again, as SNS does; deleting a topic that does not exist is not an error.
  */
 public final class TopicService {
-    static final int PAGE_SIZE = 100;
     static final int MAX_TOPICS = 100_000;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");
@@ -98,7 +96,7 @@ public final class TopicService {
     public Page<Topic> list(RequestContext context, String nextToken) {
         List<Topic> topics = store.list(SnsRecords.TOPICS, context.account(), context.region()).stream()
                 .map(Versioned::value).sorted(java.util.Comparator.comparing(Topic::arn)).toList();
-        return Pages.page(topics, Topic::arn, PAGE_SIZE, nextToken, 1, PAGE_SIZE);
+        return SnsPages.page(topics, Topic::arn, nextToken);
     }
 
     /** GetTopicAttributes: the settable ones that were set, and what SNS derives. */

@@ -173,6 +173,21 @@ class SubscriptionFlowTest {
         assertFalse(arn.contains("pending"));
     }
 
+    @Test
+    void subscriptionsAreListedAHundredAPage() {
+        for (int i = 0; i < 101; i++) {
+            sns.subscriptions.subscribe(sns.context(), topic, "email", "user" + i + "@example.com", Map.of(), false);
+        }
+        var first = sns.subscriptions.listByTopic(sns.context(), topic, null);
+        assertEquals(100, first.items().size());
+        var second = sns.subscriptions.listByTopic(sns.context(), topic, first.nextToken());
+        assertEquals(1, second.items().size());
+        assertEquals(null, second.nextToken());
+        assertEquals(100, sns.subscriptions.list(sns.context(), null).items().size());
+        assertInvalid("Invalid parameter: NextToken", () -> sns.subscriptions.list(sns.context(), "bogus"));
+        assertEquals("101", sns.topics.attributes(sns.context(), topic).get("SubscriptionsPending"));
+    }
+
     private static void assertInvalid(String message, Runnable call) {
         CloudException error = assertThrows(CloudException.class, call::run);
         assertEquals("InvalidParameter", error.code().code());
