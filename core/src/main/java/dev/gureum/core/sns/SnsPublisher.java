@@ -10,6 +10,8 @@ import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
+import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.time.ClockScheduler;
 import dev.gureum.core.time.CloudClock;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,17 +58,39 @@ public final class SnsPublisher {
     private final SubscriptionService subscriptions;
     private final Outbox outbox;
     private final Deliveries deliveries;
+    private final ClockScheduler scheduler;
     private final CloudClock clock;
     private final AtomicLong sequence = new AtomicLong();
 
     public SnsPublisher(Store store, TopicService topics, SubscriptionService subscriptions, Outbox outbox,
-                        Deliveries deliveries, CloudClock clock) {
+                        Deliveries deliveries, ClockScheduler scheduler) {
         this.store = store;
         this.topics = topics;
         this.subscriptions = subscriptions;
         this.outbox = outbox;
         this.deliveries = deliveries;
-        this.clock = clock;
+        this.scheduler = scheduler;
+        this.clock = scheduler.clock();
+    }
+
+    /**
+     * Forgets FIFO deduplication ids past their five minutes: at start-up every expired one; afterwards each is
+     * forgotten when its window closes, so the records stay as few as the last five minutes' messages.
+     */
+    public void forgetExpiredDeduplicationIds() {
+        store.listAll(SnsRecords.FIFO_PUBLICATIONS).forEach(record -> forget(record.key()));
+    }
+
+    private void forget(RecordKey key) {
+        store.get(SnsRecords.FIFO_PUBLICATIONS, key).ifPresent(record -> {
+            if (!record.value().publishedAt().plus(DEDUPLICATION_WINDOW).isAfter(clock.now())) {
+                try {
+                    store.apply(new WriteBatch().delete(SnsRecords.FIFO_PUBLICATIONS, key, record.version()));
+                } catch (VersionConflictException publishedAgain) {
+                    // a newer publication took the id; its own timer forgets it
+                }
+            }
+        });
     }
 
     /**
@@ -84,8 +108,9 @@ public final class SnsPublisher {
         Topic topic = topics.require(context, targetTopic(publication)).value();
         WriteBatch batch = new WriteBatch();
         List<RecordKey> started = new ArrayList<>();
-        Published published = addTo(batch, started, new HashMap<>(), context, topic, publication);
-        Writes.commit(store, context, batch, () -> deliveries.start(started));
+        Map<String, Published> remembered = new HashMap<>();
+        Published published = addTo(batch, started, remembered, context, topic, publication);
+        Writes.commit(store, context, batch, () -> afterCommit(context, started, remembered));
         return published;
     }
 
@@ -130,8 +155,14 @@ public final class SnsPublisher {
                 outcomes.add(new BatchOutcome(entry.id(), null, e));
             }
         }
-        Writes.commit(store, context, batch, () -> deliveries.start(started));
+        Writes.commit(store, context, batch, () -> afterCommit(context, started, deduplicated));
         return outcomes;
+    }
+
+    private void afterCommit(RequestContext context, List<RecordKey> started, Map<String, Published> remembered) {
+        deliveries.start(started);
+        remembered.keySet().forEach(id -> scheduler.schedule(DEDUPLICATION_WINDOW,
+                () -> forget(new RecordKey(context.account(), context.region(), id))));
     }
 
     private Published addTo(WriteBatch batch, List<RecordKey> started, Map<String, Published> deduplicated,

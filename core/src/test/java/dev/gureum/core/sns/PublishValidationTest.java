@@ -99,6 +99,8 @@ class PublishValidationTest {
         SnsPublisher.Published later = publish(new Publication(fifo, null, null, "m", null, null, Map.of(), "g", "d1"));
         assertEquals(false, later.messageId().equals(first.messageId()));
         assertEquals(true, later.sequenceNumber().compareTo(first.sequenceNumber()) > 0);
+        sns.advance(300);
+        SnsFixture.await(() -> sns.store.listAll(SnsRecords.FIFO_PUBLICATIONS).isEmpty());
     }
 
     @Test

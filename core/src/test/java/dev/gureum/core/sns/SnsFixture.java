@@ -49,7 +49,7 @@ final class SnsFixture implements AutoCloseable {
     final Outbox outbox = new Outbox(new Envelopes(UNSIGNED, new SnsUrls("http://127.0.0.1:4747")));
     final TopicService topics = new TopicService(store);
     final SubscriptionService subscriptions = new SubscriptionService(store, topics, outbox, deliveries);
-    final SnsPublisher publisher = new SnsPublisher(store, topics, subscriptions, outbox, deliveries, clock);
+    final SnsPublisher publisher = new SnsPublisher(store, topics, subscriptions, outbox, deliveries, scheduler);
 
     RequestContext context() {
         return new RequestContext(ACCOUNT, REGION, "r-1", clock.now(), false);

@@ -52,10 +52,11 @@ public final class SnsCloud implements AutoCloseable {
                 new SnsUrls(baseUrl)));
         TopicService topics = new TopicService(store);
         SubscriptionService subscriptions = new SubscriptionService(store, topics, outbox, deliveries);
-        this.publisher = new SnsPublisher(store, topics, subscriptions, outbox, deliveries, clock);
+        this.publisher = new SnsPublisher(store, topics, subscriptions, outbox, deliveries, scheduler);
         this.endpoint = SnsApi.create(topics, subscriptions, publisher);
         this.links = new SnsLinks(subscriptions, deliveries, certificate, endpoint.protocol(), clock);
         deliveries.resume();
+        publisher.forgetExpiredDeduplicationIds();
     }
 
     /** Where Gureum's own services publish (CloudWatch alarm actions, spot interruption warnings). */
