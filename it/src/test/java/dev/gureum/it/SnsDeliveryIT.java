@@ -313,6 +313,27 @@ class SnsDeliveryIT {
         }
     }
 
+    @Test
+    void theNewerCliSubscribesAndPublishesToo() throws Exception {
+        assumeTrue(Files.isExecutable(AwsCli.NEWER_BOTOCORE_BINARY), "skipped: no " + AwsCli.NEWER_BOTOCORE_BINARY);
+        AwsCli aws = new AwsCli(AwsCli.NEWER_BOTOCORE_BINARY, server.endpoint(), "test", "test");
+        String topic = aws.text("sns", "create-topic", "--name", "newer-cli", "--query", "TopicArn");
+        try (SnsEndpoint endpoint = new SnsEndpoint()) {
+            String arn = aws.text("sns", "subscribe", "--topic-arn", topic, "--protocol", "http",
+                    "--notification-endpoint", endpoint.url(), "--return-subscription-arn", "--query", "SubscriptionArn");
+            assertTrue(arn.startsWith(topic + ":"), arn);
+            SnsMessages.get(SnsMessages.field(SnsMessages.parse(endpoint.next().body()), "SubscribeURL"));
+            assertEquals(arn, aws.text("sns", "list-subscriptions-by-topic", "--topic-arn", topic,
+                    "--query", "Subscriptions[0].SubscriptionArn"));
+            JsonNode batch = aws.json("sns", "publish-batch", "--topic-arn", topic, "--publish-batch-request-entries",
+                    "Id=one,Message=first", "Id=two,Message=second");
+            assertEquals(2, batch.asObject().get("Successful").asArray().size());
+            List<String> received = List.of(SnsMessages.field(SnsMessages.parse(endpoint.next().body()), "Message"),
+                    SnsMessages.field(SnsMessages.parse(endpoint.next().body()), "Message"));
+            assertTrue(received.containsAll(List.of("first", "second")), received.toString());
+        }
+    }
+
     private static String awaitAdmin(String path, String expected) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         String body = "";
