@@ -83,7 +83,8 @@ public final class GureumServer implements AutoCloseable {
                     new SparseFileBlockStore(options.dataDirectory()));
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             ServiceEndpoint monitoring = CloudWatchApi.create();
-            notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options, front.join().port()),
+            notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
+                    options.port() != 0 ? options.port() : front.join().port()),
                     options.smtp());
             ServiceEndpoint sns = notifications.endpoint();
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),

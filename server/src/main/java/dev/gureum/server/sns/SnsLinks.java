@@ -44,7 +44,11 @@ import software.amazon.awssdk.services.sns.model.UnsubscribeResponse;
 final class SnsLinks implements Route {
     private static final String DEFAULT_ACCOUNT = "000000000000";
     private static final Set<String> LINK_ACTIONS = Set.of("ConfirmSubscription", "Unsubscribe");
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Made on the first admin view, not at start-up: a mapper costs tens of milliseconds to make. */
+    private static final class Json {
+        private static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final SubscriptionService subscriptions;
     private final Deliveries deliveries;
@@ -174,7 +178,7 @@ final class SnsLinks implements Route {
 
     private static WireResponse json(int status, Object body) {
         try {
-            return new WireResponse(status, "application/json", JSON.writeValueAsBytes(body));
+            return new WireResponse(status, "application/json", Json.MAPPER.writeValueAsBytes(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
