@@ -81,18 +81,19 @@ public final class GureumServer implements AutoCloseable {
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
                     new SparseFileBlockStore(options.dataDirectory()));
+            // SNS first: the services that notify (alarm actions, spot warnings) publish through its publisher()
+            notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
+                    options.port() != 0 ? options.port() : front.join().port()), options.smtp());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             ServiceEndpoint monitoring = CloudWatchApi.create();
-            notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
-                    options.port() != 0 ? options.port() : front.join().port()),
-                    options.smtp());
             ServiceEndpoint sns = notifications.endpoint();
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName())),
                     clock, cloud::reset, cloud::bill);
-            Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2, monitoring.signingName(), monitoring,
-                    sns.signingName(), sns), "ec2", authenticator.join(), regions, clock);
+            Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
+                    monitoring.signingName(), monitoring, sns.signingName(), sns), "ec2", authenticator.join(),
+                    regions, clock);
             ready.complete(gateway);
             GureumServer server = new GureumServer(store, cloud, notifications, gateway, front.join());
             CompletableFuture.runAsync(() -> {
