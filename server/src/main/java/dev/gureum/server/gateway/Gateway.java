@@ -61,10 +61,9 @@ public final class Gateway {
     }
 
     public WireResponse handle(WireRequest request) {
-        for (Route route : routes) {
-            if (route.owns(request)) {
-                return route.handle(request, RequestIds.next());
-            }
+        WireResponse routed = routed(request);
+        if (routed != null) {
+            return routed;
         }
         if (admin.owns(request.rawPath())) {
             return admin.handle(request);
@@ -104,6 +103,23 @@ public final class Gateway {
             return protocol.encodeError(CommonError.INTERNAL_ERROR.withMessage(
                     "An internal error has occurred. Request id " + requestId + " is in the server log."), requestId);
         }
+    }
+
+    /** The answer of the route that owns the request, or null; a route that breaks is a bug, answered InternalError. */
+    private WireResponse routed(WireRequest request) {
+        for (Route route : routes) {
+            String requestId = RequestIds.next();
+            try {
+                if (route.owns(request)) {
+                    return route.handle(request, requestId);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "request " + requestId + " failed in " + route.getClass().getSimpleName(), e);
+                return defaultService.protocol().encodeError(CommonError.INTERNAL_ERROR.withMessage(
+                        "An internal error has occurred. Request id " + requestId + " is in the server log."), requestId);
+            }
+        }
+        return null;
     }
 
     /** A refusal by the transport (body too large, broken HTTP), in the default service's envelope. */

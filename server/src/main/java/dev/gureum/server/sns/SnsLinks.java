@@ -75,7 +75,8 @@ final class SnsLinks implements Route {
                 || request.header("authorization") != null || request.rawQuery().contains("X-Amz-Signature=")) {
             return false;
         }
-        return LINK_ACTIONS.contains(parameters(request).get("Action"));
+        String action = parameters(request).get("Action");
+        return action != null && LINK_ACTIONS.contains(action);
     }
 
     @Override
