@@ -83,11 +83,11 @@ public final class Bills {
         });
     }
 
-    /** Hours of instance time, or GiB × the share of the bucket's month the seconds make. */
+    /** Hours of instance time or address time, or GiB × the share of the bucket's month the seconds make. */
     private static BigDecimal quantity(UsagePeriod period, long seconds, Instant bucket) {
         BigDecimal bySeconds = BigDecimal.valueOf(seconds);
         return switch (period.pricedAs()) {
-            case INSTANCE_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
+            case INSTANCE_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
             case VOLUME_GIB_MONTHS -> {
                 YearMonth month = YearMonth.from(bucket.atZone(ZoneOffset.UTC));
                 BigDecimal monthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L);

@@ -103,6 +103,7 @@ public final class PriceCatalog implements RateCard {
     }
 
     /** A public IPv4 address, in use or idle, per hour. */
+    @Override
     public Optional<BigDecimal> publicIpv4Hourly(String region) {
         return storage(region, StorageCharge.PUBLIC_IPV4);
     }

@@ -12,10 +12,14 @@ public interface RateCard {
     /** The price of a volume type per GB-month. */
     Optional<BigDecimal> volumeGbMonth(String region, String volumeType);
 
+    /** The price of holding one public IPv4 address for an hour, in use or idle. */
+    Optional<BigDecimal> publicIpv4Hourly(String region);
+
     default Optional<BigDecimal> price(String region, UsagePeriod period) {
         return switch (period.pricedAs()) {
             case INSTANCE_HOURS -> instanceHourly(region, period.sku());
             case VOLUME_GIB_MONTHS -> volumeGbMonth(region, period.sku());
+            case ADDRESS_HOURS -> publicIpv4Hourly(region);
         };
     }
 }

@@ -31,7 +31,12 @@ public final class MemoryBlockStore implements BlockStore {
     @Override
     public void copy(Disk from, Disk to, long sizeBytes) throws IOException {
         refuseWhenFull();
-        sizes.put(to, Math.max(sizeBytes, sizes.getOrDefault(from, 0L)));
+        Long source = sizes.get(from);
+        if (source == null) {
+            sizes.remove(to);
+        } else {
+            sizes.put(to, Math.max(sizeBytes, source));
+        }
     }
 
     @Override
