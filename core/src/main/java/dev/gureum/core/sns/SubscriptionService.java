@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -66,7 +67,7 @@ public final class SubscriptionService {
         requireEndpoint(kind, endpoint);
         Subscription subscription = new Subscription(UUID.randomUUID().toString(), topic.name(), context.account(),
                 context.region(), kind, endpoint, Map.of(), false, token(), false, false);
-        for (Map.Entry<String, String> attribute : new java.util.TreeMap<>(attributes).entrySet()) {
+        for (Map.Entry<String, String> attribute : new TreeMap<>(attributes).entrySet()) {
             subscription = SubscriptionAttributes.apply(subscription, attribute.getKey(), attribute.getValue(),
                     SubscriptionAttributes.SUBSCRIBE_PREFIX);
         }

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The JSON documents SNS POSTs to HTTP/S endpoints (and mails to email-json ones): SubscriptionConfirmation,
@@ -117,7 +118,7 @@ public final class Envelopes {
         if (!attributes.isEmpty()) {
             json.append(",\n  \"MessageAttributes\" : {");
             boolean firstAttribute = true;
-            for (Map.Entry<String, MessageAttribute> attribute : new java.util.TreeMap<>(attributes).entrySet()) {
+            for (Map.Entry<String, MessageAttribute> attribute : new TreeMap<>(attributes).entrySet()) {
                 json.append(firstAttribute ? "\n" : ",\n").append("    ").append(quote(attribute.getKey()))
                         .append(" : {\"Type\":").append(quote(attribute.getValue().dataType()))
                         .append(",\"Value\":").append(quote(attribute.getValue().displayValue())).append('}');
