@@ -174,6 +174,34 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void emailGetsTextWithAnUnsubscribeLinkAndEmailJsonGetsTheEnvelope() {
+        sns.subscriptions.subscribe(sns.context(), topic, "email", "ops@example.com", Map.of(), false);
+        Delivery mail = sns.awaitSent(1).getLast();
+        assertTrue(mail.body().contains("Confirm subscription: http://127.0.0.1:4747/?Action=ConfirmSubscription&TopicArn="
+                + topic + "&Token="), mail.body());
+        assertEquals("AWS Notification - Subscription Confirmation", mail.subject());
+        String token = mail.body().replaceAll("(?s).*&Token=([0-9a-f]+).*", "$1");
+        String mailArn = sns.subscriptions.confirm(sns.context(), topic, token, false, false);
+
+        sns.subscriptions.subscribe(sns.context(), topic, "email-json", "bot@example.com", Map.of(), false);
+        Delivery json = sns.awaitSent(2).getLast();
+        assertTrue(json.body().startsWith("{\n  \"Type\" : \"SubscriptionConfirmation\""), json.body());
+        String jsonToken = json.body().replaceAll("(?s).*\"Token\" : \"([0-9a-f]+)\".*", "$1");
+        sns.subscriptions.confirm(sns.context(), topic, jsonToken, false, false);
+
+        sns.publisher.publish(SnsFixture.ACCOUNT, SnsFixture.REGION, topic, null, "backup done", Map.of());
+        List<Delivery> sent = sns.awaitSent(4);
+        Delivery text = sent.stream().filter(d -> d.endpoint().equals("ops@example.com") && d.type().equals("Notification"))
+                .findFirst().orElseThrow();
+        assertEquals("AWS Notification Message", text.subject());
+        assertTrue(text.body().startsWith("backup done\n\n--\n"), text.body());
+        assertTrue(text.body().contains("?Action=Unsubscribe&SubscriptionArn=" + mailArn), text.body());
+        Delivery envelope = sent.stream().filter(d -> d.endpoint().equals("bot@example.com")
+                && d.type().equals("Notification")).findFirst().orElseThrow();
+        assertTrue(envelope.body().contains("\"Message\" : \"backup done\""), envelope.body());
+    }
+
+    @Test
     void subscriptionsAreListedAHundredAPage() {
         for (int i = 0; i < 101; i++) {
             sns.subscriptions.subscribe(sns.context(), topic, "email", "user" + i + "@example.com", Map.of(), false);
