@@ -50,9 +50,13 @@ public final class Outbox {
                 "AWS Notification - Unsubscribe Confirmation", body, false, now);
     }
 
-    /** {@code message} is what this subscription's protocol gets (MessageStructure json already resolved). */
+    /**
+     * {@code message} is what this subscription's protocol gets (MessageStructure json already resolved);
+     * {@code signatures} is shared by the deliveries of one publication (see {@link Envelopes#notification}).
+     */
     public Delivery notification(Topic topic, Subscription subscription, String messageId, String subject,
-                                 String message, Map<String, MessageAttribute> attributes, Instant publishedAt) {
+                                 String message, Map<String, MessageAttribute> attributes, Instant publishedAt,
+                                 Map<String, String> signatures) {
         boolean raw = subscription.rawMessageDelivery();
         String body = switch (subscription.protocol()) {
             case "email" -> message + "\n\n--\nIf you wish to stop receiving notifications from this topic, please"
@@ -61,7 +65,7 @@ public final class Outbox {
                     + " this email. If you have any questions or comments regarding this email, please contact us"
                     + " at https://aws.amazon.com/support\n";
             default -> raw ? message : envelopes.notification(messageId, topic.arn(), subject, message, publishedAt,
-                    signatureVersion(topic), subscription.arn(), attributes);
+                    signatureVersion(topic), subscription.arn(), attributes, signatures);
         };
         return delivery(topic, subscription, Envelopes.NOTIFICATION, messageId,
                 subject == null ? DEFAULT_SUBJECT : subject, body, raw, publishedAt);

@@ -189,12 +189,13 @@ public final class SnsPublisher {
         } else {
             published = new Published(UUID.randomUUID().toString(), null);
         }
+        Map<String, String> signatures = new HashMap<>();
         for (Subscription subscription : subscriptions.confirmed(context.account(), context.region(), topic.name())) {
             String message = byProtocol.getOrDefault(subscription.protocol(), byProtocol.get("default"));
             if (passes(subscription, publication.attributes(), message)) {
                 started.add(Deliveries.add(batch, context.account(), context.region(), outbox.notification(topic,
                         subscription, published.messageId(), publication.subject(), message, publication.attributes(),
-                        now)));
+                        now, signatures)));
             }
         }
         return published;

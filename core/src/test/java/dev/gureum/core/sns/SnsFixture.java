@@ -39,14 +39,19 @@ final class SnsFixture implements AutoCloseable {
         }
     }
 
-    static final SigningKey UNSIGNED = (text, algorithm) -> "c2lnbmF0dXJl";
+    /** How many RSA signatures were made: the signer answers a fixed text and counts. */
+    final java.util.concurrent.atomic.AtomicInteger signatures = new java.util.concurrent.atomic.AtomicInteger();
+    final SigningKey signer = (text, algorithm) -> {
+        signatures.incrementAndGet();
+        return "c2lnbmF0dXJl";
+    };
 
     final FakeStore store = new FakeStore();
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T12:00:00Z"));
     final ClockScheduler scheduler = new ClockScheduler(clock);
     final RecordingTransport transport = new RecordingTransport();
     final Deliveries deliveries = new Deliveries(store, scheduler, transport);
-    final Outbox outbox = new Outbox(new Envelopes(UNSIGNED, new SnsUrls("http://127.0.0.1:4747")));
+    final Outbox outbox = new Outbox(new Envelopes(signer, new SnsUrls("http://127.0.0.1:4747")));
     final TopicService topics = new TopicService(store);
     final SubscriptionService subscriptions = new SubscriptionService(store, topics, outbox, deliveries);
     final SnsPublisher publisher = new SnsPublisher(store, topics, subscriptions, outbox, deliveries, scheduler);

@@ -202,6 +202,21 @@ class SubscriptionFlowTest {
     }
 
     @Test
+    void onePublicationIsSignedOnceForAllItsSubscribers() {
+        for (int i = 0; i < 3; i++) {
+            int before = sns.transport.sent().size();
+            sns.subscriptions.subscribe(sns.context(), topic, "http", "http://127.0.0.1:900" + i + "/", Map.of(), false);
+            String body = sns.awaitSent(before + 1).getLast().body();
+            sns.subscriptions.confirm(sns.context(), topic, body.replaceAll("(?s).*\"Token\" : \"([0-9a-f]+)\".*", "$1"),
+                    false, false);
+        }
+        int before = sns.signatures.get();
+        sns.publisher.publish(SnsFixture.ACCOUNT, SnsFixture.REGION, topic, null, "to three", Map.of());
+        assertEquals(before + 1, sns.signatures.get());
+        assertEquals(3, sns.awaitSent(6).stream().filter(d -> d.type().equals("Notification")).count());
+    }
+
+    @Test
     void subscriptionsAreListedAHundredAPage() {
         for (int i = 0; i < 101; i++) {
             sns.subscriptions.subscribe(sns.context(), topic, "email", "user" + i + "@example.com", Map.of(), false);

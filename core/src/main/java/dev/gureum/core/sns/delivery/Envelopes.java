@@ -5,6 +5,7 @@ import dev.gureum.core.sns.MessageAttribute;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,8 +36,14 @@ public final class Envelopes {
         return urls;
     }
 
+    /**
+     * @param signatures signatures already made for this publication, by version and string to sign: every
+     *                   subscriber of a message gets the same signed members (the UnsubscribeURL is not signed),
+     *                   so one RSA signature serves them all
+     */
     public String notification(String messageId, String topicArn, String subject, String message, Instant timestamp,
-                               String signatureVersion, String subscriptionArn, Map<String, MessageAttribute> attributes) {
+                               String signatureVersion, String subscriptionArn, Map<String, MessageAttribute> attributes,
+                               Map<String, String> signatures) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("Type", NOTIFICATION);
         fields.put("MessageId", messageId);
@@ -46,7 +53,7 @@ public final class Envelopes {
         }
         fields.put("Message", message);
         fields.put("Timestamp", TIMESTAMP.format(timestamp));
-        sign(fields, signatureVersion);
+        sign(fields, signatureVersion, signatures);
         fields.put("UnsubscribeURL", urls.unsubscribeUrl(subscriptionArn));
         return render(fields, attributes);
     }
@@ -75,7 +82,7 @@ public final class Envelopes {
         fields.put("Message", message);
         fields.put("SubscribeURL", urls.subscribeUrl(topicArn, token));
         fields.put("Timestamp", TIMESTAMP.format(timestamp));
-        sign(fields, signatureVersion);
+        sign(fields, signatureVersion, new HashMap<>());
         return render(fields, Map.of());
     }
 
@@ -99,9 +106,10 @@ public final class Envelopes {
         return "2".equals(signatureVersion) ? "SHA256withRSA" : "SHA1withRSA";
     }
 
-    private void sign(Map<String, String> fields, String signatureVersion) {
+    private void sign(Map<String, String> fields, String signatureVersion, Map<String, String> signatures) {
         String version = "2".equals(signatureVersion) ? "2" : "1";
-        String signature = key.sign(stringToSign(fields), algorithm(version));
+        String toSign = stringToSign(fields);
+        String signature = signatures.computeIfAbsent(version + "\n" + toSign, ignored -> key.sign(toSign, algorithm(version)));
         fields.put("SignatureVersion", version);
         fields.put("Signature", signature);
         fields.put("SigningCertURL", urls.signingCertUrl());

@@ -45,7 +45,7 @@ class EnvelopesTest {
     void aNotificationHasSnsMembersInOrderAndASignatureVersion1ThatVerifies() throws Exception {
         String body = ENVELOPES.notification("id-1", "arn:aws:sns:us-east-1:000000000000:ops", "Alarm",
                 "line one\nline \"two\"", AT, "1", "arn:aws:sns:us-east-1:000000000000:ops:sub-1",
-                Map.of("severity", MessageAttribute.string("high")));
+                Map.of("severity", MessageAttribute.string("high")), new java.util.HashMap<>());
         JsonNode document = JSON.readTree(body);
         assertEquals(List.of("Type", "MessageId", "TopicArn", "Subject", "Message", "Timestamp", "SignatureVersion",
                 "Signature", "SigningCertURL", "UnsubscribeURL", "MessageAttributes"), names(document));
@@ -81,7 +81,7 @@ class EnvelopesTest {
     @Test
     void aTamperedMessageNoLongerVerifies() throws Exception {
         JsonNode document = JSON.readTree(ENVELOPES.notification("id-3", "arn:aws:sns:us-east-1:000000000000:ops",
-                null, "pay 10", AT, "1", "arn:aws:sns:us-east-1:000000000000:ops:s", Map.of()));
+                null, "pay 10", AT, "1", "arn:aws:sns:us-east-1:000000000000:ops:s", Map.of(), new java.util.HashMap<>()));
         assertFalse(document.has("Subject"), "no Subject member when none was given");
         assertFalse(document.has("MessageAttributes"));
         ((com.fasterxml.jackson.databind.node.ObjectNode) document).put("Message", "pay 1000");
