@@ -16,8 +16,7 @@ import dev.gureum.server.ce.CostExplorerApi;
 import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.server.cloudwatch.CloudWatchApi;
 import dev.gureum.server.ec2.Ec2Api;
-import dev.gureum.core.sns.TopicService;
-import dev.gureum.server.sns.SnsApi;
+import dev.gureum.server.sns.SnsCloud;
 import dev.gureum.runtime.storage.SparseFileBlockStore;
 import dev.gureum.server.ec2.Ec2Cloud;
 import dev.gureum.server.gateway.AdminEndpoints;
@@ -44,12 +43,14 @@ public final class GureumServer implements AutoCloseable {
 
     private final Store store;
     private final Ec2Cloud cloud;
+    private final SnsCloud notifications;
     private final Gateway gateway;
     private final HttpFront front;
 
-    private GureumServer(Store store, Ec2Cloud cloud, Gateway gateway, HttpFront front) {
+    private GureumServer(Store store, Ec2Cloud cloud, SnsCloud notifications, Gateway gateway, HttpFront front) {
         this.store = store;
         this.cloud = cloud;
+        this.notifications = notifications;
         this.gateway = gateway;
         this.front = front;
     }
@@ -75,24 +76,29 @@ public final class GureumServer implements AutoCloseable {
         CompletableFuture<Authenticator> authenticator = CompletableFuture.supplyAsync(() -> authenticator(options), STARTER);
         Store store = null;
         Ec2Cloud cloud = null;
+        SnsCloud notifications = null;
         try {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
                     new SparseFileBlockStore(options.dataDirectory()));
+            // SNS first: the services that notify (alarm actions, spot warnings) publish through its publisher()
+            notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
+                    options.port() != 0 ? options.port() : front.join().port()), options.smtp());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             ServiceEndpoint monitoring = CloudWatchApi.create();
-            ServiceEndpoint sns = SnsApi.create(new TopicService(store));
+            ServiceEndpoint sns = notifications.endpoint();
             ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock));
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName())),
                     clock, cloud::reset, cloud::bill);
-            Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2, monitoring.signingName(), monitoring,
-                    sns.signingName(), sns, ce.signingName(), ce), "ec2", authenticator.join(), regions, clock);
+            Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
+                    monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce), "ec2", authenticator.join(),
+                    regions, clock);
             ready.complete(gateway);
-            GureumServer server = new GureumServer(store, cloud, gateway, front.join());
+            GureumServer server = new GureumServer(store, cloud, notifications, gateway, front.join());
             CompletableFuture.runAsync(() -> {
                 InstanceTypeCatalog.load();
                 ((Ec2Protocol) ec2.protocol()).catalog().all();
@@ -104,6 +110,9 @@ public final class GureumServer implements AutoCloseable {
                 opened.thenAccept(Store::close);
             }
             front.thenAccept(HttpFront::close);
+            if (notifications != null) {
+                notifications.close();
+            }
             if (cloud != null) {
                 cloud.close();
             }
@@ -112,6 +121,25 @@ public final class GureumServer implements AutoCloseable {
             }
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** Where clients reach this node: {@code --public-url}, else the listen address (loopback for a wildcard). */
+    private static String publicUrl(ServeOptions options, int port) {
+        if (options.publicUrl() != null) {
+            return options.publicUrl();
+        }
+        String host = options.bindAddress();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port;
+    }
+
+    /** Where Gureum's own services publish SNS messages (alarm actions, spot interruption warnings). */
+    public dev.gureum.core.sns.SnsPublisher snsPublisher() {
+        return notifications.publisher();
     }
 
     private static Authenticator authenticator(ServeOptions options) {
@@ -142,6 +170,7 @@ public final class GureumServer implements AutoCloseable {
     @Override
     public void close() {
         front.close();
+        notifications.close();
         cloud.close();
         store.close();
     }

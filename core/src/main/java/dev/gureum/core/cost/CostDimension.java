@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The Cost Explorer dimensions Gureum's line items answer, with the values Cost Explorer shows: SERVICE
- * ("Amazon Elastic Compute Cloud - Compute" for instance time and reservations, "EC2 - Other" for EBS),
+ * ("Amazon Elastic Compute Cloud - Compute" for instance time and reservations, "Amazon Virtual Private
+ * Cloud" for public IPv4 addresses, "EC2 - Other" for EBS volumes and snapshots),
  * USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without one), PURCHASE_TYPE ("On Demand Instances",
  * "Standard Reserved Instances", "Convertible Reserved Instances"), REGION, AZ ("NoAZ" without one) and
  * RECORD_TYPE (the line item type).
@@ -15,6 +16,7 @@ public enum CostDimension {
 
     static final String COMPUTE = "Amazon Elastic Compute Cloud - Compute";
     static final String EC2_OTHER = "EC2 - Other";
+    static final String VPC = "Amazon Virtual Private Cloud";
 
     public static Optional<CostDimension> named(String name) {
         for (CostDimension dimension : values()) {
@@ -27,7 +29,8 @@ public enum CostDimension {
 
     public String valueOf(LineItem item) {
         return switch (this) {
-            case SERVICE -> instanceType(item) != null ? COMPUTE : EC2_OTHER;
+            case SERVICE -> instanceType(item) != null ? COMPUTE
+                    : item.usageType().contains("PublicIPv4:") ? VPC : EC2_OTHER;
             case USAGE_TYPE -> item.usageType();
             case INSTANCE_TYPE -> {
                 String type = instanceType(item);

@@ -3,6 +3,8 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.PublicAddressMeter;
+import dev.gureum.core.billing.SnapshotMeter;
 import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.OnDemandPrice;
 import dev.gureum.core.billing.PriceCatalog;
@@ -138,7 +140,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final VolumeBytes volumeBytes;
     private final Firewalls firewalls;
 
-    private Ec2Cloud(RegionCatalog regionCatalog, Store store, Firewalls firewalls, CloudClock clock, Quotas quotas,
+    private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
         this.store = store;
         this.firewalls = firewalls;
@@ -147,7 +149,9 @@ public final class Ec2Cloud implements AutoCloseable {
         this.keyPairs = new KeyPairService(store);
         ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
         SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
-        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store));
+        Meter meter = new Meter(store);
+        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store),
+                new SnapshotMeter(meter));
         this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
         this.images = new ImageService(store, clock, imageCatalog, snapshots, snapshotDirectory);
         this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
@@ -155,9 +159,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.scheduler = new ClockScheduler(clock);
         this.usage = new InstanceUsage(store, catalog);
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
-        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
+        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool, new PublicAddressMeter(meter));
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        Meter meter = new Meter(store);
         PriceCatalog prices = PriceCatalog.load();
         NormalizationFactors factors = NormalizationFactors.of(prices.onDemandPrices().stream()
                 .map(OnDemandPrice::instanceType).distinct().toList());
@@ -179,7 +182,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumeBytes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
+                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock), volumeFollower,
                         new InstanceMeter(meter, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
@@ -244,7 +247,9 @@ public final class Ec2Cloud implements AutoCloseable {
         // Every service writes through the followed store, so each commit that changes security groups or
         // interfaces reaches the runtime's firewalls (Firewalls), whichever service made it.
         Firewalls firewalls = new Firewalls();
-        Ec2Cloud cloud = new Ec2Cloud(regions, new FollowedStore(store, firewalls), firewalls, clock, quotas,
+        FollowedStore followed = new FollowedStore(store);
+        followed.follow(firewalls);
+        Ec2Cloud cloud = new Ec2Cloud(regions, followed, firewalls, clock, quotas,
                 runtimeFactory, publicAddressPool, blocks);
         cloud.firewalls.reconcile();
         cloud.commands.reconcile();
