@@ -155,7 +155,7 @@ final class JsonOutput {
         bytes[length++] = (byte) (0x80 | codePoint & 0x3F);
     }
 
-    private void ascii(String text) {
+    void ascii(String text) {
         ensure(text.length());
         copyAscii(text, text.length());
     }

@@ -161,6 +161,10 @@ final class RecordJson {
         if (plain == Duration.class) {
             return (value, out) -> out.string(value.toString());
         }
+        if (plain == java.math.BigDecimal.class) {
+            // As Jackson writes it by default (WRITE_BIGDECIMAL_AS_PLAIN off): the number's toString().
+            return (value, out) -> out.ascii(value.toString());
+        }
         if (plain == byte[].class) {
             return (value, out) -> out.string(Base64.getEncoder().encodeToString((byte[]) value));
         }

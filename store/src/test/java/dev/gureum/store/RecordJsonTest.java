@@ -166,6 +166,8 @@ class RecordJsonTest {
             return Instant.ofEpochSecond(random.nextLong(253_402_300_799L), nanos);
         } else if (plain == Duration.class) {
             return Duration.ofMillis(random.nextLong(1_000_000_000L));
+        } else if (plain == java.math.BigDecimal.class) {
+            return java.math.BigDecimal.valueOf(random.nextLong(), random.nextInt(12));
         } else if (plain == byte[].class) {
             byte[] bytes = new byte[random.nextInt(40)];
             random.nextBytes(bytes);
