@@ -12,6 +12,9 @@ import dev.gureum.server.auth.Authenticator;
 import dev.gureum.server.auth.CredentialsFile;
 import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
+import dev.gureum.core.alarm.AlarmMetrics;
+import dev.gureum.core.alarm.TopicCheckingNotifier;
+import dev.gureum.server.cloudwatch.AlarmCloud;
 import dev.gureum.server.cloudwatch.CloudWatchApi;
 import dev.gureum.server.ec2.Ec2Api;
 import dev.gureum.core.sns.TopicService;
@@ -80,8 +83,13 @@ public final class GureumServer implements AutoCloseable {
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
                     new SparseFileBlockStore(options.dataDirectory()));
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
-            ServiceEndpoint monitoring = CloudWatchApi.create();
-            ServiceEndpoint sns = SnsApi.create(new TopicService(store));
+            TopicService topics = new TopicService(store);
+            // Until the metric store and SNS delivery are merged, alarms read no metric data (every metric is
+            // empty) and a notification checks its topic exists and is recorded as sent in the alarm's history.
+            AlarmCloud alarms = AlarmCloud.start(store, cloud.scheduler(), regions, AlarmMetrics.NONE,
+                    new TopicCheckingNotifier(topics), cloud.alarmInstanceActions());
+            ServiceEndpoint monitoring = CloudWatchApi.create(alarms);
+            ServiceEndpoint sns = SnsApi.create(topics);
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName())),
