@@ -17,6 +17,7 @@ import dev.gureum.core.alarm.ComparisonOperator;
 import dev.gureum.core.alarm.Datapoint;
 import dev.gureum.core.alarm.MetricAlarmSpec;
 import dev.gureum.core.alarm.MetricRef;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
@@ -35,8 +36,8 @@ import java.util.Map;
  * greater than 80) in the embedded store, evaluated by {@link AlarmEvaluator#round} against an in-memory
  * metric source where every alarm breaches for two minutes in fifty (so about 2 % change state each round,
  * each change a durable write with its history entry). A minute costs one full round and five rounds at the
- * 10-second boundaries between, which only skip 1-minute alarms; their CPU (of the evaluating thread) over
- * a minute is the figure held to the 5 %-of-a-core target. The same-run reference is the floor any
+ * 10-second boundaries between, which only skip 1-minute alarms; their CPU over a minute (a full round's CPU
+ * of the whole process, so the store's writer thread counts too) is the figure held to the 5 %-of-a-core target. The same-run reference is the floor any
  * evaluator pays: reading the 10,000 alarms and each one's datapoints, with no rule applied.
  */
 final class AlarmRounds implements Benchmark {
@@ -49,7 +50,8 @@ final class AlarmRounds implements Benchmark {
     @Override
     public Report run() throws Exception {
         try (Workspace workspace = Workspace.create(NAME);
-             EmbeddedStore store = EmbeddedStore.open(workspace.directory().resolve("data"))) {
+             EmbeddedStore embedded = EmbeddedStore.open(workspace.directory().resolve("data"))) {
+            FollowedStore store = new FollowedStore(embedded);
             Instant start = Instant.parse("2026-11-29T10:00:00Z");
             ManualClock clock = new ManualClock(start);
             SpikyMetrics metrics = new SpikyMetrics();
@@ -57,8 +59,8 @@ final class AlarmRounds implements Benchmark {
             AlarmHistory history = new AlarmHistory(store);
             AlarmActions actions = new AlarmActions(store, history, (account, region, topic, subject, message) -> { },
                     NO_INSTANCES, region -> region, clock, Runnable::run);
-            AlarmEvaluator evaluator = new AlarmEvaluator(store, metrics, new AlarmTransitions(store, history, actions),
-                    history);
+            AlarmEvaluator evaluator = new AlarmEvaluator(store, metrics, new AlarmTransitions(store, history, actions,
+                    store.follow(AlarmTransitions.parentIndex(store))), history);
             Instant minute = start;
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
                 minute = minute.plusSeconds(60);
@@ -70,15 +72,18 @@ final class AlarmRounds implements Benchmark {
             List<Double> skip = new ArrayList<>();
             List<Double> floor = new ArrayList<>();
             List<Double> wall = new ArrayList<>();
+            List<Double> process = new ArrayList<>();
             long transitionsBefore = store.listAll(AlarmRecords.HISTORY).size();
             boolean allEvaluated = true;
             for (int i = 0; i < MEASURED_ROUNDS; i++) {
                 minute = minute.plusSeconds(60);
+                long processCpu = processCpuNanos();
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 long started = System.nanoTime();
                 allEvaluated &= evaluator.round(minute) == ALARMS;
                 wall.add((System.nanoTime() - started) / 1e6);
                 full.add((THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
+                process.add((processCpuNanos() - processCpu) / 1e6);
                 cpu = THREADS.getCurrentThreadCpuTime();
                 allEvaluated &= evaluator.round(minute.plusSeconds(10)) == 0;
                 skip.add((THREADS.getCurrentThreadCpuTime() - cpu) / 1e6);
@@ -91,7 +96,8 @@ final class AlarmRounds implements Benchmark {
             double fullMs = Statistics.median(full);
             double skipMs = Statistics.median(skip);
             double floorMs = Statistics.median(floor);
-            double perMinuteMs = fullMs + 5 * skipMs;
+            double processMs = Statistics.median(process);
+            double perMinuteMs = processMs + 5 * skipMs;
             double coreShare = perMinuteMs / 60_000 * 100;
             return new Report(NAME, "alarm evaluator, " + ALARMS + " metric alarms on 1-minute periods, in-process,"
                     + " embedded store, medians of " + MEASURED_ROUNDS + " rounds after " + WARM_UP_ROUNDS + " warm-up")
@@ -99,20 +105,26 @@ final class AlarmRounds implements Benchmark {
                             "CPU of the evaluating thread")
                     .figure("round_cpu_ms", "full round: evaluate 10,000", fullMs, "ms", "CPU of the evaluating thread; "
                             + String.format(java.util.Locale.ROOT, "%.2fx reference", fullMs / floorMs))
+                    .figure("round_process_cpu_ms", "full round, CPU of the whole process", processMs, "ms",
+                            "all threads: the store's writer, GC and JIT included")
                     .figure("round_wall_ms", "full round, wall time", Statistics.median(wall), "ms",
                             "includes waiting for the durable writes of state changes")
                     .figure("skip_round_cpu_ms", "10-second round with nothing due", skipMs, "ms", "")
                     .figure("changes_per_round", "state changes per full round", changesPerRound, "",
                             "each one a durable write with its history entry")
                     .figure("core_share_percent", "CPU per minute / one core", coreShare, "%",
-                            "(one full round + five 10-second rounds) / 60 s")
+                            "(one full round's process CPU + five 10-second rounds) / 60 s")
                     .check("all_evaluated", "10,000 evaluated each minute, none at :10", allEvaluated, "")
                     .target("core_target", "<= 5 % of one core", coreShare <= 5, "");
         }
     }
 
+    private static long processCpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
+    }
+
     /** The floor: every alarm read and its datapoints fetched, nothing judged. */
-    private static double reference(EmbeddedStore store, SpikyMetrics metrics, Instant minute) {
+    private static double reference(FollowedStore store, SpikyMetrics metrics, Instant minute) {
         double sum = 0;
         for (Versioned<Alarm> alarm : store.listAll(AlarmRecords.ALARMS)) {
             MetricAlarmSpec spec = alarm.value().metric();
@@ -124,7 +136,7 @@ final class AlarmRounds implements Benchmark {
         return sum;
     }
 
-    private static void seed(EmbeddedStore store, Instant now) {
+    private static void seed(FollowedStore store, Instant now) {
         for (int from = 0; from < ALARMS; from += 1000) {
             WriteBatch batch = new WriteBatch();
             for (int i = from; i < from + 1000; i++) {

@@ -25,10 +25,15 @@ public final class AlarmHistory {
 
     /** Adds an entry to a batch. */
     void add(WriteBatch batch, Alarm alarm, Instant at, HistoryItemType type, String summary, String data) {
-        String id = String.format("%013d-%09d-%s", at.toEpochMilli(), sequence.incrementAndGet() % 1_000_000_000L,
-                alarm.name());
+        String id = padded(at.toEpochMilli(), 13) + "-" + padded(sequence.incrementAndGet() % 1_000_000_000L, 9) + "-"
+                + alarm.name();
         batch.put(AlarmRecords.HISTORY, new RecordKey(alarm.account(), alarm.region(), id), WriteBatch.ABSENT,
                 new AlarmHistoryItem(alarm.name(), alarm.type(), at, type, summary, data));
+    }
+
+    private static String padded(long value, int width) {
+        String digits = Long.toString(value);
+        return digits.length() >= width ? digits : "0".repeat(width - digits.length()) + digits;
     }
 
     void stateUpdate(WriteBatch batch, Alarm alarm, AlarmStatus old, AlarmStatus next) {

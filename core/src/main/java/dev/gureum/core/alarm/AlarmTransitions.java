@@ -1,5 +1,6 @@
 package dev.gureum.core.alarm;
 
+import dev.gureum.core.store.DerivedIndex;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.VersionConflictException;
@@ -15,19 +16,33 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The one place an alarm's state changes: the new status and its StateUpdate history entry commit in one
  * batch; then, if the state value changed, the new state's actions run and every composite alarm whose
- * rule names the alarm is evaluated again (and so on up the chain).
+ * rule names the alarm is evaluated again (and so on up the chain), found through an index by child name,
+ * so a change costs the same with ten alarms or ten thousand.
  */
 public final class AlarmTransitions {
     private static final int MAX_CHAIN = 32;
     private final Store store;
     private final AlarmHistory history;
     private final AlarmActions actions;
+    private static final int CACHED_RULES = 10_000;
     private final Map<String, AlarmRule> rules = new ConcurrentHashMap<>();
+    private final DerivedIndex<Alarm> parents;
 
-    public AlarmTransitions(Store store, AlarmHistory history, AlarmActions actions) {
+    /**
+     * @param parents composite alarms by the names their rules refer to ({@link #parentIndex}), kept current by
+     *     the followed store the alarms are written through
+     */
+    public AlarmTransitions(Store store, AlarmHistory history, AlarmActions actions, DerivedIndex<Alarm> parents) {
         this.store = store;
         this.history = history;
         this.actions = actions;
+        this.parents = parents;
+    }
+
+    /** Composite alarms by the alarm names their rules refer to; hand it to the FollowedStore alarms are written through. */
+    public static DerivedIndex<Alarm> parentIndex(Store store) {
+        return new DerivedIndex<>(store, AlarmRecords.ALARMS, alarm -> alarm.type() == AlarmType.COMPOSITE
+                ? AlarmRule.parse(alarm.rule(), Alarm.arn(alarm.region(), alarm.account(), "")).children() : List.of());
     }
 
     /** Commits a move; false when the alarm changed meanwhile (the caller reads it again or lets it be). */
@@ -57,11 +72,8 @@ public final class AlarmTransitions {
         if (depth >= MAX_CHAIN) {
             return;
         }
-        for (Versioned<Alarm> candidate : store.list(AlarmRecords.ALARMS, child.account(), child.region())) {
-            if (candidate.value().type() == AlarmType.COMPOSITE
-                    && rule(candidate.value()).children().contains(child.name())) {
-                evaluate(candidate, child, now, depth + 1);
-            }
+        for (Versioned<Alarm> parent : parents.records(child.account(), child.region(), List.of(child.name()))) {
+            evaluate(parent, child, now, depth + 1);
         }
     }
 
@@ -101,6 +113,9 @@ public final class AlarmTransitions {
     /** A composite alarm's parsed rule (cached by text). */
     AlarmRule rule(Alarm composite) {
         String prefix = Alarm.arn(composite.region(), composite.account(), "");
+        if (rules.size() > CACHED_RULES) {
+            rules.clear();
+        }
         return rules.computeIfAbsent(prefix + "\n" + composite.rule(), unused -> AlarmRule.parse(composite.rule(), prefix));
     }
 }

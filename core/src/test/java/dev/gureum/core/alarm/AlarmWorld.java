@@ -3,6 +3,7 @@ package dev.gureum.core.alarm;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.alarm.AlarmHistoryItem.HistoryItemType;
 import dev.gureum.core.store.FakeStore;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.tag.Tag;
@@ -20,7 +21,7 @@ public final class AlarmWorld {
     public static final String REGION = "us-east-1";
     public static final String TOPIC = "arn:aws:sns:us-east-1:000000000000:ops";
 
-    public final FakeStore store = new FakeStore();
+    public final FollowedStore store = new FollowedStore(new FakeStore());
     public final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
     public final FakeMetrics metrics = new FakeMetrics();
     public final List<String[]> notifications = new ArrayList<>();
@@ -62,7 +63,8 @@ public final class AlarmWorld {
                 return "simulated";
             }
         }, region -> "US East (N. Virginia)", clock, Runnable::run);
-        transitions = new AlarmTransitions(store, history, actions);
+        transitions = new AlarmTransitions(store, history, actions,
+                store.follow(AlarmTransitions.parentIndex(store)));
         service = new AlarmService(store, history, transitions);
         queries = new AlarmQueries(store, transitions);
         evaluator = new AlarmEvaluator(store, metrics, transitions, history);

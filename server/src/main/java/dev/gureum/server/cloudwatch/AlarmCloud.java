@@ -12,6 +12,7 @@ import dev.gureum.core.alarm.AlarmTags;
 import dev.gureum.core.alarm.AlarmTransitions;
 import dev.gureum.core.region.Region;
 import dev.gureum.core.region.RegionCatalog;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.time.ClockScheduler;
 import java.util.concurrent.Executors;
@@ -32,13 +33,15 @@ public final class AlarmCloud {
         this.tags = tags;
     }
 
-    public static AlarmCloud start(Store store, ClockScheduler scheduler, RegionCatalog regions, AlarmMetrics metrics,
+    public static AlarmCloud start(Store records, ClockScheduler scheduler, RegionCatalog regions, AlarmMetrics metrics,
                                    AlarmNotifier notifier, AlarmInstanceActions instances) {
+        FollowedStore store = new FollowedStore(records);
         AlarmHistory history = new AlarmHistory(store);
         AlarmActions actions = new AlarmActions(store, history, notifier, instances,
                 region -> regions.find(region).map(Region::longName).orElse(region), scheduler.clock(),
                 Executors.newVirtualThreadPerTaskExecutor());
-        AlarmTransitions transitions = new AlarmTransitions(store, history, actions);
+        AlarmTransitions transitions = new AlarmTransitions(store, history, actions,
+                store.follow(AlarmTransitions.parentIndex(store)));
         new AlarmEvaluator(store, metrics, transitions, history).start(scheduler);
         return new AlarmCloud(new AlarmService(store, history, transitions), new AlarmQueries(store, transitions),
                 new AlarmTags(store));
