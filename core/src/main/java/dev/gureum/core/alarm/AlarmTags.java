@@ -33,8 +33,8 @@ public final class AlarmTags {
             current.forEach(tag -> merged.put(tag.key(), tag.value()));
             tags.forEach(tag -> merged.put(tag.key(), tag.value()));
             if (merged.size() > AlarmService.MAX_TAGS) {
-                throw CloudWatchError.LIMIT_EXCEEDED_EXCEPTION.exception("The resource would have more than "
-                        + AlarmService.MAX_TAGS + " tags.");
+                throw CloudWatchError.INVALID_PARAMETER_VALUE.exception("A resource can have at most "
+                        + AlarmService.MAX_TAGS + " tags; this request would make " + merged.size() + ".");
             }
             List<Tag> result = new ArrayList<>();
             merged.forEach((key, value) -> result.add(new Tag(key, value)));

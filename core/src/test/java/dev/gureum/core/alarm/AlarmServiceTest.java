@@ -252,6 +252,26 @@ class AlarmServiceTest {
     }
 
     @Test
+    void alarmsAreTaggedByArn() {
+        world.service.putMetricAlarm(world.context(), AlarmWorld.cpuAlarm("cpu", 1, null, null, List.of()));
+        AlarmTags tags = new AlarmTags(world.store);
+        String arn = world.alarm("cpu").arn();
+        tags.tag(world.context(), arn, List.of(new dev.gureum.core.tag.Tag("env", "prod"),
+                new dev.gureum.core.tag.Tag("team", "web")));
+        assertEquals(List.of(new dev.gureum.core.tag.Tag("team", "web"), new dev.gureum.core.tag.Tag("env", "prod")),
+                tags.list(world.context(), arn));
+        tags.untag(world.context(), arn, List.of("team"));
+        assertEquals(List.of(new dev.gureum.core.tag.Tag("env", "prod")), tags.list(world.context(), arn));
+        assertCode(CloudWatchError.RESOURCE_NOT_FOUND_EXCEPTION, () -> tags.list(world.context(), arn + "x"));
+        assertCode(CloudWatchError.INVALID_PARAMETER_VALUE, () -> tags.list(world.context(), "arn:aws:sns:x"));
+        List<dev.gureum.core.tag.Tag> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            many.add(new dev.gureum.core.tag.Tag("k" + i, "v"));
+        }
+        assertCode(CloudWatchError.INVALID_PARAMETER_VALUE, () -> tags.tag(world.context(), arn, many));
+    }
+
+    @Test
     void historyIsFilteredOrderedPagedAndKeptTwoWeeks() {
         world.service.putMetricAlarm(world.context(), AlarmWorld.cpuAlarm("cpu", 1, null, null, List.of()));
         world.clock.advance(Duration.ofMinutes(1));
