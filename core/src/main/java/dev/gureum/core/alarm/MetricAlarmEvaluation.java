@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One evaluation of a metric alarm, by CloudWatch's documented rules. The alarm reads an evaluation range
- * of N + {@value #EXTRA_PERIODS} periods ending at the last complete period. With at least N real datapoints
- * in it, the N most recent decide: M breaching is ALARM, fewer is OK (TreatMissingData plays no part). With
- * fewer, TreatMissingData decides: {@code breaching}/{@code notBreaching} fill as few missing periods as
- * needed to make N; {@code missing} judges the real datapoints alone (all missing: INSUFFICIENT_DATA);
- * {@code ignore} moves only when the real datapoints settle it (all missing: the state stays).
+ * One evaluation of a metric alarm, by CloudWatch's documented rules and the two example tables of its user
+ * guide ("How alarm state is evaluated when data is missing"). The alarm reads an evaluation range of
+ * N + {@value #EXTRA_PERIODS} periods ending at the last complete period (5 for 3 evaluation periods, as the
+ * guide's tables). With at least N real datapoints, the N most recent decide: M breaching is ALARM, fewer is
+ * OK; TreatMissingData plays no part. With fewer, every real datapoint is evaluated with as many missing
+ * periods as make N (the oldest of the range), which TreatMissingData reads: {@code breaching} and
+ * {@code notBreaching} as such; {@code missing} as the real datapoint before it (none before: unknown, and an
+ * evaluation that is neither M breaching nor holds a non-breaching datapoint is INSUFFICIENT_DATA);
+ * {@code ignore} as unknown (such an evaluation keeps the state). All missing: INSUFFICIENT_DATA, the state
+ * kept, ALARM or OK respectively.
  */
 public final class MetricAlarmEvaluation {
     static final int EXTRA_PERIODS = 2;
@@ -53,7 +57,7 @@ public final class MetricAlarmEvaluation {
         real.sort(Comparator.comparing(Datapoint::timestamp).reversed());
         ReasonData data = new ReasonData(spec, queryDate, start, real);
         if (real.size() >= n) {
-            return judge(spec, current, real.subList(0, n), 0, false, n, m, data);
+            return judge(spec, current, real.subList(0, n), n, m, data);
         }
         MissingData missing = spec.missingData();
         if (real.isEmpty()) {
@@ -79,30 +83,70 @@ public final class MetricAlarmEvaluation {
                         data.json(List.of(), filled));
             };
         }
-        return switch (missing) {
-            case BREACHING, NOT_BREACHING -> judge(spec, current, real, n - real.size(),
-                    missing == MissingData.BREACHING, n, m, data.withFilled(missingSlots(spec, end, real, n - real.size())));
-            case MISSING -> judge(spec, current, real, 0, false, real.size(), Math.min(m, real.size()), data);
-            case IGNORE -> {
-                int breaching = breaching(spec, real);
-                int notBreaching = real.size() - breaching;
-                yield breaching >= m || notBreaching > n - m ? judge(spec, current, real, n - real.size(), false, n, m, data)
-                        : null;
+        // Fewer real datapoints than N: every real one is evaluated, with as many missing periods as make N,
+        // taken from the oldest end of the range (CloudWatch's tables: "0 - X - -" is OK for 2 of 3).
+        List<Instant> filled = oldestMissingSlots(spec, end, real, n - real.size());
+        List<Object> evaluated = new ArrayList<>(real);
+        evaluated.addAll(filled);
+        evaluated.sort(Comparator.comparing(MetricAlarmEvaluation::timeOf));
+        int breaching = 0;
+        int notBreaching = 0;
+        Boolean previous = null;
+        for (Object item : evaluated) {
+            Boolean breach = item instanceof Datapoint point ? Boolean.valueOf(breaches(spec, point)) : switch (missing) {
+                case BREACHING -> Boolean.TRUE;
+                case NOT_BREACHING -> Boolean.FALSE;
+                case MISSING -> previous; // a missing period reads as the real one before it, if any
+                case IGNORE -> null;
+            };
+            if (breach != null) {
+                breaching += breach ? 1 : 0;
+                notBreaching += breach ? 0 : 1;
             }
-        };
-    }
-
-    /** M of N over the real datapoints plus {@code filled} missing ones counted as breaching or not. */
-    private static Outcome judge(MetricAlarmSpec spec, AlarmState current, List<Datapoint> real, int filled,
-                                 boolean filledBreach, int n, int m, ReasonData data) {
-        int breaching = breaching(spec, real) + (filledBreach ? filled : 0);
-        boolean alarm = breaching >= m;
-        AlarmState next = alarm ? AlarmState.ALARM : AlarmState.OK;
+            previous = breach;
+        }
+        AlarmState next;
+        if (breaching >= m) {
+            next = AlarmState.ALARM;
+        } else if (missing == MissingData.BREACHING || missing == MissingData.NOT_BREACHING || notBreaching > 0) {
+            next = AlarmState.OK;
+        } else if (missing == MissingData.MISSING) {
+            next = AlarmState.INSUFFICIENT_DATA;
+        } else {
+            return null;
+        }
         if (next == current) {
             return new Outcome(next, null, null);
         }
+        if (next == AlarmState.INSUFFICIENT_DATA) {
+            int unknown = n - breaching - notBreaching;
+            return new Outcome(next, "Insufficient Data: " + unknown + " " + plural(unknown, "datapoint") + " "
+                    + (unknown == 1 ? "was" : "were") + " unknown.", data.withFilled(filled).json(real, filled));
+        }
+        return reason(spec, current, next, real, next == AlarmState.ALARM ? breaching : notBreaching, n, m,
+                data.withFilled(filled));
+    }
+
+    /** M of N over exactly N real datapoints. */
+    private static Outcome judge(MetricAlarmSpec spec, AlarmState current, List<Datapoint> real, int n, int m,
+                                 ReasonData data) {
+        int breaching = breaching(spec, real);
+        AlarmState next = breaching >= m ? AlarmState.ALARM : AlarmState.OK;
+        if (next == current) {
+            return new Outcome(next, null, null);
+        }
+        return reason(spec, current, next, real, next == AlarmState.ALARM ? breaching : n - breaching, n, m, data);
+    }
+
+    /**
+     * "Threshold Crossed: 2 out of the last 3 datapoints [85.0 (29/11/26 10:03:00), …] were greater than the
+     * threshold (80.0) (minimum 2 datapoints for OK -> ALARM transition)." The list names the real datapoints
+     * that decided, newest first.
+     */
+    private static Outcome reason(MetricAlarmSpec spec, AlarmState current, AlarmState next, List<Datapoint> real,
+                                  int counted, int n, int m, ReasonData data) {
+        boolean alarm = next == AlarmState.ALARM;
         List<Datapoint> listed = real.stream().filter(point -> breaches(spec, point) == alarm).toList();
-        int counted = alarm ? breaching : n - breaching;
         int minimum = alarm ? m : n - m + 1;
         StringBuilder reason = new StringBuilder("Threshold Crossed: ").append(counted).append(" out of the last ")
                 .append(n).append(" datapoints [");
@@ -114,13 +158,8 @@ public final class MetricAlarmEvaluation {
         reason.append("] ").append(counted == 1 ? "was " : "were ").append(alarm ? "" : "not ")
                 .append(spec.comparisonOperator().words()).append(" the threshold (").append(spec.threshold())
                 .append(") (minimum ").append(minimum).append(' ').append(plural(minimum, "datapoint")).append(" for ")
-                .append(current == next ? otherThan(next) : current).append(" -> ").append(next)
-                .append(" transition).");
+                .append(current).append(" -> ").append(next).append(" transition).");
         return new Outcome(next, reason.toString(), data.json(real, data.filled));
-    }
-
-    private static AlarmState otherThan(AlarmState state) {
-        return state == AlarmState.ALARM ? AlarmState.OK : AlarmState.ALARM;
     }
 
     private static int breaching(MetricAlarmSpec spec, List<Datapoint> points) {
@@ -135,6 +174,24 @@ public final class MetricAlarmEvaluation {
 
     private static boolean breaches(MetricAlarmSpec spec, Datapoint point) {
         return spec.comparisonOperator().breaches(point.value(), spec.threshold());
+    }
+
+    /** The oldest {@code count} periods of the range that have no datapoint. */
+    private static List<Instant> oldestMissingSlots(MetricAlarmSpec spec, Instant end, List<Datapoint> real, int count) {
+        Set<Instant> present = new HashSet<>();
+        real.forEach(point -> present.add(point.timestamp()));
+        List<Instant> slots = new ArrayList<>(count);
+        for (int k = spec.evaluationPeriods() + EXTRA_PERIODS; slots.size() < count && k >= 1; k--) {
+            Instant slot = end.minusSeconds((long) spec.period() * k);
+            if (!present.contains(slot)) {
+                slots.add(slot);
+            }
+        }
+        return slots;
+    }
+
+    private static Instant timeOf(Object item) {
+        return item instanceof Datapoint point ? point.timestamp() : (Instant) item;
     }
 
     /** The most recent {@code count} periods of the range that have no datapoint, newest first. */
@@ -186,7 +243,7 @@ public final class MetricAlarmEvaluation {
             List<String> items = new ArrayList<>();
             List<Object> all = new ArrayList<>(evaluated);
             all.addAll(missingEvaluated);
-            all.sort(Comparator.comparing(MetricAlarmEvaluation.ReasonData::timeOf).reversed());
+            all.sort(Comparator.comparing(MetricAlarmEvaluation::timeOf).reversed());
             for (Object item : all) {
                 if (item instanceof Datapoint point) {
                     items.add(new JsonText().string("timestamp", AlarmTimes.json(point.timestamp()))
@@ -196,10 +253,6 @@ public final class MetricAlarmEvaluation {
                 }
             }
             return json.raw("evaluatedDatapoints", JsonText.array(items)).toString();
-        }
-
-        private static Instant timeOf(Object item) {
-            return item instanceof Datapoint point ? point.timestamp() : (Instant) item;
         }
     }
 }

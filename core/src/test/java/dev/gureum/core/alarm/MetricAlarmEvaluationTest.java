@@ -33,8 +33,8 @@ class MetricAlarmEvaluationTest {
         return points;
     }
 
-    private static AlarmState outcome(String row, MissingData missing, AlarmState current) {
-        MetricAlarmSpec spec = spec(3, 3, missing, ComparisonOperator.GREATER_THAN_THRESHOLD);
+    private static AlarmState outcome(String row, int m, MissingData missing, AlarmState current) {
+        MetricAlarmSpec spec = spec(3, m, missing, ComparisonOperator.GREATER_THAN_THRESHOLD);
         MetricAlarmEvaluation.Outcome outcome = MetricAlarmEvaluation.evaluate(spec, current, row(row), NOW,
                 MetricAlarmEvaluation.rangeStart(spec, END), END);
         return outcome == null ? null : outcome.state();
@@ -47,26 +47,41 @@ class MetricAlarmEvaluationTest {
                 spec(3, 3, null, ComparisonOperator.GREATER_THAN_THRESHOLD), END));
     }
 
+    /**
+     * The two tables of CloudWatch's user guide ("How alarm state is evaluated when data is missing"): 3 of 3 and
+     * 2 of 3 over the 5 most recent periods, oldest first; null is "Retain current state".
+     */
     @Test
-    void cloudWatchsMissingDataTableWithThreeOfThree() {
-        AlarmState current = AlarmState.ALARM;
-        // row: MISSING, IGNORE, BREACHING, NOT_BREACHING (null: the state is kept)
+    void cloudWatchsMissingDataTables() {
         Object[][] table = {
-                {"0 - X - X", AlarmState.OK, AlarmState.OK, AlarmState.OK, AlarmState.OK},
-                {"0 - - - -", AlarmState.OK, AlarmState.OK, AlarmState.OK, AlarmState.OK},
-                {"- - - - -", AlarmState.INSUFFICIENT_DATA, null, AlarmState.ALARM, AlarmState.OK},
-                {"0 X X - X", AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM},
-                {"- - X - -", AlarmState.ALARM, null, AlarmState.ALARM, AlarmState.OK},
+                // data points, M, MISSING, IGNORE, BREACHING, NOT BREACHING
+                {"0 - X - X", 3, AlarmState.OK, AlarmState.OK, AlarmState.OK, AlarmState.OK},
+                {"0 - - - -", 3, AlarmState.OK, AlarmState.OK, AlarmState.OK, AlarmState.OK},
+                {"- - - - -", 3, AlarmState.INSUFFICIENT_DATA, null, AlarmState.ALARM, AlarmState.OK},
+                {"0 X X - X", 3, AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM},
+                {"- - - - X", 3, AlarmState.INSUFFICIENT_DATA, null, AlarmState.ALARM, AlarmState.OK},
+                {"X - - - -", 3, AlarmState.ALARM, null, AlarmState.ALARM, AlarmState.OK},
+                {"0 - X - X", 2, AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM},
+                {"0 0 X 0 X", 2, AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM, AlarmState.ALARM},
+                {"0 - X - -", 2, AlarmState.OK, AlarmState.OK, AlarmState.ALARM, AlarmState.OK},
+                {"- - - - 0", 2, AlarmState.OK, AlarmState.OK, AlarmState.ALARM, AlarmState.OK},
+                {"- - - - X", 2, AlarmState.INSUFFICIENT_DATA, null, AlarmState.ALARM, AlarmState.OK},
         };
+        MissingData[] columns = {MissingData.MISSING, MissingData.IGNORE, MissingData.BREACHING, MissingData.NOT_BREACHING};
         for (Object[] line : table) {
-            String row = (String) line[0];
-            assertEquals(line[1], outcome(row, MissingData.MISSING, AlarmState.OK), row + " missing");
-            assertEquals(line[2], outcome(row, MissingData.IGNORE, current), row + " ignore");
-            assertEquals(line[3], outcome(row, MissingData.BREACHING, AlarmState.OK), row + " breaching");
-            assertEquals(line[4], outcome(row, MissingData.NOT_BREACHING, AlarmState.ALARM), row + " notBreaching");
+            for (int column = 0; column < columns.length; column++) {
+                for (AlarmState current : AlarmState.values()) {
+                    AlarmState expected = line[2 + column] == null ? null : (AlarmState) line[2 + column];
+                    AlarmState got = outcome((String) line[0], (int) line[1], columns[column], current);
+                    if (expected == null) {
+                        assertNull(got, line[0] + " " + line[1] + " of 3, " + columns[column] + ", from " + current);
+                    } else {
+                        assertEquals(expected, got, line[0] + " " + line[1] + " of 3, " + columns[column] + ", from "
+                                + current);
+                    }
+                }
+            }
         }
-        assertNull(outcome("- - - - -", MissingData.IGNORE, AlarmState.OK), "ignore keeps the state when all is missing");
-        assertNull(outcome("- - X - -", MissingData.IGNORE, AlarmState.OK), "ignore keeps OK with one breaching of 3");
     }
 
     @Test
