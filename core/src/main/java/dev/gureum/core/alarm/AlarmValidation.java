@@ -156,7 +156,12 @@ final class AlarmValidation {
                     throw CloudWatchError.VALIDATION_ERROR.exception("Invalid metrics list: the query " + query.id()
                             + " must have a Period.");
                 }
-                smallestMetricPeriod = Math.min(smallestMetricPeriod, period(query.metricPeriod(), "metrics.member.metricStat.period"));
+                int metricPeriod = period(query.metricPeriod(), "metrics.member.metricStat.period");
+                if (smallestMetricPeriod != Integer.MAX_VALUE && metricPeriod != smallestMetricPeriod) {
+                    throw CloudWatchError.VALIDATION_ERROR.exception("Invalid metrics list: every metric of an alarm's"
+                            + " math expression must use the same period.");
+                }
+                smallestMetricPeriod = metricPeriod;
                 unit(query.metric().unit(), "metrics.member.metricStat.unit");
                 dimensions(query.metric().dimensions());
             }
@@ -249,6 +254,10 @@ final class AlarmValidation {
                         + " terminate, reboot, recover).");
             }
             if (action.kind().isEc2()) {
+                if (spec != null && spec.isMath()) {
+                    throw CloudWatchError.VALIDATION_ERROR.exception("Alarms based on math expressions cannot perform"
+                            + " Amazon EC2 actions: " + arn);
+                }
                 if (spec == null) {
                     throw CloudWatchError.VALIDATION_ERROR.exception("Composite alarms can only notify SNS topics: " + arn);
                 }

@@ -111,6 +111,16 @@ class AlarmServiceTest {
                 new MetricAlarmRequest("two", null, null, List.of(), List.of(), List.of(), null, null, List.of(), null,
                         null, null, null, 2, null, 1.0, "GreaterThanThreshold", null, null, List.of(m1, e1, e2), null,
                         List.of())));
+        assertCode(CloudWatchError.VALIDATION_ERROR, () -> world.service.putMetricAlarm(world.context(),
+                new MetricAlarmRequest("stop", null, null, List.of(), List.of("arn:aws:automate:us-east-1:ec2:stop"),
+                        List.of(), null, null, List.of(), null, null, null, null, 2, null, 1.0, "GreaterThanThreshold",
+                        null, null, List.of(m1, m2, e1), null, List.of())));
+        AlarmQuery slow = new AlarmQuery("m3", null, null, false, null, null,
+                new MetricRef("AWS/EC2", "NetworkIn", List.of(), null), "Sum", 300);
+        assertCode(CloudWatchError.VALIDATION_ERROR, () -> world.service.putMetricAlarm(world.context(),
+                new MetricAlarmRequest("periods", null, null, List.of(), List.of(), List.of(), null, null, List.of(),
+                        null, null, null, null, 2, null, 1.0, "GreaterThanThreshold", null, null,
+                        List.of(m1, slow, e1), null, List.of())));
         assertCode(CloudWatchError.INVALID_PARAMETER_COMBINATION, () -> world.service.putMetricAlarm(world.context(),
                 new MetricAlarmRequest("mixed", null, null, List.of(), List.of(), List.of(), "AWS/EC2", "NetworkIn",
                         List.of(), null, null, null, null, 2, null, 1.0, "GreaterThanThreshold", null, null,
