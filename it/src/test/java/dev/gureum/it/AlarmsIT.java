@@ -36,9 +36,9 @@ import software.amazon.awssdk.services.sns.SnsClient;
 /**
  * CloudWatch alarms end to end on a manual clock, through the Java SDK (RPC v2 CBOR) and both AWS CLI
  * generations: put, describe, history and delete; AWS's validation errors; SetAlarmState ALARM on an alarm
- * whose action is {@code arn:aws:automate:us-east-1:ec2:stop} really stops the instance and notifies the SNS
- * topic (recorded in the history); composite alarms follow their children; the evaluator runs on the clock;
- * alarms survive kill -9.
+ * whose actions are an SNS topic and {@code arn:aws:automate:us-east-1:ec2:stop} really stops the instance, and
+ * the topic's confirmed HTTP subscriber receives CloudWatch's notification, signed (both recorded in the
+ * history); composite alarms follow their children; the evaluator runs on the clock; alarms survive kill -9.
  */
 class AlarmsIT {
     private static GureumProcess server;
@@ -133,31 +133,59 @@ class AlarmsIT {
     }
 
     @Test
-    void setAlarmStateStopsTheInstanceAndNotifiesTheTopic() {
+    void setAlarmStateStopsTheInstanceAndAnHttpSubscriberReceivesTheNotification() throws Exception {
         String topic = sns.createTopic(r -> r.name("ops")).topicArn();
-        String image = Ec2PlatformIT.debianImage(ec2);
-        String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1))
-                .instances().get(0).instanceId();
-        awaitInstance(id, "running");
-        cloudWatch.putMetricAlarm(cpuAlarm("stopper", id).alarmActions(topic, "arn:aws:automate:us-east-1:ec2:stop")
+        try (SnsEndpoint endpoint = new SnsEndpoint()) {
+            SnsDeliveryIT.confirmedSubscription(sns, topic, endpoint, java.util.Map.of());
+            String image = Ec2PlatformIT.debianImage(ec2);
+            String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1))
+                    .instances().get(0).instanceId();
+            awaitInstance(id, "running");
+            cloudWatch.putMetricAlarm(cpuAlarm("stopper", id).alarmDescription("CPU too high")
+                    .alarmActions(topic, "arn:aws:automate:us-east-1:ec2:stop").build());
+            cloudWatch.setAlarmState(r -> r.alarmName("stopper").stateValue(StateValue.ALARM).stateReason("load test")
+                    .stateReasonData("{\"by\":\"AlarmsIT\"}"));
+
+            SnsEndpoint.Received received = endpoint.next();
+            assertEquals("Notification", received.header("x-amz-sns-message-type"));
+            software.amazon.awssdk.protocols.jsoncore.JsonNode envelope = SnsMessages.parse(received.body());
+            assertTrue(SnsMessages.signatureVerifies(envelope), received.body());
+            assertEquals("ALARM: \"stopper\" in US East (N. Virginia)", SnsMessages.field(envelope, "Subject"));
+            String message = SnsMessages.field(envelope, "Message");
+            assertTrue(message.startsWith("{\"AlarmName\":\"stopper\",\"AlarmDescription\":\"CPU too high\","
+                    + "\"AWSAccountId\":\"000000000000\","), message);
+            assertTrue(message.contains("\"NewStateValue\":\"ALARM\",\"NewStateReason\":\"load test\","), message);
+            assertTrue(message.contains("\"Region\":\"US East (N. Virginia)\",\"AlarmArn\":"
+                    + "\"arn:aws:cloudwatch:us-east-1:000000000000:alarm:stopper\",\"OldStateValue\":"
+                    + "\"INSUFFICIENT_DATA\""), message);
+            assertTrue(message.contains("\"Dimensions\":[{\"value\":\"" + id + "\",\"name\":\"InstanceId\"}]"),
+                    message);
+
+            awaitInstance(id, "stopped");
+            List<AlarmHistoryItem> actions = await(() -> cloudWatch.describeAlarmHistory(r -> r.alarmName("stopper")
+                    .historyItemType(HistoryItemType.ACTION)).alarmHistoryItems(), items -> items.size() == 2);
+            assertEquals(List.of("Successfully executed action arn:aws:automate:us-east-1:ec2:stop",
+                            "Successfully executed action " + topic),
+                    actions.stream().map(AlarmHistoryItem::historySummary).sorted().toList());
+            AlarmHistoryItem state = cloudWatch.describeAlarmHistory(r -> r.alarmName("stopper")
+                    .historyItemType(HistoryItemType.STATE_UPDATE)).alarmHistoryItems().get(0);
+            assertEquals("{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"INSUFFICIENT_DATA\",\"stateReason\":"
+                    + "\"Unchecked: Initial alarm creation\"},\"newState\":{\"stateValue\":\"ALARM\",\"stateReason\":"
+                    + "\"load test\",\"stateReasonData\":{\"by\":\"AlarmsIT\"}}}", state.historyData());
+            cloudWatch.deleteAlarms(r -> r.alarmNames("stopper"));
+        }
+    }
+
+    @Test
+    void aNotificationToATopicThatIsGoneIsAFailedAction() {
+        cloudWatch.putMetricAlarm(cpuAlarm("orphan", "i-4").alarmActions("arn:aws:sns:us-east-1:000000000000:gone")
                 .build());
-        cloudWatch.setAlarmState(r -> r.alarmName("stopper").stateValue(StateValue.ALARM).stateReason("load test")
-                .stateReasonData("{\"by\":\"AlarmsIT\"}"));
-        awaitInstance(id, "stopped");
-        List<AlarmHistoryItem> actions = await(() -> cloudWatch.describeAlarmHistory(r -> r.alarmName("stopper")
-                .historyItemType(HistoryItemType.ACTION)).alarmHistoryItems(), items -> items.size() == 2);
-        assertEquals(List.of("Successfully executed action arn:aws:automate:us-east-1:ec2:stop",
-                        "Successfully executed action " + topic),
-                actions.stream().map(AlarmHistoryItem::historySummary).sorted().toList());
-        AlarmHistoryItem notification = actions.stream().filter(item -> item.historySummary().endsWith(topic))
-                .findFirst().orElseThrow();
-        assertTrue(notification.historyData().contains("\\\"NewStateValue\\\":\\\"ALARM\\\""), notification.historyData());
-        AlarmHistoryItem state = cloudWatch.describeAlarmHistory(r -> r.alarmName("stopper")
-                .historyItemType(HistoryItemType.STATE_UPDATE)).alarmHistoryItems().get(0);
-        assertEquals("{\"version\":\"1.0\",\"oldState\":{\"stateValue\":\"INSUFFICIENT_DATA\",\"stateReason\":"
-                + "\"Unchecked: Initial alarm creation\"},\"newState\":{\"stateValue\":\"ALARM\",\"stateReason\":"
-                + "\"load test\",\"stateReasonData\":{\"by\":\"AlarmsIT\"}}}", state.historyData());
-        cloudWatch.deleteAlarms(r -> r.alarmNames("stopper"));
+        cloudWatch.setAlarmState(r -> r.alarmName("orphan").stateValue(StateValue.ALARM).stateReason("test"));
+        AlarmHistoryItem failed = await(() -> cloudWatch.describeAlarmHistory(r -> r.alarmName("orphan")
+                .historyItemType(HistoryItemType.ACTION)).alarmHistoryItems(), items -> items.size() == 1).get(0);
+        assertTrue(failed.historySummary().startsWith("Failed to execute action arn:aws:sns:us-east-1:000000000000:gone."
+                + " Received error: "), failed.historySummary());
+        cloudWatch.deleteAlarms(r -> r.alarmNames("orphan"));
     }
 
     @Test

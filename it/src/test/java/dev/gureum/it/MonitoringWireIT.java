@@ -82,8 +82,9 @@ class MonitoringWireIT {
     @Test
     void javaSdkSnsClientSpeaksAwsQueryAndReadsInvalidAction() {
         try (SnsClient sns = sns("test")) {
-            assertSdkError(400, "InvalidAction", SnsException.class, sns::listSubscriptions);
-            assertSdkError(400, "InvalidAction", SnsException.class, () -> sns.publish(request -> request
+            assertSdkError(400, "InvalidAction", SnsException.class, sns::listPlatformApplications);
+            // decoded, message attributes and all, and answered by the handler: there is no topic "ops"
+            assertSdkError(404, "NotFound", SnsException.class, () -> sns.publish(request -> request
                     .topicArn("arn:aws:sns:us-east-1:000000000000:ops").message("hello")
                     .messageAttributes(Map.of("color", software.amazon.awssdk.services.sns.model.MessageAttributeValue
                             .builder().dataType("String").stringValue("blue").build()))));
@@ -98,8 +99,8 @@ class MonitoringWireIT {
                 List.of("InvalidAction", "cloudwatch", "list-metrics"),
                 List.of("InvalidAction", "cloudwatch", "put-metric-data", "--namespace", "Gureum/IT", "--metric-name", "Load",
                         "--value", "1", "--dimensions", "Host=a"),
-                List.of("InvalidAction", "sns", "list-subscriptions"),
-                List.of("InvalidAction", "sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:ops",
+                List.of("InvalidAction", "sns", "list-platform-applications"),
+                List.of("NotFound", "sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:ops",
                         "--message", "hello")));
     }
 
@@ -110,7 +111,7 @@ class MonitoringWireIT {
         cli.assertServerErrors(List.of(
                 List.of("InvalidAction", "cloudwatch", "list-metrics"),
                 List.of("InvalidAction", "cloudwatch", "get-dashboard", "--dashboard-name", "ops"),
-                List.of("InvalidAction", "sns", "list-subscriptions")));
+                List.of("InvalidAction", "sns", "list-platform-applications")));
     }
 
     @Test

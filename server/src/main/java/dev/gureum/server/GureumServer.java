@@ -13,12 +13,11 @@ import dev.gureum.server.auth.CredentialsFile;
 import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.core.alarm.AlarmMetrics;
-import dev.gureum.core.alarm.TopicCheckingNotifier;
+import dev.gureum.core.sns.SnsPublisher;
 import dev.gureum.server.cloudwatch.AlarmCloud;
 import dev.gureum.server.cloudwatch.CloudWatchApi;
 import dev.gureum.server.ec2.Ec2Api;
-import dev.gureum.core.sns.TopicService;
-import dev.gureum.server.sns.SnsApi;
+import dev.gureum.server.sns.SnsCloud;
 import dev.gureum.runtime.storage.SparseFileBlockStore;
 import dev.gureum.server.ec2.Ec2Cloud;
 import dev.gureum.server.gateway.AdminEndpoints;
@@ -45,12 +44,14 @@ public final class GureumServer implements AutoCloseable {
 
     private final Store store;
     private final Ec2Cloud cloud;
+    private final SnsCloud notifications;
     private final Gateway gateway;
     private final HttpFront front;
 
-    private GureumServer(Store store, Ec2Cloud cloud, Gateway gateway, HttpFront front) {
+    private GureumServer(Store store, Ec2Cloud cloud, SnsCloud notifications, Gateway gateway, HttpFront front) {
         this.store = store;
         this.cloud = cloud;
+        this.notifications = notifications;
         this.gateway = gateway;
         this.front = front;
     }
@@ -76,28 +77,34 @@ public final class GureumServer implements AutoCloseable {
         CompletableFuture<Authenticator> authenticator = CompletableFuture.supplyAsync(() -> authenticator(options), STARTER);
         Store store = null;
         Ec2Cloud cloud = null;
+        SnsCloud notifications = null;
         try {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
                     new SparseFileBlockStore(options.dataDirectory()));
+            // SNS first: the services that notify (alarm actions, spot warnings) publish through its publisher()
+            notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
+                    options.port() != 0 ? options.port() : front.join().port()), options.smtp());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
-            TopicService topics = new TopicService(store);
-            // Until the metric store and SNS delivery are merged, alarms read no metric data (every metric is
-            // empty) and a notification checks its topic exists and is recorded as sent in the alarm's history.
+            // Until the metric store is merged, alarms read no metric data (every metric is empty, so alarms follow
+            // TreatMissingData); their notifications are published through SNS like any other message.
+            SnsPublisher publisher = notifications.publisher();
             AlarmCloud alarms = AlarmCloud.start(store, cloud.scheduler(), regions, AlarmMetrics.NONE,
-                    new TopicCheckingNotifier(topics), cloud.alarmInstanceActions());
+                    (account, region, topicArn, subject, message) -> publisher.publish(account, region, topicArn,
+                            subject, message, Map.of()), cloud.alarmInstanceActions());
             ServiceEndpoint monitoring = CloudWatchApi.create(alarms);
-            ServiceEndpoint sns = SnsApi.create(topics);
+            ServiceEndpoint sns = notifications.endpoint();
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName())),
                     clock, cloud::reset, cloud::bill);
-            Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2, monitoring.signingName(), monitoring,
-                    sns.signingName(), sns), "ec2", authenticator.join(), regions, clock);
+            Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
+                    monitoring.signingName(), monitoring, sns.signingName(), sns), "ec2", authenticator.join(),
+                    regions, clock);
             ready.complete(gateway);
-            GureumServer server = new GureumServer(store, cloud, gateway, front.join());
+            GureumServer server = new GureumServer(store, cloud, notifications, gateway, front.join());
             CompletableFuture.runAsync(() -> {
                 InstanceTypeCatalog.load();
                 ((Ec2Protocol) ec2.protocol()).catalog().all();
@@ -109,6 +116,9 @@ public final class GureumServer implements AutoCloseable {
                 opened.thenAccept(Store::close);
             }
             front.thenAccept(HttpFront::close);
+            if (notifications != null) {
+                notifications.close();
+            }
             if (cloud != null) {
                 cloud.close();
             }
@@ -117,6 +127,25 @@ public final class GureumServer implements AutoCloseable {
             }
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** Where clients reach this node: {@code --public-url}, else the listen address (loopback for a wildcard). */
+    private static String publicUrl(ServeOptions options, int port) {
+        if (options.publicUrl() != null) {
+            return options.publicUrl();
+        }
+        String host = options.bindAddress();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "http://" + host + ":" + port;
+    }
+
+    /** Where Gureum's own services publish SNS messages (alarm actions, spot interruption warnings). */
+    public dev.gureum.core.sns.SnsPublisher snsPublisher() {
+        return notifications.publisher();
     }
 
     private static Authenticator authenticator(ServeOptions options) {
@@ -147,6 +176,7 @@ public final class GureumServer implements AutoCloseable {
     @Override
     public void close() {
         front.close();
+        notifications.close();
         cloud.close();
         store.close();
     }

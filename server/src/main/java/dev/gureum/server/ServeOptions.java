@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
                            ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay,
-                           Ipv4Cidr publicIpPool) {
+                           Ipv4Cidr publicIpPool, String publicUrl, String smtp) {
 
     public enum AuthMode { STRICT, ANY }
 
@@ -37,6 +37,10 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                                        default 0: settled before the next request, so waiters finish at once)
               --public-ip-pool CIDR    the block public and Elastic IPs come from (default 198.18.0.0/15,
                                        reserved for benchmarking and never routed on the internet)
+              --public-url URL         where clients reach this server, for the links SNS sends (SubscribeURL,
+                                       UnsubscribeURL, SigningCertURL; default http://<bind>:<port>)
+              --smtp HOST:PORT         send SNS email through this SMTP server (plain, no TLS or AUTH); default:
+                                       write each email to <data-dir>/sns/mailbox/<address>/<id>.eml
             """;
 
     public static ServeOptions parse(String[] args, Map<String, String> environment) {
@@ -50,6 +54,8 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         long zoneCapacity = Quotas.DEFAULTS.zoneCapacityVcpus();
         long delayMillis = Long.parseLong(environment.getOrDefault("GUREUM_SIMULATED_DELAY_MS", "0"));
         Ipv4Cidr publicIpPool = Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL);
+        String publicUrl = null;
+        String smtp = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -73,6 +79,18 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                                 + " such as 203.0.113.0/24");
                     }
                 }
+                case "--public-url" -> {
+                    if (!value.matches("https?://[^/?#]+")) {
+                        throw new IllegalArgumentException("--public-url must be http(s)://HOST[:PORT], without a path");
+                    }
+                    publicUrl = value;
+                }
+                case "--smtp" -> {
+                    if (!value.matches("[^\\s:]+:[0-9]{1,5}")) {
+                        throw new IllegalArgumentException("--smtp must be HOST:PORT, such as 127.0.0.1:25");
+                    }
+                    smtp = value;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -84,7 +102,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     + " cannot be negative");
         }
         return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
-                Duration.ofMillis(delayMillis), publicIpPool);
+                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String value) {

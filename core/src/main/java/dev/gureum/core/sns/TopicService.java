@@ -3,7 +3,7 @@ package dev.gureum.core.sns;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.SnsError;
 import dev.gureum.core.page.Page;
-import dev.gureum.core.page.Pages;
+import dev.gureum.core.sns.delivery.DeliveryPolicies;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.VersionConflictException;
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * attributes answers its ARN again, as SNS does; deleting a topic that does not exist is not an error.
  */
 public final class TopicService {
-    static final int PAGE_SIZE = 100;
     static final int MAX_TOPICS = 100_000;
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");
@@ -57,6 +56,7 @@ public final class TopicService {
         attributes.forEach((attribute, value) -> {
             if (!attribute.equals("FifoTopic")) {
                 requireSettable(attribute);
+                validate(attribute, value);
                 settable.put(attribute, value);
             }
         });
@@ -84,15 +84,19 @@ public final class TopicService {
     /** DeleteTopic: idempotent; a topic that does not exist is not an error. */
     public void delete(RequestContext context, String topicArn) {
         String name = nameOf(context, topicArn);
-        store.get(SnsRecords.TOPICS, key(context, name)).ifPresent(found -> Writes.commit(store, context,
-                new WriteBatch().delete(SnsRecords.TOPICS, found.key(), found.version())));
+        store.get(SnsRecords.TOPICS, key(context, name)).ifPresent(found -> {
+            WriteBatch batch = new WriteBatch().delete(SnsRecords.TOPICS, found.key(), found.version());
+            SubscriptionService.ofTopic(store, context.account(), context.region(), name).forEach(subscription ->
+                    batch.delete(SnsRecords.SUBSCRIPTIONS, subscription.key(), subscription.version()));
+            Writes.commit(store, context, batch);
+        });
     }
 
     /** ListTopics: the caller's topics in the region, a hundred a page, by ARN. */
     public Page<Topic> list(RequestContext context, String nextToken) {
         List<Topic> topics = store.list(SnsRecords.TOPICS, context.account(), context.region()).stream()
                 .map(Versioned::value).sorted(java.util.Comparator.comparing(Topic::arn)).toList();
-        return Pages.page(topics, Topic::arn, PAGE_SIZE, nextToken, 1, PAGE_SIZE);
+        return SnsPages.page(topics, Topic::arn, nextToken);
     }
 
     /** GetTopicAttributes: the settable ones that were set, and what SNS derives. */
@@ -103,10 +107,13 @@ public final class TopicService {
         attributes.put("Owner", topic.ownerId());
         attributes.put("Policy", defaultPolicy(topic));
         attributes.put("DisplayName", "");
-        attributes.put("SubscriptionsConfirmed", "0");
-        attributes.put("SubscriptionsPending", "0");
+        List<Versioned<Subscription>> subscriptions = SubscriptionService.ofTopic(store, context.account(),
+                context.region(), topic.name());
+        long confirmed = subscriptions.stream().filter(subscription -> subscription.value().confirmed()).count();
+        attributes.put("SubscriptionsConfirmed", Long.toString(confirmed));
+        attributes.put("SubscriptionsPending", Long.toString(subscriptions.size() - confirmed));
         attributes.put("SubscriptionsDeleted", "0");
-        attributes.put("EffectiveDeliveryPolicy", EFFECTIVE_DELIVERY_POLICY);
+        attributes.put("EffectiveDeliveryPolicy", effectiveDeliveryPolicy(topic));
         if (topic.fifo()) {
             attributes.put("FifoTopic", "true");
             attributes.put("ContentBasedDeduplication", "false");
@@ -121,6 +128,7 @@ public final class TopicService {
             throw SnsError.INVALID_PARAMETER.exception("Invalid parameter: AttributeName");
         }
         requireSettable(attribute);
+        validate(attribute, value);
         Versioned<Topic> found = require(context, topicArn);
         Writes.commit(store, context, new WriteBatch().put(SnsRecords.TOPICS, found.key(), found.version(),
                 found.value().withAttribute(attribute, value == null ? "" : value)));
@@ -142,6 +150,21 @@ public final class TopicService {
             throw SnsError.NOT_FOUND.exception("Topic does not exist");
         }
         return topicArn.substring(prefix.length());
+    }
+
+    /** The delivery policy HTTP/S subscriptions of the topic follow unless they set their own. */
+    static String effectiveDeliveryPolicy(Topic topic) {
+        String policy = topic.attributes().get("DeliveryPolicy");
+        return policy == null || policy.isBlank() ? EFFECTIVE_DELIVERY_POLICY : policy;
+    }
+
+    private static void validate(String attribute, String value) {
+        if (attribute.equals("DeliveryPolicy") && value != null && !value.isBlank()) {
+            DeliveryPolicies.validateTopicPolicy(value, "Invalid parameter: ");
+        }
+        if (attribute.equals("SignatureVersion") && !"1".equals(value) && !"2".equals(value)) {
+            throw SnsError.INVALID_PARAMETER.exception("Invalid parameter: SignatureVersion");
+        }
     }
 
     private static void requireSettable(String attribute) {

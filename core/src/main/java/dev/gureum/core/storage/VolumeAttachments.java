@@ -39,8 +39,7 @@ public final class VolumeAttachments {
         this.store = store;
         this.hosts = hosts;
         this.ledger = ledger;
-        this.byInstance = store.follow(new DerivedIndex<>(store, StorageRecords.VOLUMES,
-                volume -> volume.attachments().stream().map(VolumeAttachment::instanceId).toList()));
+        this.byInstance = store.follow(new DerivedIndex<>(store, StorageRecords.VOLUMES, Volume::attachedInstanceIds));
     }
 
     /**
@@ -162,8 +161,8 @@ public final class VolumeAttachments {
 
     /** The volumes attached to these instances. */
     public AttachedVolumes attachedTo(RequestContext context, java.util.Set<String> instanceIds) {
-        List<Volume> volumes = new ArrayList<>();
-        attachedToAny(context.account(), context.region(), instanceIds).forEach(versioned -> volumes.add(versioned.value()));
+        List<Volume> volumes = new ArrayList<>(instanceIds.size());
+        byInstance.records(context.account(), context.region(), instanceIds).forEach(found -> volumes.add(found.value()));
         return new AttachedVolumes(volumes, instanceIds);
     }
 

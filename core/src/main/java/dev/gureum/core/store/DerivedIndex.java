@@ -46,20 +46,34 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
         return ids.getOrDefault(new Slot(account, region, key), List.of());
     }
 
-    /** The records that hold any of the keys now, each once, read from the store and checked against it. */
+    /**
+     * The records that hold any of the keys now, each once, read from the store and checked against it.
+     * {@code keys} is asked {@code contains} once per record found: hand a set when there are many.
+     */
     public List<Versioned<T>> records(String account, String region, Collection<String> keys) {
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = keys.size() > 1 ? new HashSet<>() : null;
         List<Versioned<T>> found = new ArrayList<>();
         for (String key : keys) {
             for (String id : ids(account, region, key)) {
-                if (seen.add(id)) {
-                    store.get(kind, new RecordKey(account, region, id))
-                            .filter(record -> keysOf.apply(record.value()).stream().anyMatch(keys::contains))
-                            .ifPresent(found::add);
+                if (seen != null && !seen.add(id)) {
+                    continue;
+                }
+                Versioned<T> record = store.get(kind, new RecordKey(account, region, id)).orElse(null);
+                if (record != null && holdsAny(record.value(), keys)) {
+                    found.add(record);
                 }
             }
         }
         return found;
+    }
+
+    private boolean holdsAny(T value, Collection<String> keys) {
+        for (String key : keysOf.apply(value)) {
+            if (keys.contains(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

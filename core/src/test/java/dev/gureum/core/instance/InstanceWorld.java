@@ -3,6 +3,7 @@ package dev.gureum.core.instance;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.PublicAddressMeter;
 import dev.gureum.core.billing.VolumeMeter;
 import dev.gureum.core.network.DefaultVpcs;
 import dev.gureum.core.network.InterfaceLifecycle;
@@ -40,12 +41,13 @@ final class InstanceWorld {
     final InstanceUsage usage = new InstanceUsage(store, catalog);
     final RegionCatalog regions = RegionCatalog.load();
     final DefaultVpcs defaultVpcs = new DefaultVpcs(store, regions);
-    final PublicAddressPool pool = new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL));
+    final Meter meter = new Meter(store);
+    final PublicAddressPool pool = new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL),
+            new PublicAddressMeter(meter));
     final NetworkInterfaceService network = new NetworkInterfaceService(store, defaultVpcs, pool,
             (context, instanceId) -> java.util.Optional.empty());
     final MemoryBlockStore blocks = new MemoryBlockStore();
     final SnapshotDirectory snapshots = new SnapshotDirectory(store, region -> List.of());
-    final Meter meter = new Meter(store);
     final VolumeBytes volumeBytes = new VolumeBytes(store, blocks, snapshots);
     final VolumeService volumes = new VolumeService(store, regions, volumeBytes, snapshots, new VolumeMeter(meter));
     final VolumeAttachments attachments = new VolumeAttachments(store, (context, instanceId) ->
@@ -54,7 +56,7 @@ final class InstanceWorld {
                             found.value().state().wireName(), found.value().rootDeviceName())), new VolumeMeter(meter));
     final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
-            List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
+            List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock),
                     new VolumeFollower(attachments, volumeBytes, instanceStore, catalog),
                     new InstanceMeter(meter, clock)));
     final InstanceLaunches launches;

@@ -3,6 +3,8 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.PublicAddressMeter;
+import dev.gureum.core.billing.SnapshotMeter;
 import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.PriceCatalog;
 import dev.gureum.core.billing.VolumeMeter;
@@ -136,7 +138,9 @@ public final class Ec2Cloud implements AutoCloseable {
         this.keyPairs = new KeyPairService(store);
         ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
         SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
-        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store));
+        Meter meter = new Meter(store);
+        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store),
+                new SnapshotMeter(meter));
         this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
         this.images = new ImageService(store, clock, imageCatalog, snapshots, snapshotDirectory);
         this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
@@ -144,9 +148,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.scheduler = new ClockScheduler(clock);
         this.usage = new InstanceUsage(store, catalog);
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
-        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
+        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool, new PublicAddressMeter(meter));
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        Meter meter = new Meter(store);
         this.bills = new Bills(store, PriceCatalog.load(), clock);
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
@@ -157,7 +160,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumeBytes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
+                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock), volumeFollower,
                         new InstanceMeter(meter, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);

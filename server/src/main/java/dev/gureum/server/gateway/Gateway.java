@@ -17,6 +17,7 @@ import dev.gureum.server.auth.Authenticator;
 import dev.gureum.server.auth.Identity;
 import dev.gureum.server.dispatch.Handler;
 import dev.gureum.server.dispatch.ServiceEndpoint;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.SdkRequest;
 
 /**
- * Every API request passes the same steps, in this order: admin routes; pick the service from the SigV4
+ * Every API request passes the same steps, in this order: unsigned service routes ({@link Route}); admin routes; pick the service from the SigV4
  * scope and its protocol from the request's wire format (so that even an authentication failure is
  * answered in an envelope the client reads); authenticate; check the region; decode; check required members;
  * find the handler; run it; encode. Whatever goes wrong becomes an AWS error in the service's own
@@ -35,6 +36,7 @@ public final class Gateway {
     private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
 
     private final AdminEndpoints admin;
+    private final List<Route> routes;
     private final Map<String, ServiceEndpoint> services;
     private final ServiceEndpoint defaultService;
     private final Authenticator authenticator;
@@ -43,7 +45,14 @@ public final class Gateway {
 
     public Gateway(AdminEndpoints admin, Map<String, ServiceEndpoint> services, String defaultService,
                    Authenticator authenticator, RegionCatalog regions, CloudClock clock) {
+        this(admin, List.of(), services, defaultService, authenticator, regions, clock);
+    }
+
+    /** @param routes answered before the admin endpoints and the signed API (see {@link Route}) */
+    public Gateway(AdminEndpoints admin, List<Route> routes, Map<String, ServiceEndpoint> services,
+                   String defaultService, Authenticator authenticator, RegionCatalog regions, CloudClock clock) {
         this.admin = admin;
+        this.routes = List.copyOf(routes);
         this.services = Map.copyOf(services);
         this.defaultService = services.get(defaultService);
         this.authenticator = authenticator;
@@ -52,6 +61,10 @@ public final class Gateway {
     }
 
     public WireResponse handle(WireRequest request) {
+        WireResponse routed = routed(request);
+        if (routed != null) {
+            return routed;
+        }
         if (admin.owns(request.rawPath())) {
             return admin.handle(request);
         }
@@ -90,6 +103,23 @@ public final class Gateway {
             return protocol.encodeError(CommonError.INTERNAL_ERROR.withMessage(
                     "An internal error has occurred. Request id " + requestId + " is in the server log."), requestId);
         }
+    }
+
+    /** The answer of the route that owns the request, or null; a route that breaks is a bug, answered InternalError. */
+    private WireResponse routed(WireRequest request) {
+        for (Route route : routes) {
+            String requestId = RequestIds.next();
+            try {
+                if (route.owns(request)) {
+                    return route.handle(request, requestId);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "request " + requestId + " failed in " + route.getClass().getSimpleName(), e);
+                return defaultService.protocol().encodeError(CommonError.INTERNAL_ERROR.withMessage(
+                        "An internal error has occurred. Request id " + requestId + " is in the server log."), requestId);
+            }
+        }
+        return null;
     }
 
     /** A refusal by the transport (body too large, broken HTTP), in the default service's envelope. */
