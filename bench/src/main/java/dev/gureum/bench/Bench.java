@@ -14,12 +14,14 @@ import java.util.function.Supplier;
  */
 public final class Bench {
     private static final String USAGE = """
-            usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [ri-offerings]
+            usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [alarms] [ri-offerings]
               cold-start    spawn to first signed answer, against a hello-world JVM (--runs, default 11)
               throughput    wrk on Gureum, against a static Netty responder, 3 alternating rounds each
                             of --duration seconds (default 5)
               instances     server time of RunInstances, DescribeInstances over 1,000 and 10,000, heap per
                             instance, against DescribeRegions in the same run
+              alarms        CPU of the alarm evaluator's rounds over 10,000 alarms on 1-minute periods, against
+                            reading every alarm and its datapoints in the same run
               ri-offerings  server time of DescribeReservedInstancesOfferings' first page for a type in a
                             region (computed offerings), against DescribeRegions in the same run
             """;
@@ -52,6 +54,7 @@ public final class Bench {
         all.put(ColdStart.NAME, () -> new ColdStart(finalRuns));
         all.put(Throughput.NAME, () -> new Throughput(finalRoundDuration));
         all.put(InstanceScale.NAME, InstanceScale::new);
+        all.put(AlarmRounds.NAME, AlarmRounds::new);
         all.put(ReservedOfferings.NAME, ReservedOfferings::new);
         if (names.isEmpty()) {
             names.addAll(all.keySet());

@@ -110,7 +110,7 @@ class MonitoringWireIT {
         AwsCli cli = new AwsCli(AwsCli.NEWER_BOTOCORE_BINARY, server.endpoint(), "test", "test");
         cli.assertServerErrors(List.of(
                 List.of("InvalidAction", "cloudwatch", "list-metrics"),
-                List.of("InvalidAction", "cloudwatch", "describe-alarms", "--alarm-names", "cpu-high"),
+                List.of("InvalidAction", "cloudwatch", "get-dashboard", "--dashboard-name", "ops"),
                 List.of("InvalidAction", "sns", "list-platform-applications")));
     }
 

@@ -14,6 +14,9 @@ import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.ce.CostExplorerApi;
 import dev.gureum.core.cost.CostExplorer;
+import dev.gureum.core.alarm.AlarmMetrics;
+import dev.gureum.core.sns.SnsPublisher;
+import dev.gureum.server.cloudwatch.AlarmCloud;
 import dev.gureum.server.cloudwatch.CloudWatchApi;
 import dev.gureum.server.ec2.Ec2Api;
 import dev.gureum.server.sns.SnsCloud;
@@ -87,7 +90,13 @@ public final class GureumServer implements AutoCloseable {
             notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
                     options.port() != 0 ? options.port() : front.join().port()), options.smtp());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
-            ServiceEndpoint monitoring = CloudWatchApi.create();
+            // Until the metric store is merged, alarms read no metric data (every metric is empty, so alarms follow
+            // TreatMissingData); their notifications are published through SNS like any other message.
+            SnsPublisher publisher = notifications.publisher();
+            AlarmCloud alarms = AlarmCloud.start(store, cloud.scheduler(), regions, AlarmMetrics.NONE,
+                    (account, region, topicArn, subject, message) -> publisher.publish(account, region, topicArn,
+                            subject, message, Map.of()), cloud.alarmInstanceActions());
+            ServiceEndpoint monitoring = CloudWatchApi.create(alarms);
             ServiceEndpoint sns = notifications.endpoint();
             ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock));
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),

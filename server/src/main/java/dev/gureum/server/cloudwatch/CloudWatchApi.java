@@ -9,16 +9,17 @@ import dev.gureum.server.dispatch.OperationTable;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 
 /**
- * The CloudWatch endpoint ({@code monitoring}): its three wire protocols over one handler table. No
- * operation has a handler yet, so every operation of the model answers {@code InvalidAction}, in the
- * envelope of whichever wire carried it; handlers are registered into the table as they are written.
+ * The CloudWatch endpoint ({@code monitoring}): its three wire protocols over one handler table. Alarms are
+ * served; every other operation of the model answers {@code InvalidAction}, in the envelope of whichever wire
+ * carried it, until its handler is written.
  */
 public final class CloudWatchApi {
     private CloudWatchApi() {
     }
 
-    public static ServiceEndpoint create() {
+    public static ServiceEndpoint create(AlarmCloud alarms) {
         OperationTable table = new OperationTable();
+        new AlarmHandlers(alarms.service, alarms.queries, alarms.tags).registerInto(table);
         OperationCatalog catalog = CloudWatchWire.catalog();
         return new ServiceEndpoint(CloudWatchWire.SIGNING_NAME, CloudWatchWire.protocols(catalog, CloudWatchError::shapeOf),
                 RequiredMembers.forService("cloudwatch"), table, CommonError.INVALID_ACTION);

@@ -27,6 +27,7 @@ import dev.gureum.core.image.ImageSource;
 import dev.gureum.core.image.ImageSourceLookup;
 import dev.gureum.core.instance.CloudLaunchCatalog;
 import dev.gureum.core.instance.Instance;
+import dev.gureum.core.instance.InstanceAlarmActions;
 import dev.gureum.core.instance.InstanceCommands;
 import dev.gureum.core.instance.InstanceLaunches;
 import dev.gureum.core.instance.InstanceModifications;
@@ -266,6 +267,16 @@ public final class Ec2Cloud implements AutoCloseable {
             commands.sweepExpired();
             sweepTerminatedEvery(interval);
         });
+    }
+
+    /** The scheduler every timed behaviour of this node runs on (the one clock). */
+    public ClockScheduler scheduler() {
+        return scheduler;
+    }
+
+    /** EC2 alarm actions (stop, terminate, reboot, recover) as commands through the lifecycle table. */
+    public InstanceAlarmActions alarmInstanceActions() {
+        return new InstanceAlarmActions(commands, store, scheduler.clock());
     }
 
     /** The admin reset: every instance ends at once, every volume's bytes are freed, every record is gone. */
