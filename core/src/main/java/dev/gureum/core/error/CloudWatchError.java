@@ -22,6 +22,8 @@ public enum CloudWatchError implements ErrorCode {
     RESOURCE_NOT_FOUND_EXCEPTION("ResourceNotFoundException", 404, "ResourceNotFoundException"),
     CONCURRENT_MODIFICATION("ConcurrentModificationException", 429, "ConcurrentModificationException"),
     CONFLICT("ConflictException", 409, "ConflictException"),
+    /** AWS's common code for input that fails validation (GetMetricData's queries and expressions). */
+    VALIDATION_ERROR("ValidationError", 400, null),
     INTERNAL_SERVICE_ERROR("InternalServiceError", 500, "InternalServiceFault"),
     /** AWS's common code for a failure of the service itself. */
     INTERNAL_FAILURE("InternalFailure", 500, null);
