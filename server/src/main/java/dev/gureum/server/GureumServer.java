@@ -22,6 +22,9 @@ import dev.gureum.server.gateway.AdminEndpoints;
 import dev.gureum.server.gateway.Gateway;
 import dev.gureum.server.http.HttpFront;
 import dev.gureum.store.EmbeddedStore;
+import dev.gureum.store.MetricJournalFile;
+import dev.gureum.core.metrics.MetricService;
+import dev.gureum.core.metrics.MetricStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,12 +44,14 @@ public final class GureumServer implements AutoCloseable {
     private static final Executor STARTER = runnable -> Thread.ofPlatform().daemon().name("gureum-start").start(runnable);
 
     private final Store store;
+    private final MetricStorage metrics;
     private final Ec2Cloud cloud;
     private final Gateway gateway;
     private final HttpFront front;
 
-    private GureumServer(Store store, Ec2Cloud cloud, Gateway gateway, HttpFront front) {
+    private GureumServer(Store store, MetricStorage metrics, Ec2Cloud cloud, Gateway gateway, HttpFront front) {
         this.store = store;
+        this.metrics = metrics;
         this.cloud = cloud;
         this.gateway = gateway;
         this.front = front;
@@ -71,25 +76,30 @@ public final class GureumServer implements AutoCloseable {
                 () -> EmbeddedStore.open(options.dataDirectory()), STARTER);
         CompletableFuture.runAsync(StartupWarmup::run, STARTER);
         CompletableFuture<Authenticator> authenticator = CompletableFuture.supplyAsync(() -> authenticator(options), STARTER);
+        CompletableFuture<MetricStorage> metricsOpened = opened.thenApplyAsync(
+                unused -> new MetricStorage(MetricJournalFile.open(options.dataDirectory()), clock), STARTER);
         Store store = null;
+        MetricStorage metrics = null;
         Ec2Cloud cloud = null;
         try {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
+            metrics = metricsOpened.join();
+            MetricService metricService = new MetricService(metrics);
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
-                    new SparseFileBlockStore(options.dataDirectory()));
+                    new SparseFileBlockStore(options.dataDirectory()), metricService);
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
-            ServiceEndpoint monitoring = CloudWatchApi.create();
+            ServiceEndpoint monitoring = CloudWatchApi.create(metricService);
             ServiceEndpoint sns = SnsApi.create(new TopicService(store));
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName())),
-                    clock, cloud::reset, cloud::bill);
+                    clock, cloud::reset, cloud::bill, cloud.syntheticLoad());
             Gateway gateway = new Gateway(admin, Map.of(ec2.signingName(), ec2, monitoring.signingName(), monitoring,
                     sns.signingName(), sns), "ec2", authenticator.join(), regions, clock);
             ready.complete(gateway);
-            GureumServer server = new GureumServer(store, cloud, gateway, front.join());
+            GureumServer server = new GureumServer(store, metrics, cloud, gateway, front.join());
             CompletableFuture.runAsync(() -> {
                 InstanceTypeCatalog.load();
                 ((Ec2Protocol) ec2.protocol()).catalog().all();
@@ -99,6 +109,11 @@ public final class GureumServer implements AutoCloseable {
             ready.completeExceptionally(e);
             if (store == null) {
                 opened.thenAccept(Store::close);
+            }
+            if (metrics == null) {
+                metricsOpened.thenAccept(MetricStorage::close);
+            } else {
+                metrics.close();
             }
             front.thenAccept(HttpFront::close);
             if (cloud != null) {
@@ -140,6 +155,7 @@ public final class GureumServer implements AutoCloseable {
     public void close() {
         front.close();
         cloud.close();
+        metrics.close();
         store.close();
     }
 }

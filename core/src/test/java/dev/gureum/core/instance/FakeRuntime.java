@@ -55,6 +55,16 @@ final class FakeRuntime implements InstanceRuntime {
     }
 
     @Override
+    public dev.gureum.core.runtime.InstanceCounters counters(dev.gureum.core.runtime.InstanceRef instance) {
+        return null;
+    }
+
+    @Override
+    public dev.gureum.core.runtime.StatusChecks statusChecks(dev.gureum.core.runtime.InstanceRef instance) {
+        return dev.gureum.core.runtime.StatusChecks.HEALTHY;
+    }
+
+    @Override
     public String name() {
         return "fake";
     }
