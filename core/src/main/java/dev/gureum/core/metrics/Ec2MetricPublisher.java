@@ -42,9 +42,10 @@ public final class Ec2MetricPublisher {
     static final String EC2 = "AWS/EC2";
     static final String EBS = "AWS/EBS";
 
-    /** Counter growth per period: covered seconds, then the counters' differences. */
+    /** Counter growth per period: covered seconds, then the counters' differences, then the period's length. */
     private static final int COVERED = 0;
     private static final int FIELDS = 14;
+    private static final int PERIOD = FIELDS;
 
     private static final class Tracked {
         Instant sampled;
@@ -147,9 +148,11 @@ public final class Ec2MetricPublisher {
             state.sampled = now;
             state.counters = current;
         }
-        while (!state.periods.isEmpty() && state.periods.firstKey() + period <= nowSecond) {
+        // A period keeps the length it was opened with, so switching monitoring on or off mid-period is exact.
+        while (!state.periods.isEmpty()
+                && state.periods.firstKey() + (long) state.periods.firstEntry().getValue()[PERIOD] <= nowSecond) {
             Map.Entry<Long, double[]> ended = state.periods.pollFirstEntry();
-            publishPeriod(instance, type, state, ended.getKey(), period, ended.getValue(), puts);
+            publishPeriod(instance, type, state, ended.getKey(), ended.getValue(), puts);
         }
         InstanceStatuses.View view = statuses.of(instance);
         for (long minute = Math.max(state.statusPublishedUntil, Math.floorDiv(nowSecond - MAX_CATCH_UP.toSeconds(), 60) * 60);
@@ -172,7 +175,10 @@ public final class Ec2MetricPublisher {
             if (overlap <= 0) {
                 continue;
             }
-            double[] totals = periods.computeIfAbsent(window, unused -> new double[FIELDS]);
+            double[] totals = periods.computeIfAbsent(window, unused -> new double[FIELDS + 1]);
+            if (totals[PERIOD] == 0) {
+                totals[PERIOD] = period;
+            }
             totals[COVERED] += overlap;
             double fraction = (double) overlap / span;
             for (int i = 1; i < FIELDS; i++) {
@@ -181,7 +187,7 @@ public final class Ec2MetricPublisher {
         }
     }
 
-    private void publishPeriod(Instance instance, Optional<InstanceType> type, Tracked state, long window, int period,
+    private void publishPeriod(Instance instance, Optional<InstanceType> type, Tracked state, long window,
                                double[] totals, List<MetricPut> puts) {
         double covered = totals[COVERED];
         if (covered <= 0) {
