@@ -14,12 +14,14 @@ import java.util.function.Supplier;
  */
 public final class Bench {
     private static final String USAGE = """
-            usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances]
+            usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [metrics]
               cold-start    spawn to first signed answer, against a hello-world JVM (--runs, default 11)
               throughput    wrk on Gureum, against a static Netty responder, 3 alternating rounds each
                             of --duration seconds (default 5)
               instances     server time of RunInstances, DescribeInstances over 1,000 and 10,000, heap per
                             instance, against DescribeRegions in the same run
+              metrics       PutMetricData ingest in datapoints/s and GetMetricData of 100 series x 24 h,
+                            against DescribeRegions and a one-datum PutMetricData in the same run
             """;
 
     private Bench() {
@@ -50,6 +52,7 @@ public final class Bench {
         all.put(ColdStart.NAME, () -> new ColdStart(finalRuns));
         all.put(Throughput.NAME, () -> new Throughput(finalRoundDuration));
         all.put(InstanceScale.NAME, InstanceScale::new);
+        all.put(MetricScale.NAME, MetricScale::new);
         if (names.isEmpty()) {
             names.addAll(all.keySet());
         }

@@ -12,9 +12,9 @@ import dev.gureum.core.metrics.MathValue.Scalar;
 import dev.gureum.core.metrics.MathValue.Series;
 import dev.gureum.core.metrics.MathValue.Text;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.DoubleBinaryOperator;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.Function;
@@ -56,7 +56,7 @@ final class MathEvaluator {
         return switch (node) {
             case Number number -> new Scalar(number.value());
             case MathParser.Text text -> new Text(text.text());
-            case Reference reference -> keyword(reference.id()) != null ? new Text(reference.id().toUpperCase())
+            case Reference reference -> keyword(reference.id()) ? new Text(reference.id())
                     : references.apply(reference.id());
             case Negate negate -> map(evaluate(negate.operand()), value -> -value);
             case Binary binary -> binary(binary.operator(), evaluate(binary.left()), evaluate(binary.right()));
@@ -76,8 +76,8 @@ final class MathEvaluator {
         };
     }
 
-    private static String keyword(String word) {
-        return word.equals("REPEAT") || word.equals("LINEAR") ? word : null;
+    private static boolean keyword(String word) {
+        return word.equals("REPEAT") || word.equals("LINEAR");
     }
 
     private MathValue call(Call call) {
@@ -88,10 +88,10 @@ final class MathEvaluator {
             case "MIN" -> reduce(call, arguments, Reducer.MIN);
             case "MAX" -> reduce(call, arguments, Reducer.MAX);
             case "ABS" -> map(single(call, arguments), Math::abs);
-            case "METRICS" -> metrics(call, arguments);
+            case "METRICS" -> metrics(arguments);
             case "RATE" -> perSeries(single(call, arguments), series -> change(series, true));
             case "DIFF" -> perSeries(single(call, arguments), series -> change(series, false));
-            case "FILL" -> fill(call, arguments);
+            case "FILL" -> fill(arguments);
             default -> throw new EvaluationException("Unknown function " + call.function() + ".");
         };
     }
@@ -112,35 +112,64 @@ final class MathEvaluator {
         }
     }
 
-    private MathValue reduce(Call call, List<MathValue> arguments, Reducer reducer) {
+    private static MathValue reduce(Call call, List<MathValue> arguments, Reducer reducer) {
         MathValue argument = single(call, arguments);
         if (argument instanceof Series series) {
             double accumulated = 0;
-            int count = 0;
-            for (double value : series.points().values()) {
-                accumulated = reducer.apply(accumulated, count++, value);
+            Points points = series.points();
+            for (int i = 0; i < points.size(); i++) {
+                accumulated = reducer.apply(accumulated, i, points.value(i));
             }
-            return new Scalar(count == 0 ? Double.NaN : reducer.finish(accumulated, count));
+            return new Scalar(points.isEmpty() ? Double.NaN : reducer.finish(accumulated, points.size()));
         }
         if (argument instanceof Array array) {
-            TreeMap<Long, double[]> byTime = new TreeMap<>();
+            long[] times = unionOfTimes(array.series());
+            double[] accumulated = new double[times.length];
+            int[] counts = new int[times.length];
             int period = 0;
             for (Series series : array.series()) {
                 period = Math.max(period, series.period());
-                series.points().forEach((time, value) -> {
-                    double[] state = byTime.computeIfAbsent(time, unused -> new double[2]);
-                    state[0] = reducer.apply(state[0], (int) state[1], value);
-                    state[1]++;
-                });
+                Points points = series.points();
+                int at = 0;
+                for (int i = 0; i < points.size(); i++) {
+                    while (times[at] != points.time(i)) {
+                        at++;
+                    }
+                    accumulated[at] = reducer.apply(accumulated[at], counts[at]++, points.value(i));
+                }
             }
-            TreeMap<Long, Double> points = new TreeMap<>();
-            byTime.forEach((time, state) -> points.put(time, reducer.finish(state[0], (int) state[1])));
-            return new Series(null, points, period);
+            Points.Builder result = new Points.Builder(times.length);
+            for (int i = 0; i < times.length; i++) {
+                result.add(times[i], reducer.finish(accumulated[i], counts[i]));
+            }
+            return new Series(null, result.build(), period);
         }
         throw new EvaluationException(call.function() + " takes a time series or an array of time series.");
     }
 
-    private MathValue metrics(Call call, List<MathValue> arguments) {
+    private static long[] unionOfTimes(List<Series> series) {
+        int total = 0;
+        for (Series one : series) {
+            total += one.points().size();
+        }
+        long[] times = new long[total];
+        int at = 0;
+        for (Series one : series) {
+            for (int i = 0; i < one.points().size(); i++) {
+                times[at++] = one.points().time(i);
+            }
+        }
+        Arrays.sort(times);
+        int unique = 0;
+        for (int i = 0; i < times.length; i++) {
+            if (i == 0 || times[i] != times[unique - 1]) {
+                times[unique++] = times[i];
+            }
+        }
+        return Arrays.copyOf(times, unique);
+    }
+
+    private MathValue metrics(List<MathValue> arguments) {
         String filter = null;
         if (arguments.size() == 1 && arguments.get(0) instanceof Text text) {
             filter = text.text();
@@ -156,52 +185,54 @@ final class MathEvaluator {
         return new Array(series);
     }
 
-    private Series change(Series series, boolean perSecond) {
-        TreeMap<Long, Double> points = new TreeMap<>();
-        Map.Entry<Long, Double> previous = null;
-        for (Map.Entry<Long, Double> point : series.points().entrySet()) {
-            if (previous != null) {
-                double difference = point.getValue() - previous.getValue();
-                putFinite(points, point.getKey(), perSecond ? difference / (point.getKey() - previous.getKey()) : difference);
-            }
-            previous = point;
+    private static Series change(Series series, boolean perSecond) {
+        Points points = series.points();
+        Points.Builder result = new Points.Builder(points.size());
+        for (int i = 1; i < points.size(); i++) {
+            double difference = points.value(i) - points.value(i - 1);
+            result.add(points.time(i), perSecond ? difference / (points.time(i) - points.time(i - 1)) : difference);
         }
-        return new Series(series.label(), points, series.period());
+        return new Series(series.label(), result.build(), series.period());
     }
 
-    private MathValue fill(Call call, List<MathValue> arguments) {
+    private MathValue fill(List<MathValue> arguments) {
         if (arguments.size() != 2) {
             throw new EvaluationException("FILL takes two arguments.");
         }
         MathValue how = arguments.get(1);
+        if (!(how instanceof Scalar) && !(how instanceof Text text && keyword(text.text()))) {
+            throw new EvaluationException("FILL's second argument must be a number, REPEAT or LINEAR.");
+        }
         return perSeries(arguments.get(0), series -> {
-            TreeMap<Long, Double> points = new TreeMap<>(series.points());
+            Points points = series.points();
             int period = Math.max(1, series.period());
-            long first = start + Math.floorMod(
-                    series.points().isEmpty() ? 0 : series.points().firstKey() - start, (long) period);
-            for (long time = first; time < end; time += period) {
-                if (points.containsKey(time)) {
+            long first = start + (points.isEmpty() ? 0 : Math.floorMod(points.time(0) - start, (long) period));
+            Points.Builder result = new Points.Builder((int) Math.max(points.size(), (end - first) / period + 1));
+            int next = 0;
+            for (long time = first; time < end || next < points.size(); ) {
+                boolean takePoint = next < points.size() && (time >= end || points.time(next) <= time);
+                if (takePoint) {
+                    long pointTime = points.time(next);
+                    result.add(pointTime, points.value(next));
+                    next++;
+                    if (pointTime == time) {
+                        time += period;
+                    }
                     continue;
                 }
-                Map.Entry<Long, Double> before = series.points().floorEntry(time);
-                Map.Entry<Long, Double> after = series.points().ceilingEntry(time);
-                switch (how) {
-                    case Scalar scalar -> points.put(time, scalar.value());
-                    case Text text when text.text().equals("REPEAT") -> {
-                        if (before != null) {
-                            points.put(time, before.getValue());
-                        }
-                    }
-                    case Text text when text.text().equals("LINEAR") -> {
-                        if (before != null && after != null) {
-                            double fraction = (double) (time - before.getKey()) / (after.getKey() - before.getKey());
-                            points.put(time, before.getValue() + fraction * (after.getValue() - before.getValue()));
-                        }
-                    }
-                    default -> throw new EvaluationException("FILL's second argument must be a number, REPEAT or LINEAR.");
+                Double value = switch (how) {
+                    case Scalar scalar -> scalar.value();
+                    case Text text when text.text().equals("REPEAT") -> next > 0 ? points.value(next - 1) : null;
+                    default -> next > 0 && next < points.size() ? points.value(next - 1)
+                            + (double) (time - points.time(next - 1)) / (points.time(next) - points.time(next - 1))
+                            * (points.value(next) - points.value(next - 1)) : null;
+                };
+                if (value != null) {
+                    result.add(time, value);
                 }
+                time += period;
             }
-            return new Series(series.label(), points, series.period());
+            return new Series(series.label(), result.build(), series.period());
         });
     }
 
@@ -230,9 +261,12 @@ final class MathEvaluator {
     }
 
     private static Series mapSeries(Series series, DoubleUnaryOperator operator) {
-        TreeMap<Long, Double> points = new TreeMap<>();
-        series.points().forEach((time, value) -> putFinite(points, time, operator.applyAsDouble(value)));
-        return new Series(series.label(), points, series.period());
+        Points points = series.points();
+        Points.Builder result = new Points.Builder(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            result.add(points.time(i), operator.applyAsDouble(points.value(i)));
+        }
+        return new Series(series.label(), result.build(), series.period());
     }
 
     private static MathValue binary(char operator, MathValue left, MathValue right) {
@@ -254,38 +288,42 @@ final class MathEvaluator {
             return map(left, value -> operation.applyAsDouble(value, b.value()));
         }
         if (left instanceof Series a && right instanceof Series b) {
-            return combine(a, b, operation);
+            return combine(a, b, operation, a.label());
         }
         if (left instanceof Array a && right instanceof Series b) {
-            return new Array(a.series().stream().map(one -> combine(one, b, operation)).toList());
+            return new Array(a.series().stream().map(one -> combine(one, b, operation, one.label())).toList());
         }
         if (left instanceof Series a && right instanceof Array b) {
-            return new Array(b.series().stream().map(one -> combine(a, one, operation)).toList());
+            return new Array(b.series().stream().map(one -> combine(a, one, operation, one.label())).toList());
         }
         if (left instanceof Array a && right instanceof Array b && a.series().size() == b.series().size()) {
             List<Series> combined = new ArrayList<>();
             for (int i = 0; i < a.series().size(); i++) {
-                combined.add(combine(a.series().get(i), b.series().get(i), operation));
+                combined.add(combine(a.series().get(i), b.series().get(i), operation, a.series().get(i).label()));
             }
             return new Array(combined);
         }
         throw new EvaluationException("The operator " + operator + " cannot be applied to these operands.");
     }
 
-    private static Series combine(Series left, Series right, DoubleBinaryOperator operation) {
-        TreeMap<Long, Double> points = new TreeMap<>();
-        left.points().forEach((time, value) -> {
-            Double other = right.points().get(time);
-            if (other != null) {
-                putFinite(points, time, operation.applyAsDouble(value, other));
+    /** The operation at every timestamp both series have (a merge of two sorted series). */
+    private static Series combine(Series left, Series right, DoubleBinaryOperator operation, String label) {
+        Points a = left.points();
+        Points b = right.points();
+        Points.Builder result = new Points.Builder(Math.min(a.size(), b.size()));
+        int i = 0;
+        int j = 0;
+        while (i < a.size() && j < b.size()) {
+            long ta = a.time(i);
+            long tb = b.time(j);
+            if (ta == tb) {
+                result.add(ta, operation.applyAsDouble(a.value(i++), b.value(j++)));
+            } else if (ta < tb) {
+                i++;
+            } else {
+                j++;
             }
-        });
-        return new Series(left.label(), points, Math.max(left.period(), right.period()));
-    }
-
-    private static void putFinite(TreeMap<Long, Double> points, long time, double value) {
-        if (Double.isFinite(value)) {
-            points.put(time, value);
         }
+        return new Series(label, result.build(), Math.max(left.period(), right.period()));
     }
 }

@@ -1,7 +1,6 @@
 package dev.gureum.core.metrics;
 
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * What a metric-math expression evaluates to: a scalar, one time series, an array of time series, or a text
@@ -13,7 +12,7 @@ public sealed interface MathValue {
     }
 
     /** A time series: values by period start (epoch seconds), its label and period in seconds. */
-    record Series(String label, TreeMap<Long, Double> points, int period) implements MathValue {
+    record Series(String label, Points points, int period) implements MathValue {
     }
 
     record Array(List<Series> series) implements MathValue {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -38,8 +37,17 @@ public final class MetricDataService {
     }
 
     /** One evaluated series of a query (an expression may give several). */
-    public record Evaluated(String id, String label, TreeMap<Long, Double> points) {
+    public record Evaluated(String id, String label, Points points) {
     }
+
+    /** Evaluations of calls answered with a NextToken, so later pages read the same values without recomputing. */
+    private static final int KEPT_EVALUATIONS = 16;
+    private final Map<String, List<Evaluated>> pending = new LinkedHashMap<>(KEPT_EVALUATIONS, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<Evaluated>> eldest) {
+            return size() > KEPT_EVALUATIONS;
+        }
+    };
 
     private final MetricQueries queries;
 
@@ -68,35 +76,48 @@ public final class MetricDataService {
         if (limit < 1) {
             throw validation("The value " + limit + " for parameter MaxDatapoints is invalid.");
         }
-        List<Evaluated> all = evaluate(context.account(), context.region(), dataQueries, start, end);
-        int fingerprint = (dataQueries.toString() + start + end + scanBy).hashCode();
+        String request = context.account() + '\u0000' + context.region() + '\u0000' + dataQueries + start + end + scanBy;
+        int fingerprint = request.hashCode();
         int skip = nextToken == null || nextToken.isEmpty() ? 0 : decode(nextToken, fingerprint);
+        List<Evaluated> all;
+        synchronized (pending) {
+            all = skip > 0 ? pending.remove(request) : null;
+        }
+        if (all == null) {
+            all = evaluate(context.account(), context.region(), dataQueries, start, end);
+        }
         List<DataResult> results = new ArrayList<>();
         int offset = 0;
         int budget = limit;
         String next = null;
         for (Evaluated evaluated : all) {
-            List<Map.Entry<Long, Double>> points = new ArrayList<>(
-                    ascending ? evaluated.points().entrySet() : evaluated.points().descendingMap().entrySet());
-            int from = Math.max(0, Math.min(points.size(), skip - offset));
-            offset += points.size();
-            if (from == points.size() && !points.isEmpty()) {
+            Points points = evaluated.points();
+            int size = points.size();
+            int from = Math.max(0, Math.min(size, skip - offset));
+            offset += size;
+            if (from == size && size > 0) {
                 continue;
             }
-            int take = Math.min(budget, points.size() - from);
+            int take = Math.min(budget, size - from);
             List<Instant> timestamps = new ArrayList<>(take);
             List<Double> values = new ArrayList<>(take);
-            for (Map.Entry<Long, Double> point : points.subList(from, from + take)) {
-                timestamps.add(Instant.ofEpochSecond(point.getKey()));
-                values.add(point.getValue());
+            for (int k = from; k < from + take; k++) {
+                int index = ascending ? k : size - 1 - k;
+                timestamps.add(Instant.ofEpochSecond(points.time(index)));
+                values.add(points.value(index));
             }
             budget -= take;
-            boolean complete = from + take == points.size();
+            boolean complete = from + take == size;
             if (!complete && next == null) {
-                next = encode(offset - points.size() + from + take, fingerprint);
+                next = encode(offset - size + from + take, fingerprint);
             }
             results.add(new DataResult(evaluated.id(), evaluated.label(), timestamps, values,
                     complete ? "Complete" : "PartialData", List.of()));
+        }
+        if (next != null) {
+            synchronized (pending) {
+                pending.put(request, all);
+            }
         }
         return new Page(results, next);
     }
@@ -212,11 +233,8 @@ public final class MetricDataService {
             smallestPeriod = Math.min(smallestPeriod, period);
             MetricKey key = new MetricKey(account, region, spec.namespace(), spec.metricName(), spec.dimensions());
             Stat stat = Stat.parse(spec.stat());
-            TreeMap<Long, Double> points = new TreeMap<>();
-            for (TimedValue value : queries.statistic(key, stat, period, queries.alignedStart(start, period), end, spec.unit())) {
-                points.merge(value.timestamp().getEpochSecond(), value.value(), Double::sum);
-            }
-            return new Series(spec.metricName(), points, period);
+            return new Series(spec.metricName(), queries.points(key, stat, period, queries.alignedStart(start, period), end,
+                    spec.unit()), period);
         }
 
         private MathValue expression(DataQuery query) {
@@ -230,17 +248,14 @@ public final class MetricDataService {
         }
 
         /** A scalar result as a series: its value at every period of the request (the smallest metric period). */
-        TreeMap<Long, Double> constant(double value) {
-            TreeMap<Long, Double> points = new TreeMap<>();
-            if (!Double.isFinite(value)) {
-                return points;
-            }
+        Points constant(double value) {
             int period = smallestPeriod == Integer.MAX_VALUE ? 60 : smallestPeriod;
+            Points.Builder points = new Points.Builder(1024);
             for (long time = queries.alignedStart(start, period).getEpochSecond(); time < end.getEpochSecond();
                  time += period) {
-                points.put(time, value);
+                points.add(time, value);
             }
-            return points;
+            return points.build();
         }
     }
 

@@ -2,7 +2,6 @@ package dev.gureum.core.metrics;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -22,18 +21,17 @@ public final class MetricQueries {
 
     /** One statistic of one metric, ascending by time; {@code unit} null means data in any unit. */
     public List<TimedValue> statistic(MetricKey key, Stat stat, int period, Instant start, Instant end, String unit) {
-        List<Window> windows = windows(key, unit, period, start, end, stat.isPercentile());
-        List<TimedValue> values = new ArrayList<>(windows.size());
-        for (Window window : windows) {
-            Double value = stat.of(window.aggregate());
-            if (value != null) {
-                values.add(new TimedValue(window.start(), value));
-            }
-        }
-        if (unit == null && values.size() > 1) {
-            values.sort(Comparator.comparing(TimedValue::timestamp));
+        Points points = points(key, stat, period, start, end, unit);
+        List<TimedValue> values = new ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            values.add(new TimedValue(Instant.ofEpochSecond(points.time(i)), points.value(i)));
         }
         return values;
+    }
+
+    /** As {@link #statistic}, as primitive arrays (what GetMetricData and metric math use). */
+    public Points points(MetricKey key, Stat stat, int period, Instant start, Instant end, String unit) {
+        return storage.statistic(key, unit, stat, period, start.getEpochSecond(), end.getEpochSecond());
     }
 
     /** The aggregates of the periods that hold data, per unit (only {@code unit} when not null). */

@@ -123,6 +123,79 @@ final class MetricSeries {
         return windows;
     }
 
+    /**
+     * One statistic per period, as {@link #windows} would give it, straight into a series: a period made of a
+     * single bucket is read in place, without copying its aggregate. Periods of several units add up their
+     * values under the same timestamp only when {@code unit} is null and the data has several units (rare).
+     */
+    synchronized Points statistic(String unit, Stat stat, int period, long start, long end, long nowSecond) {
+        if (units.size() != 1 || (unit != null && !units.containsKey(unit))) {
+            List<Window> windows = windows(unit, period, start, end, nowSecond, stat.isPercentile());
+            windows.sort(java.util.Comparator.comparing(Window::start));
+            Points.Builder points = new Points.Builder(windows.size());
+            long last = Long.MIN_VALUE;
+            for (Window window : windows) {
+                Double value = stat.of(window.aggregate());
+                long time = window.start().getEpochSecond();
+                if (value != null && time != last) {
+                    points.add(time, value);
+                    last = time;
+                }
+            }
+            return points.build();
+        }
+        EnumMap<Tier, TreeMap<Long, Aggregate>> tiers = units.values().iterator().next();
+        long count = Math.max(0, Math.ceilDiv(end - start, period));
+        Points.Builder points = new Points.Builder((int) Math.min(count, 4096));
+        long index = 0;
+        while (index < count) {
+            long windowStart = start + index * period;
+            Tier tier = tierFor(period, windowStart, nowSecond);
+            if (tier == null) {
+                index++;
+                continue;
+            }
+            long runEnd = index + 1;
+            while (runEnd < count && tierFor(period, start + runEnd * period, nowSecond) == tier) {
+                runEnd++;
+            }
+            TreeMap<Long, Aggregate> buckets = tiers.get(tier);
+            if (buckets != null) {
+                long currentWindow = -1;
+                Aggregate single = null;
+                Aggregate merged = null;
+                for (Map.Entry<Long, Aggregate> bucket : buckets.subMap(windowStart, true,
+                        Math.min(end, start + runEnd * period), false).entrySet()) {
+                    long at = (bucket.getKey() - start) / period;
+                    if (at != currentWindow) {
+                        emit(points, stat, start + currentWindow * period, single, merged);
+                        currentWindow = at;
+                        single = bucket.getValue();
+                        merged = null;
+                    } else {
+                        if (merged == null) {
+                            merged = single.copy(stat.isPercentile());
+                        }
+                        merged.merge(bucket.getValue());
+                    }
+                }
+                emit(points, stat, start + currentWindow * period, single, merged);
+            }
+            index = runEnd;
+        }
+        return points.build();
+    }
+
+    private static void emit(Points.Builder points, Stat stat, long time, Aggregate single, Aggregate merged) {
+        Aggregate aggregate = merged != null ? merged : single;
+        if (aggregate != null) {
+            Double value = stat.of(aggregate);
+            if (value != null) {
+                points.add(time, value);
+            }
+        }
+    }
+
     private static Tier tierFor(int period, long windowStart, long nowSecond) {
         for (Tier tier : Tier.values()) {
             if (tier == Tier.SECOND && period % Tier.MINUTE.seconds() == 0) {

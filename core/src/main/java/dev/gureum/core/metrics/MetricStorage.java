@@ -64,6 +64,12 @@ public final class MetricStorage implements AutoCloseable {
         return series == null ? List.of() : series.windows(unit, period, start, end, nowSecond(), percentiles);
     }
 
+    /** One statistic of one metric per period (see {@link MetricSeries#statistic}); start and end in epoch seconds. */
+    public Points statistic(MetricKey key, String unit, Stat stat, int period, long start, long end) {
+        MetricSeries series = find(key);
+        return series == null ? Points.EMPTY : series.statistic(unit, stat, period, start, end, nowSecond());
+    }
+
     /** The metrics of one account and region with their last put (epoch seconds), unordered. */
     public List<Map.Entry<MetricKey, Long>> metrics(String account, String region) {
         Map<MetricKey, MetricSeries> series = places.get(new Place(account, region));

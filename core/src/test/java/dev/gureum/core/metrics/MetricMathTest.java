@@ -143,8 +143,8 @@ class MetricMathTest {
         List<MetricDataService.Evaluated> evaluated = world.data.evaluate(MetricWorld.ACCOUNT, MetricWorld.REGION,
                 List.of(hidden(metric("m1", "Errors")), expression("e1", "m1 * 10")), from, MetricWorld.START);
         assertEquals(1, evaluated.size());
-        assertEquals(50.0, evaluated.get(0).points().lastEntry().getValue());
-        assertNull(evaluated.get(0).points().get(from.getEpochSecond() - 60));
+        assertEquals(50.0, evaluated.get(0).points().lastValue());
+        assertNull(evaluated.get(0).points().valueAt(from.getEpochSecond() - 60));
     }
 
     private void assertValidation(String message, DataQuery... queries) {
