@@ -16,6 +16,7 @@ import java.util.function.Consumer;
  * so roll-ups cost nothing later; {@link #prune} drops what each tier no longer keeps. Guarded by itself.
  */
 final class MetricSeries {
+    private static final Tier[] TIERS = Tier.values();
     private final MetricKey key;
     private final Map<String, EnumMap<Tier, TreeMap<Long, Aggregate>>> units = new LinkedHashMap<>(2);
     private long lastPut = Long.MIN_VALUE;
@@ -81,6 +82,7 @@ final class MetricSeries {
      */
     synchronized List<Window> windows(String unit, int period, long start, long end, long nowSecond, boolean percentiles) {
         List<Window> windows = new ArrayList<>();
+        long[] oldest = oldestKept(nowSecond);
         units.forEach((unitName, tiers) -> {
             if (unit != null && !unit.equals(unitName)) {
                 return;
@@ -90,13 +92,13 @@ final class MetricSeries {
             long index = 0;
             while (index < periods.length) {
                 long windowStart = start + index * period;
-                Tier tier = tierFor(period, windowStart, nowSecond);
+                Tier tier = tierFor(period, windowStart, oldest);
                 if (tier == null) {
                     index++;
                     continue;
                 }
                 long runEnd = index + 1;
-                while (runEnd < periods.length && tierFor(period, start + runEnd * period, nowSecond) == tier) {
+                while (runEnd < periods.length && tierFor(period, start + runEnd * period, oldest) == tier) {
                     runEnd++;
                 }
                 TreeMap<Long, Aggregate> buckets = tiers.get(tier);
@@ -147,16 +149,17 @@ final class MetricSeries {
         EnumMap<Tier, TreeMap<Long, Aggregate>> tiers = units.values().iterator().next();
         long count = Math.max(0, Math.ceilDiv(end - start, period));
         Points.Builder points = new Points.Builder((int) Math.min(count, 4096));
+        long[] oldest = oldestKept(nowSecond);
         long index = 0;
         while (index < count) {
             long windowStart = start + index * period;
-            Tier tier = tierFor(period, windowStart, nowSecond);
+            Tier tier = tierFor(period, windowStart, oldest);
             if (tier == null) {
                 index++;
                 continue;
             }
             long runEnd = index + 1;
-            while (runEnd < count && tierFor(period, start + runEnd * period, nowSecond) == tier) {
+            while (runEnd < count && tierFor(period, start + runEnd * period, oldest) == tier) {
                 runEnd++;
             }
             TreeMap<Long, Aggregate> buckets = tiers.get(tier);
@@ -196,13 +199,22 @@ final class MetricSeries {
         }
     }
 
-    private static Tier tierFor(int period, long windowStart, long nowSecond) {
-        for (Tier tier : Tier.values()) {
+    private static long[] oldestKept(long nowSecond) {
+        long[] oldest = new long[TIERS.length];
+        for (Tier tier : TIERS) {
+            oldest[tier.ordinal()] = tier.oldestKept(nowSecond);
+        }
+        return oldest;
+    }
+
+    /** The finest tier that answers a period starting at {@code windowStart}, given each tier's oldest bucket kept. */
+    private static Tier tierFor(int period, long windowStart, long[] oldest) {
+        for (Tier tier : TIERS) {
             if (tier == Tier.SECOND && period % Tier.MINUTE.seconds() == 0) {
                 continue;
             }
             if (period % tier.seconds() == 0 && windowStart % tier.seconds() == 0
-                    && windowStart >= tier.oldestKept(nowSecond)) {
+                    && windowStart >= oldest[tier.ordinal()]) {
                 return tier;
             }
         }
