@@ -2,7 +2,6 @@ package dev.gureum.it;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -121,11 +120,14 @@ class AwsCliStorageIT {
         assertEquals("1", aws.text("ec2", "create-snapshots", "--instance-specification", "InstanceId=" + instance,
                 "--description", "nightly", "--query", "length(Snapshots)"), "one volume, one snapshot");
 
+        byte[] written = "kept after termination".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        DiskFiles.write(file("volumes", root), 19L << 30, written);
+
         aws.text("ec2", "terminate-instances", "--instance-ids", instance);
         aws.text("ec2", "wait", "instance-terminated", "--instance-ids", instance);
         assertEquals("available", aws.text("ec2", "describe-volumes", "--volume-ids", root, "--query",
                 "Volumes[0].State"));
-        assertTrue(DiskFiles.size(file("volumes", root)) == 20L << 30);
+        assertArrayEquals(written, DiskFiles.read(file("volumes", root), 19L << 30, written.length));
     }
 
     private static Path file(String kind, String id) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DomainType;
 
 /**
  * Metering end to end on the manual clock: what ran, launched and stopped through the real SDK, shows up on
@@ -52,6 +53,52 @@ class BillingIT {
                 .compareTo(cost(bill, "BoxUsage:t3.micro").setScale(6, java.math.RoundingMode.HALF_UP)),
                 "t3.micro at $0.0104 an hour in us-east-1: " + bill);
         assertTrue(quantity(bill, "EBS:VolumeUsage.gp2").signum() > 0, "the root volume, billed while stopped too");
+    }
+
+    @Test
+    void anElasticIpIsBilledIdleUntilAssociatedAndInUseAfter() {
+        String debian = Ec2PlatformIT.debianImage(ec2);
+        String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.nano").minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        awaitState(id, "running");
+        var address = ec2.allocateAddress(r -> r.domain(DomainType.VPC));
+        server.advanceClock(3600);
+        String association = ec2.associateAddress(r -> r.allocationId(address.allocationId()).instanceId(id))
+                .associationId();
+        server.advanceClock(1800);
+        ec2.disassociateAddress(r -> r.associationId(association));
+        ec2.releaseAddress(r -> r.allocationId(address.allocationId()));
+
+        String bill = server.admin("GET", "/_gureum/bill?month=" + month());
+        assertEquals(0, BigDecimal.ONE.compareTo(quantity(bill, "USE1-PublicIPv4:IdleAddress")),
+                "an hour allocated and associated with nothing: " + bill);
+        assertEquals(0, new BigDecimal("0.005").compareTo(cost(bill, "USE1-PublicIPv4:IdleAddress")),
+                "$0.005 per address-hour: " + bill);
+        assertTrue(quantity(bill, "USE1-PublicIPv4:InUseAddress").compareTo(new BigDecimal("0.5")) >= 0,
+                "half an hour on the instance, beside the address it was launched with: " + bill);
+        ec2.terminateInstances(r -> r.instanceIds(id));
+    }
+
+    @Test
+    void aSnapshotIsBilledForTheBytesItStoresNotForItsVolumesSize() {
+        String volume = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(100)).volumeId();
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volume));
+        byte[] written = new byte[1 << 20];
+        new java.util.Random(7).nextBytes(written);
+        DiskFiles.write(server.dataDirectory().resolve("volumes/000000000000/us-east-1/" + volume + ".img"), 5L << 30,
+                written);
+        String snapshot = ec2.createSnapshot(r -> r.volumeId(volume)).snapshotId();
+        ec2.waiter().waitUntilSnapshotCompleted(r -> r.snapshotIds(snapshot));
+        server.advanceClock(3600);
+
+        BigDecimal gbMonths = quantity(server.admin("GET", "/_gureum/bill?month=" + month()), "EBS:SnapshotUsage");
+        BigDecimal oneMibForAnHour = BigDecimal.ONE.divide(BigDecimal.valueOf(1024L * 24 * 30),
+                java.math.MathContext.DECIMAL64);
+        assertTrue(gbMonths.compareTo(oneMibForAnHour.multiply(new BigDecimal("0.9"))) > 0
+                && gbMonths.compareTo(oneMibForAnHour.multiply(new BigDecimal("3"))) < 0,
+                "about 1 MiB stored for an hour, not 100 GiB: " + gbMonths);
+        ec2.deleteSnapshot(r -> r.snapshotId(snapshot));
+        ec2.deleteVolume(r -> r.volumeId(volume));
     }
 
     private static String month() {

@@ -11,7 +11,13 @@ final class DiskFiles {
     private DiskFiles() {
     }
 
+    /** Writes as a guest would: a disk that has no file yet (it reads as zeros) gets one. */
     static void write(Path file, long offset, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (RandomAccessFile disk = new RandomAccessFile(file.toFile(), "rw")) {
             disk.seek(offset);
             disk.write(bytes);

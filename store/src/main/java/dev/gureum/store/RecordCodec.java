@@ -36,6 +36,11 @@ final class RecordCodec {
     }
 
     byte[] encode(Object value) {
+        return encodeValue(value);
+    }
+
+    /** The one encoding of a value: the same bytes whenever it is asked, so a snapshot can make them again. */
+    static byte[] encodeValue(Object value) {
         byte[] json = RecordJson.encode(value);
         return json != null ? json : jackson(value);
     }

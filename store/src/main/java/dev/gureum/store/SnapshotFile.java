@@ -81,8 +81,9 @@ final class SnapshotFile {
 
         @Override
         public void visit(String kind, StoredRecord record) throws IOException {
-            pending.add(Change.put(kind, record.key(), record.version(), record.json()));
-            pendingBytes += record.json().length;
+            byte[] json = record.json();
+            pending.add(Change.put(kind, record.key(), record.version(), json));
+            pendingBytes += json.length;
             records++;
             if (pending.size() == RECORDS_PER_FRAME || pendingBytes >= BYTES_PER_FRAME) {
                 flushPending();

@@ -115,6 +115,26 @@ class DiskStoreTest {
     }
 
     @Test
+    void fieldsAReaderDoesNotKnowSurviveCompactionAfterItReadTheRecord() {
+        RecordKind<Unread> wide = RecordKind.of("narrowed", Unread.class);
+        RecordKind<Narrow> narrow = RecordKind.of("narrowed", Narrow.class);
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            store.apply(new WriteBatch().put(wide, key("u-1"), WriteBatch.ABSENT, new Unread("kept", 42)));
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            assertEquals(new Narrow("kept"), store.get(narrow, key("u-1")).orElseThrow().value());
+            for (int number = 0; number < 100; number++) {
+                put(store, Sample.KIND, "i-" + number, WriteBatch.ABSENT, number);
+            }
+        }
+
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            assertEquals(new Unread("kept", 42), store.get(wide, key("u-1")).orElseThrow().value());
+            assertEquals(Sample.named("i-99", 99), store.get(Sample.KIND, key("i-99")).orElseThrow().value());
+        }
+    }
+
+    @Test
     void tornEntryAtTheEndIsCutOff() throws IOException {
         try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
             put(store, Sample.KIND, "i-1", WriteBatch.ABSENT, 1);
@@ -179,6 +199,10 @@ class DiskStoreTest {
 
     /** A value type that no code reads after it was written. */
     record Unread(String note, int number) {
+    }
+
+    /** {@link Unread} as a reader that knows only its note sees it. */
+    record Narrow(String note) {
     }
 
     private void reopenAndWriteAgain(List<String> expectedIds) {

@@ -24,6 +24,7 @@ import java.util.Optional;
  */
 public final class Bills {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
+    private static final BigDecimal GIBIBYTE = BigDecimal.valueOf(1L << 30);
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
     private final Store store;
@@ -83,15 +84,23 @@ public final class Bills {
         });
     }
 
-    /** Hours of instance time, or GiB × the share of the bucket's month the seconds make. */
+    /**
+     * Hours of instance time or address time, or the provisioned quantity (GiB, IOPS, MiB/s) × the share of the
+     * bucket's month the seconds make.
+     */
     private static BigDecimal quantity(UsagePeriod period, long seconds, Instant bucket) {
         BigDecimal bySeconds = BigDecimal.valueOf(seconds);
         return switch (period.pricedAs()) {
-            case INSTANCE_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
-            case VOLUME_GIB_MONTHS -> {
+            case INSTANCE_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
+            case VOLUME_GIB_MONTHS, IOPS_MONTHS, THROUGHPUT_MONTHS -> {
                 YearMonth month = YearMonth.from(bucket.atZone(ZoneOffset.UTC));
                 BigDecimal monthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L);
                 yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(monthSeconds, PRECISION);
+            }
+            case STORED_BYTE_MONTHS -> {
+                YearMonth month = YearMonth.from(bucket.atZone(ZoneOffset.UTC));
+                BigDecimal byteSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L).multiply(GIBIBYTE);
+                yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(byteSeconds, PRECISION);
             }
         };
     }

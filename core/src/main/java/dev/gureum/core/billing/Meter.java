@@ -43,7 +43,11 @@ public final class Meter {
         batch.put(BillingRecords.OPEN, key, open.get().version(), next);
     }
 
-    /** Stops metering a resource's usage type at {@code at}: its open period becomes a closed one. */
+    /**
+     * Stops metering a resource's usage type at {@code at}: its open period becomes a closed one. A period
+     * that lasted no time and bills no minimum leaves nothing behind (it would cost nothing, and one like it
+     * may close at the same instant again).
+     */
     public void close(WriteBatch batch, String account, String region, String resourceId, String usageType,
                       Instant at) {
         var key = BillingRecords.openKey(account, region, resourceId, usageType);
@@ -51,7 +55,10 @@ public final class Meter {
         if (open.isPresent()) {
             UsagePeriod closed = open.get().value().closedAt(at);
             batch.delete(BillingRecords.OPEN, key, open.get().version());
-            batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
+            if (closed.minimumSeconds() > 0 || closed.start().isBefore(at)) {
+                batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT,
+                        closed);
+            }
         }
     }
 }

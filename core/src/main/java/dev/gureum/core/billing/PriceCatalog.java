@@ -88,6 +88,7 @@ public final class PriceCatalog implements RateCard {
         return onDemandRows;
     }
 
+    @Override
     public Optional<BigDecimal> storage(String region, StorageCharge charge) {
         return Optional.ofNullable(storage.getOrDefault(region, Map.of()).get(charge));
     }
@@ -103,6 +104,7 @@ public final class PriceCatalog implements RateCard {
     }
 
     /** A public IPv4 address, in use or idle, per hour. */
+    @Override
     public Optional<BigDecimal> publicIpv4Hourly(String region) {
         return storage(region, StorageCharge.PUBLIC_IPV4);
     }

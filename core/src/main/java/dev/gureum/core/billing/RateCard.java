@@ -12,10 +12,19 @@ public interface RateCard {
     /** The price of a volume type per GB-month. */
     Optional<BigDecimal> volumeGbMonth(String region, String volumeType);
 
+    /** The price of holding one public IPv4 address for an hour, in use or idle. */
+    Optional<BigDecimal> publicIpv4Hourly(String region);
+
+    /** The monthly price of one unit of a storage charge (an IOPS, a MiB/s) beyond a volume's size. */
+    Optional<BigDecimal> storage(String region, StorageCharge charge);
+
     default Optional<BigDecimal> price(String region, UsagePeriod period) {
         return switch (period.pricedAs()) {
             case INSTANCE_HOURS -> instanceHourly(region, period.sku());
             case VOLUME_GIB_MONTHS -> volumeGbMonth(region, period.sku());
+            case IOPS_MONTHS, THROUGHPUT_MONTHS, STORED_BYTE_MONTHS -> StorageCharge.fromKey(period.sku())
+                    .flatMap(charge -> storage(region, charge));
+            case ADDRESS_HOURS -> publicIpv4Hourly(region);
         };
     }
 }

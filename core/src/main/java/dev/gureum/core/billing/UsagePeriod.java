@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * One stretch of metered usage of one resource, as a cost and usage report names it: an instance running
  * ({@code BoxUsage:t3.micro}, priced per hour of its instance type), a volume provisioned
- * ({@code EBS:VolumeUsage.gp3}: {@code quantity} GiB, priced per GB-month of its volume type). Open
+ * ({@code EBS:VolumeUsage.gp3}: {@code quantity} GiB, priced per GB-month of its volume type), a public IPv4
+ * address held ({@code USE1-PublicIPv4:InUseAddress} or {@code IdleAddress}, priced per address-hour). Open
  * ({@code end} null) while it lasts. {@code minimumSeconds} is what a closed period is billed at least (60 s
  * per start of a Linux instance; 0 for storage).
  */
@@ -18,7 +19,15 @@ public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs
         /** An instance type's hourly price, per second of use. */
         INSTANCE_HOURS("Hrs"),
         /** A volume type's GB-month price, per GiB provisioned and per second of the month. */
-        VOLUME_GIB_MONTHS("GB-Mo");
+        VOLUME_GIB_MONTHS("GB-Mo"),
+        /** A provisioned-IOPS price per IOPS-month, per IOPS charged and per second of the month. */
+        IOPS_MONTHS("IOPS-Mo"),
+        /** A provisioned-throughput price per MiB/s-month, per MiB/s charged and per second of the month. */
+        THROUGHPUT_MONTHS("MiBps-Mo"),
+        /** A stored GB-month price (snapshots), the quantity in bytes, per GiB stored and per second of the month. */
+        STORED_BYTE_MONTHS("GB-Mo"),
+        /** The public IPv4 address-hour price, per second an address is held. */
+        ADDRESS_HOURS("Hrs");
 
         private final String unit;
 

@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * Usage types as AWS's cost and usage report spells them: a region code prefix (none for us-east-1), then
  * {@code BoxUsage:<type>} for on-demand instance time, {@code EBS:VolumeUsage.<type>} for provisioned
- * storage.
+ * storage, {@code PublicIPv4:InUseAddress} / {@code IdleAddress} for public IPv4 addresses.
  */
 public final class UsageTypes {
     private static final Map<String, String> REGION_CODES = Map.ofEntries(
@@ -36,6 +36,19 @@ public final class UsageTypes {
             default -> "." + volumeType;
         };
         return prefix(region) + "EBS:VolumeUsage" + suffix;
+    }
+
+    public static String snapshotUsage(String region) {
+        return prefix(region) + "EBS:SnapshotUsage";
+    }
+
+    /**
+     * A public IPv4 address held, in use by a resource or idle (an Elastic IP associated with nothing). These
+     * newer VPC usage types carry a prefix in us-east-1 too ({@code USE1-}).
+     */
+    public static String publicIpv4(String region, boolean inUse) {
+        String code = region.equals("us-east-1") ? "USE1-" : prefix(region);
+        return code + (inUse ? "PublicIPv4:InUseAddress" : "PublicIPv4:IdleAddress");
     }
 
     /** The region's code prefix; a region without a known code is spelled out, never silently merged. */

@@ -4,8 +4,15 @@ import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeLedger;
 import dev.gureum.core.store.WriteBatch;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Meters EBS volumes as provisioned GiB over time ({@code EBS:VolumeUsage.<type>}), state of the instance aside. */
+/**
+ * Meters EBS volumes by what they provision over time, state of the instance aside: GiB, and the IOPS and
+ * throughput their type charges for ({@link VolumeCharges}), one usage period per charge.
+ */
 public final class VolumeMeter implements VolumeLedger {
     private final Meter meter;
 
@@ -15,25 +22,37 @@ public final class VolumeMeter implements VolumeLedger {
 
     @Override
     public void provisioned(WriteBatch batch, Volume volume, Instant at) {
-        meter.open(batch, volume.ownerId(), volume.region(), period(volume, at));
+        for (VolumeCharges.Charge charge : VolumeCharges.of(volume)) {
+            meter.open(batch, volume.ownerId(), volume.region(), period(volume, charge, at));
+        }
     }
 
+    /** Each charge the volume had ends at {@code at}; each it has now starts there, with its new quantity. */
     @Override
     public void reshaped(WriteBatch batch, Volume before, Volume after, Instant at) {
-        meter.replace(batch, before.ownerId(), before.region(), usageType(before), period(after, at), at);
+        Map<String, VolumeCharges.Charge> next = VolumeCharges.of(after).stream()
+                .collect(Collectors.toMap(VolumeCharges.Charge::usageType, Function.identity()));
+        for (VolumeCharges.Charge charge : VolumeCharges.of(before)) {
+            VolumeCharges.Charge replacement = next.remove(charge.usageType());
+            if (replacement == null) {
+                meter.close(batch, before.ownerId(), before.region(), before.id(), charge.usageType(), at);
+            } else if (replacement.quantity() != charge.quantity()) {
+                meter.replace(batch, before.ownerId(), before.region(), charge.usageType(),
+                        period(after, replacement, at), at);
+            }
+        }
+        next.values().forEach(charge -> meter.open(batch, after.ownerId(), after.region(), period(after, charge, at)));
     }
 
     @Override
     public void released(WriteBatch batch, Volume volume, Instant at) {
-        meter.close(batch, volume.ownerId(), volume.region(), volume.id(), usageType(volume), at);
+        List<VolumeCharges.Charge> charges = VolumeCharges.of(volume);
+        charges.forEach(charge -> meter.close(batch, volume.ownerId(), volume.region(), volume.id(),
+                charge.usageType(), at));
     }
 
-    private static UsagePeriod period(Volume volume, Instant at) {
-        return new UsagePeriod(volume.id(), usageType(volume), UsagePeriod.PricedAs.VOLUME_GIB_MONTHS,
-                volume.type().wireName(), "OnDemand", volume.availabilityZone(), volume.sizeGiB(), at, null, 0);
-    }
-
-    private static String usageType(Volume volume) {
-        return UsageTypes.volumeUsage(volume.region(), volume.type().wireName());
+    private static UsagePeriod period(Volume volume, VolumeCharges.Charge charge, Instant at) {
+        return new UsagePeriod(volume.id(), charge.usageType(), charge.pricedAs(), charge.sku(), "OnDemand",
+                volume.availabilityZone(), charge.quantity(), at, null, 0);
     }
 }

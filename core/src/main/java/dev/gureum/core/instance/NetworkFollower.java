@@ -3,6 +3,7 @@ package dev.gureum.core.instance;
 import dev.gureum.core.network.InterfaceEvent;
 import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.time.CloudClock;
 import dev.gureum.core.store.WriteBatch;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,9 +15,11 @@ import java.util.Map;
  */
 public final class NetworkFollower implements InstanceFollower {
     private final InterfaceLifecycle network;
+    private final CloudClock clock;
 
-    public NetworkFollower(InterfaceLifecycle network) {
+    public NetworkFollower(InterfaceLifecycle network, CloudClock clock) {
         this.network = network;
+        this.clock = clock;
     }
 
     @Override
@@ -29,7 +32,8 @@ public final class NetworkFollower implements InstanceFollower {
                         unused -> new LinkedHashMap<>()).put(move[1].network().primaryInterfaceId(), event);
             }
         }
-        byScope.forEach((scope, events) -> network.instancesChanged(batch, scope.account(), scope.region(), events));
+        byScope.forEach((scope, events) -> network.instancesChanged(batch, scope.account(), scope.region(), events,
+                clock.now()));
         return NOTHING_AFTER;
     }
 

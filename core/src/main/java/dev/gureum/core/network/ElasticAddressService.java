@@ -12,6 +12,7 @@ import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,8 @@ public final class ElasticAddressService {
         }
         String allocationId = ResourceIds.next(IdKind.ELASTIC_IP_ALLOCATION);
         WriteBatch batch = new WriteBatch();
-        String publicIp = pool.claim(batch, context.region(), List.of(allocationId)).get(0);
+        String publicIp = pool.claim(batch, context.account(), context.region(), List.of(allocationId), false,
+                context.now()).get(0);
         ElasticAddress address = new ElasticAddress(allocationId, context.account(), context.region(), publicIp, null,
                 null, null, TagRules.merge(List.of(), tags));
         Writes.commit(store, context, batch.put(NetworkRecords.ELASTIC_ADDRESSES, addresses.key(context, allocationId),
@@ -102,11 +104,15 @@ public final class ElasticAddressService {
                 throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.exception("resource " + eni.value().id()
                         + " is already associated with associate-id " + current.associationId());
             }
-            addresses.find(context, current.allocationId()).ifPresent(other -> batch.put(NetworkRecords.ELASTIC_ADDRESSES,
-                    addresses.key(context, other.allocationId()), WriteBatch.ANY, other.disassociated()));
+            addresses.find(context, current.allocationId()).ifPresent(other -> {
+                batch.put(NetworkRecords.ELASTIC_ADDRESSES, addresses.key(context, other.allocationId()), WriteBatch.ANY,
+                        other.disassociated());
+                pool.use(batch, context.account(), context.region(), other.publicIp(), false, context.now());
+            });
         } else if (current != null && !current.isElastic()) {
-            pool.release(batch, context.region(), current.publicIp());
+            pool.release(batch, context.account(), context.region(), current.publicIp(), context.now());
         }
+        pool.use(batch, context.account(), context.region(), address.publicIp(), true, context.now());
         String associationId = ResourceIds.next(IdKind.ELASTIC_IP_ASSOCIATION);
         String boundPrivateIp = privateIp != null ? privateIp : eni.value().primaryPrivateAddress();
         batch.put(NetworkRecords.ELASTIC_ADDRESSES, found.key(), found.version(),
@@ -135,6 +141,7 @@ public final class ElasticAddressService {
         ElasticAddress address = found.value();
         WriteBatch batch = new WriteBatch().put(NetworkRecords.ELASTIC_ADDRESSES, found.key(), found.version(),
                 address.disassociated());
+        pool.use(batch, context.account(), context.region(), address.publicIp(), false, context.now());
         Optional<Versioned<NetworkInterface>> eni = interfaces.find(context, address.networkInterfaceId())
                 .map(value -> interfaces.require(context, value.id()));
         eni.ifPresent(versioned -> {
@@ -142,7 +149,8 @@ public final class ElasticAddressService {
             boolean redraw = value.autoPublicIp() && value.attachment() != null && value.attachment().deviceIndex() == 0
                     && interfaces.instance(context, value.attachment().instanceId()).isRunning();
             NetworkInterface.PublicAddress replacement = redraw ? new NetworkInterface.PublicAddress(
-                    pool.claim(batch, context.region(), List.of(value.id())).get(0), null, null) : null;
+                    pool.claim(batch, context.account(), context.region(), List.of(value.id()), true, context.now()).get(0),
+                    null, null) : null;
             batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
                     value.withPublicAddress(replacement));
         });
@@ -156,7 +164,7 @@ public final class ElasticAddressService {
             throw Ec2Error.INVALID_IP_ADDRESS_IN_USE.exception("Address " + found.value().publicIp() + " is in use.");
         }
         WriteBatch batch = new WriteBatch().delete(NetworkRecords.ELASTIC_ADDRESSES, found.key(), found.version());
-        pool.release(batch, context.region(), found.value().publicIp());
+        pool.release(batch, context.account(), context.region(), found.value().publicIp(), context.now());
         commit(context, batch);
     }
 
@@ -181,10 +189,14 @@ public final class ElasticAddressService {
     }
 
     /** Records, in {@code batch}, that an Elastic IP lost the interface it was associated with. */
-    static void disassociate(Store store, WriteBatch batch, String account, String region, String allocationId) {
+    static void disassociate(Store store, PublicAddressPool pool, WriteBatch batch, String account, String region,
+                             String allocationId, Instant at) {
         store.get(NetworkRecords.ELASTIC_ADDRESSES, new dev.gureum.core.store.RecordKey(account, region, allocationId))
-                .ifPresent(address -> batch.put(NetworkRecords.ELASTIC_ADDRESSES, address.key(), address.version(),
-                        address.value().disassociated()));
+                .ifPresent(address -> {
+                    batch.put(NetworkRecords.ELASTIC_ADDRESSES, address.key(), address.version(),
+                            address.value().disassociated());
+                    pool.use(batch, account, region, address.value().publicIp(), false, at);
+                });
     }
 
     /** The instance an address reaches through its interface, if any. */

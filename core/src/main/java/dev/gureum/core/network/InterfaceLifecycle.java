@@ -4,6 +4,7 @@ import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class InterfaceLifecycle {
      *
      * @param events what happened, by each instance's primary interface id
      */
-    public void instancesChanged(WriteBatch batch, String account, String region, Map<String, InterfaceEvent> events) {
+    public void instancesChanged(WriteBatch batch, String account, String region, Map<String, InterfaceEvent> events,
+                                 Instant at) {
         Map<String, List<Long>> freed = new LinkedHashMap<>();
         List<Versioned<NetworkInterface>> starting = new ArrayList<>();
         events.forEach((primaryId, event) -> {
@@ -35,7 +37,7 @@ public final class InterfaceLifecycle {
                 switch (event) {
                     case STOPPED -> {
                         if (eni.publicAddress() != null && !eni.publicAddress().isElastic()) {
-                            pool.release(batch, region, eni.publicIp());
+                            pool.release(batch, account, region, eni.publicIp(), at);
                             batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
                                     eni.withPublicAddress(null));
                         }
@@ -45,12 +47,13 @@ public final class InterfaceLifecycle {
                             starting.add(versioned);
                         }
                     }
-                    case TERMINATED -> terminated(batch, versioned, freed);
+                    case TERMINATED -> terminated(batch, versioned, freed, at);
                 }
             }
         });
         if (!starting.isEmpty()) {
-            List<String> publicIps = pool.claim(batch, region, starting.stream().map(eni -> eni.value().id()).toList());
+            List<String> publicIps = pool.claim(batch, account, region, starting.stream().map(eni -> eni.value().id())
+                    .toList(), true, at);
             for (int index = 0; index < starting.size(); index++) {
                 Versioned<NetworkInterface> versioned = starting.get(index);
                 batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(), versioned.value()
@@ -62,13 +65,14 @@ public final class InterfaceLifecycle {
                         subnet.value().withAllocated(addresses, false))));
     }
 
-    private void terminated(WriteBatch batch, Versioned<NetworkInterface> versioned, Map<String, List<Long>> freed) {
+    private void terminated(WriteBatch batch, Versioned<NetworkInterface> versioned, Map<String, List<Long>> freed,
+                            Instant at) {
         NetworkInterface eni = versioned.value();
         if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
-            ElasticAddressService.disassociate(store, batch, eni.ownerId(), eni.region(),
-                    eni.publicAddress().allocationId());
+            ElasticAddressService.disassociate(store, pool, batch, eni.ownerId(), eni.region(),
+                    eni.publicAddress().allocationId(), at);
         } else if (eni.publicAddress() != null) {
-            pool.release(batch, eni.region(), eni.publicIp());
+            pool.release(batch, eni.ownerId(), eni.region(), eni.publicIp(), at);
         }
         if (eni.attachment().deleteOnTermination()) {
             batch.delete(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version());

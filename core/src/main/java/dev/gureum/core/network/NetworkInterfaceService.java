@@ -125,7 +125,8 @@ public final class NetworkInterfaceService {
         List<Long> addresses = SubnetAddresses.take(current.value(), privateIp, instanceIds.size());
         batch.put(NetworkRecords.SUBNETS, current.key(), current.version(), current.value().withAllocated(addresses, true));
         List<String> ids = instanceIds.stream().map(unused -> ResourceIds.next(IdKind.NETWORK_INTERFACE)).toList();
-        List<String> publicIps = mapPublic ? pool.claim(batch, context.region(), ids) : null;
+        List<String> publicIps = mapPublic ? pool.claim(batch, context.account(), context.region(), ids, true,
+                context.now()) : null;
         List<NetworkInterface> created = new ArrayList<>(ids.size());
         for (int index = 0; index < ids.size(); index++) {
             NetworkInterface eni = new NetworkInterface(ids.get(index), context.account(), context.region(),
@@ -228,8 +229,8 @@ public final class NetworkInterfaceService {
                 .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(),
                         subnet.value().withAllocated(SubnetAddresses.of(eni), false));
         if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
-            ElasticAddressService.disassociate(store, batch, context.account(), context.region(),
-                    eni.publicAddress().allocationId());
+            ElasticAddressService.disassociate(store, pool, batch, context.account(), context.region(),
+                    eni.publicAddress().allocationId(), context.now());
         }
         commit(context, batch);
     }

@@ -5,6 +5,7 @@ import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.WriteBatch;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,14 +23,16 @@ public final class PublicAddressPool {
 
     private final Store store;
     private final Ipv4Cidr pool;
+    private final PublicAddressLedger ledger;
     private final Map<String, AtomicLong> cursors = new ConcurrentHashMap<>();
 
-    public PublicAddressPool(Store store, Ipv4Cidr pool) {
+    public PublicAddressPool(Store store, Ipv4Cidr pool, PublicAddressLedger ledger) {
         if (pool.prefixLength() > 30) {
             throw new IllegalArgumentException("a public address pool needs at least 4 addresses: " + pool);
         }
         this.store = store;
         this.pool = pool;
+        this.ledger = ledger;
     }
 
     public Ipv4Cidr block() {
@@ -37,11 +40,13 @@ public final class PublicAddressPool {
     }
 
     /**
-     * Claims {@code count} free addresses for {@code holders} (one each, in order) in {@code batch}.
+     * Claims free addresses for {@code holders} of the account (one each, in order) in {@code batch}, held
+     * from {@code at} in use (an instance's interface) or idle (an Elastic IP not yet associated).
      *
      * @throws dev.gureum.core.error.CloudException {@code InsufficientAddressCapacity} when the pool runs dry
      */
-    public List<String> claim(WriteBatch batch, String region, List<String> holders) {
+    public List<String> claim(WriteBatch batch, String account, String region, List<String> holders, boolean inUse,
+                              Instant at) {
         List<String> claimed = new ArrayList<>(holders.size());
         AtomicLong cursor = cursors.computeIfAbsent(region, unused -> new AtomicLong());
         long usable = pool.size() - 2;
@@ -52,16 +57,26 @@ public final class PublicAddressPool {
             }
             String address = Ipv4Cidr.formatAddress(pool.addressAt(1 + Math.floorMod(cursor.getAndIncrement(), usable)));
             if (store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address)).isEmpty()) {
+                String holder = holders.get(claimed.size());
                 batch.put(NetworkRecords.PUBLIC_ADDRESSES, key(region, address), WriteBatch.ABSENT,
-                        new NetworkRecords.NameClaim(holders.get(claimed.size())));
+                        new NetworkRecords.NameClaim(holder));
+                ledger.held(batch, account, region, holder, inUse, at);
                 claimed.add(address);
             }
         }
         return claimed;
     }
 
-    /** Gives an address back to the pool (in {@code batch}). */
-    public void release(WriteBatch batch, String region, String address) {
+    /** The account's address goes into use or out of it (an Elastic IP associated or disassociated). */
+    public void use(WriteBatch batch, String account, String region, String address, boolean inUse, Instant at) {
+        store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address))
+                .ifPresent(claim -> ledger.held(batch, account, region, claim.value().holderId(), inUse, at));
+    }
+
+    /** Gives the account's address back to the pool at {@code at} (in {@code batch}). */
+    public void release(WriteBatch batch, String account, String region, String address, Instant at) {
+        store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address))
+                .ifPresent(claim -> ledger.released(batch, account, region, claim.value().holderId(), at));
         batch.delete(NetworkRecords.PUBLIC_ADDRESSES, key(region, address), WriteBatch.ANY);
     }
 

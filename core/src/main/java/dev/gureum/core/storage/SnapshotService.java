@@ -57,12 +57,15 @@ public final class SnapshotService {
     private final BlockStore blocks;
     private final SnapshotDirectory directory;
     private final SnapshotUsers users;
+    private final SnapshotLedger ledger;
 
-    public SnapshotService(Store store, BlockStore blocks, SnapshotDirectory directory, SnapshotUsers users) {
+    public SnapshotService(Store store, BlockStore blocks, SnapshotDirectory directory, SnapshotUsers users,
+                           SnapshotLedger ledger) {
         this.store = store;
         this.blocks = blocks;
         this.directory = directory;
         this.users = users;
+        this.ledger = ledger;
     }
 
     /** CreateSnapshot: the answer is {@code pending}; the bytes are copied and forced to disk when it returns. */
@@ -153,6 +156,7 @@ public final class SnapshotService {
         });
         WriteBatch batch = new WriteBatch().delete(StorageRecords.SNAPSHOTS, found.key(), found.version());
         SnapshotDirectory.regrant(batch, found.value(), null);
+        ledger.released(batch, found.value(), context.now());
         Writes.commit(store, context, batch, () -> freeBytes(found.value()));
     }
 
@@ -222,8 +226,10 @@ public final class SnapshotService {
     private void copyBytes(Copy copy) {
         Snapshot snapshot = copy.snapshot();
         SnapshotState settled;
+        long stored = 0;
         try {
             blocks.copy(copy.source(), snapshot.disk(), snapshot.volumeSizeBytes());
+            stored = blocks.storedBytes(snapshot.disk());
             settled = SnapshotState.COMPLETED;
         } catch (IOException e) {
             LOG.warning("snapshot " + snapshot.id() + " could not copy its bytes: " + e.getMessage());
@@ -231,9 +237,16 @@ public final class SnapshotService {
         }
         RecordKey key = key(snapshot);
         SnapshotState state = settled;
+        long bytes = stored;
         store.get(StorageRecords.SNAPSHOTS, key).filter(current -> current.value().state() == SnapshotState.PENDING)
-                .ifPresent(current -> store.apply(new WriteBatch().put(StorageRecords.SNAPSHOTS, key,
-                        current.version(), current.value().withState(state))));
+                .ifPresent(current -> {
+                    WriteBatch batch = new WriteBatch().put(StorageRecords.SNAPSHOTS, key, current.version(),
+                            current.value().withState(state));
+                    if (state == SnapshotState.COMPLETED) {
+                        ledger.stored(batch, current.value(), bytes);
+                    }
+                    store.apply(batch);
+                });
     }
 
     private void freeBytes(Snapshot snapshot) {

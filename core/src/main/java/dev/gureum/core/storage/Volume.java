@@ -43,6 +43,18 @@ public record Volume(
         return (long) sizeGiB << 30;
     }
 
+    /** The instances the volume is attached to (several only for Multi-Attach). */
+    public List<String> attachedInstanceIds() {
+        if (attachments.size() == 1) {
+            return List.of(attachments.get(0).instanceId());
+        }
+        List<String> ids = new java.util.ArrayList<>(attachments.size());
+        for (VolumeAttachment attachment : attachments) {
+            ids.add(attachment.instanceId());
+        }
+        return ids;
+    }
+
     public Volume withState(VolumeState newState) {
         return new Volume(id, ownerId, region, availabilityZone, sizeGiB, type, iops, throughput, encrypted, kmsKeyId,
                 snapshotId, multiAttachEnabled, createTime, newState, attachments, tags, autoEnableIO);

@@ -4,6 +4,8 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.store.DerivedIndex;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.VersionConflictException;
@@ -30,11 +32,14 @@ public final class VolumeAttachments {
     private final Store store;
     private final VolumeHosts hosts;
     private final VolumeLedger ledger;
+    /** The volumes attached to each instance, found without walking the region's volumes. */
+    private final DerivedIndex<Volume> byInstance;
 
-    public VolumeAttachments(Store store, VolumeHosts hosts, VolumeLedger ledger) {
+    public VolumeAttachments(FollowedStore store, VolumeHosts hosts, VolumeLedger ledger) {
         this.store = store;
         this.hosts = hosts;
         this.ledger = ledger;
+        this.byInstance = store.follow(new DerivedIndex<>(store, StorageRecords.VOLUMES, Volume::attachedInstanceIds));
     }
 
     /**
@@ -71,8 +76,8 @@ public final class VolumeAttachments {
             case CREATING, DELETING, DELETED, ERROR -> throw Ec2Error.INCORRECT_STATE.exception("The volume '" + volumeId
                     + "' is in the '" + volume.state().wireName() + "' state.");
         }
-        boolean deviceTaken = store.list(StorageRecords.VOLUMES,
-                context.account(), context.region()).stream().flatMap(other -> other.value().attachments().stream())
+        boolean deviceTaken = attachedToAny(context.account(), context.region(), List.of(instanceId)).stream()
+                .flatMap(other -> other.value().attachments().stream())
                 .anyMatch(other -> other.instanceId().equals(instanceId) && other.device().equals(device));
         if (deviceTaken) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid value '" + device + "' for unixDevice. Attachment"
@@ -127,7 +132,7 @@ public final class VolumeAttachments {
         host(context, instanceId);
         java.util.Map<String, Boolean> left = new java.util.LinkedHashMap<>(byDevice);
         WriteBatch batch = new WriteBatch();
-        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, context.account(), context.region())) {
+        for (Versioned<Volume> versioned : attachedToAny(context.account(), context.region(), List.of(instanceId))) {
             Volume volume = versioned.value();
             List<VolumeAttachment> changed = volume.attachments().stream()
                     .map(attachment -> attachment.instanceId().equals(instanceId) && left.containsKey(attachment.device())
@@ -147,20 +152,17 @@ public final class VolumeAttachments {
     /** The volumes attached to one instance, with the attachment to it. */
     public List<Map.Entry<Volume, VolumeAttachment>> volumesOf(String account, String region, String instanceId) {
         List<Map.Entry<Volume, VolumeAttachment>> attached = new ArrayList<>();
-        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, account, region)) {
+        for (Versioned<Volume> versioned : attachedToAny(account, region, List.of(instanceId))) {
             versioned.value().attachments().stream().filter(attachment -> attachment.instanceId().equals(instanceId))
                     .findFirst().ifPresent(attachment -> attached.add(Map.entry(versioned.value(), attachment)));
         }
         return attached;
     }
 
-    /** The volumes attached to these instances, read with one pass over the region's volumes. */
+    /** The volumes attached to these instances. */
     public AttachedVolumes attachedTo(RequestContext context, java.util.Set<String> instanceIds) {
-        List<Volume> volumes = new ArrayList<>();
-        if (!instanceIds.isEmpty()) {
-            store.list(StorageRecords.VOLUMES, context.account(), context.region())
-                    .forEach(versioned -> volumes.add(versioned.value()));
-        }
+        List<Volume> volumes = new ArrayList<>(instanceIds.size());
+        byInstance.records(context.account(), context.region(), instanceIds).forEach(found -> volumes.add(found.value()));
         return new AttachedVolumes(volumes, instanceIds);
     }
 
@@ -173,7 +175,7 @@ public final class VolumeAttachments {
         VolumeHosts.Host host = host(context, instanceId);
         ResourceIds.requireWellFormed(IdKind.VOLUME, excludeDataVolumeIds);
         List<Volume> volumes = new ArrayList<>();
-        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, context.account(), context.region())) {
+        for (Versioned<Volume> versioned : attachedToAny(context.account(), context.region(), List.of(instanceId))) {
             Volume volume = versioned.value();
             volume.attachments().stream().filter(attachment -> attachment.instanceId().equals(instanceId)).findFirst()
                     .ifPresent(attachment -> {
@@ -195,7 +197,7 @@ public final class VolumeAttachments {
     public List<Volume> instancesTerminated(WriteBatch batch, String account, String region,
                                             java.util.Set<String> instanceIds, java.time.Instant at) {
         List<Volume> deleting = new ArrayList<>();
-        for (Versioned<Volume> versioned : store.list(StorageRecords.VOLUMES, account, region)) {
+        for (Versioned<Volume> versioned : attachedToAny(account, region, instanceIds)) {
             Volume volume = versioned.value();
             List<VolumeAttachment> kept = new ArrayList<>();
             boolean delete = false;
@@ -218,6 +220,13 @@ public final class VolumeAttachments {
             batch.put(StorageRecords.VOLUMES, versioned.key(), versioned.version(), after);
         }
         return deleting;
+    }
+
+    /** The volumes with an attachment to any of the instances, each once, in id order. */
+    private List<Versioned<Volume>> attachedToAny(String account, String region, java.util.Collection<String> instanceIds) {
+        List<Versioned<Volume>> volumes = new ArrayList<>(byInstance.records(account, region, instanceIds));
+        volumes.sort(java.util.Comparator.comparing(versioned -> versioned.key().id()));
+        return volumes;
     }
 
     /** Moves the instance's attachment of the volume on: to {@code state}, or gone when {@code state} is null. */

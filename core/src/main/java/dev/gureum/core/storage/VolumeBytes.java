@@ -29,10 +29,11 @@ public final class VolumeBytes {
         this.snapshots = snapshots;
     }
 
+    /** Whether the volume's bytes can be read and written: all there, or none kept yet (zeros). */
     boolean ioEnabled(Volume volume) {
         try {
-            return volume.state() != VolumeState.ERROR
-                    && blocks.size(volume.disk()) == volume.sizeBytes();
+            long kept = blocks.size(volume.disk());
+            return volume.state() != VolumeState.ERROR && (kept == -1 || kept <= volume.sizeBytes());
         } catch (IOException e) {
             return false;
         }

@@ -3,17 +3,18 @@ package dev.gureum.core.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A {@link Store} that tells a {@link Follower} what each committed batch changed, after it is durable.
- * It lets something that mirrors records elsewhere (the runtime's firewalls) follow every commit of the
- * kinds it cares about without a hook in each service. The value a write replaced is read just before the
- * batch commits, so it is the one replaced unless another commit raced it; followers use it only for
- * facts that never change (a record's VPC) and read the current state themselves.
+ * A {@link Store} that tells its {@link Follower}s what each committed batch changed, after it is durable.
+ * It lets something that mirrors records elsewhere (the runtime's firewalls, an index of attachments) follow
+ * every commit of the kinds it cares about without a hook in each service. The value a write replaced is
+ * read just before the batch commits, so it is the one replaced unless another commit raced it; followers
+ * use it only for facts that never change (a record's VPC) or as a hint, and read the current state themselves.
  */
 public final class FollowedStore implements Store {
     private final Store store;
-    private final Follower follower;
+    private final List<Follower> followers = new CopyOnWriteArrayList<>();
 
     /** Receives the changes of the kinds it follows, in the order of the batches, on the committing thread. */
     public interface Follower {
@@ -29,9 +30,14 @@ public final class FollowedStore implements Store {
     public record Change(RecordKind<?> kind, RecordKey key, Object before, Object after) {
     }
 
-    public FollowedStore(Store store, Follower follower) {
+    public FollowedStore(Store store) {
         this.store = store;
-        this.follower = follower;
+    }
+
+    /** From now on, the follower hears of every commit of the kinds it follows. */
+    public <F extends Follower> F follow(F follower) {
+        followers.add(follower);
+        return follower;
     }
 
     @Override
@@ -53,21 +59,36 @@ public final class FollowedStore implements Store {
     public void apply(WriteBatch batch) {
         List<Change> changes = new ArrayList<>();
         for (WriteBatch.Write write : batch.writes()) {
-            if (follower.follows(write.kind())) {
+            if (followed(write.kind())) {
                 Object before = store.get(write.kind(), write.key()).map(Versioned::value).orElse(null);
                 changes.add(new Change(write.kind(), write.key(), before, write.value()));
             }
         }
         store.apply(batch);
-        if (!changes.isEmpty()) {
-            follower.committed(changes);
+        if (changes.isEmpty()) {
+            return;
         }
+        for (Follower follower : followers) {
+            List<Change> followed = changes.stream().filter(change -> follower.follows(change.kind())).toList();
+            if (!followed.isEmpty()) {
+                follower.committed(followed);
+            }
+        }
+    }
+
+    private boolean followed(RecordKind<?> kind) {
+        for (Follower follower : followers) {
+            if (follower.follows(kind)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     public void wipe() {
         store.wipe();
-        follower.wiped();
+        followers.forEach(Follower::wiped);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.gureum.core.image;
 
 import dev.gureum.core.storage.MemoryBlockStore;
 import dev.gureum.core.storage.SnapshotDirectory;
+import dev.gureum.core.storage.SnapshotLedger;
 import dev.gureum.core.storage.SnapshotService;
 import dev.gureum.core.store.FakeStore;
 import dev.gureum.core.RequestContext;
@@ -33,7 +34,7 @@ final class ImageWorld {
     final MemoryBlockStore blocks = new MemoryBlockStore();
     final SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, CATALOG::snapshots);
     final SnapshotService snapshots = new SnapshotService(store, blocks, snapshotDirectory,
-            ImageService.snapshotUsers(store));
+            ImageService.snapshotUsers(store), SnapshotLedger.NONE);
     final ImageService images = new ImageService(store, clock, CATALOG, snapshots, snapshotDirectory);
 
     RequestContext as(String account) {

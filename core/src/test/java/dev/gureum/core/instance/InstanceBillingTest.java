@@ -7,6 +7,7 @@ import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.billing.RateCard;
+import dev.gureum.core.billing.StorageCharge;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,18 @@ class InstanceBillingTest {
         public Optional<BigDecimal> volumeGbMonth(String region, String volumeType) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<BigDecimal> publicIpv4Hourly(String region) {
+            return Optional.of(IPV4_HOURLY);
+        }
+
+        @Override
+        public Optional<BigDecimal> storage(String region, StorageCharge charge) {
+            return Optional.empty();
+        }
     };
+    private static final BigDecimal IPV4_HOURLY = new BigDecimal("0.005");
 
     private final InstanceWorld world = new InstanceWorld();
     private final Bills bills = new Bills(world.store, RATES, world.clock);
@@ -95,6 +107,20 @@ class InstanceBillingTest {
                 Granularity.HOURLY);
         assertEquals(List.of(cost(60), cost(60)), hourly.stream().filter(item -> item.usageType().startsWith("BoxUsage"))
                 .map(LineItem::unblendedCost).toList());
+    }
+
+    @Test
+    void aPublicAddressIsBilledPerSecondFromLaunchUntilTheStopGivesItBack() {
+        String id = runningInstance("t3.micro");
+        world.clock.advance(Duration.ofMinutes(90));
+        stop(id);
+        world.clock.advance(Duration.ofHours(3));
+        List<LineItem> addresses = items().stream().filter(item -> item.usageType().contains("PublicIPv4")).toList();
+        assertEquals(List.of("USE1-PublicIPv4:InUseAddress"), addresses.stream().map(LineItem::usageType).toList());
+        BigDecimal seconds = BigDecimal.valueOf(7 + 90 * 60);
+        assertEquals(IPV4_HOURLY.multiply(seconds).divide(BigDecimal.valueOf(3600), java.math.MathContext.DECIMAL64)
+                .setScale(10, java.math.RoundingMode.HALF_UP), addresses.get(0).unblendedCost(),
+                "held from the launch (pending included), given back at the stop");
     }
 
     private String runningInstance(String type) {

@@ -113,15 +113,16 @@ class InstanceCommandsTest {
     void terminatedInstancesAreSweptAfterAnHour() {
         InstanceWorld world = new InstanceWorld();
         String id = world.launch(1).get(0).id();
+        world.clock.advance(Duration.ofSeconds(10));
         world.commands.apply(world.context(), List.of(id), InstanceEvent.TERMINATE);
         world.observe(id, InstanceEvent.OBSERVED_GONE);
         world.clock.advance(Duration.ofMinutes(59));
         assertEquals(0, world.commands.sweepExpired());
         world.clock.advance(Duration.ofMinutes(1));
         assertEquals(1, world.commands.sweepExpired());
-        assertEquals(world.networkRecords + 1, world.store.size(),
-                "the instance, its interface and its root volume are gone; the root volume's metered usage stays");
-        assertEquals(1, world.store.listAll(dev.gureum.core.billing.BillingRecords.CLOSED).size());
+        assertEquals(world.networkRecords + 2, world.records.size(), "the instance, its interface and its root volume"
+                + " are gone; the metered usage of the root volume and of the public address stays");
+        assertEquals(2, world.store.listAll(dev.gureum.core.billing.BillingRecords.CLOSED).size());
     }
 
     @Test

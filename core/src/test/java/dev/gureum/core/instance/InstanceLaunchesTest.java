@@ -106,7 +106,7 @@ class InstanceLaunchesTest {
         InstanceWorld world = new InstanceWorld();
         world.blocks.fill();
         assertCode("InsufficientVolumeCapacity", () -> world.launch(2));
-        assertEquals(world.networkRecords, world.store.size());
+        assertEquals(world.networkRecords, world.records.size());
         assertEquals(List.of(), world.runtime.commands);
         assertEquals(0, world.blocks.diskCount());
     }
@@ -115,7 +115,7 @@ class InstanceLaunchesTest {
     void dryRunChecksEverythingAndChangesNothing() {
         InstanceWorld world = new InstanceWorld();
         world.launches.launch(world.dryRun(), InstanceWorld.request("t3.micro", 1, 1));
-        assertEquals(world.networkRecords, world.store.size());
+        assertEquals(world.networkRecords, world.records.size());
         assertEquals(List.of(), world.runtime.commands);
         assertEquals(0, world.blocks.diskCount(), "a dry run makes no bytes");
         assertCode("InvalidKeyPair.NotFound", () -> world.launches.launch(world.dryRun(),

@@ -3,6 +3,7 @@ package dev.gureum.core.instance;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.PublicAddressMeter;
 import dev.gureum.core.billing.VolumeMeter;
 import dev.gureum.core.network.DefaultVpcs;
 import dev.gureum.core.network.InterfaceLifecycle;
@@ -20,6 +21,7 @@ import dev.gureum.core.storage.VolumeBytes;
 import dev.gureum.core.storage.VolumeHosts;
 import dev.gureum.core.storage.VolumeService;
 import dev.gureum.core.store.FakeStore;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.tag.Tag;
 import dev.gureum.core.time.ManualClock;
@@ -31,19 +33,21 @@ final class InstanceWorld {
     static final String ACCOUNT = "000000000000";
     static final String REGION = "us-east-1";
 
-    final FakeStore store = new FakeStore();
+    final FakeStore records = new FakeStore();
+    final FollowedStore store = new FollowedStore(records);
     final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
     final FakeRuntime runtime = new FakeRuntime();
     final FakeLaunchCatalog catalog = new FakeLaunchCatalog();
     final InstanceUsage usage = new InstanceUsage(store, catalog);
     final RegionCatalog regions = RegionCatalog.load();
     final DefaultVpcs defaultVpcs = new DefaultVpcs(store, regions);
-    final PublicAddressPool pool = new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL));
+    final Meter meter = new Meter(store);
+    final PublicAddressPool pool = new PublicAddressPool(store, Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL),
+            new PublicAddressMeter(meter));
     final NetworkInterfaceService network = new NetworkInterfaceService(store, defaultVpcs, pool,
             (context, instanceId) -> java.util.Optional.empty());
     final MemoryBlockStore blocks = new MemoryBlockStore();
     final SnapshotDirectory snapshots = new SnapshotDirectory(store, region -> List.of());
-    final Meter meter = new Meter(store);
     final VolumeBytes volumeBytes = new VolumeBytes(store, blocks, snapshots);
     final VolumeService volumes = new VolumeService(store, regions, volumeBytes, snapshots, new VolumeMeter(meter));
     final VolumeAttachments attachments = new VolumeAttachments(store, (context, instanceId) ->
@@ -52,7 +56,7 @@ final class InstanceWorld {
                             found.value().state().wireName(), found.value().rootDeviceName())), new VolumeMeter(meter));
     final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
-            List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)),
+            List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock),
                     new VolumeFollower(attachments, volumeBytes, instanceStore, catalog),
                     new InstanceMeter(meter, clock)));
     final InstanceLaunches launches;
@@ -62,7 +66,7 @@ final class InstanceWorld {
 
     InstanceWorld(Quotas quotas) {
         defaultVpcs.ensure(context());
-        networkRecords = store.size();
+        networkRecords = records.size();
         commands.attach(runtime);
         launches = new InstanceLaunches(store, regions, catalog, quotas, runtime, usage, network,
                 new LaunchVolumes(snapshots, volumes, volumeBytes, instanceStore));

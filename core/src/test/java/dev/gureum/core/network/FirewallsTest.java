@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /** Every commit that changes a VPC's groups or interfaces hands the runtime the VPC's whole firewall afresh. */
 class FirewallsTest {
     private final Firewalls firewalls = new Firewalls();
-    private final FollowedStore store = new FollowedStore(new FakeStore(), firewalls);
+    private final FollowedStore store = followed(firewalls);
     private final DefaultVpcs defaultVpcs = new DefaultVpcs(store, RegionCatalog.load());
     private final SecurityGroupService groups = new SecurityGroupService(store, defaultVpcs, (context, id) -> false);
     private final RecordingRuntime runtime = new RecordingRuntime();
@@ -145,5 +145,11 @@ class FirewallsTest {
         @Override
         public void close() {
         }
+    }
+
+    private static FollowedStore followed(Firewalls firewalls) {
+        FollowedStore followed = new FollowedStore(new FakeStore());
+        followed.follow(firewalls);
+        return followed;
     }
 }

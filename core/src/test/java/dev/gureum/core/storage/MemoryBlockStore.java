@@ -31,7 +31,12 @@ public final class MemoryBlockStore implements BlockStore {
     @Override
     public void copy(Disk from, Disk to, long sizeBytes) throws IOException {
         refuseWhenFull();
-        sizes.put(to, Math.max(sizeBytes, sizes.getOrDefault(from, 0L)));
+        Long source = sizes.get(from);
+        if (source == null) {
+            sizes.remove(to);
+        } else {
+            sizes.put(to, Math.max(sizeBytes, source));
+        }
     }
 
     @Override
@@ -43,6 +48,12 @@ public final class MemoryBlockStore implements BlockStore {
     @Override
     public void delete(Disk disk) {
         sizes.remove(disk);
+    }
+
+    /** Memory holds no holes: a disk takes its whole size. */
+    @Override
+    public long storedBytes(Disk disk) {
+        return Math.max(0, size(disk));
     }
 
     @Override

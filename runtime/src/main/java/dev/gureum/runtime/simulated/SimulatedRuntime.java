@@ -32,7 +32,8 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     private final ClockScheduler scheduler;
     private final RuntimeObserver observer;
     private final Duration delay;
-    private final Map<InstanceRef, StringBuilder> consoles = new ConcurrentHashMap<>();
+    /** Each instance's console text, kept as an exact-size string: a builder's spare capacity, per instance, adds up. */
+    private final Map<InstanceRef, String> consoles = new ConcurrentHashMap<>();
     private final SyntheticMeters meters = new SyntheticMeters();
 
     public SimulatedRuntime(ClockScheduler scheduler, RuntimeObserver observer, Duration delay) {
@@ -97,8 +98,7 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
 
     @Override
     public String consoleOutput(InstanceRef instance) {
-        StringBuilder console = consoles.get(instance);
-        return console == null ? "" : console.toString();
+        return consoles.getOrDefault(instance, "");
     }
 
     @Override
@@ -165,7 +165,6 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     }
 
     private void console(InstanceRef instance, String line) {
-        consoles.computeIfAbsent(instance, unused -> new StringBuilder())
-                .append('[').append(CONSOLE_TIME.format(scheduler.clock().now())).append("] ").append(line).append('\n');
+        consoles.merge(instance, "[" + CONSOLE_TIME.format(scheduler.clock().now()) + "] " + line + "\n", String::concat);
     }
 }

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * Disks as sparse files under {@code <data directory>/<kind>/<account>/<region>/<name>.img} (kinds:
  * volumes, snapshots, instance-store), each exactly its disk's size: unwritten blocks read as zeros and
  * take no disk space. A file is made under a temporary name and moved into place, so a crash never leaves
- * a disk with a file of the wrong size or half its copied bytes. Copies are made by {@code cp}
+ * a disk with a file of the wrong size or half its copied bytes. A copy of a disk that has no file (a public
+ * image's snapshot, whose bytes Gureum does not hold) has none either: it reads as zeros all the same, and
+ * launching from a catalog image makes no file per instance. A file shorter than its disk (a guest that
+ * wrote to a disk without one) reads as zeros past its end and is grown when copied. Copies are made by {@code cp}
  * with {@code --reflink=auto --sparse=always}: a shared-extent clone where the filesystem can (btrfs, XFS),
  * otherwise a copy that skips holes and keeps runs of zeros sparse.
  */
@@ -32,7 +35,8 @@ public final class SparseFileBlockStore implements BlockStore {
     @Override
     public void create(Disk disk, long sizeBytes) throws IOException {
         Path file = file(disk);
-        if (Files.exists(file) && Files.size(file) == sizeBytes) {
+        if (Files.exists(file) && Files.size(file) <= sizeBytes) {
+            grow(disk, sizeBytes);
             return;
         }
         Files.createDirectories(file.getParent());
@@ -47,7 +51,7 @@ public final class SparseFileBlockStore implements BlockStore {
     public void copy(Disk from, Disk to, long sizeBytes) throws IOException {
         Path source = file(from);
         if (!Files.exists(source)) {
-            create(to, sizeBytes);
+            delete(to);
             return;
         }
         Path target = file(to);
@@ -71,6 +75,9 @@ public final class SparseFileBlockStore implements BlockStore {
 
     @Override
     public void grow(Disk disk, long sizeBytes) throws IOException {
+        if (!Files.exists(file(disk))) {
+            return;
+        }
         try (RandomAccessFile sparse = new RandomAccessFile(file(disk).toFile(), "rw")) {
             if (sparse.length() < sizeBytes) {
                 sparse.setLength(sizeBytes);
@@ -104,18 +111,34 @@ public final class SparseFileBlockStore implements BlockStore {
         return file.resolveSibling(file.getFileName() + ".partial");
     }
 
+    /** The file's allocated blocks (stat's %b, in units of %B bytes), which Java's file attributes do not show. */
+    @Override
+    public long storedBytes(Disk disk) throws IOException {
+        Path file = file(disk);
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        String[] blocks = run("measuring", file, "stat", "--format=%b %B", "--", file.toString()).split(" ");
+        return Long.parseLong(blocks[0]) * Long.parseLong(blocks[1]);
+    }
+
     private static void cp(Path source, Path target) throws IOException {
-        Process cp = new ProcessBuilder("cp", "--reflink=auto", "--sparse=always", "--", source.toString(),
-                target.toString()).redirectErrorStream(true).start();
-        String output = new String(cp.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        run("copying", source, "cp", "--reflink=auto", "--sparse=always", "--", source.toString(), target.toString());
+    }
+
+    /** Runs a command about {@code file} and answers its output, or throws with it when the command fails. */
+    private static String run(String doing, Path file, String... command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         try {
-            if (cp.waitFor() != 0) {
-                throw new IOException("copying " + source.getFileName() + " failed: " + output);
+            if (process.waitFor() != 0) {
+                throw new IOException(doing + " " + file.getFileName() + " failed: " + output);
             }
+            return output;
         } catch (InterruptedException e) {
-            cp.destroyForcibly();
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while copying " + source.getFileName(), e);
+            throw new IOException("interrupted while " + doing + " " + file.getFileName(), e);
         }
     }
 }

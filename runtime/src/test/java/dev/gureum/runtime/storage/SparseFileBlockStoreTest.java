@@ -12,6 +12,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,10 +62,43 @@ class SparseFileBlockStoreTest {
     }
 
     @Test
-    void aCopyOfADiskWithoutBytesReadsAsZeros() throws IOException {
+    void aCopyOfADiskWithoutBytesHasNoneEither() throws IOException {
         SparseFileBlockStore blocks = new SparseFileBlockStore(data);
+        blocks.create(RESTORED, EIGHT_GIB);
         blocks.copy(SNAPSHOT, RESTORED, EIGHT_GIB);
-        assertEquals(EIGHT_GIB, blocks.size(RESTORED));
+        assertEquals(-1, blocks.size(RESTORED));
+        assertFalse(Files.exists(blocks.file(RESTORED)));
+    }
+
+    @Test
+    void storedBytesCountWrittenBlocksNotHoles() throws IOException {
+        SparseFileBlockStore blocks = new SparseFileBlockStore(data);
+        assertEquals(0, blocks.storedBytes(VOLUME));
+        blocks.create(VOLUME, EIGHT_GIB);
+        try (RandomAccessFile volume = new RandomAccessFile(blocks.file(VOLUME).toFile(), "rw")) {
+            volume.seek(1 << 30);
+            volume.write(new byte[1 << 20]);
+            volume.seek(1 << 30);
+            volume.write(1);
+        }
+        long stored = blocks.storedBytes(VOLUME);
+        assertTrue(stored >= 1 << 20 && stored < 2 << 20, "about the 1 MiB written of 8 GiB: " + stored);
+    }
+
+    @Test
+    void aShortFileIsGrownAndKeepsWhatWasWritten() throws IOException {
+        SparseFileBlockStore blocks = new SparseFileBlockStore(data);
+        Path file = blocks.file(VOLUME);
+        Files.createDirectories(file.getParent());
+        Files.write(file, new byte[] {1, 2, 3});
+        blocks.create(VOLUME, EIGHT_GIB);
+        blocks.copy(VOLUME, SNAPSHOT, EIGHT_GIB);
+        assertEquals(List.of(EIGHT_GIB, EIGHT_GIB), List.of(blocks.size(VOLUME), blocks.size(SNAPSHOT)));
+        byte[] head = new byte[3];
+        try (RandomAccessFile snapshot = new RandomAccessFile(blocks.file(SNAPSHOT).toFile(), "r")) {
+            snapshot.readFully(head);
+        }
+        assertArrayEquals(new byte[] {1, 2, 3}, head);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.PublicAddressMeter;
+import dev.gureum.core.billing.SnapshotMeter;
 import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.PriceCatalog;
 import dev.gureum.core.billing.VolumeMeter;
@@ -132,7 +134,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final VolumeBytes volumeBytes;
     private final Firewalls firewalls;
 
-    private Ec2Cloud(RegionCatalog regionCatalog, Store store, Firewalls firewalls, CloudClock clock, Quotas quotas,
+    private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
                      MetricService metrics) {
         this.store = store;
@@ -143,7 +145,9 @@ public final class Ec2Cloud implements AutoCloseable {
         this.keyPairs = new KeyPairService(store);
         ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
         SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
-        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store));
+        Meter meter = new Meter(store);
+        this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store),
+                new SnapshotMeter(meter));
         this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
         this.images = new ImageService(store, clock, imageCatalog, snapshots, snapshotDirectory);
         this.instanceTypes = new InstanceTypeService(InstanceTypeCatalog::load, regionCatalog);
@@ -151,9 +155,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.scheduler = new ClockScheduler(clock);
         this.usage = new InstanceUsage(store, catalog);
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
-        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool);
+        PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool, new PublicAddressMeter(meter));
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
-        Meter meter = new Meter(store);
         this.bills = new Bills(store, PriceCatalog.load(), clock);
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
@@ -164,7 +167,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumeBytes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
         this.commands = new InstanceCommands(store, clock, catalog, usage,
-                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool)), volumeFollower,
+                List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock), volumeFollower,
                         new InstanceMeter(meter, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
@@ -232,7 +235,9 @@ public final class Ec2Cloud implements AutoCloseable {
         // Every service writes through the followed store, so each commit that changes security groups or
         // interfaces reaches the runtime's firewalls (Firewalls), whichever service made it.
         Firewalls firewalls = new Firewalls();
-        Ec2Cloud cloud = new Ec2Cloud(regions, new FollowedStore(store, firewalls), firewalls, clock, quotas,
+        FollowedStore followed = new FollowedStore(store);
+        followed.follow(firewalls);
+        Ec2Cloud cloud = new Ec2Cloud(regions, followed, firewalls, clock, quotas,
                 runtimeFactory, publicAddressPool, blocks, metrics);
         cloud.firewalls.reconcile();
         cloud.commands.reconcile();
