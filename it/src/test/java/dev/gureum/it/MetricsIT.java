@@ -24,6 +24,7 @@ import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.Datapoint;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.DimensionFilter;
+import software.amazon.awssdk.services.cloudwatch.model.EntityMetricData;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricStatisticsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Metric;
@@ -108,6 +109,17 @@ class MetricsIT {
         List<Metric> listed = cloudWatch.listMetrics(request -> request.namespace("Gureum/Sdk")
                 .dimensions(DimensionFilter.builder().name("Host").build())).metrics();
         assertEquals(List.of(metric), listed);
+    }
+
+    @Test
+    void entityMetricDataIsStoredLikeMetricData() {
+        cloudWatch.putMetricData(request -> request.namespace("Gureum/Entity").entityMetricData(EntityMetricData.builder()
+                .entity(entity -> entity.keyAttributes(java.util.Map.of("Type", "Service", "Name", "web",
+                        "Environment", "test")))
+                .metricData(MetricDatum.builder().metricName("Hits").timestamp(MINUTE).value(3.0).build()).build()));
+        assertEquals(3.0, cloudWatch.getMetricStatistics(request -> request.namespace("Gureum/Entity").metricName("Hits")
+                .startTime(MINUTE).endTime(MINUTE.plusSeconds(60)).period(60).statistics(Statistic.SUM))
+                .datapoints().get(0).sum());
     }
 
     @Test

@@ -55,8 +55,14 @@ final class MetricHandlers {
         table.register(ListMetricsRequest.class, this::list);
     }
 
+    /**
+     * The data of EntityMetricData are stored like MetricData's (the entity they name is association metadata for
+     * the console's related-telemetry view, which Gureum does not model), numbered after them in error messages.
+     */
     PutMetricDataResponse put(PutMetricDataRequest request, RequestContext context) {
-        metrics.put(context, request.namespace(), request.metricData().stream().map(MetricHandlers::datum).toList());
+        List<Datum> data = new java.util.ArrayList<>(request.metricData().stream().map(MetricHandlers::datum).toList());
+        request.entityMetricData().forEach(entity -> entity.metricData().forEach(datum -> data.add(datum(datum))));
+        metrics.put(context, request.namespace(), data);
         return PutMetricDataResponse.builder().build();
     }
 
