@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.sns.model.SnsException;
 
 /**
  * CloudWatch ({@code monitoring}) and SNS share the port with EC2: requests are routed by the SigV4
- * scope's service, then by wire format, signature-checked, and — until their handlers exist — every
- * operation answers {@code InvalidAction} in the envelope of the wire that carried it, which the Java SDK
+ * scope's service, then by wire format, signature-checked, and an operation without a handler (dashboards
+ * here) answers {@code InvalidAction} in the envelope of the wire that carried it, which the Java SDK
  * (CBOR for CloudWatch, aws-query for SNS), the AWS CLI 2.9 (aws-query) and the AWS CLI 1.45 (awsJson for
  * CloudWatch) all read as that code. Bad input gets AWS's 4xx errors in the same envelopes.
  */
