@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  */
 public final class Bench {
     private static final String USAGE = """
-            usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [alarms] [ri-offerings]
+            usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [alarms]
+                                [metrics] [ri-offerings]
               cold-start    spawn to first signed answer, against a hello-world JVM (--runs, default 11)
               throughput    wrk on Gureum, against a static Netty responder, 3 alternating rounds each
                             of --duration seconds (default 5)
@@ -22,6 +23,8 @@ public final class Bench {
                             instance, against DescribeRegions in the same run
               alarms        CPU of the alarm evaluator's rounds over 10,000 alarms on 1-minute periods, against
                             reading every alarm and its datapoints in the same run
+              metrics       PutMetricData ingest in datapoints/s and GetMetricData of 100 series x 24 h,
+                            against DescribeRegions and a one-datum PutMetricData in the same run
               ri-offerings  server time of DescribeReservedInstancesOfferings' first page for a type in a
                             region (computed offerings), against DescribeRegions in the same run
             """;
@@ -55,6 +58,7 @@ public final class Bench {
         all.put(Throughput.NAME, () -> new Throughput(finalRoundDuration));
         all.put(InstanceScale.NAME, InstanceScale::new);
         all.put(AlarmRounds.NAME, AlarmRounds::new);
+        all.put(MetricScale.NAME, MetricScale::new);
         all.put(ReservedOfferings.NAME, ReservedOfferings::new);
         if (names.isEmpty()) {
             names.addAll(all.keySet());

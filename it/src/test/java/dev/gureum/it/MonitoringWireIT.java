@@ -10,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +25,14 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
-import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.SnsException;
 
 /**
  * CloudWatch ({@code monitoring}) and SNS share the port with EC2: requests are routed by the SigV4
- * scope's service, then by wire format, signature-checked, and — until their handlers exist — every
- * operation answers {@code InvalidAction} in the envelope of the wire that carried it, which the Java SDK
+ * scope's service, then by wire format, signature-checked, and an operation without a handler (dashboards
+ * here) answers {@code InvalidAction} in the envelope of the wire that carried it, which the Java SDK
  * (CBOR for CloudWatch, aws-query for SNS), the AWS CLI 2.9 (aws-query) and the AWS CLI 1.45 (awsJson for
  * CloudWatch) all read as that code. Bad input gets AWS's 4xx errors in the same envelopes.
  */
@@ -55,10 +53,9 @@ class MonitoringWireIT {
     @Test
     void javaSdkCloudWatchClientSpeaksCborAndReadsInvalidAction() {
         try (CloudWatchClient cloudWatch = cloudWatch("test")) {
-            assertSdkError(400, "InvalidAction", CloudWatchException.class, cloudWatch::listMetrics);
-            assertSdkError(400, "InvalidAction", CloudWatchException.class, () -> cloudWatch.putMetricData(request -> request
-                    .namespace("Gureum/IT").metricData(MetricDatum.builder().metricName("Load").value(1.5)
-                            .timestamp(Instant.now()).dimensions(Dimension.builder().name("Host").value("a").build()).build())));
+            assertSdkError(400, "InvalidAction", CloudWatchException.class, cloudWatch::listDashboards);
+            assertSdkError(400, "InvalidAction", CloudWatchException.class, () -> cloudWatch.putDashboard(request -> request
+                    .dashboardName("ops").dashboardBody("{\"widgets\":[]}")));
         }
     }
 
@@ -74,7 +71,7 @@ class MonitoringWireIT {
     @Test
     void javaSdkClientsWithAWrongSecretGetSignatureDoesNotMatchInTheirOwnEnvelope() {
         try (CloudWatchClient cloudWatch = cloudWatch("not-the-secret"); SnsClient sns = sns("not-the-secret")) {
-            assertSdkError(403, "SignatureDoesNotMatch", CloudWatchException.class, cloudWatch::listMetrics);
+            assertSdkError(403, "SignatureDoesNotMatch", CloudWatchException.class, cloudWatch::listDashboards);
             assertSdkError(403, "SignatureDoesNotMatch", SnsException.class, sns::listTopics);
         }
     }
@@ -96,9 +93,8 @@ class MonitoringWireIT {
         assumeTrue(AwsCli.installed(), "skipped: /usr/bin/aws is not installed");
         AwsCli cli = new AwsCli(server.endpoint());
         cli.assertServerErrors(List.of(
-                List.of("InvalidAction", "cloudwatch", "list-metrics"),
-                List.of("InvalidAction", "cloudwatch", "put-metric-data", "--namespace", "Gureum/IT", "--metric-name", "Load",
-                        "--value", "1", "--dimensions", "Host=a"),
+                List.of("InvalidAction", "cloudwatch", "list-dashboards"),
+                List.of("InvalidAction", "cloudwatch", "get-dashboard", "--dashboard-name", "ops"),
                 List.of("InvalidAction", "sns", "list-platform-applications"),
                 List.of("NotFound", "sns", "publish", "--topic-arn", "arn:aws:sns:us-east-1:000000000000:ops",
                         "--message", "hello")));
@@ -109,14 +105,14 @@ class MonitoringWireIT {
         assumeTrue(Files.isExecutable(AwsCli.NEWER_BOTOCORE_BINARY), "skipped: no " + AwsCli.NEWER_BOTOCORE_BINARY);
         AwsCli cli = new AwsCli(AwsCli.NEWER_BOTOCORE_BINARY, server.endpoint(), "test", "test");
         cli.assertServerErrors(List.of(
-                List.of("InvalidAction", "cloudwatch", "list-metrics"),
+                List.of("InvalidAction", "cloudwatch", "list-dashboards"),
                 List.of("InvalidAction", "cloudwatch", "get-dashboard", "--dashboard-name", "ops"),
                 List.of("InvalidAction", "sns", "list-platform-applications")));
     }
 
     @Test
     void garbageCborIsSerializationExceptionInTheCborEnvelope() {
-        HttpResponse<byte[]> response = SignedRequests.post(server.endpoint(), "monitoring", CBOR_PATH + "ListMetrics",
+        HttpResponse<byte[]> response = SignedRequests.post(server.endpoint(), "monitoring", CBOR_PATH + "ListDashboards",
                 Map.of("smithy-protocol", "rpc-v2-cbor", "Content-Type", "application/cbor"), HexFormat.of().parseHex("a1ff00"));
         assertEquals(400, response.statusCode());
         assertEquals("rpc-v2-cbor", response.headers().firstValue("smithy-protocol").orElse(null));

@@ -14,7 +14,7 @@ import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.ce.CostExplorerApi;
 import dev.gureum.core.cost.CostExplorer;
-import dev.gureum.core.alarm.AlarmMetrics;
+import dev.gureum.core.alarm.StoredAlarmMetrics;
 import dev.gureum.core.sns.SnsPublisher;
 import dev.gureum.server.cloudwatch.AlarmCloud;
 import dev.gureum.server.cloudwatch.CloudWatchApi;
@@ -26,6 +26,11 @@ import dev.gureum.server.gateway.AdminEndpoints;
 import dev.gureum.server.gateway.Gateway;
 import dev.gureum.server.http.HttpFront;
 import dev.gureum.store.EmbeddedStore;
+import dev.gureum.store.MetricJournalFile;
+import dev.gureum.core.metrics.MetricDataService;
+import dev.gureum.core.metrics.MetricQueries;
+import dev.gureum.core.metrics.MetricService;
+import dev.gureum.core.metrics.MetricStorage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -45,13 +50,16 @@ public final class GureumServer implements AutoCloseable {
     private static final Executor STARTER = runnable -> Thread.ofPlatform().daemon().name("gureum-start").start(runnable);
 
     private final Store store;
+    private final MetricStorage metrics;
     private final Ec2Cloud cloud;
     private final SnsCloud notifications;
     private final Gateway gateway;
     private final HttpFront front;
 
-    private GureumServer(Store store, Ec2Cloud cloud, SnsCloud notifications, Gateway gateway, HttpFront front) {
+    private GureumServer(Store store, MetricStorage metrics, Ec2Cloud cloud, SnsCloud notifications, Gateway gateway,
+                         HttpFront front) {
         this.store = store;
+        this.metrics = metrics;
         this.cloud = cloud;
         this.notifications = notifications;
         this.gateway = gateway;
@@ -77,37 +85,42 @@ public final class GureumServer implements AutoCloseable {
                 () -> EmbeddedStore.open(options.dataDirectory()), STARTER);
         CompletableFuture.runAsync(StartupWarmup::run, STARTER);
         CompletableFuture<Authenticator> authenticator = CompletableFuture.supplyAsync(() -> authenticator(options), STARTER);
+        CompletableFuture<MetricStorage> metricsOpened = opened.thenApplyAsync(
+                unused -> new MetricStorage(MetricJournalFile.open(options.dataDirectory()), clock), STARTER);
         Store store = null;
+        MetricStorage metrics = null;
         Ec2Cloud cloud = null;
         SnsCloud notifications = null;
         try {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
+            metrics = metricsOpened.join();
+            MetricService metricService = new MetricService(metrics);
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
-                    new SparseFileBlockStore(options.dataDirectory()));
+                    new SparseFileBlockStore(options.dataDirectory()), metricService);
             // SNS first: the services that notify (alarm actions, spot warnings) publish through its publisher()
             notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
                     options.port() != 0 ? options.port() : front.join().port()), options.smtp());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
-            // Until the metric store is merged, alarms read no metric data (every metric is empty, so alarms follow
-            // TreatMissingData); their notifications are published through SNS like any other message.
             SnsPublisher publisher = notifications.publisher();
-            AlarmCloud alarms = AlarmCloud.start(store, cloud.scheduler(), regions, AlarmMetrics.NONE,
+            MetricQueries metricQueries = new MetricQueries(metrics);
+            AlarmCloud alarms = AlarmCloud.start(store, cloud.scheduler(), regions,
+                    new StoredAlarmMetrics(metricQueries, new MetricDataService(metricQueries)),
                     (account, region, topicArn, subject, message) -> publisher.publish(account, region, topicArn,
                             subject, message, Map.of()), cloud.alarmInstanceActions());
-            ServiceEndpoint monitoring = CloudWatchApi.create(alarms);
+            ServiceEndpoint monitoring = CloudWatchApi.create(metricService, metricQueries, alarms);
             ServiceEndpoint sns = notifications.endpoint();
             ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock));
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName())),
-                    clock, cloud::reset, cloud::bill);
+                    clock, cloud::reset, cloud::bill, cloud.syntheticLoad());
             Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
                     monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce), "ec2", authenticator.join(),
                     regions, clock);
             ready.complete(gateway);
-            GureumServer server = new GureumServer(store, cloud, notifications, gateway, front.join());
+            GureumServer server = new GureumServer(store, metrics, cloud, notifications, gateway, front.join());
             CompletableFuture.runAsync(() -> {
                 InstanceTypeCatalog.load();
                 ((Ec2Protocol) ec2.protocol()).catalog().all();
@@ -117,6 +130,11 @@ public final class GureumServer implements AutoCloseable {
             ready.completeExceptionally(e);
             if (store == null) {
                 opened.thenAccept(Store::close);
+            }
+            if (metrics == null) {
+                metricsOpened.thenAccept(MetricStorage::close);
+            } else {
+                metrics.close();
             }
             front.thenAccept(HttpFront::close);
             if (notifications != null) {
@@ -181,6 +199,7 @@ public final class GureumServer implements AutoCloseable {
         front.close();
         notifications.close();
         cloud.close();
+        metrics.close();
         store.close();
     }
 }

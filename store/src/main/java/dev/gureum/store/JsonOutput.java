@@ -55,6 +55,15 @@ final class JsonOutput {
         }
     }
 
+    /** A double as Jackson writes one: Double.toString, quoted when it is NaN or infinite. */
+    void number(double value) {
+        if (Double.isFinite(value)) {
+            ascii(Double.toString(value));
+        } else {
+            string(Double.toString(value));
+        }
+    }
+
     void string(String value) {
         int n = value.length();
         ensure(n + 2);

@@ -152,6 +152,9 @@ final class RecordJson {
                 || plain == short.class || plain == Short.class) {
             return (value, out) -> out.number(((Number) value).longValue());
         }
+        if (plain == double.class || plain == Double.class) {
+            return (value, out) -> out.number((double) (Double) value);
+        }
         if (plain.isEnum()) {
             return (value, out) -> out.string(((Enum<?>) value).name());
         }

@@ -42,7 +42,7 @@ class RecordJsonTest {
     record Nested(String name, List<Nested> children) {
     }
 
-    record Floating(String name, double value) {
+    record Floating(String name, float value) {
     }
 
     record HoldsFloating(Floating inner) {
@@ -91,9 +91,21 @@ class RecordJsonTest {
     }
 
     @Test
+    void writesDoublesAsJacksonDoes() {
+        for (double number : new double[] {0, -0.0, 80, 1.5, 1e-7, 1e21, 123456789.123, Double.MAX_VALUE, Double.NaN,
+                Double.NEGATIVE_INFINITY}) {
+            Measured value = new Measured(number, number);
+            assertEquals(text(RecordCodec.jackson(value)), text(RecordJson.encode(value)), Double.toString(number));
+        }
+    }
+
+    record Measured(double threshold, Double boxed) {
+    }
+
+    @Test
     void leavesToJacksonWhatItDoesNotWrite() {
-        assertNull(RecordJson.encode(new Floating("x", 1.5)));
-        assertNull(RecordJson.encode(new HoldsFloating(new Floating("x", 1.5))));
+        assertNull(RecordJson.encode(new Floating("x", 1.5f)));
+        assertNull(RecordJson.encode(new HoldsFloating(new Floating("x", 1.5f))));
         assertNull(RecordJson.encode("not a record"));
     }
 
@@ -156,6 +168,13 @@ class RecordJsonTest {
             return random.nextLong();
         } else if (plain == boolean.class || plain == Boolean.class) {
             return random.nextBoolean();
+        } else if (plain == double.class || plain == Double.class) {
+            return switch (random.nextInt(4)) {
+                case 0 -> (double) random.nextInt(100);
+                case 1 -> random.nextDouble() * 1e6;
+                case 2 -> -random.nextDouble();
+                default -> Double.longBitsToDouble(random.nextLong() & 0x7fefffffffffffffL);
+            };
         } else if (plain == Instant.class) {
             long nanos = switch (random.nextInt(4)) {
                 case 0 -> 0;

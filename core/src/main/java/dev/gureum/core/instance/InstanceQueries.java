@@ -22,6 +22,7 @@ import java.util.function.Supplier;
 public final class InstanceQueries {
     private final Store store;
     private final InstanceRuntime runtime;
+    private final InstanceStatuses statuses;
     private final NetworkInterfaceService network;
     private final VolumeAttachments volumes;
 
@@ -29,6 +30,7 @@ public final class InstanceQueries {
                            VolumeAttachments volumes) {
         this.store = store;
         this.runtime = runtime;
+        this.statuses = new InstanceStatuses(runtime);
         this.network = network;
         this.volumes = volumes;
     }
@@ -91,9 +93,14 @@ public final class InstanceQueries {
                     "The parameter instancesSet cannot be used with the parameter maxResults");
         }
         List<Instance> found = InstanceLookup.named(store, context, instanceIds).stream()
-                .filter(InstanceStatuses.selection(includeAllInstances, filters))
+                .filter(statuses.selection(includeAllInstances, filters))
                 .sorted(Comparator.comparing(Instance::id)).toList();
         return Pages.page(found, Instance::id, maxResults, nextToken, 5, 1000);
+    }
+
+    /** The instance's system and instance status checks. */
+    public InstanceStatuses.View statusOf(Instance instance) {
+        return statuses.of(instance);
     }
 
     /** One visible instance by id. */

@@ -41,6 +41,15 @@ public interface InstanceRuntime extends AutoCloseable {
     /** What the instance printed on its console (boot messages, user-data output), possibly empty. */
     String consoleOutput(InstanceRef instance);
 
+    /**
+     * The instance's cumulative counters (see {@link InstanceCounters}), or null when this runtime does not
+     * measure them or the instance is not running on it.
+     */
+    InstanceCounters counters(InstanceRef instance);
+
+    /** The instance's status checks as the runtime sees them; a running instance is healthy unless impaired. */
+    StatusChecks statusChecks(InstanceRef instance);
+
     /** The runtime's name for the health endpoint: simulated, sandbox. */
     String name();
 

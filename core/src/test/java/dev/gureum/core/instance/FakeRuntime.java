@@ -9,6 +9,10 @@ import java.util.List;
 /** A hand-written runtime that records the commands it is given; the test decides what it "observes". */
 final class FakeRuntime implements InstanceRuntime {
     final List<String> commands = new ArrayList<>();
+    /** What {@link #counters} answers per instance id (null: not measured). */
+    final java.util.Map<String, dev.gureum.core.runtime.InstanceCounters> counters = new java.util.HashMap<>();
+    /** What {@link #statusChecks} answers per instance id (healthy when absent). */
+    final java.util.Map<String, dev.gureum.core.runtime.StatusChecks> checks = new java.util.HashMap<>();
 
     @Override
     public void launch(List<LaunchSpec> specs) {
@@ -52,6 +56,16 @@ final class FakeRuntime implements InstanceRuntime {
     @Override
     public String consoleOutput(InstanceRef instance) {
         return "";
+    }
+
+    @Override
+    public dev.gureum.core.runtime.InstanceCounters counters(dev.gureum.core.runtime.InstanceRef instance) {
+        return counters.get(instance.instanceId());
+    }
+
+    @Override
+    public dev.gureum.core.runtime.StatusChecks statusChecks(dev.gureum.core.runtime.InstanceRef instance) {
+        return checks.getOrDefault(instance.instanceId(), dev.gureum.core.runtime.StatusChecks.HEALTHY);
     }
 
     @Override

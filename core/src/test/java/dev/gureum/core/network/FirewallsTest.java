@@ -128,6 +128,16 @@ class FirewallsTest {
         }
 
         @Override
+        public dev.gureum.core.runtime.InstanceCounters counters(dev.gureum.core.runtime.InstanceRef instance) {
+            return null;
+        }
+
+        @Override
+        public dev.gureum.core.runtime.StatusChecks statusChecks(dev.gureum.core.runtime.InstanceRef instance) {
+            return dev.gureum.core.runtime.StatusChecks.HEALTHY;
+        }
+
+        @Override
         public String name() {
             return "recording";
         }

@@ -21,7 +21,11 @@ public enum DocumentFormat {
     JSON(new JsonFactory()) {
         @Override
         void writeTimestamp(JsonGenerator generator, Instant instant) throws IOException {
-            generator.writeNumber(epochSeconds(instant).toPlainString());
+            if (instant.getNano() == 0) {
+                generator.writeNumber(instant.getEpochSecond());
+            } else {
+                generator.writeNumber(epochSeconds(instant).toPlainString());
+            }
         }
     },
     CBOR(new CBORFactory()) {

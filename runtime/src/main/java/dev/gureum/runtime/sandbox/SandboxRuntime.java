@@ -194,6 +194,16 @@ public final class SandboxRuntime implements InstanceRuntime {
     }
 
     @Override
+    public dev.gureum.core.runtime.InstanceCounters counters(InstanceRef instance) {
+        return SandboxCounters.read(instance.instanceId());
+    }
+
+    @Override
+    public dev.gureum.core.runtime.StatusChecks statusChecks(InstanceRef instance) {
+        return SandboxCounters.statusChecks(instance.instanceId());
+    }
+
+    @Override
     public String name() {
         return "sandbox";
     }

@@ -2,7 +2,10 @@ package dev.gureum.runtime.simulated;
 
 import dev.gureum.core.instance.InstanceEvent;
 import dev.gureum.core.runtime.InstanceRef;
+import dev.gureum.core.runtime.InstanceCounters;
 import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.runtime.StatusChecks;
+import dev.gureum.core.runtime.SyntheticLoad;
 import dev.gureum.core.runtime.LaunchSpec;
 import dev.gureum.core.runtime.Observation;
 import dev.gureum.core.runtime.RuntimeObserver;
@@ -19,9 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * instances of one command in one report. With no delay the report is made before the command returns,
  * so the caller's response still shows the transitional state (pending, stopping) while the next
  * Describe already sees the settled one — which is what lets SDK and CLI waiters finish on their first
- * poll. It keeps a console log per instance.
+ * poll. It keeps a console log per instance, and runs a synthetic load per instance ({@link SyntheticMeters}:
+ * idle unless set through {@link SyntheticLoad}) whose counters feed the instance's CloudWatch metrics.
  */
-public final class SimulatedRuntime implements InstanceRuntime {
+public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     private static final DateTimeFormatter CONSOLE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -30,6 +34,7 @@ public final class SimulatedRuntime implements InstanceRuntime {
     private final Duration delay;
     /** Each instance's console text, kept as an exact-size string: a builder's spare capacity, per instance, adds up. */
     private final Map<InstanceRef, String> consoles = new ConcurrentHashMap<>();
+    private final SyntheticMeters meters = new SyntheticMeters();
 
     public SimulatedRuntime(ClockScheduler scheduler, RuntimeObserver observer, Duration delay) {
         this.scheduler = scheduler;
@@ -40,6 +45,7 @@ public final class SimulatedRuntime implements InstanceRuntime {
     @Override
     public void launch(List<LaunchSpec> specs) {
         for (LaunchSpec spec : specs) {
+            meters.launched(spec.instance(), spec.vcpus());
             console(spec.instance(), "Gureum simulated runtime: launching " + spec.instanceType() + " from "
                     + spec.imageId() + " (no guest runs in the simulated runtime)");
             if (spec.userData() != null && spec.userData().length > 0) {
@@ -53,6 +59,7 @@ public final class SimulatedRuntime implements InstanceRuntime {
     @Override
     public void start(List<LaunchSpec> specs) {
         List<InstanceRef> instances = specs.stream().map(LaunchSpec::instance).toList();
+        specs.forEach(spec -> meters.launched(spec.instance(), spec.vcpus()));
         instances.forEach(instance -> console(instance, "starting"));
         report(instances, InstanceEvent.OBSERVED_RUNNING, "reached running");
     }
@@ -76,6 +83,7 @@ public final class SimulatedRuntime implements InstanceRuntime {
     @Override
     public void discardAll() {
         consoles.clear();
+        meters.clear();
     }
 
     /** Simulated instances send no packets, so there is nothing to filter. */
@@ -94,6 +102,31 @@ public final class SimulatedRuntime implements InstanceRuntime {
     }
 
     @Override
+    public InstanceCounters counters(InstanceRef instance) {
+        return meters.counters(instance, scheduler.clock().now());
+    }
+
+    @Override
+    public StatusChecks statusChecks(InstanceRef instance) {
+        return meters.statusChecks(instance);
+    }
+
+    @Override
+    public boolean setLoad(String instanceId, Load load) {
+        return meters.setLoad(instanceId, load, scheduler.clock().now());
+    }
+
+    @Override
+    public Load load(String instanceId) {
+        return meters.load(instanceId);
+    }
+
+    @Override
+    public boolean impair(String instanceId, boolean systemImpaired, boolean instanceImpaired) {
+        return meters.impair(instanceId, systemImpaired, instanceImpaired);
+    }
+
+    @Override
     public String name() {
         return "simulated";
     }
@@ -109,6 +142,16 @@ public final class SimulatedRuntime implements InstanceRuntime {
         }
         Runnable done = () -> {
             instances.forEach(instance -> console(instance, consoleLine));
+            java.time.Instant now = scheduler.clock().now();
+            for (InstanceRef instance : instances) {
+                switch (observation) {
+                    case OBSERVED_RUNNING -> meters.running(instance, now);
+                    case OBSERVED_STOPPED, OBSERVED_FAILED -> meters.stopped(instance, now);
+                    case OBSERVED_GONE -> meters.gone(instance);
+                    case START, STOP, REBOOT, TERMINATE -> {
+                    }
+                }
+            }
             observer.observed(instances.stream().map(instance -> new Observation(instance, observation)).toList());
             if (observation == InstanceEvent.OBSERVED_GONE) {
                 instances.forEach(consoles::remove);

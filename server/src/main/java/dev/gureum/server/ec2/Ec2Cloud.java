@@ -40,6 +40,9 @@ import dev.gureum.core.instance.InstanceUsage;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
+import dev.gureum.core.metrics.Ec2MetricPublisher;
+import dev.gureum.core.metrics.MetricService;
+import dev.gureum.core.runtime.SyntheticLoad;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.instance.InstanceState;
 import dev.gureum.core.network.AttachableInstances;
@@ -133,6 +136,9 @@ public final class Ec2Cloud implements AutoCloseable {
     final ReservedExchanges reservedExchanges;
     final SnapshotAttributes snapshotAttributes;
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
+    private static final Duration METRIC_RETENTION_INTERVAL = Duration.ofMinutes(10);
+    private final MetricService metrics;
+    private final Ec2MetricPublisher metricPublisher;
     private final Store store;
     private final ClockScheduler scheduler;
     private final InstanceRuntime runtime;
@@ -142,8 +148,10 @@ public final class Ec2Cloud implements AutoCloseable {
     private final Firewalls firewalls;
 
     private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
-                     RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
+                     RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
+                     MetricService metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.firewalls = firewalls;
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
@@ -192,6 +200,8 @@ public final class Ec2Cloud implements AutoCloseable {
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
         this.modifications = new InstanceModifications(store, catalog);
+        this.metricPublisher = new Ec2MetricPublisher(store, runtime, name -> instanceTypes.catalog().find(name),
+                this::volumeIdsRootFirst, metrics);
         this.vpcs = new VpcService(store, defaultVpcs);
         this.subnets = new SubnetService(store, regionCatalog, defaultVpcs);
         this.internetGateways = new InternetGatewayService(store, defaultVpcs, networkInterfaces::vpcHasPublicAddresses);
@@ -244,20 +254,23 @@ public final class Ec2Cloud implements AutoCloseable {
     }
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,
-                                 RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks) {
+                                 RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
+                                 MetricService metrics) {
         // Every service writes through the followed store, so each commit that changes security groups or
         // interfaces reaches the runtime's firewalls (Firewalls), whichever service made it.
         Firewalls firewalls = new Firewalls();
         FollowedStore followed = new FollowedStore(store);
         followed.follow(firewalls);
         Ec2Cloud cloud = new Ec2Cloud(regions, followed, firewalls, clock, quotas,
-                runtimeFactory, publicAddressPool, blocks);
+                runtimeFactory, publicAddressPool, blocks, metrics);
         cloud.firewalls.reconcile();
         cloud.commands.reconcile();
         cloud.volumeBytes.reconcile();
         cloud.snapshots.reconcile();
         cloud.volumeFollower.reconcile(store.listAll(InstanceRecords.INSTANCES).stream().map(Versioned::value).toList());
         cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
+        cloud.metricPublisher.start(cloud.scheduler);
+        cloud.pruneMetricsEvery(METRIC_RETENTION_INTERVAL);
         return cloud;
     }
 
@@ -279,8 +292,35 @@ public final class Ec2Cloud implements AutoCloseable {
         return new InstanceAlarmActions(commands, store, scheduler.clock());
     }
 
+    /** Metric data older than its resolution's retention is dropped as the cloud clock moves on. */
+    private void pruneMetricsEvery(Duration interval) {
+        scheduler.schedule(interval, () -> {
+            try {
+                metrics.storage().prune();
+            } finally {
+                pruneMetricsEvery(interval);
+            }
+        });
+    }
+
+    /** An instance's EBS volumes for its metrics, the root device's first. */
+    private List<String> volumeIdsRootFirst(String account, String region, String instanceId) {
+        String root = store.get(InstanceRecords.INSTANCES, new RecordKey(account, region, instanceId))
+                .map(found -> found.value().rootDeviceName()).orElse(null);
+        return volumeAttachments.volumesOf(account, region, instanceId).stream()
+                .sorted(java.util.Comparator.comparing(attached -> !attached.getValue().device().equals(root)))
+                .map(attached -> attached.getKey().id()).toList();
+    }
+
+    /** The runtime's synthetic load controls (the simulated runtime), or null when it has none. */
+    public SyntheticLoad syntheticLoad() {
+        return runtime instanceof SyntheticLoad load ? load : null;
+    }
+
     /** The admin reset: every instance ends at once, every volume's bytes are freed, every record is gone. */
     public void reset() {
+        metricPublisher.reset();
+        metrics.storage().wipe();
         runtime.discardAll();
         volumeBytes.discardAll();
         snapshots.discardAll();

@@ -156,21 +156,22 @@ final class InstanceAttributeHandlers {
                 Boolean.TRUE.equals(request.includeAllInstances()), Filters.of(request.filters()),
                 request.maxResults(), request.nextToken());
         return DescribeInstanceStatusResponse.builder()
-                .instanceStatuses(page.items().stream().map(InstanceAttributeHandlers::status).toList())
+                .instanceStatuses(page.items().stream().map(instance -> status(instance, queries.statusOf(instance))).toList())
                 .nextToken(page.nextToken())
                 .build();
     }
 
-    private static InstanceStatus status(Instance instance) {
-        String status = InstanceStatuses.status(instance);
-        String reachability = InstanceStatuses.reachability(instance);
-        InstanceStatusSummary summary = InstanceStatusSummary.builder().status(status)
-                .details(reachability == null ? List.of()
-                        : List.of(InstanceStatusDetails.builder().name("reachability").status(reachability).build()))
-                .build();
+    private static InstanceStatus status(Instance instance, InstanceStatuses.View view) {
         return InstanceStatus.builder().instanceId(instance.id()).availabilityZone(instance.availabilityZone())
-                .instanceState(InstanceShapes.state(instance.state())).instanceStatus(summary).systemStatus(summary)
-                .events(List.of()).build();
+                .instanceState(InstanceShapes.state(instance.state())).instanceStatus(summary(view.instance()))
+                .systemStatus(summary(view.system())).events(List.of()).build();
+    }
+
+    private static InstanceStatusSummary summary(InstanceStatuses.Check check) {
+        return InstanceStatusSummary.builder().status(check.status())
+                .details(check.reachability() == null ? List.of()
+                        : List.of(InstanceStatusDetails.builder().name("reachability").status(check.reachability()).build()))
+                .build();
     }
 
     DescribeInstanceCreditSpecificationsResponse describeCredits(DescribeInstanceCreditSpecificationsRequest request,

@@ -1,6 +1,7 @@
 package dev.gureum.server.gateway;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gureum.core.runtime.SyntheticLoad;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.http.WireResponse;
@@ -21,7 +22,10 @@ import java.util.Map;
  * Gureum's own endpoints beside the AWS APIs, answered in JSON and not signed:
  * {@code GET /_gureum/health}, {@code POST /_gureum/reset} (also at {@code /moto-api/reset}, so suites
  * written for moto's server mode run unchanged) and {@code POST /_gureum/clock/advance?seconds=N}
- * (manual clock only) and {@code GET /_gureum/bill?month=YYYY-MM&account=ID}. They listen where the API listens: loopback unless told otherwise.
+ * (manual clock only) and {@code GET /_gureum/bill?month=YYYY-MM&account=ID}; with the simulated runtime
+ * {@code POST /_gureum/load?instance=ID&cpu=PERCENT[&networkIn=B/s&networkOut=B/s&diskRead=B/s&diskWrite=B/s]}
+ * sets an instance's synthetic load and {@code POST /_gureum/impair?instance=ID&systemImpaired=true|false
+ * &instanceImpaired=true|false} its status checks. They listen where the API listens: loopback unless told otherwise.
  */
 public final class AdminEndpoints {
     /** Built on the first admin call, not at start-up: a mapper costs tens of milliseconds to make. */
@@ -39,14 +43,17 @@ public final class AdminEndpoints {
     private final CloudClock clock;
     private final Runnable reset;
     private final BiFunction<String, YearMonth, MonthlyBill> bills;
+    private final SyntheticLoad load;
     private final Instant started = Instant.now();
 
     /**
      * {@code reset} empties the cloud: every account's resources, in the store and in the runtime;
-     * {@code bills} answers an account's month of metered usage.
+     * {@code bills} answers an account's month of metered usage; {@code load} is the runtime's synthetic load
+     * controls, or null when it has none.
      */
     public AdminEndpoints(ServerFacts facts, CloudClock clock, Runnable reset,
-                          BiFunction<String, YearMonth, MonthlyBill> bills) {
+                          BiFunction<String, YearMonth, MonthlyBill> bills, SyntheticLoad load) {
+        this.load = load;
         this.facts = facts;
         this.clock = clock;
         this.reset = reset;
@@ -64,6 +71,8 @@ public final class AdminEndpoints {
             case "/_gureum/reset", "/moto-api/reset" -> request.method().equals("POST") ? reset() : methodNotAllowed("POST");
             case "/_gureum/clock/advance" -> request.method().equals("POST") ? advance(request) : methodNotAllowed("POST");
             case "/_gureum/bill" -> request.method().equals("GET") ? bill(request) : methodNotAllowed("GET");
+            case "/_gureum/load" -> request.method().equals("POST") ? load(request) : methodNotAllowed("POST");
+            case "/_gureum/impair" -> request.method().equals("POST") ? impair(request) : methodNotAllowed("POST");
             default -> json(404, Map.of("error", "NotFound", "message", "No admin endpoint at " + path));
         };
     }
@@ -136,6 +145,74 @@ public final class AdminEndpoints {
         body.put("totalUsd", bill.total().toPlainString());
         body.put("complete", bill.complete());
         return json(200, body);
+    }
+
+    /** {@code POST /_gureum/load}: an instance's synthetic load; members not given keep their value. */
+    private WireResponse load(WireRequest request) {
+        if (load == null) {
+            return noSyntheticLoad();
+        }
+        String instance = queryParameter(request.rawQuery(), "instance");
+        SyntheticLoad.Load current = instance == null ? null : load.load(instance);
+        if (current == null) {
+            return json(404, Map.of("error", "InvalidInstanceID.NotFound",
+                    "message", "The runtime knows no instance " + instance + "."));
+        }
+        try {
+            double cpu = rate(request, "cpu", current.cpuPercent());
+            if (cpu > 100) {
+                throw new NumberFormatException();
+            }
+            SyntheticLoad.Load next = new SyntheticLoad.Load(cpu,
+                    rate(request, "networkIn", current.networkInBytesPerSecond()),
+                    rate(request, "networkOut", current.networkOutBytesPerSecond()),
+                    rate(request, "diskRead", current.diskReadBytesPerSecond()),
+                    rate(request, "diskWrite", current.diskWriteBytesPerSecond()));
+            load.setLoad(instance, next);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("instance", instance);
+            body.put("cpu", next.cpuPercent());
+            body.put("networkIn", next.networkInBytesPerSecond());
+            body.put("networkOut", next.networkOutBytesPerSecond());
+            body.put("diskRead", next.diskReadBytesPerSecond());
+            body.put("diskWrite", next.diskWriteBytesPerSecond());
+            return json(200, body);
+        } catch (NumberFormatException e) {
+            return json(400, Map.of("error", "InvalidParameterValue",
+                    "message", "cpu is a percentage from 0 to 100; network and disk rates are bytes per second, 0 or more."));
+        }
+    }
+
+    /** {@code POST /_gureum/impair}: whether an instance's system and instance status checks fail. */
+    private WireResponse impair(WireRequest request) {
+        if (load == null) {
+            return noSyntheticLoad();
+        }
+        String instance = queryParameter(request.rawQuery(), "instance");
+        boolean system = "true".equals(queryParameter(request.rawQuery(), "systemImpaired"));
+        boolean own = "true".equals(queryParameter(request.rawQuery(), "instanceImpaired"));
+        if (instance == null || !load.impair(instance, system, own)) {
+            return json(404, Map.of("error", "InvalidInstanceID.NotFound",
+                    "message", "The runtime knows no instance " + instance + "."));
+        }
+        return json(200, Map.of("instance", instance, "systemImpaired", system, "instanceImpaired", own));
+    }
+
+    private static double rate(WireRequest request, String name, double current) {
+        String text = queryParameter(request.rawQuery(), name);
+        if (text == null) {
+            return current;
+        }
+        double value = Double.parseDouble(text);
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new NumberFormatException(name);
+        }
+        return value;
+    }
+
+    private static WireResponse noSyntheticLoad() {
+        return json(409, Map.of("error", "NoSyntheticLoad",
+                "message", "This runtime runs real instances; their load cannot be set (serve with --runtime simulated)."));
     }
 
     private static String queryParameter(String rawQuery, String name) {
