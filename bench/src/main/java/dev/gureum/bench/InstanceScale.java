@@ -37,14 +37,13 @@ final class InstanceScale implements Benchmark {
      */
     private static final int WARM_UP_CALLS = 60;
     private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
-    private static final Pattern FIGURE = Pattern.compile("^FIGURE (\\w+) (\\S+)$", Pattern.MULTILINE);
     private static final List<String> KEYS = List.of("reference", "launch", "describe", "filtered", "heap", "described",
             "small", "launch_cpu", "describe_cpu");
 
     /** One process's measurement: {@link #main} prints it as FIGURE lines for the parent to read. */
     public static void main(String[] args) throws Exception {
         Map<String, Double> figures = measure(Path.of(args[0]));
-        figures.forEach((key, value) -> System.out.println("FIGURE " + key + " " + value));
+        figures.forEach(MeasuringJvm::print);
     }
 
     @Override
@@ -92,25 +91,7 @@ final class InstanceScale implements Benchmark {
     }
 
     private static Map<String, Double> measureInChild(Workspace workspace, Path data) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Locations.javaExecutable().toString());
-        command.addAll(Locations.serverJvmFlags());
-        command.addAll(List.of("-cp", Locations.benchClassPath().toString(), InstanceScale.class.getName(),
-                data.toString()));
-        Process process = workspace.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD));
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("the measuring JVM failed: " + output);
-        }
-        Map<String, Double> figures = new LinkedHashMap<>();
-        Matcher matcher = FIGURE.matcher(output);
-        while (matcher.find()) {
-            figures.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
-        }
-        if (!figures.keySet().containsAll(KEYS)) {
-            throw new IllegalStateException("the measuring JVM reported " + figures.keySet() + ": " + output);
-        }
-        return figures;
+        return MeasuringJvm.figures(workspace, InstanceScale.class, data, KEYS);
     }
 
     private static Map<String, Double> measure(Path data) throws Exception {

@@ -16,8 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CloudWatch metrics, server time at the gateway (in-process, the Java SDK's RPC v2 CBOR, no HTTP, durable writes):
@@ -36,12 +34,11 @@ final class MetricScale implements Benchmark {
     private static final int MINUTES = 24 * 60;
     /** Unmeasured rounds of the full query first: the JIT compiles its large-result paths meanwhile. */
     private static final int WARM_UP_QUERIES = 10;
-    private static final Pattern FIGURE = Pattern.compile("^FIGURE (\\w+) (\\S+)$", Pattern.MULTILINE);
     private static final List<String> KEYS = List.of("reference", "single_put", "ingest", "ingest_cpu", "query", "query_cpu",
             "values", "query_json", "heap");
 
     public static void main(String[] args) throws Exception {
-        measure(Path.of(args[0])).forEach((key, value) -> System.out.println("FIGURE " + key + " " + value));
+        measure(Path.of(args[0])).forEach(MeasuringJvm::print);
     }
 
     @Override
@@ -75,24 +72,7 @@ final class MetricScale implements Benchmark {
     }
 
     private static Map<String, Double> measureInChild(Workspace workspace, Path data) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Locations.javaExecutable().toString());
-        command.addAll(Locations.serverJvmFlags());
-        command.addAll(List.of("-cp", Locations.benchClassPath().toString(), MetricScale.class.getName(), data.toString()));
-        Process process = workspace.start(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD));
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("the measuring JVM failed: " + output);
-        }
-        Map<String, Double> figures = new LinkedHashMap<>();
-        Matcher matcher = FIGURE.matcher(output);
-        while (matcher.find()) {
-            figures.put(matcher.group(1), Double.parseDouble(matcher.group(2)));
-        }
-        if (!figures.keySet().containsAll(KEYS)) {
-            throw new IllegalStateException("the measuring JVM reported " + figures.keySet() + ": " + output);
-        }
-        return figures;
+        return MeasuringJvm.figures(workspace, MetricScale.class, data, KEYS);
     }
 
     private static Map<String, Double> measure(Path data) throws Exception {

@@ -3,7 +3,6 @@ package dev.gureum.protocol.json;
 import dev.gureum.protocol.ApiError;
 import dev.gureum.protocol.Call;
 import dev.gureum.protocol.CommonError;
-import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.ServiceProtocol;
 import dev.gureum.protocol.WireFormat;
 import dev.gureum.protocol.document.DocumentDecoder;
@@ -15,7 +14,6 @@ import dev.gureum.protocol.http.WireResponse;
 import dev.gureum.protocol.model.Operation;
 import dev.gureum.protocol.model.OperationCatalog;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.SdkPojo;
 
 /**
@@ -44,23 +42,10 @@ public final class AwsJsonProtocol implements ServiceProtocol {
 
     @Override
     public Call decode(WireRequest request) {
-        if (!"POST".equals(request.method())) {
-            throw new ProtocolException(CommonError.METHOD_NOT_ALLOWED,
-                    "The HTTP method " + request.method() + " is not allowed for this web service.");
-        }
-        String target = request.header("x-amz-target");
-        Operation operation = Optional.ofNullable(target).filter(name -> name.startsWith(targetPrefix))
-                .flatMap(name -> catalog.find(name.substring(targetPrefix.length())))
-                .orElseThrow(() -> unknownOperation(target));
+        Operation operation = JsonTarget.operation(request, targetPrefix, catalog::find,
+                errors.queryCompatible() ? CommonError.INVALID_ACTION : CommonError.UNKNOWN_OPERATION);
         return new Call(operation.name(),
                 DocumentDecoder.decode(DocumentFormat.JSON, operation.requestBuilders().get(), request.body()));
-    }
-
-    private ProtocolException unknownOperation(String target) {
-        String message = target == null ? "The request has no X-Amz-Target header."
-                : "The operation " + target + " is not valid for this web service.";
-        return new ProtocolException(errors.queryCompatible() ? CommonError.INVALID_ACTION : CommonError.UNKNOWN_OPERATION,
-                message);
     }
 
     @Override

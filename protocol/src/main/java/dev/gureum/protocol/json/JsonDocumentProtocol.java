@@ -3,7 +3,6 @@ package dev.gureum.protocol.json;
 import dev.gureum.protocol.ApiError;
 import dev.gureum.protocol.Call;
 import dev.gureum.protocol.CommonError;
-import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.ServiceProtocol;
 import dev.gureum.protocol.WireFormat;
 import dev.gureum.protocol.document.DocumentFormat;
@@ -41,16 +40,8 @@ public final class JsonDocumentProtocol implements ServiceProtocol {
 
     @Override
     public Call decode(WireRequest request) {
-        if (!"POST".equals(request.method())) {
-            throw new ProtocolException(CommonError.METHOD_NOT_ALLOWED,
-                    "The HTTP method " + request.method() + " is not allowed for this web service.");
-        }
-        String target = request.header("x-amz-target");
-        String operation = Optional.ofNullable(target).filter(name -> name.startsWith(targetPrefix))
-                .map(name -> name.substring(targetPrefix.length())).filter(operations::contains)
-                .orElseThrow(() -> new ProtocolException(CommonError.UNKNOWN_OPERATION, target == null
-                        ? "The request has no X-Amz-Target header."
-                        : "The operation " + target + " is not valid for this web service."));
+        String operation = JsonTarget.operation(request, targetPrefix,
+                name -> Optional.of(name).filter(operations::contains), CommonError.UNKNOWN_OPERATION);
         return new Call(operation, new JsonDocument(operation, request.body()));
     }
 
