@@ -45,8 +45,14 @@ public final class GureumProcess implements AutoCloseable {
         }
     }
 
-    /** Starts the server again on the same port and data directory (after {@link #kill()}). */
+    /**
+     * Starts the server again on the same port and data directory, after {@link #kill()}: a second process
+     * beside a live one would find the port taken, and the health check would answer for the first.
+     */
     public void restart() {
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException("kill() the server before restarting it");
+        }
         launch();
     }
 

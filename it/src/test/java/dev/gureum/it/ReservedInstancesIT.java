@@ -237,9 +237,6 @@ class ReservedInstancesIT {
     @Test
     @Order(6)
     void reservationsSurviveARestartAndTheCliReadsEveryAnswer() {
-        List<ReservedInstances> before = ec2.describeReservedInstances().reservedInstances();
-        server.restart();
-        assertEquals(before, ec2.describeReservedInstances().reservedInstances());
         server.advanceClock(60);
         if (aws != null) {
             JsonNode described = aws.json("ec2", "describe-reserved-instances", "--filters",
@@ -260,6 +257,13 @@ class ReservedInstancesIT {
             assertEquals(1, quote.field("ReservedInstanceValueSet").get().asArray().size());
             assertEquals(1, quote.field("TargetConfigurationValueSet").get().asArray().size());
         }
+
+        List<ReservedInstances> before = ec2.describeReservedInstances().reservedInstances();
+        server.kill();
+        server.restart();
+        // every reservation comes back as it was; its state follows the clock, and a manual clock starts again at
+        // the real time after a restart (it is a test tool, not kept), so states are compared apart from it
+        assertEquals(withoutState(before), withoutState(ec2.describeReservedInstances().reservedInstances()));
     }
 
     @Test
@@ -342,5 +346,9 @@ class ReservedInstancesIT {
             server.advanceClock(1);
         }
         throw new AssertionError(id + " never reached " + state);
+    }
+
+    private static List<ReservedInstances> withoutState(List<ReservedInstances> reservations) {
+        return reservations.stream().map(reservation -> reservation.toBuilder().state((String) null).build()).toList();
     }
 }
