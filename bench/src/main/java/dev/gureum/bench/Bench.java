@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class Bench {
     private static final String USAGE = """
             usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [alarms]
-                                [metrics] [ri-offerings]
+                                [metrics] [ri-offerings] [cost-explorer]
               cold-start    spawn to first signed answer, against a hello-world JVM (--runs, default 11)
               throughput    wrk on Gureum, against a static Netty responder, 3 alternating rounds each
                             of --duration seconds (default 5)
@@ -27,6 +27,8 @@ public final class Bench {
                             against DescribeRegions and a one-datum PutMetricData in the same run
               ri-offerings  server time of DescribeReservedInstancesOfferings' first page for a type in a
                             region (computed offerings), against DescribeRegions in the same run
+              cost-explorer GetCostAndUsage (DAILY, by usage type) over a month of 10,000 instances, against
+                            DescribeRegions in the same run
             """;
 
     private Bench() {
@@ -59,6 +61,7 @@ public final class Bench {
         all.put(InstanceScale.NAME, InstanceScale::new);
         all.put(AlarmRounds.NAME, AlarmRounds::new);
         all.put(MetricScale.NAME, MetricScale::new);
+        all.put(CostExplorerScale.NAME, CostExplorerScale::new);
         all.put(ReservedOfferings.NAME, ReservedOfferings::new);
         if (names.isEmpty()) {
             names.addAll(all.keySet());
