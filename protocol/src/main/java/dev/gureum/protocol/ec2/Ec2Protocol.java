@@ -2,15 +2,11 @@ package dev.gureum.protocol.ec2;
 
 import dev.gureum.protocol.ApiError;
 import dev.gureum.protocol.Call;
-import dev.gureum.protocol.CommonError;
-import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.ServiceProtocol;
 import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.http.WireResponse;
-import dev.gureum.protocol.model.Operation;
 import dev.gureum.protocol.model.OperationCatalog;
-import dev.gureum.protocol.query.FormParameters;
-import dev.gureum.protocol.query.ParameterTree;
+import dev.gureum.protocol.query.QueryRequest;
 import dev.gureum.protocol.xml.XmlOutput;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkPojo;
@@ -34,30 +30,15 @@ public final class Ec2Protocol implements ServiceProtocol {
 
     @Override
     public Call decode(WireRequest request) {
-        Map<String, String> parameters = FormParameters.ofRequest(request);
-        String action = parameters.remove("Action");
-        String version = parameters.remove("Version");
-        parameters.keySet().removeIf(name -> name.startsWith("X-Amz-"));
-        if (action == null || action.isEmpty()) {
-            throw new ProtocolException(CommonError.MISSING_ACTION, "The request must contain the parameter Action");
-        }
-        Operation operation = catalog.find(action).orElseThrow(() -> new ProtocolException(
-                CommonError.INVALID_ACTION, "The action " + action + " is not valid for this web service."));
-        if (version == null || version.isEmpty()) {
-            throw new ProtocolException(CommonError.MISSING_PARAMETER, "The request must contain the parameter Version");
-        }
-        if (!API_VERSION.equals(version)) {
-            throw new ProtocolException(CommonError.NO_SUCH_VERSION,
-                    "The requested version (" + version + ") of service AmazonEC2 does not exist");
-        }
-        SdkPojo input = Ec2QueryDecoder.decode(operation.requestBuilders().get(), ParameterTree.of(parameters));
-        return new Call(operation.name(), input);
+        QueryRequest query = QueryRequest.read(request, catalog, API_VERSION, "AmazonEC2");
+        SdkPojo input = Ec2QueryDecoder.decode(query.operation().requestBuilders().get(), query.parameters());
+        return new Call(query.operation().name(), input);
     }
 
     @Override
     public WireResponse encode(Call call, SdkPojo output, String requestId) {
         XmlOutput xml = Ec2XmlEncoder.write(call.operation(), output, requestId);
-        return new WireResponse(200, CONTENT_TYPE, xml.buffer(), xml.length(), java.util.Map.of());
+        return new WireResponse(200, CONTENT_TYPE, xml.buffer(), xml.length(), Map.of());
     }
 
     @Override

@@ -2,12 +2,9 @@ package dev.gureum.protocol.query;
 
 import dev.gureum.protocol.ApiError;
 import dev.gureum.protocol.Call;
-import dev.gureum.protocol.CommonError;
-import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.ServiceProtocol;
 import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.http.WireResponse;
-import dev.gureum.protocol.model.Operation;
 import dev.gureum.protocol.model.OperationCatalog;
 import dev.gureum.protocol.xml.XmlOutput;
 import java.util.Map;
@@ -35,24 +32,9 @@ public final class AwsQueryProtocol implements ServiceProtocol {
 
     @Override
     public Call decode(WireRequest request) {
-        Map<String, String> parameters = FormParameters.ofRequest(request);
-        String action = parameters.remove("Action");
-        String version = parameters.remove("Version");
-        parameters.keySet().removeIf(name -> name.startsWith("X-Amz-"));
-        if (action == null || action.isEmpty()) {
-            throw new ProtocolException(CommonError.MISSING_ACTION, "The request must contain the parameter Action");
-        }
-        Operation operation = catalog.find(action).orElseThrow(() -> new ProtocolException(
-                CommonError.INVALID_ACTION, "The action " + action + " is not valid for this web service."));
-        if (version == null || version.isEmpty()) {
-            throw new ProtocolException(CommonError.MISSING_PARAMETER, "The request must contain the parameter Version");
-        }
-        if (!apiVersion.equals(version)) {
-            throw new ProtocolException(CommonError.NO_SUCH_VERSION,
-                    "The requested version (" + version + ") of service " + catalog.serviceName() + " does not exist");
-        }
-        SdkPojo input = AwsQueryDecoder.decode(operation.requestBuilders().get(), ParameterTree.of(parameters));
-        return new Call(operation.name(), input);
+        QueryRequest query = QueryRequest.read(request, catalog, apiVersion, catalog.serviceName());
+        SdkPojo input = AwsQueryDecoder.decode(query.operation().requestBuilders().get(), query.parameters());
+        return new Call(query.operation().name(), input);
     }
 
     @Override
