@@ -50,14 +50,14 @@ def plain(value):
     return value
 
 
-def main():
-    batch = json.load(sys.stdin)
-    model = botocore.session.get_session().get_service_model("ec2")
+def parse_batch(service, protocol, responses):
+    """Parses each response with the service's model and botocore's parser for the protocol."""
+    model = botocore.session.get_session().get_service_model(service)
     known = set(model.operation_names)
-    parser = botocore.parsers.EC2QueryParser()
+    parser = botocore.parsers.ResponseParserFactory().create_parser(protocol)
     operations = {}
     results = []
-    for response in batch["responses"]:
+    for response in responses:
         name = response["operation"]
         if name not in known:
             operations[name] = None
@@ -66,12 +66,17 @@ def main():
         output = model.operation_model(name).output_shape
         operations[name] = skeleton(output) if output is not None else {"members": {}}
         try:
-            parsed = parser.parse({"status_code": response["status"], "headers": {},
-                                   "body": base64.b64decode(response["body"])}, output)
+            parsed = parser.parse({"status_code": response["status"], "headers": response.get("headers", {}),
+                                   "body": base64.b64decode(response["body"]),
+                                   "context": {"operation_name": name}}, output)
             results.append({"parsed": plain(parsed)})
         except Exception as error:  # the failure itself is the finding; report it, do not stop
             results.append({"failure": "%s: %s" % (type(error).__name__, error)})
-    json.dump({"botocore": botocore.__version__, "operations": operations, "results": results}, sys.stdout)
+    return {"botocore": botocore.__version__, "operations": operations, "results": results}
+
+
+def main():
+    json.dump(parse_batch("ec2", "ec2", json.load(sys.stdin)["responses"]), sys.stdout)
 
 
 if __name__ == "__main__":
