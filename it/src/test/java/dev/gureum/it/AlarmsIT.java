@@ -140,7 +140,7 @@ class AlarmsIT {
             String image = Ec2PlatformIT.debianImage(ec2);
             String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1))
                     .instances().get(0).instanceId();
-            awaitInstance(id, "running");
+            server.awaitInstanceState(ec2, id, "running");
             cloudWatch.putMetricAlarm(cpuAlarm("stopper", id).alarmDescription("CPU too high")
                     .alarmActions(topic, "arn:aws:automate:us-east-1:ec2:stop").build());
             cloudWatch.setAlarmState(r -> r.alarmName("stopper").stateValue(StateValue.ALARM).stateReason("load test")
@@ -161,7 +161,7 @@ class AlarmsIT {
             assertTrue(message.contains("\"Dimensions\":[{\"value\":\"" + id + "\",\"name\":\"InstanceId\"}]"),
                     message);
 
-            awaitInstance(id, "stopped");
+            server.awaitInstanceState(ec2, id, "stopped");
             List<AlarmHistoryItem> actions = await(() -> cloudWatch.describeAlarmHistory(r -> r.alarmName("stopper")
                     .historyItemType(HistoryItemType.ACTION)).alarmHistoryItems(), items -> items.size() == 2);
             assertEquals(List.of("Successfully executed action arn:aws:automate:us-east-1:ec2:stop",
@@ -270,18 +270,6 @@ class AlarmsIT {
         aws.text("cloudwatch", "delete-alarms", "--alarm-names", "cli-cpu");
         assertEquals("0", aws.text("cloudwatch", "describe-alarms", "--alarm-names", "cli-cpu", "--query",
                 "length(MetricAlarms)"));
-    }
-
-    private static void awaitInstance(String id, String state) {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                    .nameAsString().equals(state)) {
-                return;
-            }
-            server.advanceClock(1);
-            sleep();
-        }
-        throw new AssertionError(id + " never reached " + state);
     }
 
     private static <T> T await(Supplier<T> read, java.util.function.Predicate<T> done) {

@@ -39,10 +39,10 @@ class BillingIT {
         String debian = Ec2PlatformIT.debianImage(ec2);
         String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(1).maxCount(1))
                 .instances().get(0).instanceId();
-        awaitState(id, "running");
+        server.awaitInstanceState(ec2, id, "running");
         server.advanceClock(90);
         ec2.stopInstances(r -> r.instanceIds(id));
-        awaitState(id, "stopped");
+        server.awaitInstanceState(ec2, id, "stopped");
         server.advanceClock(3600);
 
         String bill = server.admin("GET", "/_gureum/bill?month=" + month());
@@ -60,7 +60,7 @@ class BillingIT {
         String debian = Ec2PlatformIT.debianImage(ec2);
         String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.nano").minCount(1).maxCount(1))
                 .instances().get(0).instanceId();
-        awaitState(id, "running");
+        server.awaitInstanceState(ec2, id, "running");
         var address = ec2.allocateAddress(r -> r.domain(DomainType.VPC));
         server.advanceClock(3600);
         String association = ec2.associateAddress(r -> r.allocationId(address.allocationId()).instanceId(id))
@@ -123,14 +123,4 @@ class BillingIT {
         return new BigDecimal(line.group(1));
     }
 
-    private static void awaitState(String id, String state) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                    .nameAsString().equals(state)) {
-                return;
-            }
-            server.advanceClock(1);
-        }
-        throw new AssertionError(id + " never reached " + state);
-    }
 }

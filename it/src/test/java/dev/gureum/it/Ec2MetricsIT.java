@@ -53,14 +53,8 @@ class Ec2MetricsIT {
         String image = Ec2PlatformIT.debianImage(ec2);
         String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1))
                 .instances().get(0).instanceId();
-        for (int attempt = 0; attempt < 100; attempt++) {
-            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                    .nameAsString().equals("running")) {
-                return id;
-            }
-            server.advanceClock(1);
-        }
-        throw new AssertionError(id + " never reached running");
+        server.awaitInstanceState(ec2, id, "running");
+        return id;
     }
 
     /** Moves the clock on a minute at a time, letting each minute's sampling run. */

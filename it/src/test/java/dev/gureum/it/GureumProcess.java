@@ -128,6 +128,27 @@ public final class GureumProcess implements AutoCloseable {
         admin("POST", "/_gureum/clock/advance?seconds=" + seconds);
     }
 
+    /**
+     * On the manual clock: moves the clock a second at a time, with a short pause for work that follows it off
+     * the request threads (an alarm's action), until the instance is in {@code state}.
+     */
+    public void awaitInstanceState(software.amazon.awssdk.services.ec2.Ec2Client ec2, String id, String state) {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
+                    .nameAsString().equals(state)) {
+                return;
+            }
+            advanceClock(1);
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError(id + " never reached " + state);
+    }
+
     private void awaitHealthy(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {

@@ -210,7 +210,7 @@ class ImagesIT {
     void createImageCapturesARunningInstanceAndIsLaunchableOnceAvailable() {
         String debian = ec2.describeImages(r -> r.filters(filter("name", DEBIAN_12))).images().get(0).imageId();
         String instance = launch(debian);
-        awaitRunning(instance);
+        server.awaitInstanceState(ec2, instance, "running");
         byte[] written = "written by the instance before its image was made".getBytes(StandardCharsets.UTF_8);
         DiskFiles.write(rootVolumeFile(instance), 1 << 20, written);
         String id = ec2.createImage(r -> r.instanceId(instance).name("it-captured").noReboot(true)
@@ -249,19 +249,6 @@ class ImagesIT {
                 .instances().get(0).instanceId();
         cleanups.add(() -> ec2.terminateInstances(r -> r.instanceIds(instance)));
         return instance;
-    }
-
-    /** The simulated runtime moves on with the manual clock: nudge it until the instance runs. */
-    private static void awaitRunning(String instanceId) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            String state = ec2.describeInstances(r -> r.instanceIds(instanceId)).reservations().get(0).instances()
-                    .get(0).state().nameAsString();
-            if (state.equals("running")) {
-                return;
-            }
-            advanceClock(1);
-        }
-        throw new AssertionError(instanceId + " never reached running");
     }
 
     private void shareWithOtherAccount(String id) {

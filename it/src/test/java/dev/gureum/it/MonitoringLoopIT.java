@@ -61,7 +61,7 @@ class MonitoringLoopIT {
             String image = Ec2PlatformIT.debianImage(ec2);
             String id = ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(1).maxCount(1)
                     .monitoring(m -> m.enabled(true))).instances().get(0).instanceId();
-            awaitInstance(id, "running");
+            server.awaitInstanceState(ec2, id, "running");
             cloudWatch.putMetricAlarm(r -> r.alarmName("cpu-high").namespace("AWS/EC2").metricName("CPUUtilization")
                     .dimensions(d -> d.name("InstanceId").value(id)).statistic(Statistic.AVERAGE).period(60)
                     .evaluationPeriods(3).datapointsToAlarm(2).threshold(80.0)
@@ -90,7 +90,7 @@ class MonitoringLoopIT {
             assertEquals("ALARM: \"cpu-high\" in US East (N. Virginia)", SnsMessages.field(envelope, "Subject"));
             assertTrue(SnsMessages.field(envelope, "Message").contains("\"NewStateValue\":\"ALARM\""),
                     SnsMessages.field(envelope, "Message"));
-            awaitInstance(id, "stopped");
+            server.awaitInstanceState(ec2, id, "stopped");
         }
     }
 
@@ -106,15 +106,4 @@ class MonitoringLoopIT {
         }
     }
 
-    private static void awaitInstance(String id, String state) throws InterruptedException {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                    .nameAsString().equals(state)) {
-                return;
-            }
-            server.advanceClock(1);
-            Thread.sleep(50);
-        }
-        throw new AssertionError(id + " never reached " + state);
-    }
 }

@@ -110,10 +110,10 @@ class ReservedInstancesIT {
         String debian = Ec2PlatformIT.debianImage(ec2);
         List<String> ids = ec2.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(2).maxCount(2))
                 .instances().stream().map(instance -> instance.instanceId()).toList();
-        ids.forEach(id -> awaitState(id, "running"));
+        ids.forEach(id -> server.awaitInstanceState(ec2, id, "running"));
         server.advanceClock(3600);
         ec2.stopInstances(r -> r.instanceIds(ids));
-        ids.forEach(id -> awaitState(id, "stopped"));
+        ids.forEach(id -> server.awaitInstanceState(ec2, id, "stopped"));
 
         String bill = server.admin("GET", "/_gureum/bill?month=" + month());
         BigDecimal reservedHours = field(bill, "HeavyUsage:m7i.large", "RIFee", "quantity");
@@ -335,17 +335,6 @@ class ReservedInstancesIT {
                 + lineItemType + "\"[^}]*\"" + name + "\":\"([0-9.E-]+)\"").matcher(bill);
         assertTrue(line.find(), usageType + " " + lineItemType + " " + name + " in " + bill);
         return new BigDecimal(line.group(1));
-    }
-
-    private static void awaitState(String id, String state) {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            if (ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                    .nameAsString().equals(state)) {
-                return;
-            }
-            server.advanceClock(1);
-        }
-        throw new AssertionError(id + " never reached " + state);
     }
 
     private static List<ReservedInstances> withoutState(List<ReservedInstances> reservations) {
