@@ -51,18 +51,20 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final VpcNamespaces vpcs;
     private final HostRoutes routes;
     private final VpcFirewalls firewalls;
+    private final InternetNamespace internet;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
     private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
 
-    private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools) {
+    private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools, Ipv4Cidr publicPool) {
         this.directory = dataDirectory.toAbsolutePath().normalize().resolve("sandbox");
         this.instancesDirectory = directory.resolve("instances");
         this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
         this.observer = observer;
         this.routes = new HostRoutes(tools);
-        this.firewalls = new VpcFirewalls(tools);
-        this.vpcs = new VpcNamespaces(tools, routes, firewalls);
+        this.internet = new InternetNamespace(tools, routes, publicPool);
+        this.firewalls = new VpcFirewalls(tools, internet);
+        this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet);
         this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools),
                 new InstanceNetworks(tools, vpcs), HostCapacity.measure());
     }
@@ -72,13 +74,26 @@ public final class SandboxRuntime implements InstanceRuntime {
      * {@code <data>/sandbox}.
      */
     public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer) {
-        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate());
+        return open(dataDirectory, observer, null);
+    }
+
+    /**
+     * As {@link #open(Path, RuntimeObserver)}, with the block public and Elastic IPs come from: the host
+     * routes it to the simulated internet and blackholes it (null: no public addresses are reachable).
+     */
+    public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer, Ipv4Cidr publicPool) {
+        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate(), publicPool);
         runtime.workers.submit(runtime.host::prepareImages);
         return runtime;
     }
 
     @Override
     public void launch(List<LaunchSpec> specs) {
+        try {
+            internet.blackholePool();
+        } catch (SandboxException e) {
+            LOG.log(Level.WARNING, "cannot blackhole the public address pool: " + e.getMessage(), e);
+        }
         for (LaunchSpec spec : specs) {
             Ipv4Cidr subnet = spec.network() == null ? null : Ipv4Cidr.parseOrNull(spec.network().subnetCidrBlock());
             if (subnet != null) {
@@ -315,6 +330,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** What the runtime made on the host besides instances: VPC namespaces, routes, cgroup parents, crun state. */
     private void releaseHost() {
         vpcs.removeAll();
+        internet.remove();
         routes.removeBlackholes();
         for (Path parent : CgroupPaths.parents()) {
             try {
