@@ -112,7 +112,8 @@ class FirewallsTest {
                 .toList());
 
         NetworkAcl custom = acls.create(context(), vpc.id(), List.of());
-        String association = defaultAcl.associations().getFirst().id();
+        String association = defaultAcl.associations().stream()
+                .filter(existing -> existing.subnetId().equals(first.subnetId())).findFirst().orElseThrow().id();
         acls.replaceAssociation(context(), association, custom.id());
         VpcFirewall.SubnetAcl moved = runtime.last().subnetAcls().stream()
                 .filter(acl -> acl.subnetId().equals(first.subnetId())).findFirst().orElseThrow();

@@ -39,10 +39,14 @@ final class InternetNamespace {
         this.pool = pool;
     }
 
-    /** Blackholes the pool, so no public address's packet can leave the machine even before the first VPC. */
+    /**
+     * Blackholes the pool, so no public address's packet can leave the machine even before the first VPC; a
+     * blackhole an earlier run of this server left (its instances still running) is taken over.
+     */
     void blackholePool() {
         if (pool != null) {
             routes.blackhole(pool);
+            routes.adopt(pool);
         }
     }
 
