@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.KeyType;
 import software.amazon.awssdk.services.ec2.model.PortRange;
+import software.amazon.awssdk.services.ec2.model.RouteTable;
 import software.amazon.awssdk.services.ec2.model.RuleAction;
 
 /**
@@ -101,6 +102,17 @@ class SandboxPublicNetworkIT {
                     "an instance without a public address cannot reach the internet");
             assertFalse(reaches(INTERNET, hidden.privateIpAddress(), 8000), "nor be reached from it");
             assertTrue(reaches(INTERNET, firstPublic, 8000), "the internet reaches a public address");
+            RouteTable main = ec2.describeRouteTables(r -> r.filters(Filter.builder().name("vpc-id")
+                    .values(first.vpcId()).build())).routeTables().stream()
+                    .filter(table -> table.associations().stream().anyMatch(association -> Boolean.TRUE.equals(association.main())))
+                    .findFirst().orElseThrow();
+            String gateway = main.routes().stream().filter(route -> "0.0.0.0/0".equals(route.destinationCidrBlock()))
+                    .findFirst().orElseThrow().gatewayId();
+            ec2.deleteRoute(r -> r.routeTableId(main.routeTableId()).destinationCidrBlock("0.0.0.0/0"));
+            assertFalse(reaches(null, firstPublic, 8000), "without a route to the internet gateway no public address answers");
+            assertEquals("", answer("gureum-" + first.instanceId(), INTERNET_ADDRESS, 9000), "nor reaches the internet");
+            ec2.createRoute(r -> r.routeTableId(main.routeTableId()).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway));
+            assertTrue(reaches(null, firstPublic, 8000), "the route back, the way back");
             hostListener = new ProcessBuilder("socat", "TCP-LISTEN:9001,bind=169.254.191.253,reuseaddr,fork",
                     "SYSTEM:echo ok").redirectErrorStream(true).start();
             assertEquals("ok", awaitAnswer(null, "169.254.191.253", 9001), "the host's own listener answers the host");

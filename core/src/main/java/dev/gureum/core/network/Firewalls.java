@@ -46,7 +46,8 @@ public final class Firewalls implements FollowedStore.Follower {
     @Override
     public boolean follows(RecordKind<?> kind) {
         return runtime != null && (kind.equals(NetworkRecords.SECURITY_GROUPS)
-                || kind.equals(NetworkRecords.NETWORK_INTERFACES) || kind.equals(NetworkRecords.NETWORK_ACLS));
+                || kind.equals(NetworkRecords.NETWORK_INTERFACES) || kind.equals(NetworkRecords.NETWORK_ACLS)
+                || kind.equals(NetworkRecords.ROUTE_TABLES) || kind.equals(NetworkRecords.INTERNET_GATEWAYS));
     }
 
     @Override
@@ -58,6 +59,8 @@ public final class Firewalls implements FollowedStore.Follower {
                     case SecurityGroup group -> group.vpcId();
                     case NetworkInterface eni -> eni.vpcId();
                     case NetworkAcl acl -> acl.vpcId();
+                    case RouteTable table -> table.vpcId();
+                    case InternetGateway gateway -> gateway.attachedVpcId();
                     case null, default -> null;
                 };
                 if (vpcId != null) {
@@ -131,13 +134,16 @@ public final class Firewalls implements FollowedStore.Follower {
         }
         Map<String, List<String>> memberLists = new TreeMap<>();
         members.forEach((id, addresses) -> memberLists.put(id, List.copyOf(addresses)));
-        return new VpcFirewall(account, region, vpcId, rules, memberLists, publicAddresses(store, account, region, interfaces),
+        InternetRoutes internet = new InternetRoutes(store, account, region, vpcId);
+        List<NetworkInterface> reachable = interfaces.stream().filter(eni -> internet.reachesInternet(eni.subnetId())).toList();
+        return new VpcFirewall(account, region, vpcId, rules, memberLists, publicAddresses(store, account, region, reachable),
                 NetworkAclRules.subnetAcls(store, account, region, vpcId));
     }
 
     /**
      * The VPC's 1:1 NAT: each interface's public address onto its primary private address, or, for an
-     * Elastic IP, onto the private address it was associated with.
+     * Elastic IP, onto the private address it was associated with; only for interfaces whose subnet routes
+     * to an attached internet gateway ({@link InternetRoutes}).
      */
     private static List<VpcFirewall.PublicMapping> publicAddresses(Store store, String account, String region,
                                                                    List<NetworkInterface> interfaces) {

@@ -84,6 +84,15 @@ class FirewallsTest {
         put(eni("eni-0a", "10.0.0.5", "i-0a", web.id()));
         assertEquals(List.of("198.18.0.20"), runtime.last().publicAddresses().stream()
                 .map(VpcFirewall.PublicMapping::publicIp).toList(), "a released address leaves the NAT at once");
+
+        RouteTableService routes = new RouteTableService(store, defaultVpcs);
+        RouteTable main = routes.describe(context(), List.of(), List.of()).stream().filter(RouteTable::isMain)
+                .findFirst().orElseThrow();
+        String gateway = main.routes().stream().filter(route -> !route.isLocal()).findFirst().orElseThrow().gatewayId();
+        routes.deleteRoute(context(), main.id(), "0.0.0.0/0");
+        assertEquals(List.of(), runtime.last().publicAddresses(), "without a route to the internet gateway, no NAT");
+        routes.putRoute(context(), main.id(), "0.0.0.0/0", gateway, false);
+        assertEquals(1, runtime.last().publicAddresses().size(), "the route back, the NAT back");
     }
 
     @Test
