@@ -60,9 +60,15 @@ class SandboxDebianIT {
                     + (System.nanoTime() - launched) / 1_000_000 + " ms");
             assertEquals("debian 12 admin", release.output(), SandboxWaits.console(ec2, first.instanceId()));
             assertTrue(Ssh.retry(key, "admin", instances.get(1).privateIpAddress(), "true", Duration.ofSeconds(30)).ok());
-            String console = SandboxWaits.console(ec2, first.instanceId()) + SandboxWaits.console(ec2,
-                    instances.get(1).instanceId());
-            assertTrue(console.contains("debootstrap") || console.contains("starting"), console);
+            String hostResolver = KeyTools.shell("cat /etc/resolv.conf 2>/dev/null || true").strip();
+            String instanceResolver = Ssh.run(key, "root", first.privateIpAddress(),
+                    "cat /etc/resolv.conf 2>/dev/null || true").output();
+            assertTrue(hostResolver.isEmpty() || !instanceResolver.equals(hostResolver),
+                    "debootstrap's copy of the host's resolv.conf is not in the image");
+            String hostKeys = "cat /etc/ssh/ssh_host_ed25519_key.pub";
+            assertTrue(!Ssh.run(key, "root", first.privateIpAddress(), hostKeys).output().equals(
+                    Ssh.run(key, "root", instances.get(1).privateIpAddress(), hostKeys).output()),
+                    "every instance makes its own host keys");
 
             ec2.terminateInstances(r -> r.instanceIds(instances.stream().map(Instance::instanceId).toList()));
             instances.forEach(instance -> SandboxWaits.state(ec2, instance.instanceId(), "terminated"));
