@@ -95,11 +95,10 @@ final class SavingsPlanApplication {
              hour = hour.plus(Duration.ofHours(1))) {
             List<Use> uses = byHour.getOrDefault(hour, List.of());
             for (BilledSavingsPlan plan : ordered) {
-                long active = seconds(later(later(plan.start(), hour), from),
+                BigDecimal active = seconds(later(later(plan.start(), hour), from),
                         earlier(earlier(plan.end(), hour.plus(Duration.ofHours(1))), limit));
-                if (active > 0) {
-                    used.add(cover(plan, hour, BigDecimal.valueOf(active).divide(SECONDS_PER_HOUR, PRECISION), uses,
-                            items));
+                if (active.signum() > 0) {
+                    used.add(cover(plan, hour, active.divide(SECONDS_PER_HOUR, PRECISION), uses, items));
                 }
             }
         }
@@ -186,8 +185,9 @@ final class SavingsPlanApplication {
         return amount.setScale(10, RoundingMode.HALF_UP);
     }
 
-    private static long seconds(Instant start, Instant end) {
-        return end.isAfter(start) ? Duration.between(start, end).toSeconds() : 0;
+    /** The seconds from start to end, to the millisecond (a plan starts when it was bought, to the millisecond). */
+    private static BigDecimal seconds(Instant start, Instant end) {
+        return end.isAfter(start) ? BigDecimal.valueOf(Duration.between(start, end).toMillis(), 3) : BigDecimal.ZERO;
     }
 
     private static Instant later(Instant a, Instant b) {
