@@ -196,7 +196,8 @@ class SavingsPlansIT {
         assertEquals(0, commitment.compareTo(byPurchaseType.get("Savings Plans")),
                 "unblended, a plan costs its commitment (covered usage and its negation cancel)");
         BigDecimal onDemandPart = byPurchaseType.get("On Demand Instances");
-        assertTrue(onDemandPart.signum() > 0, "0.050 an hour cannot pay an m7i.large hour at 0.0726");
+        assertTrue(onDemandPart.signum() > 0, "0.050 an hour cannot pay an m7i.large hour at 0.0726 (and the "
+                + "root volume is on demand)");
         assertEquals(0, amortized.compareTo(unblended), "no upfront: amortized equals unblended, " + amortized);
 
         JsonNode coverage = aws.json("ce", "get-savings-plans-coverage", "--time-period",
@@ -207,7 +208,13 @@ class SavingsPlansIT {
                 .asString());
         BigDecimal onDemand = new BigDecimal(first.field("Coverage").get().field("OnDemandCost").get().asString());
         assertTrue(covered.signum() > 0, covered.toString());
-        assertEquals(0, onDemand.compareTo(onDemandPart), "what the plan did not cover is the on-demand cost");
+        String instanceTimeOnDemand = aws.text("ce", "get-cost-and-usage", "--time-period",
+                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY", "--metrics", "UnblendedCost",
+                "--filter", "{\"And\":[{\"Dimensions\":{\"Key\":\"RECORD_TYPE\",\"Values\":[\"Usage\"]}},"
+                        + "{\"Dimensions\":{\"Key\":\"INSTANCE_TYPE\",\"Values\":[\"m7i.large\"]}}]}",
+                "--query", "ResultsByTime[0].Total.UnblendedCost.Amount");
+        assertEquals(0, onDemand.compareTo(new BigDecimal(instanceTimeOnDemand)),
+                "what the plan did not cover is the instance's on-demand cost: " + onDemand);
         assertTrue(id.matches("[0-9a-f-]{36}"), id);
     }
 
