@@ -21,8 +21,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 /**
  * Savings Plans through the real aws CLI (the Java SDK's savingsplans module is not among Gureum's
  * dependencies) and raw signed HTTP for the error envelopes: offerings and their rates, a plan bought,
- * described, tagged, its rates; a queued purchase deleted; and after an instance ran an hour on the manual
- * clock, the bill's and Cost Explorer's numbers. Each test has its own server, so plans never mix.
+ * described, tagged, its rates; a queued purchase deleted; all of it kept across a restart; and after an
+ * instance ran an hour on the manual clock, the bill's and Cost Explorer's numbers. Each test has its own
+ * server, so plans never mix.
  */
 class SavingsPlansIT {
     private static final String COMPUTE_RATE_M7I_LARGE = "0.0726";
@@ -106,6 +107,15 @@ class SavingsPlansIT {
         aws.text("savingsplans", "delete-queued-savings-plan", "--savings-plan-id", queued);
         assertEquals("queued-deleted", aws.text("savingsplans", "describe-savings-plans", "--savings-plan-ids",
                 queued, "--query", "savingsPlans[0].state"));
+        String[] describe = {"savingsplans", "describe-savings-plans", "--query",
+                "savingsPlans[].[savingsPlanId,offeringId,commitment,upfrontPaymentAmount,start,end,tags]"};
+        String before = aws.text(describe);
+        server.kill();
+        server.restart();
+        // the plans come back as they were (their state follows the clock, which restarts at the real time)
+        assertEquals(before, aws.text(describe));
+        assertTrue(before.contains(id) && before.contains(queued), before);
+
         aws.assertServerErrors(List.of(
                 List.of("ValidationException", "savingsplans", "delete-queued-savings-plan", "--savings-plan-id", id),
                 List.of("ResourceNotFoundException", "savingsplans", "describe-savings-plan-rates",
