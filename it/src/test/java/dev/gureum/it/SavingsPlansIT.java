@@ -108,7 +108,7 @@ class SavingsPlansIT {
         assertEquals("queued-deleted", aws.text("savingsplans", "describe-savings-plans", "--savings-plan-ids",
                 queued, "--query", "savingsPlans[0].state"));
         String[] describe = {"savingsplans", "describe-savings-plans", "--query",
-                "savingsPlans[].[savingsPlanId,offeringId,commitment,upfrontPaymentAmount,start,end,tags]"};
+                "savingsPlans[].[savingsPlanId,offeringId,commitment,upfrontPaymentAmount,start,end,tags.env]"};
         String before = aws.text(describe);
         server.kill();
         server.restart();
