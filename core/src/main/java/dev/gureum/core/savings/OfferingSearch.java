@@ -71,7 +71,15 @@ public record OfferingSearch(List<String> offeringIds, List<String> paymentOptio
     /** Whether the offering may have rates meeting the rate criteria (checked before its rates are computed). */
     boolean mayHaveRates(SavingsOffering offering, String id) {
         return accepts(offeringIds, id) && accepts(paymentOptions, offering.payment().wireName())
-                && accepts(planTypes, offering.planType().wireName());
+                && accepts(planTypes, offering.planType().wireName())
+                && (offering.region() == null || property("region", offering.region())
+                && property("instanceFamily", offering.family()));
+    }
+
+    /** Whether a rate for this region and instance type may meet the rate criteria (checked before pricing). */
+    boolean mayRate(String region, String instanceType) {
+        return property("region", region) && property("instanceType", instanceType)
+                && property("instanceFamily", SavingsOffering.familyOf(instanceType));
     }
 
     /** Whether a rate meets the rate criteria; {@code properties} name the rate's own properties. */

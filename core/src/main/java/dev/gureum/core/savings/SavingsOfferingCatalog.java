@@ -94,6 +94,11 @@ public final class SavingsOfferingCatalog {
 
     /** Every rate of the offering, by region and instance type. */
     public List<PlanRate> rates(SavingsOffering offering) {
+        return rates(offering, (region, type) -> true);
+    }
+
+    /** The offering's rates for the regions and types {@code wanted} accepts (checked before pricing). */
+    public List<PlanRate> rates(SavingsOffering offering, java.util.function.BiPredicate<String, String> wanted) {
         List<PlanRate> rates = new ArrayList<>();
         types.forEach((region, byFamily) -> {
             if (offering.region() != null && !offering.region().equals(region)) {
@@ -104,6 +109,9 @@ public final class SavingsOfferingCatalog {
                     return;
                 }
                 for (String type : members) {
+                    if (!wanted.test(region, type)) {
+                        continue;
+                    }
                     rate(offering, region, type).ifPresent(rate -> rates.add(new PlanRate(offering, region, type,
                             UsageTypes.boxUsage(region, type), rate)));
                 }

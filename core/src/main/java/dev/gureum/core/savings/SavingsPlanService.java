@@ -72,7 +72,7 @@ public final class SavingsPlanService {
         List<PlanRate> found = new ArrayList<>();
         for (SavingsOffering offering : catalog.offerings()) {
             if (search.mayHaveRates(offering, catalog.id(offering))) {
-                for (PlanRate rate : catalog.rates(offering)) {
+                for (PlanRate rate : catalog.rates(offering, search::mayRate)) {
                     if (search.matchesRate(rate)) {
                         found.add(rate);
                     }

@@ -74,6 +74,17 @@ class SavingsPlanServiceTest {
                 PaymentOption.NO_UPFRONT, "us-east-1", "m7i"), "us-east-1", "c7i.large").isEmpty(), "other family");
     }
 
+    @Test
+    void offeringRatesOfATypeInARegionComeFromEveryOfferingCoveringIt() {
+        var rates = world.plans.offeringRates(new OfferingSearch(List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of("instanceType",
+                List.of("m7i.large"), "region", List.of("us-east-1"))), null, null).items();
+        assertEquals(12, rates.size(), "six Compute offerings and six EC2 Instance offerings of m7i in us-east-1");
+        assertTrue(rates.stream().allMatch(rate -> rate.usageType().equals("BoxUsage:m7i.large")));
+        assertEquals(new BigDecimal("0.0393"), rates.stream().map(SavingsOfferingCatalog.PlanRate::rate)
+                .min(BigDecimal::compareTo).orElseThrow(), "EC2 Instance 3 years All Upfront: 0.1008 × 0.39");
+    }
+
     private BigDecimal rate(PlanType type, Term term, String family) {
         return world.catalog.rate(new SavingsOffering(type, term, PaymentOption.NO_UPFRONT,
                 family == null ? null : "us-east-1", family), "us-east-1", "m7i.large").orElseThrow();
