@@ -179,7 +179,12 @@ public final class SavingsPlanService {
                                       Map<String, List<String>> filters, Integer maxResults, String nextToken) {
         List<String> wantedIds = new ArrayList<>(ids);
         for (String arn : arns) {
-            wantedIds.add(idOfArn(arn, context.account()));
+            // another account's plan is simply not found here (DescribeSavingsPlans has no not-found error)
+            var matcher = arn == null ? null : ARN.matcher(arn);
+            if (matcher == null || !matcher.matches()) {
+                throw invalidArn(arn, "savingsPlanArns");
+            }
+            wantedIds.add(matcher.group(2).equals(context.account()) ? matcher.group(3) : "");
         }
         for (String state : states) {
             if (SavingsPlanState.fromWireName(state).isEmpty()) {
@@ -313,14 +318,18 @@ public final class SavingsPlanService {
     private static String idOfArn(String arn, String account) {
         var matcher = arn == null ? null : ARN.matcher(arn);
         if (matcher == null || !matcher.matches()) {
-            throw SavingsPlansError.VALIDATION.exception("1 validation error detected: Value '" + arn
-                    + "' at 'resourceArn' failed to satisfy constraint: Member must satisfy regular expression "
-                    + "pattern: " + ARN.pattern());
+            throw invalidArn(arn, "resourceArn");
         }
         if (!matcher.group(2).equals(account)) {
             throw SavingsPlansError.RESOURCE_NOT_FOUND.exception("Savings Plan " + arn + " was not found.");
         }
         return matcher.group(3);
+    }
+
+    private static RuntimeException invalidArn(String arn, String member) {
+        return SavingsPlansError.VALIDATION.exception("1 validation error detected: Value '" + arn + "' at '"
+                + member + "' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                + ARN.pattern());
     }
 
     /** The account's plans, every state. */

@@ -153,6 +153,11 @@ class SavingsPlanServiceTest {
         world.plans.untag(world.context(), arn, List.of("a"));
         assertEquals(Map.of("b", "2"), world.plans.tags(world.context(), arn));
         assertError(SavingsPlansError.VALIDATION, () -> world.plans.tags(world.context(), "arn:aws:ec2:::x"));
+        assertEquals(List.of(plan.id()), world.plans.describe(world.context(), List.of(), List.of(arn), List.of(),
+                Map.of(), null, null).items().stream().map(SavingsPlan::id).toList());
+        assertTrue(world.plans.describe(world.context(), List.of(), List.of(
+                "arn:aws:savingsplans::111111111111:savingsplan/" + plan.id()), List.of(), Map.of(), null, null)
+                .items().isEmpty(), "another account's plan is not described");
         assertError(SavingsPlansError.RESOURCE_NOT_FOUND, () -> world.plans.tags(world.context(),
                 "arn:aws:savingsplans::111111111111:savingsplan/" + plan.id()));
     }
