@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * What the sandbox runtime may have left on the host for some instances and VPCs: network namespaces,
- * host interfaces and routes, mounts under a data directory, cgroups, processes of containers and crun's
+ * host interfaces and routes, mounts under a data directory, loop devices over its files, cgroups, processes of containers and crun's
  * state. Read from the kernel's own files and {@code ip}, not from Gureum.
  */
 final class HostLeftovers {
@@ -49,6 +49,12 @@ final class HostLeftovers {
                     left.add("mount " + line.split(" ")[4]);
                 }
             }
+            for (String loop : KeyTools.shell("losetup --list --noheadings --output NAME,BACK-FILE || true").lines()
+                    .toList()) {
+                if (loop.contains(absolute.toString())) {
+                    left.add("loop device " + loop.strip());
+                }
+            }
             try (Stream<Path> trees = Files.list(Path.of("/sys/fs/cgroup"))) {
                 for (Path tree : trees.toList()) {
                     for (String id : ids) {
@@ -64,6 +70,26 @@ final class HostLeftovers {
         for (String id : ids) {
             if (!KeyTools.shell("grep -l " + id + " /proc/[0-9]*/cgroup 2>/dev/null || true").isBlank()) {
                 left.add("processes in the cgroup of " + id);
+            }
+        }
+        return left;
+    }
+
+    /**
+     * What the sandbox's public network may have left: the simulated internet's namespace, the host's link to
+     * it, and routes or blackholes for the default public address pool; empty when clean.
+     */
+    static List<String> publicNetwork() {
+        List<String> left = new ArrayList<>();
+        if (KeyTools.shell("ip netns list | cut -d' ' -f1").lines().anyMatch("gureum-internet"::equals)) {
+            left.add("network namespace gureum-internet");
+        }
+        if (KeyTools.shell("ip -o link show").contains(": guinternet")) {
+            left.add("host link guinternet");
+        }
+        for (String line : KeyTools.shell("ip -4 route show table main").lines().toList()) {
+            if (line.startsWith("198.18.0.0/15 ") || line.startsWith("blackhole 198.18.0.0/15 ")) {
+                left.add("route " + line);
             }
         }
         return left;

@@ -99,7 +99,7 @@ public final class GureumServer implements AutoCloseable {
             MetricService metricService = new MetricService(metrics);
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
-                    new SparseFileBlockStore(options.dataDirectory()), metricService);
+                    new SparseFileBlockStore(options.dataDirectory()), metricService, options.metering());
             // SNS first: the services that notify (alarm actions, spot warnings) publish through its publisher()
             notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
                     options.port() != 0 ? options.port() : front.join().port()), options.smtp());
@@ -118,7 +118,7 @@ public final class GureumServer implements AutoCloseable {
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName(),
                             savingsplans.signingName())),
-                    clock, cloud::reset, cloud::bill, cloud.syntheticLoad());
+                    clock, cloud::reset, cloud::bill, cloud.syntheticLoad()).importImagesWith(cloud::importImage);
             Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
                     monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce,
                     savingsplans.signingName(), savingsplans), "ec2", authenticator.join(),

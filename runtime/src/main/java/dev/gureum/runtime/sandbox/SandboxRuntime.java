@@ -2,12 +2,14 @@ package dev.gureum.runtime.sandbox;
 
 import dev.gureum.core.instance.InstanceEvent;
 import dev.gureum.core.network.Ipv4Cidr;
+import dev.gureum.core.runtime.AttachedDisk;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.LaunchSpec;
 import dev.gureum.core.runtime.Observation;
 import dev.gureum.core.runtime.RuntimeObserver;
 import dev.gureum.core.runtime.VpcFirewall;
+import dev.gureum.runtime.storage.SparseFileBlockStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +44,9 @@ public final class SandboxRuntime implements InstanceRuntime {
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** Where images that take minutes to build (debian-12) are kept for every data directory, when set. */
+    static final String IMAGE_CACHE = "GUREUM_IMAGE_CACHE";
 
     private final Path directory;
     private final Path instancesDirectory;
@@ -51,20 +56,27 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final VpcNamespaces vpcs;
     private final HostRoutes routes;
     private final VpcFirewalls firewalls;
+    private final InternetNamespace internet;
+    private final LoopbackForwards forwards;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
     private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
 
-    private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools) {
+    private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools, Ipv4Cidr publicPool,
+                           List<Integer> forwardPorts) {
         this.directory = dataDirectory.toAbsolutePath().normalize().resolve("sandbox");
         this.instancesDirectory = directory.resolve("instances");
         this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
         this.observer = observer;
         this.routes = new HostRoutes(tools);
-        this.firewalls = new VpcFirewalls(tools);
-        this.vpcs = new VpcNamespaces(tools, routes, firewalls);
-        this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools),
-                new InstanceNetworks(tools, vpcs), HostCapacity.measure());
+        this.internet = new InternetNamespace(tools, routes, publicPool);
+        this.forwards = new LoopbackForwards(forwardPorts);
+        this.firewalls = new VpcFirewalls(tools, internet);
+        this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet);
+        this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools,
+                System.getenv(IMAGE_CACHE) == null ? null : Path.of(System.getenv(IMAGE_CACHE))),
+                new InstanceNetworks(tools, vpcs), HostCapacity.measure(), new InstanceDiskMounts(tools,
+                        new SparseFileBlockStore(dataDirectory.toAbsolutePath().normalize())));
     }
 
     /**
@@ -72,13 +84,28 @@ public final class SandboxRuntime implements InstanceRuntime {
      * {@code <data>/sandbox}.
      */
     public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer) {
-        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate());
+        return open(dataDirectory, observer, null, List.of());
+    }
+
+    /**
+     * As {@link #open(Path, RuntimeObserver)}, with the block public and Elastic IPs come from (the host
+     * routes it to the simulated internet and blackholes it; null: public addresses are not reachable) and
+     * the instance ports to forward from loopback while instances run ({@link LoopbackForwards}).
+     */
+    public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer, Ipv4Cidr publicPool,
+                                      List<Integer> forwardPorts) {
+        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate(), publicPool, forwardPorts);
         runtime.workers.submit(runtime.host::prepareImages);
         return runtime;
     }
 
     @Override
     public void launch(List<LaunchSpec> specs) {
+        try {
+            internet.blackholePool();
+        } catch (SandboxException e) {
+            LOG.log(Level.WARNING, "cannot blackhole the public address pool: " + e.getMessage(), e);
+        }
         for (LaunchSpec spec : specs) {
             Ipv4Cidr subnet = spec.network() == null ? null : Ipv4Cidr.parseOrNull(spec.network().subnetCidrBlock());
             if (subnet != null) {
@@ -103,6 +130,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             queue(instance).submit(() -> {
                 InstanceFiles files = files(instance);
                 try {
+                    forwards.close(instance);
                     LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
                     running.remove(instance);
                     ConsoleFile.note(files.console(), "stopped");
@@ -122,9 +150,11 @@ public final class SandboxRuntime implements InstanceRuntime {
                 Optional<LaunchSpec> spec = LaunchSpecFile.read(files);
                 try {
                     ConsoleFile.note(files.console(), "rebooting");
+                    forwards.close(instance);
                     spec.ifPresent(known -> host.halt(known, files, STOP_GRACE));
                     running.remove(instance);
                     spec.ifPresent(known -> admitAndBoot(known, files, host.container(known)));
+                    spec.ifPresent(known -> openForwards(known, files));
                     report(instance, InstanceEvent.OBSERVED_RUNNING);
                 } catch (RuntimeException e) {
                     failed(instance, files, "reboot", e);
@@ -140,6 +170,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             queue(instance).submit(() -> {
                 InstanceFiles files = files(instance);
                 try {
+                    forwards.close(instance);
                     LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
                     running.remove(instance);
                     files.delete();
@@ -155,6 +186,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** The admin reset: every instance is killed at once and its disk deleted; nothing is reported. */
     @Override
     public void discardAll() {
+        forwards.closeAll();
         awaitAll(everyInstance(), (instance, files) -> {
             LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, Duration.ZERO));
             files.delete();
@@ -188,6 +220,132 @@ public final class SandboxRuntime implements InstanceRuntime {
         }
     }
 
+    /** Mounts the volume inside the instance if it runs here, and keeps it in the spec a reboot boots from. */
+    @Override
+    public void attachVolume(InstanceRef instance, AttachedDisk volume) {
+        queue(instance).submit(() -> {
+            InstanceFiles files = files(instance);
+            if (!running.containsKey(instance)) {
+                return;
+            }
+            try {
+                LaunchSpecFile.read(files).ifPresent(spec -> LaunchSpecFile.write(files, spec.withDisks(
+                        Stream.concat(spec.disks().stream().filter(disk -> !disk.device().equals(volume.device())),
+                                Stream.of(volume)).toList())));
+                host.attachDisk(files, volume);
+            } catch (RuntimeException e) {
+                failed(instance, files, "attaching " + volume.device(), e);
+            }
+        });
+    }
+
+    /**
+     * Unmounts the volume inside the instance; while a process there uses it, tries again every
+     * {@link #BUSY_RETRY} (outside the instance's queue, so a stop is never held up) until it is free, forced,
+     * or gone with the instance's stop.
+     */
+    @Override
+    public CompletableFuture<Void> detachVolume(InstanceRef instance, AttachedDisk volume, boolean force,
+                                                Runnable whileBusy) {
+        CompletableFuture<Void> detached = new CompletableFuture<>();
+        workers.submit(() -> {
+            boolean toldBusy = false;
+            while (!workers.isShutdown()) {
+                boolean gone;
+                try {
+                    gone = queue(instance).submit(() -> detachOnce(instance, volume, force)).thenApply(unused -> true)
+                            .get();
+                } catch (java.util.concurrent.ExecutionException busyOrFailed) {
+                    gone = !(busyOrFailed.getCause() instanceof VolumeBusy);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (gone) {
+                    detached.complete(null);
+                    return;
+                }
+                if (!toldBusy) {
+                    toldBusy = true;
+                    whileBusy.run();
+                }
+                try {
+                    Thread.sleep(BUSY_RETRY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        return detached;
+    }
+
+    /** One attempt at unmounting a volume; throws {@link VolumeBusy} while the instance uses it. */
+    private void detachOnce(InstanceRef instance, AttachedDisk volume, boolean force) {
+        InstanceFiles files = files(instance);
+        if (running.containsKey(instance) && !host.detachDisk(files, volume, force)) {
+            throw new VolumeBusy();
+        }
+        LaunchSpecFile.read(files).ifPresent(spec -> LaunchSpecFile.write(files, spec.withDisks(
+                spec.disks().stream().filter(disk -> !disk.device().equals(volume.device())).toList())));
+    }
+
+    /** A volume a process inside the instance still uses. */
+    private static final class VolumeBusy extends RuntimeException {
+        VolumeBusy() {
+            super("the volume is in use inside the instance", null, false, false);
+        }
+    }
+
+    @Override
+    public boolean capturesRootFilesystems() {
+        return true;
+    }
+
+    /**
+     * CreateImage: launches of the new image wait from now on until the copy is done; a running instance is
+     * stopped for it and started again unless {@code noReboot}.
+     */
+    @Override
+    public void captureRootFilesystem(InstanceRef instance, String name, boolean noReboot) {
+        host.images().expect(name);
+        queue(instance).submit(() -> {
+            InstanceFiles files = files(instance);
+            try {
+                LaunchSpec spec = LaunchSpecFile.read(files).orElseThrow(() -> new SandboxException(
+                        instance.instanceId() + " has no disk on this host to capture"));
+                boolean reboot = running.containsKey(instance) && !noReboot;
+                if (reboot) {
+                    ConsoleFile.note(files.console(), "stopping for CreateImage " + name);
+                    host.halt(spec, files, STOP_GRACE);
+                    running.remove(instance);
+                }
+                try {
+                    host.captureRoot(spec, files, name);
+                    ConsoleFile.note(files.console(), "root filesystem captured as " + name);
+                } finally {
+                    if (reboot) {
+                        try {
+                            admitAndBoot(spec, files, host.container(spec));
+                        } catch (RuntimeException e) {
+                            failed(instance, files, "start after CreateImage", e);
+                            report(instance, InstanceEvent.OBSERVED_STOPPED);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                host.images().abandon(name, e);
+                failed(instance, files, "CreateImage " + name, e);
+            }
+        });
+    }
+
+    /** {@code gureum image import}, on the caller's thread: the image exists when this returns. */
+    @Override
+    public void importRootFilesystem(String name, String source, String defaultUser) {
+        new RootFilesystemImport(host.images()).importTree(name, Path.of(source), defaultUser);
+    }
+
     @Override
     public String consoleOutput(InstanceRef instance) {
         return ConsoleFile.tail(files(instance).console(), ConsoleFile.EC2_CONSOLE_BYTES);
@@ -211,6 +369,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** Server shutdown: every instance is stopped (its disk kept) and the host is left as it was found. */
     @Override
     public void close() {
+        forwards.closeAll();
         awaitAll(everyInstance(), (instance, files) ->
                 LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, CLOSE_GRACE)));
         workers.shutdown();
@@ -227,6 +386,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             } else {
                 admitAndBoot(spec, files, container);
             }
+            openForwards(spec, files);
             report(spec.instance(), InstanceEvent.OBSERVED_RUNNING);
         } catch (RuntimeException e) {
             failed(spec.instance(), files, "start", e);
@@ -254,6 +414,10 @@ public final class SandboxRuntime implements InstanceRuntime {
             running.remove(spec.instance());
             throw e;
         }
+    }
+
+    private void openForwards(LaunchSpec spec, InstanceFiles files) {
+        forwards.open(spec.instance(), spec.network() == null ? null : spec.network().privateIpAddress(), files.console());
     }
 
     private void failed(InstanceRef instance, InstanceFiles files, String action, RuntimeException e) {
@@ -315,6 +479,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** What the runtime made on the host besides instances: VPC namespaces, routes, cgroup parents, crun state. */
     private void releaseHost() {
         vpcs.removeAll();
+        internet.remove();
         routes.removeBlackholes();
         for (Path parent : CgroupPaths.parents()) {
             try {

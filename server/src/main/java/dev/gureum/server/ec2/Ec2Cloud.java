@@ -32,6 +32,9 @@ import dev.gureum.core.instance.CloudLaunchCatalog;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceAlarmActions;
 import dev.gureum.core.instance.InstanceCommands;
+import dev.gureum.core.instance.InstanceDisks;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.instance.InstanceLaunches;
 import dev.gureum.core.instance.InstanceModifications;
 import dev.gureum.core.instance.InstanceQueries;
@@ -153,7 +156,7 @@ public final class Ec2Cloud implements AutoCloseable {
 
     private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
-                     MetricService metrics) {
+                     MetricService metrics, boolean metering) {
         this.store = store;
         this.metrics = metrics;
         this.firewalls = firewalls;
@@ -162,7 +165,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.keyPairs = new KeyPairService(store);
         ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
         SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
-        Meter meter = new Meter(store);
+        Meter meter = metering ? new Meter(store) : Meter.off(store);
         this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store),
                 new SnapshotMeter(meter));
         this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
@@ -202,9 +205,17 @@ public final class Ec2Cloud implements AutoCloseable {
                         new InstanceMeter(meter, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
+        volumeAttachments.useRuntime(runtime);
+        if (runtime.capturesRootFilesystems()) {
+            images.captureRootFilesystemsWith((account, region, instanceId, name, noReboot) ->
+                    runtime.captureRootFilesystem(new InstanceRef(account, region, instanceId), name, noReboot));
+        }
+        InstanceDisks instanceDisks = new InstanceDisks(volumeAttachments, catalog);
+        commands.describeDisksWith(instanceDisks);
         firewalls.attach(store, runtime);
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
+        launches.describeDisksWith(instanceDisks);
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
         this.modifications = new InstanceModifications(store, catalog);
         this.metricPublisher = new Ec2MetricPublisher(store, runtime, name -> instanceTypes.catalog().find(name),
@@ -262,14 +273,14 @@ public final class Ec2Cloud implements AutoCloseable {
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,
                                  RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
-                                 MetricService metrics) {
+                                 MetricService metrics, boolean metering) {
         // Every service writes through the followed store, so each commit that changes security groups or
         // interfaces reaches the runtime's firewalls (Firewalls), whichever service made it.
         Firewalls firewalls = new Firewalls();
         FollowedStore followed = new FollowedStore(store);
         followed.follow(firewalls);
         Ec2Cloud cloud = new Ec2Cloud(regions, followed, firewalls, clock, quotas,
-                runtimeFactory, publicAddressPool, blocks, metrics);
+                runtimeFactory, publicAddressPool, blocks, metrics, metering);
         cloud.firewalls.reconcile();
         cloud.commands.reconcile();
         cloud.volumeBytes.reconcile();
@@ -352,6 +363,22 @@ public final class Ec2Cloud implements AutoCloseable {
 
     public String runtimeName() {
         return runtime.name();
+    }
+
+    /**
+     * {@code gureum image import}: the tree at {@code source} on this host registered as an AMI of the account
+     * in the region, named {@code name}; answers the image's id. Only a runtime with real root filesystems
+     * can hold one.
+     */
+    public String importImage(String account, String region, String source, String name, String defaultUser,
+                              String architecture) {
+        if (!runtime.capturesRootFilesystems()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("The " + runtime.name() + " runtime keeps no root"
+                    + " filesystems; import images into a server started with --runtime sandbox.");
+        }
+        RequestContext context = new RequestContext(account, region, "image-import", scheduler.clock().now(), false);
+        return images.importImage(context, name, "Imported with gureum image import from " + source, architecture,
+                imageId -> runtime.importRootFilesystem(imageId, source, defaultUser)).id();
     }
 
     /** CreateImage's view of an instance. */
