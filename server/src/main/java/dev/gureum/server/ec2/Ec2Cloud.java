@@ -12,6 +12,9 @@ import dev.gureum.core.region.Zone;
 import dev.gureum.core.reserved.NormalizationFactors;
 import dev.gureum.core.reserved.OfferingCatalog;
 import dev.gureum.core.reserved.ReservedBilling;
+import dev.gureum.core.savings.SavingsOfferingCatalog;
+import dev.gureum.core.savings.SavingsPlanBilling;
+import dev.gureum.core.savings.SavingsPlanService;
 import dev.gureum.core.reserved.ReservedCapacity;
 import dev.gureum.core.reserved.ReservedExchanges;
 import dev.gureum.core.reserved.ReservedInstanceService;
@@ -134,6 +137,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final VolumeAttributes volumeAttributes;
     final SnapshotService snapshots;
     final Bills bills;
+    private final SavingsPlanService savingsPlans;
     final ReservedInstanceService reservedInstances;
     final ReservedModifications reservedModifications;
     final ReservedExchanges reservedExchanges;
@@ -184,7 +188,10 @@ public final class Ec2Cloud implements AutoCloseable {
                         count, quotas.zoneCapacityVcpus(), usage.vcpus(region, zone)));
         this.reservedModifications = new ReservedModifications(store, reservedInstances, factors);
         this.reservedExchanges = new ReservedExchanges(store, reservedInstances);
-        this.bills = new Bills(store, prices, clock, new ReservedBilling(store, factors));
+        SavingsOfferingCatalog savingsOfferings = new SavingsOfferingCatalog(prices.onDemandPrices(), prices);
+        this.savingsPlans = new SavingsPlanService(store, savingsOfferings);
+        this.bills = new Bills(store, prices, clock, new ReservedBilling(store, factors),
+                new SavingsPlanBilling(store, savingsOfferings));
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
         this.volumes = new VolumeService(store, regionCatalog, volumeBytes, snapshotDirectory, volumeMeter);
@@ -337,6 +344,11 @@ public final class Ec2Cloud implements AutoCloseable {
         snapshots.discardAll();
         store.wipe();
         usage.wiped();
+    }
+
+    /** Savings Plans, which the bill applies after reservations. */
+    public SavingsPlanService savingsPlans() {
+        return savingsPlans;
     }
 
     /** The bill's line items, which Cost Explorer answers from. */
