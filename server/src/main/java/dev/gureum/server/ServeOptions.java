@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
                            ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay,
-                           Ipv4Cidr publicIpPool, String publicUrl, String smtp) {
+                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, String spotInterruptionTopic) {
 
     public enum AuthMode { STRICT, ANY }
 
@@ -41,6 +41,9 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                                        UnsubscribeURL, SigningCertURL; default http://<bind>:<port>)
               --smtp HOST:PORT         send SNS email through this SMTP server (plain, no TLS or AUTH); default:
                                        write each email to <data-dir>/sns/mailbox/<address>/<id>.eml
+              --spot-interruption-topic ARN
+                                       publish every "EC2 Spot Instance Interruption Warning" event (EventBridge's
+                                       JSON) to this SNS topic (default: none)
             """;
 
     public static ServeOptions parse(String[] args, Map<String, String> environment) {
@@ -56,6 +59,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         Ipv4Cidr publicIpPool = Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL);
         String publicUrl = null;
         String smtp = null;
+        String spotTopic = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -91,6 +95,12 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     }
                     smtp = value;
                 }
+                case "--spot-interruption-topic" -> {
+                    if (!value.matches("arn:aws:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_.-]+")) {
+                        throw new IllegalArgumentException("--spot-interruption-topic must be an SNS topic ARN");
+                    }
+                    spotTopic = value;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -102,7 +112,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     + " cannot be negative");
         }
         return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
-                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp);
+                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, spotTopic);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String value) {

@@ -138,7 +138,7 @@ public final class Bills {
     private static BigDecimal quantity(UsagePeriod period, long seconds, Instant bucket) {
         BigDecimal bySeconds = BigDecimal.valueOf(seconds);
         return switch (period.pricedAs()) {
-            case INSTANCE_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
+            case INSTANCE_HOURS, SPOT_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
             case VOLUME_GIB_MONTHS, IOPS_MONTHS, THROUGHPUT_MONTHS -> {
                 YearMonth month = YearMonth.from(bucket.atZone(ZoneOffset.UTC));
                 BigDecimal monthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * ("Amazon Elastic Compute Cloud - Compute" for instance time and reservations, "Amazon Virtual Private
  * Cloud" for public IPv4 addresses, "EC2 - Other" for EBS volumes and snapshots),
  * USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without one), PURCHASE_TYPE ("On Demand Instances",
- * "Standard Reserved Instances", "Convertible Reserved Instances"), REGION, AZ ("NoAZ" without one) and
+ * "Standard Reserved Instances", "Convertible Reserved Instances", "Spot Instances"), REGION, AZ ("NoAZ" without one) and
  * RECORD_TYPE (the line item type).
  */
 public enum CostDimension {
@@ -39,6 +39,7 @@ public enum CostDimension {
             case PURCHASE_TYPE -> switch (item.purchaseOption()) {
                 case "StandardReserved" -> "Standard Reserved Instances";
                 case "ConvertibleReserved" -> "Convertible Reserved Instances";
+                case "Spot" -> "Spot Instances";
                 default -> "On Demand Instances";
             };
             case REGION -> item.region();
@@ -47,10 +48,10 @@ public enum CostDimension {
         };
     }
 
-    /** The instance type of instance time and reservation fees ({@code BoxUsage:} and {@code HeavyUsage:}). */
+    /** The instance type of instance time and reservation fees ({@code BoxUsage:}, {@code SpotUsage:}, {@code HeavyUsage:}). */
     private static String instanceType(LineItem item) {
         String usageType = item.usageType();
-        for (String marker : new String[] {"BoxUsage:", "HeavyUsage:"}) {
+        for (String marker : new String[] {"BoxUsage:", "SpotUsage:", "HeavyUsage:"}) {
             int at = usageType.indexOf(marker);
             if (at >= 0) {
                 return usageType.substring(at + marker.length());
