@@ -3,6 +3,7 @@ package dev.gureum.core.billing;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceFollower;
 import dev.gureum.core.instance.InstanceState;
+import dev.gureum.core.instance.StateReason;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.time.CloudClock;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.List;
  */
 public final class InstanceMeter implements InstanceFollower {
     static final long LINUX_MINIMUM_SECONDS = 60;
+    private static final java.time.Duration FIRST_HOUR = java.time.Duration.ofHours(1);
 
     private final Meter meter;
     private final CloudClock clock;
@@ -45,12 +47,26 @@ public final class InstanceMeter implements InstanceFollower {
             Instance instance = move[1];
             if (!wasRunning && isRunning) {
                 meter.open(batch, instance.ownerId(), instance.region(), period(instance));
+            } else if (wasRunning && !isRunning && interruptedInFirstHour(instance)) {
+                meter.discardSince(batch, instance.ownerId(), instance.region(), instance.id(), usageType(move[0]),
+                        instance.launchTime());
             } else if (wasRunning && !isRunning) {
                 meter.close(batch, instance.ownerId(), instance.region(), instance.id(), usageType(move[0]),
                         clock.now());
             }
         }
         return NOTHING_AFTER;
+    }
+
+    /**
+     * A Spot Instance EC2 interrupts (its state reason is EC2's Spot one) within an hour of its launch or start costs
+     * nothing, as AWS bills Linux Spot Instances; one its owner stops or terminates is billed per second as usual.
+     */
+    private boolean interruptedInFirstHour(Instance instance) {
+        return instance.spot() != null && instance.stateReason() != null
+                && (instance.stateReason().equals(StateReason.SPOT_TERMINATION)
+                        || instance.stateReason().equals(StateReason.SPOT_SHUTDOWN))
+                && clock.now().isBefore(instance.launchTime().plus(FIRST_HOUR));
     }
 
     private UsagePeriod period(Instance instance) {

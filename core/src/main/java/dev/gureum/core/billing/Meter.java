@@ -67,6 +67,23 @@ public final class Meter {
         batch.put(BillingRecords.OPEN, key, open.get().version(), next);
     }
 
+    /**
+     * Bills nothing of a resource's usage type since {@code since}: its open period goes without a closed one, and
+     * the periods it was split into since then go too (a Spot Instance EC2 interrupted in its first hour).
+     */
+    public void discardSince(WriteBatch batch, String account, String region, String resourceId, String usageType,
+                             Instant since) {
+        var key = BillingRecords.openKey(account, region, resourceId, usageType);
+        store.get(BillingRecords.OPEN, key).ifPresent(open -> batch.delete(BillingRecords.OPEN, key, open.version()));
+        for (Versioned<UsagePeriod> closed : store.list(BillingRecords.CLOSED, account, region)) {
+            UsagePeriod period = closed.value();
+            if (period.resourceId().equals(resourceId) && period.usageType().equals(usageType)
+                    && !period.start().isBefore(since)) {
+                batch.delete(BillingRecords.CLOSED, closed.key(), closed.version());
+            }
+        }
+    }
+
     /** The open period of a resource's usage type, if one is open. */
     public Optional<UsagePeriod> open(String account, String region, String resourceId, String usageType) {
         return store.get(BillingRecords.OPEN, BillingRecords.openKey(account, region, resourceId, usageType))

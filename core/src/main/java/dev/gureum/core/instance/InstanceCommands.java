@@ -150,6 +150,11 @@ public final class InstanceCommands {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("The instance '" + instance.id() + "' does not have an 'ebs'"
                     + " root device type and cannot be stopped.");
         }
+        if (command == InstanceEvent.STOP && instance.spot() != null && !instance.spot().persistent()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("You can't stop the Spot Instance '" + instance.id()
+                    + "' because it is associated with a one-time Spot Instance request. You can only stop Spot"
+                    + " Instances associated with persistent Spot Instance requests.");
+        }
         if (command == InstanceEvent.STOP && instance.disableApiStop() && instance.state() == InstanceState.RUNNING) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The instance '" + instance.id() + "' may not be"
                     + " stopped. Modify its 'disableApiStop' instance attribute and try again.");

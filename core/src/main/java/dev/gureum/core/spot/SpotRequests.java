@@ -194,7 +194,7 @@ public final class SpotRequests {
         }
         LaunchRequest single = singleLaunch(request);
         return launches.launch(context, placed, new SpotLaunch(
-                ids.stream().map(id -> new SpotFacts(id, behavior, null, null)).toList(), (batch, launched) -> {
+                ids.stream().map(id -> new SpotFacts(id, type.equals(SpotRequest.PERSISTENT), behavior, null, null)).toList(), (batch, launched) -> {
                     for (Instance instance : launched) {
                         SpotRequest made = new SpotRequest(instance.spot().requestId(), type, maxPrice,
                                 now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, validUntil, behavior,
@@ -327,7 +327,7 @@ public final class SpotRequests {
                 : withZone(request.launch(), zone.get().name());
         try {
             launches.launch(owner, launch, new SpotLaunch(List.of(new SpotFacts(request.id(),
-                    request.interruptionBehavior(), null, null)), (batch, launched) -> batch.put(SpotRecords.REQUESTS,
+                    request.persistent(), request.interruptionBehavior(), null, null)), (batch, launched) -> batch.put(SpotRecords.REQUESTS,
                     key, found.get().version(), request.withInstance(launched.get(0).id(),
                             launched.get(0).availabilityZone()).withStatus(SpotStatus.FULFILLED, null, now))));
         } catch (VersionConflictException changedMeanwhile) {
@@ -436,8 +436,8 @@ public final class SpotRequests {
                     + ") for parameter instanceInterruptionBehavior is invalid.");
         }
         if (!behavior.equals("terminate") && !type.equals(SpotRequest.PERSISTENT)) {
-            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("The interruption behavior " + behavior
-                    + " is supported only for persistent Spot Instance requests.");
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("The request with type '" + type
+                    + "' is not supported when instanceInterruptionBehavior is set to '" + behavior + "'.");
         }
         return behavior;
     }

@@ -139,6 +139,69 @@ class SpotMarketTest {
         SpotRequest after = describe(made.id());
         assertEquals("closed", after.state());
         assertEquals("instance-terminated-no-capacity", after.statusCode());
+        assertEquals(List.of(), spotLines(spotId, noticeTime.minus(Duration.ofHours(1))),
+                "EC2 interrupted it in its first hour: no charge, not even the minute");
+    }
+
+    @Test
+    void anInterruptionAfterTheFirstHourIsBilledPerSecond() throws InterruptedException {
+        Instant start = world.clock.now();
+        world.market.evaluate();
+        SpotRequest made = request(null).get(0);
+        String spotId = describe(made.id()).instanceId();
+        world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
+        world.clock.advance(Duration.ofMinutes(90));
+        world.onDemand(4);
+        world.clock.advance(Duration.ofMinutes(2));
+        awaitState(spotId, InstanceState.SHUTTING_DOWN);
+        BigDecimal total = spotLines(spotId, start).stream().map(LineItem::unblendedCost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(cost("0.0031", 3600).add(cost("0.0031", 1920)), total,
+                "92 minutes at the floor price, cut at the clock hour");
+    }
+
+    @Test
+    void aPersistentRequestStopsItsInstanceAndStartsItAgainWhenRoomReturns() throws InterruptedException {
+        world.market.evaluate();
+        SpotRequest made = world.requests.request(world.context(), new SpotRequestSpec(SpotRequest.PERSISTENT, null, 1,
+                null, null, "stop", SpotWorld.spec(SpotWorld.ZONE), List.of())).get(0);
+        String spotId = describe(made.id()).instanceId();
+        world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
+        world.onDemand(3);
+        List<Instance> fourth = world.onDemand(1);
+        assertEquals("stop", world.warnings.get(0).action());
+        assertEquals("marked-for-stop", describe(made.id()).statusCode());
+        world.clock.advance(Duration.ofMinutes(2));
+        awaitState(spotId, InstanceState.STOPPING);
+        assertEquals("Server.SpotInstanceShutdown", world.current(spotId).stateReason().code());
+        world.observe(spotId, InstanceEvent.OBSERVED_STOPPED);
+        assertEquals("disabled", describe(made.id()).state());
+        assertEquals("instance-stopped-no-capacity", describe(made.id()).statusCode());
+        world.requests.fulfillOpen();
+        assertEquals(InstanceState.STOPPED, world.current(spotId).state(), "the zone is still full");
+        world.commands.apply(world.context(), List.of(fourth.get(0).id()), InstanceEvent.TERMINATE);
+        world.observe(fourth.get(0).id(), InstanceEvent.OBSERVED_GONE);
+        world.requests.fulfillOpen();
+        assertEquals(InstanceState.PENDING, world.current(spotId).state(), "started again, the same instance");
+        assertEquals("active", describe(made.id()).state());
+        assertEquals("fulfilled", describe(made.id()).statusCode());
+        assertTrue(!world.current(spotId).spot().marked(), "its notice is withdrawn");
+    }
+
+    @Test
+    void aOneTimeSpotInstanceCannotBeStoppedByItsOwner() {
+        world.market.evaluate();
+        String spotId = describe(request(null).get(0).id()).instanceId();
+        world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
+        dev.gureum.core.error.CloudException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gureum.core.error.CloudException.class,
+                () -> world.commands.apply(world.context(), List.of(spotId), InstanceEvent.STOP));
+        assertEquals("UnsupportedOperation", refused.code().code());
+    }
+
+    private List<LineItem> spotLines(String spotId, Instant from) {
+        return world.bills.lineItems(SpotWorld.ACCOUNT, from, from.plus(Duration.ofHours(4)), Granularity.HOURLY)
+                .stream().filter(item -> item.resourceId().equals(spotId)).toList();
     }
 
     @Test
