@@ -82,7 +82,7 @@ public final class SpotInterruptions implements CapacityReclaim {
         List<Versioned<Instance>> candidates = new ArrayList<>(spot.stream()
                 .filter(versioned -> !versioned.value().spot().marked()).toList());
         candidates.sort(Comparator.comparing((Versioned<Instance> versioned) -> versioned.value().launchTime())
-                .reversed());
+                .thenComparing(versioned -> versioned.value().id()).reversed());
         for (Versioned<Instance> candidate : candidates) {
             if (marked >= excessVcpus) {
                 return;

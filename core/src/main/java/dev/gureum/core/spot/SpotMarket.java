@@ -93,7 +93,10 @@ public final class SpotMarket implements SpotPriceSource {
         return onDemand.apply(region, instanceType).isPresent();
     }
 
-    /** One evaluation of every zone's market; returns the zones whose level changed. */
+    /**
+     * One evaluation of every zone's market; returns the zones whose level changed. A zone changes at most once
+     * per {@link SpotPricing#INTERVAL}, however often it is evaluated (a restart evaluates at once).
+     */
     public synchronized List<PriceLevel> evaluate() {
         loadOnce();
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -103,6 +106,9 @@ public final class SpotMarket implements SpotPriceSource {
             for (Region region : regions.all()) {
                 for (Zone zone : region.availabilityZones()) {
                     PriceLevel was = current.get(region.name() + "/" + zone.name());
+                    if (was != null && now.isBefore(was.time().plus(SpotPricing.INTERVAL))) {
+                        continue;
+                    }
                     BigDecimal target = SpotPricing.target(usage.vcpus(region.name(), zone.name()), zoneCapacityVcpus);
                     BigDecimal next = was == null ? target : SpotPricing.step(was.level(), target);
                     if (was == null || next.compareTo(was.level()) != 0) {

@@ -132,6 +132,11 @@ public final class SpotRequests {
         }
         LaunchRequest launch = singleLaunch(spec.launch());
         String instanceType = launch.instanceType();
+        if (launch.availabilityZone() != null && regions.find(context.region()).orElseThrow().availabilityZones()
+                .stream().noneMatch(zone -> zone.name().equals(launch.availabilityZone()))) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid availability zone: ["
+                    + launch.availabilityZone() + "]");
+        }
         catalog.image(context, launch.imageId());
         catalog.type(instanceType);
         String maxPrice = maxPrice(context.region(), instanceType, spec.spotPrice());

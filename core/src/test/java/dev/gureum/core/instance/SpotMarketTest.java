@@ -247,6 +247,24 @@ class SpotMarketTest {
         assertEquals("closed", describe(made.id()).state());
     }
 
+    @Test
+    void aRestartedMarketReadsItsHistoryAndSplitsNothingTwice() {
+        Instant start = world.clock.now();
+        world.market.evaluate();
+        String spotId = describe(request(null).get(0).id()).instanceId();
+        world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
+        world.onDemand(3);
+        world.clock.advance(Duration.ofMinutes(5));
+        world.market.evaluate();
+        List<LineItem> before = spotLines(spotId, start);
+        dev.gureum.core.spot.SpotMarket restarted = new dev.gureum.core.spot.SpotMarket(world.store, world.clock,
+                world.regions, world.usage, SpotWorld.ZONE_VCPUS, (region, type) -> java.util.Optional.ofNullable(
+                        SpotWorld.ON_DEMAND.get(type)), world.meter);
+        assertEquals(new BigDecimal("0.3500"), restarted.level(SpotWorld.REGION, SpotWorld.ZONE));
+        assertEquals(List.of(), restarted.evaluate(), "within five minutes of its last change a zone stays");
+        assertEquals(before, spotLines(spotId, start), "the same line items: no period split or billed twice");
+    }
+
     private static BigDecimal cost(String hourly, long seconds) {
         BigDecimal hours = BigDecimal.valueOf(seconds).divide(BigDecimal.valueOf(3600), MathContext.DECIMAL64);
         return new BigDecimal(hourly).multiply(hours, MathContext.DECIMAL64).setScale(10, RoundingMode.HALF_UP);

@@ -15,6 +15,8 @@ import dev.gureum.core.spot.SpotMarket;
 import dev.gureum.core.spot.SpotNotifier;
 import dev.gureum.core.spot.SpotPriceHistory;
 import dev.gureum.core.spot.SpotPricing;
+import dev.gureum.core.spot.SpotRecords;
+import dev.gureum.core.spot.SpotRequest;
 import dev.gureum.core.spot.SpotRequests;
 import dev.gureum.core.reserved.NormalizationFactors;
 import dev.gureum.core.reserved.OfferingCatalog;
@@ -249,6 +251,8 @@ public final class Ec2Cloud implements AutoCloseable {
         tags.register(new Taggable<>(IdKind.VOLUME, "volume", StorageRecords.VOLUMES, Volume::tags, Volume::withTags));
         tags.register(new Taggable<>(IdKind.SNAPSHOT, "snapshot", StorageRecords.SNAPSHOTS, Snapshot::tags,
                 Snapshot::withTags));
+        tags.register(new Taggable<>(IdKind.SPOT_INSTANCE_REQUEST, "spot-instances-request", SpotRecords.REQUESTS,
+                SpotRequest::tags, SpotRequest::withTags));
         tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
                 ElasticAddress::tags, ElasticAddress::withTags));
     }
