@@ -131,6 +131,12 @@ class SpotIT {
             Ec2PlatformIT.assertError(500, "InsufficientInstanceCapacity", () -> ec2.runInstances(r -> r.imageId(debian)
                     .instanceType("t3.micro").minCount(1).maxCount(1).placement(p -> p.availabilityZone("us-east-1b"))));
             server.advanceClock(600);
+            List<SpotPrice> risen = ec2.describeSpotPriceHistory(r -> r.instanceTypesWithStrings("t3.micro")
+                    .availabilityZone("us-east-1a")).spotPriceHistory();
+            assertTrue(risen.size() > 1, "the full zone's price moved: " + risen);
+            assertTrue(new java.math.BigDecimal(risen.get(0).spotPrice()).compareTo(
+                    new java.math.BigDecimal(risen.get(risen.size() - 1).spotPrice())) > 0,
+                    "newest first, dearer than the floor: " + risen);
             String bill = server.admin("GET", "/_gureum/bill?month=" + java.time.YearMonth.now(java.time.ZoneOffset.UTC));
             assertTrue(bill.contains("SpotUsage:t3.micro"), bill);
             if (AwsCli.installed()) {

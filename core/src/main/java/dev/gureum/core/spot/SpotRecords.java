@@ -11,6 +11,9 @@ public final class SpotRecords {
     public static final RecordKind<PriceLevel> PRICE_LEVELS = RecordKind.of("spot-price-level", PriceLevel.class);
     /** Spot Instance requests, keyed by their {@code sir-} id. */
     public static final RecordKind<SpotRequest> REQUESTS = RecordKind.of("spot-request", SpotRequest.class);
+    /** RequestSpotInstances client tokens, keyed by the token. */
+    public static final RecordKind<SpotClientToken> CLIENT_TOKENS = RecordKind.of("spot-request-token",
+            SpotClientToken.class);
 
     private SpotRecords() {
     }

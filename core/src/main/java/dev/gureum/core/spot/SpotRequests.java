@@ -107,8 +107,41 @@ public final class SpotRequests {
         this.zoneCapacityVcpus = zoneCapacityVcpus;
     }
 
-    /** RequestSpotInstances: records the requests ({@code open}, {@code pending-evaluation}), then evaluates them. */
+    /**
+     * RequestSpotInstances: records the requests ({@code open}, {@code pending-evaluation}), then evaluates them.
+     * A repeated ClientToken answers the requests it made (as they are now); with other parameters it is
+     * {@code IdempotentParameterMismatch}.
+     */
     public List<SpotRequest> request(RequestContext context, SpotRequestSpec spec) {
+        Optional<List<SpotRequest>> repeated = repeatedToken(context, spec);
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
+        try {
+            return requestOnce(context, spec);
+        } catch (VersionConflictException sameTokenMeanwhile) {
+            return repeatedToken(context, spec).orElseThrow(() -> sameTokenMeanwhile);
+        }
+    }
+
+    private Optional<List<SpotRequest>> repeatedToken(RequestContext context, SpotRequestSpec spec) {
+        if (spec.clientToken() == null || spec.clientToken().isEmpty()) {
+            return Optional.empty();
+        }
+        return store.get(SpotRecords.CLIENT_TOKENS, SpotRecords.requestKey(context.account(), context.region(),
+                spec.clientToken())).map(token -> {
+                    if (!token.value().requestFingerprint().equals(spec.fingerprint())) {
+                        throw Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH.exception("The client token you have provided is"
+                                + " associated with a resource that is already deleted or a request with different"
+                                + " parameters. Please use a different client token.");
+                    }
+                    return token.value().requestIds().stream().map(id -> store.get(SpotRecords.REQUESTS,
+                            SpotRecords.requestKey(context.account(), context.region(), id)))
+                            .flatMap(Optional::stream).map(Versioned::value).toList();
+                });
+    }
+
+    private List<SpotRequest> requestOnce(RequestContext context, SpotRequestSpec spec) {
         String type = spec.type() == null ? SpotRequest.ONE_TIME : spec.type();
         if (!type.equals(SpotRequest.ONE_TIME) && !type.equals(SpotRequest.PERSISTENT)) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + type + ") for parameter type is invalid.");
@@ -151,6 +184,11 @@ public final class SpotRequests {
             made.add(request);
             batch.put(SpotRecords.REQUESTS, SpotRecords.requestKey(context.account(), context.region(), request.id()),
                     WriteBatch.ABSENT, request);
+        }
+        if (spec.clientToken() != null && !spec.clientToken().isEmpty()) {
+            batch.put(SpotRecords.CLIENT_TOKENS, SpotRecords.requestKey(context.account(), context.region(),
+                    spec.clientToken()), WriteBatch.ABSENT, new SpotClientToken(spec.clientToken(), spec.fingerprint(),
+                    made.stream().map(SpotRequest::id).toList()));
         }
         Writes.commit(store, context, batch, () -> made.forEach(request -> evaluate(context.account(),
                 context.region(), request.id())));

@@ -164,7 +164,7 @@ class SpotMarketTest {
     void aPersistentRequestStopsItsInstanceAndStartsItAgainWhenRoomReturns() throws InterruptedException {
         world.market.evaluate();
         SpotRequest made = world.requests.request(world.context(), new SpotRequestSpec(SpotRequest.PERSISTENT, null, 1,
-                null, null, "stop", SpotWorld.spec(SpotWorld.ZONE), List.of())).get(0);
+                null, null, "stop", SpotWorld.spec(SpotWorld.ZONE), List.of(), null)).get(0);
         String spotId = describe(made.id()).instanceId();
         world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
         world.onDemand(3);
@@ -186,6 +186,23 @@ class SpotMarketTest {
         assertEquals("active", describe(made.id()).state());
         assertEquals("fulfilled", describe(made.id()).statusCode());
         assertTrue(!world.current(spotId).spot().marked(), "its notice is withdrawn");
+    }
+
+    @Test
+    void aRepeatedClientTokenAnswersTheSameRequests() {
+        world.market.evaluate();
+        SpotRequestSpec spec = new SpotRequestSpec(null, "0.05", 2, null, null, null, SpotWorld.spec(SpotWorld.ZONE),
+                List.of(), "token-1");
+        List<String> first = world.requests.request(world.context(), spec).stream().map(SpotRequest::id).toList();
+        List<SpotRequest> again = world.requests.request(world.context(), spec);
+        assertEquals(first, again.stream().map(SpotRequest::id).toList());
+        assertEquals(List.of("active", "active"), again.stream().map(SpotRequest::state).toList(),
+                "as they are now, not as they were made");
+        dev.gureum.core.error.CloudException mismatch = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gureum.core.error.CloudException.class, () -> world.requests.request(world.context(),
+                        new SpotRequestSpec(null, "0.06", 2, null, null, null, SpotWorld.spec(SpotWorld.ZONE),
+                                List.of(), "token-1")));
+        assertEquals("IdempotentParameterMismatch", mismatch.code().code());
     }
 
     @Test
@@ -279,7 +296,7 @@ class SpotMarketTest {
 
     private List<SpotRequest> request(String maxPrice) {
         return world.requests.request(world.context(), new SpotRequestSpec(null, maxPrice, 1, null, null, null,
-                SpotWorld.spec(SpotWorld.ZONE), List.of()));
+                SpotWorld.spec(SpotWorld.ZONE), List.of(), null));
     }
 
     private SpotRequest describe(String id) {

@@ -58,7 +58,7 @@ final class SpotHandlers {
         List<SpotRequest> made = requests.request(context, new SpotRequestSpec(request.typeAsString(),
                 request.spotPrice(), request.instanceCount(), request.validFrom(), request.validUntil(),
                 request.instanceInterruptionBehaviorAsString(), launch(request.launchSpecification()),
-                Tags.forResourceType(request.tagSpecifications(), "spot-instances-request")));
+                Tags.forResourceType(request.tagSpecifications(), "spot-instances-request"), request.clientToken()));
         return RequestSpotInstancesResponse.builder()
                 .spotInstanceRequests(made.stream().map(SpotHandlers::shape).toList()).build();
     }
