@@ -47,6 +47,7 @@ public final class SpotMarket implements SpotPriceSource {
     private final long zoneCapacityVcpus;
     private final BiFunction<String, String, Optional<BigDecimal>> onDemand;
     private final Meter meter;
+    private final java.util.function.ToIntFunction<String> vcpusOfType;
     private final Map<String, PriceLevel> current = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile BiConsumer<String, String> priceChanged = (region, zone) -> { };
@@ -55,7 +56,9 @@ public final class SpotMarket implements SpotPriceSource {
      * @param onDemand the Linux on-demand price of a type in a region, empty where none is known (no market)
      */
     public SpotMarket(Store store, CloudClock clock, RegionCatalog regions, InstanceUsage usage,
-                      long zoneCapacityVcpus, BiFunction<String, String, Optional<BigDecimal>> onDemand, Meter meter) {
+                      long zoneCapacityVcpus, BiFunction<String, String, Optional<BigDecimal>> onDemand, Meter meter,
+                      java.util.function.ToIntFunction<String> vcpusOfType) {
+        this.vcpusOfType = vcpusOfType;
         this.store = store;
         this.clock = clock;
         this.regions = regions;
@@ -70,17 +73,24 @@ public final class SpotMarket implements SpotPriceSource {
         this.priceChanged = listener;
     }
 
-    /** The level in force in a zone now (the floor before the first evaluation). */
+    /** The zone's level in force now (before the first evaluation: what its use calls for). */
     public BigDecimal level(String region, String zone) {
         loadOnce();
         PriceLevel level = current.get(region + "/" + zone);
         return level == null ? SpotPricing.target(usage.vcpus(region, zone), zoneCapacityVcpus) : level.level();
     }
 
+    /** A type's level in a zone now: the zone's level and the type's demand premium. */
+    public BigDecimal level(String region, String zone, String instanceType) {
+        loadOnce();
+        PriceLevel level = current.get(region + "/" + zone);
+        return level == null ? level(region, zone) : level.levelOf(instanceType);
+    }
+
     @Override
     public BigDecimal current(String region, String zone, String instanceType) {
-        return onDemand.apply(region, instanceType).map(price -> SpotPricing.price(price, level(region, zone)))
-                .orElse(null);
+        return onDemand.apply(region, instanceType)
+                .map(price -> SpotPricing.price(price, level(region, zone, instanceType))).orElse(null);
     }
 
     /** The on-demand price of a type in a region, which is also the highest its Spot price goes. */
@@ -103,16 +113,19 @@ public final class SpotMarket implements SpotPriceSource {
             Instant now = clock.now();
             List<PriceLevel> changes = new ArrayList<>();
             List<String> changedRegions = new ArrayList<>();
+            Map<String, Map<String, Long>> spotDemand = spotVcpusByZoneAndType();
             for (Region region : regions.all()) {
                 for (Zone zone : region.availabilityZones()) {
-                    PriceLevel was = current.get(region.name() + "/" + zone.name());
+                    String key = region.name() + "/" + zone.name();
+                    PriceLevel was = current.get(key);
                     if (was != null && now.isBefore(was.time().plus(SpotPricing.INTERVAL))) {
                         continue;
                     }
                     BigDecimal target = SpotPricing.target(usage.vcpus(region.name(), zone.name()), zoneCapacityVcpus);
                     BigDecimal next = was == null ? target : SpotPricing.step(was.level(), target);
-                    if (was == null || next.compareTo(was.level()) != 0) {
-                        changes.add(new PriceLevel(zone.name(), next, now));
+                    Map<String, BigDecimal> premiums = premiums(was, spotDemand.getOrDefault(key, Map.of()));
+                    if (was == null || next.compareTo(was.level()) != 0 || !premiums.equals(was.demand())) {
+                        changes.add(new PriceLevel(zone.name(), next, now, premiums));
                         changedRegions.add(region.name());
                     }
                 }
@@ -145,19 +158,52 @@ public final class SpotMarket implements SpotPriceSource {
         return List.of();
     }
 
+    /** Each type's premium one step toward what its Spot vCPUs in the zone call for; types at none drop out. */
+    private Map<String, BigDecimal> premiums(PriceLevel was, Map<String, Long> demand) {
+        Map<String, BigDecimal> next = new java.util.TreeMap<>();
+        java.util.Set<String> types = new java.util.TreeSet<>(demand.keySet());
+        if (was != null) {
+            types.addAll(was.demand().keySet());
+        }
+        for (String type : types) {
+            BigDecimal target = SpotPricing.demandTarget(demand.getOrDefault(type, 0L), zoneCapacityVcpus);
+            BigDecimal from = was == null ? target : was.demand().getOrDefault(type, BigDecimal.ZERO.setScale(4));
+            BigDecimal stepped = SpotPricing.step(from, target);
+            if (stepped.signum() > 0) {
+                next.put(type, stepped);
+            }
+        }
+        return next;
+    }
+
+    /** The vCPUs Spot Instances hold, per zone ({@code region/zone}) and type. */
+    private Map<String, Map<String, Long>> spotVcpusByZoneAndType() {
+        Map<String, Map<String, Long>> demand = new java.util.HashMap<>();
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            Instance instance = versioned.value();
+            if (instance.spot() != null && dev.gureum.core.instance.InstanceLaunches.occupiesHost(instance.state())) {
+                demand.computeIfAbsent(instance.region() + "/" + instance.availabilityZone(),
+                        unused -> new java.util.TreeMap<>()).merge(instance.instanceType(),
+                        (long) vcpusOfType.applyAsInt(instance.instanceType()), Long::sum);
+            }
+        }
+        return demand;
+    }
+
     /** Each running Spot Instance of a zone whose price moved is metered at the new price from now on. */
     private void splitRunningSpotTime(WriteBatch batch, List<PriceLevel> changes, List<String> changedRegions,
                                       Instant now) {
-        Map<String, BigDecimal> levels = new java.util.HashMap<>();
+        Map<String, PriceLevel> levels = new java.util.HashMap<>();
         for (int index = 0; index < changes.size(); index++) {
-            levels.put(changedRegions.get(index) + "/" + changes.get(index).zone(), changes.get(index).level());
+            levels.put(changedRegions.get(index) + "/" + changes.get(index).zone(), changes.get(index));
         }
         for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
             Instance instance = versioned.value();
-            BigDecimal level = levels.get(instance.region() + "/" + instance.availabilityZone());
-            if (instance.spot() == null || instance.state() != InstanceState.RUNNING || level == null) {
+            PriceLevel change = levels.get(instance.region() + "/" + instance.availabilityZone());
+            if (instance.spot() == null || instance.state() != InstanceState.RUNNING || change == null) {
                 continue;
             }
+            BigDecimal level = change.levelOf(instance.instanceType());
             onDemand.apply(instance.region(), instance.instanceType()).ifPresent(price -> {
                 String usageType = InstanceMeter.usageType(instance);
                 String next = SpotPricing.price(price, level).toPlainString();
@@ -197,8 +243,9 @@ public final class SpotMarket implements SpotPriceSource {
 
     /**
      * DescribeSpotPriceHistory's rows: for each zone (or {@code zone} only) and each type of {@code types}, every
-     * price whose time lies in [{@code start}, {@code end}] and the price already in force at {@code start}, as
-     * EC2 includes it. A null bound is open.
+     * change of the type's price whose time lies in [{@code start}, {@code end}] and the price already in force at
+     * {@code start}, as EC2 includes it. A zone change that leaves a type's price as it was is no row of that
+     * type. A null bound is open.
      */
     public List<SpotPriceEntry> history(String region, List<String> types, String productDescription, String zone,
                                         Instant start, Instant end) {
@@ -208,19 +255,26 @@ public final class SpotMarket implements SpotPriceSource {
             if (zone != null && !zone.equals(zoneName)) {
                 return;
             }
-            List<PriceLevel> shown = new ArrayList<>();
-            for (int index = 0; index < levels.size(); index++) {
-                PriceLevel level = levels.get(index).value();
-                boolean afterEnd = end != null && level.time().isAfter(end);
-                Instant nextTime = index + 1 < levels.size() ? levels.get(index + 1).value().time() : null;
-                boolean inForceAtStart = start == null || nextTime == null || nextTime.isAfter(start);
-                if (!afterEnd && inForceAtStart) {
-                    shown.add(level);
-                }
-            }
             for (String type : types) {
-                onDemand.apply(region, type).ifPresent(price -> shown.forEach(level -> rows.add(new SpotPriceEntry(
-                        type, productDescription, zoneName, SpotPricing.price(price, level.level()), level.time()))));
+                onDemand.apply(region, type).ifPresent(onDemandPrice -> {
+                    List<SpotPriceEntry> changes = new ArrayList<>();
+                    for (Versioned<PriceLevel> versioned : levels) {
+                        PriceLevel level = versioned.value();
+                        BigDecimal price = SpotPricing.price(onDemandPrice, level.levelOf(type));
+                        if (changes.isEmpty() || changes.get(changes.size() - 1).price().compareTo(price) != 0) {
+                            changes.add(new SpotPriceEntry(type, productDescription, zoneName, price, level.time()));
+                        }
+                    }
+                    for (int index = 0; index < changes.size(); index++) {
+                        SpotPriceEntry change = changes.get(index);
+                        boolean afterEnd = end != null && change.time().isAfter(end);
+                        Instant nextTime = index + 1 < changes.size() ? changes.get(index + 1).time() : null;
+                        boolean inForceAtStart = start == null || nextTime == null || nextTime.isAfter(start);
+                        if (!afterEnd && inForceAtStart) {
+                            rows.add(change);
+                        }
+                    }
+                });
             }
         });
         return rows;

@@ -53,6 +53,28 @@ class SpotMarketTest {
     }
 
     @Test
+    void aTypeInDemandCostsMoreThanItsIdleNeighbour() {
+        world.market.evaluate();
+        for (int count = 0; count < 2; count++) {
+            world.observe(describe(request(null).get(0).id()).instanceId(), InstanceEvent.OBSERVED_RUNNING);
+        }
+        for (int round = 0; round < 5; round++) {
+            world.clock.advance(Duration.ofMinutes(5));
+            world.market.evaluate();
+        }
+        assertEquals(new BigDecimal("0.4750"), world.market.level(SpotWorld.REGION, SpotWorld.ZONE),
+                "4 of 8 vCPUs in use: 0.30 + 0.70 × 0.5²");
+        assertEquals(new BigDecimal("0.7250"), world.market.level(SpotWorld.REGION, SpotWorld.ZONE, "t3.micro"),
+                "and t3.micro's Spot Instances hold half the zone: + 0.5 × 0.5");
+        assertEquals(new BigDecimal("0.4750"), world.market.level(SpotWorld.REGION, SpotWorld.ZONE, "m7i.large"));
+        List<BigDecimal> m7i = world.history.describe(SpotWorld.REGION, List.of("m7i.large"), List.of(),
+                SpotWorld.ZONE, null, null, List.of(), null, null).items().stream().map(SpotPriceEntry::price).toList();
+        assertEquals(List.of(new BigDecimal("0.0479"), new BigDecimal("0.0454"), new BigDecimal("0.0403"),
+                new BigDecimal("0.0353"), new BigDecimal("0.0302")), m7i,
+                "a row per change of m7i.large's own price: the level's four steps, none for t3.micro's premium");
+    }
+
+    @Test
     void historyIncludesThePriceInForceAtStartTimeAndPages() {
         Instant start = world.clock.now();
         world.market.evaluate();
@@ -224,16 +246,16 @@ class SpotMarketTest {
     @Test
     void aPriceAboveTheMaximumInterruptsTheInstance() throws InterruptedException {
         world.market.evaluate();
-        SpotRequest made = request("0.0040").get(0);
+        SpotRequest made = request("0.0045").get(0);
         String spotId = describe(made.id()).instanceId();
         world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
         world.onDemand(3);
         world.clock.advance(Duration.ofMinutes(5));
         world.market.evaluate();
-        assertEquals(List.of(), world.warnings, "$0.0036 is within the maximum");
+        assertEquals(List.of(), world.warnings, "$0.0042 (0.35 + 0.05 demand) is within the maximum");
         world.clock.advance(Duration.ofMinutes(5));
         world.market.evaluate();
-        assertEquals(1, world.warnings.size(), "$0.0042 is above it");
+        assertEquals(1, world.warnings.size(), "$0.0052 (0.40 + 0.10 demand) is above it");
         world.clock.advance(Duration.ofMinutes(2));
         awaitState(spotId, InstanceState.SHUTTING_DOWN);
         assertEquals("instance-terminated-by-price", describe(made.id()).statusCode());
@@ -258,8 +280,8 @@ class SpotMarketTest {
         assertEquals(List.of("Spot Instances"), spot.stream().map(CostDimension.PURCHASE_TYPE::valueOf).distinct()
                 .toList());
         BigDecimal total = spot.stream().map(LineItem::unblendedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
-        assertEquals(cost("0.0031", 300).add(cost("0.0036", 600)), total,
-                "five minutes at $0.0031 an hour, then ten at $0.0036");
+        assertEquals(cost("0.0031", 300).add(cost("0.0042", 600)), total,
+                "five minutes at $0.0031 an hour, then ten at $0.0042 (zone 0.35 + 0.05 for the type's own demand)");
         assertEquals("instance-terminated-by-user", describe(made.id()).statusCode());
         assertEquals("closed", describe(made.id()).state());
     }
@@ -276,7 +298,7 @@ class SpotMarketTest {
         List<LineItem> before = spotLines(spotId, start);
         dev.gureum.core.spot.SpotMarket restarted = new dev.gureum.core.spot.SpotMarket(world.store, world.clock,
                 world.regions, world.usage, SpotWorld.ZONE_VCPUS, (region, type) -> java.util.Optional.ofNullable(
-                        SpotWorld.ON_DEMAND.get(type)), world.meter);
+                        SpotWorld.ON_DEMAND.get(type)), world.meter, type -> world.catalog.type(type).vcpus());
         assertEquals(new BigDecimal("0.3500"), restarted.level(SpotWorld.REGION, SpotWorld.ZONE));
         assertEquals(List.of(), restarted.evaluate(), "within five minutes of its last change a zone stays");
         assertEquals(before, spotLines(spotId, start), "the same line items: no period split or billed twice");

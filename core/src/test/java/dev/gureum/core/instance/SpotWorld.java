@@ -75,7 +75,8 @@ final class SpotWorld implements AutoCloseable {
             new VolumeMeter(meter));
     final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final SpotMarket market = new SpotMarket(store, clock, regions, usage, ZONE_VCPUS,
-            (region, type) -> REGION.equals(region) ? Optional.ofNullable(ON_DEMAND.get(type)) : Optional.empty(), meter);
+            (region, type) -> REGION.equals(region) ? Optional.ofNullable(ON_DEMAND.get(type)) : Optional.empty(), meter,
+            type -> catalog.type(type).vcpus());
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
             List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock),
                     new VolumeFollower(attachments, volumeBytes, instanceStore, catalog),

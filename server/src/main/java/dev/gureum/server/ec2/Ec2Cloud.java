@@ -204,7 +204,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumeBytes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
         this.spotMarket = new SpotMarket(store, clock, regionCatalog, usage, quotas.zoneCapacityVcpus(),
-                prices::onDemandHourly, meter);
+                prices::onDemandHourly, meter, type -> catalog.type(type).vcpus());
         this.commands = new InstanceCommands(store, clock, catalog, usage,
                 List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock), volumeFollower,
                         new InstanceMeter(meter, clock, spotMarket), new SpotFollower(store, clock)));
