@@ -131,8 +131,12 @@ class SpotIT {
             Ec2PlatformIT.assertError(500, "InsufficientInstanceCapacity", () -> ec2.runInstances(r -> r.imageId(debian)
                     .instanceType("t3.micro").minCount(1).maxCount(1).placement(p -> p.availabilityZone("us-east-1b"))));
             server.advanceClock(600);
-            List<SpotPrice> risen = ec2.describeSpotPriceHistory(r -> r.instanceTypesWithStrings("t3.micro")
-                    .availabilityZone("us-east-1a")).spotPriceHistory();
+            List<SpotPrice> risen = List.of();
+            for (int attempt = 0; attempt < 50 && risen.size() < 2; attempt++) {
+                Thread.sleep(100); // the market's evaluation runs on the scheduler, after the clock moved
+                risen = ec2.describeSpotPriceHistory(r -> r.instanceTypesWithStrings("t3.micro")
+                        .availabilityZone("us-east-1a")).spotPriceHistory();
+            }
             assertTrue(risen.size() > 1, "the full zone's price moved: " + risen);
             assertTrue(new java.math.BigDecimal(risen.get(0).spotPrice()).compareTo(
                     new java.math.BigDecimal(risen.get(risen.size() - 1).spotPrice())) > 0,
