@@ -5,6 +5,7 @@ import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.network.PublicAddressPool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,13 +14,16 @@ import java.util.Map;
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
                            ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay,
-                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, String spotInterruptionTopic) {
+                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, List<Integer> forwardPorts, boolean metering,
+                           String spotInterruptionTopic) {
 
     public enum AuthMode { STRICT, ANY }
 
     public enum RuntimeKind { SIMULATED, SANDBOX }
 
     public enum ClockMode { REAL, MANUAL }
+
+    private enum Switch { ON, OFF }
 
     public static final String USAGE = """
             usage: gureum serve [options]
@@ -39,8 +43,12 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                                        reserved for benchmarking and never routed on the internet)
               --public-url URL         where clients reach this server, for the links SNS sends (SubscribeURL,
                                        UnsubscribeURL, SigningCertURL; default http://<bind>:<port>)
+              --forward-ports PORTS    sandbox: while an instance runs, forward 127.0.0.1:<a free port> to each of
+                                       these ports of it (e.g. 22,80); the console output says which port
               --smtp HOST:PORT         send SNS email through this SMTP server (plain, no TLS or AUTH); default:
                                        write each email to <data-dir>/sns/mailbox/<address>/<id>.eml
+              --metering on|off        meter usage for bills and Cost Explorer (default on; off: no usage is
+                                       recorded, for hosts that need no bills and to measure what metering costs)
               --spot-interruption-topic ARN
                                        publish every "EC2 Spot Instance Interruption Warning" event (EventBridge's
                                        JSON) to this SNS topic (default: none)
@@ -59,6 +67,8 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         Ipv4Cidr publicIpPool = Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL);
         String publicUrl = null;
         String smtp = null;
+        List<Integer> forwardPorts = List.of();
+        boolean metering = true;
         String spotTopic = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -95,6 +105,8 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     }
                     smtp = value;
                 }
+                case "--forward-ports" -> forwardPorts = ports(value);
+                case "--metering" -> metering = choice(Switch.class, flag, value) == Switch.ON;
                 case "--spot-interruption-topic" -> {
                     if (!value.matches("arn:aws:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_.-]+")) {
                         throw new IllegalArgumentException("--spot-interruption-topic must be an SNS topic ARN");
@@ -112,7 +124,19 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     + " cannot be negative");
         }
         return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
-                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, spotTopic);
+                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, forwardPorts, metering,
+                spotTopic);
+    }
+
+    private static List<Integer> ports(String value) {
+        if (!value.matches("[0-9]{1,5}(,[0-9]{1,5})*")) {
+            throw new IllegalArgumentException("--forward-ports must be a comma-separated list of ports, such as 22,80");
+        }
+        List<Integer> ports = java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).distinct().toList();
+        if (ports.stream().anyMatch(port -> port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("--forward-ports must name ports 1-65535");
+        }
+        return ports;
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String value) {

@@ -42,6 +42,7 @@ final class InstanceHandlers {
     private final InstanceCommands commands;
     private final InstanceQueries queries;
     private final SpotRequests spot;
+    private final InstanceItems items = new InstanceItems();
 
     InstanceHandlers(InstanceLaunches launches, InstanceCommands commands, InstanceQueries queries, SpotRequests spot) {
         this.spot = spot;
@@ -165,8 +166,9 @@ final class InstanceHandlers {
     DescribeInstancesResponse describeInstances(DescribeInstancesRequest request, RequestContext context) {
         Page<Instance> page = queries.describe(context, request.instanceIds(), Filters.of(request.filters()),
                 request.maxResults(), request.nextToken());
+        InstanceView view = queries.view(context, page.items());
         return DescribeInstancesResponse.builder()
-                .reservations(InstanceShapes.reservations(page.items(), queries.view(context, page.items())))
+                .reservations(InstanceShapes.reservations(page.items(), instance -> items.of(instance, view)))
                 .nextToken(page.nextToken())
                 .build();
     }
