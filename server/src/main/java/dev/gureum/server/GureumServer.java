@@ -105,6 +105,11 @@ public final class GureumServer implements AutoCloseable {
                     options.port() != 0 ? options.port() : front.join().port()), options.smtp());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             SnsPublisher publisher = notifications.publisher();
+            if (options.spotInterruptionTopic() != null) {
+                String[] arn = options.spotInterruptionTopic().split(":");
+                cloud.notifySpotWith(warning -> publisher.publish(arn[4], arn[3], options.spotInterruptionTopic(),
+                        null, warning.eventJson(), Map.of()));
+            }
             MetricQueries metricQueries = new MetricQueries(metrics);
             AlarmCloud alarms = AlarmCloud.start(store, cloud.scheduler(), regions,
                     new StoredAlarmMetrics(metricQueries, new MetricDataService(metricQueries)),

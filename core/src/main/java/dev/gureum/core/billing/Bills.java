@@ -261,7 +261,7 @@ public final class Bills {
     private static BigDecimal quantity(UsagePeriod period, long seconds, YearMonth month) {
         BigDecimal bySeconds = BigDecimal.valueOf(seconds);
         return switch (period.pricedAs()) {
-            case INSTANCE_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
+            case INSTANCE_HOURS, SPOT_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
             case VOLUME_GIB_MONTHS, IOPS_MONTHS, THROUGHPUT_MONTHS -> {
                 BigDecimal monthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L);
                 yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(monthSeconds, PRECISION);

@@ -4,7 +4,7 @@ import java.util.Map;
 
 /**
  * Usage types as AWS's cost and usage report spells them: a region code prefix (none for us-east-1), then
- * {@code BoxUsage:<type>} for on-demand instance time, {@code EBS:VolumeUsage.<type>} for provisioned
+ * {@code BoxUsage:<type>} for on-demand instance time, {@code SpotUsage:<type>} for Spot Instance time, {@code EBS:VolumeUsage.<type>} for provisioned
  * storage, {@code PublicIPv4:InUseAddress} / {@code IdleAddress} for public IPv4 addresses,
  * {@code HeavyUsage:<type>} for a reservation's fees (recurring and upfront), {@code ComputeSP:<term><payment>}
  * and {@code EC2SP:<family>.<term><payment>} for a Savings Plan's fees.
@@ -28,6 +28,11 @@ public final class UsageTypes {
 
     public static String boxUsage(String region, String instanceType) {
         return prefix(region) + "BoxUsage:" + instanceType;
+    }
+
+    /** A Spot Instance's time, as the cost and usage report spells it. */
+    public static String spotUsage(String region, String instanceType) {
+        return prefix(region) + "SpotUsage:" + instanceType;
     }
 
     public static String heavyUsage(String region, String instanceType) {

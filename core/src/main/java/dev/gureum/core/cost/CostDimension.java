@@ -9,7 +9,7 @@ import java.util.Optional;
  * Cloud" for public IPv4 addresses, "EC2 - Other" for EBS volumes and snapshots, "Savings Plans for AWS
  * Compute usage" for a Savings Plan's fees), USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without
  * one), PURCHASE_TYPE ("On Demand Instances", "Standard Reserved Instances", "Convertible Reserved Instances",
- * "Savings Plans"), REGION, AZ ("NoAZ" without one) and
+ * "Savings Plans", "Spot Instances"), REGION, AZ ("NoAZ" without one) and
  * RECORD_TYPE (the line item type).
  */
 public enum CostDimension {
@@ -44,6 +44,7 @@ public enum CostDimension {
                 case "StandardReserved" -> "Standard Reserved Instances";
                 case "ConvertibleReserved" -> "Convertible Reserved Instances";
                 case LineItem.SAVINGS_PLAN -> "Savings Plans";
+                case "Spot" -> "Spot Instances";
                 default -> "On Demand Instances";
             };
             case REGION -> item.region();
@@ -52,10 +53,10 @@ public enum CostDimension {
         };
     }
 
-    /** The instance type of instance time and reservation fees ({@code BoxUsage:} and {@code HeavyUsage:}). */
+    /** The instance type of instance time and reservation fees ({@code BoxUsage:}, {@code SpotUsage:}, {@code HeavyUsage:}). */
     private static String instanceType(LineItem item) {
         String usageType = item.usageType();
-        for (String marker : new String[] {"BoxUsage:", "HeavyUsage:"}) {
+        for (String marker : new String[] {"BoxUsage:", "SpotUsage:", "HeavyUsage:"}) {
             int at = usageType.indexOf(marker);
             if (at >= 0) {
                 return usageType.substring(at + marker.length());
