@@ -14,15 +14,13 @@ import dev.gureum.core.cost.CostFilter;
 import dev.gureum.core.cost.CostMetric;
 import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
-import dev.gureum.protocol.CommonError;
-import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.document.RpcErrors;
 import dev.gureum.protocol.json.JsonDocument;
+import dev.gureum.server.dispatch.JsonDocuments;
 import dev.gureum.protocol.json.JsonDocumentProtocol;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.server.dispatch.OperationTable;
 import dev.gureum.server.dispatch.ServiceEndpoint;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -72,15 +70,7 @@ public final class CostExplorerApi {
     }
 
     JsonDocument handle(JsonDocument request, RequestContext context) {
-        JsonNode input;
-        try {
-            input = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
-        } catch (IOException e) {
-            throw new ProtocolException(CommonError.SERIALIZATION_EXCEPTION, "The request body is not JSON.");
-        }
-        if (input == null || !input.isObject()) {
-            throw new ProtocolException(CommonError.SERIALIZATION_EXCEPTION, "The request body is not a JSON object.");
-        }
+        JsonNode input = JsonDocuments.input(request);
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(input, context);
             case "GetReservationUtilization" -> reservationUtilization(input, context);
@@ -89,11 +79,7 @@ public final class CostExplorerApi {
             default -> throw CostExplorerError.UNSUPPORTED_OPERATION.exception("The action " + request.operation()
                     + " is not supported by Gureum yet.");
         };
-        try {
-            return new JsonDocument(request.operation(), JSON.writeValueAsBytes(output));
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return JsonDocuments.answer(request, output);
     }
 
     private ObjectNode costAndUsage(JsonNode input, RequestContext context) {

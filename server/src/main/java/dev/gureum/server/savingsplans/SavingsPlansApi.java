@@ -13,11 +13,11 @@ import dev.gureum.core.savings.SavingsPlanService;
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.json.JsonDocument;
+import dev.gureum.server.dispatch.JsonDocuments;
 import dev.gureum.protocol.json.RestJsonDocumentProtocol;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.server.dispatch.OperationTable;
 import dev.gureum.server.dispatch.ServiceEndpoint;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -54,15 +54,7 @@ public final class SavingsPlansApi {
     }
 
     JsonDocument handle(JsonDocument request, RequestContext context) {
-        JsonNode input;
-        try {
-            input = request.body().length == 0 ? JSON.createObjectNode() : JSON.readTree(request.body());
-        } catch (IOException e) {
-            throw new ProtocolException(CommonError.SERIALIZATION_EXCEPTION, "The request body is not JSON.");
-        }
-        if (input == null || !input.isObject()) {
-            throw new ProtocolException(CommonError.SERIALIZATION_EXCEPTION, "The request body is not a JSON object.");
-        }
+        JsonNode input = JsonDocuments.input(request);
         ObjectNode output = switch (request.operation()) {
             case "DescribeSavingsPlansOfferings" -> offerings(input);
             case "DescribeSavingsPlansOfferingRates" -> offeringRates(input);
@@ -90,11 +82,7 @@ public final class SavingsPlansApi {
             default -> throw new ProtocolException(CommonError.UNSUPPORTED_OPERATION, "The action "
                     + request.operation() + " is not supported by Gureum yet.");
         };
-        try {
-            return new JsonDocument(request.operation(), JSON.writeValueAsBytes(output));
-        } catch (IOException e) {
-            throw new IllegalStateException("a JSON tree always serializes", e);
-        }
+        return JsonDocuments.answer(request, output);
     }
 
     private ObjectNode offerings(JsonNode input) {
