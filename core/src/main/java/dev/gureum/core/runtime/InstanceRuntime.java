@@ -38,6 +38,13 @@ public interface InstanceRuntime extends AutoCloseable {
      */
     void applyFirewall(VpcFirewall firewall);
 
+    /**
+     * Gives the runtime core's metadata service, once, before any instance starts; a runtime whose instances can
+     * reach 169.254.169.254 answers them through it. The simulated runtime runs nothing, so it ignores it.
+     */
+    default void serveMetadata(InstanceMetadataSource metadata) {
+    }
+
     /** What the instance printed on its console (boot messages, user-data output), possibly empty. */
     String consoleOutput(InstanceRef instance);
 

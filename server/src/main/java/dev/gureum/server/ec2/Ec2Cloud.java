@@ -40,6 +40,9 @@ import dev.gureum.core.instance.InstanceUsage;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
+import dev.gureum.core.metadata.InstanceMetadataService;
+import dev.gureum.core.metadata.MetadataTokens;
+import dev.gureum.core.metadata.SpotMetadata;
 import dev.gureum.core.metrics.Ec2MetricPublisher;
 import dev.gureum.core.metrics.MetricService;
 import dev.gureum.core.runtime.SyntheticLoad;
@@ -196,6 +199,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
         firewalls.attach(store, runtime);
+        runtime.serveMetadata(new InstanceMetadataService(store, clock, new MetadataTokens(), networkInterfaces, catalog,
+                SpotMetadata.ON_DEMAND_ONLY));
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
