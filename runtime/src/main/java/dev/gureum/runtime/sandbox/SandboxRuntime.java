@@ -2,6 +2,7 @@ package dev.gureum.runtime.sandbox;
 
 import dev.gureum.core.instance.InstanceEvent;
 import dev.gureum.core.network.Ipv4Cidr;
+import dev.gureum.core.runtime.InstanceMetadataSource;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.LaunchSpec;
@@ -51,6 +52,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final VpcNamespaces vpcs;
     private final HostRoutes routes;
     private final VpcFirewalls firewalls;
+    private final VpcMetadata metadata;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
     private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
@@ -62,7 +64,8 @@ public final class SandboxRuntime implements InstanceRuntime {
         this.observer = observer;
         this.routes = new HostRoutes(tools);
         this.firewalls = new VpcFirewalls(tools);
-        this.vpcs = new VpcNamespaces(tools, routes, firewalls);
+        this.metadata = new VpcMetadata(tools, this::caller);
+        this.vpcs = new VpcNamespaces(tools, routes, firewalls, metadata);
         this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools),
                 new InstanceNetworks(tools, vpcs), HostCapacity.measure());
     }
@@ -186,6 +189,22 @@ public final class SandboxRuntime implements InstanceRuntime {
                 LOG.log(Level.WARNING, e.getMessage(), e);
             }
         }
+    }
+
+    @Override
+    public void serveMetadata(InstanceMetadataSource source) {
+        metadata.serve(source);
+    }
+
+    /** The running instance with this private address in the VPC (a metadata request's sender). */
+    private Optional<InstanceRef> caller(String vpcId, String address) {
+        for (LaunchSpec spec : running.values()) {
+            if (spec.network() != null && spec.network().vpcId().equals(vpcId)
+                    && spec.network().privateIpAddress().equals(address)) {
+                return Optional.of(spec.instance());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
