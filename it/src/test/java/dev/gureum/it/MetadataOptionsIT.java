@@ -101,6 +101,37 @@ class MetadataOptionsIT {
         ec2.terminateInstances(r -> r.instanceIds(id));
     }
 
+    @Test
+    void theAwsCliReadsTheAnswerAndErrors() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(AwsCli.installed(), "the aws CLI is not installed");
+        AwsCli aws = new AwsCli(server.endpoint());
+        String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(1).maxCount(1))
+                .instances().get(0).instanceId();
+        software.amazon.awssdk.protocols.jsoncore.JsonNode answer = aws.json("ec2", "modify-instance-metadata-options",
+                "--instance-id", id, "--http-tokens", "required", "--http-put-response-hop-limit", "3");
+        software.amazon.awssdk.protocols.jsoncore.JsonNode options = answer.field("InstanceMetadataOptions").orElseThrow();
+        assertEquals(id, answer.field("InstanceId").orElseThrow().asString());
+        assertEquals("pending", options.field("State").orElseThrow().asString());
+        assertEquals("required", options.field("HttpTokens").orElseThrow().asString());
+        assertEquals("3", options.field("HttpPutResponseHopLimit").orElseThrow().asNumber());
+        assertEquals("applied", aws.text("ec2", "describe-instances", "--instance-ids", id, "--query",
+                "Reservations[0].Instances[0].MetadataOptions.State"));
+        aws.assertServerError("InvalidParameterValue", "ec2", "modify-instance-metadata-options", "--instance-id", id,
+                "--http-put-response-hop-limit", "65");
+        ec2.terminateInstances(r -> r.instanceIds(id));
+    }
+
+    /**
+     * Account-level defaults (with their HttpTokensEnforced and declarative-policy management) are not built:
+     * the operations answer EC2's UnsupportedOperation rather than pretend.
+     */
+    @Test
+    void accountDefaultsAreHonestlyUnsupported() {
+        assertError("UnsupportedOperation", () -> ec2.getInstanceMetadataDefaults(r -> { }));
+        assertError("UnsupportedOperation", () -> ec2.modifyInstanceMetadataDefaults(r -> r
+                .httpTokens("required")));
+    }
+
     private static void assertError(String code, org.junit.jupiter.api.function.Executable call) {
         Ec2Exception refused = assertThrows(Ec2Exception.class, call);
         assertEquals(code, refused.awsErrorDetails().errorCode(), refused.getMessage());

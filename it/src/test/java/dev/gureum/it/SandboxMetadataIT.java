@@ -134,6 +134,17 @@ class SandboxMetadataIT {
                     .httpEndpoint(InstanceMetadataEndpointState.DISABLED));
             assertEquals(403, get(b, "/latest/meta-data/instance-id").status(), "a disabled endpoint answers 403");
 
+            server.kill();
+            server.restart();
+            awaitAnswer(a, "/latest/meta-data/instance-id", v2.replace(token.body(), "-"));
+            assertEquals(401, curl(a, "-H", v2, IMDS + "/latest/meta-data/instance-id").status(),
+                    "a restarted server's tokens are new ones");
+            Answer renewed = curl(a, "-X", "PUT", "-H", "X-aws-ec2-metadata-token-ttl-seconds: 60",
+                    IMDS + "/latest/api/token");
+            assertEquals(new Answer(200, alpha.instanceId()), curl(a, "-H", "X-aws-ec2-metadata-token: "
+                    + renewed.body(), IMDS + "/latest/meta-data/instance-id"), "adopted instances are served again");
+            assertEquals(rulesBefore.size() + 1, metadataRules().size(), "one routing rule for the VPC, not two");
+
             Matcher listener = LISTENER.matcher(run(List.of("ip", "netns", "exec", "gureum-" + vpc, "nft", "list",
                     "table", "inet", "gureum_imds")).output);
             assertTrue(listener.find(), "the VPC namespace DNATs metadata connections to its listener");
@@ -189,8 +200,14 @@ class SandboxMetadataIT {
     }
 
     private static void awaitAnswer(String namespace, String path) {
+        awaitAnswer(namespace, path, null);
+    }
+
+    /** Waits until the path answers at all (any status) when {@code header} is given, else until it answers 200. */
+    private static void awaitAnswer(String namespace, String path, String header) {
         long deadline = System.nanoTime() + BOOT.toNanos();
-        while (get(namespace, path).status() != 200) {
+        while (header == null ? get(namespace, path).status() != 200
+                : curl(namespace, "-H", header, IMDS + path).status() == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no metadata answer in " + namespace + ": " + get(namespace, path));
             }

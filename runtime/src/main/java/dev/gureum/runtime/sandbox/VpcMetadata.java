@@ -57,10 +57,14 @@ final class VpcMetadata {
     private record Listener(ServerSocketChannel socket, String hostAddress) {
     }
 
+    boolean serves(String vpcId) {
+        Listener current = listeners.get(vpcId);
+        return current != null && current.socket().isOpen();
+    }
+
     /** Serves the VPC's namespace unless it is served already; the namespace and its uplink exist. */
     synchronized void attachIfAbsent(String vpcId, String hostAddress, String hostUplink) {
-        Listener current = listeners.get(vpcId);
-        if (current != null && current.socket().isOpen()) {
+        if (serves(vpcId)) {
             return;
         }
         ServerSocketChannel socket;

@@ -68,6 +68,9 @@ final class VpcNamespaces {
 
     /** The metadata service of a namespace an earlier run of this server made (see {@link VpcMetadata}). */
     private void serveMetadata(String vpcId) {
+        if (metadata.serves(vpcId)) {
+            return;
+        }
         try {
             metadata.attachIfAbsent(vpcId, hostUplinkAddress(vpcId), NetworkNames.hostUplink(vpcId));
         } catch (SandboxException e) {
