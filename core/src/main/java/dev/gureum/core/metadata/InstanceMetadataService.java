@@ -17,6 +17,9 @@ import dev.gureum.core.runtime.InstanceMetadataSource;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.MetadataAnswer;
 import dev.gureum.core.runtime.MetadataRequest;
+import dev.gureum.core.storage.AttachedVolumes;
+import dev.gureum.core.storage.VolumeAttachment;
+import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
@@ -56,10 +59,13 @@ public final class InstanceMetadataService implements InstanceMetadataSource {
     private final NetworkInterfaceService interfaces;
     private final LaunchCatalog catalog;
     private final SpotMetadata spot;
+    private final VolumeAttachments volumes;
 
     public InstanceMetadataService(Store store, CloudClock clock, MetadataTokens tokens,
-                                   NetworkInterfaceService interfaces, LaunchCatalog catalog, SpotMetadata spot) {
+                                   NetworkInterfaceService interfaces, LaunchCatalog catalog, SpotMetadata spot,
+                                   VolumeAttachments volumes) {
         this.store = store;
+        this.volumes = volumes;
         this.clock = clock;
         this.tokens = tokens;
         this.interfaces = interfaces;
@@ -154,8 +160,21 @@ public final class InstanceMetadataService implements InstanceMetadataSource {
         return new MetadataFacts(instance.ownerId(), instance.region(), instance.availabilityZone(), zoneId,
                 instance.id(), instance.instanceType(), instance.imageId(), instance.amiLaunchIndex(),
                 instance.reservationId(), instance.architecture(), instance.launchTime(), spot.lifeCycle(instance),
-                instance.rootDeviceName(), List.of(), instance.keyName(), publicKey(context, instance), attached, tags,
+                instance.rootDeviceName(), ebsDevices(context, instance), instance.keyName(), publicKey(context, instance), attached, tags,
                 userData(instance), spot.pendingAction(instance));
+    }
+
+    /**
+     * The devices of the EBS volumes besides the root one that were attached when the instance last started
+     * (EC2 lists a volume attached later only after the next start), in device order.
+     */
+    private List<String> ebsDevices(RequestContext context, Instance instance) {
+        return volumes.attachedTo(context, java.util.Set.of(instance.id())).of(instance.id()).stream()
+                .map(AttachedVolumes.Attached::attachment)
+                .filter(attachment -> !attachment.device().equals(instance.rootDeviceName()))
+                .filter(attachment -> !attachment.attachTime().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                        .isAfter(instance.launchTime()))
+                .map(VolumeAttachment::device).sorted().toList();
     }
 
     private <T> Optional<T> record(dev.gureum.core.store.RecordKind<T> kind, InstanceRef ref, String id) {

@@ -26,7 +26,7 @@ class InstanceMetadataServiceTest {
     private final InstanceWorld world = new InstanceWorld();
     private final InstanceModifications modifications = new InstanceModifications(world.store, world.catalog);
     private final InstanceMetadataService metadata = new InstanceMetadataService(world.store, world.clock,
-            new MetadataTokens(), world.network, world.catalog, SpotMetadata.ON_DEMAND_ONLY);
+            new MetadataTokens(), world.network, world.catalog, SpotMetadata.ON_DEMAND_ONLY, world.attachments);
     private Instance web;
     private Instance db;
     private InstanceRef webRef;
@@ -140,6 +140,19 @@ class InstanceMetadataServiceTest {
                 versioned.value().withTags(List.of(new Tag("Name", "api"), new Tag("Team", "core")))));
         assertEquals("Name\nTeam", get("/latest/meta-data/tags/instance").bodyText());
         assertEquals("api", get("/latest/meta-data/tags/instance/Name").bodyText());
+    }
+
+    @Test
+    void theBlockDeviceMappingListsTheLaunchsEbsVolumes() {
+        LaunchRequest request = new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "t3.micro", 1, 1, null, null, null, null,
+                null, null, null, null, null, null, null, List.of(), null,
+                List.of(dev.gureum.core.image.BlockDevice.ebs("/dev/sdf", null, 8, "gp3", true, false, null, null)));
+        Instance withData = world.launches.launch(world.context(), request).get(0);
+        InstanceRef ref = new InstanceRef(InstanceWorld.ACCOUNT, InstanceWorld.REGION, withData.id());
+        assertEquals("ami\nebs1\nroot", ask(ref, "GET", "/latest/meta-data/block-device-mapping/").bodyText());
+        assertEquals("sdf", ask(ref, "GET", "/latest/meta-data/block-device-mapping/ebs1").bodyText());
+        assertEquals(withData.rootDeviceName(), ask(ref, "GET", "/latest/meta-data/block-device-mapping/root").bodyText());
+        assertEquals("ami\nroot", get("/latest/meta-data/block-device-mapping/").bodyText());
     }
 
     @Test

@@ -200,7 +200,7 @@ public final class Ec2Cloud implements AutoCloseable {
         commands.attach(runtime);
         firewalls.attach(store, runtime);
         runtime.serveMetadata(new InstanceMetadataService(store, clock, new MetadataTokens(), networkInterfaces, catalog,
-                SpotMetadata.ON_DEMAND_ONLY));
+                SpotMetadata.ON_DEMAND_ONLY, volumeAttachments));
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
