@@ -69,6 +69,26 @@ final class HostLeftovers {
         return left;
     }
 
+    /**
+     * What the sandbox's public network may have left: the simulated internet's namespace, the host's link to
+     * it, and routes or blackholes for the default public address pool; empty when clean.
+     */
+    static List<String> publicNetwork() {
+        List<String> left = new ArrayList<>();
+        if (KeyTools.shell("ip netns list | cut -d' ' -f1").lines().anyMatch("gureum-internet"::equals)) {
+            left.add("network namespace gureum-internet");
+        }
+        if (KeyTools.shell("ip -o link show").contains(": guinternet")) {
+            left.add("host link guinternet");
+        }
+        for (String line : KeyTools.shell("ip -4 route show table main").lines().toList()) {
+            if (line.startsWith("198.18.0.0/15 ") || line.startsWith("blackhole 198.18.0.0/15 ")) {
+                left.add("route " + line);
+            }
+        }
+        return left;
+    }
+
     /** As {@link #find}, waiting a little: the kernel frees a namespace's interfaces after its last user. */
     static List<String> awaitClean(Path dataDirectory, List<String> ids, List<String> subnetBlocks) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

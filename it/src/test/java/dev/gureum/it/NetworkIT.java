@@ -238,6 +238,11 @@ class NetworkIT {
             assertEquals(List.of(mapped.instanceId()), ids(ec2.describeInstances(r -> r.filters(
                     filter("ip-address", firstPublic))).reservations().stream()
                     .flatMap(reservation -> reservation.instances().stream()).toList()));
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(false)));
+            assertEquals("", describe(ec2, mapped.instanceId()).publicDnsName(),
+                    "the instance is unchanged, but its VPC no longer names public addresses");
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(true)));
+            assertEquals(mapped.publicDnsName(), describe(ec2, mapped.instanceId()).publicDnsName());
 
             ec2.stopInstances(r -> r.instanceIds(mapped.instanceId()));
             Instance stopped = describe(ec2, mapped.instanceId());

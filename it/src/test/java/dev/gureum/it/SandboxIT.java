@@ -113,6 +113,7 @@ class SandboxIT {
                 record(ec2, first, ids, blocks);
                 post(server, "/_gureum/reset");
                 assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after reset");
+                assertEquals(List.of(), HostLeftovers.publicNetwork(), "after reset");
 
                 List<Instance> second = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano")
                         .minCount(1).maxCount(1)).instances();
@@ -121,6 +122,7 @@ class SandboxIT {
             }
             server.stop();
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after shutdown");
+            assertEquals(List.of(), HostLeftovers.publicNetwork(), "after shutdown");
         }
     }
 

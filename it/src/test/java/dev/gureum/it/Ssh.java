@@ -25,7 +25,11 @@ final class Ssh {
     }
 
     static Result run(Path key, String user, String host, String command) {
-        List<String> ssh = new ArrayList<>(List.of("ssh", "-i", key.toString(), "-o", "BatchMode=yes",
+        return run(key, user, host, 22, command);
+    }
+
+    static Result run(Path key, String user, String host, int port, String command) {
+        List<String> ssh = new ArrayList<>(List.of("ssh", "-i", key.toString(), "-p", Integer.toString(port), "-o", "BatchMode=yes",
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
                 "-o", "ConnectTimeout=2", "-o", "IdentitiesOnly=yes", user + "@" + host, command));
         try {
@@ -46,10 +50,14 @@ final class Ssh {
 
     /** Runs the command until it succeeds (sshd may not be up yet) or the time is over; the last result. */
     static Result retry(Path key, String user, String host, String command, Duration within) {
+        return retry(key, user, host, 22, command, within);
+    }
+
+    static Result retry(Path key, String user, String host, int port, String command, Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         Result result;
         do {
-            result = run(key, user, host, command);
+            result = run(key, user, host, port, command);
             if (result.ok()) {
                 return result;
             }

@@ -33,7 +33,8 @@ public final class RuntimeChoice {
                             + String.join("\n  ", problems) + "\n(./gureum doctor prints every check;"
                             + " --runtime simulated runs anywhere)");
                 }
-                yield (scheduler, observer) -> SandboxRuntime.open(options.dataDirectory(), observer);
+                yield (scheduler, observer) -> SandboxRuntime.open(options.dataDirectory(), observer, options.publicIpPool(),
+                        options.forwardPorts());
             }
         };
     }

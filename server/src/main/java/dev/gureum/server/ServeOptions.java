@@ -5,6 +5,7 @@ import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.network.PublicAddressPool;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +14,7 @@ import java.util.Map;
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
                            ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay,
-                           Ipv4Cidr publicIpPool, String publicUrl, String smtp) {
+                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, List<Integer> forwardPorts) {
 
     public enum AuthMode { STRICT, ANY }
 
@@ -39,7 +40,9 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                                        reserved for benchmarking and never routed on the internet)
               --public-url URL         where clients reach this server, for the links SNS sends (SubscribeURL,
                                        UnsubscribeURL, SigningCertURL; default http://<bind>:<port>)
-              --smtp HOST:PORT         send SNS email through this SMTP server (plain, no TLS or AUTH); default:
+              --forward-ports PORTS    sandbox: while an instance runs, forward 127.0.0.1:<a free port> to each of
+                                       these ports of it (e.g. 22,80); the console output says which port
+            --smtp HOST:PORT         send SNS email through this SMTP server (plain, no TLS or AUTH); default:
                                        write each email to <data-dir>/sns/mailbox/<address>/<id>.eml
             """;
 
@@ -56,6 +59,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         Ipv4Cidr publicIpPool = Ipv4Cidr.parseOrNull(PublicAddressPool.DEFAULT_POOL);
         String publicUrl = null;
         String smtp = null;
+        List<Integer> forwardPorts = List.of();
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -91,6 +95,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     }
                     smtp = value;
                 }
+                case "--forward-ports" -> forwardPorts = ports(value);
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -102,7 +107,18 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     + " cannot be negative");
         }
         return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
-                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp);
+                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, forwardPorts);
+    }
+
+    private static List<Integer> ports(String value) {
+        if (!value.matches("[0-9]{1,5}(,[0-9]{1,5})*")) {
+            throw new IllegalArgumentException("--forward-ports must be a comma-separated list of ports, such as 22,80");
+        }
+        List<Integer> ports = java.util.Arrays.stream(value.split(",")).map(Integer::valueOf).distinct().toList();
+        if (ports.stream().anyMatch(port -> port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("--forward-ports must name ports 1-65535");
+        }
+        return ports;
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String flag, String value) {

@@ -18,12 +18,12 @@ public enum Granularity {
         };
     }
 
+    /** The next bucket's start: UTC has no daylight saving, so an hour and a day are always 3,600 and 86,400 s. */
     public Instant next(Instant bucketStart) {
-        ZonedDateTime time = bucketStart.atZone(ZoneOffset.UTC);
         return switch (this) {
-            case HOURLY -> time.plusHours(1).toInstant();
-            case DAILY -> time.plusDays(1).toInstant();
-            case MONTHLY -> time.plusMonths(1).toInstant();
+            case HOURLY -> bucketStart.plusSeconds(3_600);
+            case DAILY -> bucketStart.plusSeconds(86_400);
+            case MONTHLY -> bucketStart.atZone(ZoneOffset.UTC).plusMonths(1).toInstant();
         };
     }
 }

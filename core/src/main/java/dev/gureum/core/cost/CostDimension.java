@@ -27,6 +27,7 @@ public enum CostDimension {
         return Optional.empty();
     }
 
+    /** Reads only usage type, purchase option, region, zone and line item type (CostExplorer.sameDimensions relies on it). */
     public String valueOf(LineItem item) {
         return switch (this) {
             case SERVICE -> instanceType(item) != null ? COMPUTE

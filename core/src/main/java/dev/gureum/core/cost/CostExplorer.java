@@ -10,10 +10,11 @@ import dev.gureum.core.time.CloudClock;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * GetCostAndUsage over the bill's own line items ({@link Bills}), so its numbers are the bill's: the line
@@ -45,32 +46,35 @@ public final class CostExplorer {
         if (groupBy.stream().distinct().count() != groupBy.size()) {
             throw CostExplorerError.VALIDATION.exception("Group by keys must be unique.");
         }
-        Map<Instant, List<LineItem>> byBucket = new TreeMap<>();
-        for (LineItem item : bills.lineItems(account, start, end, granularity)) {
-            if (filter.matches(item)) {
-                byBucket.computeIfAbsent(item.bucketStart(), unused -> new ArrayList<>()).add(item);
-            }
+        List<Instant> buckets = new ArrayList<>();
+        for (Instant bucket = granularity.bucketStart(start); bucket.isBefore(end); bucket = granularity.next(bucket)) {
+            buckets.add(bucket);
         }
+        Grouping grouping = new Grouping(filter, groupBy, metrics, buckets);
+        bills.eachLineItem(account, start, end, granularity, grouping);
+        Map<List<String>, Sums[]> groups = grouping.groups;
+        List<Map.Entry<List<String>, Sums[]>> ordered = groups.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(CostExplorer::compareKeys)).toList();
         Instant now = clock.now();
         List<CostAndUsage.Period> periods = new ArrayList<>();
-        for (Instant bucket = granularity.bucketStart(start); bucket.isBefore(end); bucket = granularity.next(bucket)) {
+        for (int index = 0; index < buckets.size(); index++) {
+            Instant bucket = buckets.get(index);
             Instant periodStart = bucket.isBefore(start) ? start : bucket;
             Instant next = granularity.next(bucket);
             Instant periodEnd = next.isAfter(end) ? end : next;
-            List<LineItem> items = byBucket.getOrDefault(bucket, List.of());
             if (groupBy.isEmpty()) {
-                periods.add(new CostAndUsage.Period(periodStart, periodEnd, sum(items, metrics), List.of(),
+                Sums[] total = groups.get(List.<String>of());
+                Sums sums = total == null || total[index] == null ? new Sums(metrics) : total[index];
+                periods.add(new CostAndUsage.Period(periodStart, periodEnd, sums.amounts(), List.of(),
                         periodEnd.isAfter(now)));
                 continue;
             }
-            Map<List<String>, List<LineItem>> groups = new TreeMap<>((a, b) -> String.join("\u0000", a)
-                    .compareTo(String.join("\u0000", b)));
-            for (LineItem item : items) {
-                groups.computeIfAbsent(groupBy.stream().map(dimension -> dimension.valueOf(item)).toList(),
-                        unused -> new ArrayList<>()).add(item);
-            }
             List<CostAndUsage.Group> grouped = new ArrayList<>();
-            groups.forEach((keys, members) -> grouped.add(new CostAndUsage.Group(keys, sum(members, metrics))));
+            for (Map.Entry<List<String>, Sums[]> group : ordered) {
+                if (group.getValue()[index] != null) {
+                    grouped.add(new CostAndUsage.Group(group.getKey(), group.getValue()[index].amounts()));
+                }
+            }
             periods.add(new CostAndUsage.Period(periodStart, periodEnd, Map.of(), grouped, periodEnd.isAfter(now)));
         }
         return new CostAndUsage(groupBy.stream().map(Enum::name).toList(), periods);
@@ -127,20 +131,111 @@ public final class CostExplorer {
         return groups;
     }
 
-    private static Map<String, CostAndUsage.Amount> sum(List<LineItem> items, List<CostMetric> metrics) {
-        Map<String, CostAndUsage.Amount> sums = new LinkedHashMap<>();
-        for (CostMetric metric : metrics) {
-            BigDecimal total = BigDecimal.ZERO;
-            String unit = null;
-            boolean mixed = false;
-            for (LineItem item : items) {
-                total = total.add(metric.of(item));
-                mixed |= unit != null && !unit.equals(item.unit());
-                unit = item.unit();
+    /**
+     * Sums the line items that pass the filter per group and bucket. The items of one usage period come one after
+     * the other and share their strings, so the group is looked up again only when a field the dimensions read is
+     * another object: about once per period rather than once per item.
+     */
+    private static final class Grouping implements Consumer<LineItem> {
+        final Map<List<String>, Sums[]> groups = new HashMap<>();
+        private final CostFilter filter;
+        private final List<CostDimension> groupBy;
+        private final List<CostMetric> metrics;
+        private final int bucketCount;
+        private final Map<Instant, Integer> bucketIndex = new HashMap<>();
+        private LineItem previous;
+        private Sums[] sums;
+
+        Grouping(CostFilter filter, List<CostDimension> groupBy, List<CostMetric> metrics, List<Instant> buckets) {
+            this.filter = filter;
+            this.groupBy = groupBy;
+            this.metrics = metrics;
+            this.bucketCount = buckets.size();
+            for (int index = 0; index < buckets.size(); index++) {
+                bucketIndex.put(buckets.get(index), index);
             }
-            sums.put(metric.wireName(), new CostAndUsage.Amount(total, metric.isCost() ? "USD"
-                    : mixed || unit == null ? "N/A" : unit));
         }
-        return sums;
+
+        @Override
+        public void accept(LineItem item) {
+            if (!filter.matches(item)) {
+                return;
+            }
+            if (previous == null || !sameDimensions(previous, item)) {
+                sums = groups.computeIfAbsent(groupKey(item, groupBy), unused -> new Sums[bucketCount]);
+            }
+            previous = item;
+            Integer index = bucketIndex.get(item.bucketStart());
+            if (index == null) {
+                return;
+            }
+            if (sums[index] == null) {
+                sums[index] = new Sums(metrics);
+            }
+            sums[index].add(item);
+        }
+    }
+
+    /**
+     * Whether two items have the very same objects in every field {@link CostDimension#valueOf} reads, and so
+     * the same value in every dimension.
+     */
+    private static boolean sameDimensions(LineItem a, LineItem b) {
+        return a.usageType() == b.usageType() && a.purchaseOption() == b.purchaseOption() && a.region() == b.region()
+                && a.availabilityZone() == b.availabilityZone() && a.lineItemType() == b.lineItemType();
+    }
+
+    private static List<String> groupKey(LineItem item, List<CostDimension> groupBy) {
+        return switch (groupBy.size()) {
+            case 0 -> List.of();
+            case 1 -> List.of(groupBy.get(0).valueOf(item));
+            default -> List.of(groupBy.get(0).valueOf(item), groupBy.get(1).valueOf(item));
+        };
+    }
+
+    /** Groups in order of their first key, then their second. */
+    private static int compareKeys(List<String> a, List<String> b) {
+        for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+            int order = a.get(i).compareTo(b.get(i));
+            if (order != 0) {
+                return order;
+            }
+        }
+        return Integer.compare(a.size(), b.size());
+    }
+
+    /**
+     * The running sums of a group's metrics, added to line by line: each metric's total and the unit of the
+     * lines it summed (the usage unit when they share one).
+     */
+    private static final class Sums {
+        private final List<CostMetric> metrics;
+        private final BigDecimal[] totals;
+        private String unit;
+        private boolean mixed;
+
+        Sums(List<CostMetric> metrics) {
+            this.metrics = metrics;
+            this.totals = new BigDecimal[metrics.size()];
+            java.util.Arrays.fill(totals, BigDecimal.ZERO);
+        }
+
+        void add(LineItem item) {
+            for (int i = 0; i < totals.length; i++) {
+                totals[i] = totals[i].add(metrics.get(i).of(item));
+            }
+            mixed |= unit != null && !unit.equals(item.unit());
+            unit = item.unit();
+        }
+
+        Map<String, CostAndUsage.Amount> amounts() {
+            Map<String, CostAndUsage.Amount> amounts = new LinkedHashMap<>();
+            for (int i = 0; i < totals.length; i++) {
+                CostMetric metric = metrics.get(i);
+                amounts.put(metric.wireName(), new CostAndUsage.Amount(totals[i], metric.isCost() ? "USD"
+                        : mixed || unit == null ? "N/A" : unit));
+            }
+            return amounts;
+        }
     }
 }

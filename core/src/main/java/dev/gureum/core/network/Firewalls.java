@@ -3,6 +3,7 @@ package dev.gureum.core.network;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.VpcFirewall;
 import dev.gureum.core.store.FollowedStore;
+import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.RecordKind;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
@@ -19,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps a runtime's firewalls equal to the security groups in the store. It follows every committed batch
+ * Keeps a runtime's firewalls equal to the security groups, public addresses and network ACLs in the store. It follows every committed batch
  * (through {@link FollowedStore}) and, for each VPC whose groups or interfaces the batch touched, computes
  * the VPC's whole {@link VpcFirewall} afresh from the records and hands it to the runtime: rules added or
  * revoked, groups of an interface changed, members joining or leaving a referenced group (an interface
@@ -45,7 +46,8 @@ public final class Firewalls implements FollowedStore.Follower {
     @Override
     public boolean follows(RecordKind<?> kind) {
         return runtime != null && (kind.equals(NetworkRecords.SECURITY_GROUPS)
-                || kind.equals(NetworkRecords.NETWORK_INTERFACES));
+                || kind.equals(NetworkRecords.NETWORK_INTERFACES) || kind.equals(NetworkRecords.NETWORK_ACLS)
+                || kind.equals(NetworkRecords.ROUTE_TABLES) || kind.equals(NetworkRecords.INTERNET_GATEWAYS));
     }
 
     @Override
@@ -56,6 +58,9 @@ public final class Firewalls implements FollowedStore.Follower {
                 String vpcId = switch (value) {
                     case SecurityGroup group -> group.vpcId();
                     case NetworkInterface eni -> eni.vpcId();
+                    case NetworkAcl acl -> acl.vpcId();
+                    case RouteTable table -> table.vpcId();
+                    case InternetGateway gateway -> gateway.attachedVpcId();
                     case null, default -> null;
                 };
                 if (vpcId != null) {
@@ -129,7 +134,36 @@ public final class Firewalls implements FollowedStore.Follower {
         }
         Map<String, List<String>> memberLists = new TreeMap<>();
         members.forEach((id, addresses) -> memberLists.put(id, List.copyOf(addresses)));
-        return new VpcFirewall(account, region, vpcId, rules, memberLists);
+        InternetRoutes internet = new InternetRoutes(store, account, region, vpcId);
+        List<NetworkInterface> reachable = interfaces.stream().filter(eni -> internet.reachesInternet(eni.subnetId())).toList();
+        return new VpcFirewall(account, region, vpcId, rules, memberLists, publicAddresses(store, account, region, reachable),
+                NetworkAclRules.subnetAcls(store, account, region, vpcId));
+    }
+
+    /**
+     * The VPC's 1:1 NAT: each interface's public address onto its primary private address, or, for an
+     * Elastic IP, onto the private address it was associated with; only for interfaces whose subnet routes
+     * to an attached internet gateway ({@link InternetRoutes}).
+     */
+    private static List<VpcFirewall.PublicMapping> publicAddresses(Store store, String account, String region,
+                                                                   List<NetworkInterface> interfaces) {
+        List<VpcFirewall.PublicMapping> mappings = new ArrayList<>();
+        for (NetworkInterface eni : interfaces) {
+            NetworkInterface.PublicAddress address = eni.publicAddress();
+            if (address == null) {
+                continue;
+            }
+            String privateIp = eni.primaryPrivateAddress();
+            if (address.isElastic()) {
+                ElasticAddress elastic = store.get(NetworkRecords.ELASTIC_ADDRESSES,
+                        new RecordKey(account, region, address.allocationId())).map(Versioned::value).orElse(null);
+                if (elastic != null && elastic.privateIpAddress() != null && eni.id().equals(elastic.networkInterfaceId())) {
+                    privateIp = elastic.privateIpAddress();
+                }
+            }
+            mappings.add(new VpcFirewall.PublicMapping(address.publicIp(), privateIp, eni.id()));
+        }
+        return mappings;
     }
 
     /** The rule as the runtime sees it, once; IPv6 blocks and prefix lists have nothing to match in a runtime. */

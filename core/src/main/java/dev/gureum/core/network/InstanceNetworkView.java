@@ -43,7 +43,11 @@ public final class InstanceNetworkView {
 
     /** The public DNS name of an address in a VPC, or "" when the VPC gives none. */
     public String publicDnsName(String vpcId, String publicIp, String region) {
-        return publicIp != null && publicDnsByVpc.getOrDefault(vpcId, false)
-                ? NetworkNames.publicDnsName(publicIp, region) : "";
+        return publicIp != null && givesPublicDns(vpcId) ? NetworkNames.publicDnsName(publicIp, region) : "";
+    }
+
+    /** Whether the VPC gives its public addresses DNS names (DNS support and hostnames both enabled). */
+    public boolean givesPublicDns(String vpcId) {
+        return publicDnsByVpc.getOrDefault(vpcId, false);
     }
 }

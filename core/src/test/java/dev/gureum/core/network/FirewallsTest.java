@@ -60,6 +60,78 @@ class FirewallsTest {
     }
 
     @Test
+    void publicAddressesAndElasticIpsMapOntoTheirPrivateAddresses() {
+        firewalls.attach(store, runtime);
+        SecurityGroup web = groups.create(context(), "web", "web", null, List.of());
+        put(eni("eni-0a", "10.0.0.5", "i-0a", web.id()).withPublicAddress(
+                new NetworkInterface.PublicAddress("198.18.0.9", null, null)));
+        assertEquals(List.of(new VpcFirewall.PublicMapping("198.18.0.9", "10.0.0.5", "eni-0a")),
+                runtime.last().publicAddresses(), "a pool address maps onto the primary private address");
+
+        NetworkInterface twoAddresses = eni("eni-0b", "10.0.0.6", "i-0b", web.id())
+                .withSecondaryAddresses(List.of("10.0.0.16"), List.of());
+        store.apply(new WriteBatch()
+                .put(NetworkRecords.ELASTIC_ADDRESSES, new RecordKey(ACCOUNT, REGION, "eipalloc-0b"), WriteBatch.ANY,
+                        new ElasticAddress("eipalloc-0b", ACCOUNT, REGION, "198.18.0.20", "eipassoc-0b", "eni-0b",
+                                "10.0.0.16", List.of()))
+                .put(NetworkRecords.NETWORK_INTERFACES, new RecordKey(ACCOUNT, REGION, "eni-0b"), WriteBatch.ANY,
+                        twoAddresses.withPublicAddress(new NetworkInterface.PublicAddress("198.18.0.20", "eipalloc-0b",
+                                "eipassoc-0b"))));
+        assertEquals(List.of(new VpcFirewall.PublicMapping("198.18.0.9", "10.0.0.5", "eni-0a"),
+                        new VpcFirewall.PublicMapping("198.18.0.20", "10.0.0.16", "eni-0b")),
+                runtime.last().publicAddresses(), "an Elastic IP maps onto the address it was associated with");
+
+        put(eni("eni-0a", "10.0.0.5", "i-0a", web.id()));
+        assertEquals(List.of("198.18.0.20"), runtime.last().publicAddresses().stream()
+                .map(VpcFirewall.PublicMapping::publicIp).toList(), "a released address leaves the NAT at once");
+
+        RouteTableService routes = new RouteTableService(store, defaultVpcs);
+        RouteTable main = routes.describe(context(), List.of(), List.of()).stream().filter(RouteTable::isMain)
+                .findFirst().orElseThrow();
+        String gateway = main.routes().stream().filter(route -> !route.isLocal()).findFirst().orElseThrow().gatewayId();
+        routes.deleteRoute(context(), main.id(), "0.0.0.0/0");
+        assertEquals(List.of(), runtime.last().publicAddresses(), "without a route to the internet gateway, no NAT");
+        routes.putRoute(context(), main.id(), "0.0.0.0/0", gateway, false);
+        assertEquals(1, runtime.last().publicAddresses().size(), "the route back, the NAT back");
+    }
+
+    @Test
+    void eachSubnetGetsItsAclsEntriesLowestNumberFirstAndChangesReachTheRuntime() {
+        firewalls.attach(store, runtime);
+        Vpc vpc = defaultVpcs.require(context());
+        NetworkAclService acls = new NetworkAclService(store, defaultVpcs);
+        NetworkAcl defaultAcl = acls.describe(context(), List.of(), List.of()).stream().filter(NetworkAcl::isDefault)
+                .findFirst().orElseThrow();
+        acls.putEntry(context(), defaultAcl.id(), new NetworkAclEntry(200, false, "6", "0.0.0.0/0", null, true, 22, 22,
+                null, null), false);
+        acls.putEntry(context(), defaultAcl.id(), new NetworkAclEntry(90, false, "6", "10.0.0.0/8", null, false, 22, 22,
+                null, null), false);
+        List<VpcFirewall.SubnetAcl> subnets = runtime.last().subnetAcls();
+        assertEquals(vpc.id(), runtime.last().vpcId());
+        assertEquals(defaultAcl.associations().size(), subnets.size(), "every default subnet is guarded");
+        VpcFirewall.SubnetAcl first = subnets.getFirst();
+        assertEquals(defaultAcl.id(), first.networkAclId());
+        assertEquals(List.of(
+                        new VpcFirewall.AclRule(90, "6", "10.0.0.0/8", false, 22, 22, -1, -1),
+                        new VpcFirewall.AclRule(100, "-1", "0.0.0.0/0", true, -1, -1, -1, -1),
+                        new VpcFirewall.AclRule(200, "6", "0.0.0.0/0", true, 22, 22, -1, -1),
+                        new VpcFirewall.AclRule(NetworkAclEntry.CATCH_ALL, "-1", "0.0.0.0/0", false, -1, -1, -1, -1)),
+                first.ingress(), "evaluated lowest number first, whatever order they were made in");
+        assertEquals(List.of(100, NetworkAclEntry.CATCH_ALL), first.egress().stream().map(VpcFirewall.AclRule::ruleNumber)
+                .toList());
+
+        NetworkAcl custom = acls.create(context(), vpc.id(), List.of());
+        String association = defaultAcl.associations().stream()
+                .filter(existing -> existing.subnetId().equals(first.subnetId())).findFirst().orElseThrow().id();
+        acls.replaceAssociation(context(), association, custom.id());
+        VpcFirewall.SubnetAcl moved = runtime.last().subnetAcls().stream()
+                .filter(acl -> acl.subnetId().equals(first.subnetId())).findFirst().orElseThrow();
+        assertEquals(custom.id(), moved.networkAclId(), "a subnet follows its new association at once");
+        assertEquals(List.of(new VpcFirewall.AclRule(NetworkAclEntry.CATCH_ALL, "-1", "0.0.0.0/0", false, -1, -1, -1, -1)),
+                moved.ingress(), "a new ACL denies everything");
+    }
+
+    @Test
     void aRuntimeThatEnforcesNothingIsToldNothing() {
         runtime.enforces = false;
         firewalls.attach(store, runtime);

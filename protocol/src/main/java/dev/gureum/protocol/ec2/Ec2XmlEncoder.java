@@ -5,6 +5,7 @@ import dev.gureum.protocol.xml.XmlOutput;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,23 @@ public final class Ec2XmlEncoder {
     private static final byte[] ITEM_CLOSE = "</item>".getBytes(StandardCharsets.US_ASCII);
     /** The size of each operation's last response, so the next one's buffer is allocated once. */
     private static final Map<String, Integer> LAST_SIZE = new ConcurrentHashMap<>();
+    private static final KeptEncodings KEPT = new KeptEncodings();
 
     private Ec2XmlEncoder() {
+    }
+
+    /**
+     * Keeps the encoding of {@code shape} once it is written, for as long as the caller holds the object: for
+     * shapes a handler serves again and again unchanged (an instance a waiter polls), so that each is encoded once.
+     */
+    public static void keepEncoding(SdkPojo shape) {
+        XmlShape.of(shape.getClass()).someKept = true;
+        KEPT.keep(shape);
+    }
+
+    /** How many objects' encodings are kept (for tests). */
+    static int keptEncodings() {
+        return KEPT.size();
     }
 
     public static byte[] encode(String operation, SdkPojo output, String requestId) {
@@ -69,11 +85,28 @@ public final class Ec2XmlEncoder {
             }
             case STRUCTURE -> {
                 out.raw(member.open);
-                members((SdkPojo) value, member.shapeOf(value), out);
+                structure((SdkPojo) value, member.shapeOf(value), out);
                 out.raw(member.close);
             }
             case LIST -> list(member, (List<?>) value, out);
             case MAP -> map(member, (Map<?, ?>) value, out);
+        }
+    }
+
+    private static void structure(SdkPojo value, XmlShape shape, XmlOutput out) {
+        if (!shape.someKept) {
+            members(value, shape, out);
+            return;
+        }
+        byte[] kept = KEPT.encoding(value);
+        if (kept != null) {
+            out.raw(kept);
+        } else if (KEPT.kept(value)) {
+            int start = out.length();
+            members(value, shape, out);
+            KEPT.store(value, Arrays.copyOfRange(out.buffer(), start, out.length()));
+        } else {
+            members(value, shape, out);
         }
     }
 

@@ -18,6 +18,8 @@ final class XmlShape {
 
     final Class<?> type;
     final XmlMember[] members;
+    /** Whether an object of this class ever had its encoding kept: only then are its objects looked up. */
+    volatile boolean someKept;
 
     private XmlShape(Class<?> type) {
         this.type = type;

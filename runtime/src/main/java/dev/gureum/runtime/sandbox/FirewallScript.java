@@ -65,10 +65,12 @@ final class FirewallScript {
                     oifname "uplink" meta l4proto tcp ct status dnat ct original ip daddr 169.254.169.254 accept
                     oifname "uplink" drop
                 """);
+        script.append(NatScript.forwardRules(firewall, false));
         if (!outboundChains.isEmpty()) {
             script.append("    ip saddr vmap { ").append(verdicts(outboundChains)).append(" }\n");
             script.append("    ip daddr vmap { ").append(verdicts(inboundChains)).append(" }\n");
         }
+        script.append(NatScript.forwardRules(firewall, true));
         script.append("  }\n");
         script.append("""
                   chain input {
@@ -188,6 +190,10 @@ final class FirewallScript {
     private static String tail(String ec2Id) {
         String hex = id(ec2Id).substring(ec2Id.indexOf('-') + 1);
         return hex;
+    }
+
+    static String checkedId(String ec2Id) {
+        return id(ec2Id);
     }
 
     private static String id(String ec2Id) {

@@ -10,6 +10,8 @@ import java.nio.file.Path;
 final class NetworkNames {
     static final String PREFIX = "gureum-";
     static final String UPLINK = "uplink";
+    /** A VPC namespace's end of its internet gateway (see {@link InternetNamespace}). */
+    static final String GATEWAY = "igw";
     private static final Path NETNS = Path.of("/run/netns");
 
     private NetworkNames() {
@@ -26,6 +28,11 @@ final class NetworkNames {
     /** The host's end of a VPC namespace's uplink. */
     static String hostUplink(String vpcId) {
         return "gu" + tail(vpcId);
+    }
+
+    /** The internet namespace's end of a VPC's internet gateway. */
+    static String internetGateway(String vpcId) {
+        return "ig" + tail(vpcId);
     }
 
     /** A subnet's bridge, in its VPC's namespace. */

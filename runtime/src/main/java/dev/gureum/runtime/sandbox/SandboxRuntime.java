@@ -52,20 +52,25 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final VpcNamespaces vpcs;
     private final HostRoutes routes;
     private final VpcFirewalls firewalls;
+    private final InternetNamespace internet;
+    private final LoopbackForwards forwards;
     private final VpcMetadata metadata;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
     private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
 
-    private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools) {
+    private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools, Ipv4Cidr publicPool,
+                           List<Integer> forwardPorts) {
         this.directory = dataDirectory.toAbsolutePath().normalize().resolve("sandbox");
         this.instancesDirectory = directory.resolve("instances");
         this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
         this.observer = observer;
         this.routes = new HostRoutes(tools);
-        this.firewalls = new VpcFirewalls(tools);
+        this.internet = new InternetNamespace(tools, routes, publicPool);
+        this.forwards = new LoopbackForwards(forwardPorts);
+        this.firewalls = new VpcFirewalls(tools, internet);
         this.metadata = new VpcMetadata(tools, this::caller);
-        this.vpcs = new VpcNamespaces(tools, routes, firewalls, metadata);
+        this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet, metadata);
         this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools),
                 new InstanceNetworks(tools, vpcs), HostCapacity.measure());
     }
@@ -75,13 +80,28 @@ public final class SandboxRuntime implements InstanceRuntime {
      * {@code <data>/sandbox}.
      */
     public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer) {
-        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate());
+        return open(dataDirectory, observer, null, List.of());
+    }
+
+    /**
+     * As {@link #open(Path, RuntimeObserver)}, with the block public and Elastic IPs come from (the host
+     * routes it to the simulated internet and blackholes it; null: public addresses are not reachable) and
+     * the instance ports to forward from loopback while instances run ({@link LoopbackForwards}).
+     */
+    public static SandboxRuntime open(Path dataDirectory, RuntimeObserver observer, Ipv4Cidr publicPool,
+                                      List<Integer> forwardPorts) {
+        SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate(), publicPool, forwardPorts);
         runtime.workers.submit(runtime.host::prepareImages);
         return runtime;
     }
 
     @Override
     public void launch(List<LaunchSpec> specs) {
+        try {
+            internet.blackholePool();
+        } catch (SandboxException e) {
+            LOG.log(Level.WARNING, "cannot blackhole the public address pool: " + e.getMessage(), e);
+        }
         for (LaunchSpec spec : specs) {
             Ipv4Cidr subnet = spec.network() == null ? null : Ipv4Cidr.parseOrNull(spec.network().subnetCidrBlock());
             if (subnet != null) {
@@ -106,6 +126,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             queue(instance).submit(() -> {
                 InstanceFiles files = files(instance);
                 try {
+                    forwards.close(instance);
                     LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
                     running.remove(instance);
                     ConsoleFile.note(files.console(), "stopped");
@@ -125,9 +146,11 @@ public final class SandboxRuntime implements InstanceRuntime {
                 Optional<LaunchSpec> spec = LaunchSpecFile.read(files);
                 try {
                     ConsoleFile.note(files.console(), "rebooting");
+                    forwards.close(instance);
                     spec.ifPresent(known -> host.halt(known, files, STOP_GRACE));
                     running.remove(instance);
                     spec.ifPresent(known -> admitAndBoot(known, files, host.container(known)));
+                    spec.ifPresent(known -> openForwards(known, files));
                     report(instance, InstanceEvent.OBSERVED_RUNNING);
                 } catch (RuntimeException e) {
                     failed(instance, files, "reboot", e);
@@ -143,6 +166,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             queue(instance).submit(() -> {
                 InstanceFiles files = files(instance);
                 try {
+                    forwards.close(instance);
                     LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
                     running.remove(instance);
                     files.delete();
@@ -158,6 +182,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** The admin reset: every instance is killed at once and its disk deleted; nothing is reported. */
     @Override
     public void discardAll() {
+        forwards.closeAll();
         awaitAll(everyInstance(), (instance, files) -> {
             LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, Duration.ZERO));
             files.delete();
@@ -230,6 +255,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** Server shutdown: every instance is stopped (its disk kept) and the host is left as it was found. */
     @Override
     public void close() {
+        forwards.closeAll();
         awaitAll(everyInstance(), (instance, files) ->
                 LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, CLOSE_GRACE)));
         workers.shutdown();
@@ -246,6 +272,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             } else {
                 admitAndBoot(spec, files, container);
             }
+            openForwards(spec, files);
             report(spec.instance(), InstanceEvent.OBSERVED_RUNNING);
         } catch (RuntimeException e) {
             failed(spec.instance(), files, "start", e);
@@ -273,6 +300,10 @@ public final class SandboxRuntime implements InstanceRuntime {
             running.remove(spec.instance());
             throw e;
         }
+    }
+
+    private void openForwards(LaunchSpec spec, InstanceFiles files) {
+        forwards.open(spec.instance(), spec.network() == null ? null : spec.network().privateIpAddress(), files.console());
     }
 
     private void failed(InstanceRef instance, InstanceFiles files, String action, RuntimeException e) {
@@ -334,6 +365,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** What the runtime made on the host besides instances: VPC namespaces, routes, cgroup parents, crun state. */
     private void releaseHost() {
         vpcs.removeAll();
+        internet.remove();
         routes.removeBlackholes();
         for (Path parent : CgroupPaths.parents()) {
             try {

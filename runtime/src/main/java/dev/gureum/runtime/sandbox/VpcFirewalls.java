@@ -14,10 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class VpcFirewalls {
     private final HostTools tools;
+    private final InternetNamespace internet;
     private final Map<String, VpcFirewall> latest = new ConcurrentHashMap<>();
 
-    VpcFirewalls(HostTools tools) {
+    VpcFirewalls(HostTools tools, InternetNamespace internet) {
         this.tools = tools;
+        this.internet = internet;
     }
 
     /** Remembers the VPC's firewall; the caller holds the VPC's lock and loads it if the namespace exists. */
@@ -32,13 +34,21 @@ final class VpcFirewalls {
         }
     }
 
-    /** Loads the VPC's latest firewall (deny-all if none is known) into its existing namespace. */
+    /**
+     * Loads the VPC's latest firewall (deny-all if none is known) into its existing namespace: security
+     * groups, NAT and network ACLs in one transaction, then the internet's routes to its public addresses.
+     */
     void load(String vpcId) {
         List<String> nft = List.of(tools.ip().toString(), "netns", "exec", NetworkNames.namespace(vpcId),
                 tools.nft().toString(), "-f", "-");
-        HostCommand.Result loaded = HostCommand.attempt(nft, FirewallScript.render(latest.get(vpcId)));
+        VpcFirewall firewall = latest.get(vpcId);
+        HostCommand.Result loaded = HostCommand.attempt(nft, FirewallScript.render(firewall) + NatScript.render(firewall)
+                + AclScript.render(firewall));
         if (!loaded.succeeded()) {
             throw new SandboxException("cannot load the firewall of " + vpcId + ": " + loaded.output().strip());
+        }
+        if (firewall != null) {
+            internet.publish(firewall);
         }
     }
 

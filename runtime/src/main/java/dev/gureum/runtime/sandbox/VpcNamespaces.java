@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * One network namespace per VPC in use: the VPC's router. Each subnet is a bridge there carrying the
  * subnet's router address (the block's first host address, as in EC2), instances' veths are ports of their
  * subnet's bridge, and an uplink veth joins the namespace to the host on a link-local /30 so the host can
- * reach the subnets. Its nftables tables are the VPC's security groups ({@link VpcFirewalls}) and its metadata
- * service ({@link VpcMetadata}); nothing from an instance may open a connection to the host except a metadata
- * connection to 169.254.169.254:80. The namespace has no default
- * route: nothing an instance sends leaves the VPC. It is made when the VPC's first instance starts and
+ * reach the subnets. Its nftables tables are the VPC's security groups, NAT and network ACLs
+ * ({@link VpcFirewalls}) and its metadata service ({@link VpcMetadata}); nothing from an instance may open a
+ * connection to the host except a metadata connection to 169.254.169.254:80. Its default route is its
+ * internet gateway to the simulated internet ({@link InternetNamespace}), which only instances with a public
+ * address may use. It is made when the VPC's first instance starts and
  * removed with its last one, taking its bridges, routes and rules with it.
  */
 final class VpcNamespaces {
@@ -24,14 +25,17 @@ final class VpcNamespaces {
     private final HostTools tools;
     private final HostRoutes routes;
     private final VpcFirewalls firewalls;
+    private final InternetNamespace internet;
     private final VpcMetadata metadata;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    VpcNamespaces(HostTools tools, HostRoutes routes, VpcFirewalls firewalls, VpcMetadata metadata) {
+    VpcNamespaces(HostTools tools, HostRoutes routes, VpcFirewalls firewalls, InternetNamespace internet,
+                  VpcMetadata metadata) {
         this.tools = tools;
         this.routes = routes;
         this.firewalls = firewalls;
+        this.internet = internet;
         this.metadata = metadata;
     }
 
@@ -127,6 +131,7 @@ final class VpcNamespaces {
                     "link set " + NetworkNames.UPLINK + " up");
             HostCommand.run(ip("netns", "exec", namespace, "/bin/sh", "-c", "echo 1 > /proc/sys/net/ipv4/ip_forward"
                     + " && echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables"));
+            internet.connect(vpcId);
             firewalls.load(vpcId);
             metadata.attachIfAbsent(vpcId, Ipv4Cidr.formatAddress(slot + 1), hostUplink);
         } catch (SandboxException e) {

@@ -38,6 +38,7 @@ final class InstanceHandlers {
     private final InstanceLaunches launches;
     private final InstanceCommands commands;
     private final InstanceQueries queries;
+    private final InstanceItems items = new InstanceItems();
 
     InstanceHandlers(InstanceLaunches launches, InstanceCommands commands, InstanceQueries queries) {
         this.launches = launches;
@@ -134,8 +135,9 @@ final class InstanceHandlers {
     DescribeInstancesResponse describeInstances(DescribeInstancesRequest request, RequestContext context) {
         Page<Instance> page = queries.describe(context, request.instanceIds(), Filters.of(request.filters()),
                 request.maxResults(), request.nextToken());
+        InstanceView view = queries.view(context, page.items());
         return DescribeInstancesResponse.builder()
-                .reservations(InstanceShapes.reservations(page.items(), queries.view(context, page.items())))
+                .reservations(InstanceShapes.reservations(page.items(), instance -> items.of(instance, view)))
                 .nextToken(page.nextToken())
                 .build();
     }

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecificationResponse;
 import software.amazon.awssdk.services.ec2.model.EbsInstanceBlockDevice;
 import software.amazon.awssdk.services.ec2.model.EnclaveOptions;
@@ -59,20 +60,20 @@ final class InstanceShapes {
     }
 
     /** Instances grouped into their reservations, reservations in order of first appearance. */
-    static List<Reservation> reservations(List<Instance> instances, InstanceView view) {
+    static List<Reservation> reservations(List<Instance> instances, Function<Instance, software.amazon.awssdk.services.ec2.model.Instance> shapes) {
         Map<String, List<Instance>> byReservation = new LinkedHashMap<>();
         for (Instance instance : instances) {
             byReservation.computeIfAbsent(instance.reservationId(), unused -> new ArrayList<>()).add(instance);
         }
         List<Reservation> reservations = new ArrayList<>();
-        byReservation.forEach((id, members) -> reservations.add(reservation(members, view)));
+        byReservation.forEach((id, members) -> reservations.add(reservation(members, shapes)));
         return reservations;
     }
 
-    static Reservation reservation(List<Instance> members, InstanceView view) {
+    static Reservation reservation(List<Instance> members, Function<Instance, software.amazon.awssdk.services.ec2.model.Instance> shapes) {
         Instance first = members.get(0);
         return Reservation.builder().reservationId(first.reservationId()).ownerId(first.ownerId())
-                .groups(List.of()).instances(members.stream().map(instance -> instance(instance, view)).toList()).build();
+                .groups(List.of()).instances(members.stream().map(shapes).toList()).build();
     }
 
     /**
@@ -80,8 +81,7 @@ final class InstanceShapes {
      * its interfaces and shows none.
      */
     static software.amazon.awssdk.services.ec2.model.Instance instance(Instance instance, InstanceView view) {
-        List<NetworkInterface> interfaces = instance.state() == InstanceState.TERMINATED ? List.of()
-                : view.network().interfaces(instance.id());
+        List<NetworkInterface> interfaces = interfaces(instance, view);
         NetworkInterface primary = interfaces.isEmpty() ? null : interfaces.get(0);
         Instance.NetworkFacts network = primary == null ? null : instance.network();
         String privateDnsName = network == null ? "" : NetworkNames.privateDnsName(network.privateIpAddress(),
@@ -143,6 +143,11 @@ final class InstanceShapes {
                 .httpProtocolIpv6(options.httpProtocolIpv6())
                 .instanceMetadataTags(options.instanceMetadataTags())
                 .build();
+    }
+
+    /** The interfaces an instance shows, primary first: none once terminated. */
+    static List<NetworkInterface> interfaces(Instance instance, InstanceView view) {
+        return instance.state() == InstanceState.TERMINATED ? List.of() : view.network().interfaces(instance.id());
     }
 
     /** The instance's EBS volumes as its block device mappings (instance-store disks are not listed, as in EC2). */
