@@ -134,6 +134,14 @@ class SandboxMetadataIT {
                     .httpEndpoint(InstanceMetadataEndpointState.DISABLED));
             assertEquals(403, get(b, "/latest/meta-data/instance-id").status(), "a disabled endpoint answers 403");
 
+            String association = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id")
+                    .values(subnet).build())).networkAcls().get(0).associations().stream()
+                    .filter(found -> found.subnetId().equals(subnet)).findFirst().orElseThrow().networkAclAssociationId();
+            String denyAll = ec2.createNetworkAcl(r -> r.vpcId(vpc)).networkAcl().networkAclId();
+            ec2.replaceNetworkAclAssociation(r -> r.associationId(association).networkAclId(denyAll));
+            assertEquals(new Answer(200, alpha.instanceId()), curl(a, "-H", v2, IMDS + "/latest/meta-data/instance-id"),
+                    "network ACLs do not filter metadata, as on EC2");
+
             server.kill();
             server.restart();
             awaitAnswer(a, "/latest/meta-data/instance-id", v2.replace(token.body(), "-"));
