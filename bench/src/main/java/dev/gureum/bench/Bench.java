@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class Bench {
     private static final String USAGE = """
             usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [alarms]
-                                [metrics] [ri-offerings] [cost-explorer]
+                                [metrics] [ri-offerings] [cost-explorer] [metering]
               cold-start    spawn to first signed answer, against a hello-world JVM (--runs, default 11)
               throughput    wrk on Gureum, against a static Netty responder, 3 alternating rounds each
                             of --duration seconds (default 5)
@@ -29,6 +29,8 @@ public final class Bench {
                             region (computed offerings), against DescribeRegions in the same run
               cost-explorer GetCostAndUsage (DAILY, by usage type) over a month of 10,000 instances, against
                             DescribeRegions in the same run
+              metering      stop and start of 1,000 instances with usage metered, against a server with
+                            --metering off in the same JVM
             """;
 
     private Bench() {
@@ -63,6 +65,7 @@ public final class Bench {
         all.put(MetricScale.NAME, MetricScale::new);
         all.put(CostExplorerScale.NAME, CostExplorerScale::new);
         all.put(ReservedOfferings.NAME, ReservedOfferings::new);
+        all.put(MeteringShare.NAME, MeteringShare::new);
         if (names.isEmpty()) {
             names.addAll(all.keySet());
         }

@@ -6,7 +6,6 @@ import dev.gureum.server.GureumServer;
 import dev.gureum.server.ServeOptions;
 import dev.gureum.server.gateway.Gateway;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,11 +108,11 @@ final class InstanceScale implements Benchmark {
             long launchNanos = 0;
             long launchCpuNanos = 0;
             for (int i = 0; i < 10; i++) {
-                long cpu = applicationCpuNanos();
+                long cpu = CpuTime.javaThreadNanos();
                 long start = System.nanoTime();
                 WireResponse response = serve(gateway, "RunInstances", launch(image, "bulk"), "us-east-1");
                 launchNanos += System.nanoTime() - start;
-                launchCpuNanos += applicationCpuNanos() - cpu;
+                launchCpuNanos += CpuTime.javaThreadNanos() - cpu;
                 requireOk("RunInstances", response);
             }
             figures.put("launch", launchNanos / 1e6);
@@ -180,29 +179,14 @@ final class InstanceScale implements Benchmark {
     private static double median(Gateway gateway, String action, String parameters, int count, List<Double> cpuMillis) {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            long cpu = applicationCpuNanos();
+            long cpu = CpuTime.javaThreadNanos();
             long start = System.nanoTime();
             WireResponse response = serve(gateway, action, parameters, "us-east-1");
             millis.add((System.nanoTime() - start) / 1e6);
-            cpuMillis.add((applicationCpuNanos() - cpu) / 1e6);
+            cpuMillis.add((CpuTime.javaThreadNanos() - cpu) / 1e6);
             requireOk(action, response);
         }
         return Statistics.median(millis);
-    }
-
-    /**
-     * CPU time of the process's Java threads (the caller's, the store's writer, the runtime's), leaving out
-     * the JIT compilers and the garbage collector, which are not Java threads. Waiting for a core or for the
-     * disk is not in it, so other work on a shared machine moves it less than wall time, though still
-     * some: in a virtual machine, time the host takes a busy core away is counted as the thread's.
-     */
-    private static long applicationCpuNanos() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
-        for (long id : threads.getAllThreadIds()) {
-            total += Math.max(0, threads.getThreadCpuTime(id));
-        }
-        return total;
     }
 
     private static String call(Gateway gateway, String action, String parameters) {

@@ -98,7 +98,7 @@ public final class GureumServer implements AutoCloseable {
             MetricService metricService = new MetricService(metrics);
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
                     options.zoneCapacityVcpus()), runtime, options.publicIpPool(),
-                    new SparseFileBlockStore(options.dataDirectory()), metricService);
+                    new SparseFileBlockStore(options.dataDirectory()), metricService, options.metering());
             // SNS first: the services that notify (alarm actions, spot warnings) publish through its publisher()
             notifications = new SnsCloud(store, clock, options.dataDirectory(), publicUrl(options,
                     options.port() != 0 ? options.port() : front.join().port()), options.smtp());

@@ -14,13 +14,15 @@ import java.util.Map;
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
                            ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay,
-                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, List<Integer> forwardPorts) {
+                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, List<Integer> forwardPorts, boolean metering) {
 
     public enum AuthMode { STRICT, ANY }
 
     public enum RuntimeKind { SIMULATED, SANDBOX }
 
     public enum ClockMode { REAL, MANUAL }
+
+    private enum Switch { ON, OFF }
 
     public static final String USAGE = """
             usage: gureum serve [options]
@@ -42,8 +44,10 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                                        UnsubscribeURL, SigningCertURL; default http://<bind>:<port>)
               --forward-ports PORTS    sandbox: while an instance runs, forward 127.0.0.1:<a free port> to each of
                                        these ports of it (e.g. 22,80); the console output says which port
-            --smtp HOST:PORT         send SNS email through this SMTP server (plain, no TLS or AUTH); default:
+              --smtp HOST:PORT         send SNS email through this SMTP server (plain, no TLS or AUTH); default:
                                        write each email to <data-dir>/sns/mailbox/<address>/<id>.eml
+              --metering on|off        meter usage for bills and Cost Explorer (default on; off: no usage is
+                                       recorded, for hosts that need no bills and to measure what metering costs)
             """;
 
     public static ServeOptions parse(String[] args, Map<String, String> environment) {
@@ -60,6 +64,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         String publicUrl = null;
         String smtp = null;
         List<Integer> forwardPorts = List.of();
+        boolean metering = true;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -96,6 +101,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     smtp = value;
                 }
                 case "--forward-ports" -> forwardPorts = ports(value);
+                case "--metering" -> metering = choice(Switch.class, flag, value) == Switch.ON;
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -107,7 +113,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     + " cannot be negative");
         }
         return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
-                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, forwardPorts);
+                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, forwardPorts, metering);
     }
 
     private static List<Integer> ports(String value) {

@@ -12,13 +12,27 @@ import java.util.Optional;
  */
 public final class Meter {
     private final Store store;
+    private final boolean metering;
 
     public Meter(Store store) {
+        this(store, true);
+    }
+
+    private Meter(Store store, boolean metering) {
         this.store = store;
+        this.metering = metering;
+    }
+
+    /** A meter that records nothing (`gureum serve --metering off`): no usage, so bills stay empty. */
+    public static Meter off(Store store) {
+        return new Meter(store, false);
     }
 
     /** Starts metering a resource (nothing changes if a period of that usage type is already open). */
     public void open(WriteBatch batch, String account, String region, UsagePeriod period) {
+        if (!metering) {
+            return;
+        }
         var key = BillingRecords.openKey(account, region, period.resourceId(), period.usageType());
         if (store.get(BillingRecords.OPEN, key).isEmpty()) {
             batch.put(BillingRecords.OPEN, key, WriteBatch.ABSENT, period);
@@ -31,6 +45,9 @@ public final class Meter {
      */
     public void replace(WriteBatch batch, String account, String region, String usageType, UsagePeriod next,
                         Instant at) {
+        if (!metering) {
+            return;
+        }
         var key = BillingRecords.openKey(account, region, next.resourceId(), usageType);
         Optional<Versioned<UsagePeriod>> open = store.get(BillingRecords.OPEN, key);
         if (open.isEmpty() || !usageType.equals(next.usageType())) {
@@ -50,6 +67,9 @@ public final class Meter {
      */
     public void close(WriteBatch batch, String account, String region, String resourceId, String usageType,
                       Instant at) {
+        if (!metering) {
+            return;
+        }
         var key = BillingRecords.openKey(account, region, resourceId, usageType);
         Optional<Versioned<UsagePeriod>> open = store.get(BillingRecords.OPEN, key);
         if (open.isPresent()) {

@@ -63,6 +63,18 @@ class VolumeMeterTest {
                 .filter(open -> open.value().usageType().equals("EBS:VolumeUsage.gp3")).count(), "the size goes on");
     }
 
+    @Test
+    void aMeterThatIsOffRecordsNothing() {
+        VolumeMeter off = new VolumeMeter(Meter.off(store));
+        WriteBatch batch = new WriteBatch();
+        off.provisioned(batch, volume(VolumeType.GP3, 100, 6_000, 250), clock.now());
+        store.apply(batch);
+        clock.advance(Duration.ofDays(30));
+
+        assertEquals(Map.of(), costs(), "gureum serve --metering off: no usage, an empty bill");
+        assertEquals(List.of(), store.listAll(BillingRecords.OPEN));
+    }
+
     private void provision(Volume volume) {
         WriteBatch batch = new WriteBatch();
         meter.provisioned(batch, volume, clock.now());

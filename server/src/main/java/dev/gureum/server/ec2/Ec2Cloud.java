@@ -152,7 +152,7 @@ public final class Ec2Cloud implements AutoCloseable {
 
     private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
-                     MetricService metrics) {
+                     MetricService metrics, boolean metering) {
         this.store = store;
         this.metrics = metrics;
         this.firewalls = firewalls;
@@ -161,7 +161,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.keyPairs = new KeyPairService(store);
         ImageCatalog imageCatalog = ImageCatalog.load(regionCatalog);
         SnapshotDirectory snapshotDirectory = new SnapshotDirectory(store, imageCatalog::snapshots);
-        Meter meter = new Meter(store);
+        Meter meter = metering ? new Meter(store) : Meter.off(store);
         this.snapshots = new SnapshotService(store, blocks, snapshotDirectory, ImageService.snapshotUsers(store),
                 new SnapshotMeter(meter));
         this.snapshotAttributes = new SnapshotAttributes(store, snapshotDirectory);
@@ -260,14 +260,14 @@ public final class Ec2Cloud implements AutoCloseable {
 
     public static Ec2Cloud start(RegionCatalog regions, Store store, CloudClock clock, Quotas quotas,
                                  RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
-                                 MetricService metrics) {
+                                 MetricService metrics, boolean metering) {
         // Every service writes through the followed store, so each commit that changes security groups or
         // interfaces reaches the runtime's firewalls (Firewalls), whichever service made it.
         Firewalls firewalls = new Firewalls();
         FollowedStore followed = new FollowedStore(store);
         followed.follow(firewalls);
         Ec2Cloud cloud = new Ec2Cloud(regions, followed, firewalls, clock, quotas,
-                runtimeFactory, publicAddressPool, blocks, metrics);
+                runtimeFactory, publicAddressPool, blocks, metrics, metering);
         cloud.firewalls.reconcile();
         cloud.commands.reconcile();
         cloud.volumeBytes.reconcile();

@@ -1,0 +1,138 @@
+package dev.gureum.bench;
+
+import dev.gureum.protocol.http.WireResponse;
+import dev.gureum.server.GureumServer;
+import dev.gureum.server.ServeOptions;
+import dev.gureum.server.gateway.Gateway;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What metering adds to a lifecycle transition: two servers in this JVM, one metering usage and one started
+ * with {@code --metering off}, each with 1,000 running t3.micro instances (and so 1,000 public addresses and
+ * root volumes), take turns stopping and starting all of them, 100 per call. A round is 10 StopInstances and
+ * 10 StartInstances; the simulated runtime reports each transition before the call returns, so a round
+ * holds every transition's whole work. The share is the metered server's median round over the other's,
+ * by the CPU time of Java threads (less moved than wall time by other work on the machine) and by wall time.
+ */
+final class MeteringShare implements Benchmark {
+    static final String NAME = "metering";
+    private static final int INSTANCES = 1_000;
+    private static final int PER_CALL = 100;
+    private static final int WARM_UP_ROUNDS = 5;
+    private static final int ROUNDS = 21;
+    private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
+
+    @Override
+    public Report run() throws Exception {
+        try (Workspace workspace = Workspace.create(NAME);
+             GureumServer metered = start(workspace, "metered", "on");
+             GureumServer unmetered = start(workspace, "unmetered", "off")) {
+            List<List<String>> meteredBatches = launch(metered.gateway());
+            List<List<String>> unmeteredBatches = launch(unmetered.gateway());
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                round(metered.gateway(), meteredBatches);
+                round(unmetered.gateway(), unmeteredBatches);
+            }
+            List<Double> meteredCpu = new ArrayList<>();
+            List<Double> meteredWall = new ArrayList<>();
+            List<Double> unmeteredCpu = new ArrayList<>();
+            List<Double> unmeteredWall = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                Round first = round(metered.gateway(), meteredBatches);
+                Round second = round(unmetered.gateway(), unmeteredBatches);
+                meteredCpu.add(first.cpuMillis());
+                meteredWall.add(first.wallMillis());
+                unmeteredCpu.add(second.cpuMillis());
+                unmeteredWall.add(second.wallMillis());
+            }
+            double cpuShare = share(meteredCpu, unmeteredCpu);
+            double wallShare = share(meteredWall, unmeteredWall);
+            return new Report(NAME, "stop and start of 1,000 instances, metered against --metering off in the same JVM,"
+                    + " rounds taken in turn, medians of " + ROUNDS)
+                    .figure("unmetered_round_cpu_ms", "round without metering (reference), CPU of Java threads",
+                            Statistics.median(unmeteredCpu), "ms", "2,000 transitions in 20 calls")
+                    .figure("metered_round_cpu_ms", "round with metering, CPU of Java threads",
+                            Statistics.median(meteredCpu), "ms", "")
+                    .figure("unmetered_round_ms", "round without metering, wall", Statistics.median(unmeteredWall), "ms",
+                            "")
+                    .figure("metered_round_ms", "round with metering, wall", Statistics.median(meteredWall), "ms", "")
+                    .figure("metering_share_cpu_pct", "what metering adds, CPU", cpuShare, "%", "")
+                    .figure("metering_share_wall_pct", "what metering adds, wall", wallShare, "%", "")
+                    .target("metering_target", "metering adds <= 2 % to a transition (CPU)", cpuShare <= 2.0, "");
+        }
+    }
+
+    private static GureumServer start(Workspace workspace, String name, String metering) {
+        return GureumServer.start(ServeOptions.parse(new String[] {"--port", "0", "--data-dir",
+                workspace.directory().resolve(name).toString(), "--auth", "any", "--metering", metering,
+                "--max-instances", "2000", "--zone-capacity-vcpus", "100000000"}, Map.of()));
+    }
+
+    /** Launches the instances in batches of 100 and answers each batch's ids. */
+    private static List<List<String>> launch(Gateway gateway) {
+        String image = firstImage(gateway);
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < INSTANCES / PER_CALL; i++) {
+            String answer = text(call(gateway, "RunInstances", "ImageId=" + image + "&InstanceType=t3.micro&MinCount="
+                    + PER_CALL + "&MaxCount=" + PER_CALL));
+            List<String> ids = new ArrayList<>();
+            Matcher id = INSTANCE_ID.matcher(answer);
+            while (id.find()) {
+                ids.add(id.group(1));
+            }
+            batches.add(ids);
+        }
+        return batches;
+    }
+
+    private record Round(double cpuMillis, double wallMillis) {
+    }
+
+    private static Round round(Gateway gateway, List<List<String>> batches) {
+        long cpu = CpuTime.javaThreadNanos();
+        long start = System.nanoTime();
+        for (List<String> batch : batches) {
+            call(gateway, "StopInstances", ids(batch));
+        }
+        for (List<String> batch : batches) {
+            call(gateway, "StartInstances", ids(batch));
+        }
+        return new Round((CpuTime.javaThreadNanos() - cpu) / 1e6, (System.nanoTime() - start) / 1e6);
+    }
+
+    private static double share(List<Double> metered, List<Double> unmetered) {
+        return (Statistics.median(metered) / Statistics.median(unmetered) - 1) * 100;
+    }
+
+    private static String ids(List<String> batch) {
+        StringBuilder parameters = new StringBuilder();
+        for (int i = 0; i < batch.size(); i++) {
+            parameters.append(i == 0 ? "" : "&").append("InstanceId.").append(i + 1).append('=').append(batch.get(i));
+        }
+        return parameters.toString();
+    }
+
+    private static String firstImage(Gateway gateway) {
+        Matcher image = Pattern.compile("<imageId>(ami-[0-9a-f]+)</imageId>").matcher(text(call(gateway,
+                "DescribeImages", "Owner.1=amazon&Filter.1.Name=name&Filter.1.Value.1=debian-12-amd64-*")));
+        if (!image.find()) {
+            throw new IllegalStateException("no Debian 12 image");
+        }
+        return image.group(1);
+    }
+
+    private static WireResponse call(Gateway gateway, String action, String parameters) {
+        WireResponse response = InstanceScale.serve(gateway, action, parameters, "us-east-1");
+        InstanceScale.requireOk(action, response);
+        return response;
+    }
+
+    private static String text(WireResponse response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+}
