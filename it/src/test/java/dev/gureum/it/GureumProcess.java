@@ -25,6 +25,8 @@ public final class GureumProcess implements AutoCloseable {
 
     private final Path dataDirectory;
     private final List<String> extraOptions;
+    /** Variables set in the server's environment besides this JVM's. */
+    private java.util.Map<String, String> environment = java.util.Map.of();
     private final Path log;
     private Process process;
     private int port;
@@ -33,6 +35,18 @@ public final class GureumProcess implements AutoCloseable {
         this.dataDirectory = dataDirectory;
         this.extraOptions = List.copyOf(extraOptions);
         this.log = Files.createTempFile("gureum-it", ".log");
+    }
+
+    /** As {@link #start(String...)}, with {@code environment} added to the server's environment. */
+    public static GureumProcess start(java.util.Map<String, String> environment, String... extraOptions) {
+        try {
+            GureumProcess server = new GureumProcess(Files.createTempDirectory("gureum-it-data"), List.of(extraOptions));
+            server.environment = java.util.Map.copyOf(environment);
+            server.launch();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static GureumProcess start(String... extraOptions) {
@@ -68,8 +82,10 @@ public final class GureumProcess implements AutoCloseable {
                     "-jar", serverJar().toString(), "serve",
                     "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
             command.addAll(extraOptions);
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            process = builder.start();
             try {
                 awaitHealthy(Duration.ofSeconds(30));
             } catch (IllegalStateException e) {
@@ -86,6 +102,23 @@ public final class GureumProcess implements AutoCloseable {
         try {
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", serverJar().toString(), "doctor").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new Doctor(process.waitFor() == 0, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One {@code gureum} command (as the launcher passes it to the jar): its exit status and what it printed. */
+    public static Doctor cli(String... arguments) {
+        try {
+            java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", serverJar().toString()));
+            command.addAll(java.util.List.of(arguments));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             return new Doctor(process.waitFor() == 0, output);
         } catch (IOException e) {

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * What the sandbox runtime may have left on the host for some instances and VPCs: network namespaces,
- * host interfaces and routes, mounts under a data directory, cgroups, processes of containers and crun's
+ * host interfaces and routes, mounts under a data directory, loop devices over its files, cgroups, processes of containers and crun's
  * state. Read from the kernel's own files and {@code ip}, not from Gureum.
  */
 final class HostLeftovers {
@@ -47,6 +47,12 @@ final class HostLeftovers {
             for (String line : Files.readAllLines(Path.of("/proc/self/mountinfo"))) {
                 if (line.split(" ")[4].startsWith(absolute.toString())) {
                     left.add("mount " + line.split(" ")[4]);
+                }
+            }
+            for (String loop : KeyTools.shell("losetup --list --noheadings --output NAME,BACK-FILE || true").lines()
+                    .toList()) {
+                if (loop.contains(absolute.toString())) {
+                    left.add("loop device " + loop.strip());
                 }
             }
             try (Stream<Path> trees = Files.list(Path.of("/sys/fs/cgroup"))) {

@@ -115,7 +115,7 @@ public final class GureumServer implements AutoCloseable {
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName())),
-                    clock, cloud::reset, cloud::bill, cloud.syntheticLoad());
+                    clock, cloud::reset, cloud::bill, cloud.syntheticLoad()).importImagesWith(cloud::importImage);
             Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
                     monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce), "ec2", authenticator.join(),
                     regions, clock);

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The {@code gureum} command line (the bash launcher handles building, {@code test} and {@code bench}):
- * {@code serve}, {@code doctor}, {@code keys list|add|remove}, {@code bill} and {@code version}.
+ * {@code serve}, {@code doctor}, {@code keys list|add|remove}, {@code bill}, {@code image import} and {@code version}.
  */
 public final class Main {
     private static final String USAGE = """
@@ -22,6 +22,8 @@ public final class Main {
               keys remove ACCESS_KEY_ID
               bill [--month YYYY-MM] [--account ID] [--endpoint URL]
                                        a month of metered usage at list prices, from a running server
+              image import <tarball|dir> [--name N] [--account ID] [--region R] [--default-user U]
+                                       register a root filesystem as an AMI of a running sandbox server
               version
             """;
 
@@ -41,6 +43,7 @@ public final class Main {
                 case "doctor" -> System.exit(doctor());
                 case "version" -> System.out.println("gureum " + Version.current());
                 case "bill" -> System.exit(BillCommand.run(rest, System.out));
+                case "image" -> System.exit(ImageCommand.run(rest, System.out));
                 default -> {
                     System.err.print(USAGE);
                     System.exit(2);

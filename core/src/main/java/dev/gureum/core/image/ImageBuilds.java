@@ -36,6 +36,7 @@ final class ImageBuilds {
     private final ImageDirectory directory;
     private final SnapshotService snapshots;
     private final SnapshotDirectory snapshotDirectory;
+    private volatile RootFilesystemCaptures captures;
 
     ImageBuilds(Store store, ImageDirectory directory, SnapshotService snapshots, SnapshotDirectory snapshotDirectory) {
         this.store = store;
@@ -73,6 +74,14 @@ final class ImageBuilds {
         return image;
     }
 
+    void captureRootFilesystemsWith(RootFilesystemCaptures rootFilesystemCaptures) {
+        this.captures = rootFilesystemCaptures;
+    }
+
+    /**
+     * CreateImage. With a runtime that captures root filesystems the image's root filesystem is its own
+     * (named after the image) and copied once the image is recorded; otherwise it shares the source image's.
+     */
     Image create(RequestContext context, String instanceId, ImageSourceLookup instances, ImageCapture capture,
                  Instant availableAt) {
         ResourceIds.requireWellFormed(IdKind.INSTANCE, List.of(instanceId));
@@ -87,6 +96,7 @@ final class ImageBuilds {
         requireNewName(context, capture.name());
         Optional<Image> origin = directory.findVisible(context.account(), context.region(), source.imageId());
         String imageId = ResourceIds.next(IdKind.IMAGE);
+        RootFilesystemCaptures rootFilesystemCaptures = captures;
         List<BlockDevice> devices = captured(context, source, imageId, remap(context,
                 source.volumes().stream().map(ImageSource.SourceVolume::device).toList(), capture.blockDevices()));
         Image image = new Image(imageId, context.region(), context.account(), null,
@@ -97,7 +107,33 @@ final class ImageBuilds {
                 origin.map(Image::imdsSupport).orElse(null), origin.map(Image::tpmSupport).orElse(null),
                 origin.map(Image::kernelId).orElse(null), origin.map(Image::ramdiskId).orElse(null), devices,
                 context.now(), availableAt, null, false, List.of(), tags,
-                origin.map(Image::rootFilesystem).orElse(null), instanceId, null, null, capture.noReboot(), null);
+                rootFilesystemCaptures == null ? origin.map(Image::rootFilesystem).orElse(null) : imageId, instanceId,
+                null, null, capture.noReboot(), null);
+        save(context, image);
+        if (rootFilesystemCaptures != null && !context.dryRun()) {
+            rootFilesystemCaptures.capture(context.account(), context.region(), instanceId, imageId, capture.noReboot());
+        }
+        return image;
+    }
+
+    /**
+     * An image of a root filesystem imported by the host's administrator ({@code gureum image import}),
+     * available at once. {@code makeRootFilesystem} gets the new image's id, the name of its root filesystem,
+     * and fails (nothing recorded) when the tree cannot be one. Its root device is an empty 8 GiB gp3 mapping
+     * without a snapshot: its bytes are the imported tree, not a block device.
+     */
+    Image imported(RequestContext context, String name, String description, String architecture,
+                   java.util.function.Consumer<String> makeRootFilesystem) {
+        ImageNames.requireValid(name);
+        requireNewName(context, name);
+        String imageId = ResourceIds.next(IdKind.IMAGE);
+        String checkedArchitecture = oneOf("Architecture", architecture, ARCHITECTURES, "x86_64");
+        makeRootFilesystem.accept(imageId);
+        Image image = new Image(imageId, context.region(), context.account(), null, name, description,
+                checkedArchitecture, null, "Linux/UNIX", "RunInstances", "/dev/xvda", "ebs", "hvm", true, "simple",
+                null, null, null, null, null, List.of(BlockDevice.ebs("/dev/xvda", null, 8, "gp3", true, false, null,
+                        null)), context.now(), context.now(), null, false, List.of(), List.of(), imageId, null, null,
+                null, false, null);
         save(context, image);
         return image;
     }

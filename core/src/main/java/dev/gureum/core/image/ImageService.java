@@ -98,6 +98,17 @@ public final class ImageService {
         return builds.create(context, instanceId, instances, capture, context.now().plus(BUILD_TIME));
     }
 
+    /** {@code gureum image import}: see {@link ImageBuilds#imported}. */
+    public Image importImage(RequestContext context, String name, String description, String architecture,
+                             java.util.function.Consumer<String> makeRootFilesystem) {
+        return builds.imported(context, name, description, architecture, makeRootFilesystem);
+    }
+
+    /** From now on CreateImage captures the instance's root filesystem through {@code captures}. */
+    public void captureRootFilesystemsWith(RootFilesystemCaptures captures) {
+        builds.captureRootFilesystemsWith(captures);
+    }
+
     /** CopyImage into the request's region, pending for {@link #BUILD_TIME}. */
     public Image copy(RequestContext context, ImageCopy copy) {
         return builds.copy(context, copy, context.now().plus(BUILD_TIME));

@@ -43,6 +43,7 @@ public final class InstanceCommands {
     private final InstanceUsage usage;
     private final List<InstanceFollower> followers;
     private volatile InstanceRuntime runtime;
+    private volatile InstanceDisks disks;
 
     public InstanceCommands(Store store, CloudClock clock, LaunchCatalog catalog, InstanceUsage usage,
                             List<InstanceFollower> followers) {
@@ -56,6 +57,11 @@ public final class InstanceCommands {
     /** The runtime is created with this class as its observer, so it is attached afterwards. */
     public void attach(InstanceRuntime attached) {
         this.runtime = attached;
+    }
+
+    /** Where a starting instance's disks besides the root come from (none until told). */
+    public void describeDisksWith(InstanceDisks instanceDisks) {
+        this.disks = instanceDisks;
     }
 
     public List<StateChange> apply(RequestContext context, List<String> instanceIds, InstanceEvent command) {
@@ -163,8 +169,10 @@ public final class InstanceCommands {
         String subnetBlock = instance.network() == null ? null
                 : store.get(NetworkRecords.SUBNETS, new RecordKey(owner.account(), owner.region(),
                         instance.network().subnetId())).map(subnet -> subnet.value().cidrBlock()).orElse(null);
-        return InstanceSpecs.of(instance, catalog.type(instance.instanceType()), image, publicKey, userData,
-                subnetBlock);
+        dev.gureum.core.runtime.LaunchSpec spec = InstanceSpecs.of(instance, catalog.type(instance.instanceType()),
+                image, publicKey, userData, subnetBlock);
+        InstanceDisks known = disks;
+        return known == null ? spec : spec.withDisks(known.of(instance));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.gureum.core.region.Region;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.Zone;
 import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.runtime.LaunchSpec;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.network.NetworkInterface;
@@ -39,6 +40,7 @@ public final class InstanceLaunches {
     private final LaunchCatalog catalog;
     private final Quotas quotas;
     private final InstanceRuntime runtime;
+    private volatile InstanceDisks disks;
     private final InstanceUsage usage;
     private final NetworkInterfaceService network;
     private final LaunchVolumes volumes;
@@ -66,6 +68,11 @@ public final class InstanceLaunches {
     }
 
     /** The launched (or, for a repeated token, previously launched) instances of one reservation. */
+    /** Where a launched instance's disks besides the root come from (none until told). */
+    public void describeDisksWith(InstanceDisks instanceDisks) {
+        this.disks = instanceDisks;
+    }
+
     public List<Instance> launch(RequestContext context, LaunchRequest request) {
         Optional<List<Instance>> repeated = repeatedToken(context, request);
         if (repeated.isPresent()) {
@@ -166,8 +173,11 @@ public final class InstanceLaunches {
                              String publicKey, byte[] userData, String subnetBlock) {
         launched.forEach(instance -> usage.changed(null, instance));
         volumes.prepareInstanceStore(launched, type);
-        runtime.launch(launched.stream()
-                .map(instance -> InstanceSpecs.of(instance, type, image, publicKey, userData, subnetBlock)).toList());
+        InstanceDisks known = disks;
+        runtime.launch(launched.stream().map(instance -> {
+            LaunchSpec spec = InstanceSpecs.of(instance, type, image, publicKey, userData, subnetBlock);
+            return known == null ? spec : spec.withDisks(known.of(instance));
+        }).toList());
     }
 
     private Optional<List<Instance>> repeatedToken(RequestContext context, LaunchRequest request) {

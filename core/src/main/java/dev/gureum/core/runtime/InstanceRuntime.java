@@ -1,6 +1,7 @@
 package dev.gureum.core.runtime;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What really runs instances. Commands are asynchronous and take every instance of one API call at
@@ -43,6 +44,46 @@ public interface InstanceRuntime extends AutoCloseable {
      * reach 169.254.169.254 answers them through it. The simulated runtime runs nothing, so it ignores it.
      */
     default void serveMetadata(InstanceMetadataSource metadata) {
+    }
+
+    /**
+     * Plugs an EBS volume into the instance while it runs (AttachVolume); a runtime where it does not run
+     * does nothing, as the volume is in the instance's next launch spec.
+     */
+    default void attachVolume(InstanceRef instance, AttachedDisk volume) {
+    }
+
+    /**
+     * Unplugs an EBS volume from the instance (DetachVolume). The answer completes once the instance has let
+     * go of it; while the instance still uses it (a process works in it) {@code whileBusy} runs once and the
+     * runtime keeps trying until the volume is free, a forced detach comes, or the instance stops. A forced
+     * detach takes it away at once, in use or not.
+     */
+    default CompletableFuture<Void> detachVolume(InstanceRef instance, AttachedDisk volume, boolean force,
+                                                 Runnable whileBusy) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /** Whether this runtime keeps real root filesystems that CreateImage can capture. */
+    default boolean capturesRootFilesystems() {
+        return false;
+    }
+
+    /**
+     * CreateImage's copy of the instance's root filesystem as the root filesystem named {@code name}, in the
+     * background: a running instance is stopped for the copy and started again unless {@code noReboot}.
+     */
+    default void captureRootFilesystem(InstanceRef instance, String name, boolean noReboot) {
+        throw new UnsupportedOperationException(name() + " keeps no root filesystems");
+    }
+
+    /**
+     * {@code gureum image import}: the tree at {@code source} on this host (a directory or a tarball) made the
+     * root filesystem named {@code name}, whose default user is {@code defaultUser}; fails, making nothing,
+     * when it is not a root filesystem an instance can boot.
+     */
+    default void importRootFilesystem(String name, String source, String defaultUser) {
+        throw new UnsupportedOperationException(name() + " keeps no root filesystems");
     }
 
     /** What the instance printed on its console (boot messages, user-data output), possibly empty. */

@@ -4,6 +4,9 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.runtime.AttachedDisk;
+import dev.gureum.core.runtime.InstanceRef;
+import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.store.DerivedIndex;
 import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.RecordKey;
@@ -34,12 +37,19 @@ public final class VolumeAttachments {
     private final VolumeLedger ledger;
     /** The volumes attached to each instance, found without walking the region's volumes. */
     private final DerivedIndex<Volume> byInstance;
+    /** What plugs volumes into running instances; null until the runtime exists (then nothing runs yet). */
+    private volatile InstanceRuntime runtime;
 
     public VolumeAttachments(FollowedStore store, VolumeHosts hosts, VolumeLedger ledger) {
         this.store = store;
         this.hosts = hosts;
         this.ledger = ledger;
         this.byInstance = store.follow(new DerivedIndex<>(store, StorageRecords.VOLUMES, Volume::attachedInstanceIds));
+    }
+
+    /** The runtime is made after this class, so it is told afterwards. */
+    public void useRuntime(InstanceRuntime instances) {
+        this.runtime = instances;
     }
 
     /**
@@ -87,7 +97,14 @@ public final class VolumeAttachments {
         List<VolumeAttachment> attachments = new ArrayList<>(volume.attachments());
         attachments.add(attaching);
         Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(),
-                volume.withAttachments(attachments)), () -> settleAttachment(found.key(), instanceId, "attached"));
+                volume.withAttachments(attachments)), () -> {
+                    settleAttachment(found.key(), instanceId, "attached");
+                    InstanceRuntime instances = runtime;
+                    if (instances != null && !device.equals(host.rootDeviceName())) {
+                        instances.attachVolume(new InstanceRef(context.account(), context.region(), instanceId),
+                                disk(context, volume, device));
+                    }
+                });
         return attaching;
     }
 
@@ -96,6 +113,15 @@ public final class VolumeAttachments {
      * {@code detaching}; the volume is available once its last attachment is gone.
      */
     public VolumeAttachment detach(RequestContext context, String volumeId, String instanceId, String device) {
+        return detach(context, volumeId, instanceId, device, false);
+    }
+
+    /**
+     * DetachVolume with its Force flag. A running instance that still uses the volume keeps it: the attachment
+     * turns {@code busy} and goes once the instance lets go, is stopped, or a forced detach comes.
+     */
+    public VolumeAttachment detach(RequestContext context, String volumeId, String instanceId, String device,
+                                   boolean force) {
         Versioned<Volume> found = Volumes.require(store, context, volumeId);
         Volume volume = found.value();
         if (volume.attachments().isEmpty()) {
@@ -120,7 +146,7 @@ public final class VolumeAttachments {
         VolumeAttachment detaching = attachment.withState("detaching");
         Writes.commit(store, context, new WriteBatch().put(StorageRecords.VOLUMES, found.key(), found.version(),
                 volume.withAttachments(replace(volume.attachments(), attachment, detaching))),
-                () -> settleAttachment(found.key(), attachment.instanceId(), null));
+                () -> unplug(context, found.key(), volume, attachment, force));
         return detaching;
     }
 
@@ -227,6 +253,31 @@ public final class VolumeAttachments {
         List<Versioned<Volume>> volumes = new ArrayList<>(byInstance.records(account, region, instanceIds));
         volumes.sort(java.util.Comparator.comparing(versioned -> versioned.key().id()));
         return volumes;
+    }
+
+    /** Takes the volume out of the instance (when it runs) and then drops the attachment. */
+    private void unplug(RequestContext context, RecordKey key, Volume volume, VolumeAttachment attachment,
+                        boolean force) {
+        InstanceRuntime instances = runtime;
+        if (instances == null) {
+            settleAttachment(key, attachment.instanceId(), null);
+            return;
+        }
+        instances.detachVolume(new InstanceRef(context.account(), context.region(), attachment.instanceId()),
+                        disk(context, volume, attachment.device()), force,
+                        () -> settleAttachment(key, attachment.instanceId(), "busy"))
+                .whenComplete((done, failure) -> {
+                    if (failure != null) {
+                        LOG.warning("detaching " + volume.id() + " from " + attachment.instanceId() + ": "
+                                + failure.getMessage());
+                    }
+                    settleAttachment(key, attachment.instanceId(), null);
+                });
+    }
+
+    private static AttachedDisk disk(RequestContext context, Volume volume, String device) {
+        return new AttachedDisk(device, Disk.volume(context.account(), context.region(), volume.id()),
+                volume.sizeBytes());
     }
 
     /** Moves the instance's attachment of the volume on: to {@code state}, or gone when {@code state} is null. */

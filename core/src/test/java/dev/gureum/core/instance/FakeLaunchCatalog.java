@@ -17,7 +17,8 @@ final class FakeLaunchCatalog implements LaunchCatalog {
             "m7i.large", new TypeFacts("m7i.large", 2, 8192, List.of("x86_64"), null, null),
             "m7g.large", new TypeFacts("m7g.large", 2, 8192, List.of("arm64"), null, null),
             "p5.48xlarge", new TypeFacts("p5.48xlarge", 192, 2_097_152, List.of("x86_64"), null, null),
-            "m1.small", new TypeFacts("m1.small", 1, 1740, List.of("x86_64", "i386"), null, null));
+            "m1.small", new TypeFacts("m1.small", 1, 1740, List.of("x86_64", "i386"), null, null),
+            "m5d.large", new TypeFacts("m5d.large", 2, 8192, List.of("x86_64"), null, new InstanceStore(1, 75)));
 
     /** The images' root: an empty 8 GiB gp3 volume, deleted on termination. */
     static final BlockDevice ROOT = BlockDevice.ebs("/dev/xvda", null, 8, "gp3", true, false, null, null);

@@ -14,13 +14,40 @@ final class FakeRuntime implements InstanceRuntime {
     /** What {@link #statusChecks} answers per instance id (healthy when absent). */
     final java.util.Map<String, dev.gureum.core.runtime.StatusChecks> checks = new java.util.HashMap<>();
 
+    /** Every spec launched or started, in order. */
+    final List<LaunchSpec> specs = new ArrayList<>();
+    /** Whether a volume detach (not forced) finds the volume in use; its answer then waits in {@link #busyDetaches}. */
+    boolean volumesInUse;
+    final List<java.util.concurrent.CompletableFuture<Void>> busyDetaches = new ArrayList<>();
+
+    @Override
+    public void attachVolume(InstanceRef instance, dev.gureum.core.runtime.AttachedDisk volume) {
+        commands.add("attach " + volume.disk().name() + " to " + instance.instanceId() + " at " + volume.device());
+    }
+
+    @Override
+    public java.util.concurrent.CompletableFuture<Void> detachVolume(InstanceRef instance,
+            dev.gureum.core.runtime.AttachedDisk volume, boolean force, Runnable whileBusy) {
+        commands.add("detach " + volume.disk().name() + " from " + instance.instanceId() + (force ? " forced" : ""));
+        if (volumesInUse && !force) {
+            whileBusy.run();
+            java.util.concurrent.CompletableFuture<Void> answer = new java.util.concurrent.CompletableFuture<>();
+            busyDetaches.add(answer);
+            return answer;
+        }
+        busyDetaches.forEach(answer -> answer.complete(null));
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     @Override
     public void launch(List<LaunchSpec> specs) {
+        this.specs.addAll(specs);
         specs.forEach(spec -> commands.add("launch " + spec.instance().instanceId()));
     }
 
     @Override
     public void start(List<LaunchSpec> specs) {
+        this.specs.addAll(specs);
         specs.forEach(spec -> commands.add("start " + spec.instance().instanceId()));
     }
 

@@ -32,6 +32,11 @@ record InstanceFiles(Path directory, Path console) {
         return directory.resolve("rootfs");
     }
 
+    /** Where its EBS volumes and instance-store disks are mounted on the host (a shared mount while it runs). */
+    Path media() {
+        return directory.resolve("media");
+    }
+
     Path seed() {
         return directory.resolve("seed");
     }

@@ -11,7 +11,8 @@ import java.util.List;
  * uts and ipc namespaces, the network namespace the runtime prepared for it, a writable root (the
  * overlay), the seed directory read-only at {@code /.gureum}, Docker's default capability set (enough for
  * sshd, not for changing the network or loading modules), device access limited to the standard
- * pseudo-devices, and the CPU, memory and process limits of its instance type.
+ * pseudo-devices, the CPU, memory and process limits of its instance type, and its disks' mounts
+ * ({@link InstanceDiskMounts}).
  */
 final class OciConfig {
     static final String SEED_MOUNT = "/.gureum";
@@ -25,9 +26,17 @@ final class OciConfig {
     private static final List<String> READ_ONLY = List.of("/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys",
             "/proc/sysrq-trigger");
 
-    /** What varies per instance. */
+    /**
+     * What varies per instance; {@code media} is the host directory its disks are mounted in (null: none),
+     * {@code scratch} its first instance-store disk's mount there (null: the type has none).
+     */
     record Instance(String hostname, Path rootfs, Path seed, Path networkNamespace, String cgroupsPath,
-                    InstanceLimits limits) {
+                    InstanceLimits limits, Path media, Path scratch) {
+
+        Instance(String hostname, Path rootfs, Path seed, Path networkNamespace, String cgroupsPath,
+                 InstanceLimits limits) {
+            this(hostname, rootfs, seed, networkNamespace, cgroupsPath, limits, null, null);
+        }
     }
 
     private OciConfig() {
@@ -51,9 +60,23 @@ final class OciConfig {
         process.put("noNewPrivileges", false);
         config.putObject("root").put("path", instance.rootfs().toString()).put("readonly", false);
         config.put("hostname", instance.hostname());
-        mounts(config.putArray("mounts"), instance.seed());
+        ArrayNode mounts = config.putArray("mounts");
+        mounts(mounts, instance.seed());
+        if (instance.media() != null) {
+            // a slave of the host's shared media mount: disks mounted there later (AttachVolume) appear inside
+            mount(mounts, InstanceDiskMounts.MEDIA, "bind", instance.media().toString(), "rbind", "rslave", "nosuid",
+                    "nodev");
+        }
+        if (instance.scratch() != null) {
+            mount(mounts, InstanceDiskMounts.INSTANCE_STORE_MOUNT, "bind", instance.scratch().toString(), "rbind",
+                    "nosuid", "nodev");
+        }
         ObjectNode linux = config.putObject("linux");
         linux.put("cgroupsPath", instance.cgroupsPath());
+        if (instance.media() != null) {
+            // crun makes the root rprivate by default, which would cut the media mount off from the host
+            linux.put("rootfsPropagation", "rslave");
+        }
         resources(linux.putObject("resources"), instance.limits());
         ArrayNode namespaces = linux.putArray("namespaces");
         for (String type : List.of("pid", "ipc", "uts", "mount")) {

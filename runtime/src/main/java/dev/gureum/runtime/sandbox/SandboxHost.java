@@ -1,6 +1,7 @@
 package dev.gureum.runtime.sandbox;
 
 import dev.gureum.core.network.Ipv4Cidr;
+import dev.gureum.core.runtime.AttachedDisk;
 import dev.gureum.core.runtime.LaunchSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,8 +23,13 @@ final class SandboxHost {
     private final InstanceSeed seeds;
     private final InstanceNetworks networks;
     private final HostCapacity capacity;
+    private final InstanceDiskMounts diskMounts;
+    private final RootFilesystemCapture captures;
 
-    SandboxHost(HostTools tools, Crun crun, ImageLibrary images, InstanceNetworks networks, HostCapacity capacity) {
+    SandboxHost(HostTools tools, Crun crun, ImageLibrary images, InstanceNetworks networks, HostCapacity capacity,
+                InstanceDiskMounts diskMounts) {
+        this.diskMounts = diskMounts;
+        this.captures = new RootFilesystemCapture(tools, images);
         this.crun = crun;
         this.images = images;
         this.disks = new RootDisk(tools);
@@ -52,13 +58,14 @@ final class SandboxHost {
     void boot(LaunchSpec spec, InstanceFiles files, Optional<Crun.State> leftover) {
         ConsoleFile.note(files.console(), "starting " + spec.instance().instanceId() + " (" + spec.instanceType()
                 + ", " + spec.vcpus() + " vCPU, " + spec.memoryMebibytes() + " MiB) from " + spec.imageId());
-        RootImage image = images.image(spec.rootFilesystem());
+        RootImage image = images.image(spec.rootFilesystem(), line -> ConsoleFile.note(files.console(), line));
         LaunchSpecFile.write(files, spec);
         try {
             if (leftover.isPresent()) {
                 crun.delete(containerId(spec));
             }
             disks.mount(image, files);
+            mountDisks(spec, files);
             String note = seeds.write(files, spec, image);
             if (note != null) {
                 ConsoleFile.note(files.console(), note);
@@ -99,7 +106,56 @@ final class SandboxHost {
         if (spec.network() != null) {
             networks.detach(spec.instance().instanceId(), spec.network());
         }
+        diskMounts.unmountAll(files);
         disks.unmount(files);
+    }
+
+    /** The instance's EBS volumes and instance-store disks, mounted before it boots. */
+    private void mountDisks(LaunchSpec spec, InstanceFiles files) {
+        diskMounts.prepare(files);
+        for (AttachedDisk disk : spec.disks()) {
+            try {
+                diskMounts.mount(files, disk);
+                ConsoleFile.note(files.console(), disk.device() + " mounted at " + InstanceDiskMounts.MEDIA + "/"
+                        + InstanceDiskMounts.name(disk) + (firstInstanceStore(spec).filter(disk::equals).isPresent()
+                        ? " and " + InstanceDiskMounts.INSTANCE_STORE_MOUNT : ""));
+            } catch (SandboxException e) {
+                if (disk.instanceStore()) {
+                    throw e;
+                }
+                // EC2 boots an instance whose data volume cannot be read; the console says why
+                ConsoleFile.note(files.console(), disk.device() + " cannot be mounted: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Plugs a volume into the running instance. */
+    void attachDisk(InstanceFiles files, AttachedDisk disk) {
+        diskMounts.mount(files, disk);
+        ConsoleFile.note(files.console(), disk.device() + " attached at " + InstanceDiskMounts.MEDIA + "/"
+                + InstanceDiskMounts.name(disk));
+    }
+
+    /** Unplugs a volume from the running instance; false while a process inside still uses it (not forced). */
+    boolean detachDisk(InstanceFiles files, AttachedDisk disk, boolean force) {
+        boolean gone = diskMounts.unmount(files, disk, force);
+        if (gone) {
+            ConsoleFile.note(files.console(), disk.device() + " detached" + (force ? " (forced)" : ""));
+        }
+        return gone;
+    }
+
+    private static Optional<AttachedDisk> firstInstanceStore(LaunchSpec spec) {
+        return spec.disks().stream().filter(AttachedDisk::instanceStore).findFirst();
+    }
+
+    /** Copies the instance's root filesystem (running or stopped) into the new image {@code name}. */
+    void captureRoot(LaunchSpec spec, InstanceFiles files, String name) {
+        captures.capture(images.image(spec.rootFilesystem()), files, name);
+    }
+
+    ImageLibrary images() {
+        return images;
     }
 
     /** Builds the images instances boot from ahead of the first launch, so it does not wait for them. */
@@ -138,7 +194,9 @@ final class SandboxHost {
     private void writeBundle(LaunchSpec spec, InstanceFiles files, Path namespace) {
         InstanceLimits limits = InstanceLimits.of(spec.vcpus(), spec.memoryMebibytes(), capacity);
         String config = OciConfig.render(new OciConfig.Instance(hostname(spec), files.rootfs(), files.seed(),
-                namespace, CgroupPaths.cgroupsPath(containerId(spec)), limits));
+                namespace, CgroupPaths.cgroupsPath(containerId(spec)), limits, files.media(),
+                firstInstanceStore(spec).map(disk -> files.media().resolve(InstanceDiskMounts.name(disk)))
+                        .filter(Mounts::isMountPoint).orElse(null)));
         try {
             Files.createDirectories(files.bundle());
             Files.writeString(files.bundle().resolve("config.json"), config);

@@ -35,6 +35,8 @@ public final class SandboxProbe {
         checks.add(tool("sshd", "openssh-server", null));
         checks.add(tool("ssh-keygen", "openssh-client", null));
         checks.add(overlayfs());
+        checks.add(tool("mkfs.ext4", "e2fsprogs", null));
+        checks.add(tool("blkid", "util-linux", null));
         if (root) {
             checks.add(networkNamespaces());
             checks.add(writableCgroups());

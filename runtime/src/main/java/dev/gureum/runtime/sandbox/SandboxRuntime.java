@@ -2,6 +2,7 @@ package dev.gureum.runtime.sandbox;
 
 import dev.gureum.core.instance.InstanceEvent;
 import dev.gureum.core.network.Ipv4Cidr;
+import dev.gureum.core.runtime.AttachedDisk;
 import dev.gureum.core.runtime.InstanceMetadataSource;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
@@ -9,6 +10,7 @@ import dev.gureum.core.runtime.LaunchSpec;
 import dev.gureum.core.runtime.Observation;
 import dev.gureum.core.runtime.RuntimeObserver;
 import dev.gureum.core.runtime.VpcFirewall;
+import dev.gureum.runtime.storage.SparseFileBlockStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,9 @@ public final class SandboxRuntime implements InstanceRuntime {
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
+    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** Where images that take minutes to build (debian-12) are kept for every data directory, when set. */
+    static final String IMAGE_CACHE = "GUREUM_IMAGE_CACHE";
 
     private final Path directory;
     private final Path instancesDirectory;
@@ -71,8 +76,10 @@ public final class SandboxRuntime implements InstanceRuntime {
         this.firewalls = new VpcFirewalls(tools, internet);
         this.metadata = new VpcMetadata(tools, this::caller);
         this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet, metadata);
-        this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools),
-                new InstanceNetworks(tools, vpcs), HostCapacity.measure());
+        this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools,
+                System.getenv(IMAGE_CACHE) == null ? null : Path.of(System.getenv(IMAGE_CACHE))),
+                new InstanceNetworks(tools, vpcs), HostCapacity.measure(), new InstanceDiskMounts(tools,
+                        new SparseFileBlockStore(dataDirectory.toAbsolutePath().normalize())));
     }
 
     /**
@@ -214,6 +221,132 @@ public final class SandboxRuntime implements InstanceRuntime {
                 LOG.log(Level.WARNING, e.getMessage(), e);
             }
         }
+    }
+
+    /** Mounts the volume inside the instance if it runs here, and keeps it in the spec a reboot boots from. */
+    @Override
+    public void attachVolume(InstanceRef instance, AttachedDisk volume) {
+        queue(instance).submit(() -> {
+            InstanceFiles files = files(instance);
+            if (!running.containsKey(instance)) {
+                return;
+            }
+            try {
+                LaunchSpecFile.read(files).ifPresent(spec -> LaunchSpecFile.write(files, spec.withDisks(
+                        Stream.concat(spec.disks().stream().filter(disk -> !disk.device().equals(volume.device())),
+                                Stream.of(volume)).toList())));
+                host.attachDisk(files, volume);
+            } catch (RuntimeException e) {
+                failed(instance, files, "attaching " + volume.device(), e);
+            }
+        });
+    }
+
+    /**
+     * Unmounts the volume inside the instance; while a process there uses it, tries again every
+     * {@link #BUSY_RETRY} (outside the instance's queue, so a stop is never held up) until it is free, forced,
+     * or gone with the instance's stop.
+     */
+    @Override
+    public CompletableFuture<Void> detachVolume(InstanceRef instance, AttachedDisk volume, boolean force,
+                                                Runnable whileBusy) {
+        CompletableFuture<Void> detached = new CompletableFuture<>();
+        workers.submit(() -> {
+            boolean toldBusy = false;
+            while (!workers.isShutdown()) {
+                boolean gone;
+                try {
+                    gone = queue(instance).submit(() -> detachOnce(instance, volume, force)).thenApply(unused -> true)
+                            .get();
+                } catch (java.util.concurrent.ExecutionException busyOrFailed) {
+                    gone = !(busyOrFailed.getCause() instanceof VolumeBusy);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                if (gone) {
+                    detached.complete(null);
+                    return;
+                }
+                if (!toldBusy) {
+                    toldBusy = true;
+                    whileBusy.run();
+                }
+                try {
+                    Thread.sleep(BUSY_RETRY.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+        return detached;
+    }
+
+    /** One attempt at unmounting a volume; throws {@link VolumeBusy} while the instance uses it. */
+    private void detachOnce(InstanceRef instance, AttachedDisk volume, boolean force) {
+        InstanceFiles files = files(instance);
+        if (running.containsKey(instance) && !host.detachDisk(files, volume, force)) {
+            throw new VolumeBusy();
+        }
+        LaunchSpecFile.read(files).ifPresent(spec -> LaunchSpecFile.write(files, spec.withDisks(
+                spec.disks().stream().filter(disk -> !disk.device().equals(volume.device())).toList())));
+    }
+
+    /** A volume a process inside the instance still uses. */
+    private static final class VolumeBusy extends RuntimeException {
+        VolumeBusy() {
+            super("the volume is in use inside the instance", null, false, false);
+        }
+    }
+
+    @Override
+    public boolean capturesRootFilesystems() {
+        return true;
+    }
+
+    /**
+     * CreateImage: launches of the new image wait from now on until the copy is done; a running instance is
+     * stopped for it and started again unless {@code noReboot}.
+     */
+    @Override
+    public void captureRootFilesystem(InstanceRef instance, String name, boolean noReboot) {
+        host.images().expect(name);
+        queue(instance).submit(() -> {
+            InstanceFiles files = files(instance);
+            try {
+                LaunchSpec spec = LaunchSpecFile.read(files).orElseThrow(() -> new SandboxException(
+                        instance.instanceId() + " has no disk on this host to capture"));
+                boolean reboot = running.containsKey(instance) && !noReboot;
+                if (reboot) {
+                    ConsoleFile.note(files.console(), "stopping for CreateImage " + name);
+                    host.halt(spec, files, STOP_GRACE);
+                    running.remove(instance);
+                }
+                try {
+                    host.captureRoot(spec, files, name);
+                    ConsoleFile.note(files.console(), "root filesystem captured as " + name);
+                } finally {
+                    if (reboot) {
+                        try {
+                            admitAndBoot(spec, files, host.container(spec));
+                        } catch (RuntimeException e) {
+                            failed(instance, files, "start after CreateImage", e);
+                            report(instance, InstanceEvent.OBSERVED_STOPPED);
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                host.images().abandon(name, e);
+                failed(instance, files, "CreateImage " + name, e);
+            }
+        });
+    }
+
+    /** {@code gureum image import}, on the caller's thread: the image exists when this returns. */
+    @Override
+    public void importRootFilesystem(String name, String source, String defaultUser) {
+        new RootFilesystemImport(host.images()).importTree(name, Path.of(source), defaultUser);
     }
 
     @Override

@@ -11,10 +11,20 @@ $B mkdir -p /run/sshd /var/lib/gureum /etc/ssh /var/log
 $B chmod 755 /run/sshd
 
 home_of() { $B awk -F: -v user="$1" '$1 == user { print $6 }' /etc/passwd; }
+# the image's default user, written into the account files directly (a static busybox may have no adduser);
+# "*" in shadow: no password matches, yet the account is not locked ("!" would make sshd refuse keys too)
 if ! $B grep -q "^$DEFAULT_USER:" /etc/passwd; then
-  $B adduser -D -s /bin/sh "$DEFAULT_USER"
-  # busybox locks the new account with "!", which sshd (without PAM) takes as "no key logins either"
-  $B sed -i "s/^$DEFAULT_USER:!:/$DEFAULT_USER:*:/" /etc/shadow
+  uid=1000
+  while $B awk -F: -v id="$uid" '$3 == id { found = 1 } END { exit !found }' /etc/passwd /etc/group 2>/dev/null; do
+    uid=$((uid + 1))
+  done
+  echo "$DEFAULT_USER:x:$uid:$uid:Default user:/home/$DEFAULT_USER:/bin/sh" >> /etc/passwd
+  $B grep -q "^$DEFAULT_USER:" /etc/group 2>/dev/null || echo "$DEFAULT_USER:x:$uid:" >> /etc/group
+  [ -f /etc/shadow ] && echo "$DEFAULT_USER:*:20000:0:99999:7:::" >> /etc/shadow
+  $B mkdir -p "/home/$DEFAULT_USER"
+  $B chown "$uid:$uid" "/home/$DEFAULT_USER"
+  $B chmod 755 "/home/$DEFAULT_USER"
+  say "created the default user $DEFAULT_USER"
 fi
 install_key() {
   home=$(home_of "$1")
@@ -31,6 +41,12 @@ if [ -s /.gureum/authorized_keys ]; then
   say "installed the key pair's public key for root and $DEFAULT_USER"
 fi
 
+# an image made from another instance (CreateImage) carries that instance's host keys: a new instance makes
+# its own, as cloud-init's ssh module does
+if [ "$($B cat /var/lib/gureum/host-keys-of 2>/dev/null)" != "$INSTANCE_ID" ]; then
+  $B rm -f /etc/ssh/ssh_host_*_key /etc/ssh/ssh_host_*_key.pub
+  echo "$INSTANCE_ID" > /var/lib/gureum/host-keys-of
+fi
 # ed25519 and ecdsa only: an RSA host key costs most of a second to make, and every current client takes ed25519
 for type in ed25519 ecdsa; do
   [ -s "/etc/ssh/ssh_host_${type}_key" ] || ssh-keygen -q -t "$type" -N '' -f "/etc/ssh/ssh_host_${type}_key"
@@ -40,9 +56,10 @@ for key in /etc/ssh/ssh_host_*_key.pub; do ssh-keygen -l -f "$key"; done
 echo "-----END SSH HOST KEY FINGERPRINTS-----"
 /usr/sbin/sshd -E /var/log/sshd.log && say "sshd started"
 
-# user data runs once per instance, as cloud-init's scripts-user does, with its output on the console
-if [ -s /.gureum/user-data ] && [ ! -e /var/lib/gureum/user-data.done ]; then
-  $B touch /var/lib/gureum/user-data.done
+# user data runs once per instance, as cloud-init's scripts-user does, with its output on the console; the
+# mark is per instance id, so an instance launched from an image of another one runs its own
+if [ -s /.gureum/user-data ] && [ ! -e "/var/lib/gureum/user-data.done.$INSTANCE_ID" ]; then
+  $B touch "/var/lib/gureum/user-data.done.$INSTANCE_ID"
   $B cp /.gureum/user-data /var/lib/gureum/user-data
   $B chmod 700 /var/lib/gureum/user-data
   say "running user data"

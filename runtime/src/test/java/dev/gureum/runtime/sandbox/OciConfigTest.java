@@ -63,4 +63,19 @@ class OciConfigTest {
         assertEquals(4L << 30, huge.path("memory").path("limit").asLong(), "the host's memory at most");
         assertEquals(InstanceLimits.PROCESSES, huge.path("pids").path("limit").asLong());
     }
+
+    @Test
+    void disksAppearUnderMediaAsASlaveOfTheHostAndTheFirstInstanceStoreAtMnt() throws Exception {
+        JsonNode config = new ObjectMapper().readTree(OciConfig.render(new OciConfig.Instance("ip-10-0-1-4",
+                Path.of("/d/rootfs"), Path.of("/d/seed"), Path.of("/run/netns/gureum-i-1"), "/gureum/i-1",
+                InstanceLimits.of(1, 512, HOST), Path.of("/d/media"), Path.of("/d/media/ephemeral0"))));
+        List<String> mounts = new ArrayList<>();
+        config.path("mounts").forEach(mount -> mounts.add(mount.path("destination").asText() + " "
+                + mount.path("source").asText() + " " + mount.path("options")));
+        assertTrue(mounts.contains("/media /d/media [\"rbind\",\"rslave\",\"nosuid\",\"nodev\"]"), mounts.toString());
+        assertTrue(mounts.contains("/mnt /d/media/ephemeral0 [\"rbind\",\"nosuid\",\"nodev\"]"), mounts.toString());
+        assertEquals("rslave", config.path("linux").path("rootfsPropagation").asText(),
+                "crun's default rprivate root would cut /media off from the host");
+        assertTrue(render(1, 512).path("linux").path("rootfsPropagation").isMissingNode());
+    }
 }

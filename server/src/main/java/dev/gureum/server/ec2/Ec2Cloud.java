@@ -29,6 +29,9 @@ import dev.gureum.core.instance.CloudLaunchCatalog;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceAlarmActions;
 import dev.gureum.core.instance.InstanceCommands;
+import dev.gureum.core.instance.InstanceDisks;
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.instance.InstanceLaunches;
 import dev.gureum.core.instance.InstanceModifications;
 import dev.gureum.core.instance.InstanceQueries;
@@ -198,11 +201,19 @@ public final class Ec2Cloud implements AutoCloseable {
                         new InstanceMeter(meter, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
+        volumeAttachments.useRuntime(runtime);
+        if (runtime.capturesRootFilesystems()) {
+            images.captureRootFilesystemsWith((account, region, instanceId, name, noReboot) ->
+                    runtime.captureRootFilesystem(new InstanceRef(account, region, instanceId), name, noReboot));
+        }
+        InstanceDisks instanceDisks = new InstanceDisks(volumeAttachments, catalog);
+        commands.describeDisksWith(instanceDisks);
         firewalls.attach(store, runtime);
         runtime.serveMetadata(new InstanceMetadataService(store, clock, new MetadataTokens(), networkInterfaces, catalog,
                 SpotMetadata.ON_DEMAND_ONLY, volumeAttachments));
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
+        launches.describeDisksWith(instanceDisks);
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
         this.modifications = new InstanceModifications(store, catalog);
         this.metricPublisher = new Ec2MetricPublisher(store, runtime, name -> instanceTypes.catalog().find(name),
@@ -345,6 +356,22 @@ public final class Ec2Cloud implements AutoCloseable {
 
     public String runtimeName() {
         return runtime.name();
+    }
+
+    /**
+     * {@code gureum image import}: the tree at {@code source} on this host registered as an AMI of the account
+     * in the region, named {@code name}; answers the image's id. Only a runtime with real root filesystems
+     * can hold one.
+     */
+    public String importImage(String account, String region, String source, String name, String defaultUser,
+                              String architecture) {
+        if (!runtime.capturesRootFilesystems()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("The " + runtime.name() + " runtime keeps no root"
+                    + " filesystems; import images into a server started with --runtime sandbox.");
+        }
+        RequestContext context = new RequestContext(account, region, "image-import", scheduler.clock().now(), false);
+        return images.importImage(context, name, "Imported with gureum image import from " + source, architecture,
+                imageId -> runtime.importRootFilesystem(imageId, source, defaultUser)).id();
     }
 
     /** CreateImage's view of an instance. */

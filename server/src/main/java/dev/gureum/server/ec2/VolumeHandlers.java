@@ -147,7 +147,8 @@ final class VolumeHandlers {
     }
 
     DetachVolumeResponse detach(DetachVolumeRequest request, RequestContext context) {
-        VolumeAttachment attachment = attachments.detach(context, request.volumeId(), request.instanceId(), request.device());
+        VolumeAttachment attachment = attachments.detach(context, request.volumeId(), request.instanceId(), request.device(),
+                Boolean.TRUE.equals(request.force()));
         return DetachVolumeResponse.builder().volumeId(request.volumeId()).instanceId(attachment.instanceId())
                 .device(attachment.device()).state(attachment.state()).attachTime(attachment.attachTime())
                 .deleteOnTermination(attachment.deleteOnTermination()).build();

@@ -60,6 +60,21 @@ public final class AdminEndpoints {
         this.bills = bills;
     }
 
+    /** {@code gureum image import}'s work: the new image's id, or an exception saying why not. */
+    @FunctionalInterface
+    public interface ImageImporter {
+        String importImage(String account, String region, String source, String name, String defaultUser,
+                           String architecture);
+    }
+
+    private volatile ImageImporter images;
+
+    /** Serves {@code POST /_gureum/images/import} with {@code importer}. */
+    public AdminEndpoints importImagesWith(ImageImporter importer) {
+        this.images = importer;
+        return this;
+    }
+
     public boolean owns(String rawPath) {
         return rawPath.startsWith("/_gureum/") || rawPath.startsWith("/moto-api/");
     }
@@ -73,6 +88,8 @@ public final class AdminEndpoints {
             case "/_gureum/bill" -> request.method().equals("GET") ? bill(request) : methodNotAllowed("GET");
             case "/_gureum/load" -> request.method().equals("POST") ? load(request) : methodNotAllowed("POST");
             case "/_gureum/impair" -> request.method().equals("POST") ? impair(request) : methodNotAllowed("POST");
+            case "/_gureum/images/import" -> request.method().equals("POST") ? importImage(request)
+                    : methodNotAllowed("POST");
             default -> json(404, Map.of("error", "NotFound", "message", "No admin endpoint at " + path));
         };
     }
@@ -116,8 +133,40 @@ public final class AdminEndpoints {
     }
 
     /** {@code GET /_gureum/bill?month=YYYY-MM&account=ID}: the month (default: this one) of an account's usage. */
+    /**
+     * {@code POST /_gureum/images/import?source=<absolute path>&name=N[&account=ID][&region=R][&defaultUser=U]
+     * [&architecture=A]}: a directory or tarball on the server's host registered as an AMI.
+     */
+    private WireResponse importImage(WireRequest request) {
+        ImageImporter importer = images;
+        String source = decoded(queryParameter(request.rawQuery(), "source"));
+        String name = decoded(queryParameter(request.rawQuery(), "name"));
+        String account = decoded(queryParameter(request.rawQuery(), "account"));
+        String region = decoded(queryParameter(request.rawQuery(), "region"));
+        String defaultUser = decoded(queryParameter(request.rawQuery(), "defaultUser"));
+        if (importer == null) {
+            return json(400, Map.of("error", "UnsupportedOperation", "message", "This server imports no images."));
+        }
+        if (source == null || name == null) {
+            return json(400, Map.of("error", "MissingParameter", "message", "source and name are required."));
+        }
+        if (account != null && !account.matches("[0-9]{12}")) {
+            return json(400, Map.of("error", "InvalidParameterValue", "message", "account must be 12 digits."));
+        }
+        try {
+            String imageId = importer.importImage(account == null ? DEFAULT_ACCOUNT : account,
+                    region == null ? "us-east-1" : region, source, name, defaultUser == null ? "ec2-user" : defaultUser,
+                    decoded(queryParameter(request.rawQuery(), "architecture")));
+            return json(200, Map.of("imageId", imageId, "name", name));
+        } catch (dev.gureum.core.error.CloudException e) {
+            return json(e.code().httpStatus(), Map.of("error", e.code().code(), "message", e.getMessage()));
+        } catch (RuntimeException e) {
+            return json(400, Map.of("error", "InvalidParameterValue", "message", String.valueOf(e.getMessage())));
+        }
+    }
+
     private WireResponse bill(WireRequest request) {
-        String account = queryParameter(request.rawQuery(), "account");
+        String account = decoded(queryParameter(request.rawQuery(), "account"));
         String monthText = queryParameter(request.rawQuery(), "month");
         YearMonth month;
         try {
@@ -213,6 +262,10 @@ public final class AdminEndpoints {
     private static WireResponse noSyntheticLoad() {
         return json(409, Map.of("error", "NoSyntheticLoad",
                 "message", "This runtime runs real instances; their load cannot be set (serve with --runtime simulated)."));
+    }
+
+    private static String decoded(String value) {
+        return value == null ? null : java.net.URLDecoder.decode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static String queryParameter(String rawQuery, String name) {

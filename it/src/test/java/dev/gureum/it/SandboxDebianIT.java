@@ -1,0 +1,79 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.gureum.it.SandboxDisksIT.SandboxWaits;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.KeyType;
+
+/**
+ * The catalog's Debian 12 AMI on the sandbox runtime: its root filesystem is built with debootstrap on
+ * first use (about 3.5 minutes, into {@code /var/cache/gureum/images} so later runs reuse it) and an instance
+ * of it answers SSH as {@code admin}, Debian's default user on EC2.
+ */
+class SandboxDebianIT {
+    /** Where the build is kept across runs (GUREUM_IMAGE_CACHE). */
+    private static final String CACHE = "/var/cache/gureum/images";
+    /** The first build downloads and installs Debian; later boots take about a second. */
+    private static final Duration FIRST_BOOT = Duration.ofMinutes(10);
+
+    @TempDir
+    Path keys;
+
+    @BeforeAll
+    static void onlyWhereTheSandboxRuns() {
+        GureumProcess.Doctor doctor = GureumProcess.doctor();
+        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
+    }
+
+    @Test
+    void aDebian12InstanceIsBuiltOnceAndAnswersSshAsAdmin() {
+        try (GureumProcess server = GureumProcess.start(Map.of("GUREUM_IMAGE_CACHE", CACHE), "--runtime", "sandbox");
+             Ec2Client ec2 = Clients.ec2(server.endpoint())) {
+            String group = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
+                    .values("default").build())).securityGroups().get(0).groupId();
+            ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipProtocol("tcp").fromPort(22).toPort(22)
+                    .cidrIp("0.0.0.0/0"));
+            Path key = KeyTools.privateKeyFile(keys.resolve("debian.pem"),
+                    ec2.createKeyPair(r -> r.keyName("debian").keyType(KeyType.ED25519)).keyMaterial());
+            String ami = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
+                    .values("debian-12-amd64-*").build())).images().get(0).imageId();
+            long launched = System.nanoTime();
+            // two instances at once: both wait for one build
+            List<Instance> instances = ec2.runInstances(r -> r.imageId(ami).instanceType("t3.micro").minCount(2)
+                    .maxCount(2).keyName("debian")).instances();
+            Instance first = instances.get(0);
+            Ssh.Result release = Ssh.retry(key, "admin", first.privateIpAddress(),
+                    ". /etc/os-release && echo $ID $VERSION_ID $(id -un)", FIRST_BOOT);
+            System.out.println("[measured] RunInstances (debian-12) -> first ssh command: "
+                    + (System.nanoTime() - launched) / 1_000_000 + " ms");
+            assertEquals("debian 12 admin", release.output(), SandboxWaits.console(ec2, first.instanceId()));
+            assertTrue(Ssh.retry(key, "admin", instances.get(1).privateIpAddress(), "true", Duration.ofSeconds(30)).ok());
+            String hostResolver = KeyTools.shell("cat /etc/resolv.conf 2>/dev/null || true").strip();
+            String instanceResolver = Ssh.run(key, "root", first.privateIpAddress(),
+                    "cat /etc/resolv.conf 2>/dev/null || true").output();
+            assertTrue(hostResolver.isEmpty() || !instanceResolver.equals(hostResolver),
+                    "debootstrap's copy of the host's resolv.conf is not in the image");
+            String hostKeys = "cat /etc/ssh/ssh_host_ed25519_key.pub";
+            assertTrue(!Ssh.run(key, "root", first.privateIpAddress(), hostKeys).output().equals(
+                    Ssh.run(key, "root", instances.get(1).privateIpAddress(), hostKeys).output()),
+                    "every instance makes its own host keys");
+
+            ec2.terminateInstances(r -> r.instanceIds(instances.stream().map(Instance::instanceId).toList()));
+            instances.forEach(instance -> SandboxWaits.state(ec2, instance.instanceId(), "terminated"));
+            assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), List.of(first.instanceId(),
+                    instances.get(1).instanceId(), first.vpcId()), List.of()), "nothing left behind");
+        }
+    }
+}
