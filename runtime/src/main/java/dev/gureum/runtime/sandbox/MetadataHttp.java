@@ -36,6 +36,7 @@ final class MetadataHttp {
     /** Serves requests on the connection until the client or an answer ends it. */
     static void serve(SocketChannel connection, Function<MetadataRequest, MetadataAnswer> answers) throws IOException {
         connection.socket().setSoTimeout(IDLE_MILLIS);
+        connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
         InputStream in = connection.socket().getInputStream();
         OutputStream out = connection.socket().getOutputStream();
         while (true) {
@@ -93,10 +94,13 @@ final class MetadataHttp {
         head.append("Connection: ").append(keepAlive ? "keep-alive" : "close").append("\r\n");
         answer.headers().forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        // One write per answer: a head and a body written apart would wait out Nagle and the peer's delayed ACK.
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(head.length() + answer.body().length);
+        whole.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         if (!"HEAD".equals(method)) {
-            out.write(answer.body());
+            whole.writeBytes(answer.body());
         }
+        out.write(whole.toByteArray());
         out.flush();
     }
 
