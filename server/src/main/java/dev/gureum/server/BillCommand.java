@@ -52,18 +52,18 @@ final class BillCommand {
     private static void print(JsonNode bill, PrintStream out) {
         out.printf("Gureum bill for account %s, %s (AWS public list prices, USD)%n%n", bill.get("account").asText(),
                 bill.get("month").asText());
-        out.printf("%-15s %-32s %-15s %18s %-8s %14s%n", "region", "usage type", "line item type", "quantity", "unit",
+        out.printf("%-15s %-32s %-23s %18s %-8s %14s%n", "region", "usage type", "line item type", "quantity", "unit",
                 "cost");
         int unpriced = 0;
         for (JsonNode charge : bill.get("charges")) {
             boolean priced = !charge.get("costUsd").isNull();
             unpriced += priced ? 0 : 1;
-            out.printf(Locale.ROOT, "%-15s %-32s %-15s %18.6f %-8s %14s%n", charge.get("region").asText(),
+            out.printf(Locale.ROOT, "%-15s %-32s %-23s %18.6f %-8s %14s%n", charge.get("region").asText(),
                     charge.get("usageType").asText(), charge.path("lineItemType").asText("Usage"),
                     charge.get("quantity").asDouble(), charge.get("unit").asText(),
                     priced ? String.format(Locale.ROOT, "%.6f", charge.get("costUsd").asDouble()) : "no price");
         }
-        out.printf(Locale.ROOT, "%n%-92s %14.6f%n", "total", bill.get("totalUsd").asDouble());
+        out.printf(Locale.ROOT, "%n%-100s %14.6f%n", "total", bill.get("totalUsd").asDouble());
         if (unpriced > 0) {
             out.printf("%d usage line(s) have no known list price and are not in the total.%n", unpriced);
         }

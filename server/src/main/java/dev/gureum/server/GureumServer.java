@@ -13,6 +13,7 @@ import dev.gureum.server.auth.CredentialsFile;
 import dev.gureum.server.auth.StrictAuthenticator;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.ce.CostExplorerApi;
+import dev.gureum.server.savingsplans.SavingsPlansApi;
 import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.alarm.StoredAlarmMetrics;
 import dev.gureum.core.sns.SnsPublisher;
@@ -104,6 +105,11 @@ public final class GureumServer implements AutoCloseable {
                     options.port() != 0 ? options.port() : front.join().port()), options.smtp());
             ServiceEndpoint ec2 = Ec2Api.create(cloud);
             SnsPublisher publisher = notifications.publisher();
+            if (options.spotInterruptionTopic() != null) {
+                String[] arn = options.spotInterruptionTopic().split(":");
+                cloud.notifySpotWith(warning -> publisher.publish(arn[4], arn[3], options.spotInterruptionTopic(),
+                        null, warning.eventJson(), Map.of()));
+            }
             MetricQueries metricQueries = new MetricQueries(metrics);
             AlarmCloud alarms = AlarmCloud.start(store, cloud.scheduler(), regions,
                     new StoredAlarmMetrics(metricQueries, new MetricDataService(metricQueries)),
@@ -112,12 +118,15 @@ public final class GureumServer implements AutoCloseable {
             ServiceEndpoint monitoring = CloudWatchApi.create(metricService, metricQueries, alarms);
             ServiceEndpoint sns = notifications.endpoint();
             ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock));
+            ServiceEndpoint savingsplans = SavingsPlansApi.create(cloud.savingsPlans());
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
-                    List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName())),
+                    List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName(),
+                            savingsplans.signingName())),
                     clock, cloud::reset, cloud::bill, cloud.syntheticLoad()).importImagesWith(cloud::importImage);
             Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
-                    monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce), "ec2", authenticator.join(),
+                    monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce,
+                    savingsplans.signingName(), savingsplans), "ec2", authenticator.join(),
                     regions, clock);
             ready.complete(gateway);
             GureumServer server = new GureumServer(store, metrics, cloud, notifications, gateway, front.join());

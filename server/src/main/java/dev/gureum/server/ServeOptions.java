@@ -14,7 +14,8 @@ import java.util.Map;
  */
 public record ServeOptions(int port, String bindAddress, Path dataDirectory, AuthMode auth, RuntimeKind runtime,
                            ClockMode clock, int maxInstances, long zoneCapacityVcpus, Duration simulatedDelay,
-                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, List<Integer> forwardPorts, boolean metering) {
+                           Ipv4Cidr publicIpPool, String publicUrl, String smtp, List<Integer> forwardPorts, boolean metering,
+                           String spotInterruptionTopic) {
 
     public enum AuthMode { STRICT, ANY }
 
@@ -48,6 +49,9 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                                        write each email to <data-dir>/sns/mailbox/<address>/<id>.eml
               --metering on|off        meter usage for bills and Cost Explorer (default on; off: no usage is
                                        recorded, for hosts that need no bills and to measure what metering costs)
+              --spot-interruption-topic ARN
+                                       publish every "EC2 Spot Instance Interruption Warning" event (EventBridge's
+                                       JSON) to this SNS topic (default: none)
             """;
 
     public static ServeOptions parse(String[] args, Map<String, String> environment) {
@@ -65,6 +69,7 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
         String smtp = null;
         List<Integer> forwardPorts = List.of();
         boolean metering = true;
+        String spotTopic = null;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (i + 1 >= args.length) {
@@ -102,6 +107,12 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                 }
                 case "--forward-ports" -> forwardPorts = ports(value);
                 case "--metering" -> metering = choice(Switch.class, flag, value) == Switch.ON;
+                case "--spot-interruption-topic" -> {
+                    if (!value.matches("arn:aws:sns:[a-z0-9-]+:[0-9]{12}:[A-Za-z0-9_.-]+")) {
+                        throw new IllegalArgumentException("--spot-interruption-topic must be an SNS topic ARN");
+                    }
+                    spotTopic = value;
+                }
                 default -> throw new IllegalArgumentException("unknown option " + flag);
             }
         }
@@ -113,7 +124,8 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
                     + " cannot be negative");
         }
         return new ServeOptions(port, bind, data, auth, runtime, clock, maxInstances, zoneCapacity,
-                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, forwardPorts, metering);
+                Duration.ofMillis(delayMillis), publicIpPool, publicUrl, smtp, forwardPorts, metering,
+                spotTopic);
     }
 
     private static List<Integer> ports(String value) {

@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,46 +25,121 @@ import java.util.function.Consumer;
  * Instance time is hours (a closed period shorter than its minimum is billed up to it, in the bucket where
  * it started); storage is GB-months, each second counted against the length of its month, as AWS prorates.
  * Where the account holds reservations, they are applied to its instance time hour by hour
- * ({@link ReservationApplication}).
+ * ({@link ReservationApplication}); where it holds Savings Plans, they are applied after the reservations, to
+ * the hourly lines ({@link SavingsPlanApplication}), which are then summed into the asked buckets.
  */
 public final class Bills {
     private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
     private static final BigDecimal GIBIBYTE = BigDecimal.valueOf(1L << 30);
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
+    private static final Comparator<LineItem> LINE_ORDER = Comparator.comparing(LineItem::bucketStart)
+            .thenComparing(LineItem::usageType).thenComparing(LineItem::resourceId)
+            .thenComparing(LineItem::lineItemType);
+
     private final Store store;
     private final RateCard rates;
     private final CloudClock clock;
     private final ReservationSource reservations;
+    private final SavingsPlanSource savingsPlans;
 
     public Bills(Store store, RateCard rates, CloudClock clock) {
         this(store, rates, clock, ReservationSource.NONE);
     }
 
     public Bills(Store store, RateCard rates, CloudClock clock, ReservationSource reservations) {
+        this(store, rates, clock, reservations, SavingsPlanSource.NONE);
+    }
+
+    public Bills(Store store, RateCard rates, CloudClock clock, ReservationSource reservations,
+                 SavingsPlanSource savingsPlans) {
         this.store = store;
         this.rates = rates;
         this.clock = clock;
         this.reservations = reservations;
+        this.savingsPlans = savingsPlans;
     }
 
     /** The account's line items in {@code [from, to)}, bucketed at {@code granularity}, in time order. */
     public List<LineItem> lineItems(String account, Instant from, Instant to, Granularity granularity) {
         List<LineItem> items = new ArrayList<>();
-        priced(account, from, to, granularity, new ArrayList<>(), items::add);
-        items.sort(Comparator.comparing(LineItem::bucketStart).thenComparing(LineItem::usageType)
-                .thenComparing(LineItem::resourceId).thenComparing(LineItem::lineItemType));
+        eachLineItem(account, from, to, granularity, items::add);
+        items.sort(LINE_ORDER);
         return items;
     }
 
     /**
      * The same line items handed to {@code each} as they are made, in no particular order but those of one usage
      * period one after the other, sharing its strings: for sums, which need neither order nor a list (a month of
-     * 10,000 instances is about a million items).
+     * 10,000 instances is about a million items). With Savings Plans in the period they are made hourly first
+     * ({@link #withSavingsPlans}).
      */
     public void eachLineItem(String account, Instant from, Instant to, Granularity granularity,
                              Consumer<LineItem> each) {
-        priced(account, from, to, granularity, new ArrayList<>(), each);
+        withSavingsPlans(account, from, to, granularity, new ArrayList<>(), each);
+    }
+
+    /** The account's Savings Plans as the bill applies them. */
+    public List<BilledSavingsPlan> savingsPlans(String account) {
+        return savingsPlans.savingsPlans(account);
+    }
+
+    /** How each of the account's Savings Plans was used in {@code [from, to)}, per bucket. */
+    public List<SavingsPlanUse> savingsPlanUse(String account, Instant from, Instant to, Granularity granularity) {
+        List<SavingsPlanUse> used = new ArrayList<>();
+        withSavingsPlans(account, from, to, granularity, used, item -> { });
+        Map<List<Object>, SavingsPlanUse> byBucket = new LinkedHashMap<>();
+        for (SavingsPlanUse use : used) {
+            Instant bucket = granularity.bucketStart(use.bucketStart());
+            byBucket.merge(List.of(use.savingsPlanId(), bucket), use.in(bucket), SavingsPlanUse::plus);
+        }
+        List<SavingsPlanUse> summed = new ArrayList<>(byBucket.values());
+        summed.sort(Comparator.comparing(SavingsPlanUse::bucketStart).thenComparing(SavingsPlanUse::savingsPlanId));
+        return summed;
+    }
+
+    /**
+     * The line items with the account's Savings Plans applied: when a plan overlaps the period, the bill is
+     * priced hourly (plans apply hour by hour), the plans applied, and the lines summed into the buckets asked.
+     */
+    private void withSavingsPlans(String account, Instant from, Instant to, Granularity granularity,
+                                  List<SavingsPlanUse> used, Consumer<LineItem> each) {
+        List<BilledSavingsPlan> plans = savingsPlans.savingsPlans(account).stream()
+                .filter(plan -> plan.start().isBefore(to) && plan.end().isAfter(from)).toList();
+        if (plans.isEmpty()) {
+            priced(account, from, to, granularity, new ArrayList<>(), each);
+            return;
+        }
+        List<LineItem> hourly = new ArrayList<>();
+        priced(account, from, to, Granularity.HOURLY, new ArrayList<>(), hourly::add);
+        new SavingsPlanApplication(savingsPlans, rates).apply(plans, hourly, from, to, clock.now(), used);
+        (granularity == Granularity.HOURLY ? hourly : summed(hourly, granularity)).forEach(each);
+    }
+
+    private record LineKey(String region, String usageType, String resourceId, String purchaseOption,
+                           String availabilityZone, Instant bucketStart, String unit, String lineItemType) {
+    }
+
+    /** Hourly lines summed into {@code granularity}'s buckets, per resource, usage type and line item type. */
+    private static List<LineItem> summed(List<LineItem> hourly, Granularity granularity) {
+        Map<LineKey, LineItem> sums = new LinkedHashMap<>();
+        for (LineItem item : hourly) {
+            Instant bucket = granularity.bucketStart(item.bucketStart());
+            sums.merge(new LineKey(item.region(), item.usageType(), item.resourceId(), item.purchaseOption(),
+                            item.availabilityZone(), bucket, item.unit(), item.lineItemType()),
+                    new LineItem(item.region(), item.usageType(), item.resourceId(), item.purchaseOption(),
+                            item.availabilityZone(), bucket, item.usageQuantity(), item.unit(), item.unblendedCost(),
+                            item.lineItemType(), item.amortizedCost()),
+                    (a, b) -> new LineItem(a.region(), a.usageType(), a.resourceId(), a.purchaseOption(),
+                            a.availabilityZone(), a.bucketStart(), a.usageQuantity().add(b.usageQuantity()), a.unit(),
+                            sum(a.unblendedCost(), b.unblendedCost()), a.lineItemType(),
+                            sum(a.amortizedCost(), b.amortizedCost())));
+        }
+        return new ArrayList<>(sums.values());
+    }
+
+    private static BigDecimal sum(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? null : a.add(b);
     }
 
     /** The account's reservations as the bill applies them. */
@@ -185,7 +261,7 @@ public final class Bills {
     private static BigDecimal quantity(UsagePeriod period, long seconds, YearMonth month) {
         BigDecimal bySeconds = BigDecimal.valueOf(seconds);
         return switch (period.pricedAs()) {
-            case INSTANCE_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
+            case INSTANCE_HOURS, SPOT_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
             case VOLUME_GIB_MONTHS, IOPS_MONTHS, THROUGHPUT_MONTHS -> {
                 BigDecimal monthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L);
                 yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(monthSeconds, PRECISION);

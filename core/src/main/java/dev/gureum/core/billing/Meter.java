@@ -61,6 +61,59 @@ public final class Meter {
     }
 
     /**
+     * Splits the open period of {@code usageType} at {@code at}: it closes there, and the same usage continues
+     * priced as {@code nextSku} (a Spot price change). The part of the minimum the closed part did not use up
+     * moves to the continuation, so a split never bills a minimum twice.
+     */
+    public void split(WriteBatch batch, String account, String region, String resourceId, String usageType,
+                      Instant at, String nextSku) {
+        if (!metering) {
+            return;
+        }
+        var key = BillingRecords.openKey(account, region, resourceId, usageType);
+        Optional<Versioned<UsagePeriod>> open = store.get(BillingRecords.OPEN, key);
+        if (open.isEmpty() || !open.get().value().start().isBefore(at)) {
+            return;
+        }
+        UsagePeriod period = open.get().value();
+        long seconds = java.time.Duration.between(period.start(), at).toSeconds();
+        UsagePeriod closed = new UsagePeriod(period.resourceId(), period.usageType(), period.pricedAs(), period.sku(),
+                period.purchaseOption(), period.availabilityZone(), period.quantity(), period.start(), at,
+                Math.min(period.minimumSeconds(), seconds));
+        UsagePeriod next = new UsagePeriod(period.resourceId(), period.usageType(), period.pricedAs(), nextSku,
+                period.purchaseOption(), period.availabilityZone(), period.quantity(), at, null,
+                Math.max(0, period.minimumSeconds() - seconds));
+        batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
+        batch.put(BillingRecords.OPEN, key, open.get().version(), next);
+    }
+
+    /**
+     * Bills nothing of a resource's usage type since {@code since}: its open period goes without a closed one, and
+     * the periods it was split into since then go too (a Spot Instance EC2 interrupted in its first hour).
+     */
+    public void discardSince(WriteBatch batch, String account, String region, String resourceId, String usageType,
+                             Instant since) {
+        if (!metering) {
+            return;
+        }
+        var key = BillingRecords.openKey(account, region, resourceId, usageType);
+        store.get(BillingRecords.OPEN, key).ifPresent(open -> batch.delete(BillingRecords.OPEN, key, open.version()));
+        for (Versioned<UsagePeriod> closed : store.list(BillingRecords.CLOSED, account, region)) {
+            UsagePeriod period = closed.value();
+            if (period.resourceId().equals(resourceId) && period.usageType().equals(usageType)
+                    && !period.start().isBefore(since)) {
+                batch.delete(BillingRecords.CLOSED, closed.key(), closed.version());
+            }
+        }
+    }
+
+    /** The open period of a resource's usage type, if one is open. */
+    public Optional<UsagePeriod> open(String account, String region, String resourceId, String usageType) {
+        return store.get(BillingRecords.OPEN, BillingRecords.openKey(account, region, resourceId, usageType))
+                .map(Versioned::value);
+    }
+
+    /**
      * Stops metering a resource's usage type at {@code at}: its open period becomes a closed one. A period
      * that lasted no time and bills no minimum leaves nothing behind (it would cost nothing, and one like it
      * may close at the same instant again).

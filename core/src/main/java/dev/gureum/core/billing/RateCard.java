@@ -21,6 +21,7 @@ public interface RateCard {
     default Optional<BigDecimal> price(String region, UsagePeriod period) {
         return switch (period.pricedAs()) {
             case INSTANCE_HOURS -> instanceHourly(region, period.sku());
+            case SPOT_HOURS -> Optional.of(new BigDecimal(period.sku()));
             case VOLUME_GIB_MONTHS -> volumeGbMonth(region, period.sku());
             case IOPS_MONTHS, THROUGHPUT_MONTHS, STORED_BYTE_MONTHS -> StorageCharge.fromKey(period.sku())
                     .flatMap(charge -> storage(region, charge));

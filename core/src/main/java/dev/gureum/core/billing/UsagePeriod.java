@@ -7,7 +7,8 @@ import java.time.Instant;
  * One stretch of metered usage of one resource, as a cost and usage report names it: an instance running
  * ({@code BoxUsage:t3.micro}, priced per hour of its instance type), a volume provisioned
  * ({@code EBS:VolumeUsage.gp3}: {@code quantity} GiB, priced per GB-month of its volume type), a public IPv4
- * address held ({@code USE1-PublicIPv4:InUseAddress} or {@code IdleAddress}, priced per address-hour). Open
+ * address held ({@code USE1-PublicIPv4:InUseAddress} or {@code IdleAddress}, priced per address-hour), a Spot
+ * Instance running ({@code SpotUsage:c7i.large}, at the Spot price the period carries). Open
  * ({@code end} null) while it lasts. {@code minimumSeconds} is what a closed period is billed at least (60 s
  * per start of a Linux instance; 0 for storage).
  */
@@ -18,6 +19,11 @@ public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs
     public enum PricedAs {
         /** An instance type's hourly price, per second of use. */
         INSTANCE_HOURS("Hrs"),
+        /**
+         * A Spot Instance's hours at the Spot price in force, which the period carries as its {@code sku} (a
+         * price change closes the period and opens the next at the new price: {@link Meter#split}).
+         */
+        SPOT_HOURS("Hrs"),
         /** A volume type's GB-month price, per GiB provisioned and per second of the month. */
         VOLUME_GIB_MONTHS("GB-Mo"),
         /** A provisioned-IOPS price per IOPS-month, per IOPS charged and per second of the month. */

@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * Usage types as AWS's cost and usage report spells them: a region code prefix (none for us-east-1), then
- * {@code BoxUsage:<type>} for on-demand instance time, {@code EBS:VolumeUsage.<type>} for provisioned
+ * {@code BoxUsage:<type>} for on-demand instance time, {@code SpotUsage:<type>} for Spot Instance time, {@code EBS:VolumeUsage.<type>} for provisioned
  * storage, {@code PublicIPv4:InUseAddress} / {@code IdleAddress} for public IPv4 addresses,
- * {@code HeavyUsage:<type>} for a reservation's fees (recurring and upfront).
+ * {@code HeavyUsage:<type>} for a reservation's fees (recurring and upfront), {@code ComputeSP:<term><payment>}
+ * and {@code EC2SP:<family>.<term><payment>} for a Savings Plan's fees.
  */
 public final class UsageTypes {
     private static final Map<String, String> REGION_CODES = Map.ofEntries(
@@ -29,8 +30,22 @@ public final class UsageTypes {
         return prefix(region) + "BoxUsage:" + instanceType;
     }
 
+    /** A Spot Instance's time, as the cost and usage report spells it. */
+    public static String spotUsage(String region, String instanceType) {
+        return prefix(region) + "SpotUsage:" + instanceType;
+    }
+
     public static String heavyUsage(String region, String instanceType) {
         return prefix(region) + "HeavyUsage:" + instanceType;
+    }
+
+    /**
+     * A Savings Plan's fees, as the report spells them: {@code ComputeSP:1yrPartialUpfront} (a Compute plan
+     * belongs to no region), {@code USE2-EC2SP:t3.1yrPartialUpfront} (an EC2 Instance plan, with its region's
+     * prefix).
+     */
+    public static String savingsPlan(String region, String family, String termAndPayment) {
+        return region == null ? "ComputeSP:" + termAndPayment : prefix(region) + "EC2SP:" + family + "." + termAndPayment;
     }
 
     /** Magnetic (standard) volumes have no suffix and io1 is {@code piops}, as the report spells them. */

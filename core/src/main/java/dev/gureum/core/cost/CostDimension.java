@@ -6,9 +6,10 @@ import java.util.Optional;
 /**
  * The Cost Explorer dimensions Gureum's line items answer, with the values Cost Explorer shows: SERVICE
  * ("Amazon Elastic Compute Cloud - Compute" for instance time and reservations, "Amazon Virtual Private
- * Cloud" for public IPv4 addresses, "EC2 - Other" for EBS volumes and snapshots),
- * USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without one), PURCHASE_TYPE ("On Demand Instances",
- * "Standard Reserved Instances", "Convertible Reserved Instances"), REGION, AZ ("NoAZ" without one) and
+ * Cloud" for public IPv4 addresses, "EC2 - Other" for EBS volumes and snapshots, "Savings Plans for AWS
+ * Compute usage" for a Savings Plan's fees), USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without
+ * one), PURCHASE_TYPE ("On Demand Instances", "Standard Reserved Instances", "Convertible Reserved Instances",
+ * "Savings Plans", "Spot Instances"), REGION, AZ ("NoAZ" without one) and
  * RECORD_TYPE (the line item type).
  */
 public enum CostDimension {
@@ -17,6 +18,7 @@ public enum CostDimension {
     static final String COMPUTE = "Amazon Elastic Compute Cloud - Compute";
     static final String EC2_OTHER = "EC2 - Other";
     static final String VPC = "Amazon Virtual Private Cloud";
+    static final String SAVINGS_PLANS = "Savings Plans for AWS Compute usage";
 
     public static Optional<CostDimension> named(String name) {
         for (CostDimension dimension : values()) {
@@ -31,7 +33,8 @@ public enum CostDimension {
     public String valueOf(LineItem item) {
         return switch (this) {
             case SERVICE -> instanceType(item) != null ? COMPUTE
-                    : item.usageType().contains("PublicIPv4:") ? VPC : EC2_OTHER;
+                    : item.usageType().contains("PublicIPv4:") ? VPC
+                    : item.usageType().contains("SP:") ? SAVINGS_PLANS : EC2_OTHER;
             case USAGE_TYPE -> item.usageType();
             case INSTANCE_TYPE -> {
                 String type = instanceType(item);
@@ -40,6 +43,8 @@ public enum CostDimension {
             case PURCHASE_TYPE -> switch (item.purchaseOption()) {
                 case "StandardReserved" -> "Standard Reserved Instances";
                 case "ConvertibleReserved" -> "Convertible Reserved Instances";
+                case LineItem.SAVINGS_PLAN -> "Savings Plans";
+                case "Spot" -> "Spot Instances";
                 default -> "On Demand Instances";
             };
             case REGION -> item.region();
@@ -48,10 +53,10 @@ public enum CostDimension {
         };
     }
 
-    /** The instance type of instance time and reservation fees ({@code BoxUsage:} and {@code HeavyUsage:}). */
+    /** The instance type of instance time and reservation fees ({@code BoxUsage:}, {@code SpotUsage:}, {@code HeavyUsage:}). */
     private static String instanceType(LineItem item) {
         String usageType = item.usageType();
-        for (String marker : new String[] {"BoxUsage:", "HeavyUsage:"}) {
+        for (String marker : new String[] {"BoxUsage:", "SpotUsage:", "HeavyUsage:"}) {
             int at = usageType.indexOf(marker);
             if (at >= 0) {
                 return usageType.substring(at + marker.length());

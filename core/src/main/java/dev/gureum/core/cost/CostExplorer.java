@@ -5,6 +5,7 @@ import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.billing.ReservationUse;
+import dev.gureum.core.billing.SavingsPlanUse;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.core.time.CloudClock;
 import java.math.BigDecimal;
@@ -116,6 +117,79 @@ public final class CostExplorer {
         result.add(new Utilization(start, end, ReservationAggregates.of(uses),
                 byReservation ? groups(account, uses) : List.of()));
         return result;
+    }
+
+    /** A bucket of GetSavingsPlansUtilization and its aggregates. */
+    public record PlanUtilization(Instant start, Instant end, SavingsPlansAggregates aggregates) {
+    }
+
+    /**
+     * GetSavingsPlansUtilization: the aggregates of every plan of the account per bucket of {@code granularity}
+     * (none when null) and over the whole period (the last element).
+     */
+    public List<PlanUtilization> savingsPlansUtilization(String account, Instant start, Instant end,
+                                                         Granularity granularity) {
+        if (!start.isBefore(end)) {
+            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
+        }
+        Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
+        List<SavingsPlanUse> uses = bills.savingsPlanUse(account, start, end, buckets);
+        List<PlanUtilization> result = new ArrayList<>();
+        if (granularity != null) {
+            for (Instant bucket = buckets.bucketStart(start); bucket.isBefore(end); bucket = buckets.next(bucket)) {
+                Instant at = bucket;
+                Instant next = buckets.next(bucket);
+                result.add(new PlanUtilization(at.isBefore(start) ? start : at, next.isAfter(end) ? end : next,
+                        SavingsPlansAggregates.of(uses.stream().filter(use -> use.bucketStart().equals(at)).toList())));
+            }
+        }
+        result.add(new PlanUtilization(start, end, SavingsPlansAggregates.of(uses)));
+        return result;
+    }
+
+    /**
+     * GetSavingsPlansCoverage: per bucket of {@code granularity} (the whole period when null) and per
+     * combination of {@code groupBy} (REGION, INSTANCE_TYPE_FAMILY), the eligible spend covered and left on demand.
+     * Buckets without eligible usage are left out.
+     */
+    public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
+                                                           Granularity granularity, List<String> groupBy) {
+        if (!start.isBefore(end)) {
+            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
+        }
+        Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
+        Map<List<Object>, SavingsPlansCoverage> coverages = new LinkedHashMap<>();
+        for (LineItem item : bills.lineItems(account, start, end, buckets)) {
+            if (!SavingsPlansCoverage.eligible(item)) {
+                continue;
+            }
+            Instant bucket = granularity == null ? start : item.bucketStart();
+            Instant bucketEnd = granularity == null ? end : buckets.next(bucket);
+            Map<String, String> attributes = new java.util.TreeMap<>();
+            for (String key : groupBy) {
+                switch (key) {
+                    case "REGION" -> attributes.put("region", item.region());
+                    case "INSTANCE_TYPE_FAMILY" -> attributes.put("instanceFamily", family(item.usageType()));
+                    default -> throw CostExplorerError.VALIDATION.exception("GetSavingsPlansCoverage groups by "
+                            + "REGION or INSTANCE_TYPE_FAMILY in Gureum, not " + key + ".");
+                }
+            }
+            Instant periodStart = bucket.isBefore(start) ? start : bucket;
+            Instant periodEnd = bucketEnd.isAfter(end) ? end : bucketEnd;
+            coverages.computeIfAbsent(List.of(periodStart, attributes), unused -> new SavingsPlansCoverage(periodStart,
+                    periodEnd, attributes, BigDecimal.ZERO, BigDecimal.ZERO));
+            coverages.computeIfPresent(List.of(periodStart, attributes), (unused, coverage) -> coverage.plus(item));
+        }
+        List<SavingsPlansCoverage> result = new ArrayList<>(coverages.values());
+        result.sort(java.util.Comparator.comparing(SavingsPlansCoverage::start)
+                .thenComparing(coverage -> coverage.attributes().toString()));
+        return result;
+    }
+
+    private static String family(String usageType) {
+        String type = usageType.substring(usageType.indexOf("BoxUsage:") + "BoxUsage:".length());
+        int dot = type.indexOf('.');
+        return dot > 0 ? type.substring(0, dot) : type;
     }
 
     private List<ReservationGroup> groups(String account, List<ReservationUse> uses) {

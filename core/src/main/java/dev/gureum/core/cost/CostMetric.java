@@ -7,7 +7,8 @@ import java.util.Optional;
 /**
  * The metrics GetCostAndUsage sums. For one account without credits or discounts, blended equals unblended
  * and the net costs equal their gross ones; amortized spreads reservations' upfront payments over their
- * reserved hours. A line without a known price adds nothing to a cost.
+ * reserved hours. A line without a known price adds nothing to a cost. A Savings Plan's negation lines offset
+ * the cost of covered usage but not its quantity: the usage is counted once.
  */
 public enum CostMetric {
     AMORTIZED_COST("AmortizedCost"), BLENDED_COST("BlendedCost"), NET_AMORTIZED_COST("NetAmortizedCost"),
@@ -36,7 +37,8 @@ public enum CostMetric {
         BigDecimal value = switch (this) {
             case AMORTIZED_COST, NET_AMORTIZED_COST -> item.amortizedCost();
             case BLENDED_COST, NET_UNBLENDED_COST, UNBLENDED_COST -> item.unblendedCost();
-            case USAGE_QUANTITY -> item.usageQuantity();
+            case USAGE_QUANTITY -> item.lineItemType().equals(LineItem.SAVINGS_PLAN_NEGATION) ? BigDecimal.ZERO
+                    : item.usageQuantity();
         };
         return value == null ? BigDecimal.ZERO : value;
     }

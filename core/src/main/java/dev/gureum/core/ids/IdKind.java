@@ -33,6 +33,8 @@ public enum IdKind {
     SECURITY_GROUP_RULE("sgr", Ec2Error.SECURITY_GROUP_RULE_ID_MALFORMED, Ec2Error.SECURITY_GROUP_RULE_ID_NOT_FOUND,
             "security group rule ID"),
     PREFIX_LIST("pl", Ec2Error.PREFIX_LIST_ID_MALFORMED, Ec2Error.PREFIX_LIST_ID_NOT_FOUND, "prefix list ID"),
+    SPOT_INSTANCE_REQUEST("sir", Ec2Error.SPOT_REQUEST_ID_MALFORMED, Ec2Error.SPOT_REQUEST_ID_NOT_FOUND,
+            "spot instance request ID"),
     ELASTIC_IP_ALLOCATION("eipalloc", Ec2Error.ALLOCATION_ID_NOT_FOUND, Ec2Error.ALLOCATION_ID_NOT_FOUND,
             "allocation ID"),
     ELASTIC_IP_ASSOCIATION("eipassoc", Ec2Error.ASSOCIATION_ID_NOT_FOUND, Ec2Error.ASSOCIATION_ID_NOT_FOUND,

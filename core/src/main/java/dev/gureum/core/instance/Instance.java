@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * An EC2 instance as the control plane records it. Launch facts never change; state, reasons and the
  * attributes EC2 lets a caller modify change through the {@code with…} copies. {@code terminatedAt}
- * starts the one hour a terminated instance stays visible.
+ * starts the one hour a terminated instance stays visible. {@code spot} is null for an on-demand instance.
  */
 public record Instance(
         String id,
@@ -40,7 +40,8 @@ public record Instance(
         StateReason stateReason,
         Instant terminatedAt,
         NetworkFacts network,
-        List<Tag> tags) {
+        List<Tag> tags,
+        SpotFacts spot) {
 
     /**
      * Where the instance sits in its VPC, fixed at launch: its subnet, its primary interface (which cannot
@@ -65,14 +66,14 @@ public record Instance(
                 amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, rootDeviceType,
                 userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
                 metadataOptions, clientToken, newState, transitionReason, reason,
-                newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags);
+                newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags, spot);
     }
 
     public Instance withTags(List<Tag> newTags) {
         return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
                 launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, rootDeviceType,
                 userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
-                metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, network, newTags);
+                metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, network, newTags, spot);
     }
 
     /** A copy with the modifiable attributes replaced (ModifyInstanceAttribute and friends). */
@@ -82,7 +83,21 @@ public record Instance(
                 rootDeviceName, rootDeviceType, attributes.userData(), attributes.monitoring(), attributes.ebsOptimized(),
                 attributes.disableApiTermination(), attributes.disableApiStop(), attributes.shutdownBehavior(),
                 attributes.cpuCredits(), metadataOptions, clientToken, state, stateTransitionReason, stateReason,
-                terminatedAt, network, tags);
+                terminatedAt, network, tags, spot);
+    }
+
+    /** A copy with its Spot facts replaced (an interruption notice given or withdrawn). */
+    public Instance withSpot(SpotFacts newSpot) {
+        return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
+                launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
+                rootDeviceType, userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop,
+                shutdownBehavior, cpuCredits, metadataOptions, clientToken, state, stateTransitionReason, stateReason,
+                terminatedAt, network, tags, newSpot);
+    }
+
+    /** EC2's InstanceLifecycle: {@code spot} for a Spot Instance, null for on-demand. */
+    public String lifecycle() {
+        return spot == null ? null : "spot";
     }
 
     /** A copy with other instance metadata service options (ModifyInstanceMetadataOptions). */

@@ -65,6 +65,20 @@ public final class InstanceCommands {
     }
 
     public List<StateChange> apply(RequestContext context, List<String> instanceIds, InstanceEvent command) {
+        return apply(context, instanceIds, command, null);
+    }
+
+    /**
+     * A command EC2 itself gives (a Spot interruption, a Spot restart): the API's guards (disableApiStop,
+     * disableApiTermination) do not apply, the moved instances get EC2's {@code reason} and {@code change} is
+     * applied to each of them in the same batch.
+     */
+    public record ServiceCommand(StateReason reason, String transitionReason,
+                                 java.util.function.UnaryOperator<Instance> change) {
+    }
+
+    public List<StateChange> apply(RequestContext context, List<String> instanceIds, InstanceEvent command,
+                                   ServiceCommand service) {
         if (command.kind() != InstanceEvent.Kind.COMMAND) {
             throw new IllegalArgumentException(command + " is not a command");
         }
@@ -74,7 +88,7 @@ public final class InstanceCommands {
         ResourceIds.requireWellFormed(IdKind.INSTANCE, instanceIds);
         for (int attempt = 1; ; attempt++) {
             try {
-                return applyOnce(context, new ArrayList<>(new LinkedHashSet<>(instanceIds)), command);
+                return applyOnce(context, new ArrayList<>(new LinkedHashSet<>(instanceIds)), command, service);
             } catch (VersionConflictException e) {
                 if (attempt == ATTEMPTS) {
                     throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instances are changing state;"
@@ -84,7 +98,8 @@ public final class InstanceCommands {
         }
     }
 
-    private List<StateChange> applyOnce(RequestContext context, List<String> ids, InstanceEvent command) {
+    private List<StateChange> applyOnce(RequestContext context, List<String> ids, InstanceEvent command,
+                                        ServiceCommand service) {
         List<Versioned<Instance>> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String id : ids) {
@@ -101,15 +116,19 @@ public final class InstanceCommands {
         List<Instance[]> moves = new ArrayList<>();
         for (Versioned<Instance> versioned : found) {
             Instance instance = versioned.value();
-            guard(instance, command);
+            if (service == null) {
+                guard(instance, command);
+            }
             InstanceState next = switch (InstanceLifecycle.next(instance.state(), command)) {
                 case Transition.Move move -> move.to();
                 case Transition.Stay stay -> instance.state();
                 case Transition.Refuse refuse -> throw incorrectState(instance, command);
             };
             if (next != instance.state()) {
-                Instance moved = instance.withState(next, reason(command, context), stateReason(command, next),
-                        context.now());
+                Instance moved = service == null
+                        ? instance.withState(next, reason(command, context), stateReason(command, next), context.now())
+                        : service.change().apply(instance.withState(next, service.transitionReason(), service.reason(),
+                                context.now()));
                 batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(), moved);
                 moves.add(new Instance[] {instance, moved});
             }
@@ -136,6 +155,11 @@ public final class InstanceCommands {
         if (command == InstanceEvent.STOP && !instance.ebsBacked()) {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("The instance '" + instance.id() + "' does not have an 'ebs'"
                     + " root device type and cannot be stopped.");
+        }
+        if (command == InstanceEvent.STOP && instance.spot() != null && !instance.spot().persistent()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("You can't stop the Spot Instance '" + instance.id()
+                    + "' because it is associated with a one-time Spot Instance request. You can only stop Spot"
+                    + " Instances associated with persistent Spot Instance requests.");
         }
         if (command == InstanceEvent.STOP && instance.disableApiStop() && instance.state() == InstanceState.RUNNING) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The instance '" + instance.id() + "' may not be"

@@ -27,7 +27,7 @@ final class InstanceFilters {
             .single("hypervisor", instance -> "xen")
             .single("image-id", Instance::imageId)
             .single("instance-id", Instance::id)
-            .single("instance-lifecycle", instance -> null)
+            .single("instance-lifecycle", Instance::lifecycle)
             .single("instance-state-code", instance -> instance.state().code())
             .single("instance-state-name", instance -> instance.state().wireName())
             .single("instance-type", Instance::instanceType)
@@ -64,7 +64,7 @@ final class InstanceFilters {
             .single("kernel-id", instance -> null)
             .single("ramdisk-id", instance -> null)
             .single("product-code", instance -> null)
-            .single("spot-instance-request-id", instance -> null)
+            .single("spot-instance-request-id", instance -> instance.spot() == null ? null : instance.spot().requestId())
             .single("dns-name", instance -> primary(view, instance) == null ? null : view.get().publicDnsName(
                     instance.network().vpcId(), primary(view, instance).publicIp(), instance.region()))
             .single("ip-address", instance -> primary(view, instance) == null ? null : primary(view, instance).publicIp())

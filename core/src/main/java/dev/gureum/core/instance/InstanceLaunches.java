@@ -45,6 +45,7 @@ public final class InstanceLaunches {
     private final NetworkInterfaceService network;
     private final LaunchVolumes volumes;
     private final CapacityHolds holds;
+    private volatile CapacityReclaim reclaim = CapacityReclaim.NONE;
 
     public InstanceLaunches(Store store, RegionCatalog regions, LaunchCatalog catalog, Quotas quotas,
                             InstanceRuntime runtime, InstanceUsage usage, NetworkInterfaceService network,
@@ -67,13 +68,23 @@ public final class InstanceLaunches {
         this.volumes = volumes;
     }
 
-    /** The launched (or, for a repeated token, previously launched) instances of one reservation. */
+    /** Spot Instances are made after launches exist, so their reclaim is attached afterwards. */
+    public void reclaimWith(CapacityReclaim attached) {
+        this.reclaim = attached;
+    }
+
     /** Where a launched instance's disks besides the root come from (none until told). */
     public void describeDisksWith(InstanceDisks instanceDisks) {
         this.disks = instanceDisks;
     }
 
+    /** The launched (or, for a repeated token, previously launched) instances of one reservation. */
     public List<Instance> launch(RequestContext context, LaunchRequest request) {
+        return launch(context, request, null);
+    }
+
+    /** As above; {@code spot} non-null launches Spot Instances (see {@link SpotLaunch}). */
+    public List<Instance> launch(RequestContext context, LaunchRequest request, SpotLaunch spot) {
         Optional<List<Instance>> repeated = repeatedToken(context, request);
         if (repeated.isPresent()) {
             return repeated.get();
@@ -106,11 +117,15 @@ public final class InstanceLaunches {
         List<String> groups = network.launchGroups(context, subnet, request.network());
         boolean mapPublic = request.network().associatePublicIpAddress() != null
                 ? request.network().associatePublicIpAddress() : subnet.mapPublicIpOnLaunch();
-        int count = launchableCount(context, request, type, zone);
+        int count = launchableCount(context, request, type, zone, spot != null);
         for (int attempt = 1; ; attempt++) {
             try {
-                return record(context, request, image, type, zone, count, new Placement(subnet, groups, mapPublic),
-                        volumePlan, publicKey, userData);
+                List<Instance> launched = record(context, request, image, type, zone, count,
+                        new Placement(subnet, groups, mapPublic), volumePlan, publicKey, userData, spot);
+                if (spot == null && !context.dryRun()) {
+                    reclaimSpotCapacity(context, zone);
+                }
+                return launched;
             } catch (VersionConflictException subnetChangedMeanwhile) {
                 Optional<List<Instance>> sameTokenMeanwhile = repeatedToken(context, request);
                 if (sameTokenMeanwhile.isPresent()) {
@@ -134,7 +149,8 @@ public final class InstanceLaunches {
      */
     private List<Instance> record(RequestContext context, LaunchRequest request, LaunchCatalog.ImageFacts image,
                                   LaunchCatalog.TypeFacts type, Zone zone, int count, Placement placement,
-                                  List<LaunchVolumes.Planned> volumePlan, String publicKey, byte[] userData) {
+                                  List<LaunchVolumes.Planned> volumePlan, String publicKey, byte[] userData,
+                                  SpotLaunch spot) {
         List<String> ids = new ArrayList<>(count);
         for (int index = 0; index < count; index++) {
             ids.add(ResourceIds.next(IdKind.INSTANCE));
@@ -142,7 +158,7 @@ public final class InstanceLaunches {
         WriteBatch batch = new WriteBatch();
         List<NetworkInterface> interfaces = network.launchInterfaces(context, batch, placement.subnet(),
                 placement.groups(), request.network().privateIpAddress(), placement.mapPublic(), ids);
-        List<Instance> launched = create(context, request, image, type, zone, ids, interfaces);
+        List<Instance> launched = create(context, request, image, type, zone, ids, interfaces, spot);
         List<Volume> instanceVolumes = new ArrayList<>(count * volumePlan.size());
         for (Instance instance : launched) {
             batch.put(InstanceRecords.INSTANCES, key(context, instance.id()), WriteBatch.ABSENT, instance);
@@ -155,6 +171,9 @@ public final class InstanceLaunches {
             batch.put(InstanceRecords.CLIENT_TOKENS, key(context, request.clientToken()), WriteBatch.ABSENT,
                     new ClientTokenRecord(request.clientToken(), launched.get(0).reservationId(), request.fingerprint(),
                             launched.stream().map(Instance::id).toList()));
+        }
+        if (spot != null) {
+            spot.alsoWrite().accept(batch, launched);
         }
         if (!context.dryRun()) {
             volumes.makeBytes(instanceVolumes);
@@ -254,16 +273,32 @@ public final class InstanceLaunches {
                 .filter(name -> catalog.offered(type.name(), name)).toList();
     }
 
-    /** As many as MaxCount allows within the quotas, and at least MinCount or a refusal. */
+    /**
+     * An on-demand launch that took capacity Spot Instances held has them interrupted until the zone is within
+     * its capacity again.
+     */
+    private void reclaimSpotCapacity(RequestContext context, Zone zone) {
+        long excess = usage.vcpus(zone.regionName(), zone.name())
+                + holds.vcpusHeldForOthers(context.account(), zone.regionName(), zone.name()) - quotas.zoneCapacityVcpus();
+        if (excess > 0) {
+            reclaim.reclaim(zone.regionName(), zone.name(), excess);
+        }
+    }
+
+    /**
+     * As many as MaxCount allows within the quotas, and at least MinCount or a refusal. An on-demand launch may
+     * take the capacity Spot Instances hold; a Spot launch only what is spare.
+     */
     private int launchableCount(RequestContext context, LaunchRequest request, LaunchCatalog.TypeFacts type,
-                                Zone zone) {
+                                Zone zone, boolean spot) {
         long allowedByQuota = quotas.maxInstances() - usage.instances(context.account(), context.region());
         if (allowedByQuota < request.minCount()) {
             throw Ec2Error.INSTANCE_LIMIT_EXCEEDED.exception("Your quota allows for " + Math.max(0, allowedByQuota)
                     + " more running instance(s). You requested at least " + request.minCount());
         }
         long usedVcpus = usage.vcpus(zone.regionName(), zone.name())
-                + holds.vcpusHeldForOthers(context.account(), zone.regionName(), zone.name());
+                + holds.vcpusHeldForOthers(context.account(), zone.regionName(), zone.name())
+                - (spot ? 0 : reclaim.spotVcpus(zone.regionName(), zone.name()));
         long allowedByCapacity = (quotas.zoneCapacityVcpus() - usedVcpus) / type.vcpus();
         if (allowedByCapacity < request.minCount()) {
             throw Ec2Error.INSUFFICIENT_INSTANCE_CAPACITY.exception("We currently do not have sufficient "
@@ -297,7 +332,7 @@ public final class InstanceLaunches {
 
     private static List<Instance> create(RequestContext context, LaunchRequest request, LaunchCatalog.ImageFacts image,
                                          LaunchCatalog.TypeFacts type, Zone zone, List<String> ids,
-                                         List<NetworkInterface> interfaces) {
+                                         List<NetworkInterface> interfaces, SpotLaunch spot) {
         String reservationId = ResourceIds.next(IdKind.RESERVATION);
         List<Instance> instances = new ArrayList<>(ids.size());
         for (int index = 0; index < ids.size(); index++) {
@@ -315,7 +350,7 @@ public final class InstanceLaunches {
                     request.clientToken(), InstanceState.PENDING, "", StateReason.PENDING, null,
                     new Instance.NetworkFacts(primary.vpcId(), primary.subnetId(), primary.id(),
                             primary.primaryPrivateAddress()),
-                    request.instanceTags()));
+                    request.instanceTags(), spot == null ? null : spot.factsOf(index)));
         }
         return instances;
     }

@@ -18,6 +18,7 @@ public final class InstanceUsage {
     private final Store store;
     private final LaunchCatalog catalog;
     private final Map<String, AtomicLong> vcpusByZone = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> spotVcpusByZone = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> instancesByAccountZone = new ConcurrentHashMap<>();
     private volatile boolean counted;
 
@@ -30,6 +31,12 @@ public final class InstanceUsage {
     public long vcpus(String region, String zone) {
         countOnce();
         return read(vcpusByZone, region + "/" + zone);
+    }
+
+    /** vCPUs held by the zone's Spot Instances, across accounts (part of {@link #vcpus}). */
+    public long spotVcpus(String region, String zone) {
+        countOnce();
+        return read(spotVcpusByZone, region + "/" + zone);
     }
 
     /** The account's instances in the zone that are not terminated. */
@@ -63,6 +70,7 @@ public final class InstanceUsage {
     /** After the store was wiped: nothing is in use any more. */
     public synchronized void wiped() {
         vcpusByZone.clear();
+        spotVcpusByZone.clear();
         instancesByAccountZone.clear();
     }
 
@@ -85,8 +93,11 @@ public final class InstanceUsage {
             return;
         }
         if (InstanceLaunches.occupiesHost(instance.state())) {
-            increment(vcpusByZone, instance.region() + "/" + instance.availabilityZone(),
-                    sign * (long) catalog.type(instance.instanceType()).vcpus());
+            long vcpus = sign * (long) catalog.type(instance.instanceType()).vcpus();
+            increment(vcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);
+            if (instance.spot() != null) {
+                increment(spotVcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);
+            }
         }
         if (instance.state() != InstanceState.TERMINATED) {
             increment(instancesByAccountZone, instance.ownerId() + "/" + instance.region() + "/"

@@ -8,5 +8,9 @@ public record StateReason(String code, String message) {
             "Client.InstanceInitiatedShutdown: Instance initiated shutdown");
     public static final StateReason LAUNCH_FAILED = new StateReason("Server.InternalError",
             "Server.InternalError: Internal error on launch");
+    public static final StateReason SPOT_TERMINATION = new StateReason("Server.SpotInstanceTermination",
+            "Server.SpotInstanceTermination: Spot instance termination");
+    public static final StateReason SPOT_SHUTDOWN = new StateReason("Server.SpotInstanceShutdown",
+            "Server.SpotInstanceShutdown: Spot instance shutdown");
     public static final StateReason PENDING = new StateReason("pending", "pending");
 }

@@ -36,7 +36,8 @@ import java.util.Set;
  * Cost Explorer ({@code ce}, awsJson 1.1, target prefix {@code AWSInsightsIndexService}). The SDK for Java's
  * costexplorer model is not among Gureum's dependencies, so requests are read and answers written as JSON
  * documents here, in the shapes of the service's model (2017-10-25). Every operation of the model is
- * recognised; GetCostAndUsage and GetReservationUtilization are answered from the bill, the others with
+ * recognised; GetCostAndUsage, GetReservationUtilization, GetSavingsPlansUtilization and
+ * GetSavingsPlansCoverage ({@link SavingsPlansCosts}) are answered from the bill, the others with
  * {@code UnsupportedOperation} naming them.
  */
 public final class CostExplorerApi {
@@ -56,9 +57,11 @@ public final class CostExplorerApi {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CostExplorer costs;
+    private final SavingsPlansCosts savingsPlans;
 
     private CostExplorerApi(CostExplorer costs) {
         this.costs = costs;
+        this.savingsPlans = new SavingsPlansCosts(costs);
     }
 
     public static ServiceEndpoint create(CostExplorer costs) {
@@ -81,6 +84,8 @@ public final class CostExplorerApi {
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(input, context);
             case "GetReservationUtilization" -> reservationUtilization(input, context);
+            case "GetSavingsPlansUtilization" -> savingsPlans.utilization(input, context);
+            case "GetSavingsPlansCoverage" -> savingsPlans.coverage(input, context);
             default -> throw CostExplorerError.UNSUPPORTED_OPERATION.exception("The action " + request.operation()
                     + " is not supported by Gureum yet.");
         };
@@ -216,7 +221,7 @@ public final class CostExplorerApi {
                 .put("UnrealizedSavings", text(total.unrealizedSavings()));
     }
 
-    private static String text(java.math.BigDecimal amount) {
+    static String text(java.math.BigDecimal amount) {
         return amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString();
     }
 
@@ -268,7 +273,7 @@ public final class CostExplorerApi {
                 + "SERVICE, USAGE_TYPE)."));
     }
 
-    private static Granularity granularity(String name) {
+    static Granularity granularity(String name) {
         return switch (name) {
             case "HOURLY" -> Granularity.HOURLY;
             case "DAILY" -> Granularity.DAILY;
@@ -279,7 +284,7 @@ public final class CostExplorerApi {
     }
 
     /** {@code YYYY-MM-DD}, or {@code YYYY-MM-DDThh:mm:ssZ} as HOURLY requests give it. */
-    private static Instant date(String text, String member) {
+    static Instant date(String text, String member) {
         try {
             return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC)
                     .toInstant();
@@ -289,12 +294,12 @@ public final class CostExplorerApi {
         }
     }
 
-    private static String dateText(Instant at, Granularity granularity) {
+    static String dateText(Instant at, Granularity granularity) {
         return granularity == Granularity.HOURLY ? at.toString()
                 : LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
     }
 
-    private static JsonNode required(JsonNode node, String member) {
+    static JsonNode required(JsonNode node, String member) {
         JsonNode value = node.get(member);
         if (value == null || value.isNull()) {
             throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value null at '"

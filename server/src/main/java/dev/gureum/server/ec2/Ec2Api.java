@@ -17,7 +17,7 @@ public final class Ec2Api {
         new AccountHandlers(cloud.quotas.maxInstances(), cloud.vpcs).registerInto(table);
         new KeyPairHandlers(cloud.keyPairs).registerInto(table);
         new ImageHandlers(cloud.images, cloud.imageSources()).registerInto(table);
-        new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries).registerInto(table);
+        new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries, cloud.spotRequests).registerInto(table);
         new InstanceAttributeHandlers(cloud.queries, cloud.modifications, cloud.networkInterfaces,
                 cloud.volumeAttachments).registerInto(table);
         new SecurityGroupHandlers(cloud.securityGroups).registerInto(table);
@@ -34,6 +34,7 @@ public final class Ec2Api {
         new NetworkAclHandlers(cloud.networkAcls).registerInto(table);
         new ReservedInstanceHandlers(cloud.reservedInstances, cloud.reservedModifications).registerInto(table);
         new ReservedExchangeHandlers(cloud.reservedExchanges).registerInto(table);
+        new SpotHandlers(cloud.spotRequests, cloud.spotPriceHistory()).registerInto(table);
         return new ServiceEndpoint("ec2", new Ec2Protocol(), RequiredMembers.forService("ec2"), table);
     }
 }

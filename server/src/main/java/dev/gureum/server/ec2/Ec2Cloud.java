@@ -9,9 +9,21 @@ import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.OnDemandPrice;
 import dev.gureum.core.billing.PriceCatalog;
 import dev.gureum.core.region.Zone;
+import dev.gureum.core.spot.SpotFollower;
+import dev.gureum.core.spot.SpotInterruptions;
+import dev.gureum.core.spot.SpotMarket;
+import dev.gureum.core.spot.SpotNotifier;
+import dev.gureum.core.spot.SpotPriceHistory;
+import dev.gureum.core.spot.SpotPricing;
+import dev.gureum.core.spot.SpotRecords;
+import dev.gureum.core.spot.SpotRequest;
+import dev.gureum.core.spot.SpotRequests;
 import dev.gureum.core.reserved.NormalizationFactors;
 import dev.gureum.core.reserved.OfferingCatalog;
 import dev.gureum.core.reserved.ReservedBilling;
+import dev.gureum.core.savings.SavingsOfferingCatalog;
+import dev.gureum.core.savings.SavingsPlanBilling;
+import dev.gureum.core.savings.SavingsPlanService;
 import dev.gureum.core.reserved.ReservedCapacity;
 import dev.gureum.core.reserved.ReservedExchanges;
 import dev.gureum.core.reserved.ReservedInstanceService;
@@ -137,10 +149,15 @@ public final class Ec2Cloud implements AutoCloseable {
     final VolumeAttributes volumeAttributes;
     final SnapshotService snapshots;
     final Bills bills;
+    private final SavingsPlanService savingsPlans;
     final ReservedInstanceService reservedInstances;
     final ReservedModifications reservedModifications;
     final ReservedExchanges reservedExchanges;
     final SnapshotAttributes snapshotAttributes;
+    final SpotMarket spotMarket;
+    final SpotRequests spotRequests;
+    final SpotInterruptions spotInterruptions;
+    private static final Duration SPOT_ROUND_INTERVAL = Duration.ofSeconds(10);
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(5);
     private static final Duration METRIC_RETENTION_INTERVAL = Duration.ofMinutes(10);
     private final MetricService metrics;
@@ -187,7 +204,10 @@ public final class Ec2Cloud implements AutoCloseable {
                         count, quotas.zoneCapacityVcpus(), usage.vcpus(region, zone)));
         this.reservedModifications = new ReservedModifications(store, reservedInstances, factors);
         this.reservedExchanges = new ReservedExchanges(store, reservedInstances);
-        this.bills = new Bills(store, prices, clock, new ReservedBilling(store, factors));
+        SavingsOfferingCatalog savingsOfferings = new SavingsOfferingCatalog(prices.onDemandPrices(), prices);
+        this.savingsPlans = new SavingsPlanService(store, savingsOfferings);
+        this.bills = new Bills(store, prices, clock, new ReservedBilling(store, factors),
+                new SavingsPlanBilling(store, savingsOfferings));
         VolumeMeter volumeMeter = new VolumeMeter(meter);
         this.volumeBytes = new VolumeBytes(store, blocks, snapshotDirectory);
         this.volumes = new VolumeService(store, regionCatalog, volumeBytes, snapshotDirectory, volumeMeter);
@@ -196,9 +216,11 @@ public final class Ec2Cloud implements AutoCloseable {
         this.volumeAttachments = new VolumeAttachments(store, this::volumeHost, volumeMeter);
         this.volumeFollower = new VolumeFollower(volumeAttachments, volumeBytes, instanceStore, catalog);
         this.volumeModifications = new VolumeModifications(store, blocks, volumeMeter);
+        this.spotMarket = new SpotMarket(store, clock, regionCatalog, usage, quotas.zoneCapacityVcpus(),
+                prices::onDemandHourly, meter, type -> catalog.type(type).vcpus());
         this.commands = new InstanceCommands(store, clock, catalog, usage,
                 List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock), volumeFollower,
-                        new InstanceMeter(meter, clock)));
+                        new InstanceMeter(meter, clock, spotMarket), new SpotFollower(store, clock)));
         this.runtime = runtimeFactory.create(scheduler, commands::observed);
         commands.attach(runtime);
         volumeAttachments.useRuntime(runtime);
@@ -214,6 +236,12 @@ public final class Ec2Cloud implements AutoCloseable {
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
         launches.describeDisksWith(instanceDisks);
+        this.spotInterruptions = new SpotInterruptions(store, scheduler, usage, commands, spotMarket,
+                type -> catalog.type(type).vcpus());
+        spotMarket.onPriceChange(spotInterruptions::priceChanged);
+        launches.reclaimWith(spotInterruptions);
+        this.spotRequests = new SpotRequests(store, clock, regionCatalog, catalog, launches, commands, usage,
+                spotMarket, quotas.zoneCapacityVcpus());
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
         this.modifications = new InstanceModifications(store, catalog);
         this.metricPublisher = new Ec2MetricPublisher(store, runtime, name -> instanceTypes.catalog().find(name),
@@ -246,6 +274,8 @@ public final class Ec2Cloud implements AutoCloseable {
         tags.register(new Taggable<>(IdKind.VOLUME, "volume", StorageRecords.VOLUMES, Volume::tags, Volume::withTags));
         tags.register(new Taggable<>(IdKind.SNAPSHOT, "snapshot", StorageRecords.SNAPSHOTS, Snapshot::tags,
                 Snapshot::withTags));
+        tags.register(new Taggable<>(IdKind.SPOT_INSTANCE_REQUEST, "spot-instances-request", SpotRecords.REQUESTS,
+                SpotRequest::tags, SpotRequest::withTags));
         tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
                 ElasticAddress::tags, ElasticAddress::withTags));
     }
@@ -287,6 +317,7 @@ public final class Ec2Cloud implements AutoCloseable {
         cloud.sweepTerminatedEvery(SWEEP_INTERVAL);
         cloud.metricPublisher.start(cloud.scheduler);
         cloud.pruneMetricsEvery(METRIC_RETENTION_INTERVAL);
+        cloud.runSpotMarket();
         return cloud;
     }
 
@@ -296,6 +327,55 @@ public final class Ec2Cloud implements AutoCloseable {
             commands.sweepExpired();
             sweepTerminatedEvery(interval);
         });
+    }
+
+    /**
+     * The Spot market: an evaluation of every zone's price now and every five minutes of the cloud clock, and
+     * a round every ten seconds that carries out due interruptions and fulfils open requests.
+     */
+    private void runSpotMarket() {
+        guarded("evaluating the Spot market", spotMarket::evaluate);
+        scheduleSpot(SpotPricing.INTERVAL, () -> spotMarket.evaluate());
+        scheduleSpot(SPOT_ROUND_INTERVAL, () -> {
+            spotInterruptions.interruptDue();
+            spotRequests.fulfillOpen();
+        });
+    }
+
+    private void scheduleSpot(Duration interval, Runnable round) {
+        scheduler.schedule(interval, () -> {
+            try {
+                guarded("running the Spot market", round);
+            } finally {
+                scheduleSpot(interval, round);
+            }
+        });
+    }
+
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            java.util.logging.Logger.getLogger(Ec2Cloud.class.getName()).log(java.util.logging.Level.WARNING,
+                    "failed " + what, e);
+        }
+    }
+
+    /** DescribeSpotPriceHistory over every type with an on-demand price in the region. */
+    SpotPriceHistory spotPriceHistory() {
+        PriceCatalog prices = PriceCatalog.load();
+        return new SpotPriceHistory(spotMarket, region -> prices.onDemandPrices().stream()
+                .filter(price -> price.region().equals(region)).map(OnDemandPrice::instanceType).distinct().toList());
+    }
+
+    /** Where Spot interruption warnings go (the server's SNS topic), attached once SNS exists. */
+    public void notifySpotWith(SpotNotifier notifier) {
+        spotInterruptions.notifyWith(notifier);
+    }
+
+    /** The Spot interruption notice of an instance, for the instance metadata's {@code spot/instance-action}. */
+    public SpotInterruptions spotInterruptions() {
+        return spotInterruptions;
     }
 
     /** The scheduler every timed behaviour of this node runs on (the one clock). */
@@ -342,6 +422,12 @@ public final class Ec2Cloud implements AutoCloseable {
         snapshots.discardAll();
         store.wipe();
         usage.wiped();
+        spotMarket.wiped();
+    }
+
+    /** Savings Plans, which the bill applies after reservations. */
+    public SavingsPlanService savingsPlans() {
+        return savingsPlans;
     }
 
     /** The bill's line items, which Cost Explorer answers from. */

@@ -20,7 +20,10 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
+import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
+import dev.gureum.core.spot.SpotRequests;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.RebootInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RebootInstancesResponse;
@@ -38,9 +41,11 @@ final class InstanceHandlers {
     private final InstanceLaunches launches;
     private final InstanceCommands commands;
     private final InstanceQueries queries;
+    private final SpotRequests spot;
     private final InstanceItems items = new InstanceItems();
 
-    InstanceHandlers(InstanceLaunches launches, InstanceCommands commands, InstanceQueries queries) {
+    InstanceHandlers(InstanceLaunches launches, InstanceCommands commands, InstanceQueries queries, SpotRequests spot) {
+        this.spot = spot;
         this.launches = launches;
         this.commands = commands;
         this.queries = queries;
@@ -63,7 +68,7 @@ final class InstanceHandlers {
     }
 
     RunInstancesResponse runInstances(RunInstancesRequest request, RequestContext context) {
-        List<Instance> launched = launches.launch(context, launchRequest(request));
+        List<Instance> launched = launch(request, context);
         InstanceView view = queries.view(context, launched);
         return RunInstancesResponse.builder()
                 .reservationId(launched.get(0).reservationId())
@@ -71,6 +76,29 @@ final class InstanceHandlers {
                 .groups(List.of())
                 .instances(launched.stream().map(instance -> InstanceShapes.instance(instance, view)).toList())
                 .build();
+    }
+
+    /** On demand, or on the Spot market when InstanceMarketOptions says so. */
+    private List<Instance> launch(RunInstancesRequest request, RequestContext context) {
+        InstanceMarketOptionsRequest market = request.instanceMarketOptions();
+        if (market == null || market.marketType() == null) {
+            if (market != null && market.spotOptions() != null) {
+                throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("SpotOptions requires MarketType spot.");
+            }
+            return launches.launch(context, launchRequest(request));
+        }
+        if (!"spot".equals(market.marketTypeAsString())) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + market.marketTypeAsString()
+                    + ") for parameter MarketType is invalid.");
+        }
+        SpotMarketOptions options = market.spotOptions() == null ? SpotMarketOptions.builder().build()
+                : market.spotOptions();
+        if (options.blockDurationMinutes() != null) {
+            throw Ec2Error.UNSUPPORTED.exception("Spot blocks (BlockDurationMinutes) are no longer offered.");
+        }
+        return spot.runInstances(context, launchRequest(request), options.maxPrice(),
+                options.spotInstanceTypeAsString(), options.instanceInterruptionBehaviorAsString(),
+                options.validUntil());
     }
 
     private static LaunchRequest launchRequest(RunInstancesRequest request) {

@@ -89,6 +89,8 @@ final class InstanceShapes {
         return software.amazon.awssdk.services.ec2.model.Instance.builder()
                 .instanceId(instance.id())
                 .imageId(instance.imageId())
+                .instanceLifecycle(instance.lifecycle())
+                .spotInstanceRequestId(instance.spot() == null ? null : instance.spot().requestId())
                 .state(state(instance.state()))
                 .privateDnsName(privateDnsName)
                 .publicDnsName(primary == null ? "" : view.network().publicDnsName(primary.vpcId(), primary.publicIp(),

@@ -1,0 +1,55 @@
+package dev.gureum.core.cost;
+
+import dev.gureum.core.billing.SavingsPlanUse;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * GetSavingsPlansUtilization's numbers over some plan-hours: the commitment in force, the part of it used and
+ * unused, utilization in percent; the on-demand cost of the covered usage and the net savings (that cost less
+ * the amortized commitment); the commitment amortized, in its recurring and upfront parts.
+ */
+public record SavingsPlansAggregates(BigDecimal totalCommitment, BigDecimal usedCommitment,
+                                     BigDecimal onDemandCostEquivalent, BigDecimal amortizedRecurringCommitment,
+                                     BigDecimal amortizedUpfrontCommitment) {
+
+    static SavingsPlansAggregates of(List<SavingsPlanUse> uses) {
+        BigDecimal total = BigDecimal.ZERO;
+        BigDecimal used = BigDecimal.ZERO;
+        BigDecimal onDemand = BigDecimal.ZERO;
+        BigDecimal recurring = BigDecimal.ZERO;
+        BigDecimal upfront = BigDecimal.ZERO;
+        for (SavingsPlanUse use : uses) {
+            total = total.add(use.commitment());
+            used = used.add(use.usedCommitment());
+            onDemand = onDemand.add(use.onDemandCostEquivalent());
+            recurring = recurring.add(use.recurringCommitment());
+            upfront = upfront.add(use.amortizedUpfrontCommitment());
+        }
+        return new SavingsPlansAggregates(total, used, onDemand, recurring, upfront);
+    }
+
+    public BigDecimal unusedCommitment() {
+        return totalCommitment.subtract(usedCommitment);
+    }
+
+    public BigDecimal utilizationPercentage() {
+        return percent(usedCommitment, totalCommitment);
+    }
+
+    public BigDecimal totalAmortizedCommitment() {
+        return amortizedRecurringCommitment.add(amortizedUpfrontCommitment);
+    }
+
+    public BigDecimal netSavings() {
+        return onDemandCostEquivalent.subtract(totalAmortizedCommitment());
+    }
+
+    static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return whole.signum() == 0 ? BigDecimal.ZERO
+                : part.multiply(BigDecimal.valueOf(100)).divide(whole, MathContext.DECIMAL64)
+                        .setScale(2, RoundingMode.HALF_UP);
+    }
+}
