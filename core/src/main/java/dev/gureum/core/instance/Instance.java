@@ -106,7 +106,7 @@ public record Instance(
                 launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
                 rootDeviceType, userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop,
                 shutdownBehavior, cpuCredits, options, clientToken, state, stateTransitionReason, stateReason,
-                terminatedAt, network, tags);
+                terminatedAt, network, tags, spot);
     }
 
     public InstanceAttributes attributes() {

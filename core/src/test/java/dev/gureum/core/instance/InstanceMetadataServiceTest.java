@@ -156,6 +156,26 @@ class InstanceMetadataServiceTest {
     }
 
     @Test
+    void aSpotInstanceSaysSoAndServesItsPendingInterruption() {
+        String notice = "{\"action\": \"terminate\", \"time\": \"2026-11-29T10:02:00Z\"}";
+        InstanceMetadataService spotAware = new InstanceMetadataService(world.store, world.clock, new MetadataTokens(),
+                world.network, world.catalog, SpotMetadata.from(instance -> instance.id().equals(web.id()) ? notice : null),
+                world.attachments);
+        assertEquals("on-demand", spotAware.answer(webRef, new MetadataRequest("GET",
+                "/latest/meta-data/instance-life-cycle", Map.of())).bodyText());
+        assertEquals(404, spotAware.answer(webRef, new MetadataRequest("GET", "/latest/meta-data/spot/instance-action",
+                Map.of())).status(), "an on-demand instance has no spot category");
+        var versioned = world.store.get(InstanceRecords.INSTANCES,
+                new RecordKey(InstanceWorld.ACCOUNT, InstanceWorld.REGION, web.id())).orElseThrow();
+        world.store.apply(new WriteBatch().put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(),
+                versioned.value().withSpot(new SpotFacts("sir-0123", false, "terminate", null, null))));
+        assertEquals("spot", spotAware.answer(webRef, new MetadataRequest("GET", "/latest/meta-data/instance-life-cycle",
+                Map.of())).bodyText());
+        assertEquals(notice, spotAware.answer(webRef, new MetadataRequest("GET", "/latest/meta-data/spot/instance-action",
+                Map.of())).bodyText());
+    }
+
+    @Test
     void stoppedAndTerminatedInstancesAreNotServed() {
         world.commands.apply(world.context(), List.of(web.id()), InstanceEvent.TERMINATE);
         world.observe(web.id(), InstanceEvent.OBSERVED_GONE);

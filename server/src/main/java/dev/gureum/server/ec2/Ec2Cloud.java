@@ -56,6 +56,7 @@ import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
 import dev.gureum.core.metadata.InstanceMetadataService;
+import dev.gureum.core.spot.InterruptionWarning;
 import dev.gureum.core.metadata.MetadataTokens;
 import dev.gureum.core.metadata.SpotMetadata;
 import dev.gureum.core.metrics.Ec2MetricPublisher;
@@ -231,8 +232,6 @@ public final class Ec2Cloud implements AutoCloseable {
         InstanceDisks instanceDisks = new InstanceDisks(volumeAttachments, catalog);
         commands.describeDisksWith(instanceDisks);
         firewalls.attach(store, runtime);
-        runtime.serveMetadata(new InstanceMetadataService(store, clock, new MetadataTokens(), networkInterfaces, catalog,
-                SpotMetadata.ON_DEMAND_ONLY, volumeAttachments));
         this.launches = new InstanceLaunches(store, regionCatalog, catalog, quotas, runtime, usage, networkInterfaces,
                 new LaunchVolumes(snapshotDirectory, volumes, volumeBytes, instanceStore), reservedCapacity);
         launches.describeDisksWith(instanceDisks);
@@ -240,6 +239,10 @@ public final class Ec2Cloud implements AutoCloseable {
                 type -> catalog.type(type).vcpus());
         spotMarket.onPriceChange(spotInterruptions::priceChanged);
         launches.reclaimWith(spotInterruptions);
+        runtime.serveMetadata(new InstanceMetadataService(store, clock, new MetadataTokens(), networkInterfaces, catalog,
+                SpotMetadata.from(instance -> spotInterruptions.warning(instance.ownerId(), instance.region(),
+                        instance.id()).map(InterruptionWarning::instanceActionDocument).orElse(null)),
+                volumeAttachments));
         this.spotRequests = new SpotRequests(store, clock, regionCatalog, catalog, launches, commands, usage,
                 spotMarket, quotas.zoneCapacityVcpus());
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);
