@@ -100,6 +100,15 @@ public record Instance(
         return spot == null ? null : "spot";
     }
 
+    /** A copy with other instance metadata service options (ModifyInstanceMetadataOptions). */
+    public Instance withMetadataOptions(MetadataOptions options) {
+        return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
+                launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
+                rootDeviceType, userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop,
+                shutdownBehavior, cpuCredits, options, clientToken, state, stateTransitionReason, stateReason,
+                terminatedAt, network, tags, spot);
+    }
+
     public InstanceAttributes attributes() {
         return new InstanceAttributes(instanceType, userData, monitoring, ebsOptimized, disableApiTermination,
                 disableApiStop, shutdownBehavior, cpuCredits);

@@ -9,7 +9,7 @@ import dev.gureum.core.store.Writes;
 import java.util.function.UnaryOperator;
 
 /**
- * ModifyInstanceAttribute and ModifyInstanceCreditSpecification with EC2's rules: the instance type,
+ * ModifyInstanceAttribute, ModifyInstanceCreditSpecification and ModifyInstanceMetadataOptions with EC2's rules: the instance type,
  * user data and EBS optimization change only while the instance is stopped; the shutdown behaviour is
  * stop or terminate; a new type must exist and fit the image's architecture; credits only for burstable types.
  */
@@ -75,6 +75,23 @@ public final class InstanceModifications {
         });
     }
 
+    /**
+     * ModifyInstanceMetadataOptions: the given settings replace the instance's (the others stay), on a pending,
+     * running, stopping or stopped instance; returns the instance as recorded. The metadata service reads the
+     * record, so the change holds for the next metadata request.
+     */
+    public Instance metadataOptions(RequestContext context, String instanceId, String tokens, String endpoint,
+                                    Integer hopLimit, String tags, String ipv6) {
+        Versioned<Instance> versioned = versioned(context, instanceId);
+        Instance instance = versioned.value();
+        requireModifiable(instance, instanceId);
+        Instance changed = instance.withMetadataOptions(instance.metadataOptions().with(tokens, endpoint, hopLimit,
+                tags, ipv6));
+        Writes.commit(store, context, new WriteBatch().put(InstanceRecords.INSTANCES, versioned.key(),
+                versioned.version(), changed));
+        return changed;
+    }
+
     private Instance current(RequestContext context, String instanceId) {
         return versioned(context, instanceId).value();
     }
@@ -88,10 +105,7 @@ public final class InstanceModifications {
                         UnaryOperator<InstanceAttributes> change) {
         Versioned<Instance> versioned = versioned(context, instanceId);
         Instance instance = versioned.value();
-        if (instance.state() == InstanceState.TERMINATED || instance.state() == InstanceState.SHUTTING_DOWN) {
-            throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instance '" + instanceId + "' is not in a state"
-                    + " from which its attributes can be changed.");
-        }
+        requireModifiable(instance, instanceId);
         if (onlyWhileStopped && instance.state() != InstanceState.STOPPED) {
             throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instance '" + instanceId
                     + "' is not in the 'stopped' state.");
@@ -99,5 +113,12 @@ public final class InstanceModifications {
         Instance changed = instance.withAttributes(change.apply(instance.attributes()));
         Writes.commit(store, context, new WriteBatch().put(InstanceRecords.INSTANCES, versioned.key(),
                 versioned.version(), changed));
+    }
+
+    private static void requireModifiable(Instance instance, String instanceId) {
+        if (instance.state() == InstanceState.TERMINATED || instance.state() == InstanceState.SHUTTING_DOWN) {
+            throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instance '" + instanceId + "' is not in a state"
+                    + " from which its attributes can be changed.");
+        }
     }
 }

@@ -1,11 +1,49 @@
 package dev.gureum.core.instance;
 
+import dev.gureum.core.error.Ec2Error;
+
 /**
  * The instance metadata service settings of an instance: {@code httpTokens} optional (IMDSv1 allowed)
- * or required (IMDSv2 only), the endpoint enabled or disabled, the PUT response hop limit, and whether
- * tags are readable through it.
+ * or required (IMDSv2 only), the endpoint enabled or disabled, the PUT response hop limit (1 to 64), whether
+ * tags are readable through it, and the IPv6 endpoint. RunInstances and ModifyInstanceMetadataOptions give
+ * each setting or leave it as it was ({@link #with}); a value EC2 does not know is refused there.
  */
 public record MetadataOptions(String httpTokens, String httpEndpoint, int httpPutResponseHopLimit,
                               String instanceMetadataTags, String httpProtocolIpv6) {
     public static final MetadataOptions DEFAULTS = new MetadataOptions("optional", "enabled", 1, "disabled", "disabled");
+    public static final int MAX_HOP_LIMIT = 64;
+
+    /** These options with every given (non-null) setting replaced, each checked as EC2 checks it. */
+    public MetadataOptions with(String tokens, String endpoint, Integer hopLimit, String tags, String ipv6) {
+        if (hopLimit != null && (hopLimit < 1 || hopLimit > MAX_HOP_LIMIT)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The HTTP PUT response hop limit must be an integer"
+                    + " between 1 and " + MAX_HOP_LIMIT + ". You specified " + hopLimit + ".");
+        }
+        return new MetadataOptions(
+                tokens == null ? httpTokens : oneOf("HttpTokens", tokens, "optional", "required"),
+                endpoint == null ? httpEndpoint : oneOf("HttpEndpoint", endpoint, "enabled", "disabled"),
+                hopLimit == null ? httpPutResponseHopLimit : hopLimit,
+                tags == null ? instanceMetadataTags : oneOf("InstanceMetadataTags", tags, "enabled", "disabled"),
+                ipv6 == null ? httpProtocolIpv6 : oneOf("HttpProtocolIpv6", ipv6, "enabled", "disabled"));
+    }
+
+    public boolean endpointEnabled() {
+        return "enabled".equals(httpEndpoint);
+    }
+
+    public boolean tokensRequired() {
+        return "required".equals(httpTokens);
+    }
+
+    public boolean tagsEnabled() {
+        return "enabled".equals(instanceMetadataTags);
+    }
+
+    private static String oneOf(String parameter, String value, String first, String second) {
+        if (!value.equals(first) && !value.equals(second)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + value + ") for parameter " + parameter
+                    + " is invalid. Valid values: " + first + ", " + second + ".");
+        }
+        return value;
+    }
 }

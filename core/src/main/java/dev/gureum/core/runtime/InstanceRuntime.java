@@ -40,6 +40,13 @@ public interface InstanceRuntime extends AutoCloseable {
     void applyFirewall(VpcFirewall firewall);
 
     /**
+     * Gives the runtime core's metadata service, once, before any instance starts; a runtime whose instances can
+     * reach 169.254.169.254 answers them through it. The simulated runtime runs nothing, so it ignores it.
+     */
+    default void serveMetadata(InstanceMetadataSource metadata) {
+    }
+
+    /**
      * Plugs an EBS volume into the instance while it runs (AttachVolume); a runtime where it does not run
      * does nothing, as the volume is in the instance's next launch spec.
      */

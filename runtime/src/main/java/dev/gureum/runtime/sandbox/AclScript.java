@@ -13,7 +13,8 @@ import java.util.List;
  * chain holds the ACL's entries lowest number first, an allow as {@code return} (the next check, then the
  * security groups, decide) and a deny as {@code drop}; the first entry that matches decides, and what
  * matches none is dropped (the catch-all {@code *} rule). Replies get no free pass: an ACL must allow them
- * too (ephemeral ports), which is what stateless means.
+ * too (ephemeral ports), which is what stateless means. Instance metadata connections (to 169.254.169.254)
+ * are not filtered, as on EC2.
  */
 final class AclScript {
     private AclScript() {
@@ -23,6 +24,10 @@ final class AclScript {
         List<VpcFirewall.SubnetAcl> acls = firewall == null ? List.of() : firewall.subnetAcls();
         StringBuilder script = new StringBuilder("table inet gureum_acl\ndelete table inet gureum_acl\ntable inet gureum_acl {\n");
         script.append("  chain forward {\n    type filter hook forward priority -10; policy accept;\n");
+        // ACLs do not filter instance metadata traffic (EC2's rule): the metadata connections DNAT'd to the VPC's
+        // listener (MetadataScript) and their answers skip this table.
+        script.append("    meta l4proto tcp ct status dnat ct original ip daddr ").append(MetadataScript.METADATA_ADDRESS)
+                .append(" accept\n");
         for (VpcFirewall.SubnetAcl acl : acls) {
             String bridge = "\"" + NetworkNames.bridge(FirewallScript.checkedId(acl.subnetId())) + "\"";
             String tail = tail(acl.subnetId());

@@ -17,7 +17,9 @@ import java.util.Map;
  *   (this kernel's bridge family has no conntrack), routed ones as usual. Replies to tracked connections
  *   pass; a new connection from an interface's address must pass its outbound rules ({@code out_*}) and one
  *   to an interface's address its inbound rules ({@code in_*}); everything else is dropped, and nothing from
- *   an instance may open a connection to the host through the uplink. A rule naming a group matches the
+ *   an instance may open a connection to the host through the uplink but a metadata connection to
+ *   169.254.169.254:80 DNAT'd to the VPC's metadata listener ({@link MetadataScript}; security groups do not
+ *   filter it, as in EC2). A rule naming a group matches the
  *   set {@code g_*} of the group's members' addresses.</li>
  *   <li>{@code bridge gureum}, anti-spoofing, stateless: a frame an instance's port sends must carry one of
  *   its interface's addresses (IPv4 source, ARP sender); anything else, and anything from a port this
@@ -60,6 +62,7 @@ final class FirewallScript {
                     type filter hook forward priority 0; policy drop;
                     ct state established,related accept
                     ct state invalid drop
+                    oifname "uplink" meta l4proto tcp ct status dnat ct original ip daddr 169.254.169.254 accept
                     oifname "uplink" drop
                 """);
         script.append(NatScript.forwardRules(firewall, false));

@@ -3,6 +3,7 @@ package dev.gureum.runtime.sandbox;
 import dev.gureum.core.instance.InstanceEvent;
 import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.runtime.AttachedDisk;
+import dev.gureum.core.runtime.InstanceMetadataSource;
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.runtime.LaunchSpec;
@@ -58,6 +59,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final VpcFirewalls firewalls;
     private final InternetNamespace internet;
     private final LoopbackForwards forwards;
+    private final VpcMetadata metadata;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
     private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
@@ -72,7 +74,8 @@ public final class SandboxRuntime implements InstanceRuntime {
         this.internet = new InternetNamespace(tools, routes, publicPool);
         this.forwards = new LoopbackForwards(forwardPorts);
         this.firewalls = new VpcFirewalls(tools, internet);
-        this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet);
+        this.metadata = new VpcMetadata(tools, this::caller);
+        this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet, metadata);
         this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools,
                 System.getenv(IMAGE_CACHE) == null ? null : Path.of(System.getenv(IMAGE_CACHE))),
                 new InstanceNetworks(tools, vpcs), HostCapacity.measure(), new InstanceDiskMounts(tools,
@@ -344,6 +347,22 @@ public final class SandboxRuntime implements InstanceRuntime {
     @Override
     public void importRootFilesystem(String name, String source, String defaultUser) {
         new RootFilesystemImport(host.images()).importTree(name, Path.of(source), defaultUser);
+    }
+
+    @Override
+    public void serveMetadata(InstanceMetadataSource source) {
+        metadata.serve(source);
+    }
+
+    /** The running instance with this private address in the VPC (a metadata request's sender). */
+    private Optional<InstanceRef> caller(String vpcId, String address) {
+        for (LaunchSpec spec : running.values()) {
+            if (spec.network() != null && spec.network().vpcId().equals(vpcId)
+                    && spec.network().privateIpAddress().equals(address)) {
+                return Optional.of(spec.instance());
+            }
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * subnet's router address (the block's first host address, as in EC2), instances' veths are ports of their
  * subnet's bridge, and an uplink veth joins the namespace to the host on a link-local /30 so the host can
  * reach the subnets. Its nftables tables are the VPC's security groups, NAT and network ACLs
- * ({@link VpcFirewalls}); nothing from an instance may open a connection to the host. Its default route is its
+ * ({@link VpcFirewalls}) and its metadata service ({@link VpcMetadata}); nothing from an instance may open a
+ * connection to the host except a metadata connection to 169.254.169.254:80. Its default route is its
  * internet gateway to the simulated internet ({@link InternetNamespace}), which only instances with a public
  * address may use. It is made when the VPC's first instance starts and
  * removed with its last one, taking its bridges, routes and rules with it.
@@ -25,14 +26,17 @@ final class VpcNamespaces {
     private final HostRoutes routes;
     private final VpcFirewalls firewalls;
     private final InternetNamespace internet;
+    private final VpcMetadata metadata;
     private final Set<String> live = ConcurrentHashMap.newKeySet();
     private final java.util.Map<String, Object> locks = new ConcurrentHashMap<>();
 
-    VpcNamespaces(HostTools tools, HostRoutes routes, VpcFirewalls firewalls, InternetNamespace internet) {
+    VpcNamespaces(HostTools tools, HostRoutes routes, VpcFirewalls firewalls, InternetNamespace internet,
+                  VpcMetadata metadata) {
         this.tools = tools;
         this.routes = routes;
         this.firewalls = firewalls;
         this.internet = internet;
+        this.metadata = metadata;
     }
 
     /** Work on one VPC's namespace (instances wired, firewalls loaded, the namespace removed) holds this lock. */
@@ -45,6 +49,8 @@ final class VpcNamespaces {
         String namespace = NetworkNames.namespace(vpcId);
         if (!Files.exists(NetworkNames.namespacePath(vpcId))) {
             create(vpcId, namespace);
+        } else {
+            serveMetadata(vpcId);
         }
         live.add(vpcId);
         String bridge = NetworkNames.bridge(subnetId);
@@ -61,6 +67,20 @@ final class VpcNamespaces {
     void adopt(String vpcId, Ipv4Cidr subnet) {
         live.add(vpcId);
         routes.adopt(subnet);
+        serveMetadata(vpcId);
+    }
+
+    /** The metadata service of a namespace an earlier run of this server made (see {@link VpcMetadata}). */
+    private void serveMetadata(String vpcId) {
+        if (metadata.serves(vpcId)) {
+            return;
+        }
+        try {
+            metadata.attachIfAbsent(vpcId, hostUplinkAddress(vpcId), NetworkNames.hostUplink(vpcId));
+        } catch (SandboxException e) {
+            java.util.logging.Logger.getLogger(VpcNamespaces.class.getName())
+                    .warning("no instance metadata in " + vpcId + ": " + e.getMessage());
+        }
     }
 
     /** Removes the VPC's namespace once no instance port is left in it. */
@@ -85,6 +105,7 @@ final class VpcNamespaces {
     }
 
     private void remove(String vpcId) {
+        metadata.detach(vpcId);
         HostCommand.attempt(ip("link", "delete", NetworkNames.hostUplink(vpcId)));
         HostCommand.attempt(ip("netns", "delete", NetworkNames.namespace(vpcId)));
         live.remove(vpcId);
@@ -112,6 +133,7 @@ final class VpcNamespaces {
                     + " && echo 1 > /proc/sys/net/bridge/bridge-nf-call-iptables"));
             internet.connect(vpcId);
             firewalls.load(vpcId);
+            metadata.attachIfAbsent(vpcId, Ipv4Cidr.formatAddress(slot + 1), hostUplink);
         } catch (SandboxException e) {
             remove(vpcId);
             throw e;
@@ -119,10 +141,12 @@ final class VpcNamespaces {
     }
 
     private String uplinkPeerAddress(String vpcId) {
-        String hostUplink = NetworkNames.hostUplink(vpcId);
-        String shown = HostCommand.run(ip("-4", "-o", "addr", "show", "dev", hostUplink));
-        String host = shown.replaceAll("(?s).*inet (\\S+)/30.*", "$1");
-        return Ipv4Cidr.formatAddress(Ipv4Cidr.parseAddress(host) + 1);
+        return Ipv4Cidr.formatAddress(Ipv4Cidr.parseAddress(hostUplinkAddress(vpcId)) + 1);
+    }
+
+    private String hostUplinkAddress(String vpcId) {
+        String shown = HostCommand.run(ip("-4", "-o", "addr", "show", "dev", NetworkNames.hostUplink(vpcId)));
+        return shown.replaceAll("(?s).*inet (\\S+)/30.*", "$1");
     }
 
     /**

@@ -55,6 +55,10 @@ import dev.gureum.core.instance.InstanceUsage;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
+import dev.gureum.core.metadata.InstanceMetadataService;
+import dev.gureum.core.spot.InterruptionWarning;
+import dev.gureum.core.metadata.MetadataTokens;
+import dev.gureum.core.metadata.SpotMetadata;
 import dev.gureum.core.metrics.Ec2MetricPublisher;
 import dev.gureum.core.metrics.MetricService;
 import dev.gureum.core.runtime.SyntheticLoad;
@@ -235,6 +239,10 @@ public final class Ec2Cloud implements AutoCloseable {
                 type -> catalog.type(type).vcpus());
         spotMarket.onPriceChange(spotInterruptions::priceChanged);
         launches.reclaimWith(spotInterruptions);
+        runtime.serveMetadata(new InstanceMetadataService(store, clock, new MetadataTokens(), networkInterfaces, catalog,
+                SpotMetadata.from(instance -> spotInterruptions.warning(instance.ownerId(), instance.region(),
+                        instance.id()).map(InterruptionWarning::instanceActionDocument).orElse(null)),
+                volumeAttachments));
         this.spotRequests = new SpotRequests(store, clock, regionCatalog, catalog, launches, commands, usage,
                 spotMarket, quotas.zoneCapacityVcpus());
         this.queries = new InstanceQueries(store, runtime, networkInterfaces, volumeAttachments);

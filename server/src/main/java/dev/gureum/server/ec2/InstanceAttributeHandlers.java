@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceCreditSpecificationRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyInstanceCreditSpecificationResponse;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.ModifyInstanceMetadataOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.MonitorInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.MonitorInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Monitoring;
@@ -59,6 +61,7 @@ final class InstanceAttributeHandlers {
         table.register(ModifyInstanceAttributeRequest.class, this::modifyAttribute);
         table.register(DescribeInstanceStatusRequest.class, this::describeStatus);
         table.register(DescribeInstanceCreditSpecificationsRequest.class, this::describeCredits);
+        table.register(ModifyInstanceMetadataOptionsRequest.class, this::modifyMetadataOptions);
         table.register(ModifyInstanceCreditSpecificationRequest.class, this::modifyCredits);
         table.register(MonitorInstancesRequest.class, (request, context) -> MonitorInstancesResponse.builder()
                 .instanceMonitorings(monitor(context, request.instanceIds(), true)).build());
@@ -69,6 +72,24 @@ final class InstanceAttributeHandlers {
     private java.util.Optional<NetworkInterface> primary(RequestContext context, Instance instance) {
         return instance.network() == null ? java.util.Optional.empty()
                 : interfaces.find(context, instance.network().primaryInterfaceId());
+    }
+
+    /**
+     * The new options answer with state {@code pending}, as EC2 does; the record holds them at once, so the next
+     * DescribeInstances shows them {@code applied} (and the metadata service serves them).
+     */
+    ModifyInstanceMetadataOptionsResponse modifyMetadataOptions(ModifyInstanceMetadataOptionsRequest request,
+                                                                RequestContext context) {
+        if (request.instanceId() == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter InstanceId");
+        }
+        Instance changed = modifications.metadataOptions(context, request.instanceId(), request.httpTokensAsString(),
+                request.httpEndpointAsString(), request.httpPutResponseHopLimit(),
+                request.instanceMetadataTagsAsString(), request.httpProtocolIpv6AsString());
+        return ModifyInstanceMetadataOptionsResponse.builder()
+                .instanceId(changed.id())
+                .instanceMetadataOptions(InstanceShapes.metadataOptions(changed.metadataOptions(), "pending"))
+                .build();
     }
 
     DescribeInstanceAttributeResponse describeAttribute(DescribeInstanceAttributeRequest request, RequestContext context) {

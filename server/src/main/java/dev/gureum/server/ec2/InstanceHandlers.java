@@ -150,17 +150,14 @@ final class InstanceHandlers {
                 primary.associatePublicIpAddress());
     }
 
+    /** RunInstances' MetadataOptions over the defaults, each setting checked as ModifyInstanceMetadataOptions does. */
     private static MetadataOptions metadataOptions(InstanceMetadataOptionsRequest options) {
         if (options == null) {
             return null;
         }
-        MetadataOptions defaults = MetadataOptions.DEFAULTS;
-        return new MetadataOptions(
-                options.httpTokensAsString() == null ? defaults.httpTokens() : options.httpTokensAsString(),
-                options.httpEndpointAsString() == null ? defaults.httpEndpoint() : options.httpEndpointAsString(),
-                options.httpPutResponseHopLimit() == null ? defaults.httpPutResponseHopLimit() : options.httpPutResponseHopLimit(),
-                options.instanceMetadataTagsAsString() == null ? defaults.instanceMetadataTags() : options.instanceMetadataTagsAsString(),
-                options.httpProtocolIpv6AsString() == null ? defaults.httpProtocolIpv6() : options.httpProtocolIpv6AsString());
+        return MetadataOptions.DEFAULTS.with(options.httpTokensAsString(), options.httpEndpointAsString(),
+                options.httpPutResponseHopLimit(), options.instanceMetadataTagsAsString(),
+                options.httpProtocolIpv6AsString());
     }
 
     DescribeInstancesResponse describeInstances(DescribeInstancesRequest request, RequestContext context) {

@@ -130,14 +130,20 @@ final class InstanceShapes {
                 .capacityReservationSpecification(OPEN_CAPACITY_RESERVATIONS)
                 .hibernationOptions(NO_HIBERNATION)
                 .enclaveOptions(NO_ENCLAVE)
-                .metadataOptions(InstanceMetadataOptionsResponse.builder()
-                        .state(instance.state() == InstanceState.PENDING ? "pending" : "applied")
-                        .httpTokens(instance.metadataOptions().httpTokens())
-                        .httpEndpoint(instance.metadataOptions().httpEndpoint())
-                        .httpPutResponseHopLimit(instance.metadataOptions().httpPutResponseHopLimit())
-                        .httpProtocolIpv6(instance.metadataOptions().httpProtocolIpv6())
-                        .instanceMetadataTags(instance.metadataOptions().instanceMetadataTags())
-                        .build())
+                .metadataOptions(metadataOptions(instance.metadataOptions(),
+                        instance.state() == InstanceState.PENDING ? "pending" : "applied"))
+                .build();
+    }
+
+    static InstanceMetadataOptionsResponse metadataOptions(dev.gureum.core.instance.MetadataOptions options,
+                                                           String state) {
+        return InstanceMetadataOptionsResponse.builder()
+                .state(state)
+                .httpTokens(options.httpTokens())
+                .httpEndpoint(options.httpEndpoint())
+                .httpPutResponseHopLimit(options.httpPutResponseHopLimit())
+                .httpProtocolIpv6(options.httpProtocolIpv6())
+                .instanceMetadataTags(options.instanceMetadataTags())
                 .build();
     }
 
