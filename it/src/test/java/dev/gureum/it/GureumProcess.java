@@ -98,6 +98,13 @@ public final class GureumProcess implements AutoCloseable {
     }
 
     /** {@code gureum doctor} from the built jar: whether this host can run the sandbox runtime, and why not. */
+    /** Skips the calling tests unless this host runs the sandbox runtime, with the doctor's reasons. */
+    static void assumeSandboxRuns() {
+        Doctor doctor = doctor();
+        org.junit.jupiter.api.Assumptions.assumeTrue(doctor.ready(),
+                () -> "the sandbox runtime cannot run here:\n" + doctor.output());
+    }
+
     public static Doctor doctor() {
         try {
             Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,7 @@ class SandboxDebianIT {
 
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        GureumProcess.Doctor doctor = GureumProcess.doctor();
-        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
+        GureumProcess.assumeSandboxRuns();
     }
 
     @Test

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +35,7 @@ class SandboxIT {
 
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        GureumProcess.Doctor doctor = GureumProcess.doctor();
-        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
+        GureumProcess.assumeSandboxRuns();
     }
 
     @Test
@@ -148,7 +146,7 @@ class SandboxIT {
         long deadline = System.nanoTime() + BOOT.toNanos();
         String now = state(ec2, id);
         while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            sleep(20);
+            HostProcess.sleep(20);
             now = state(ec2, id);
         }
         assertEquals(wanted, now, id + "\n" + console(ec2, id));
@@ -165,7 +163,7 @@ class SandboxIT {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            sleep(100);
+            HostProcess.sleep(100);
         }
         return true;
     }
@@ -181,14 +179,6 @@ class SandboxIT {
             assertEquals(200, connection.getResponseCode());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

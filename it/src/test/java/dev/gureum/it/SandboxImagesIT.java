@@ -7,7 +7,6 @@ import dev.gureum.it.SandboxDisksIT.SandboxWaits;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,8 +30,7 @@ class SandboxImagesIT {
 
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        GureumProcess.Doctor doctor = GureumProcess.doctor();
-        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
+        GureumProcess.assumeSandboxRuns();
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.gureum.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,9 +39,8 @@ class SandboxMetadataIT {
 
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        GureumProcess.Doctor doctor = GureumProcess.doctor();
-        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
-        Assumptions.assumeTrue(run(List.of("curl", "--version")).exitStatus == 0, "curl is not installed");
+        GureumProcess.assumeSandboxRuns();
+        Assumptions.assumeTrue(HostProcess.run(List.of("curl", "--version")).exitStatus() == 0, "curl is not installed");
     }
 
     @Test
@@ -153,8 +150,8 @@ class SandboxMetadataIT {
                     + renewed.body(), IMDS + "/latest/meta-data/instance-id"), "adopted instances are served again");
             assertEquals(rulesBefore.size() + 1, metadataRules().size(), "one routing rule for the VPC, not two");
 
-            Matcher listener = LISTENER.matcher(run(List.of("ip", "netns", "exec", "gureum-" + vpc, "nft", "list",
-                    "table", "inet", "gureum_imds")).output);
+            Matcher listener = LISTENER.matcher(HostProcess.run(List.of("ip", "netns", "exec", "gureum-" + vpc, "nft", "list",
+                    "table", "inet", "gureum_imds")).output());
             assertTrue(listener.find(), "the VPC namespace DNATs metadata connections to its listener");
             assertEquals(0, curl(a, "http://" + listener.group(1) + ":" + listener.group(2) + "/latest/meta-data/")
                     .status(), "the listener itself is not reachable from an instance but through 169.254.169.254");
@@ -170,7 +167,7 @@ class SandboxMetadataIT {
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after shutdown");
             assertEquals(rulesBefore, metadataRules(), "after shutdown");
         } finally {
-            run(List.of("ip", "netns", "delete", hop));
+            HostProcess.run(List.of("ip", "netns", "delete", hop));
         }
     }
 
@@ -186,7 +183,7 @@ class SandboxMetadataIT {
         List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", namespace, "curl", "-s", "-m", "2",
                 "-w", "\n%{http_code}"));
         command.addAll(List.of(arguments));
-        String output = run(command).output;
+        String output = HostProcess.run(command).output();
         int split = output.lastIndexOf('\n');
         String code = output.substring(split + 1).strip();
         return new Answer(code.matches("\\d+") ? Integer.parseInt(code) : -1, split < 0 ? "" : output.substring(0, split));
@@ -196,7 +193,7 @@ class SandboxMetadataIT {
         long deadline = System.nanoTime() + BOOT.toNanos();
         String now = state(ec2, id);
         while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            sleep(20);
+            HostProcess.sleep(20);
             now = state(ec2, id);
         }
         assertEquals(wanted, now, id);
@@ -219,7 +216,7 @@ class SandboxMetadataIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no metadata answer in " + namespace + ": " + get(namespace, path));
             }
-            sleep(50);
+            HostProcess.sleep(50);
         }
     }
 
@@ -237,44 +234,18 @@ class SandboxMetadataIT {
                 List.of("ip", "netns", "exec", instance, "sysctl", "-qw", "net.ipv4.ip_forward=1"),
                 List.of("ip", "netns", "exec", instance, "nft", "add table ip hop; add chain ip hop post { type nat hook"
                         + " postrouting priority srcnat; }; add rule ip hop post oifname \"eth0\" masquerade"))) {
-            Result result = run(command);
-            assertEquals(0, result.exitStatus, command + ": " + result.output);
+            HostProcess.Result result = HostProcess.run(command);
+            assertEquals(0, result.exitStatus(), command + ": " + result.output());
         }
     }
 
     /** The host's policy rules of metadata answers (preference 4242). */
     private static List<String> metadataRules() {
-        return run(List.of("ip", "-4", "rule", "show", "pref", "4242")).output.lines().sorted().toList();
+        return HostProcess.run(List.of("ip", "-4", "rule", "show", "pref", "4242")).output().lines().sorted().toList();
     }
 
     private static String tinyImage(Ec2Client ec2) {
         return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
                 .values("gureum-tiny-*").build())).images().get(0).imageId();
-    }
-
-    private record Result(int exitStatus, String output) {
-    }
-
-    private static Result run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(process.waitFor(), output);
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException(e));
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -33,8 +32,7 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 class SandboxMetricsIT {
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        GureumProcess.Doctor doctor = GureumProcess.doctor();
-        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
+        GureumProcess.assumeSandboxRuns();
     }
 
     @Test

@@ -53,9 +53,8 @@ class SandboxPublicNetworkIT {
 
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        GureumProcess.Doctor doctor = GureumProcess.doctor();
-        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
-        Assumptions.assumeTrue(run(List.of("socat", "-V")).exitStatus == 0, "socat is not installed");
+        GureumProcess.assumeSandboxRuns();
+        Assumptions.assumeTrue(HostProcess.run(List.of("socat", "-V")).exitStatus() == 0, "socat is not installed");
     }
 
     @Test
@@ -274,7 +273,7 @@ class SandboxPublicNetworkIT {
         long deadline = System.nanoTime() + BOOT.toNanos();
         String now = state(ec2, id);
         while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            sleep(20);
+            HostProcess.sleep(20);
             now = state(ec2, id);
         }
         assertEquals(wanted, now, id + "\n" + console(ec2, id));
@@ -294,7 +293,7 @@ class SandboxPublicNetworkIT {
         long deadline = System.nanoTime() + BOOT.toNanos();
         String text = console(ec2, id);
         while (!pattern.matcher(text).find() && System.nanoTime() < deadline) {
-            sleep(100);
+            HostProcess.sleep(100);
             text = console(ec2, id);
         }
         return text;
@@ -307,8 +306,8 @@ class SandboxPublicNetworkIT {
             command.addAll(List.of("ip", "netns", "exec", namespace));
         }
         command.addAll(List.of("socat", "-T", "2", "-u", "TCP:" + address + ":" + port + ",connect-timeout=1", "-"));
-        Result result = run(command);
-        return result.exitStatus == 0 ? result.output.strip() : "";
+        HostProcess.Result result = HostProcess.run(command);
+        return result.exitStatus() == 0 ? result.output().strip() : "";
     }
 
     private static boolean reaches(String namespace, String address, int port) {
@@ -320,7 +319,7 @@ class SandboxPublicNetworkIT {
         long deadline = System.nanoTime() + BOOT.toNanos();
         String answered = answer(namespace, address, port);
         while (answered.isEmpty() && System.nanoTime() < deadline) {
-            sleep(50);
+            HostProcess.sleep(50);
             answered = answer(namespace, address, port);
         }
         return answered;
@@ -332,32 +331,7 @@ class SandboxPublicNetworkIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(address + ":" + port + " never answered from " + (namespace == null ? "the host" : namespace));
             }
-            sleep(50);
-        }
-    }
-
-    private record Result(int exitStatus, String output) {
-    }
-
-    private static Result run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(process.waitFor(), output);
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException(e));
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            HostProcess.sleep(50);
         }
     }
 }

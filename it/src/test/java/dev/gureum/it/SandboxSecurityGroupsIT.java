@@ -2,8 +2,6 @@ package dev.gureum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,9 +45,8 @@ class SandboxSecurityGroupsIT {
 
     @BeforeAll
     static void onlyWhereTheSandboxRuns() {
-        GureumProcess.Doctor doctor = GureumProcess.doctor();
-        Assumptions.assumeTrue(doctor.ready(), () -> "the sandbox runtime cannot run here:\n" + doctor.output());
-        Assumptions.assumeTrue(run(List.of("socat", "-V")).exitStatus == 0, "socat is not installed");
+        GureumProcess.assumeSandboxRuns();
+        Assumptions.assumeTrue(HostProcess.run(List.of("socat", "-V")).exitStatus() == 0, "socat is not installed");
     }
 
     @Test
@@ -136,8 +133,8 @@ class SandboxSecurityGroupsIT {
             String spoofed = "10.77.2.99";
             ec2.authorizeSecurityGroupIngress(r -> r.groupId(web).ipPermissions(
                     tcp(8002, IpRange.builder().cidrIp(spoofed + "/32").build())));
-            assertEquals(0, run(List.of("ip", "netns", "exec", other, "ip", "addr", "add", spoofed + "/24", "dev", "eth0"))
-                    .exitStatus);
+            assertEquals(0, HostProcess.run(List.of("ip", "netns", "exec", other, "ip", "addr", "add", spoofed + "/24", "dev", "eth0"))
+                    .exitStatus());
             assertEquals("spoofed->8002 dropped, other->8002 dropped", matrix(List.of(
                     probe("spoofed->8002", other, SERVER, 8002, spoofed), probe("other->8002", other, SERVER, 8002))),
                     "an instance cannot send from an address that is not its own");
@@ -200,8 +197,8 @@ class SandboxSecurityGroupsIT {
         }
         command.addAll(List.of("socat", "-T", "2", "-u", "TCP:" + address + ":" + port + ",connect-timeout=1"
                 + (source == null ? "" : ",bind=" + source), "-"));
-        Result result = run(command);
-        return result.exitStatus == 0 && result.output.strip().equals("ok");
+        HostProcess.Result result = HostProcess.run(command);
+        return result.exitStatus() == 0 && result.output().strip().equals("ok");
     }
 
     private static void awaitReachable(String namespace, String address, int port) {
@@ -210,7 +207,7 @@ class SandboxSecurityGroupsIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(address + ":" + port + " never answered from " + namespace);
             }
-            sleep(50);
+            HostProcess.sleep(50);
         }
     }
 
@@ -221,32 +218,7 @@ class SandboxSecurityGroupsIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(id + " did not terminate");
             }
-            sleep(50);
-        }
-    }
-
-    private record Result(int exitStatus, String output) {
-    }
-
-    private static Result run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(process.waitFor(), output);
-        } catch (IOException e) {
-            return new Result(-1, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new UncheckedIOException(new IOException(e));
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            HostProcess.sleep(50);
         }
     }
 }
