@@ -48,9 +48,14 @@ public final class ClockScheduler implements AutoCloseable {
     }
 
     public void schedule(Duration delay, Runnable task) {
+        scheduleAt(clock.now().plus(delay), task);
+    }
+
+    /** Runs {@code task} once the clock reaches {@code due} (at once if it has already passed). */
+    public void scheduleAt(Instant due, Runnable task) {
         lock.lock();
         try {
-            queue.add(new Entry(clock.now().plus(delay), sequence.incrementAndGet(), task));
+            queue.add(new Entry(due, sequence.incrementAndGet(), task));
             changed.signal();
         } finally {
             lock.unlock();

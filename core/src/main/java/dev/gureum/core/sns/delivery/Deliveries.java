@@ -52,7 +52,8 @@ public final class Deliveries implements AutoCloseable {
 
     /** Schedules the first attempt of deliveries whose records were just committed. */
     public void start(List<RecordKey> keys) {
-        keys.forEach(key -> schedule(key, Duration.ZERO));
+        Instant now = scheduler.clock().now();
+        keys.forEach(key -> schedule(key, now));
     }
 
     /** At start-up: every delivery still owed is scheduled at its next attempt's time (at once if that is past). */
@@ -60,7 +61,7 @@ public final class Deliveries implements AutoCloseable {
         Instant now = scheduler.clock().now();
         for (Versioned<Delivery> pending : store.listAll(SnsRecords.DELIVERIES)) {
             Instant due = pending.value().nextAttemptAt();
-            schedule(pending.key(), due == null || due.isBefore(now) ? Duration.ZERO : Duration.between(now, due));
+            schedule(pending.key(), due == null ? now : due);
         }
     }
 
@@ -79,8 +80,12 @@ public final class Deliveries implements AutoCloseable {
                 .toList();
     }
 
-    private void schedule(RecordKey key, Duration delay) {
-        scheduler.schedule(delay, () -> {
+    /**
+     * Attempts the delivery once the clock reaches {@code due}: the time written in its record, so a clock that
+     * moves on between the write and this call cannot push the attempt later.
+     */
+    private void schedule(RecordKey key, Instant due) {
+        scheduler.scheduleAt(due, () -> {
             try {
                 senders.execute(() -> attempt(key));
             } catch (RejectedExecutionException closing) {
@@ -121,7 +126,7 @@ public final class Deliveries implements AutoCloseable {
                                     + outcome.detail())));
                 } else if (commit(new WriteBatch().put(SnsRecords.DELIVERIES, key, found.get().version(),
                         delivery.failedAttempt(outcome.detail(), now.plus(wait.get()))))) {
-                    schedule(key, wait.get());
+                    schedule(key, now.plus(wait.get()));
                 }
             }
         }
