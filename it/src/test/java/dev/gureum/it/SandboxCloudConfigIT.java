@@ -3,7 +3,10 @@ package dev.gureum.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -43,10 +46,15 @@ class SandboxCloudConfigIT {
                     .cidrIp("0.0.0.0/0"));
             Path key = KeyTools.privateKeyFile(keys.resolve("dev.pem"),
                     ec2.createKeyPair(r -> r.keyName("dev").keyType(KeyType.ED25519)).keyMaterial());
+            Path extra = keys.resolve("extra");
+            KeyTools.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "extra-key", "-f", extra.toString());
+            String extraPublic = readString(keys.resolve("extra.pub")).strip();
             String marker = "runcmd-says-" + UUID.randomUUID();
             String cloudConfig = """
                     #cloud-config
                     packages: [nginx]
+                    ssh_authorized_keys:
+                      - %s
                     bootcmd:
                       - echo bootcmd-ran-for-$INSTANCE_ID
                     write_files:
@@ -61,7 +69,7 @@ class SandboxCloudConfigIT {
                     runcmd:
                       - echo %s
                       - [sh, -c, "echo $(( $(wc -c < /root/binary) )) > /root/binary-size"]
-                    """.formatted(marker);
+                    """.formatted(extraPublic, marker);
             Instance good = launch(ec2, cloudConfig);
             Instance bad = launch(ec2, "#cloud-config\nruncmd: [echo never\nwrite_files: {\n");
             String id = good.instanceId();
@@ -82,11 +90,16 @@ class SandboxCloudConfigIT {
             assertEquals("640 ec2-user:ec2-user\nline one with $HOME and 'quotes'\n4", file.output(),
                     file + "\n" + console);
 
+            assertEquals("ec2-user", Ssh.run(extra, "ec2-user", address, "whoami").output(),
+                    "ssh_authorized_keys are the default user's");
+
             ec2.rebootInstances(r -> r.instanceIds(id));
             assertTrue(awaitConsoleCount(ec2, id, "bootcmd-ran-for-" + id, 2), console(ec2, id));
             Ssh.Result after = Ssh.retry(key, "ec2-user", address, "true", BOOT);
             assertTrue(after.ok(), after.toString());
             assertEquals(1, count(console(ec2, id), marker), "runcmd runs once per instance, bootcmd at every boot");
+            assertEquals("1", Ssh.run(extra, "ec2-user", address, "grep -c extra-key ~/.ssh/authorized_keys").output(),
+                    "the extra key, kept across a reboot, once");
 
             assertTrue(awaitConsole(ec2, bad.instanceId(), "cloud-config user data is not valid YAML"),
                     console(ec2, bad.instanceId()));
@@ -99,6 +112,14 @@ class SandboxCloudConfigIT {
             awaitState(ec2, bad.instanceId(), "terminated");
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(),
                     List.of(id, bad.instanceId(), good.vpcId()), List.of()), "terminated instances leave nothing");
+        }
+    }
+
+    private static String readString(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
