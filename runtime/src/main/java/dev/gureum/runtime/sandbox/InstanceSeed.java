@@ -8,12 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
 
 /**
  * The seed an instance boots with, mounted read-only at {@code /.gureum}: the init script and the static
  * busybox that runs it, {@code instance.env} (its id, type, image and default user), the key pair's public
- * key and the user data. Written afresh at every boot from the launch spec, so a modified user data or a
+ * key and the user data (a {@code #!} script, or what {@link CloudConfigScript} makes of a cloud-config). Written afresh at every boot from the launch spec, so a modified user data or a
  * new image default takes effect at the next start.
  */
 final class InstanceSeed {
@@ -50,16 +49,42 @@ final class InstanceSeed {
         }
     }
 
-    /** A {@code #!} script is run at first boot; anything else is kept out, with a console note saying so. */
-    private static String userData(Path seed, byte[] userData) throws IOException {
+    /**
+     * A {@code #!} script is run at first boot; a {@code #cloud-config} becomes the scripts of
+     * {@link CloudConfigScript}; either may be gzipped, as cloud-init allows. Anything else (MIME multi-part,
+     * {@code #include}, {@code #cloud-boothook}…) is kept out, with a console note saying so, as is a
+     * cloud-config that is not YAML (the instance boots all the same).
+     */
+    static String userData(Path seed, byte[] userData) throws IOException {
         if (userData == null || userData.length == 0) {
             return null;
         }
-        if (userData.length >= 2 && Arrays.equals(Arrays.copyOf(userData, 2), SHEBANG)) {
-            Files.write(seed.resolve("user-data"), userData);
+        byte[] content = userData;
+        if (userData.length >= 2 && (userData[0] & 0xff) == 0x1f && (userData[1] & 0xff) == 0x8b) {
+            try {
+                content = CloudConfig.gunzip(userData);
+            } catch (IOException e) {
+                return "user data is gzip that cannot be read (" + e.getMessage() + "); not run";
+            }
+        }
+        if (CloudConfig.startsWith(content, SHEBANG)) {
+            Files.write(seed.resolve("user-data"), content);
             return null;
         }
-        return "user data is not a #! script; the sandbox runs scripts only (" + userData.length + " bytes ignored)";
+        if (CloudConfig.isCloudConfig(content)) {
+            try {
+                CloudConfig config = CloudConfig.parse(new String(content, StandardCharsets.UTF_8));
+                Files.createDirectories(seed.resolve(CloudConfigScript.DIRECTORY));
+                for (var file : CloudConfigScript.seedFiles(config).entrySet()) {
+                    Files.write(seed.resolve(file.getKey()), file.getValue());
+                }
+                return null;
+            } catch (CloudConfig.InvalidCloudConfig e) {
+                return "cloud-config user data is " + e.getMessage() + "; not run";
+            }
+        }
+        return "user data is neither a #! script nor #cloud-config; the sandbox runs no other type (MIME multi-part, "
+                + "#include, #cloud-boothook…), " + content.length + " bytes not run";
     }
 
     private static String environment(LaunchSpec spec, RootImage image) {

@@ -1,5 +1,6 @@
 # Gureum's instance init: PID 1 of every sandbox instance, run as "/.gureum/busybox sh /.gureum/init".
-# /.gureum is the instance's seed (read-only): instance.env, authorized_keys, user-data, this script and a
+# /.gureum is the instance's seed (read-only): instance.env, authorized_keys, user-data (a #! script, or the one
+# Gureum wrote from a #cloud-config, with its other files in cloud-config/), this script and a
 # static busybox, so the init works inside any image. Everything printed here is the console output.
 set -u
 B=/.gureum/busybox
@@ -39,6 +40,27 @@ if [ -s /.gureum/authorized_keys ]; then
   install_key root
   install_key "$DEFAULT_USER"
   say "installed the key pair's public key for root and $DEFAULT_USER"
+fi
+# a cloud-config's ssh_authorized_keys go to the default user, as cloud-init's ssh module puts them
+if [ -s /.gureum/cloud-config/authorized_keys ] && home=$(home_of "$DEFAULT_USER") && [ -n "$home" ]; then
+  $B mkdir -p "$home/.ssh"
+  while read -r key; do
+    $B grep -qxF "$key" "$home/.ssh/authorized_keys" 2>/dev/null || echo "$key" >> "$home/.ssh/authorized_keys"
+  done < /.gureum/cloud-config/authorized_keys
+  $B chmod 700 "$home/.ssh"
+  $B chmod 600 "$home/.ssh/authorized_keys"
+  $B chown -R "$DEFAULT_USER" "$home/.ssh"
+  say "installed the cloud-config's ssh_authorized_keys for $DEFAULT_USER"
+fi
+# a cloud-config's bootcmd runs at every boot, before the rest, as in cloud-init's init stage
+if [ -s /.gureum/cloud-config/bootcmd ]; then
+  say "running cloud-config bootcmd"
+  if [ -x /bin/sh ]; then
+    INSTANCE_ID="$INSTANCE_ID" /bin/sh /.gureum/cloud-config/bootcmd
+  else
+    INSTANCE_ID="$INSTANCE_ID" $B sh /.gureum/cloud-config/bootcmd
+  fi
+  say "bootcmd exited with status $?"
 fi
 
 # an image made from another instance (CreateImage) carries that instance's host keys: a new instance makes
