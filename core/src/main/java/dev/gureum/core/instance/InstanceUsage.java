@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * What launches are measured against, kept as running counts so a launch never lists instances: the
  * vCPUs each availability zone's hosts hold (for InsufficientInstanceCapacity; an instance occupies its
  * zone while pending, running, stopping or shutting down) and each account's instances per zone that
- * are not terminated (for InstanceLimitExceeded and for spreading launches over zones). Counted once
+ * are not terminated (for InstanceLimitExceeded and for spreading launches over zones), and the vCPUs and
+ * memory of all instances occupying a host, over every region and zone, for the runtime's one host
+ * ({@link HostRoom}). Counted once
  * from the store on first use, then kept current by every committed instance change. Concurrent launches
  * may overshoot a limit by one call's instances; EC2's limits are soft too.
  */
@@ -20,6 +22,8 @@ public final class InstanceUsage {
     private final Map<String, AtomicLong> vcpusByZone = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> spotVcpusByZone = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> instancesByAccountZone = new ConcurrentHashMap<>();
+    private final AtomicLong hostVcpus = new AtomicLong();
+    private final AtomicLong hostMemoryMebibytes = new AtomicLong();
     private volatile boolean counted;
 
     public InstanceUsage(Store store, LaunchCatalog catalog) {
@@ -31,6 +35,18 @@ public final class InstanceUsage {
     public long vcpus(String region, String zone) {
         countOnce();
         return read(vcpusByZone, region + "/" + zone);
+    }
+
+    /** vCPUs of all instances occupying a host, in every region and zone. */
+    public long hostVcpus() {
+        countOnce();
+        return hostVcpus.get();
+    }
+
+    /** Memory of all instances occupying a host, in every region and zone. */
+    public long hostMemoryMebibytes() {
+        countOnce();
+        return hostMemoryMebibytes.get();
     }
 
     /** vCPUs held by the zone's Spot Instances, across accounts (part of {@link #vcpus}). */
@@ -72,6 +88,8 @@ public final class InstanceUsage {
         vcpusByZone.clear();
         spotVcpusByZone.clear();
         instancesByAccountZone.clear();
+        hostVcpus.set(0);
+        hostMemoryMebibytes.set(0);
     }
 
     private void countOnce() {
@@ -93,7 +111,10 @@ public final class InstanceUsage {
             return;
         }
         if (InstanceLaunches.occupiesHost(instance.state())) {
-            long vcpus = sign * (long) catalog.type(instance.instanceType()).vcpus();
+            LaunchCatalog.TypeFacts type = catalog.type(instance.instanceType());
+            long vcpus = sign * (long) type.vcpus();
+            hostVcpus.addAndGet(vcpus);
+            hostMemoryMebibytes.addAndGet(sign * type.memoryMebibytes());
             increment(vcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);
             if (instance.spot() != null) {
                 increment(spotVcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);
