@@ -23,9 +23,9 @@ final class HostRoom {
         if (capacity.isEmpty()) {
             return Long.MAX_VALUE;
         }
-        long byVcpus = (capacity.get().vcpus() - usage.hostVcpus()) / Math.max(1, type.vcpus());
-        long byMemory = (capacity.get().memoryMebibytes() - usage.hostMemoryMebibytes())
-                / Math.max(1, type.memoryMebibytes());
+        InstanceUsage.HostLoad load = usage.hostLoad();
+        long byVcpus = (capacity.get().vcpus() - load.vcpus()) / Math.max(1, type.vcpus());
+        long byMemory = (capacity.get().memoryMebibytes() - load.memoryMebibytes()) / Math.max(1, type.memoryMebibytes());
         return Math.max(0, Math.min(byVcpus, byMemory));
     }
 
@@ -35,8 +35,9 @@ final class HostRoom {
         if (capacity.isEmpty() || starting.isEmpty()) {
             return;
         }
-        long vcpus = usage.hostVcpus();
-        long memory = usage.hostMemoryMebibytes();
+        InstanceUsage.HostLoad load = usage.hostLoad();
+        long vcpus = load.vcpus();
+        long memory = load.memoryMebibytes();
         for (Instance instance : starting) {
             LaunchCatalog.TypeFacts type = catalog.type(instance.instanceType());
             vcpus += type.vcpus();

@@ -10,9 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * What launches are measured against, kept as running counts so a launch never lists instances: the
  * vCPUs each availability zone's hosts hold (for InsufficientInstanceCapacity; an instance occupies its
  * zone while pending, running, stopping or shutting down) and each account's instances per zone that
- * are not terminated (for InstanceLimitExceeded and for spreading launches over zones), and the vCPUs and
- * memory of all instances occupying a host, over every region and zone, for the runtime's one host
- * ({@link HostRoom}). Counted once
+ * are not terminated (for InstanceLimitExceeded and for spreading launches over zones). Counted once
  * from the store on first use, then kept current by every committed instance change. Concurrent launches
  * may overshoot a limit by one call's instances; EC2's limits are soft too.
  */
@@ -22,8 +20,6 @@ public final class InstanceUsage {
     private final Map<String, AtomicLong> vcpusByZone = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> spotVcpusByZone = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> instancesByAccountZone = new ConcurrentHashMap<>();
-    private final AtomicLong hostVcpus = new AtomicLong();
-    private final AtomicLong hostMemoryMebibytes = new AtomicLong();
     private volatile boolean counted;
 
     public InstanceUsage(Store store, LaunchCatalog catalog) {
@@ -37,16 +33,27 @@ public final class InstanceUsage {
         return read(vcpusByZone, region + "/" + zone);
     }
 
-    /** vCPUs of all instances occupying a host, in every region and zone. */
-    public long hostVcpus() {
-        countOnce();
-        return hostVcpus.get();
+    /**
+     * The vCPUs and memory of all instances occupying a host, in every region and zone, as the store has them
+     * now: one pass over the instance records, not a running count, so a launch right after an instance was
+     * seen stopping is measured against what every reader sees (asked only for a runtime with a capacity).
+     */
+    public HostLoad hostLoad() {
+        long vcpus = 0;
+        long memory = 0;
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            Instance instance = versioned.value();
+            if (InstanceLaunches.occupiesHost(instance.state())) {
+                LaunchCatalog.TypeFacts type = catalog.type(instance.instanceType());
+                vcpus += type.vcpus();
+                memory += type.memoryMebibytes();
+            }
+        }
+        return new HostLoad(vcpus, memory);
     }
 
-    /** Memory of all instances occupying a host, in every region and zone. */
-    public long hostMemoryMebibytes() {
-        countOnce();
-        return hostMemoryMebibytes.get();
+    /** What the instances occupying a host take of it. */
+    public record HostLoad(long vcpus, long memoryMebibytes) {
     }
 
     /** vCPUs held by the zone's Spot Instances, across accounts (part of {@link #vcpus}). */
@@ -88,8 +95,6 @@ public final class InstanceUsage {
         vcpusByZone.clear();
         spotVcpusByZone.clear();
         instancesByAccountZone.clear();
-        hostVcpus.set(0);
-        hostMemoryMebibytes.set(0);
     }
 
     private void countOnce() {
@@ -111,10 +116,7 @@ public final class InstanceUsage {
             return;
         }
         if (InstanceLaunches.occupiesHost(instance.state())) {
-            LaunchCatalog.TypeFacts type = catalog.type(instance.instanceType());
-            long vcpus = sign * (long) type.vcpus();
-            hostVcpus.addAndGet(vcpus);
-            hostMemoryMebibytes.addAndGet(sign * type.memoryMebibytes());
+            long vcpus = sign * (long) catalog.type(instance.instanceType()).vcpus();
             increment(vcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);
             if (instance.spot() != null) {
                 increment(spotVcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);

@@ -23,7 +23,7 @@ class HostRoomTest {
                 + " Availability Zone you requested (us-east-1"), refusal.getMessage());
         assertEquals(500, refusal.code().httpStatus());
         assertEquals(List.of(), world.runtime.commands, "a refused launch boots nothing");
-        assertEquals(0, world.usage.hostVcpus(), "and records no instance");
+        assertEquals(0, world.usage.hostLoad().vcpus(), "and records no instance");
     }
 
     @Test
