@@ -137,6 +137,9 @@ public final class InstanceCommands {
                 commanded.add(instance);
             }
         }
+        if (command == InstanceEvent.START) {
+            requireHostRoom(moves);
+        }
         List<Runnable> followUps = follow(batch, moves);
         Writes.commit(store, context, batch, () -> {
             moves.forEach(move -> usage.changed(move[0], move[1]));
@@ -144,6 +147,17 @@ public final class InstanceCommands {
             tellRuntime(command, commanded);
         });
         return changes;
+    }
+
+    /** StartInstances of stopped instances the runtime's host cannot hold is InsufficientInstanceCapacity. */
+    private void requireHostRoom(List<Instance[]> moves) {
+        InstanceRuntime attached = runtime;
+        List<Instance> starting = moves.stream()
+                .filter(move -> !InstanceLaunches.occupiesHost(move[0].state())
+                        && InstanceLaunches.occupiesHost(move[1].state()))
+                .map(move -> move[1]).toList();
+        HostRoom.requireRoomFor(attached == null ? Optional.empty() : attached.hostCapacity(), usage, catalog,
+                starting);
     }
 
     private static void guard(Instance instance, InstanceEvent command) {

@@ -286,8 +286,9 @@ public final class InstanceLaunches {
     }
 
     /**
-     * As many as MaxCount allows within the quotas, and at least MinCount or a refusal. An on-demand launch may
-     * take the capacity Spot Instances hold; a Spot launch only what is spare.
+     * As many as MaxCount allows within the quotas, the zone's capacity and the runtime's host ({@link HostRoom}),
+     * and at least MinCount or a refusal. An on-demand launch may take the zone capacity Spot Instances hold; a
+     * Spot launch only what is spare. The host's room is what is spare for both.
      */
     private int launchableCount(RequestContext context, LaunchRequest request, LaunchCatalog.TypeFacts type,
                                 Zone zone, boolean spot) {
@@ -299,13 +300,10 @@ public final class InstanceLaunches {
         long usedVcpus = usage.vcpus(zone.regionName(), zone.name())
                 + holds.vcpusHeldForOthers(context.account(), zone.regionName(), zone.name())
                 - (spot ? 0 : reclaim.spotVcpus(zone.regionName(), zone.name()));
-        long allowedByCapacity = (quotas.zoneCapacityVcpus() - usedVcpus) / type.vcpus();
+        long allowedByCapacity = Math.min((quotas.zoneCapacityVcpus() - usedVcpus) / type.vcpus(),
+                HostRoom.fitting(runtime.hostCapacity(), usage, type));
         if (allowedByCapacity < request.minCount()) {
-            throw Ec2Error.INSUFFICIENT_INSTANCE_CAPACITY.exception("We currently do not have sufficient "
-                    + type.name() + " capacity in the Availability Zone you requested (" + zone.name()
-                    + "). Our system will be working on provisioning additional capacity. You can currently get "
-                    + type.name() + " capacity by not specifying an Availability Zone in your request or choosing "
-                    + "a different Availability Zone.");
+            throw HostRoom.insufficient(type.name(), zone.name());
         }
         return (int) Math.min(request.maxCount(), Math.min(allowedByQuota, allowedByCapacity));
     }

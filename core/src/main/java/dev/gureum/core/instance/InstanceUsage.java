@@ -33,6 +33,29 @@ public final class InstanceUsage {
         return read(vcpusByZone, region + "/" + zone);
     }
 
+    /**
+     * The vCPUs and memory of all instances occupying a host, in every region and zone, as the store has them
+     * now: one pass over the instance records, not a running count, so a launch right after an instance was
+     * seen stopping is measured against what every reader sees (asked only for a runtime with a capacity).
+     */
+    public HostLoad hostLoad() {
+        long vcpus = 0;
+        long memory = 0;
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            Instance instance = versioned.value();
+            if (InstanceLaunches.occupiesHost(instance.state())) {
+                LaunchCatalog.TypeFacts type = catalog.type(instance.instanceType());
+                vcpus += type.vcpus();
+                memory += type.memoryMebibytes();
+            }
+        }
+        return new HostLoad(vcpus, memory);
+    }
+
+    /** What the instances occupying a host take of it. */
+    public record HostLoad(long vcpus, long memoryMebibytes) {
+    }
+
     /** vCPUs held by the zone's Spot Instances, across accounts (part of {@link #vcpus}). */
     public long spotVcpus(String region, String zone) {
         countOnce();

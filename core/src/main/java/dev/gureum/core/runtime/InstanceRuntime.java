@@ -1,6 +1,7 @@
 package dev.gureum.core.runtime;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -38,6 +39,14 @@ public interface InstanceRuntime extends AutoCloseable {
      * returns (or as soon as the VPC's first instance runs on this runtime).
      */
     void applyFirewall(VpcFirewall firewall);
+
+    /**
+     * What this runtime's host holds at once (see {@link HostCapacity}); empty when it holds anything, as a
+     * simulation does. Launches and starts past it are refused with InsufficientInstanceCapacity.
+     */
+    default Optional<HostCapacity> hostCapacity() {
+        return Optional.empty();
+    }
 
     /**
      * Gives the runtime core's metadata service, once, before any instance starts; a runtime whose instances can

@@ -19,6 +19,13 @@ final class FakeRuntime implements InstanceRuntime {
     /** Whether a volume detach (not forced) finds the volume in use; its answer then waits in {@link #busyDetaches}. */
     boolean volumesInUse;
     final List<java.util.concurrent.CompletableFuture<Void>> busyDetaches = new ArrayList<>();
+    /** What {@link #hostCapacity} answers (empty: holds anything, as the simulation does). */
+    java.util.Optional<dev.gureum.core.runtime.HostCapacity> capacity = java.util.Optional.empty();
+
+    @Override
+    public java.util.Optional<dev.gureum.core.runtime.HostCapacity> hostCapacity() {
+        return capacity;
+    }
 
     @Override
     public void attachVolume(InstanceRef instance, dev.gureum.core.runtime.AttachedDisk volume) {

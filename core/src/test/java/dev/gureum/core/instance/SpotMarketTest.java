@@ -134,6 +134,17 @@ class SpotMarketTest {
     }
 
     @Test
+    void aFullHostHoldsTheRequestAsCapacityNotAvailableThoughTheZoneHasRoom() {
+        world.market.evaluate();
+        world.runtime.capacity = java.util.Optional.of(new dev.gureum.core.runtime.HostCapacity(2, 1_000_000));
+        world.onDemand(1);
+        SpotRequest now = describe(request(null).get(0).id());
+        assertEquals("open", now.state());
+        assertEquals("capacity-not-available", now.statusCode());
+        assertNull(now.instanceId());
+    }
+
+    @Test
     void onDemandTakesTheCapacityBackWithATwoMinuteNotice() throws InterruptedException {
         world.market.evaluate();
         SpotRequest made = request(null).get(0);

@@ -7,8 +7,9 @@ import java.nio.file.Path;
 /**
  * What the host can hold, and how far it may be sold over. Instances rarely use all they are given, so
  * the sandbox admits instances while the vCPUs of those running stay within {@link #CPU_OVERCOMMIT} times
- * the host's CPUs and their memory within {@link #MEMORY_OVERCOMMIT} times the host's memory; a launch past
- * either fails with InsufficientInstanceCapacity on its console. Each instance's own limits are capped
+ * the host's CPUs and their memory within {@link #MEMORY_OVERCOMMIT} times the host's memory. Core refuses a
+ * RunInstances or StartInstances past that synchronously ({@link #admitted}); a launch that still gets past
+ * (concurrent calls) fails with InsufficientInstanceCapacity on its console. Each instance's own limits are capped
  * at the whole host ({@link InstanceLimits}).
  */
 record HostCapacity(int cpus, long memoryBytes) {
@@ -25,6 +26,11 @@ record HostCapacity(int cpus, long memoryBytes) {
 
     long admissibleMemoryBytes() {
         return (long) (memoryBytes * MEMORY_OVERCOMMIT);
+    }
+
+    /** What core admits to this host, in its terms. */
+    dev.gureum.core.runtime.HostCapacity admitted() {
+        return new dev.gureum.core.runtime.HostCapacity(admissibleVcpus(), admissibleMemoryBytes() / (1024 * 1024));
     }
 
     private static long totalMemory() {

@@ -205,6 +205,12 @@ public final class SandboxRuntime implements InstanceRuntime {
         releaseHost();
     }
 
+    /** What core admits to this host before a launch or start is recorded; {@link #admitAndBoot} checks again. */
+    @Override
+    public Optional<dev.gureum.core.runtime.HostCapacity> hostCapacity() {
+        return Optional.of(host.capacity().admitted());
+    }
+
     @Override
     public boolean enforcesFirewalls() {
         return true;
