@@ -25,8 +25,9 @@ import software.amazon.awssdk.services.ec2.model.KeyType;
 /**
  * sandbox: real instances of a server started with {@code --runtime sandbox}, timed as a user sees them,
  * from sending RunInstances (AWS SDK) to the first {@code ssh … true} that succeeds against the instance's
- * private address: 20 launches one at a time (each terminated before the next), stop → start → ssh of
- * one instance, a RunInstances of 10 until all 10 answer, and the host memory of those 10 once idle.
+ * private address: 20 launches of a t2.micro one at a time (each terminated before the next), stop → start
+ * → ssh of one instance, a RunInstances of 10 (8 on 2 cores: the host's capacity) until all answer, and
+ * the host memory of those once idle.
  *
  * <p>The reference, in the same run, is {@code ssh … true} against an instance whose sshd is already up:
  * the client's and sshd's own cost (process start, key exchange, authentication, a session), which every
@@ -41,7 +42,13 @@ final class SandboxLaunches implements Benchmark {
     private static final String TITLE = "RunInstances -> first successful ssh, real sandbox instances (gureum-tiny)";
     private static final int LAUNCHES = 20;
     private static final int STOP_STARTS = 5;
-    private static final int BATCH = 10;
+    /**
+     * The burst launched at once: 10, or fewer where the host admits fewer 1-vCPU instances (the sandbox
+     * admits 4 vCPUs per host CPU, so 8 on 2 cores).
+     */
+    private static final int BATCH = Math.min(10, 4 * Runtime.getRuntime().availableProcessors());
+    /** One vCPU, so a burst is held back by the host's capacity as little as possible. */
+    private static final String INSTANCE_TYPE = "t2.micro";
     private static final int REFERENCE_RUNS = 20;
     private static final Duration IDLE = Duration.ofSeconds(5);
     private static final Duration BOOT = Duration.ofSeconds(60);
@@ -97,11 +104,15 @@ final class SandboxLaunches implements Benchmark {
         String trace = "";
         for (int run = 0; run < LAUNCHES; run++) {
             int logOffset = server.logText().length();
+            String sentAtUptime = hostUptime();
             long sent = System.nanoTime();
             Instance instance = launcher.run(1).get(0);
-            launches.add(seconds(ssh.awaitAnswer(instance.privateIpAddress(), BOOT) - sent));
+            long answered = ssh.awaitAnswer(instance.privateIpAddress(), BOOT);
+            launches.add(seconds(answered - sent));
             if (run == 0) {
-                trace = hostCommands(server.logText().substring(logOffset));
+                trace = "RunInstances sent at host uptime " + sentAtUptime + " s, ssh answered after "
+                        + format(seconds(answered - sent)) + " s\n" + hostCommands(server.logText().substring(logOffset))
+                        + "console:\n" + launcher.console(instance.instanceId()).indent(2);
             }
             launcher.terminate(List.of(instance.instanceId()));
         }
@@ -131,7 +142,7 @@ final class SandboxLaunches implements Benchmark {
         launcher.terminate(batch.stream().map(Instance::instanceId).toList());
 
         System.out.println();
-        System.out.println("sandbox: host commands of the first measured launch (GUREUM_TRACE_HOST=1, ms each):");
+        System.out.println("sandbox: the first measured launch: host commands (GUREUM_TRACE_HOST=1, ms each), then its console:");
         System.out.print(trace);
 
         double median = Statistics.median(launches);
@@ -199,6 +210,11 @@ final class SandboxLaunches implements Benchmark {
         return process.waitFor() == 0 ? null : output;
     }
 
+    /** /proc/uptime's first field: the clock the instance's init stamps its console lines with. */
+    private static String hostUptime() throws IOException {
+        return Files.readString(Path.of("/proc/uptime")).split(" ")[0];
+    }
+
     private static long residentBytes(long pid) throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
             if (line.startsWith("VmRSS:")) {
@@ -226,7 +242,7 @@ final class SandboxLaunches implements Benchmark {
     /** RunInstances and TerminateInstances as the benchmark uses them; terminate waits until the host is clean. */
     private record Launcher(Ec2Client ec2, String image) {
         List<Instance> run(int count) {
-            return ec2.runInstances(r -> r.imageId(image).instanceType("t3.micro").minCount(count).maxCount(count)
+            return ec2.runInstances(r -> r.imageId(image).instanceType(INSTANCE_TYPE).minCount(count).maxCount(count)
                     .keyName("bench")).instances();
         }
 
@@ -245,6 +261,11 @@ final class SandboxLaunches implements Benchmark {
                 }
                 Thread.sleep(20);
             }
+        }
+
+        String console(String id) {
+            String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
+            return output == null ? "" : new String(java.util.Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
         }
 
         private String state(String id) {
