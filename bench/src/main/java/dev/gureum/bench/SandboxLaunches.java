@@ -95,7 +95,13 @@ final class SandboxLaunches implements Benchmark {
         long firstSent = System.nanoTime();
         Instance kept = launcher.run(1).get(0);
         launcher.awaitState(kept.instanceId(), "running");
-        double firstLaunch = seconds(ssh.awaitAnswer(kept.privateIpAddress(), BOOT) - firstSent);
+        double firstLaunch;
+        try {
+            firstLaunch = seconds(ssh.awaitAnswer(kept.privateIpAddress(), BOOT) - firstSent);
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\nconsole of " + kept.instanceId() + ":\n"
+                    + launcher.console(kept.instanceId()), e);
+        }
 
         List<Double> reference = new ArrayList<>();
         for (int run = 0; run < REFERENCE_RUNS; run++) {

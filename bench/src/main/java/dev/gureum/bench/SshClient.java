@@ -24,15 +24,21 @@ final class SshClient {
 
     /** Runs {@code ssh … <address> true} once; true when it exited 0. */
     boolean runsTrue(String address) throws IOException, InterruptedException {
+        return attempt(address) == null;
+    }
+
+    /** Runs {@code ssh … <address> true} once; null when it exited 0, else its status and what it printed. */
+    private String attempt(String address) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(List.of("ssh", "-i", key.toString(), "-o", "BatchMode=yes",
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=QUIET",
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
                 "-o", "ConnectTimeout=1", "-o", "IdentitiesOnly=yes", user + "@" + address, "true"))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            return false;
+            return "ssh hung: " + output;
         }
-        return process.exitValue() == 0;
+        return process.exitValue() == 0 ? null : "ssh exited " + process.exitValue() + ": " + output.strip();
     }
 
     /**
@@ -43,12 +49,14 @@ final class SshClient {
      */
     long awaitAnswer(String address, Duration within) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
+        String failure = "not tried";
         while (System.nanoTime() < deadline) {
-            if (runsTrue(address)) {
+            failure = attempt(address);
+            if (failure == null) {
                 return System.nanoTime();
             }
             Thread.sleep(POLL_INTERVAL_MILLIS);
         }
-        throw new IllegalStateException(address + " did not answer ssh within " + within);
+        throw new IllegalStateException(address + " did not answer ssh within " + within + "; last try: " + failure);
     }
 }
