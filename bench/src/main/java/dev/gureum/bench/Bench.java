@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 public final class Bench {
     private static final String USAGE = """
             usage: gureum bench [--runs N] [--duration SECONDS] [cold-start] [throughput] [instances] [alarms]
-                                [metrics] [ri-offerings] [cost-explorer] [metering]
+                                [metrics] [ri-offerings] [cost-explorer] [metering] [sandbox]
               cold-start    spawn to first signed answer, against a hello-world JVM (--runs, default 11)
               throughput    wrk on Gureum, against a static Netty responder, 3 alternating rounds each
                             of --duration seconds (default 5)
@@ -31,6 +31,9 @@ public final class Bench {
                             DescribeRegions in the same run
               metering      stop and start of 1,000 instances with usage metered, against a server with
                             --metering off in the same JVM
+              sandbox       real instances (--runtime sandbox, root): RunInstances -> first ssh over 20 launches,
+                            stop/start -> ssh, a launch of 10, idle memory, against ssh to a running instance;
+                            skipped where the sandbox cannot run
             """;
 
     private Bench() {
@@ -66,6 +69,7 @@ public final class Bench {
         all.put(CostExplorerScale.NAME, CostExplorerScale::new);
         all.put(ReservedOfferings.NAME, ReservedOfferings::new);
         all.put(MeteringShare.NAME, MeteringShare::new);
+        all.put(SandboxLaunches.NAME, SandboxLaunches::new);
         if (names.isEmpty()) {
             names.addAll(all.keySet());
         }

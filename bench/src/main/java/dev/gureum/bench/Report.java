@@ -18,6 +18,7 @@ final class Report {
     private final String benchmark;
     private final String title;
     private final List<Row> rows = new ArrayList<>();
+    private String skipReason;
 
     Report(String benchmark, String title) {
         this.benchmark = benchmark;
@@ -42,12 +43,30 @@ final class Report {
         return this;
     }
 
+    /**
+     * A benchmark that cannot run on this host (it needs root, say): it prints why and one
+     * {@code RESULT <benchmark> skipped true -} line, and counts as neither passed nor failed.
+     */
+    static Report skipped(String benchmark, String title, String reason) {
+        Report report = new Report(benchmark, title);
+        report.skipReason = reason;
+        return report;
+    }
+
     /** True when every check in the report passed. */
     boolean checksPassed() {
         return rows.stream().noneMatch(Row::failed);
     }
 
     void print(PrintStream out) {
+        if (skipReason != null) {
+            out.println();
+            out.println(benchmark + ": " + title);
+            out.println("skipped: " + skipReason.strip());
+            out.println();
+            out.println("RESULT " + benchmark + " skipped true -");
+            return;
+        }
         int labelWidth = rows.stream().mapToInt(row -> row.label().length()).max().orElse(0);
         int valueWidth = rows.stream().mapToInt(row -> (row.shown() + " " + row.unit()).strip().length()).max().orElse(0);
         out.println();

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A Gureum server in its own JVM, started from the built jar as {@code ./gureum serve} starts it, on a
@@ -49,6 +50,12 @@ final class ServerProcess implements AutoCloseable {
 
     /** Spawns the server; the caller picked {@code port} (the signed request names it) before the clock started. */
     static ServerProcess spawn(Workspace workspace, List<String> javaOptions, int port, String name) throws IOException {
+        return spawn(workspace, javaOptions, port, name, List.of(), Map.of());
+    }
+
+    /** As {@link #spawn(Workspace, List, int, String)}, with more {@code serve} options and environment variables. */
+    static ServerProcess spawn(Workspace workspace, List<String> javaOptions, int port, String name,
+                               List<String> serveOptions, Map<String, String> environment) throws IOException {
         Path dataDirectory = workspace.directory().resolve(name + "-data");
         Path log = workspace.directory().resolve(name + ".log");
         List<String> command = new ArrayList<>();
@@ -57,8 +64,11 @@ final class ServerProcess implements AutoCloseable {
         command.addAll(javaOptions);
         command.addAll(List.of("-jar", workspace.serverJar().toString(),
                 "serve", "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
-        Process process = workspace.start(new ProcessBuilder(command).directory(Locations.repository().toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()));
+        command.addAll(serveOptions);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Locations.repository().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = workspace.start(builder);
         return new ServerProcess(workspace, process, port, dataDirectory, log);
     }
 
@@ -90,7 +100,8 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server did not answer within " + START_TIMEOUT + ":\n" + logText());
     }
 
-    private String logText() {
+    /** The server's output so far (its log file). */
+    String logText() {
         try {
             return Files.readString(log);
         } catch (IOException e) {

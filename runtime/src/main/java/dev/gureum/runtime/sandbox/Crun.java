@@ -56,12 +56,15 @@ final class Crun {
         try {
             Files.createDirectories(stateRoot);
             long before = Files.exists(console) ? Files.size(console) : 0;
-            Process process = new ProcessBuilder(command("run", "--detach", "--bundle", bundle.toString(), id))
+            List<String> command = command("run", "--detach", "--bundle", bundle.toString(), id);
+            long began = System.nanoTime();
+            Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(console.toFile()))
                     .start();
             int status = process.waitFor();
+            HostCommand.trace(command, began);
             if (status != 0) {
                 throw new SandboxException("crun could not start " + id + " (" + status + "): "
                         + ConsoleFile.since(console, before).strip());

@@ -46,6 +46,13 @@ final class HostCommand {
         }
     }
 
+    /** With GUREUM_TRACE_HOST set: one line on standard error with the command and how long it took since {@code began}. */
+    static void trace(List<String> command, long began) {
+        if (TRACE) {
+            System.err.printf("[host %4d ms] %s%n", (System.nanoTime() - began) / 1_000_000, String.join(" ", command));
+        }
+    }
+
     /** Runs the command and reports how it ended, for commands whose failure is an answer. */
     static Result attempt(List<String> command) {
         return attempt(command, null);
@@ -73,9 +80,7 @@ final class HostCommand {
                 process.destroyForcibly();
                 throw new SandboxException(String.join(" ", command) + " did not finish in " + TIMEOUT_SECONDS + " s");
             }
-            if (TRACE) {
-                System.err.printf("[host %4d ms] %s%n", (System.nanoTime() - began) / 1_000_000, String.join(" ", command));
-            }
+            trace(command, began);
             return new Result(process.exitValue(), output);
         } catch (IOException e) {
             throw new SandboxException("cannot run " + command.get(0) + ": " + e.getMessage(), e);
