@@ -132,17 +132,17 @@ class SandboxIT {
         }
     }
 
-    private static String tinyImage(Ec2Client ec2) {
+    static String tinyImage(Ec2Client ec2) {
         return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
                 .values("gureum-tiny-*").build())).images().get(0).imageId();
     }
 
-    private static String state(Ec2Client ec2, String id) {
+    static String state(Ec2Client ec2, String id) {
         return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
                 .nameAsString();
     }
 
-    private static void awaitState(Ec2Client ec2, String id, String wanted) {
+    static void awaitState(Ec2Client ec2, String id, String wanted) {
         long deadline = System.nanoTime() + BOOT.toNanos();
         String now = state(ec2, id);
         while (!now.equals(wanted) && System.nanoTime() < deadline) {
@@ -152,7 +152,7 @@ class SandboxIT {
         assertEquals(wanted, now, id + "\n" + console(ec2, id));
     }
 
-    private static String console(Ec2Client ec2, String id) {
+    static String console(Ec2Client ec2, String id) {
         String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
         return output == null ? "" : new String(Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
     }
