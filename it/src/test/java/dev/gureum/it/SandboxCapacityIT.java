@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * instances and one restart. Runs as root where the sandbox runs; skipped elsewhere.
  */
 class SandboxCapacityIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
     /** c5 types by vCPUs; each has 2 GiB of memory per vCPU. */
     private static final Map<Integer, String> C5_BY_VCPUS = Map.of(2, "c5.large", 4, "c5.xlarge", 8, "c5.2xlarge",
             16, "c5.4xlarge");
@@ -42,7 +40,7 @@ class SandboxCapacityIT {
         List<String> blocks = new ArrayList<>();
         try (GureumProcess server = GureumProcess.start("--runtime", "sandbox")) {
             try (Ec2Client ec2 = Clients.ec2(server.endpoint())) {
-                String image = tinyImage(ec2);
+                String image = SandboxInstances.tinyImage(ec2);
 
                 Ec2Exception tooBig = Ec2PlatformIT.assertError(500, "InsufficientInstanceCapacity",
                         () -> ec2.runInstances(r -> r.imageId(image).instanceType("c5.24xlarge").minCount(1).maxCount(1)));
@@ -56,24 +54,24 @@ class SandboxCapacityIT {
                         .instances();
                 assertEquals(2, two.size(), "MaxCount 3 is cut to the 2 the host holds");
                 record(ec2, two, ids, blocks);
-                two.forEach(instance -> awaitState(ec2, instance.instanceId(), "running"));
+                two.forEach(instance -> SandboxInstances.awaitState(ec2, instance.instanceId(), "running"));
                 Ec2PlatformIT.assertError(500, "InsufficientInstanceCapacity",
                         () -> ec2.runInstances(r -> r.imageId(image).instanceType(half).minCount(1).maxCount(1)));
 
                 String stopped = two.get(0).instanceId();
                 ec2.stopInstances(r -> r.instanceIds(stopped));
-                awaitState(ec2, stopped, "stopped");
+                SandboxInstances.awaitState(ec2, stopped, "stopped");
                 List<Instance> taker = ec2.runInstances(r -> r.imageId(image).instanceType(half).minCount(1)
                         .maxCount(1)).instances();
                 record(ec2, taker, ids, blocks);
                 Ec2PlatformIT.assertError(500, "InsufficientInstanceCapacity",
                         () -> ec2.startInstances(r -> r.instanceIds(stopped)));
-                assertEquals("stopped", state(ec2, stopped));
+                assertEquals("stopped", SandboxInstances.state(ec2, stopped));
 
                 ec2.terminateInstances(r -> r.instanceIds(taker.get(0).instanceId()));
-                awaitState(ec2, taker.get(0).instanceId(), "terminated");
+                SandboxInstances.awaitState(ec2, taker.get(0).instanceId(), "terminated");
                 ec2.startInstances(r -> r.instanceIds(stopped));
-                awaitState(ec2, stopped, "running");
+                SandboxInstances.awaitState(ec2, stopped, "running");
             }
             server.stop();
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after shutdown");
@@ -100,25 +98,5 @@ class SandboxCapacityIT {
             ids.add(instance.vpcId());
             blocks.add(ec2.describeSubnets(r -> r.subnetIds(instance.subnetId())).subnets().get(0).cidrBlock());
         }
-    }
-
-    private static String tinyImage(Ec2Client ec2) {
-        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("gureum-tiny-*").build())).images().get(0).imageId();
-    }
-
-    private static String state(Ec2Client ec2, String id) {
-        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                .nameAsString();
-    }
-
-    private static void awaitState(Ec2Client ec2, String id, String wanted) {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        String now = state(ec2, id);
-        while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            HostProcess.sleep(20);
-            now = state(ec2, id);
-        }
-        assertEquals(wanted, now, id);
     }
 }

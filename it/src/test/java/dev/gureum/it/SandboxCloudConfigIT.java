@@ -74,11 +74,11 @@ class SandboxCloudConfigIT {
             Instance bad = launch(ec2, "#cloud-config\nruncmd: [echo never\nwrite_files: {\n");
             String id = good.instanceId();
             String address = good.privateIpAddress();
-            awaitState(ec2, id, "running");
-            awaitState(ec2, bad.instanceId(), "running");
+            SandboxInstances.awaitState(ec2, id, "running");
+            SandboxInstances.awaitState(ec2, bad.instanceId(), "running");
 
-            assertTrue(awaitConsole(ec2, id, "cloud-config: runcmd exited with status 0"), console(ec2, id));
-            String console = console(ec2, id);
+            assertTrue(awaitConsole(ec2, id, "cloud-config: runcmd exited with status 0"), SandboxInstances.console(ec2, id));
+            String console = SandboxInstances.console(ec2, id);
             assertTrue(console.contains(marker), console);
             assertTrue(console.contains("bootcmd-ran-for-" + id), console);
             assertTrue(console.contains("cloud-config: packages is not supported"), console);
@@ -94,22 +94,22 @@ class SandboxCloudConfigIT {
                     "ssh_authorized_keys are the default user's");
 
             ec2.rebootInstances(r -> r.instanceIds(id));
-            assertTrue(awaitConsoleCount(ec2, id, "bootcmd-ran-for-" + id, 2), console(ec2, id));
+            assertTrue(awaitConsoleCount(ec2, id, "bootcmd-ran-for-" + id, 2), SandboxInstances.console(ec2, id));
             Ssh.Result after = Ssh.retry(key, "ec2-user", address, "true", BOOT);
             assertTrue(after.ok(), after.toString());
-            assertEquals(1, count(console(ec2, id), marker), "runcmd runs once per instance, bootcmd at every boot");
+            assertEquals(1, count(SandboxInstances.console(ec2, id), marker), "runcmd runs once per instance, bootcmd at every boot");
             assertEquals("1", Ssh.run(extra, "ec2-user", address, "grep -c extra-key ~/.ssh/authorized_keys").output(),
                     "the extra key, kept across a reboot, once");
 
             assertTrue(awaitConsole(ec2, bad.instanceId(), "cloud-config user data is not valid YAML"),
-                    console(ec2, bad.instanceId()));
+                    SandboxInstances.console(ec2, bad.instanceId()));
             Ssh.Result badSsh = Ssh.retry(key, "ec2-user", bad.privateIpAddress(), "echo up", BOOT);
-            assertEquals("up", badSsh.output(), badSsh + "\n" + console(ec2, bad.instanceId()));
-            assertTrue(console(ec2, bad.instanceId()).contains("gureum-init: ready"), console(ec2, bad.instanceId()));
+            assertEquals("up", badSsh.output(), badSsh + "\n" + SandboxInstances.console(ec2, bad.instanceId()));
+            assertTrue(SandboxInstances.console(ec2, bad.instanceId()).contains("gureum-init: ready"), SandboxInstances.console(ec2, bad.instanceId()));
 
             ec2.terminateInstances(r -> r.instanceIds(id, bad.instanceId()));
-            awaitState(ec2, id, "terminated");
-            awaitState(ec2, bad.instanceId(), "terminated");
+            SandboxInstances.awaitState(ec2, id, "terminated");
+            SandboxInstances.awaitState(ec2, bad.instanceId(), "terminated");
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(),
                     List.of(id, bad.instanceId(), good.vpcId()), List.of()), "terminated instances leave nothing");
         }
@@ -124,34 +124,9 @@ class SandboxCloudConfigIT {
     }
 
     private static Instance launch(Ec2Client ec2, String userData) {
-        return ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano").minCount(1).maxCount(1)
+        return ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano").minCount(1).maxCount(1)
                 .keyName("dev").userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8))))
                 .instances().get(0);
-    }
-
-    private static String tinyImage(Ec2Client ec2) {
-        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("gureum-tiny-*").build())).images().get(0).imageId();
-    }
-
-    private static String state(Ec2Client ec2, String id) {
-        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                .nameAsString();
-    }
-
-    private static void awaitState(Ec2Client ec2, String id, String wanted) {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        String now = state(ec2, id);
-        while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            HostProcess.sleep(20);
-            now = state(ec2, id);
-        }
-        assertEquals(wanted, now, id + "\n" + console(ec2, id));
-    }
-
-    private static String console(Ec2Client ec2, String id) {
-        String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
-        return output == null ? "" : new String(Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
     }
 
     private static boolean awaitConsole(Ec2Client ec2, String id, String text) {
@@ -160,7 +135,7 @@ class SandboxCloudConfigIT {
 
     private static boolean awaitConsoleCount(Ec2Client ec2, String id, String text, int times) {
         long deadline = System.nanoTime() + BOOT.toNanos();
-        while (count(console(ec2, id), text) < times) {
+        while (count(SandboxInstances.console(ec2, id), text) < times) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

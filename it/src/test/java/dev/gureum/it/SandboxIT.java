@@ -52,19 +52,19 @@ class SandboxIT {
             String userData = "#!/bin/sh\necho " + marker + "\necho written-by-user-data > /root/from-user-data\n";
 
             long launched = System.nanoTime();
-            Instance instance = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.micro")
+            Instance instance = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.micro")
                     .minCount(1).maxCount(1).keyName("dev")
                     .userData(Base64.getEncoder().encodeToString(userData.getBytes(StandardCharsets.UTF_8))))
                     .instances().get(0);
             String id = instance.instanceId();
             String address = instance.privateIpAddress();
-            awaitState(ec2, id, "running");
+            SandboxInstances.awaitState(ec2, id, "running");
             Ssh.Result uname = Ssh.retry(key, "ec2-user", address, "uname -a", BOOT);
             long toSsh = (System.nanoTime() - launched) / 1_000_000;
-            assertTrue(uname.ok(), uname + "\n" + console(ec2, id));
+            assertTrue(uname.ok(), uname + "\n" + SandboxInstances.console(ec2, id));
             assertTrue(uname.output().startsWith("Linux ip-" + address.replace('.', '-') + " "), uname.output());
             System.out.println("[measured] RunInstances -> first successful ssh command: " + toSsh + " ms");
-            assertEquals("running", state(ec2, id));
+            assertEquals("running", SandboxInstances.state(ec2, id));
 
             assertEquals("0", Ssh.run(key, "root", address, "id -u").output(), "the key is installed for root too");
             Path wrong = keys.resolve("wrong");
@@ -73,26 +73,26 @@ class SandboxIT {
             assertEquals(255, refused.exitStatus(), refused.output());
             assertTrue(refused.output().contains("Permission denied"), refused.output());
 
-            assertTrue(awaitConsole(ec2, id, marker), console(ec2, id));
+            assertTrue(awaitConsole(ec2, id, marker), SandboxInstances.console(ec2, id));
             assertEquals("written-by-user-data", Ssh.run(key, "root", address, "cat /root/from-user-data").output());
             assertTrue(Ssh.run(key, "ec2-user", address, "echo kept > ~/note").ok());
 
             ec2.stopInstances(r -> r.instanceIds(id));
-            awaitState(ec2, id, "stopped");
+            SandboxInstances.awaitState(ec2, id, "stopped");
             assertFalse(Ssh.run(key, "ec2-user", address, "true").ok(), "a stopped instance answers nothing");
             long started = System.nanoTime();
             ec2.startInstances(r -> r.instanceIds(id));
-            awaitState(ec2, id, "running");
+            SandboxInstances.awaitState(ec2, id, "running");
             Ssh.Result note = Ssh.retry(key, "ec2-user", address, "cat ~/note", BOOT);
             System.out.println("[measured] StartInstances -> first successful ssh command: "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
             assertEquals("kept", note.output(), "the root disk survives stop and start");
-            assertEquals("running", state(ec2, id));
-            assertEquals(1, countOccurrences(console(ec2, id), marker), "user data runs once per instance");
+            assertEquals("running", SandboxInstances.state(ec2, id));
+            assertEquals(1, countOccurrences(SandboxInstances.console(ec2, id), marker), "user data runs once per instance");
 
             String vpc = instance.vpcId();
             ec2.terminateInstances(r -> r.instanceIds(id));
-            awaitState(ec2, id, "terminated");
+            SandboxInstances.awaitState(ec2, id, "terminated");
             // the subnet's blackhole route stays while the runtime runs (checked at shutdown in the other test)
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), List.of(id, vpc), List.of()),
                     "a terminated instance (the last of its VPC) leaves nothing on the host");
@@ -105,17 +105,17 @@ class SandboxIT {
             List<String> ids = new ArrayList<>();
             List<String> blocks = new ArrayList<>();
             try (Ec2Client ec2 = Clients.ec2(server.endpoint())) {
-                List<Instance> first = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano")
+                List<Instance> first = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano")
                         .minCount(2).maxCount(2)).instances();
-                first.forEach(instance -> awaitState(ec2, instance.instanceId(), "running"));
+                first.forEach(instance -> SandboxInstances.awaitState(ec2, instance.instanceId(), "running"));
                 record(ec2, first, ids, blocks);
                 post(server, "/_gureum/reset");
                 assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after reset");
                 assertEquals(List.of(), HostLeftovers.publicNetwork(), "after reset");
 
-                List<Instance> second = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano")
+                List<Instance> second = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano")
                         .minCount(1).maxCount(1)).instances();
-                awaitState(ec2, second.get(0).instanceId(), "running");
+                SandboxInstances.awaitState(ec2, second.get(0).instanceId(), "running");
                 record(ec2, second, ids, blocks);
             }
             server.stop();
@@ -132,34 +132,9 @@ class SandboxIT {
         }
     }
 
-    static String tinyImage(Ec2Client ec2) {
-        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("gureum-tiny-*").build())).images().get(0).imageId();
-    }
-
-    static String state(Ec2Client ec2, String id) {
-        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                .nameAsString();
-    }
-
-    static void awaitState(Ec2Client ec2, String id, String wanted) {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        String now = state(ec2, id);
-        while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            HostProcess.sleep(20);
-            now = state(ec2, id);
-        }
-        assertEquals(wanted, now, id + "\n" + console(ec2, id));
-    }
-
-    static String console(Ec2Client ec2, String id) {
-        String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
-        return output == null ? "" : new String(Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
-    }
-
     private static boolean awaitConsole(Ec2Client ec2, String id, String text) {
         long deadline = System.nanoTime() + BOOT.toNanos();
-        while (!console(ec2, id).contains(text)) {
+        while (!SandboxInstances.console(ec2, id).contains(text)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }

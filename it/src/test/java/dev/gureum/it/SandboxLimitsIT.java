@@ -44,13 +44,13 @@ class SandboxLimitsIT {
             ec2.importKeyPair(r -> r.keyName("laptop").publicKeyMaterial(
                     software.amazon.awssdk.core.SdkBytes.fromByteArray(publicKey)));
 
-            Instance instance = ec2.runInstances(r -> r.imageId(SandboxIT.tinyImage(ec2)).instanceType("t3.nano")
+            Instance instance = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano")
                     .minCount(1).maxCount(1).keyName("laptop")).instances().get(0);
             String id = instance.instanceId();
             String address = instance.privateIpAddress();
-            SandboxIT.awaitState(ec2, id, "running");
+            SandboxInstances.awaitState(ec2, id, "running");
             Ssh.Result hello = Ssh.retry(key, "ec2-user", address, "echo hello", BOOT);
-            assertEquals("hello", hello.output(), hello + "\n" + SandboxIT.console(ec2, id));
+            assertEquals("hello", hello.output(), hello + "\n" + SandboxInstances.console(ec2, id));
 
             // t3.nano has 512 MiB: a shell holding 700 MiB in a variable is killed; the session's shell goes on
             Ssh.Result hog = Ssh.run(key, "root", address, "sh -c 'x=$(dd if=/dev/zero bs=1M count=700 2>/dev/null"
@@ -62,13 +62,13 @@ class SandboxLimitsIT {
                 assertTrue(Files.readString(oomControl).lines().anyMatch(line -> line.matches("oom_kill [1-9][0-9]*")),
                         "the kill was the instance cgroup's own: " + Files.readString(oomControl));
             }
-            assertEquals("running", SandboxIT.state(ec2, id));
+            assertEquals("running", SandboxInstances.state(ec2, id));
             assertEquals("still here", Ssh.run(key, "ec2-user", address, "echo still here").output(),
                     "sshd and the rest of the instance live on");
 
             String vpc = instance.vpcId();
             ec2.terminateInstances(r -> r.instanceIds(id));
-            SandboxIT.awaitState(ec2, id, "terminated");
+            SandboxInstances.awaitState(ec2, id, "terminated");
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), List.of(id, vpc), List.of()));
         }
     }

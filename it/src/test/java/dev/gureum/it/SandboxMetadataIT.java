@@ -56,18 +56,18 @@ class SandboxMetadataIT {
             ids.add(vpc);
             String publicKey = ec2.createKeyPair(r -> r.keyName("imds").keyType(KeyType.ED25519)).keyName();
             String alphaData = "#!/bin/sh\necho alpha-" + UUID.randomUUID() + "\n";
-            Instance alpha = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano").minCount(1)
+            Instance alpha = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano").minCount(1)
                     .maxCount(1).subnetId(subnet).privateIpAddress("10.79.1.10").keyName(publicKey)
                     .userData(Base64.getEncoder().encodeToString(alphaData.getBytes(StandardCharsets.UTF_8)))
                     .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
                             .tags(Tag.builder().key("Name").value("alpha").build()).build())).instances().get(0);
-            Instance beta = ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano").minCount(1)
+            Instance beta = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano").minCount(1)
                     .maxCount(1).subnetId(subnet).privateIpAddress("10.79.1.11")).instances().get(0);
             ids.addAll(List.of(alpha.instanceId(), beta.instanceId()));
             String a = "gureum-" + alpha.instanceId();
             String b = "gureum-" + beta.instanceId();
-            awaitState(ec2, alpha.instanceId(), "running");
-            awaitState(ec2, beta.instanceId(), "running");
+            SandboxInstances.awaitState(ec2, alpha.instanceId(), "running");
+            SandboxInstances.awaitState(ec2, beta.instanceId(), "running");
             long asked = System.nanoTime();
             awaitAnswer(a, "/latest/meta-data/instance-id");
             System.out.println("[measured] instance running -> first metadata answer: "
@@ -158,8 +158,8 @@ class SandboxMetadataIT {
             assertEquals(0, curl(a, "http://" + listener.group(1) + ":22/").status(), "nor is anything else of the host");
 
             ec2.terminateInstances(r -> r.instanceIds(alpha.instanceId(), beta.instanceId()));
-            awaitState(ec2, alpha.instanceId(), "terminated");
-            awaitState(ec2, beta.instanceId(), "terminated");
+            SandboxInstances.awaitState(ec2, alpha.instanceId(), "terminated");
+            SandboxInstances.awaitState(ec2, beta.instanceId(), "terminated");
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, List.of()),
                     "terminated instances leave no namespace behind");
             assertEquals(rulesBefore, metadataRules(), "the VPC's metadata routing rule goes with its namespace");
@@ -187,21 +187,6 @@ class SandboxMetadataIT {
         int split = output.lastIndexOf('\n');
         String code = output.substring(split + 1).strip();
         return new Answer(code.matches("\\d+") ? Integer.parseInt(code) : -1, split < 0 ? "" : output.substring(0, split));
-    }
-
-    private static void awaitState(Ec2Client ec2, String id, String wanted) {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        String now = state(ec2, id);
-        while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            HostProcess.sleep(20);
-            now = state(ec2, id);
-        }
-        assertEquals(wanted, now, id);
-    }
-
-    private static String state(Ec2Client ec2, String id) {
-        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                .nameAsString();
     }
 
     private static void awaitAnswer(String namespace, String path) {
@@ -242,10 +227,5 @@ class SandboxMetadataIT {
     /** The host's policy rules of metadata answers (preference 4242). */
     private static List<String> metadataRules() {
         return HostProcess.run(List.of("ip", "-4", "rule", "show", "pref", "4242")).output().lines().sorted().toList();
-    }
-
-    private static String tinyImage(Ec2Client ec2) {
-        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("gureum-tiny-*").build())).images().get(0).imageId();
     }
 }

@@ -79,14 +79,14 @@ class SandboxPublicNetworkIT {
                 ids.add(instance.instanceId());
                 ids.add(instance.vpcId());
                 blocks.add(ec2.describeSubnets(r -> r.subnetIds(instance.subnetId())).subnets().get(0).cidrBlock());
-                awaitState(ec2, instance.instanceId(), "running");
+                SandboxInstances.awaitState(ec2, instance.instanceId(), "running");
             }
             String firstPublic = publicIp(ec2, first.instanceId());
             assertNotNull(firstPublic);
             assertNull(publicIp(ec2, hidden.instanceId()), "launched without a public address");
 
             Ssh.Result viaPublic = Ssh.retry(key, "ec2-user", firstPublic, "hostname", BOOT);
-            assertTrue(viaPublic.ok(), viaPublic + "\n" + console(ec2, first.instanceId()));
+            assertTrue(viaPublic.ok(), viaPublic + "\n" + SandboxInstances.console(ec2, first.instanceId()));
             assertEquals(hostname(first), viaPublic.output(), "SSH from the host to the public address reaches the instance");
             System.out.println("[measured] 3 RunInstances -> first successful ssh command to a public address: "
                     + (System.nanoTime() - launched) / 1_000_000 + " ms");
@@ -132,11 +132,11 @@ class SandboxPublicNetworkIT {
                     "a moved Elastic IP reaches its new instance at once");
 
             ec2.stopInstances(r -> r.instanceIds(first.instanceId(), second.instanceId()));
-            awaitState(ec2, first.instanceId(), "stopped");
-            awaitState(ec2, second.instanceId(), "stopped");
+            SandboxInstances.awaitState(ec2, first.instanceId(), "stopped");
+            SandboxInstances.awaitState(ec2, second.instanceId(), "stopped");
             ec2.startInstances(r -> r.instanceIds(first.instanceId(), second.instanceId()));
-            awaitState(ec2, first.instanceId(), "running");
-            awaitState(ec2, second.instanceId(), "running");
+            SandboxInstances.awaitState(ec2, first.instanceId(), "running");
+            SandboxInstances.awaitState(ec2, second.instanceId(), "running");
             String restartedPublic = publicIp(ec2, first.instanceId());
             assertNotNull(restartedPublic);
             assertNotEquals(firstPublic, restartedPublic, "stop and start give a new public address");
@@ -155,12 +155,12 @@ class SandboxPublicNetworkIT {
             assertEquals(hostname(first), Ssh.retry(key, "ec2-user", "127.0.0.1", Integer.parseInt(forwarded), "hostname",
                     BOOT).output(), "the loopback forward reaches the instance's port 22");
             ec2.stopInstances(r -> r.instanceIds(first.instanceId()));
-            awaitState(ec2, first.instanceId(), "stopped");
+            SandboxInstances.awaitState(ec2, first.instanceId(), "stopped");
             assertFalse(reaches(null, "127.0.0.1", Integer.parseInt(forwarded)), "the forward goes with the instance");
 
             ec2.terminateInstances(r -> r.instanceIds(ids.stream().filter(id -> id.startsWith("i-")).toList()));
             for (String id : ids.stream().filter(id -> id.startsWith("i-")).toList()) {
-                awaitState(ec2, id, "terminated");
+                SandboxInstances.awaitState(ec2, id, "terminated");
             }
             ec2.releaseAddress(r -> r.allocationId(allocation));
             server.stop();
@@ -189,7 +189,7 @@ class SandboxPublicNetworkIT {
             Instance instance = launch(ec2, true, null);
             ids.add(instance.instanceId());
             ids.add(instance.vpcId());
-            awaitState(ec2, instance.instanceId(), "running");
+            SandboxInstances.awaitState(ec2, instance.instanceId(), "running");
             String address = publicIp(ec2, instance.instanceId());
             awaitReachable(null, address, 8000);
             String acl = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id")
@@ -228,7 +228,7 @@ class SandboxPublicNetworkIT {
             assertEquals("8000 ok, 8001 ok, private 8000 ok", probes(address, instance.privateIpAddress()));
 
             ec2.terminateInstances(r -> r.instanceIds(instance.instanceId()));
-            awaitState(ec2, instance.instanceId(), "terminated");
+            SandboxInstances.awaitState(ec2, instance.instanceId(), "terminated");
             server.stop();
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, List.of(POOL)));
         }
@@ -243,7 +243,7 @@ class SandboxPublicNetworkIT {
     private static Instance launch(Ec2Client ec2, boolean publicAddress, String keyName) {
         String subnet = ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
                 .subnets().stream().map(s -> s.subnetId()).sorted().findFirst().orElseThrow();
-        return ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano").minCount(1).maxCount(1)
+        return ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano").minCount(1).maxCount(1)
                 .keyName(keyName)
                 .networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0).subnetId(subnet)
                         .associatePublicIpAddress(publicAddress).build())
@@ -264,37 +264,12 @@ class SandboxPublicNetworkIT {
         return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).publicIpAddress();
     }
 
-    private static String tinyImage(Ec2Client ec2) {
-        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("gureum-tiny-*").build())).images().get(0).imageId();
-    }
-
-    private static void awaitState(Ec2Client ec2, String id, String wanted) {
-        long deadline = System.nanoTime() + BOOT.toNanos();
-        String now = state(ec2, id);
-        while (!now.equals(wanted) && System.nanoTime() < deadline) {
-            HostProcess.sleep(20);
-            now = state(ec2, id);
-        }
-        assertEquals(wanted, now, id + "\n" + console(ec2, id));
-    }
-
-    private static String state(Ec2Client ec2, String id) {
-        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
-                .nameAsString();
-    }
-
-    private static String console(Ec2Client ec2, String id) {
-        String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
-        return output == null ? "" : new String(Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
-    }
-
     private static String awaitConsole(Ec2Client ec2, String id, Pattern pattern) {
         long deadline = System.nanoTime() + BOOT.toNanos();
-        String text = console(ec2, id);
+        String text = SandboxInstances.console(ec2, id);
         while (!pattern.matcher(text).find() && System.nanoTime() < deadline) {
             HostProcess.sleep(100);
-            text = console(ec2, id);
+            text = SandboxInstances.console(ec2, id);
         }
         return text;
     }

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
@@ -159,15 +158,10 @@ class SandboxSecurityGroupsIT {
     }
 
     private static Instance launch(Ec2Client ec2, String subnet, String address, String group) {
-        return ec2.runInstances(r -> r.imageId(tinyImage(ec2)).instanceType("t3.nano").minCount(1).maxCount(1)
+        return ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano").minCount(1).maxCount(1)
                 .subnetId(subnet).privateIpAddress(address).securityGroupIds(group)
                 .userData(Base64.getEncoder().encodeToString(LISTENERS.getBytes(StandardCharsets.UTF_8))))
                 .instances().get(0);
-    }
-
-    private static String tinyImage(Ec2Client ec2) {
-        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("gureum-tiny-*").build())).images().get(0).imageId();
     }
 
     private record Probe(String name, CompletableFuture<Boolean> answered) {

@@ -1,0 +1,43 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+
+/** What the sandbox ITs ask of their instances: the tiny image, the state and waiting for one, the console. */
+final class SandboxInstances {
+    /** How long a sandbox instance may take to reach a state. */
+    static final Duration BOOT = Duration.ofSeconds(30);
+
+    private SandboxInstances() {
+    }
+
+    static String tinyImage(Ec2Client ec2) {
+        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
+                .values("gureum-tiny-*").build())).images().get(0).imageId();
+    }
+
+    static String state(Ec2Client ec2, String id) {
+        return ec2.describeInstances(r -> r.instanceIds(id)).reservations().get(0).instances().get(0).state()
+                .nameAsString();
+    }
+
+    static void awaitState(Ec2Client ec2, String id, String wanted) {
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        String now = state(ec2, id);
+        while (!now.equals(wanted) && System.nanoTime() < deadline) {
+            HostProcess.sleep(20);
+            now = state(ec2, id);
+        }
+        assertEquals(wanted, now, id + "\n" + console(ec2, id));
+    }
+
+    static String console(Ec2Client ec2, String id) {
+        String output = ec2.getConsoleOutput(r -> r.instanceId(id)).output();
+        return output == null ? "" : new String(Base64.getDecoder().decode(output), StandardCharsets.UTF_8);
+    }
+}
