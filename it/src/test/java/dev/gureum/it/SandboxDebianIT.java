@@ -39,10 +39,7 @@ class SandboxDebianIT {
     void aDebian12InstanceIsBuiltOnceAndAnswersSshAsAdmin() {
         try (GureumProcess server = GureumProcess.start(Map.of("GUREUM_IMAGE_CACHE", CACHE), "--runtime", "sandbox");
              Ec2Client ec2 = Clients.ec2(server.endpoint())) {
-            String group = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
-                    .values("default").build())).securityGroups().get(0).groupId();
-            ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipProtocol("tcp").fromPort(22).toPort(22)
-                    .cidrIp("0.0.0.0/0"));
+            SandboxInstances.openSsh(ec2);
             Path key = KeyTools.privateKeyFile(keys.resolve("debian.pem"),
                     ec2.createKeyPair(r -> r.keyName("debian").keyType(KeyType.ED25519)).keyMaterial());
             String ami = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")

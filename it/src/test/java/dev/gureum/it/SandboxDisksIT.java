@@ -137,10 +137,7 @@ class SandboxDisksIT {
     }
 
     private Path allowSsh(Ec2Client ec2) {
-        String defaultGroup = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
-                .values("default").build())).securityGroups().get(0).groupId();
-        ec2.authorizeSecurityGroupIngress(r -> r.groupId(defaultGroup).ipProtocol("tcp").fromPort(22).toPort(22)
-                .cidrIp("0.0.0.0/0"));
+        SandboxInstances.openSsh(ec2);
         return KeyTools.privateKeyFile(keys.resolve("disks.pem"),
                 ec2.createKeyPair(r -> r.keyName("disks").keyType(KeyType.ED25519)).keyMaterial());
     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.KeyType;
 
@@ -42,10 +41,7 @@ class SandboxIT {
     void aLaunchedInstanceAnswersSshWithItsKeyRunsItsUserDataAndKeepsItsDiskAcrossStopAndStart() {
         try (GureumProcess server = GureumProcess.start("--runtime", "sandbox");
              Ec2Client ec2 = Clients.ec2(server.endpoint())) {
-            String defaultGroup = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
-                    .values("default").build())).securityGroups().get(0).groupId();
-            ec2.authorizeSecurityGroupIngress(r -> r.groupId(defaultGroup).ipProtocol("tcp").fromPort(22).toPort(22)
-                    .cidrIp("0.0.0.0/0"));
+            SandboxInstances.openSsh(ec2);
             Path key = KeyTools.privateKeyFile(keys.resolve("dev.pem"),
                     ec2.createKeyPair(r -> r.keyName("dev").keyType(KeyType.ED25519)).keyMaterial());
             String marker = "user-data-says-" + UUID.randomUUID();

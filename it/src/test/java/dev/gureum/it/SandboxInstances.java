@@ -16,6 +16,15 @@ final class SandboxInstances {
     private SandboxInstances() {
     }
 
+    /** Opens tcp 22 from anywhere in the default security group, as one does on EC2 to SSH in; answers its id. */
+    static String openSsh(Ec2Client ec2) {
+        String group = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
+                .values("default").build())).securityGroups().get(0).groupId();
+        ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipProtocol("tcp").fromPort(22).toPort(22)
+                .cidrIp("0.0.0.0/0"));
+        return group;
+    }
+
     static String tinyImage(Ec2Client ec2) {
         return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
                 .values("gureum-tiny-*").build())).images().get(0).imageId();

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
@@ -34,10 +33,7 @@ class SandboxLimitsIT {
     void anImportedKeyOpensSshAndAProcessPastTheTypesMemoryIsKilledInsideTheInstanceOnly() throws Exception {
         try (GureumProcess server = GureumProcess.start("--runtime", "sandbox");
              Ec2Client ec2 = Clients.ec2(server.endpoint())) {
-            String defaultGroup = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
-                    .values("default").build())).securityGroups().get(0).groupId();
-            ec2.authorizeSecurityGroupIngress(r -> r.groupId(defaultGroup).ipProtocol("tcp").fromPort(22).toPort(22)
-                    .cidrIp("0.0.0.0/0"));
+            SandboxInstances.openSsh(ec2);
             Path key = keys.resolve("laptop");
             KeyTools.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "me@laptop", "-f", key.toString());
             byte[] publicKey = Files.readAllBytes(keys.resolve("laptop.pub"));
