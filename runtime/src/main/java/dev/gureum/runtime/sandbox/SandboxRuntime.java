@@ -15,18 +15,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
@@ -44,13 +37,11 @@ public final class SandboxRuntime implements InstanceRuntime {
     private static final Logger LOG = Logger.getLogger(SandboxRuntime.class.getName());
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
-    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(60);
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
     /** Where images that take minutes to build (debian-12) are kept for every data directory, when set. */
     static final String IMAGE_CACHE = "GUREUM_IMAGE_CACHE";
 
     private final Path directory;
-    private final Path instancesDirectory;
     private final Path crunRoot;
     private final RuntimeObserver observer;
     private final SandboxHost host;
@@ -61,20 +52,20 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final LoopbackForwards forwards;
     private final VpcMetadata metadata;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<InstanceRef, SerialQueue> queues = new ConcurrentHashMap<>();
-    private final Map<InstanceRef, LaunchSpec> running = new ConcurrentHashMap<>();
+    private final InstanceQueues queues;
+    private final RunningInstances running = new RunningInstances();
 
     private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools, Ipv4Cidr publicPool,
                            List<Integer> forwardPorts) {
         this.directory = dataDirectory.toAbsolutePath().normalize().resolve("sandbox");
-        this.instancesDirectory = directory.resolve("instances");
+        this.queues = new InstanceQueues(directory, workers);
         this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
         this.observer = observer;
         this.routes = new HostRoutes(tools);
         this.internet = new InternetNamespace(tools, routes, publicPool);
         this.forwards = new LoopbackForwards(forwardPorts);
         this.firewalls = new VpcFirewalls(tools, internet);
-        this.metadata = new VpcMetadata(tools, this::caller);
+        this.metadata = new VpcMetadata(tools, running::withAddress);
         this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet, metadata);
         this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools,
                 System.getenv(IMAGE_CACHE) == null ? null : Path.of(System.getenv(IMAGE_CACHE))),
@@ -133,9 +124,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             queue(instance).submit(() -> {
                 InstanceFiles files = files(instance);
                 try {
-                    forwards.close(instance);
-                    LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
-                    running.remove(instance);
+                    halt(instance, files, LaunchSpecFile.read(files), STOP_GRACE);
                     ConsoleFile.note(files.console(), "stopped");
                     report(instance, InstanceEvent.OBSERVED_STOPPED);
                 } catch (RuntimeException e) {
@@ -153,9 +142,7 @@ public final class SandboxRuntime implements InstanceRuntime {
                 Optional<LaunchSpec> spec = LaunchSpecFile.read(files);
                 try {
                     ConsoleFile.note(files.console(), "rebooting");
-                    forwards.close(instance);
-                    spec.ifPresent(known -> host.halt(known, files, STOP_GRACE));
-                    running.remove(instance);
+                    halt(instance, files, spec, STOP_GRACE);
                     spec.ifPresent(known -> admitAndBoot(known, files, host.container(known)));
                     spec.ifPresent(known -> openForwards(known, files));
                     report(instance, InstanceEvent.OBSERVED_RUNNING);
@@ -173,11 +160,9 @@ public final class SandboxRuntime implements InstanceRuntime {
             queue(instance).submit(() -> {
                 InstanceFiles files = files(instance);
                 try {
-                    forwards.close(instance);
-                    LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, STOP_GRACE));
-                    running.remove(instance);
+                    halt(instance, files, LaunchSpecFile.read(files), STOP_GRACE);
                     files.delete();
-                    queues.remove(instance);
+                    queues.forget(instance);
                     report(instance, InstanceEvent.OBSERVED_GONE);
                 } catch (RuntimeException e) {
                     failed(instance, files, "terminate", e);
@@ -190,7 +175,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     @Override
     public void discardAll() {
         forwards.closeAll();
-        awaitAll(everyInstance(), (instance, files) -> {
+        queues.awaitAll((instance, files) -> {
             LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, Duration.ZERO));
             files.delete();
         });
@@ -234,7 +219,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     public void attachVolume(InstanceRef instance, AttachedDisk volume) {
         queue(instance).submit(() -> {
             InstanceFiles files = files(instance);
-            if (!running.containsKey(instance)) {
+            if (!running.contains(instance)) {
                 return;
             }
             try {
@@ -292,7 +277,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     /** One attempt at unmounting a volume; throws {@link VolumeBusy} while the instance uses it. */
     private void detachOnce(InstanceRef instance, AttachedDisk volume, boolean force) {
         InstanceFiles files = files(instance);
-        if (running.containsKey(instance) && !host.detachDisk(files, volume, force)) {
+        if (running.contains(instance) && !host.detachDisk(files, volume, force)) {
             throw new VolumeBusy();
         }
         LaunchSpecFile.read(files).ifPresent(spec -> LaunchSpecFile.write(files, spec.withDisks(
@@ -323,7 +308,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             try {
                 LaunchSpec spec = LaunchSpecFile.read(files).orElseThrow(() -> new SandboxException(
                         instance.instanceId() + " has no disk on this host to capture"));
-                boolean reboot = running.containsKey(instance) && !noReboot;
+                boolean reboot = running.contains(instance) && !noReboot;
                 if (reboot) {
                     ConsoleFile.note(files.console(), "stopping for CreateImage " + name);
                     host.halt(spec, files, STOP_GRACE);
@@ -360,17 +345,6 @@ public final class SandboxRuntime implements InstanceRuntime {
         metadata.serve(source);
     }
 
-    /** The running instance with this private address in the VPC (a metadata request's sender). */
-    private Optional<InstanceRef> caller(String vpcId, String address) {
-        for (LaunchSpec spec : running.values()) {
-            if (spec.network() != null && spec.network().vpcId().equals(vpcId)
-                    && spec.network().privateIpAddress().equals(address)) {
-                return Optional.of(spec.instance());
-            }
-        }
-        return Optional.empty();
-    }
-
     @Override
     public String consoleOutput(InstanceRef instance) {
         return ConsoleFile.tail(files(instance).console(), ConsoleFile.EC2_CONSOLE_BYTES);
@@ -395,7 +369,7 @@ public final class SandboxRuntime implements InstanceRuntime {
     @Override
     public void close() {
         forwards.closeAll();
-        awaitAll(everyInstance(), (instance, files) ->
+        queues.awaitAll((instance, files) ->
                 LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, CLOSE_GRACE)));
         workers.shutdown();
         releaseHost();
@@ -407,7 +381,7 @@ public final class SandboxRuntime implements InstanceRuntime {
             Optional<Crun.State> container = host.container(spec);
             if (container.filter(Crun.State::running).isPresent()) {
                 host.adopt(spec, files);
-                running.put(spec.instance(), spec);
+                running.adopted(spec);
             } else {
                 admitAndBoot(spec, files, container);
             }
@@ -421,24 +395,20 @@ public final class SandboxRuntime implements InstanceRuntime {
 
     /** Boots the instance if the host can hold it with everything else running (see {@link HostCapacity}). */
     private void admitAndBoot(LaunchSpec spec, InstanceFiles files, Optional<Crun.State> leftover) {
-        HostCapacity capacity = host.capacity();
-        synchronized (running) {
-            long vcpus = spec.vcpus() + running.values().stream().mapToLong(LaunchSpec::vcpus).sum();
-            long memory = (spec.memoryMebibytes() + running.values().stream()
-                    .mapToLong(LaunchSpec::memoryMebibytes).sum()) * 1024 * 1024;
-            if (vcpus > capacity.admissibleVcpus() || memory > capacity.admissibleMemoryBytes()) {
-                throw new SandboxException("InsufficientInstanceCapacity: this host holds " + capacity.cpus()
-                        + " CPUs and " + capacity.memoryBytes() / (1024 * 1024) + " MiB (sold at most "
-                        + HostCapacity.CPU_OVERCOMMIT + "x and " + HostCapacity.MEMORY_OVERCOMMIT + "x over)");
-            }
-            running.put(spec.instance(), spec);
-        }
+        running.admit(spec, host.capacity());
         try {
             host.boot(spec, files, leftover);
         } catch (RuntimeException e) {
             running.remove(spec.instance());
             throw e;
         }
+    }
+
+    /** Stops the instance's container (after closing its forwards) if it has booted here; it no longer runs. */
+    private void halt(InstanceRef instance, InstanceFiles files, Optional<LaunchSpec> spec, Duration grace) {
+        forwards.close(instance);
+        spec.ifPresent(known -> host.halt(known, files, grace));
+        running.remove(instance);
     }
 
     private void openForwards(LaunchSpec spec, InstanceFiles files) {
@@ -455,50 +425,11 @@ public final class SandboxRuntime implements InstanceRuntime {
     }
 
     private SerialQueue queue(InstanceRef instance) {
-        return queues.computeIfAbsent(instance, unused -> new SerialQueue(workers));
+        return queues.queue(instance);
     }
 
     private InstanceFiles files(InstanceRef instance) {
-        return InstanceFiles.of(directory, instance);
-    }
-
-    /** Instances with work queued here and instances with files on disk (from before a restart). */
-    private Set<InstanceRef> everyInstance() {
-        Set<InstanceRef> instances = new HashSet<>(queues.keySet());
-        if (Files.isDirectory(instancesDirectory)) {
-            try (Stream<Path> paths = Files.walk(instancesDirectory, 3)) {
-                paths.filter(path -> path.getNameCount() == instancesDirectory.getNameCount() + 3)
-                        .filter(Files::isDirectory)
-                        .forEach(path -> instances.add(new InstanceRef(path.getParent().getParent().getFileName().toString(),
-                                path.getParent().getFileName().toString(), path.getFileName().toString())));
-            } catch (IOException e) {
-                LOG.warning("cannot list " + instancesDirectory + ": " + e.getMessage());
-            }
-        }
-        return instances;
-    }
-
-    /** Runs the action on every instance's queue (after the work already queued there) and waits for all. */
-    private void awaitAll(Set<InstanceRef> instances, java.util.function.BiConsumer<InstanceRef, InstanceFiles> action) {
-        List<CompletableFuture<Void>> done = new ArrayList<>();
-        for (InstanceRef instance : instances) {
-            done.add(queue(instance).submit(() -> {
-                try {
-                    action.accept(instance, files(instance));
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "cannot take down " + instance.instanceId() + ": " + e.getMessage(), e);
-                }
-            }));
-        }
-        try {
-            CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(SHUTDOWN_WAIT.toSeconds(), TimeUnit.SECONDS);
-        } catch (TimeoutException e) {
-            LOG.warning("instances still going down after " + SHUTDOWN_WAIT.toSeconds() + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException e) {
-            LOG.log(Level.WARNING, "taking instances down failed", e);
-        }
+        return queues.files(instance);
     }
 
     /** What the runtime made on the host besides instances: VPC namespaces, routes, cgroup parents, crun state. */
