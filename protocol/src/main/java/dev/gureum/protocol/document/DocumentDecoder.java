@@ -95,7 +95,7 @@ public final class DocumentDecoder {
                 if (!token.isNumeric()) {
                     throw wrongType(field, token);
                 }
-                yield parser.getDecimalValue();
+                yield DocumentFormat.exactDecimal(parser);
             }
             case INSTANT -> format.readTimestamp(parser);
             case SDK_BYTES -> {
@@ -144,7 +144,7 @@ public final class DocumentDecoder {
     private static double real(SdkField<?> field, JsonParser parser) throws IOException {
         JsonToken token = parser.currentToken();
         if (token.isNumeric()) {
-            return parser.getDoubleValue();
+            return DocumentFormat.exactDouble(parser);
         }
         if (token == JsonToken.VALUE_STRING) {
             switch (parser.getText()) {

@@ -66,10 +66,26 @@ public enum DocumentFormat {
             return Instant.ofEpochSecond(parser.getLongValue());
         }
         if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-            BigDecimal millis = parser.getDecimalValue().movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN);
+            BigDecimal millis = exactDecimal(parser).movePointRight(3).setScale(0, java.math.RoundingMode.HALF_EVEN);
             return Instant.ofEpochMilli(millis.longValueExact());
         }
         throw new IllegalArgumentException("a timestamp is a number of epoch seconds, not " + token);
+    }
+
+    /**
+     * The number at the parser as a double, exactly. A CBOR sender writes a double as a 32-bit float whenever that
+     * loses nothing (the Java SDK does), and Jackson widens such a float through its shortest decimal text, which
+     * is not the float's value: 1795998720f would come back as 1.7959987E9, twenty seconds early as a timestamp.
+     * Widening the float itself is exact.
+     */
+    static double exactDouble(JsonParser parser) throws IOException {
+        return parser.getNumberType() == JsonParser.NumberType.FLOAT ? parser.getFloatValue() : parser.getDoubleValue();
+    }
+
+    /** As {@link #exactDouble}, as a decimal: the one the sender's double would print as. */
+    static BigDecimal exactDecimal(JsonParser parser) throws IOException {
+        return parser.getNumberType() == JsonParser.NumberType.FLOAT
+                ? BigDecimal.valueOf(exactDouble(parser)) : parser.getDecimalValue();
     }
 
     private static BigDecimal epochSeconds(Instant instant) {

@@ -9,12 +9,15 @@ import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.ec2.RandomShapes;
 import dev.gureum.protocol.http.WireResponse;
 import dev.gureum.protocol.model.Operation;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDatum;
+import software.amazon.awssdk.services.cloudwatch.model.PutMetricDataRequest;
 
 /**
  * Every SNS and CloudWatch operation, both directions, in every protocol each is served in, through the
@@ -81,5 +84,24 @@ class WireRoundTripTest {
             }
         }
         assertTrue(failures.isEmpty(), failures.size() + " mismatches, first: " + failures.stream().limit(3).toList());
+    }
+
+    /**
+     * Numbers a 32-bit float holds exactly travel as floats in CBOR; they must decode to the very double sent (a
+     * timestamp on a 128-second boundary once came back twenty seconds early, in the previous minute).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void floatSizedNumbersAndTimestampsDecodeExactly(ServiceWires.Case wire) {
+        if (wire.catalog() != ServiceWires.CLOUDWATCH_CATALOG) {
+            return;
+        }
+        Instant boundary = Instant.parse("2026-11-30T00:32:00Z");
+        assertEquals(0, boundary.getEpochSecond() % 128);
+        SdkPojo sent = PutMetricDataRequest.builder().namespace("Gureum/Float").metricData(MetricDatum.builder()
+                .metricName("Big").timestamp(boundary).value(1795998720.0).values(16777216.0, 0.1, 3.5e38).build()).build();
+        Operation operation = wire.catalog().all().get("PutMetricData");
+        Call decoded = wire.protocol().decode(wire.client().send(operation, sent));
+        assertTrue(decoded.input().equalsBySdkFields(sent), "sent " + sent + " decoded " + decoded.input());
     }
 }
