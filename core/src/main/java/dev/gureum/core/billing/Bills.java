@@ -168,23 +168,19 @@ public final class Bills {
         }
         Map<String, List<LineItem>> reservedRegionItems = new HashMap<>();
         Map<String, List<UsagePeriod>> instancePeriods = new HashMap<>();
-        for (var kind : List.of(BillingRecords.CLOSED, BillingRecords.OPEN)) {
-            for (Versioned<UsagePeriod> versioned : store.listAll(kind)) {
-                if (!versioned.key().account().equals(account)) {
-                    continue;
-                }
-                String region = versioned.key().region();
+        usage(account).forEach((region, periods) -> {
+            for (UsagePeriod period : periods) {
                 if (!reservedByRegion.containsKey(region)) {
-                    cut(region, versioned.value(), from, to, now, granularity, each);
+                    cut(region, period, from, to, now, granularity, each);
                     continue;
                 }
-                cut(region, versioned.value(), from, to, now, granularity,
+                cut(region, period, from, to, now, granularity,
                         reservedRegionItems.computeIfAbsent(region, unused -> new ArrayList<>())::add);
-                if (versioned.value().pricedAs() == UsagePeriod.PricedAs.INSTANCE_HOURS) {
-                    instancePeriods.computeIfAbsent(region, unused -> new ArrayList<>()).add(versioned.value());
+                if (period.pricedAs() == UsagePeriod.PricedAs.INSTANCE_HOURS) {
+                    instancePeriods.computeIfAbsent(region, unused -> new ArrayList<>()).add(period);
                 }
             }
-        }
+        });
         ReservationApplication application = new ReservationApplication(reservations, rates);
         reservedByRegion.forEach((region, reserved) -> {
             List<LineItem> regional = reservedRegionItems.computeIfAbsent(region, unused -> new ArrayList<>());
@@ -192,6 +188,30 @@ public final class Bills {
                     granularity, regional, used);
             regional.forEach(each);
         });
+    }
+
+    /** The account's usage per region: the closed periods its ledger still charges, then the open ones. */
+    private Map<String, List<UsagePeriod>> usage(String account) {
+        Map<String, List<UsagePeriod>> byRegion = new TreeMap<>();
+        store.ledger(BillingRecords.LEDGER, account).forEach((region, entries) -> byRegion.put(region, charged(entries)));
+        for (Versioned<UsagePeriod> open : store.listAll(BillingRecords.OPEN)) {
+            if (open.key().account().equals(account)) {
+                byRegion.computeIfAbsent(open.key().region(), unused -> new ArrayList<>()).add(open.value());
+            }
+        }
+        return byRegion;
+    }
+
+    /** The closed periods of a ledger that no waiver written after them takes back. */
+    static List<UsagePeriod> charged(List<UsageEntry> entries) {
+        List<UsagePeriod> periods = new ArrayList<>(entries.size());
+        for (UsageEntry entry : entries) {
+            switch (entry) {
+                case UsagePeriod period -> periods.add(period);
+                case UsageWaiver waiver -> periods.removeIf(waiver::waives);
+            }
+        }
+        return periods;
     }
 
     /** A calendar month of the account's usage, summed per region and usage type. */

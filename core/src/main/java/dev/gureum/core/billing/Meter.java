@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * Opens and closes usage periods in the batch that changes the metered resource, so a transition and its
- * usage commit together or not at all: a crash can neither bill a second twice nor drop one.
+ * usage commit together or not at all: a crash can neither bill a second twice nor drop one. An open period
+ * is a record of its own; a closed one is appended to the account's usage ledger, never to be changed.
  */
 public final class Meter {
     private final Store store;
@@ -55,8 +56,7 @@ public final class Meter {
             open(batch, account, region, next);
             return;
         }
-        UsagePeriod closed = open.get().value().closedAt(at);
-        batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
+        batch.append(BillingRecords.LEDGER, account, region, open.get().value().closedAt(at));
         batch.put(BillingRecords.OPEN, key, open.get().version(), next);
     }
 
@@ -83,7 +83,7 @@ public final class Meter {
         UsagePeriod next = new UsagePeriod(period.resourceId(), period.usageType(), period.pricedAs(), nextSku,
                 period.purchaseOption(), period.availabilityZone(), period.quantity(), at, null,
                 Math.max(0, period.minimumSeconds() - seconds));
-        batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
+        batch.append(BillingRecords.LEDGER, account, region, closed);
         batch.put(BillingRecords.OPEN, key, open.get().version(), next);
     }
 
@@ -98,13 +98,7 @@ public final class Meter {
         }
         var key = BillingRecords.openKey(account, region, resourceId, usageType);
         store.get(BillingRecords.OPEN, key).ifPresent(open -> batch.delete(BillingRecords.OPEN, key, open.version()));
-        for (Versioned<UsagePeriod> closed : store.list(BillingRecords.CLOSED, account, region)) {
-            UsagePeriod period = closed.value();
-            if (period.resourceId().equals(resourceId) && period.usageType().equals(usageType)
-                    && !period.start().isBefore(since)) {
-                batch.delete(BillingRecords.CLOSED, closed.key(), closed.version());
-            }
-        }
+        batch.append(BillingRecords.LEDGER, account, region, new UsageWaiver(resourceId, usageType, since));
     }
 
     /** The open period of a resource's usage type, if one is open. */
@@ -129,8 +123,7 @@ public final class Meter {
             UsagePeriod closed = open.get().value().closedAt(at);
             batch.delete(BillingRecords.OPEN, key, open.get().version());
             if (closed.minimumSeconds() > 0 || closed.start().isBefore(at)) {
-                batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT,
-                        closed);
+                batch.append(BillingRecords.LEDGER, account, region, closed);
             }
         }
     }
