@@ -1,5 +1,8 @@
 package dev.gureum.core.billing;
 
+import dev.gureum.core.instance.Instance;
+import dev.gureum.core.instance.InstanceRecords;
+import dev.gureum.core.network.NetworkRecords;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.time.CloudClock;
@@ -190,13 +193,31 @@ public final class Bills {
         });
     }
 
-    /** The account's usage per region: the closed periods its ledger still charges, then the open ones. */
+    /**
+     * The account's usage per region: the closed periods its ledger still charges, then the open ones, wherever
+     * they are kept (running instances and claimed public addresses carry theirs; other resources have an
+     * open-period record).
+     */
     private Map<String, List<UsagePeriod>> usage(String account) {
         Map<String, List<UsagePeriod>> byRegion = new TreeMap<>();
         store.ledger(BillingRecords.LEDGER, account).forEach((region, entries) -> byRegion.put(region, charged(entries)));
         for (Versioned<UsagePeriod> open : store.listAll(BillingRecords.OPEN)) {
             if (open.key().account().equals(account)) {
                 byRegion.computeIfAbsent(open.key().region(), unused -> new ArrayList<>()).add(open.value());
+            }
+        }
+        for (Versioned<NetworkRecords.AddressClaim> claim : store.listAll(NetworkRecords.PUBLIC_ADDRESSES)) {
+            UsagePeriod open = account.equals(claim.value().account())
+                    ? PublicAddressMeter.openPeriod(claim.key().region(), claim.value()) : null;
+            if (open != null) {
+                byRegion.computeIfAbsent(claim.key().region(), unused -> new ArrayList<>()).add(open);
+            }
+        }
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            Instance instance = versioned.value();
+            UsagePeriod open = instance.ownerId().equals(account) ? InstanceMeter.openPeriod(instance) : null;
+            if (open != null) {
+                byRegion.computeIfAbsent(instance.region(), unused -> new ArrayList<>()).add(open);
             }
         }
         return byRegion;

@@ -3,11 +3,13 @@ package dev.gureum.core.instance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.gureum.core.billing.BillingRecords;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.billing.RateCard;
 import dev.gureum.core.billing.StorageCharge;
+import dev.gureum.core.billing.UsagePeriod;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,6 +75,26 @@ class InstanceBillingTest {
         world.commands.apply(world.context(), List.of(id), InstanceEvent.TERMINATE);
         world.observe(id, InstanceEvent.OBSERVED_GONE);
         assertEquals(cost(60).add(cost(120)), costs(id).stream().reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @Test
+    void aStopAndAStartWriteNoUsageRecordOfTheirOwnOnlyLedgerEntries() {
+        String id = runningInstance("t3.micro");
+        int records = world.records.size();
+        world.clock.advance(Duration.ofSeconds(70));
+        stop(id);
+        world.commands.apply(world.context(), List.of(id), InstanceEvent.START);
+        world.observe(id, InstanceEvent.OBSERVED_RUNNING);
+        assertEquals(records, world.records.size(), "the open running time and address ride in their records");
+        List<UsagePeriod> closed = world.store.ledger(BillingRecords.LEDGER, InstanceWorld.ACCOUNT)
+                .get(InstanceWorld.REGION).stream().map(UsagePeriod.class::cast).toList();
+        assertEquals(List.of("BoxUsage:t3.micro", "USE1-PublicIPv4:InUseAddress"),
+                closed.stream().map(UsagePeriod::usageType).sorted().toList());
+        UsagePeriod run = closed.stream().filter(period -> period.usageType().startsWith("BoxUsage")).findFirst()
+                .orElseThrow();
+        assertEquals(70, Duration.between(run.start(), run.end()).toSeconds());
+        assertEquals(List.of(run.end()), closed.stream().map(UsagePeriod::end).distinct().toList(),
+                "the address, held since the launch, is given back with the stop");
     }
 
     @Test
