@@ -9,7 +9,7 @@ import java.util.Objects;
  * a slot at the end of a list. The name is persisted, like a record kind's; the codec makes the entry's bytes
  * and must read every version of them it ever wrote.
  */
-public final class LedgerKind<T> {
+public final class LedgerKind<T> extends StoredKind<T> {
     /** The bytes of an entry and back; compact, since a ledger only grows. */
     public interface Codec<T> {
         byte[] encode(T entry);
@@ -17,16 +17,10 @@ public final class LedgerKind<T> {
         T decode(byte[] bytes);
     }
 
-    private final String name;
-    private final Class<T> type;
     private final Codec<T> codec;
 
     private LedgerKind(String name, Class<T> type, Codec<T> codec) {
-        if (!name.matches("[a-z][a-z0-9-]{0,62}")) {
-            throw new IllegalArgumentException("ledger kind names are lower-case words: " + name);
-        }
-        this.name = name;
-        this.type = Objects.requireNonNull(type);
+        super(name, type);
         this.codec = Objects.requireNonNull(codec);
     }
 
@@ -34,30 +28,7 @@ public final class LedgerKind<T> {
         return new LedgerKind<>(name, type, codec);
     }
 
-    public String name() {
-        return name;
-    }
-
-    public Class<T> type() {
-        return type;
-    }
-
     public Codec<T> codec() {
         return codec;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof LedgerKind<?> kind && kind.name.equals(name);
-    }
-
-    @Override
-    public int hashCode() {
-        return name.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return name;
     }
 }
