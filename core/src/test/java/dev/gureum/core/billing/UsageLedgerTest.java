@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,9 +22,10 @@ class UsageLedgerTest {
     }
 
     @Test
-    void everyEntryReadsBackEqualToWhatWasWritten() {
+    void everyEntryReadsBackEqualToWhatWasWritten() throws IOException {
         List<UsageEntry> entries = List.of(period("i-0123456789abcdef0", "SpotUsage:c7i.large", START, "us-east-1a"),
                 period("eipalloc-1", "USE1-PublicIPv4:IdleAddress", START, null),
+                period("vol-\u00fcber-\u4e91-\ud83c\udf29-\u0000", "EBS:VolumeUsage.gp3", START, "z\u00e9"),
                 new UsagePeriod("vol-1", "EBS:VolumeUsage.gp3", UsagePeriod.PricedAs.VOLUME_GIB_MONTHS, "gp3", "OnDemand",
                         "eu-west-1b", 16_384, START, START.plusSeconds(86_400 * 40L), 0),
                 new UsageWaiver("i-0123456789abcdef0", "SpotUsage:c7i.large", START.minusNanos(1)));
@@ -29,8 +33,43 @@ class UsageLedgerTest {
             byte[] bytes = codec.encode(entry);
             assertEquals(entry, codec.decode(bytes));
             assertArrayEquals(bytes, codec.encode(codec.decode(bytes)));
+            assertArrayEquals(dataOutput(entry), bytes, "the layout DataOutput writes, which DataInput reads");
         }
         assertThrows(IllegalArgumentException.class, () -> codec.decode(new byte[] {9}));
+    }
+
+    /** The same fields written with a {@link DataOutputStream}, the reference for the layout. */
+    private static byte[] dataOutput(UsageEntry entry) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            switch (entry) {
+                case UsagePeriod period -> {
+                    out.writeByte(1);
+                    for (String text : List.of(period.resourceId(), period.usageType(), period.pricedAs().name(),
+                            period.sku(), period.purchaseOption())) {
+                        out.writeUTF(text);
+                    }
+                    out.writeBoolean(period.availabilityZone() != null);
+                    if (period.availabilityZone() != null) {
+                        out.writeUTF(period.availabilityZone());
+                    }
+                    out.writeLong(period.quantity());
+                    for (Instant instant : List.of(period.start(), period.end())) {
+                        out.writeLong(instant.getEpochSecond());
+                        out.writeInt(instant.getNano());
+                    }
+                    out.writeLong(period.minimumSeconds());
+                }
+                case UsageWaiver waiver -> {
+                    out.writeByte(2);
+                    out.writeUTF(waiver.resourceId());
+                    out.writeUTF(waiver.usageType());
+                    out.writeLong(waiver.since().getEpochSecond());
+                    out.writeInt(waiver.since().getNano());
+                }
+            }
+        }
+        return bytes.toByteArray();
     }
 
     @Test
