@@ -21,6 +21,8 @@ final class RecordIndex {
     private final Map<String, Map<Scope, ScopeRecords>> kinds = new ConcurrentHashMap<>();
     /** Ledger kind, then account, then region (sorted, so bills list regions in order). */
     private final Map<String, Map<String, Map<String, Ledger>>> ledgers = new ConcurrentHashMap<>();
+    /** The ledger kinds this process appended to or read, by name: their codecs write snapshots. */
+    private final Map<String, LedgerKind<?>> ledgerKinds = new ConcurrentHashMap<>();
 
     /** One account's records in one region. */
     private record Scope(String account, String region) {
@@ -102,7 +104,7 @@ final class RecordIndex {
                 for (var region : account.getValue().entrySet()) {
                     RecordKey scope = new RecordKey(account.getKey(), region.getKey(), "");
                     List<byte[]> entries = new ArrayList<>(region.getValue().size());
-                    region.getValue().forEachBytes(entries::add);
+                    region.getValue().forEachBytes(ledgerKinds.get(kind.getKey()), entries::add);
                     for (byte[] bytes : entries) {
                         visitor.visitAppended(kind.getKey(), scope, bytes);
                     }
@@ -111,8 +113,14 @@ final class RecordIndex {
         }
     }
 
+    /** Learns a ledger kind's codec, before its first append or read. */
+    void know(LedgerKind<?> kind) {
+        ledgerKinds.putIfAbsent(kind.name(), kind);
+    }
+
     /** An account's ledger of a kind, per region in region order. */
     <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
+        know(kind);
         Map<String, Map<String, Ledger>> accounts = ledgers.get(kind.name());
         Map<String, Ledger> regions = accounts == null ? null : accounts.get(account);
         if (regions == null) {
