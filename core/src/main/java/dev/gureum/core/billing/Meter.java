@@ -10,8 +10,10 @@ import java.util.Optional;
 
 /**
  * Opens and closes usage periods in the batch that changes the metered resource, so a transition and its
- * usage commit together or not at all: a crash can neither bill a second twice nor drop one. An open period
- * is a record of its own; a closed one is appended to the account's usage ledger, never to be changed.
+ * usage commit together or not at all: a crash can neither bill a second twice nor drop one. A closed period is
+ * appended to the account's usage ledger, never to be changed. An open one is a record of its own, unless it
+ * rides in the record of the resource it meters ({@link dev.gureum.core.usage.OpenUsage}: running instances and
+ * claimed public addresses, whose meters hand closed stretches to {@link #closed} and {@link #split}).
  */
 public final class Meter {
     private final Store store;
@@ -58,7 +60,7 @@ public final class Meter {
             open(batch, account, region, next);
             return;
         }
-        batch.append(BillingRecords.LEDGER, account, region, open.get().value().closedAt(at));
+        closed(batch, account, region, open.get().value().closedAt(at));
         batch.put(BillingRecords.OPEN, key, open.get().version(), next);
     }
 
