@@ -136,7 +136,7 @@ public final class GureumProcess implements AutoCloseable {
         }
     }
 
-    private static Path serverJar() {
+    static Path serverJar() {
         Path jar = Path.of(System.getProperty("gureum.serverJar", "../server/target/gureum-server.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the server first: " + jar.toAbsolutePath() + " is missing");
