@@ -96,7 +96,7 @@ final class ImageCommand {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (RuntimeException e) {
-            System.err.println("gureum: cannot build the " + args[1] + " image: " + e.getMessage());
+            System.err.println("gureum: " + e.getMessage());
             return 1;
         }
     }
