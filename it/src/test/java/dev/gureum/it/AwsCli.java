@@ -68,18 +68,31 @@ public final class AwsCli {
 
     /** One call of the CLI, through a long-lived worker when it is a Python script ({@link AwsCliWorkers}). */
     public Result run(String... arguments) {
+        if (!WORKERS) {
+            return runInItsOwnProcess(arguments);
+        }
+        return AwsCliWorkers.of(binary).map(workers -> workers.run(withEndpoint(arguments), environment(), TIMEOUT))
+                .orElseGet(() -> runInItsOwnProcess(arguments));
+    }
+
+    /** One call of the CLI as its own {@code aws} process. */
+    Result runInItsOwnProcess(String... arguments) {
+        return runProcess(withEndpoint(arguments), environment());
+    }
+
+    private List<String> withEndpoint(String... arguments) {
         List<String> withEndpoint = new ArrayList<>(List.of("--endpoint-url", endpoint));
         withEndpoint.addAll(List.of(arguments));
+        return withEndpoint;
+    }
+
+    private Map<String, String> environment() {
         Map<String, String> environment = new java.util.HashMap<>(credentials);
         environment.put("AWS_DEFAULT_REGION", "us-east-1");
         environment.put("AWS_CONFIG_FILE", "/dev/null");
         environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         environment.put("AWS_PAGER", "");
-        if (!WORKERS) {
-            return runProcess(withEndpoint, environment);
-        }
-        return AwsCliWorkers.of(binary).map(workers -> workers.run(withEndpoint, environment, TIMEOUT))
-                .orElseGet(() -> runProcess(withEndpoint, environment));
+        return environment;
     }
 
     private Result runProcess(List<String> arguments, Map<String, String> variables) {
