@@ -15,12 +15,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Long-lived Python processes that run the aws CLI's own entry point ({@code awscli.clidriver}) once per call,
@@ -33,6 +34,12 @@ import java.util.concurrent.TimeoutException;
 final class AwsCliWorkers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<Path, AwsCliWorkers> BY_BINARY = new ConcurrentHashMap<>();
+    /** Kills a worker whose call outlasts its timeout, which ends the wait for its answer. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "aws-cli-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final Path python;
     private final ConcurrentLinkedDeque<Worker> idle = new ConcurrentLinkedDeque<>();
@@ -123,30 +130,28 @@ final class AwsCliWorkers {
                 requests.write(JSON.writeValueAsBytes(Map.of("arguments", arguments, "environment", environment)));
                 requests.write('\n');
                 requests.flush();
-                String line = CompletableFuture.supplyAsync(this::readLine).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                AtomicBoolean hung = new AtomicBoolean();
+                ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+                    hung.set(true);
+                    process.destroyForcibly();
+                }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+                String line;
+                try {
+                    line = answers.readLine();
+                } finally {
+                    watchdog.cancel(false);
+                }
+                if (hung.get()) {
+                    throw new IllegalStateException("aws " + String.join(" ", arguments) + " hung");
+                }
                 if (line == null) {
                     throw new IllegalStateException("the aws CLI worker exited: " + logText());
                 }
                 JsonNode answer = JSON.readTree(line);
                 return new AwsCli.Result(answer.get("exitCode").asInt(), answer.get("stdout").asText(),
                         answer.get("stderr").asText());
-            } catch (TimeoutException e) {
-                throw new IllegalStateException("aws " + String.join(" ", arguments) + " hung");
             } catch (IOException e) {
                 throw new UncheckedIOException("the aws CLI worker failed: " + logText(), e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the aws CLI worker failed: " + logText(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
-        private String readLine() {
-            try {
-                return answers.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
 
