@@ -30,9 +30,9 @@ record Change(String kind, RecordKey key, long version, byte[] json, Written wri
         return new Change(kind, key, 0, null, null);
     }
 
-    /** A ledger entry: its bytes, and the value they encode when it was appended in this process (else null). */
-    static Change append(String kind, RecordKey scope, byte[] bytes, Object value) {
-        return new Change(kind, scope, APPENDED, bytes, value == null ? null : new Written(value.getClass(), value));
+    /** A ledger entry: its codec's bytes. */
+    static Change append(String kind, RecordKey scope, byte[] bytes) {
+        return new Change(kind, scope, APPENDED, bytes, null);
     }
 
     boolean isRemoval() {

@@ -17,8 +17,8 @@ final class CommitRequest {
     record Write(String kind, RecordKey key, long expectedVersion, byte[] json, Change.Written written) {
     }
 
-    /** One ledger entry of the batch, in its codec's bytes too; {@code scope} names its account and region. */
-    record Append(String kind, RecordKey scope, byte[] bytes, Object entry) {
+    /** One ledger entry of the batch, in its codec's bytes; {@code scope} names its account and region. */
+    record Append(String kind, RecordKey scope, byte[] bytes) {
     }
 
     private final List<Write> writes;

@@ -97,9 +97,8 @@ public final class EmbeddedStore implements Store {
         }
         List<CommitRequest.Append> appends = new ArrayList<>(batch.appends().size());
         for (WriteBatch.Append append : batch.appends()) {
-            index.know(append.kind());
             appends.add(new CommitRequest.Append(append.kind().name(), new RecordKey(append.account(), append.region(), ""),
-                    encoded(append), append.entry()));
+                    encoded(append)));
         }
         committer.submit(CommitRequest.batch(writes, appends, !batch.isRederivable()));
     }

@@ -122,7 +122,7 @@ final class EntryCodec {
             return Change.remove(kind, key);
         }
         byte[] bytes = readBytes(in, length);
-        return version == Change.APPENDED ? Change.append(kind, key, bytes, null) : Change.put(kind, key, version, bytes);
+        return version == Change.APPENDED ? Change.append(kind, key, bytes) : Change.put(kind, key, version, bytes);
     }
 
     private static String readString(DataInputStream in) throws IOException {

@@ -190,7 +190,7 @@ final class GroupCommitter implements AutoCloseable {
                 continue;
             }
             for (CommitRequest.Append append : request.appends()) {
-                changes.add(Change.append(append.kind(), append.scope(), append.bytes(), append.entry()));
+                changes.add(Change.append(append.kind(), append.scope(), append.bytes()));
             }
             groupVersions.putAll(batchVersions);
             accepted.add(request);

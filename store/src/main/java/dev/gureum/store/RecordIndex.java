@@ -21,8 +21,6 @@ final class RecordIndex {
     private final Map<String, Map<Scope, ScopeRecords>> kinds = new ConcurrentHashMap<>();
     /** Ledger kind, then account, then region (sorted, so bills list regions in order). */
     private final Map<String, Map<String, Map<String, Ledger>>> ledgers = new ConcurrentHashMap<>();
-    /** The ledger kinds this process appended to or read, by name: their codecs write snapshots. */
-    private final Map<String, LedgerKind<?>> ledgerKinds = new ConcurrentHashMap<>();
 
     /** One account's records in one region. */
     private record Scope(String account, String region) {
@@ -104,7 +102,7 @@ final class RecordIndex {
                 for (var region : account.getValue().entrySet()) {
                     RecordKey scope = new RecordKey(account.getKey(), region.getKey(), "");
                     List<byte[]> entries = new ArrayList<>(region.getValue().size());
-                    region.getValue().forEachBytes(ledgerKinds.get(kind.getKey()), entries::add);
+                    region.getValue().forEachBytes(entries::add);
                     for (byte[] bytes : entries) {
                         visitor.visitAppended(kind.getKey(), scope, bytes);
                     }
@@ -113,14 +111,8 @@ final class RecordIndex {
         }
     }
 
-    /** Learns a ledger kind's codec, before its first append or read. */
-    void know(LedgerKind<?> kind) {
-        ledgerKinds.putIfAbsent(kind.name(), kind);
-    }
-
     /** An account's ledger of a kind, per region in region order. */
     <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
-        know(kind);
         Map<String, Map<String, Ledger>> accounts = ledgers.get(kind.name());
         Map<String, Ledger> regions = accounts == null ? null : accounts.get(account);
         if (regions == null) {
@@ -137,7 +129,7 @@ final class RecordIndex {
             ledgers.computeIfAbsent(change.kind(), kind -> new ConcurrentHashMap<>())
                     .computeIfAbsent(key.account(), account -> new ConcurrentSkipListMap<>())
                     .computeIfAbsent(key.region(), region -> new Ledger())
-                    .append(change.json(), change.written() == null ? null : change.written().value());
+                    .append(change.json());
             return;
         }
         Scope scopeKey = new Scope(key.account(), key.region());

@@ -87,7 +87,7 @@ final class SnapshotFile {
 
         @Override
         public void visitAppended(String kind, RecordKey scope, byte[] bytes) throws IOException {
-            add(Change.append(kind, scope, bytes, null));
+            add(Change.append(kind, scope, bytes));
         }
 
         private void add(Change change) throws IOException {
