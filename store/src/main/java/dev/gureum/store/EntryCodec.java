@@ -13,12 +13,14 @@ import java.util.List;
  * Binary form of a {@link LogEntry}, the payload of one frame. A batch is its type byte, the number of
  * changes, then per change: kind, account, region, id (each an int length and UTF-8 bytes), the new
  * version ({@link Change#APPENDED} for a ledger entry, whose id is empty), and the JSON length (-1 for a
- * removal) followed by the JSON (a ledger entry's own bytes).
+ * removal) followed by the JSON (a ledger entry's own bytes). A ledger block (snapshots) is its type byte, kind,
+ * account and region, the number of entries, then each entry's length and bytes.
  */
 final class EntryCodec {
     private static final byte BATCH = 1;
     private static final byte WIPE = 2;
     private static final byte SNAPSHOT_END = 3;
+    private static final byte LEDGER_BLOCK = 4;
     private static final int REMOVAL = -1;
 
     private EntryCodec() {
@@ -28,6 +30,7 @@ final class EntryCodec {
     static int size(LogEntry entry) {
         return switch (entry) {
             case LogEntry.Batch batch -> batchSize(batch.changes());
+            case LogEntry.LedgerBlock block -> blockSize(block);
             case LogEntry.Wipe wipe -> 1;
             case LogEntry.SnapshotEnd end -> 9;
         };
@@ -37,6 +40,7 @@ final class EntryCodec {
     static void write(LogEntry entry, ByteBuffer out) {
         switch (entry) {
             case LogEntry.Batch batch -> writeBatch(batch.changes(), out);
+            case LogEntry.LedgerBlock block -> writeBlock(block, out);
             case LogEntry.Wipe wipe -> out.put(WIPE);
             case LogEntry.SnapshotEnd end -> out.put(SNAPSHOT_END).putLong(end.records());
         }
@@ -65,6 +69,25 @@ final class EntryCodec {
             } else {
                 out.putInt(change.json().length).put(change.json());
             }
+        }
+    }
+
+    private static int blockSize(LogEntry.LedgerBlock block) {
+        int size = 5 + 12 + utf8Length(block.kind()) + utf8Length(block.account()) + utf8Length(block.region());
+        for (byte[] entry : block.entries()) {
+            size = Math.addExact(size, 4 + entry.length);
+        }
+        return size;
+    }
+
+    private static void writeBlock(LogEntry.LedgerBlock block, ByteBuffer out) {
+        out.put(LEDGER_BLOCK);
+        putString(out, block.kind());
+        putString(out, block.account());
+        putString(out, block.region());
+        out.putInt(block.entries().size());
+        for (byte[] entry : block.entries()) {
+            out.putInt(entry.length).put(entry);
         }
     }
 
@@ -106,6 +129,17 @@ final class EntryCodec {
                     changes.add(readChange(in));
                 }
                 yield new LogEntry.Batch(changes);
+            }
+            case LEDGER_BLOCK -> {
+                String kind = readString(in);
+                String account = readString(in);
+                String region = readString(in);
+                int count = in.readInt();
+                List<byte[]> entries = new ArrayList<>(Math.min(Math.max(count, 0), 4096));
+                for (int index = 0; index < count; index++) {
+                    entries.add(readBytes(in, in.readInt()));
+                }
+                yield new LogEntry.LedgerBlock(kind, account, region, entries);
             }
             case WIPE -> new LogEntry.Wipe();
             case SNAPSHOT_END -> new LogEntry.SnapshotEnd(in.readLong());

@@ -9,6 +9,13 @@ sealed interface LogEntry {
     record Batch(List<Change> changes) implements LogEntry {
     }
 
+    /**
+     * Entries of one (kind, account, region) ledger in the order they were appended, as a snapshot writes a
+     * ledger: each entry is only its length and bytes, with the names once per block.
+     */
+    record LedgerBlock(String kind, String account, String region, List<byte[]> entries) implements LogEntry {
+    }
+
     /** Every record was removed. */
     record Wipe() implements LogEntry {
     }

@@ -46,11 +46,11 @@ final class RecordIndex {
         }
     }
 
-    /** Receives each live record and each ledger entry, with its kind, for a snapshot. */
+    /** Receives each live record and each ledger, with its kind, for a snapshot. */
     interface Visitor {
         void visit(String kind, StoredRecord record) throws IOException;
 
-        void visitAppended(String kind, RecordKey scope, byte[] bytes) throws IOException;
+        void visitLedger(String kind, String account, String region, Ledger ledger) throws IOException;
     }
 
     StoredRecord find(String kind, RecordKey key) {
@@ -79,6 +79,10 @@ final class RecordIndex {
     void apply(LogEntry entry) {
         switch (entry) {
             case LogEntry.Batch batch -> batch.changes().forEach(this::apply);
+            case LogEntry.LedgerBlock block -> {
+                Ledger ledger = ledger(block.kind(), block.account(), block.region());
+                block.entries().forEach(ledger::append);
+            }
             case LogEntry.Wipe wipe -> {
                 kinds.clear();
                 ledgers.clear();
@@ -100,12 +104,7 @@ final class RecordIndex {
         for (var kind : ledgers.entrySet()) {
             for (var account : kind.getValue().entrySet()) {
                 for (var region : account.getValue().entrySet()) {
-                    RecordKey scope = new RecordKey(account.getKey(), region.getKey(), "");
-                    List<byte[]> entries = new ArrayList<>(region.getValue().size());
-                    region.getValue().forEachBytes(entries::add);
-                    for (byte[] bytes : entries) {
-                        visitor.visitAppended(kind.getKey(), scope, bytes);
-                    }
+                    visitor.visitLedger(kind.getKey(), account.getKey(), region.getKey(), region.getValue());
                 }
             }
         }
@@ -126,10 +125,7 @@ final class RecordIndex {
     private void apply(Change change) {
         RecordKey key = change.key();
         if (change.isAppend()) {
-            ledgers.computeIfAbsent(change.kind(), kind -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(key.account(), account -> new ConcurrentSkipListMap<>())
-                    .computeIfAbsent(key.region(), region -> new Ledger())
-                    .append(change.json());
+            ledger(change.kind(), key.account(), key.region()).append(change.json());
             return;
         }
         Scope scopeKey = new Scope(key.account(), key.region());
@@ -144,6 +140,12 @@ final class RecordIndex {
         kinds.computeIfAbsent(change.kind(), kind -> new ConcurrentHashMap<>())
                 .computeIfAbsent(scopeKey, scope -> new ScopeRecords())
                 .put(key.id(), new StoredRecord(key, change.version(), change.json(), change.written()));
+    }
+
+    private Ledger ledger(String kind, String account, String region) {
+        return ledgers.computeIfAbsent(kind, unused -> new ConcurrentHashMap<>())
+                .computeIfAbsent(account, unused -> new ConcurrentSkipListMap<>())
+                .computeIfAbsent(region, unused -> new Ledger());
     }
 
     private ScopeRecords scope(String kind, String account, String region) {

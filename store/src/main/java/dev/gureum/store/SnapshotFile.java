@@ -1,6 +1,5 @@
 package dev.gureum.store;
 
-import dev.gureum.core.store.RecordKey;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -53,11 +52,16 @@ final class SnapshotFile {
                 if (entry instanceof LogEntry.SnapshotEnd end && end.records() == loaded && frames.reachedFileEnd()) {
                     return;
                 }
-                if (!(entry instanceof LogEntry.Batch batch)) {
+                int count = switch (entry) {
+                    case LogEntry.Batch batch -> batch.changes().size();
+                    case LogEntry.LedgerBlock block -> block.entries().size();
+                    default -> -1;
+                };
+                if (count < 0) {
                     break;
                 }
-                index.apply(batch);
-                loaded += batch.changes().size();
+                index.apply(entry);
+                loaded += count;
             }
             throw new IOException("the snapshot " + path + " is damaged or incomplete; restore the data directory"
                     + " from a backup");
@@ -85,9 +89,33 @@ final class SnapshotFile {
             add(Change.put(kind, record.key(), record.version(), record.json()));
         }
 
+        /** A ledger goes in blocks of its entries' bytes, after the records gathered so far. */
         @Override
-        public void visitAppended(String kind, RecordKey scope, byte[] bytes) throws IOException {
-            add(Change.append(kind, scope, bytes));
+        public void visitLedger(String kind, String account, String region, Ledger ledger) throws IOException {
+            if (!pending.isEmpty()) {
+                flushPending();
+            }
+            List<byte[]> block = new ArrayList<>();
+            long blockBytes = 0;
+            List<byte[]> entries = new ArrayList<>(ledger.size());
+            ledger.forEachBytes(entries::add);
+            for (byte[] entry : entries) {
+                block.add(entry);
+                blockBytes += entry.length;
+                if (block.size() == RECORDS_PER_FRAME || blockBytes >= BYTES_PER_FRAME) {
+                    writeBlock(kind, account, region, block);
+                    block = new ArrayList<>();
+                    blockBytes = 0;
+                }
+            }
+            if (!block.isEmpty()) {
+                writeBlock(kind, account, region, block);
+            }
+        }
+
+        private void writeBlock(String kind, String account, String region, List<byte[]> block) throws IOException {
+            writeEntry(out, new LogEntry.LedgerBlock(kind, account, region, block));
+            records += block.size();
         }
 
         private void add(Change change) throws IOException {
