@@ -152,44 +152,54 @@ final class GroupCommitter implements AutoCloseable {
     /**
      * Sorts the group into refused requests (failed at once) and accepted ones, collecting the log entries
      * of those that change something. Each request is checked against memory as left by the accepted
-     * requests before it in the group, and each write against the writes before it in its batch. A batch
-     * that changes nothing is still answered only with the group, as its outcome may rest on the others.
+     * requests before it in the group, and each write against the writes before it in its batch: one map of
+     * the versions the group has written so far, from which a refused request's writes are taken out again.
+     * A batch that changes nothing is still answered only with the group, as its outcome may rest on the others.
      */
-    private void admit(List<CommitRequest> group, List<CommitRequest> accepted, List<LogEntry> entries) {
-        Map<Address, Long> groupVersions = new HashMap<>();
+    void admit(List<CommitRequest> group, List<CommitRequest> accepted, List<LogEntry> entries) {
+        Map<Address, Long> written = new HashMap<>();
         boolean wipedInGroup = false;
         for (CommitRequest request : group) {
             if (request.isWipe()) {
-                groupVersions.clear();
+                written.clear();
                 wipedInGroup = true;
                 accepted.add(request);
                 entries.add(new LogEntry.Wipe());
                 continue;
             }
-            Map<Address, Long> batchVersions = new HashMap<>();
-            List<Change> changes = new ArrayList<>();
+            List<CommitRequest.Write> writes = request.writes();
+            List<Change> changes = new ArrayList<>(writes.size());
+            List<Address> touched = new ArrayList<>(writes.size());
+            List<Long> replaced = new ArrayList<>(writes.size());
             String conflict = null;
-            for (CommitRequest.Write write : request.writes()) {
+            for (CommitRequest.Write write : writes) {
                 Address address = new Address(write.kind(), write.key());
-                long current = current(address, batchVersions, groupVersions, wipedInGroup);
+                Long groupVersion = written.get(address);
+                long current = groupVersion != null ? groupVersion
+                        : wipedInGroup ? 0 : index.version(address.kind(), address.key());
                 if (write.expectedVersion() != WriteBatch.ANY && write.expectedVersion() != current) {
                     conflict = write.kind() + " " + write.key() + " is at version " + current
                             + ", not the expected " + write.expectedVersion();
                     break;
                 }
+                long next;
                 if (write.json() != null) {
-                    changes.add(Change.put(write.kind(), write.key(), current + 1, write.json(), write.written()));
-                    batchVersions.put(address, current + 1);
+                    next = current + 1;
+                    changes.add(Change.put(write.kind(), write.key(), next, write.json(), write.written()));
                 } else if (current != 0) {
+                    next = 0;
                     changes.add(Change.remove(write.kind(), write.key()));
-                    batchVersions.put(address, 0L);
+                } else {
+                    continue;
                 }
+                touched.add(address);
+                replaced.add(written.put(address, next));
             }
             if (conflict != null) {
+                forget(written, touched, replaced);
                 request.fail(new VersionConflictException(conflict));
                 continue;
             }
-            groupVersions.putAll(batchVersions);
             accepted.add(request);
             if (!changes.isEmpty()) {
                 entries.add(new LogEntry.Batch(changes));
@@ -197,15 +207,15 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private long current(Address address, Map<Address, Long> batchVersions, Map<Address, Long> groupVersions,
-            boolean wipedInGroup) {
-        Long version = batchVersions.get(address);
-        if (version == null) {
-            version = groupVersions.get(address);
+    /** Takes a refused request's writes out of the group's versions, last first. */
+    private static void forget(Map<Address, Long> written, List<Address> touched, List<Long> replaced) {
+        for (int i = touched.size() - 1; i >= 0; i--) {
+            Long before = replaced.get(i);
+            if (before == null) {
+                written.remove(touched.get(i));
+            } else {
+                written.put(touched.get(i), before);
+            }
         }
-        if (version != null) {
-            return version;
-        }
-        return wipedInGroup ? 0 : index.version(address.kind(), address.key());
     }
 }
