@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -33,8 +34,11 @@ final class GroupCommitter implements AutoCloseable {
     private final Journal journal;
     private final BlockingQueue<CommitRequest> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
-    /** Held while a group is committed, by the writer or by a caller committing its own batch. */
-    private final ReentrantLock committing = new ReentrantLock();
+    /**
+     * Held while a group is committed, by the writer or by a caller committing its own batch; fair, so a caller
+     * never takes it ahead of a writer already waiting with others' batches.
+     */
+    private final ReentrantLock committing = new ReentrantLock(true);
     private boolean closed;
 
     /** Names a record across kinds, for the version bookkeeping of one group. */
@@ -60,7 +64,7 @@ final class GroupCommitter implements AutoCloseable {
             boolean alone;
             synchronized (this) {
                 requireOpen();
-                alone = !Thread.currentThread().isInterrupted() && queue.isEmpty() && committing.tryLock();
+                alone = !Thread.currentThread().isInterrupted() && queue.isEmpty() && lockIfFree();
                 if (!alone) {
                     queue.add(request);
                 }
@@ -74,6 +78,16 @@ final class GroupCommitter implements AutoCloseable {
             }
         }
         request.await();
+    }
+
+    /** Takes the committing lock if it is free and nobody waits for it; never waits. */
+    private boolean lockIfFree() {
+        try {
+            return committing.tryLock(0, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Commits what is queued, stops the writer and closes the journal. */
