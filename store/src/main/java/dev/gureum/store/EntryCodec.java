@@ -4,6 +4,7 @@ import dev.gureum.core.store.RecordKey;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class EntryCodec {
             out.putInt(length);
             int position = out.position();
             if (out.remaining() < length) {
-                throw new java.nio.BufferOverflowException();
+                throw new BufferOverflowException();
             }
             text.getBytes(0, length, out.array(), out.arrayOffset() + position);
             out.position(position + length);
