@@ -21,7 +21,8 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 
 /**
  * Runs the real AWS CLI (Debian's {@code awscli}, at /usr/bin/aws) against a Gureum endpoint with the
- * default credentials, in a clean environment so a developer's own AWS settings cannot leak in.
+ * default credentials, in a clean environment so a developer's own AWS settings cannot leak in. The CLI's
+ * own code runs each call; {@link AwsCliWorkers} keeps its Python processes between calls.
  */
 public final class AwsCli {
     public static final Path BINARY = Path.of("/usr/bin/aws");
@@ -56,27 +57,56 @@ public final class AwsCli {
 
     /** The CLI's exit code for "the service answered an error"; 252 would be its own parameter check. */
     public static final int SERVICE_ERROR_EXIT_CODE = 254;
+    /** {@code -Dgureum.awsCliWorkers=false}: one {@code aws} process per call, e.g. to compare their times. */
+    private static final boolean WORKERS = Boolean.parseBoolean(System.getProperty("gureum.awsCliWorkers", "true"));
+    /** How long one call may take before it counts as hung. */
+    private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(60);
 
     public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
+    /** One call of the CLI, through a long-lived worker when it is a Python script ({@link AwsCliWorkers}). */
     public Result run(String... arguments) {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--endpoint-url", endpoint));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
-        environment.putAll(credentials);
+        if (!WORKERS) {
+            return runInItsOwnProcess(arguments);
+        }
+        return AwsCliWorkers.of(binary).map(workers -> workers.run(withEndpoint(arguments), environment(), TIMEOUT))
+                .orElseGet(() -> runInItsOwnProcess(arguments));
+    }
+
+    /** One call of the CLI as its own {@code aws} process. */
+    Result runInItsOwnProcess(String... arguments) {
+        return runProcess(withEndpoint(arguments), environment());
+    }
+
+    private List<String> withEndpoint(String... arguments) {
+        List<String> withEndpoint = new ArrayList<>(List.of("--endpoint-url", endpoint));
+        withEndpoint.addAll(List.of(arguments));
+        return withEndpoint;
+    }
+
+    private Map<String, String> environment() {
+        Map<String, String> environment = new java.util.HashMap<>(credentials);
         environment.put("AWS_DEFAULT_REGION", "us-east-1");
         environment.put("AWS_CONFIG_FILE", "/dev/null");
         environment.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
         environment.put("AWS_PAGER", "");
+        return environment;
+    }
+
+    private Result runProcess(List<String> arguments, Map<String, String> variables) {
+        List<String> command = new ArrayList<>(List.of(binary.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command);
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.startsWith("AWS_"));
+        environment.putAll(variables);
         try {
             Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("aws " + String.join(" ", arguments) + " hung");
             }
@@ -106,8 +136,8 @@ public final class AwsCli {
     }
 
     /**
-     * Runs each case (its expected code, then the CLI's arguments) at once, each in its own CLI process: a
-     * CLI process costs over a second, so calls that change nothing are best checked side by side.
+     * Runs each case (its expected code, then the CLI's arguments) at once, each in its own CLI worker: calls
+     * that change nothing are best checked side by side.
      */
     public void assertServerErrors(List<List<String>> cases) {
         ExecutorService processes = Executors.newFixedThreadPool(cases.size());

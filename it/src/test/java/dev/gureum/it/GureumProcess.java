@@ -77,9 +77,9 @@ public final class GureumProcess implements AutoCloseable {
                     port = socket.getLocalPort();
                 }
             }
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", serverJar().toString(), "serve",
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            command.addAll(ServerClassArchive.flags(serverJar()));
+            command.addAll(List.of("-jar", serverJar().toString(), "serve",
                     "--port", Integer.toString(port), "--data-dir", dataDirectory.toString()));
             command.addAll(extraOptions);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
@@ -136,7 +136,7 @@ public final class GureumProcess implements AutoCloseable {
         }
     }
 
-    private static Path serverJar() {
+    static Path serverJar() {
         Path jar = Path.of(System.getProperty("gureum.serverJar", "../server/target/gureum-server.jar"));
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build the server first: " + jar.toAbsolutePath() + " is missing");

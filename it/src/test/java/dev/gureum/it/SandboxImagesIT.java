@@ -129,7 +129,7 @@ class SandboxImagesIT {
                 return;
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

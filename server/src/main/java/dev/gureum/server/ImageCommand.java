@@ -2,6 +2,7 @@ package dev.gureum.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gureum.runtime.sandbox.ImageCache;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -18,16 +19,23 @@ import java.util.Map;
  * {@code gureum image import <tarball|dir> [--name N] [--account ID] [--region R] [--default-user U]
  * [--architecture A] [--endpoint URL]}: registers a root filesystem on this host as an AMI of a running
  * sandbox server, through its {@code /_gureum/images/import}; prints the new image's id.
+ * {@code gureum image build debian-12 [--cache DIR]}: builds a catalog image into the image cache (default
+ * {@code GUREUM_IMAGE_CACHE}) unless it is there, printing the build's lines and then the root filesystem's path;
+ * a server launching the image meanwhile waits for this build instead of starting its own.
  */
 final class ImageCommand {
     private static final String DEFAULT_ENDPOINT = "http://127.0.0.1:4747";
     private static final String USAGE = "usage: gureum image import <tarball|dir> [--name N] [--account ID]"
-            + " [--region R] [--default-user U] [--architecture A] [--endpoint URL]";
+            + " [--region R] [--default-user U] [--architecture A] [--endpoint URL]\n"
+            + "       gureum image build <" + String.join("|", ImageCache.names()) + "> [--cache DIR]";
 
     private ImageCommand() {
     }
 
     static int run(String[] args, PrintStream out) throws IOException, InterruptedException {
+        if (args.length >= 2 && "build".equals(args[0])) {
+            return build(args, out);
+        }
         if (args.length < 2 || !"import".equals(args[0])) {
             throw new IllegalArgumentException(USAGE);
         }
@@ -70,5 +78,26 @@ final class ImageCommand {
         }
         out.println(answer.get("imageId").asText());
         return 0;
+    }
+
+    private static int build(String[] args, PrintStream out) {
+        String cache = System.getenv(ImageCache.VARIABLE);
+        if (args.length == 4 && "--cache".equals(args[2])) {
+            cache = args[3];
+        } else if (args.length != 2) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        if (cache == null || cache.isBlank()) {
+            throw new IllegalArgumentException("image build needs --cache DIR or " + ImageCache.VARIABLE);
+        }
+        try {
+            out.println(ImageCache.build(args[1], Path.of(cache), out::println));
+            return 0;
+        } catch (IllegalArgumentException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            System.err.println("gureum: " + e.getMessage());
+            return 1;
+        }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The {@code gureum} command line (the bash launcher handles building, {@code test} and {@code bench}):
- * {@code serve}, {@code doctor}, {@code keys list|add|remove}, {@code bill}, {@code image import} and {@code version}.
+ * {@code serve}, {@code doctor}, {@code keys list|add|remove}, {@code bill}, {@code image import|build} and {@code version}.
  */
 public final class Main {
     private static final String USAGE = """
@@ -24,6 +24,8 @@ public final class Main {
                                        a month of metered usage at list prices, from a running server
               image import <tarball|dir> [--name N] [--account ID] [--region R] [--default-user U]
                                        register a root filesystem as an AMI of a running sandbox server
+              image build debian-12 [--cache DIR]
+                                       build a catalog image into the image cache (GUREUM_IMAGE_CACHE) ahead of use
               version
             """;
 

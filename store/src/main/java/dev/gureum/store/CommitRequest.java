@@ -17,24 +17,35 @@ final class CommitRequest {
     record Write(String kind, RecordKey key, long expectedVersion, byte[] json, Change.Written written) {
     }
 
+    /** One ledger entry of the batch, in its codec's bytes too; {@code scope} names its account and region. */
+    record Append(String kind, RecordKey scope, byte[] bytes, Object entry) {
+    }
+
     private final List<Write> writes;
+    private final List<Append> appends;
     private final boolean wipe;
     private final boolean forced;
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-    private CommitRequest(List<Write> writes, boolean wipe, boolean forced) {
+    private CommitRequest(List<Write> writes, List<Append> appends, boolean wipe, boolean forced) {
         this.writes = writes;
+        this.appends = appends;
         this.wipe = wipe;
         this.forced = forced;
     }
 
     /** A batch; {@code forced} when its caller must not hear of success before it is on disk. */
     static CommitRequest batch(List<Write> writes, boolean forced) {
-        return new CommitRequest(List.copyOf(writes), false, forced);
+        return batch(writes, List.of(), forced);
+    }
+
+    /** A batch with ledger entries, appended only if its writes commit. */
+    static CommitRequest batch(List<Write> writes, List<Append> appends, boolean forced) {
+        return new CommitRequest(List.copyOf(writes), List.copyOf(appends), false, forced);
     }
 
     static CommitRequest wipe() {
-        return new CommitRequest(List.of(), true, true);
+        return new CommitRequest(List.of(), List.of(), true, true);
     }
 
     boolean forced() {
@@ -43,6 +54,10 @@ final class CommitRequest {
 
     List<Write> writes() {
         return writes;
+    }
+
+    List<Append> appends() {
+        return appends;
     }
 
     boolean isWipe() {

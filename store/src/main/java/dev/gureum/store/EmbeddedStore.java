@@ -1,6 +1,7 @@
 package dev.gureum.store;
 
 import dev.gureum.core.store.StoreUnavailableException;
+import dev.gureum.core.store.LedgerKind;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.RecordKind;
 import dev.gureum.core.store.Store;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -93,7 +95,24 @@ public final class EmbeddedStore implements Store {
                         codec.encode(write.value()), new Change.Written(write.kind().type(), write.value())));
             }
         }
-        committer.submit(CommitRequest.batch(writes, !batch.isRederivable()));
+        List<CommitRequest.Append> appends = new ArrayList<>(batch.appends().size());
+        for (WriteBatch.Append append : batch.appends()) {
+            index.know(append.kind());
+            appends.add(new CommitRequest.Append(append.kind().name(), new RecordKey(append.account(), append.region(), ""),
+                    encoded(append), append.entry()));
+        }
+        committer.submit(CommitRequest.batch(writes, appends, !batch.isRederivable()));
+    }
+
+    @Override
+    public <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
+        return index.ledger(kind, account);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> byte[] encoded(WriteBatch.Append append) {
+        LedgerKind<T> kind = (LedgerKind<T>) append.kind();
+        return kind.codec().encode(kind.type().cast(append.entry()));
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * Binary form of a {@link LogEntry}, the payload of one frame. A batch is its type byte, the number of
  * changes, then per change: kind, account, region, id (each an int length and UTF-8 bytes), the new
- * version, and the JSON length (-1 for a removal) followed by the JSON.
+ * version ({@link Change#APPENDED} for a ledger entry, whose id is empty), and the JSON length (-1 for a
+ * removal) followed by the JSON (a ledger entry's own bytes).
  */
 final class EntryCodec {
     private static final byte BATCH = 1;
@@ -129,7 +130,8 @@ final class EntryCodec {
         if (length == REMOVAL) {
             return Change.remove(kind, key);
         }
-        return Change.put(kind, key, version, readBytes(in, length));
+        byte[] bytes = readBytes(in, length);
+        return version == Change.APPENDED ? Change.append(kind, key, bytes, null) : Change.put(kind, key, version, bytes);
     }
 
     private static String readString(DataInputStream in) throws IOException {

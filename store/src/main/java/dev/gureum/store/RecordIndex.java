@@ -1,10 +1,13 @@
 package dev.gureum.store;
 
+import dev.gureum.core.store.LedgerKind;
 import dev.gureum.core.store.RecordKey;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -16,6 +19,10 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class RecordIndex {
     private final Map<String, Map<Scope, ScopeRecords>> kinds = new ConcurrentHashMap<>();
+    /** Ledger kind, then account, then region (sorted, so bills list regions in order). */
+    private final Map<String, Map<String, Map<String, Ledger>>> ledgers = new ConcurrentHashMap<>();
+    /** The ledger kinds this process appended to or read, by name: their codecs write snapshots. */
+    private final Map<String, LedgerKind<?>> ledgerKinds = new ConcurrentHashMap<>();
 
     /** One account's records in one region. */
     private record Scope(String account, String region) {
@@ -41,10 +48,11 @@ final class RecordIndex {
         }
     }
 
-    /** Receives each live record, with its kind, for a snapshot. */
-    @FunctionalInterface
+    /** Receives each live record and each ledger entry, with its kind, for a snapshot. */
     interface Visitor {
         void visit(String kind, StoredRecord record) throws IOException;
+
+        void visitAppended(String kind, RecordKey scope, byte[] bytes) throws IOException;
     }
 
     StoredRecord find(String kind, RecordKey key) {
@@ -73,7 +81,10 @@ final class RecordIndex {
     void apply(LogEntry entry) {
         switch (entry) {
             case LogEntry.Batch batch -> batch.changes().forEach(this::apply);
-            case LogEntry.Wipe wipe -> kinds.clear();
+            case LogEntry.Wipe wipe -> {
+                kinds.clear();
+                ledgers.clear();
+            }
             case LogEntry.SnapshotEnd end -> {
                 // marks the end of a snapshot file; no record changes
             }
@@ -88,10 +99,47 @@ final class RecordIndex {
                 }
             }
         }
+        for (var kind : ledgers.entrySet()) {
+            for (var account : kind.getValue().entrySet()) {
+                for (var region : account.getValue().entrySet()) {
+                    RecordKey scope = new RecordKey(account.getKey(), region.getKey(), "");
+                    List<byte[]> entries = new ArrayList<>(region.getValue().size());
+                    region.getValue().forEachBytes(ledgerKinds.get(kind.getKey()), entries::add);
+                    for (byte[] bytes : entries) {
+                        visitor.visitAppended(kind.getKey(), scope, bytes);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Learns a ledger kind's codec, before its first append or read. */
+    void know(LedgerKind<?> kind) {
+        ledgerKinds.putIfAbsent(kind.name(), kind);
+    }
+
+    /** An account's ledger of a kind, per region in region order. */
+    <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
+        know(kind);
+        Map<String, Map<String, Ledger>> accounts = ledgers.get(kind.name());
+        Map<String, Ledger> regions = accounts == null ? null : accounts.get(account);
+        if (regions == null) {
+            return Map.of();
+        }
+        Map<String, List<T>> byRegion = new TreeMap<>();
+        regions.forEach((region, ledger) -> byRegion.put(region, ledger.values(kind)));
+        return byRegion;
     }
 
     private void apply(Change change) {
         RecordKey key = change.key();
+        if (change.isAppend()) {
+            ledgers.computeIfAbsent(change.kind(), kind -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(key.account(), account -> new ConcurrentSkipListMap<>())
+                    .computeIfAbsent(key.region(), region -> new Ledger())
+                    .append(change.json(), change.written() == null ? null : change.written().value());
+            return;
+        }
         Scope scopeKey = new Scope(key.account(), key.region());
         if (change.isRemoval()) {
             Map<Scope, ScopeRecords> scopes = kinds.get(change.kind());

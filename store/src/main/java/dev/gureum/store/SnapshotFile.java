@@ -1,5 +1,6 @@
 package dev.gureum.store;
 
+import dev.gureum.core.store.RecordKey;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -81,9 +82,17 @@ final class SnapshotFile {
 
         @Override
         public void visit(String kind, StoredRecord record) throws IOException {
-            byte[] json = record.json();
-            pending.add(Change.put(kind, record.key(), record.version(), json));
-            pendingBytes += json.length;
+            add(Change.put(kind, record.key(), record.version(), record.json()));
+        }
+
+        @Override
+        public void visitAppended(String kind, RecordKey scope, byte[] bytes) throws IOException {
+            add(Change.append(kind, scope, bytes, null));
+        }
+
+        private void add(Change change) throws IOException {
+            pending.add(change);
+            pendingBytes += change.json().length;
             records++;
             if (pending.size() == RECORDS_PER_FRAME || pendingBytes >= BYTES_PER_FRAME) {
                 flushPending();

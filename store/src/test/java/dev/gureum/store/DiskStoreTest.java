@@ -5,16 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gureum.core.store.LedgerKind;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.RecordKind;
 import dev.gureum.core.store.Versioned;
+import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.WriteBatch;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,6 +99,64 @@ class DiskStoreTest {
             assertEquals(new Versioned<>(key("i-150"), 2, Sample.named("i-150", 151)),
                     store.get(Sample.KIND, key("i-150")).orElseThrow());
             assertTrue(store.get(Sample.KIND, key("i-7")).isEmpty());
+        }
+    }
+
+    /** A ledger of plain strings, as UTF-8. */
+    private static final LedgerKind<String> NOTES = LedgerKind.of("notes", String.class, new LedgerKind.Codec<>() {
+        @Override
+        public byte[] encode(String entry) {
+            return entry.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String decode(byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    });
+
+    @Test
+    void ledgerEntriesCommitWithTheirBatchAndSurviveReopenCompactionAndWipe() throws IOException {
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            for (int number = 0; number < 300; number++) {
+                store.apply(new WriteBatch().put(Sample.KIND, key("i-" + number), WriteBatch.ABSENT,
+                                Sample.named("i-" + number, number))
+                        .append(NOTES, ACCOUNT, REGION, "note " + number)
+                        .append(NOTES, ACCOUNT, "eu-west-1", "über " + number));
+            }
+            WriteBatch refused = new WriteBatch().put(Sample.KIND, key("i-1"), WriteBatch.ABSENT, Sample.named("i-1", 0))
+                    .append(NOTES, ACCOUNT, REGION, "never");
+            assertThrows(VersionConflictException.class, () -> store.apply(refused));
+            store.apply(new WriteBatch().append(NOTES, "444455556666", REGION, "another account"));
+            assertEquals(300, store.ledger(NOTES, ACCOUNT).get(REGION).size());
+        }
+        assertTrue(storeFiles().stream().anyMatch(name -> name.startsWith("snapshot-")), "compacted");
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory, SMALL_THRESHOLD)) {
+            Map<String, List<String>> ledger = store.ledger(NOTES, ACCOUNT);
+            assertEquals(List.of("eu-west-1", REGION), List.copyOf(ledger.keySet()));
+            assertEquals(IntStream.range(0, 300).mapToObj(number -> "note " + number).toList(), ledger.get(REGION));
+            assertEquals("über 299", ledger.get("eu-west-1").get(299));
+            assertEquals(Map.of(REGION, List.of("another account")), store.ledger(NOTES, "444455556666"));
+            assertEquals(Map.of(), store.ledger(NOTES, "777788889999"));
+            store.wipe();
+            store.apply(new WriteBatch().append(NOTES, ACCOUNT, REGION, "after the wipe"));
+        }
+        try (EmbeddedStore store = EmbeddedStore.open(dataDirectory)) {
+            assertEquals(Map.of(REGION, List.of("after the wipe")), store.ledger(NOTES, ACCOUNT));
+        }
+    }
+
+    @Test
+    void aLedgerReadIsTheEntriesCommittedWhenItWasMade() {
+        try (EmbeddedStore store = EmbeddedStore.inMemory()) {
+            for (int number = 0; number < 2_500; number++) {
+                store.apply(new WriteBatch().append(NOTES, ACCOUNT, REGION, "n" + number));
+            }
+            List<String> before = store.ledger(NOTES, ACCOUNT).get(REGION);
+            store.apply(new WriteBatch().append(NOTES, ACCOUNT, REGION, "later"));
+            assertEquals(2_500, before.size());
+            assertEquals("n2499", before.get(2_499));
+            assertEquals("later", store.ledger(NOTES, ACCOUNT).get(REGION).get(2_500));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gureum.core.billing;
 
+import dev.gureum.core.store.LedgerKind;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.RecordKind;
 
@@ -7,18 +8,17 @@ import dev.gureum.core.store.RecordKind;
 public final class BillingRecords {
     /** The open period of each metered resource and usage type, keyed by {@code <resource>/<usage type>}. */
     public static final RecordKind<UsagePeriod> OPEN = RecordKind.of("usage-open", UsagePeriod.class);
-    /** Closed periods, keyed by {@code <resource>/<usage type>@<start epoch ms>}: written once, never changed. */
-    public static final RecordKind<UsagePeriod> CLOSED = RecordKind.of("usage", UsagePeriod.class);
+    /**
+     * Closed periods, and waivers of some of them, in the order they closed: written once with the change that
+     * closed them, never changed.
+     */
+    public static final LedgerKind<UsageEntry> LEDGER = LedgerKind.of("usage-ledger", UsageEntry.class,
+            new UsageEntryCodec());
 
     private BillingRecords() {
     }
 
     static RecordKey openKey(String account, String region, String resourceId, String usageType) {
         return new RecordKey(account, region, resourceId + "/" + usageType);
-    }
-
-    static RecordKey closedKey(String account, String region, UsagePeriod period) {
-        return new RecordKey(account, region, period.resourceId() + "/" + period.usageType() + "@"
-                + period.start().toEpochMilli());
     }
 }

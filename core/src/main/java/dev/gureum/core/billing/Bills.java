@@ -1,5 +1,8 @@
 package dev.gureum.core.billing;
 
+import dev.gureum.core.instance.Instance;
+import dev.gureum.core.instance.InstanceRecords;
+import dev.gureum.core.network.NetworkRecords;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.time.CloudClock;
@@ -168,23 +171,19 @@ public final class Bills {
         }
         Map<String, List<LineItem>> reservedRegionItems = new HashMap<>();
         Map<String, List<UsagePeriod>> instancePeriods = new HashMap<>();
-        for (var kind : List.of(BillingRecords.CLOSED, BillingRecords.OPEN)) {
-            for (Versioned<UsagePeriod> versioned : store.listAll(kind)) {
-                if (!versioned.key().account().equals(account)) {
-                    continue;
-                }
-                String region = versioned.key().region();
+        usage(account).forEach((region, periods) -> {
+            for (UsagePeriod period : periods) {
                 if (!reservedByRegion.containsKey(region)) {
-                    cut(region, versioned.value(), from, to, now, granularity, each);
+                    cut(region, period, from, to, now, granularity, each);
                     continue;
                 }
-                cut(region, versioned.value(), from, to, now, granularity,
+                cut(region, period, from, to, now, granularity,
                         reservedRegionItems.computeIfAbsent(region, unused -> new ArrayList<>())::add);
-                if (versioned.value().pricedAs() == UsagePeriod.PricedAs.INSTANCE_HOURS) {
-                    instancePeriods.computeIfAbsent(region, unused -> new ArrayList<>()).add(versioned.value());
+                if (period.pricedAs() == UsagePeriod.PricedAs.INSTANCE_HOURS) {
+                    instancePeriods.computeIfAbsent(region, unused -> new ArrayList<>()).add(period);
                 }
             }
-        }
+        });
         ReservationApplication application = new ReservationApplication(reservations, rates);
         reservedByRegion.forEach((region, reserved) -> {
             List<LineItem> regional = reservedRegionItems.computeIfAbsent(region, unused -> new ArrayList<>());
@@ -192,6 +191,48 @@ public final class Bills {
                     granularity, regional, used);
             regional.forEach(each);
         });
+    }
+
+    /**
+     * The account's usage per region: the closed periods its ledger still charges, then the open ones, wherever
+     * they are kept (running instances and claimed public addresses carry theirs; other resources have an
+     * open-period record).
+     */
+    private Map<String, List<UsagePeriod>> usage(String account) {
+        Map<String, List<UsagePeriod>> byRegion = new TreeMap<>();
+        store.ledger(BillingRecords.LEDGER, account).forEach((region, entries) -> byRegion.put(region, charged(entries)));
+        for (Versioned<UsagePeriod> open : store.listAll(BillingRecords.OPEN)) {
+            if (open.key().account().equals(account)) {
+                byRegion.computeIfAbsent(open.key().region(), unused -> new ArrayList<>()).add(open.value());
+            }
+        }
+        for (Versioned<NetworkRecords.AddressClaim> claim : store.listAll(NetworkRecords.PUBLIC_ADDRESSES)) {
+            UsagePeriod open = account.equals(claim.value().account())
+                    ? PublicAddressMeter.openPeriod(claim.key().region(), claim.value()) : null;
+            if (open != null) {
+                byRegion.computeIfAbsent(claim.key().region(), unused -> new ArrayList<>()).add(open);
+            }
+        }
+        for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
+            Instance instance = versioned.value();
+            UsagePeriod open = instance.ownerId().equals(account) ? InstanceMeter.openPeriod(instance) : null;
+            if (open != null) {
+                byRegion.computeIfAbsent(instance.region(), unused -> new ArrayList<>()).add(open);
+            }
+        }
+        return byRegion;
+    }
+
+    /** The closed periods of a ledger that no waiver written after them takes back. */
+    static List<UsagePeriod> charged(List<UsageEntry> entries) {
+        List<UsagePeriod> periods = new ArrayList<>(entries.size());
+        for (UsageEntry entry : entries) {
+            switch (entry) {
+                case UsagePeriod period -> periods.add(period);
+                case UsageWaiver waiver -> periods.removeIf(waiver::waives);
+            }
+        }
+        return periods;
     }
 
     /** A calendar month of the account's usage, summed per region and usage type. */

@@ -6,17 +6,22 @@ import dev.gureum.core.instance.InstanceState;
 import dev.gureum.core.instance.StateReason;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.time.CloudClock;
+import dev.gureum.core.usage.OpenUsage;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 /**
- * Meters instance time from lifecycle transitions: a period opens when an instance becomes running and
- * closes when it leaves running (stopping, shutting down, stopped, terminated), in the batch that moves it.
- * Linux instances are billed per second with a minimum of 60 seconds per start; Spot Instances as
- * {@code SpotUsage:<type>} at the Spot price in force (a price change splits the period: {@link Meter#split}).
+ * Meters instance time from lifecycle transitions: the stretch opens when an instance becomes running and
+ * closes when it leaves running (stopping, shutting down, stopped, terminated). The open stretch rides in the
+ * instance record the transition writes anyway ({@link Instance#usage()}), and closing it appends it to the
+ * usage ledger in the same batch, so metering adds no record to a transition. Linux instances are billed per
+ * second with a minimum of 60 seconds per start; Spot Instances as {@code SpotUsage:<type>} at the Spot price in
+ * force (a price change splits the stretch: {@link Meter#split}).
  */
 public final class InstanceMeter implements InstanceFollower {
     static final long LINUX_MINIMUM_SECONDS = 60;
-    private static final java.time.Duration FIRST_HOUR = java.time.Duration.ofHours(1);
+    private static final Duration FIRST_HOUR = Duration.ofHours(1);
 
     private final Meter meter;
     private final CloudClock clock;
@@ -39,20 +44,48 @@ public final class InstanceMeter implements InstanceFollower {
                 : UsageTypes.boxUsage(instance.region(), instance.instanceType());
     }
 
+    /**
+     * The instance's open running time as a usage period, or null when none is open. A Spot Instance's stretch is
+     * priced at the Spot price it carries; one without a market price carries {@code <type>-spot}, a sku with no
+     * price: a visible gap, never free.
+     */
+    public static UsagePeriod openPeriod(Instance instance) {
+        OpenUsage open = instance.usage();
+        if (open == null) {
+            return null;
+        }
+        boolean spotPriced = instance.spot() != null && !open.sku().endsWith("-spot");
+        return new UsagePeriod(instance.id(), usageType(instance), spotPriced ? UsagePeriod.PricedAs.SPOT_HOURS
+                : UsagePeriod.PricedAs.INSTANCE_HOURS, open.sku(), instance.spot() != null ? "Spot" : "OnDemand",
+                instance.availabilityZone(), 1, open.since(), null, open.minimumSeconds());
+    }
+
+    @Override
+    public Instance amend(Instance before, Instance after) {
+        boolean wasRunning = before.state() == InstanceState.RUNNING;
+        boolean isRunning = after.state() == InstanceState.RUNNING;
+        if (!wasRunning && isRunning && meter.metering()) {
+            return after.withUsage(new OpenUsage(clock.now(), sku(after), LINUX_MINIMUM_SECONDS));
+        }
+        if (wasRunning && !isRunning) {
+            return after.withUsage(null);
+        }
+        return after;
+    }
+
     @Override
     public Runnable follow(WriteBatch batch, List<Instance[]> moves) {
         for (Instance[] move : moves) {
-            boolean wasRunning = move[0].state() == InstanceState.RUNNING;
-            boolean isRunning = move[1].state() == InstanceState.RUNNING;
+            UsagePeriod open = openPeriod(move[0]);
+            if (open == null || move[1].state() == InstanceState.RUNNING) {
+                continue;
+            }
             Instance instance = move[1];
-            if (!wasRunning && isRunning) {
-                meter.open(batch, instance.ownerId(), instance.region(), period(instance));
-            } else if (wasRunning && !isRunning && interruptedInFirstHour(instance)) {
-                meter.discardSince(batch, instance.ownerId(), instance.region(), instance.id(), usageType(move[0]),
+            if (interruptedInFirstHour(instance)) {
+                meter.waive(batch, instance.ownerId(), instance.region(), instance.id(), open.usageType(),
                         instance.launchTime());
-            } else if (wasRunning && !isRunning) {
-                meter.close(batch, instance.ownerId(), instance.region(), instance.id(), usageType(move[0]),
-                        clock.now());
+            } else {
+                meter.closed(batch, instance.ownerId(), instance.region(), open.closedAt(clock.now()));
             }
         }
         return NOTHING_AFTER;
@@ -69,18 +102,11 @@ public final class InstanceMeter implements InstanceFollower {
                 && clock.now().isBefore(instance.launchTime().plus(FIRST_HOUR));
     }
 
-    private UsagePeriod period(Instance instance) {
-        if (instance.spot() != null) {
-            java.math.BigDecimal price = spotPrices.current(instance.region(), instance.availabilityZone(),
-                    instance.instanceType());
-            // a Spot Instance without a market price is a visible gap (no sku price), never free
-            return new UsagePeriod(instance.id(), usageType(instance), price == null
-                    ? UsagePeriod.PricedAs.INSTANCE_HOURS : UsagePeriod.PricedAs.SPOT_HOURS,
-                    price == null ? instance.instanceType() + "-spot" : price.toPlainString(), "Spot",
-                    instance.availabilityZone(), 1, clock.now(), null, LINUX_MINIMUM_SECONDS);
+    private String sku(Instance instance) {
+        if (instance.spot() == null) {
+            return instance.instanceType();
         }
-        return new UsagePeriod(instance.id(), usageType(instance), UsagePeriod.PricedAs.INSTANCE_HOURS,
-                instance.instanceType(), "OnDemand", instance.availabilityZone(), 1, clock.now(), null,
-                LINUX_MINIMUM_SECONDS);
+        BigDecimal price = spotPrices.current(instance.region(), instance.availabilityZone(), instance.instanceType());
+        return price == null ? instance.instanceType() + "-spot" : price.toPlainString();
     }
 }

@@ -3,12 +3,17 @@ package dev.gureum.core.billing;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.usage.OpenUsage;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Opens and closes usage periods in the batch that changes the metered resource, so a transition and its
- * usage commit together or not at all: a crash can neither bill a second twice nor drop one.
+ * usage commit together or not at all: a crash can neither bill a second twice nor drop one. A closed period is
+ * appended to the account's usage ledger, never to be changed. An open one is a record of its own, unless it
+ * rides in the record of the resource it meters ({@link dev.gureum.core.usage.OpenUsage}: running instances and
+ * claimed public addresses, whose meters hand closed stretches to {@link #closed} and {@link #split}).
  */
 public final class Meter {
     private final Store store;
@@ -55,62 +60,49 @@ public final class Meter {
             open(batch, account, region, next);
             return;
         }
-        UsagePeriod closed = open.get().value().closedAt(at);
-        batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
+        closed(batch, account, region, open.get().value().closedAt(at));
         batch.put(BillingRecords.OPEN, key, open.get().version(), next);
     }
 
+    /** Whether usage is metered at all (not under {@code --metering off}). */
+    public boolean metering() {
+        return metering;
+    }
+
     /**
-     * Splits the open period of {@code usageType} at {@code at}: it closes there, and the same usage continues
+     * Appends a closed period to the account's usage ledger; one that lasted no time and bills no minimum
+     * leaves nothing (it would cost nothing, and one like it may close at the same instant again).
+     */
+    public void closed(WriteBatch batch, String account, String region, UsagePeriod closed) {
+        if (metering && (closed.minimumSeconds() > 0 || closed.start().isBefore(closed.end()))) {
+            batch.append(BillingRecords.LEDGER, account, region, closed);
+        }
+    }
+
+    /**
+     * Splits an open stretch at {@code at}: the part before closes into the ledger, and the same usage goes on
      * priced as {@code nextSku} (a Spot price change). The part of the minimum the closed part did not use up
-     * moves to the continuation, so a split never bills a minimum twice.
+     * moves to the continuation, so a split never bills a minimum twice. Returns the continuation.
      */
-    public void split(WriteBatch batch, String account, String region, String resourceId, String usageType,
-                      Instant at, String nextSku) {
-        if (!metering) {
-            return;
-        }
-        var key = BillingRecords.openKey(account, region, resourceId, usageType);
-        Optional<Versioned<UsagePeriod>> open = store.get(BillingRecords.OPEN, key);
-        if (open.isEmpty() || !open.get().value().start().isBefore(at)) {
-            return;
-        }
-        UsagePeriod period = open.get().value();
-        long seconds = java.time.Duration.between(period.start(), at).toSeconds();
-        UsagePeriod closed = new UsagePeriod(period.resourceId(), period.usageType(), period.pricedAs(), period.sku(),
-                period.purchaseOption(), period.availabilityZone(), period.quantity(), period.start(), at,
-                Math.min(period.minimumSeconds(), seconds));
-        UsagePeriod next = new UsagePeriod(period.resourceId(), period.usageType(), period.pricedAs(), nextSku,
-                period.purchaseOption(), period.availabilityZone(), period.quantity(), at, null,
-                Math.max(0, period.minimumSeconds() - seconds));
-        batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT, closed);
-        batch.put(BillingRecords.OPEN, key, open.get().version(), next);
+    public OpenUsage split(WriteBatch batch, String account, String region, UsagePeriod open, Instant at,
+                           String nextSku) {
+        long seconds = Duration.between(open.start(), at).toSeconds();
+        closed(batch, account, region, new UsagePeriod(open.resourceId(), open.usageType(), open.pricedAs(),
+                open.sku(), open.purchaseOption(), open.availabilityZone(), open.quantity(), open.start(), at,
+                Math.min(open.minimumSeconds(), seconds)));
+        return new OpenUsage(at, nextSku, Math.max(0, open.minimumSeconds() - seconds));
     }
 
     /**
-     * Bills nothing of a resource's usage type since {@code since}: its open period goes without a closed one, and
-     * the periods it was split into since then go too (a Spot Instance EC2 interrupted in its first hour).
+     * Bills nothing of a resource's usage type since {@code since}: the periods it was split into since then are
+     * waived in the ledger (a Spot Instance EC2 interrupted in its first hour; its open stretch is simply not
+     * closed into the ledger).
      */
-    public void discardSince(WriteBatch batch, String account, String region, String resourceId, String usageType,
-                             Instant since) {
-        if (!metering) {
-            return;
+    public void waive(WriteBatch batch, String account, String region, String resourceId, String usageType,
+                      Instant since) {
+        if (metering) {
+            batch.append(BillingRecords.LEDGER, account, region, new UsageWaiver(resourceId, usageType, since));
         }
-        var key = BillingRecords.openKey(account, region, resourceId, usageType);
-        store.get(BillingRecords.OPEN, key).ifPresent(open -> batch.delete(BillingRecords.OPEN, key, open.version()));
-        for (Versioned<UsagePeriod> closed : store.list(BillingRecords.CLOSED, account, region)) {
-            UsagePeriod period = closed.value();
-            if (period.resourceId().equals(resourceId) && period.usageType().equals(usageType)
-                    && !period.start().isBefore(since)) {
-                batch.delete(BillingRecords.CLOSED, closed.key(), closed.version());
-            }
-        }
-    }
-
-    /** The open period of a resource's usage type, if one is open. */
-    public Optional<UsagePeriod> open(String account, String region, String resourceId, String usageType) {
-        return store.get(BillingRecords.OPEN, BillingRecords.openKey(account, region, resourceId, usageType))
-                .map(Versioned::value);
     }
 
     /**
@@ -126,12 +118,8 @@ public final class Meter {
         var key = BillingRecords.openKey(account, region, resourceId, usageType);
         Optional<Versioned<UsagePeriod>> open = store.get(BillingRecords.OPEN, key);
         if (open.isPresent()) {
-            UsagePeriod closed = open.get().value().closedAt(at);
             batch.delete(BillingRecords.OPEN, key, open.get().version());
-            if (closed.minimumSeconds() > 0 || closed.start().isBefore(at)) {
-                batch.put(BillingRecords.CLOSED, BillingRecords.closedKey(account, region, closed), WriteBatch.ABSENT,
-                        closed);
-            }
+            closed(batch, account, region, open.get().value().closedAt(at));
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.gureum.core.billing;
 
+import dev.gureum.core.network.NetworkRecords;
 import dev.gureum.core.network.PublicAddressLedger;
 import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.usage.OpenUsage;
 import java.time.Instant;
 
 /**
@@ -20,17 +22,28 @@ public final class PublicAddressMeter implements PublicAddressLedger {
         this.meter = meter;
     }
 
-    @Override
-    public void held(WriteBatch batch, String account, String region, String holder, boolean inUse, Instant at) {
-        meter.close(batch, account, region, holder, UsageTypes.publicIpv4(region, !inUse), at);
-        meter.open(batch, account, region, new UsagePeriod(holder, UsageTypes.publicIpv4(region, inUse),
-                UsagePeriod.PricedAs.ADDRESS_HOURS, SKU, "OnDemand", null, 1, at, null, 0));
+    /** The holding of a claimed address as a usage period, open or closed at {@code end}; null when not metered. */
+    static UsagePeriod period(String region, String holder, boolean inUse, OpenUsage stretch, Instant end) {
+        return stretch == null ? null : new UsagePeriod(holder, UsageTypes.publicIpv4(region, inUse),
+                UsagePeriod.PricedAs.ADDRESS_HOURS, SKU, "OnDemand", null, 1, stretch.since(), end, 0);
+    }
+
+    /** The open period of a claim, or null. */
+    public static UsagePeriod openPeriod(String region, NetworkRecords.AddressClaim claim) {
+        return period(region, claim.holderId(), claim.inUse(), claim.usage(), null);
     }
 
     @Override
-    public void released(WriteBatch batch, String account, String region, String holder, Instant at) {
-        for (boolean inUse : new boolean[] {true, false}) {
-            meter.close(batch, account, region, holder, UsageTypes.publicIpv4(region, inUse), at);
+    public OpenUsage opened(Instant at) {
+        return meter.metering() ? new OpenUsage(at, SKU, 0) : null;
+    }
+
+    @Override
+    public void ended(WriteBatch batch, String account, String region, String holder, boolean inUse, OpenUsage stretch,
+                      Instant at) {
+        UsagePeriod period = period(region, holder, inUse, stretch, at);
+        if (period != null) {
+            meter.closed(batch, account, region, period);
         }
     }
 }

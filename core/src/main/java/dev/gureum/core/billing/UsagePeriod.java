@@ -13,7 +13,8 @@ import java.time.Instant;
  * per start of a Linux instance; 0 for storage).
  */
 public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs, String sku, String purchaseOption,
-                          String availabilityZone, long quantity, Instant start, Instant end, long minimumSeconds) {
+                          String availabilityZone, long quantity, Instant start, Instant end, long minimumSeconds)
+        implements UsageEntry {
 
     /** How the list price of {@code sku} applies. */
     public enum PricedAs {

@@ -1,6 +1,7 @@
 package dev.gureum.core.instance;
 
 import dev.gureum.core.tag.Tag;
+import dev.gureum.core.usage.OpenUsage;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,8 @@ import java.util.List;
  * An EC2 instance as the control plane records it. Launch facts never change; state, reasons and the
  * attributes EC2 lets a caller modify change through the {@code with…} copies. {@code terminatedAt}
  * starts the one hour a terminated instance stays visible. {@code spot} is null for an on-demand instance.
+ * {@code usage} is the running time being metered since the instance last became running (null while it is not
+ * running, or nothing is metered): billing keeps it here so a transition writes no record of its own for it.
  */
 public record Instance(
         String id,
@@ -41,7 +44,8 @@ public record Instance(
         Instant terminatedAt,
         NetworkFacts network,
         List<Tag> tags,
-        SpotFacts spot) {
+        SpotFacts spot,
+        OpenUsage usage) {
 
     /**
      * Where the instance sits in its VPC, fixed at launch: its subnet, its primary interface (which cannot
@@ -66,14 +70,23 @@ public record Instance(
                 amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, rootDeviceType,
                 userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
                 metadataOptions, clientToken, newState, transitionReason, reason,
-                newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags, spot);
+                newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags, spot, usage);
+    }
+
+    /** A copy whose open usage is {@code newUsage} (null: nothing is being metered). */
+    public Instance withUsage(OpenUsage newUsage) {
+        return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
+                launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
+                rootDeviceType, userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop,
+                shutdownBehavior, cpuCredits, metadataOptions, clientToken, state, stateTransitionReason, stateReason,
+                terminatedAt, network, tags, spot, newUsage);
     }
 
     public Instance withTags(List<Tag> newTags) {
         return new Instance(id, reservationId, ownerId, region, availabilityZone, imageId, instanceType, keyName,
                 launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, rootDeviceType,
                 userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
-                metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, network, newTags, spot);
+                metadataOptions, clientToken, state, stateTransitionReason, stateReason, terminatedAt, network, newTags, spot, usage);
     }
 
     /** A copy with the modifiable attributes replaced (ModifyInstanceAttribute and friends). */
@@ -83,7 +96,7 @@ public record Instance(
                 rootDeviceName, rootDeviceType, attributes.userData(), attributes.monitoring(), attributes.ebsOptimized(),
                 attributes.disableApiTermination(), attributes.disableApiStop(), attributes.shutdownBehavior(),
                 attributes.cpuCredits(), metadataOptions, clientToken, state, stateTransitionReason, stateReason,
-                terminatedAt, network, tags, spot);
+                terminatedAt, network, tags, spot, usage);
     }
 
     /** A copy with its Spot facts replaced (an interruption notice given or withdrawn). */
@@ -92,7 +105,7 @@ public record Instance(
                 launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
                 rootDeviceType, userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop,
                 shutdownBehavior, cpuCredits, metadataOptions, clientToken, state, stateTransitionReason, stateReason,
-                terminatedAt, network, tags, newSpot);
+                terminatedAt, network, tags, newSpot, usage);
     }
 
     /** EC2's InstanceLifecycle: {@code spot} for a Spot Instance, null for on-demand. */
@@ -106,7 +119,7 @@ public record Instance(
                 launchTime, amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName,
                 rootDeviceType, userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop,
                 shutdownBehavior, cpuCredits, options, clientToken, state, stateTransitionReason, stateReason,
-                terminatedAt, network, tags, spot);
+                terminatedAt, network, tags, spot, usage);
     }
 
     public InstanceAttributes attributes() {

@@ -125,10 +125,10 @@ public final class InstanceCommands {
                 case Transition.Refuse refuse -> throw incorrectState(instance, command);
             };
             if (next != instance.state()) {
-                Instance moved = service == null
+                Instance moved = amended(instance, service == null
                         ? instance.withState(next, reason(command, context), stateReason(command, next), context.now())
                         : service.change().apply(instance.withState(next, service.transitionReason(), service.reason(),
-                                context.now()));
+                                context.now())));
                 batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(), moved);
                 moves.add(new Instance[] {instance, moved});
             }
@@ -234,8 +234,8 @@ public final class InstanceCommands {
                 }
                 Instance instance = pending.getOrDefault(key, current.value());
                 if (InstanceLifecycle.next(instance.state(), observation.event()) instanceof Transition.Move move) {
-                    Instance moved = instance.withState(move.to(), instance.stateTransitionReason(),
-                            observedReason(instance, observation.event()), clock.now());
+                    Instance moved = amended(instance, instance.withState(move.to(), instance.stateTransitionReason(),
+                            observedReason(instance, observation.event()), clock.now()));
                     pending.put(key, moved);
                     moves.add(new Instance[] {instance, moved});
                 }
@@ -254,6 +254,15 @@ public final class InstanceCommands {
             return;
         }
         LOG.warning("gave up applying " + observations.size() + " runtime reports after repeated conflicts");
+    }
+
+    /** A moved instance as its followers amend it. */
+    private Instance amended(Instance before, Instance after) {
+        Instance amended = after;
+        for (InstanceFollower follower : followers) {
+            amended = follower.amend(before, amended);
+        }
+        return amended;
     }
 
     /** What the moves mean for what hangs off the instances (interfaces, volumes), in the same batch. */

@@ -348,7 +348,7 @@ public final class InstanceLaunches {
                     request.clientToken(), InstanceState.PENDING, "", StateReason.PENDING, null,
                     new Instance.NetworkFacts(primary.vpcId(), primary.subnetId(), primary.id(),
                             primary.primaryPrivateAddress()),
-                    request.instanceTags(), spot == null ? null : spot.factsOf(index)));
+                    request.instanceTags(), spot == null ? null : spot.factsOf(index), null));
         }
         return instances;
     }

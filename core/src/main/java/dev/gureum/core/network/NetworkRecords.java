@@ -1,6 +1,7 @@
 package dev.gureum.core.network;
 
 import dev.gureum.core.store.RecordKind;
+import dev.gureum.core.usage.OpenUsage;
 
 /** Where the network's records live in the store. The names are persisted: never change them. */
 public final class NetworkRecords {
@@ -24,7 +25,7 @@ public final class NetworkRecords {
      * Claims a public address of a region's pool for its holder (an interface or an Elastic IP allocation),
      * across accounts: account {@value #EVERY_ACCOUNT}, id the address.
      */
-    public static final RecordKind<NameClaim> PUBLIC_ADDRESSES = RecordKind.of("public-ip", NameClaim.class);
+    public static final RecordKind<AddressClaim> PUBLIC_ADDRESSES = RecordKind.of("public-ip", AddressClaim.class);
     public static final String EVERY_ACCOUNT = "*";
 
     /** The default network of an account and region (id {@code default}), written with everything it comes with. */
@@ -32,6 +33,17 @@ public final class NetworkRecords {
 
     /** Who holds a unique name: the id of the resource that has it. */
     public record NameClaim(String holderId) {
+    }
+
+    /**
+     * Who holds a public address: the holder (an interface or an Elastic IP allocation) of {@code account}, the
+     * address in use (on an interface) or idle, and the stretch of holding it being metered since it was claimed
+     * or went into or out of use (null when nothing is metered).
+     */
+    public record AddressClaim(String holderId, String account, boolean inUse, OpenUsage usage) {
+        public AddressClaim with(boolean nowInUse, OpenUsage newUsage) {
+            return new AddressClaim(holderId, account, nowInUse, newUsage);
+        }
     }
 
     /**

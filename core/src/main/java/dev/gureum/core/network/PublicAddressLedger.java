@@ -1,21 +1,21 @@
 package dev.gureum.core.network;
 
 import dev.gureum.core.store.WriteBatch;
+import dev.gureum.core.usage.OpenUsage;
 import java.time.Instant;
 
 /**
- * Hears, in the batch that makes the change, when an account starts or stops holding a public IPv4 address
- * and when a held address goes into or out of use, so what it records commits with the change or not at all
- * (billing meters address-hours from it).
+ * Meters the public IPv4 addresses an account holds. The stretch being metered rides in the address's claim
+ * record, which the pool writes anyway when an address is claimed, goes into or out of use, or is released; the
+ * ledger says what a claim carries and records each stretch that ends, in the batch that ends it, so what it
+ * records commits with the change or not at all.
  */
 public interface PublicAddressLedger {
 
-    /**
-     * The account holds {@code address} for {@code holder} (an interface, an Elastic IP allocation) from
-     * {@code at}, in use or idle; called again when it goes from one to the other.
-     */
-    void held(WriteBatch batch, String account, String region, String holder, boolean inUse, Instant at);
+    /** What a claim made or changed at {@code at} carries as its open stretch (null when nothing is metered). */
+    OpenUsage opened(Instant at);
 
-    /** The account gave the address of {@code holder} back at {@code at}. */
-    void released(WriteBatch batch, String account, String region, String holder, Instant at);
+    /** The account held {@code holder}'s address, in use or idle, from the stretch's start until {@code at}. */
+    void ended(WriteBatch batch, String account, String region, String holder, boolean inUse, OpenUsage stretch,
+               Instant at);
 }

@@ -59,8 +59,7 @@ public final class PublicAddressPool {
             if (store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address)).isEmpty()) {
                 String holder = holders.get(claimed.size());
                 batch.put(NetworkRecords.PUBLIC_ADDRESSES, key(region, address), WriteBatch.ABSENT,
-                        new NetworkRecords.NameClaim(holder));
-                ledger.held(batch, account, region, holder, inUse, at);
+                        new NetworkRecords.AddressClaim(holder, account, inUse, ledger.opened(at)));
                 claimed.add(address);
             }
         }
@@ -69,14 +68,20 @@ public final class PublicAddressPool {
 
     /** The account's address goes into use or out of it (an Elastic IP associated or disassociated). */
     public void use(WriteBatch batch, String account, String region, String address, boolean inUse, Instant at) {
-        store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address))
-                .ifPresent(claim -> ledger.held(batch, account, region, claim.value().holderId(), inUse, at));
+        store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address)).ifPresent(claim -> {
+            NetworkRecords.AddressClaim held = claim.value();
+            if (held.inUse() != inUse) {
+                ledger.ended(batch, account, region, held.holderId(), held.inUse(), held.usage(), at);
+                batch.put(NetworkRecords.PUBLIC_ADDRESSES, claim.key(), claim.version(),
+                        held.with(inUse, ledger.opened(at)));
+            }
+        });
     }
 
     /** Gives the account's address back to the pool at {@code at} (in {@code batch}). */
     public void release(WriteBatch batch, String account, String region, String address, Instant at) {
-        store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address))
-                .ifPresent(claim -> ledger.released(batch, account, region, claim.value().holderId(), at));
+        store.get(NetworkRecords.PUBLIC_ADDRESSES, key(region, address)).ifPresent(claim -> ledger.ended(batch,
+                account, region, claim.value().holderId(), claim.value().inUse(), claim.value().usage(), at));
         batch.delete(NetworkRecords.PUBLIC_ADDRESSES, key(region, address), WriteBatch.ANY);
     }
 

@@ -2,6 +2,7 @@ package dev.gureum.core.spot;
 
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Meter;
+import dev.gureum.core.billing.UsagePeriod;
 import dev.gureum.core.billing.SpotPriceSource;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceRecords;
@@ -203,14 +204,13 @@ public final class SpotMarket implements SpotPriceSource {
             if (instance.spot() == null || instance.state() != InstanceState.RUNNING || change == null) {
                 continue;
             }
+            UsagePeriod open = InstanceMeter.openPeriod(instance);
             BigDecimal level = change.levelOf(instance.instanceType());
             onDemand.apply(instance.region(), instance.instanceType()).ifPresent(price -> {
-                String usageType = InstanceMeter.usageType(instance);
                 String next = SpotPricing.price(price, level).toPlainString();
-                boolean moved = meter.open(instance.ownerId(), instance.region(), instance.id(), usageType)
-                        .map(open -> !open.sku().equals(next)).orElse(false);
-                if (moved) {
-                    meter.split(batch, instance.ownerId(), instance.region(), instance.id(), usageType, now, next);
+                if (open != null && !open.sku().equals(next) && open.start().isBefore(now)) {
+                    batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(), instance.withUsage(
+                            meter.split(batch, instance.ownerId(), instance.region(), open, now, next)));
                 }
             });
         }

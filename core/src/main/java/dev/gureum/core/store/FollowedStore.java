@@ -2,6 +2,7 @@ package dev.gureum.core.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -53,6 +54,11 @@ public final class FollowedStore implements Store {
     @Override
     public <T> List<Versioned<T>> listAll(RecordKind<T> kind) {
         return store.listAll(kind);
+    }
+
+    @Override
+    public <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
+        return store.ledger(kind, account);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.gureum.core.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +21,12 @@ public interface Store extends AutoCloseable {
 
     /** Every record of a kind in every account and region, for reconcilers; not for request paths. */
     <T> List<Versioned<T>> listAll(RecordKind<T> kind);
+
+    /**
+     * The account's entries of a ledger kind, per region, each region's in the order they were appended. The
+     * lists are the entries committed when this is called; later appends do not show in them.
+     */
+    <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account);
 
     /**
      * Commits the batch atomically and durably.

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Puts and deletes that commit together. Each names the version it expects to replace:
- * {@link #ABSENT} for a record that must not exist yet, {@link #ANY} to skip the check.
+ * {@link #ABSENT} for a record that must not exist yet, {@link #ANY} to skip the check. Ledger entries
+ * appended to the batch commit with them.
  */
 public final class WriteBatch {
     public static final long ABSENT = 0;
@@ -18,7 +19,12 @@ public final class WriteBatch {
         }
     }
 
+    /** One ledger entry of a batch, appended to the (account, region) ledger of its kind. */
+    public record Append(LedgerKind<?> kind, String account, String region, Object entry) {
+    }
+
     private final List<Write> writes = new ArrayList<>();
+    private final List<Append> appends = new ArrayList<>(0);
     private boolean rederivable;
 
     public <T> WriteBatch put(RecordKind<T> kind, RecordKey key, long expectedVersion, T value) {
@@ -31,6 +37,14 @@ public final class WriteBatch {
 
     public WriteBatch delete(RecordKind<?> kind, RecordKey key, long expectedVersion) {
         writes.add(new Write(kind, key, expectedVersion, null));
+        return this;
+    }
+
+    public <T> WriteBatch append(LedgerKind<T> kind, String account, String region, T entry) {
+        if (!kind.type().isInstance(entry)) {
+            throw new IllegalArgumentException(kind + " holds " + kind.type().getSimpleName());
+        }
+        appends.add(new Append(kind, account, region, entry));
         return this;
     }
 
@@ -53,7 +67,11 @@ public final class WriteBatch {
         return List.copyOf(writes);
     }
 
+    public List<Append> appends() {
+        return List.copyOf(appends);
+    }
+
     public boolean isEmpty() {
-        return writes.isEmpty();
+        return writes.isEmpty() && appends.isEmpty();
     }
 }

@@ -2,12 +2,22 @@ package dev.gureum.core.instance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.gureum.core.billing.BillingRecords;
+import dev.gureum.core.billing.InstanceMeter;
+import dev.gureum.core.billing.PublicAddressMeter;
+import dev.gureum.core.billing.UsageMigration;
 import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.billing.RateCard;
 import dev.gureum.core.billing.StorageCharge;
+import dev.gureum.core.billing.UsagePeriod;
+import dev.gureum.core.network.NetworkRecords;
+import dev.gureum.core.store.RecordKey;
+import dev.gureum.core.store.RecordKind;
+import dev.gureum.core.store.WriteBatch;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,6 +86,26 @@ class InstanceBillingTest {
     }
 
     @Test
+    void aStopAndAStartWriteNoUsageRecordOfTheirOwnOnlyLedgerEntries() {
+        String id = runningInstance("t3.micro");
+        int records = world.records.size();
+        world.clock.advance(Duration.ofSeconds(70));
+        stop(id);
+        world.commands.apply(world.context(), List.of(id), InstanceEvent.START);
+        world.observe(id, InstanceEvent.OBSERVED_RUNNING);
+        assertEquals(records, world.records.size(), "the open running time and address ride in their records");
+        List<UsagePeriod> closed = world.store.ledger(BillingRecords.LEDGER, InstanceWorld.ACCOUNT)
+                .get(InstanceWorld.REGION).stream().map(UsagePeriod.class::cast).toList();
+        assertEquals(List.of("BoxUsage:t3.micro", "USE1-PublicIPv4:InUseAddress"),
+                closed.stream().map(UsagePeriod::usageType).sorted().toList());
+        UsagePeriod run = closed.stream().filter(period -> period.usageType().startsWith("BoxUsage")).findFirst()
+                .orElseThrow();
+        assertEquals(70, Duration.between(run.start(), run.end()).toSeconds());
+        assertEquals(List.of(run.end()), closed.stream().map(UsagePeriod::end).distinct().toList(),
+                "the address, held since the launch, is given back with the stop");
+    }
+
+    @Test
     void aRunningInstanceIsBilledUpToNowAndARepeatedReportBillsNothingTwice() {
         String id = runningInstance("t3.micro");
         world.clock.advance(Duration.ofSeconds(45));
@@ -121,6 +151,42 @@ class InstanceBillingTest {
         assertEquals(IPV4_HOURLY.multiply(seconds).divide(BigDecimal.valueOf(3600), java.math.MathContext.DECIMAL64)
                 .setScale(10, java.math.RoundingMode.HALF_UP), addresses.get(0).unblendedCost(),
                 "held from the launch (pending included), given back at the stop");
+    }
+
+    @Test
+    void usageADataDirectoryRecordedBeforeTheLedgerMovesIntoTodaysPlacesOnce() {
+        String id = runningInstance("t3.micro");
+        world.clock.advance(Duration.ofSeconds(100));
+        List<LineItem> expected = items();
+        // the layout before the ledger: open periods as usage-open records, closed ones as usage records
+        var instance = world.store.get(InstanceRecords.INSTANCES, new RecordKey(InstanceWorld.ACCOUNT,
+                InstanceWorld.REGION, id)).orElseThrow();
+        var claim = world.store.listAll(NetworkRecords.PUBLIC_ADDRESSES).get(0);
+        UsagePeriod run = InstanceMeter.openPeriod(instance.value());
+        UsagePeriod held = PublicAddressMeter.openPeriod(InstanceWorld.REGION, claim.value());
+        UsagePeriod earlier = new UsagePeriod("i-0000000000000000e", "BoxUsage:t3.micro",
+                UsagePeriod.PricedAs.INSTANCE_HOURS, "t3.micro", "OnDemand", "us-east-1a", 1,
+                world.clock.now().minusSeconds(3600), world.clock.now().minusSeconds(3000), 60);
+        world.store.apply(new WriteBatch()
+                .put(InstanceRecords.INSTANCES, instance.key(), instance.version(), instance.value().withUsage(null))
+                .put(NetworkRecords.PUBLIC_ADDRESSES, claim.key(), claim.version(),
+                        new NetworkRecords.AddressClaim(claim.value().holderId(), null, false, null))
+                .put(BillingRecords.OPEN, new RecordKey(InstanceWorld.ACCOUNT, InstanceWorld.REGION, "run"),
+                        WriteBatch.ABSENT, run)
+                .put(BillingRecords.OPEN, new RecordKey(InstanceWorld.ACCOUNT, InstanceWorld.REGION, "held"),
+                        WriteBatch.ABSENT, held)
+                .put(RecordKind.of("usage", UsagePeriod.class), new RecordKey(InstanceWorld.ACCOUNT,
+                        InstanceWorld.REGION, "earlier"), WriteBatch.ABSENT, earlier));
+
+        assertEquals(3, UsageMigration.run(world.store, world.clock.now()));
+        assertEquals(0, UsageMigration.run(world.store, world.clock.now()), "once");
+        List<LineItem> migrated = items();
+        assertEquals(expected.size() + 1, migrated.size());
+        assertTrue(migrated.containsAll(expected), "the open periods bill as before: " + migrated);
+        assertEquals(List.of(cost(600)), costs("i-0000000000000000e"));
+        world.clock.advance(Duration.ofSeconds(20));
+        stop(id);
+        assertEquals(List.of(cost(120)), costs(id), "the moved running time closes with the stop");
     }
 
     private String runningInstance(String type) {

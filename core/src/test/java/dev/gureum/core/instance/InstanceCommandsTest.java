@@ -3,6 +3,7 @@ package dev.gureum.core.instance;
 import static dev.gureum.core.instance.InstanceLaunchesTest.assertCode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.gureum.core.billing.BillingRecords;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,10 @@ class InstanceCommandsTest {
         assertEquals(0, world.commands.sweepExpired());
         world.clock.advance(Duration.ofMinutes(1));
         assertEquals(1, world.commands.sweepExpired());
-        assertEquals(world.networkRecords + 2, world.records.size(), "the instance, its interface and its root volume"
-                + " are gone; the metered usage of the root volume and of the public address stays");
-        assertEquals(2, world.store.listAll(dev.gureum.core.billing.BillingRecords.CLOSED).size());
+        assertEquals(world.networkRecords, world.records.size(), "the instance, its interface and its root volume"
+                + " are gone");
+        assertEquals(2, world.store.ledger(BillingRecords.LEDGER, InstanceWorld.ACCOUNT).get(InstanceWorld.REGION).size(),
+                "the metered usage of the root volume and of the public address stays");
     }
 
     @Test

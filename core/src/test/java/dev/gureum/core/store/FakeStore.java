@@ -12,7 +12,11 @@ public final class FakeStore implements Store {
     private record Address(String kind, RecordKey key) {
     }
 
+    private record Scope(String kind, String account) {
+    }
+
     private final Map<Address, Versioned<Object>> records = new HashMap<>();
+    private final Map<Scope, Map<String, List<Object>>> ledgers = new HashMap<>();
     private int batches;
 
     @Override
@@ -57,7 +61,19 @@ public final class FakeStore implements Store {
                 records.put(address, new Versioned<>(write.key(), current == null ? 1 : current.version() + 1, write.value()));
             }
         }
+        for (WriteBatch.Append append : batch.appends()) {
+            ledgers.computeIfAbsent(new Scope(append.kind().name(), append.account()), unused -> new TreeMap<>())
+                    .computeIfAbsent(append.region(), unused -> new ArrayList<>()).add(append.entry());
+        }
         batches++;
+    }
+
+    @Override
+    public synchronized <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
+        Map<String, List<T>> byRegion = new TreeMap<>();
+        ledgers.getOrDefault(new Scope(kind.name(), account), Map.of()).forEach((region, entries) ->
+                byRegion.put(region, entries.stream().map(kind.type()::cast).toList()));
+        return byRegion;
     }
 
     public synchronized int batches() {
@@ -71,6 +87,7 @@ public final class FakeStore implements Store {
     @Override
     public synchronized void wipe() {
         records.clear();
+        ledgers.clear();
     }
 
     @Override

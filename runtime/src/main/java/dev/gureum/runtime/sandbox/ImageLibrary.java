@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * {@code <data>/sandbox/images/<name>/rootfs} with the image's default user in {@code <name>/default-user}.
  * {@code gureum-tiny} and {@code debian-12} are built the first time an instance needs them (debian-12 in
  * the image cache, {@code GUREUM_IMAGE_CACHE}, when one is set, so several data directories share one
- * build); others are made from an instance's disk (CreateImage) or an imported tree. Every image is made in a temporary directory moved into place when
+ * build, and {@code gureum image build} can build it ahead of any launch); others are made from an instance's
+ * disk (CreateImage) or an imported tree. Every image is made in a temporary directory moved into place when
  * complete, so a crash never leaves half an image in use, and a launch of an image still being made waits
  * for it.
  */
@@ -84,7 +85,11 @@ final class ImageLibrary {
         return image(name, line -> LOG.info(line));
     }
 
-    /** Builds an image the sandbox knows how to build, once: a second caller waits for the first one's build. */
+    /**
+     * Builds an image the sandbox knows how to build, once: a second caller waits for the first one's build, in
+     * this process through {@link #making} and in another process (a shared image cache) through the
+     * {@link ImageBuildLock}.
+     */
     private void buildOnce(String name, Path home, String defaultUser, Filler filler) {
         if (Files.isDirectory(home.resolve(name).resolve("rootfs"))) {
             return;
@@ -95,7 +100,7 @@ final class ImageLibrary {
             awaitMaking(name);
             return;
         }
-        try {
+        try (ImageBuildLock held = ImageBuildLock.hold(home, name)) {
             if (!Files.isDirectory(home.resolve(name).resolve("rootfs"))) {
                 build(home, name, defaultUser, filler);
             }

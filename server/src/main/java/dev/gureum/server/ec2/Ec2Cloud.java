@@ -28,6 +28,7 @@ import dev.gureum.core.reserved.ReservedCapacity;
 import dev.gureum.core.reserved.ReservedExchanges;
 import dev.gureum.core.reserved.ReservedInstanceService;
 import dev.gureum.core.reserved.ReservedModifications;
+import dev.gureum.core.billing.UsageMigration;
 import dev.gureum.core.billing.VolumeMeter;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.image.BlockDevice;
@@ -312,6 +313,7 @@ public final class Ec2Cloud implements AutoCloseable {
         followed.follow(firewalls);
         Ec2Cloud cloud = new Ec2Cloud(regions, followed, firewalls, clock, quotas,
                 runtimeFactory, publicAddressPool, blocks, metrics, metering);
+        UsageMigration.run(followed, clock.now());
         cloud.firewalls.reconcile();
         cloud.commands.reconcile();
         cloud.volumeBytes.reconcile();
