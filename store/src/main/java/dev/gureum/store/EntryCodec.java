@@ -4,6 +4,7 @@ import dev.gureum.core.store.RecordKey;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -91,13 +92,21 @@ final class EntryCodec {
         }
     }
 
-    /** A length and the UTF-8 bytes; names are ASCII in practice and are then copied without encoding. */
+    /**
+     * A length and the UTF-8 bytes; names are ASCII in practice and are then copied as one block into the
+     * buffer's array, without encoding.
+     */
+    @SuppressWarnings("deprecation")
     private static void putString(ByteBuffer out, String text) {
-        if (isAscii(text)) {
-            out.putInt(text.length());
-            for (int i = 0; i < text.length(); i++) {
-                out.put((byte) text.charAt(i));
+        if (out.hasArray() && isAscii(text)) {
+            int length = text.length();
+            out.putInt(length);
+            int position = out.position();
+            if (out.remaining() < length) {
+                throw new BufferOverflowException();
             }
+            text.getBytes(0, length, out.array(), out.arrayOffset() + position);
+            out.position(position + length);
         } else {
             byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
             out.putInt(utf8.length).put(utf8);

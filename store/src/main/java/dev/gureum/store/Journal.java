@@ -3,10 +3,10 @@ package dev.gureum.store;
 import java.io.IOException;
 import java.util.List;
 
-/** Where committed entries are made durable; the committer calls it from one thread at a time. */
+/** Where committed entries are made durable; the committer calls it from one thread at a time (not always the same one). */
 interface Journal {
 
-    /** Whether appends reach disk; a durable journal is fed by a writer thread that groups commits. */
+    /** Whether appends reach disk; a durable journal is fed by a writer thread that groups concurrent commits. */
     boolean durable();
 
     /**

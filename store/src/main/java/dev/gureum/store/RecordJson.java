@@ -80,8 +80,45 @@ final class RecordJson {
         void write(Object value, JsonOutput out);
     }
 
-    /** One component: its name as {@code "name":}, how to read it and how to write its value. */
-    private record Component(byte[] name, Function<Object, Object> read, ValueWriter writer) {
+    /**
+     * One component: its name as {@code "name":}, how to read it and how to write its value; a component of a
+     * {@link Leaf} type is written by its leaf directly, a call the JIT can inline, where the writer of each
+     * component is one more call through an interface with many implementations.
+     */
+    private record Component(byte[] name, Function<Object, Object> read, ValueWriter writer, Leaf leaf) {
+    }
+
+    /** The declared types most components have, each written as Jackson writes it. */
+    private enum Leaf {
+        STRING, BOOLEAN, INTEGRAL, ENUM, INSTANT;
+
+        /** The leaf of a declared type, or null for any other. */
+        static Leaf of(Class<?> type) {
+            if (type == String.class) {
+                return STRING;
+            }
+            if (type == boolean.class || type == Boolean.class) {
+                return BOOLEAN;
+            }
+            if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                    || type == short.class || type == Short.class) {
+                return INTEGRAL;
+            }
+            if (type.isEnum()) {
+                return ENUM;
+            }
+            return type == Instant.class ? INSTANT : null;
+        }
+
+        void write(Object value, JsonOutput out) {
+            switch (this) {
+                case STRING -> out.string((String) value);
+                case BOOLEAN -> out.raw((Boolean) value ? TRUE : FALSE);
+                case INTEGRAL -> out.number(((Number) value).longValue());
+                case ENUM -> out.string(((Enum<?>) value).name());
+                case INSTANT -> out.instant((Instant) value);
+            }
+        }
     }
 
     private static final class RecordPlan {
@@ -104,7 +141,8 @@ final class RecordJson {
                 if (read == null || writer == null) {
                     return null;
                 }
-                components[i] = new Component(bytes("\"" + declared[i].getName() + "\":"), read, writer);
+                Leaf leaf = declared[i].getType() == declared[i].getGenericType() ? Leaf.of(declared[i].getType()) : null;
+                components[i] = new Component(bytes("\"" + declared[i].getName() + "\":"), read, writer, leaf);
             }
             return new RecordPlan(components);
         }
@@ -120,7 +158,11 @@ final class RecordJson {
                     }
                     first = false;
                     out.raw(component.name);
-                    component.writer.write(member, out);
+                    if (component.leaf != null) {
+                        component.leaf.write(member, out);
+                    } else {
+                        component.writer.write(member, out);
+                    }
                 }
             }
             out.write('}');
@@ -142,24 +184,12 @@ final class RecordJson {
         if (!(type instanceof Class<?> plain)) {
             return null;
         }
-        if (plain == String.class) {
-            return (value, out) -> out.string((String) value);
-        }
-        if (plain == boolean.class || plain == Boolean.class) {
-            return (value, out) -> out.raw((Boolean) value ? TRUE : FALSE);
-        }
-        if (plain == int.class || plain == Integer.class || plain == long.class || plain == Long.class
-                || plain == short.class || plain == Short.class) {
-            return (value, out) -> out.number(((Number) value).longValue());
+        Leaf leaf = Leaf.of(plain);
+        if (leaf != null) {
+            return leaf::write;
         }
         if (plain == double.class || plain == Double.class) {
             return (value, out) -> out.number((double) (Double) value);
-        }
-        if (plain.isEnum()) {
-            return (value, out) -> out.string(((Enum<?>) value).name());
-        }
-        if (plain == Instant.class) {
-            return (value, out) -> out.instant((Instant) value);
         }
         if (plain == Duration.class) {
             return (value, out) -> out.string(value.toString());

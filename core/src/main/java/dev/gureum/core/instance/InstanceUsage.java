@@ -83,11 +83,31 @@ public final class InstanceUsage {
 
     /** Records a committed change of one instance; {@code before} is null for a launch. */
     public void changed(Instance before, Instance after) {
-        if (!counted) {
+        if (!counted || before != null && after != null && countAlike(before, after)) {
             return;
         }
         add(before, -1);
         add(after, 1);
+    }
+
+    /**
+     * Whether two versions of an instance are counted alike (pending to running, running to stopping): then a
+     * change moves no count, and its keys are not made twice over for nothing.
+     */
+    private static boolean countAlike(Instance before, Instance after) {
+        return holdsVcpus(before) == holdsVcpus(after) && counted(before) == counted(after)
+                && (before.spot() == null) == (after.spot() == null)
+                && before.instanceType().equals(after.instanceType())
+                && before.availabilityZone().equals(after.availabilityZone())
+                && before.region().equals(after.region()) && before.ownerId().equals(after.ownerId());
+    }
+
+    private static boolean holdsVcpus(Instance instance) {
+        return InstanceLaunches.occupiesHost(instance.state());
+    }
+
+    private static boolean counted(Instance instance) {
+        return instance.state() != InstanceState.TERMINATED;
     }
 
     /** After the store was wiped: nothing is in use any more. */
@@ -115,14 +135,14 @@ public final class InstanceUsage {
         if (instance == null) {
             return;
         }
-        if (InstanceLaunches.occupiesHost(instance.state())) {
+        if (holdsVcpus(instance)) {
             long vcpus = sign * (long) catalog.type(instance.instanceType()).vcpus();
             increment(vcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);
             if (instance.spot() != null) {
                 increment(spotVcpusByZone, instance.region() + "/" + instance.availabilityZone(), vcpus);
             }
         }
-        if (instance.state() != InstanceState.TERMINATED) {
+        if (counted(instance)) {
             increment(instancesByAccountZone, instance.ownerId() + "/" + instance.region() + "/"
                     + instance.availabilityZone(), sign);
         }

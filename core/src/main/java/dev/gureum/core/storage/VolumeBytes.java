@@ -7,7 +7,10 @@ import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -83,12 +86,18 @@ public final class VolumeBytes {
     /**
      * The bytes of volumes about to be recorded with their instances, made before the records so a full or
      * failing disk refuses the launch (InsufficientVolumeCapacity) instead of recording volumes without bytes.
-     * All are made or none are left behind.
+     * All are made or none are left behind. A new volume copied from a snapshot without bytes (a public image's)
+     * has none either, and as it was never recorded there are none to remove: the snapshot is asked once per
+     * launch instead of the disk once per volume.
      */
     public void makeBytesBeforeRecording(List<Volume> volumes) {
         List<Volume> made = new ArrayList<>(volumes.size());
+        Map<SnapshotSeen, Boolean> snapshotsWithoutBytes = new HashMap<>();
         for (Volume volume : volumes) {
             try {
+                if (volume.snapshotId() != null && withoutBytes(volume, snapshotsWithoutBytes)) {
+                    continue;
+                }
                 makeBytes(volume);
                 made.add(volume);
             } catch (IOException e) {
@@ -108,6 +117,22 @@ public final class VolumeBytes {
                 LOG.warning("volume " + volume.id() + " could not free its bytes: " + e.getMessage());
             }
         }
+    }
+
+    /** A snapshot as one account sees it in one region. */
+    private record SnapshotSeen(String account, String region, String snapshotId) {
+    }
+
+    /** Whether the volume's snapshot is visible to it and holds no bytes; the answer is kept in {@code known}. */
+    private boolean withoutBytes(Volume volume, Map<SnapshotSeen, Boolean> known) throws IOException {
+        SnapshotSeen seen = new SnapshotSeen(volume.ownerId(), volume.region(), volume.snapshotId());
+        Boolean answer = known.get(seen);
+        if (answer == null) {
+            Optional<Snapshot> snapshot = snapshots.findVisible(seen.account(), seen.region(), seen.snapshotId());
+            answer = snapshot.isPresent() && blocks.size(snapshot.get().disk()) == -1;
+            known.put(seen, answer);
+        }
+        return answer;
     }
 
     /** A new volume's bytes: a copy of its snapshot's, or zeros. */

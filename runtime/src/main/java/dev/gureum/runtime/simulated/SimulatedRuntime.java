@@ -44,12 +44,13 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
 
     @Override
     public void launch(List<LaunchSpec> specs) {
+        String stamp = stamp();
         for (LaunchSpec spec : specs) {
             meters.launched(spec.instance(), spec.vcpus());
-            console(spec.instance(), "Gureum simulated runtime: launching " + spec.instanceType() + " from "
+            console(spec.instance(), stamp, "Gureum simulated runtime: launching " + spec.instanceType() + " from "
                     + spec.imageId() + " (no guest runs in the simulated runtime)");
             if (spec.userData() != null && spec.userData().length > 0) {
-                console(spec.instance(), "user data received (" + spec.userData().length
+                console(spec.instance(), stamp, "user data received (" + spec.userData().length
                         + " bytes); the sandbox runtime executes it, the simulated runtime does not");
             }
         }
@@ -60,7 +61,8 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     public void start(List<LaunchSpec> specs) {
         List<InstanceRef> instances = specs.stream().map(LaunchSpec::instance).toList();
         specs.forEach(spec -> meters.launched(spec.instance(), spec.vcpus()));
-        instances.forEach(instance -> console(instance, "starting"));
+        String stamp = stamp();
+        instances.forEach(instance -> console(instance, stamp, "starting"));
         report(instances, InstanceEvent.OBSERVED_RUNNING, "reached running");
     }
 
@@ -71,7 +73,8 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
 
     @Override
     public void reboot(List<InstanceRef> instances) {
-        instances.forEach(instance -> console(instance, "rebooting"));
+        String stamp = stamp();
+        instances.forEach(instance -> console(instance, stamp, "rebooting"));
         report(instances, InstanceEvent.OBSERVED_RUNNING, "reached running after reboot");
     }
 
@@ -141,7 +144,8 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
             return;
         }
         Runnable done = () -> {
-            instances.forEach(instance -> console(instance, consoleLine));
+            String stamp = stamp();
+            instances.forEach(instance -> console(instance, stamp, consoleLine));
             java.time.Instant now = scheduler.clock().now();
             for (InstanceRef instance : instances) {
                 switch (observation) {
@@ -164,7 +168,12 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
         }
     }
 
-    private void console(InstanceRef instance, String line) {
-        consoles.merge(instance, "[" + CONSOLE_TIME.format(scheduler.clock().now()) + "] " + line + "\n", String::concat);
+    /** The time stamp of a command's console lines, made once for all of its instances. */
+    private String stamp() {
+        return "[" + CONSOLE_TIME.format(scheduler.clock().now()) + "] ";
+    }
+
+    private void console(InstanceRef instance, String stamp, String line) {
+        consoles.merge(instance, stamp + line + "\n", String::concat);
     }
 }

@@ -1,0 +1,65 @@
+package dev.gureum.store;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.gureum.core.store.RecordKey;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EntryCodecTest {
+
+    @Test
+    void asciiAndOtherNamesComeBackAsWritten() throws IOException {
+        List<Change> changes = List.of(
+                Change.put("instance", new RecordKey("000000000000", "us-east-1", "i-0123456789abcdef0"), 3, json("{}")),
+                Change.put("kind-é", new RecordKey("계정", "us-east-1", "id-🙂"), 1, json("{\"a\":1}")),
+                Change.remove("volume", new RecordKey("000000000000", "eu-west-1", "vol-1")));
+
+        LogEntry.Batch decoded = (LogEntry.Batch) roundTrip(new LogEntry.Batch(changes));
+
+        assertEquals(changes.size(), decoded.changes().size());
+        for (int i = 0; i < changes.size(); i++) {
+            Change expected = changes.get(i);
+            Change actual = decoded.changes().get(i);
+            assertEquals(List.of(expected.kind(), expected.key(), expected.version()),
+                    List.of(actual.kind(), actual.key(), actual.version()));
+            if (expected.isRemoval()) {
+                assertNull(actual.json());
+            } else {
+                assertArrayEquals(expected.json(), actual.json());
+            }
+        }
+    }
+
+    @Test
+    void aBufferWithoutAnArrayGetsTheSameBytes() {
+        LogEntry.Batch batch = new LogEntry.Batch(List.of(
+                Change.put("instance", new RecordKey("000000000000", "us-east-1", "i-1"), 1, json("{}")),
+                Change.put("kind-é", new RecordKey("계정", "us-east-1", "id-2"), 2, json("{}"))));
+        ByteBuffer heap = ByteBuffer.allocate(EntryCodec.size(batch));
+        ByteBuffer direct = ByteBuffer.allocateDirect(EntryCodec.size(batch));
+
+        EntryCodec.write(batch, heap);
+        EntryCodec.write(batch, direct);
+
+        assertEquals(0, heap.remaining(), "size() is exactly what write() puts");
+        byte[] fromDirect = new byte[direct.flip().remaining()];
+        direct.get(fromDirect);
+        assertArrayEquals(heap.array(), fromDirect);
+    }
+
+    private static LogEntry roundTrip(LogEntry entry) throws IOException {
+        ByteBuffer frame = Frames.frame(List.of(entry), null);
+        return EntryCodec.decode(Arrays.copyOfRange(frame.array(), 8, frame.limit()));
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
