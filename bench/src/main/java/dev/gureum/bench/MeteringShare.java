@@ -25,7 +25,7 @@ final class MeteringShare implements Benchmark {
     private static final int INSTANCES = 1_000;
     private static final int PER_CALL = 100;
     private static final int WARM_UP_ROUNDS = 10;
-    private static final int ROUNDS = Integer.getInteger("rounds", 101);
+    private static final int ROUNDS = 101;
     private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
 
     @Override
