@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class SnsPublisher {
     static final Duration DEDUPLICATION_WINDOW = Duration.ofMinutes(5);
+    private static final int PUBLISH_ATTEMPTS = 5;
     static final int MAX_BATCH_ENTRIES = 10;
     private static final Pattern BATCH_ENTRY_ID = Pattern.compile("[A-Za-z0-9_-]{1,80}");
 
@@ -106,12 +108,31 @@ public final class SnsPublisher {
     /** Publish. */
     public Published publish(RequestContext context, Publication publication) {
         Topic topic = topics.require(context, targetTopic(publication)).value();
-        WriteBatch batch = new WriteBatch();
-        List<RecordKey> started = new ArrayList<>();
-        Map<String, Published> remembered = new HashMap<>();
-        Published published = addTo(batch, started, remembered, context, topic, publication);
-        Writes.commit(store, context, batch, () -> afterCommit(context, started, remembered));
-        return published;
+        return raceFree(() -> {
+            WriteBatch batch = new WriteBatch();
+            List<RecordKey> started = new ArrayList<>();
+            Map<String, Published> remembered = new HashMap<>();
+            Published published = addTo(batch, started, remembered, context, topic, publication);
+            Writes.commit(store, context, batch, () -> afterCommit(context, started, remembered));
+            return published;
+        });
+    }
+
+    /**
+     * Runs a publication again when its batch lost a race for a FIFO deduplication record (the timer forgetting
+     * an expired id, or another publication of the same id, committed in between): it is made anew from what
+     * the store holds then. Nothing was written or started by the attempt that lost.
+     */
+    private static <T> T raceFree(Supplier<T> attempt) {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attempt.get();
+            } catch (VersionConflictException raced) {
+                if (tries == PUBLISH_ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     /** PublishBatch: the request's own faults refuse it whole; each entry's fault is that entry's error. */
@@ -143,20 +164,22 @@ public final class SnsPublisher {
                     + " the limit");
         }
         Topic topic = topics.require(context, topicArn).value();
-        WriteBatch batch = new WriteBatch();
-        List<RecordKey> started = new ArrayList<>();
-        Map<String, Published> deduplicated = new HashMap<>();
-        List<BatchOutcome> outcomes = new ArrayList<>();
-        for (BatchEntry entry : entries) {
-            try {
-                outcomes.add(new BatchOutcome(entry.id(),
-                        addTo(batch, started, deduplicated, context, topic, entry.publication()), null));
-            } catch (CloudException e) {
-                outcomes.add(new BatchOutcome(entry.id(), null, e));
+        return raceFree(() -> {
+            WriteBatch batch = new WriteBatch();
+            List<RecordKey> started = new ArrayList<>();
+            Map<String, Published> deduplicated = new HashMap<>();
+            List<BatchOutcome> outcomes = new ArrayList<>();
+            for (BatchEntry entry : entries) {
+                try {
+                    outcomes.add(new BatchOutcome(entry.id(),
+                            addTo(batch, started, deduplicated, context, topic, entry.publication()), null));
+                } catch (CloudException e) {
+                    outcomes.add(new BatchOutcome(entry.id(), null, e));
+                }
             }
-        }
-        Writes.commit(store, context, batch, () -> afterCommit(context, started, deduplicated));
-        return outcomes;
+            Writes.commit(store, context, batch, () -> afterCommit(context, started, deduplicated));
+            return outcomes;
+        });
     }
 
     private void afterCommit(RequestContext context, List<RecordKey> started, Map<String, Published> remembered) {
