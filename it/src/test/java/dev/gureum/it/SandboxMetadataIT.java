@@ -157,9 +157,11 @@ class SandboxMetadataIT {
                     .status(), "the listener itself is not reachable from an instance but through 169.254.169.254");
             assertEquals(0, curl(a, "http://" + listener.group(1) + ":22/").status(), "nor is anything else of the host");
 
-            ec2.terminateInstances(r -> r.instanceIds(alpha.instanceId(), beta.instanceId()));
-            SandboxInstances.awaitState(ec2, alpha.instanceId(), "terminated");
-            SandboxInstances.awaitState(ec2, beta.instanceId(), "terminated");
+            try (Ec2Client after = Clients.ec2(server.endpoint())) { // ec2's connection died with the server
+                after.terminateInstances(r -> r.instanceIds(alpha.instanceId(), beta.instanceId()));
+                SandboxInstances.awaitState(after, alpha.instanceId(), "terminated");
+                SandboxInstances.awaitState(after, beta.instanceId(), "terminated");
+            }
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, List.of()),
                     "terminated instances leave no namespace behind");
             assertEquals(rulesBefore, metadataRules(), "the VPC's metadata routing rule goes with its namespace");
