@@ -1,5 +1,6 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +25,6 @@ import software.amazon.awssdk.services.ec2.model.KeyType;
  * the instance boots all the same. Root only, like {@link SandboxIT}; run under /tmp/sandbox-it.lock.
  */
 class SandboxCloudConfigIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
-
     @TempDir
     Path keys;
 

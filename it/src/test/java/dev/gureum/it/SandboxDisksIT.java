@@ -1,12 +1,12 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.Supplier;
@@ -28,8 +28,6 @@ import software.amazon.awssdk.services.ec2.model.Volume;
  * store at {@code /mnt}, kept across reboot and empty after stop and start; nothing left on the host.
  */
 class SandboxDisksIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
-
     @TempDir
     Path keys;
 

@@ -1,5 +1,6 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -27,8 +27,6 @@ import software.amazon.awssdk.services.ec2.model.KeyType;
  * {@code gureum doctor}; skipped elsewhere with the doctor's reasons.
  */
 class SandboxIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
-
     @TempDir
     Path keys;
 

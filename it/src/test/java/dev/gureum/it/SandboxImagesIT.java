@@ -1,5 +1,6 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,7 +22,6 @@ import software.amazon.awssdk.services.ec2.model.KeyType;
  * registers an AMI that boots.
  */
 class SandboxImagesIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
     /** CreateImage's image is pending for ImageService.BUILD_TIME (30 s) on the real clock. */
     private static final Duration IMAGE_PENDING = Duration.ofSeconds(45);
 

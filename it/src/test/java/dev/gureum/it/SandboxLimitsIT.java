@@ -1,11 +1,11 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * the guest's kernel kills it. Runs as root on a host that passes {@code gureum doctor}.
  */
 class SandboxLimitsIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
-
     @TempDir
     Path keys;
 

@@ -1,10 +1,10 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +33,6 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
  * own data, nothing else of the host reachable, and nothing left behind. Skipped where {@code gureum doctor} fails.
  */
 class SandboxMetadataIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
     private static final String IMDS = "http://169.254.169.254";
     private static final Pattern LISTENER = Pattern.compile("dnat ip to (169\\.254\\.[0-9.]+):([0-9]+)");
 

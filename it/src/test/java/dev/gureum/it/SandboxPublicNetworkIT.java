@@ -1,5 +1,6 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -37,7 +37,6 @@ import software.amazon.awssdk.services.ec2.model.RuleAction;
  * instance) to tiny instances listening on tcp 8000 and 8001. Skipped where {@code gureum doctor} fails.
  */
 class SandboxPublicNetworkIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
     private static final String INTERNET = "gureum-internet";
     private static final String INTERNET_ADDRESS = "169.254.191.254";
     private static final String POOL = "198.18.0.0/15";

@@ -1,9 +1,9 @@
 package dev.gureum.it;
 
+import static dev.gureum.it.SandboxInstances.BOOT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * "ok" or nothing within a second. Skipped where {@code gureum doctor} fails.
  */
 class SandboxSecurityGroupsIT {
-    private static final Duration BOOT = Duration.ofSeconds(30);
     private static final String LISTENERS = """
             #!/bin/sh
             printf '#!/bin/sh\\necho ok\\n' > /root/ok; chmod +x /root/ok
