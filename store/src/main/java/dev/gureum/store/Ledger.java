@@ -3,7 +3,6 @@ package dev.gureum.store;
 import dev.gureum.core.store.LedgerKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * One (kind, account, region) ledger in memory: its entries' bytes in the order they were appended, in chunks
@@ -32,17 +31,15 @@ final class Ledger {
         size = at + 1;
     }
 
-    int size() {
-        return size;
-    }
-
-    /** The bytes of every entry, in order, for a snapshot. */
-    void forEachBytes(Consumer<byte[]> each) {
+    /** The bytes of the entries committed so far, in order, for a snapshot. */
+    List<byte[]> bytes() {
         int count = size;
         byte[][][] all = published;
+        List<byte[]> bytes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            each.accept(all[i / CHUNK][i % CHUNK]);
+            bytes.add(all[i / CHUNK][i % CHUNK]);
         }
+        return bytes;
     }
 
     /** The entries committed so far, decoded with the kind's codec. */

@@ -97,9 +97,7 @@ final class SnapshotFile {
             }
             List<byte[]> block = new ArrayList<>();
             long blockBytes = 0;
-            List<byte[]> entries = new ArrayList<>(ledger.size());
-            ledger.forEachBytes(entries::add);
-            for (byte[] entry : entries) {
+            for (byte[] entry : ledger.bytes()) {
                 block.add(entry);
                 blockBytes += entry.length;
                 if (block.size() == RECORDS_PER_FRAME || blockBytes >= BYTES_PER_FRAME) {
