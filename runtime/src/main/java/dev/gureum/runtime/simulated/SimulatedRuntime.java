@@ -32,8 +32,7 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     private final ClockScheduler scheduler;
     private final RuntimeObserver observer;
     private final Duration delay;
-    /** Each instance's console text, kept as an exact-size string: a builder's spare capacity, per instance, adds up. */
-    private final Map<InstanceRef, String> consoles = new ConcurrentHashMap<>();
+    private final Map<InstanceRef, ConsoleLines> consoles = new ConcurrentHashMap<>();
     private final SyntheticMeters meters = new SyntheticMeters();
 
     public SimulatedRuntime(ClockScheduler scheduler, RuntimeObserver observer, Duration delay) {
@@ -101,7 +100,8 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
 
     @Override
     public String consoleOutput(InstanceRef instance) {
-        return consoles.getOrDefault(instance, "");
+        ConsoleLines console = consoles.get(instance);
+        return console == null ? "" : console.text();
     }
 
     @Override
@@ -174,6 +174,6 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     }
 
     private void console(InstanceRef instance, String stamp, String line) {
-        consoles.merge(instance, stamp + line + "\n", String::concat);
+        consoles.computeIfAbsent(instance, unused -> new ConsoleLines()).add(stamp + line + "\n");
     }
 }

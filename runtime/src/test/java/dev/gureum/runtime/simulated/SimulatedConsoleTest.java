@@ -1,6 +1,7 @@
 package dev.gureum.runtime.simulated;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gureum.core.runtime.InstanceRef;
 import dev.gureum.core.runtime.LaunchSpec;
@@ -12,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The simulated console: one line per command, stamped with the cloud clock's time when it happened. */
+/** The simulated console: one line per command, stamped with the cloud clock's time when it happened, the most recent kept. */
 class SimulatedConsoleTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-29T10:00:00Z"));
     private final ClockScheduler scheduler = new ClockScheduler(clock);
@@ -39,6 +40,23 @@ class SimulatedConsoleTest {
                 + " (no guest runs in the simulated runtime)\n[2026-11-29 10:00:00] user data received (3 bytes);"
                 + " the sandbox runtime executes it, the simulated runtime does not\n"
                 + "[2026-11-29 10:00:00] reached running\n", runtime.consoleOutput(second));
+    }
+
+    @Test
+    void aConsoleKeepsItsMostRecentLinesWithinItsSize() {
+        SimulatedRuntime runtime = new SimulatedRuntime(scheduler, observations -> { }, Duration.ZERO);
+        runtime.launch(List.of(spec(first, null)));
+        for (int i = 0; i < 1_000; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            runtime.stop(List.of(first));
+            runtime.start(List.of(spec(first, null)));
+        }
+
+        String console = runtime.consoleOutput(first);
+        assertTrue(console.length() <= ConsoleLines.MOST_CHARS && console.length() > ConsoleLines.MOST_CHARS - 100,
+                console.length() + " characters");
+        assertTrue(console.startsWith("["), "whole lines are forgotten, never a part of one");
+        assertTrue(console.endsWith("[2026-11-29 10:16:40] starting\n[2026-11-29 10:16:40] reached running\n"), console);
     }
 
     private static LaunchSpec spec(InstanceRef instance, byte[] userData) {
