@@ -4,7 +4,6 @@ import dev.gureum.core.store.RecordKey;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +26,7 @@ final class EntryCodec {
     private EntryCodec() {
     }
 
-    /** How many bytes {@link #write} puts for the entry. */
+    /** At most how many bytes {@link #write} puts for the entry. */
     static int size(LogEntry entry) {
         return switch (entry) {
             case LogEntry.Batch batch -> batchSize(batch.changes());
@@ -50,8 +49,8 @@ final class EntryCodec {
     private static int batchSize(List<Change> changes) {
         int size = 5;
         for (Change change : changes) {
-            size = Math.addExact(size, 16 + utf8Length(change.kind()) + utf8Length(change.key().account())
-                    + utf8Length(change.key().region()) + utf8Length(change.key().id()));
+            size = Math.addExact(size, 16 + maxUtf8Length(change.kind()) + maxUtf8Length(change.key().account())
+                    + maxUtf8Length(change.key().region()) + maxUtf8Length(change.key().id()));
             size = Math.addExact(size, 12 + (change.isRemoval() ? 0 : change.json().length));
         }
         return size;
@@ -74,7 +73,7 @@ final class EntryCodec {
     }
 
     private static int blockSize(LogEntry.LedgerBlock block) {
-        int size = 5 + 12 + utf8Length(block.kind()) + utf8Length(block.account()) + utf8Length(block.region());
+        int size = 5 + 12 + maxUtf8Length(block.kind()) + maxUtf8Length(block.account()) + maxUtf8Length(block.region());
         for (byte[] entry : block.entries()) {
             size = Math.addExact(size, 4 + entry.length);
         }
@@ -92,38 +91,19 @@ final class EntryCodec {
         }
     }
 
-    /**
-     * A length and the UTF-8 bytes; names are ASCII in practice and are then copied as one block into the
-     * buffer's array, without encoding.
-     */
-    @SuppressWarnings("deprecation")
+    /** A length and the UTF-8 bytes (which for ASCII, as names are in practice, are one copy of the string's). */
     private static void putString(ByteBuffer out, String text) {
-        if (out.hasArray() && isAscii(text)) {
-            int length = text.length();
-            out.putInt(length);
-            int position = out.position();
-            if (out.remaining() < length) {
-                throw new BufferOverflowException();
-            }
-            text.getBytes(0, length, out.array(), out.arrayOffset() + position);
-            out.position(position + length);
-        } else {
-            byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-            out.putInt(utf8.length).put(utf8);
-        }
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        out.putInt(utf8.length).put(utf8);
     }
 
-    private static int utf8Length(String text) {
-        return isAscii(text) ? text.length() : text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static boolean isAscii(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) >= 0x80) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * What {@link #putString} writes at most: UTF-8 takes at most three bytes for a UTF-16 unit. A frame's
+     * buffer is sized from these bounds and its payload's length taken from what was written, so a string is
+     * encoded once, not measured first.
+     */
+    private static int maxUtf8Length(String text) {
+        return 3 * text.length();
     }
 
     /** Decodes a payload whose checksum was verified; an unknown layout means a newer or foreign format. */
