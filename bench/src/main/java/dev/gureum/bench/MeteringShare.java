@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,13 +33,13 @@ final class MeteringShare implements Benchmark {
     @Override
     public Report run() throws Exception {
         try (Workspace workspace = Workspace.create(NAME);
-             GureumServer metered = start(workspace, "metered", "on");
-             GureumServer unmetered = start(workspace, "unmetered", "off")) {
-            List<List<String>> meteredBatches = launch(metered.gateway());
-            List<List<String>> unmeteredBatches = launch(unmetered.gateway());
+             GureumServer meteredServer = start(workspace, "metered", "on");
+             GureumServer unmeteredServer = start(workspace, "unmetered", "off");
+             Caller metered = new Caller("metered-caller", meteredServer.gateway());
+             Caller unmetered = new Caller("unmetered-caller", unmeteredServer.gateway())) {
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-                round(metered.gateway(), meteredBatches);
-                round(unmetered.gateway(), unmeteredBatches);
+                metered.round();
+                unmetered.round();
             }
             List<Double> meteredCpu = new ArrayList<>();
             List<Double> meteredWall = new ArrayList<>();
@@ -45,10 +47,8 @@ final class MeteringShare implements Benchmark {
             List<Double> unmeteredWall = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 boolean meteredFirst = i % 2 == 0;
-                Round early = meteredFirst ? round(metered.gateway(), meteredBatches)
-                        : round(unmetered.gateway(), unmeteredBatches);
-                Round late = meteredFirst ? round(unmetered.gateway(), unmeteredBatches)
-                        : round(metered.gateway(), meteredBatches);
+                Round early = meteredFirst ? metered.round() : unmetered.round();
+                Round late = meteredFirst ? unmetered.round() : metered.round();
                 Round withMetering = meteredFirst ? early : late;
                 Round without = meteredFirst ? late : early;
                 meteredCpu.add(withMetering.cpuMillis());
@@ -100,26 +100,50 @@ final class MeteringShare implements Benchmark {
     }
 
     /**
-     * The threads a transition runs on: the caller's (which handles the call, commits alone when no one else
-     * does and hears the simulated runtime's reports) and the stores' writers. The servers' schedulers (the
-     * metric publisher's minute, the Spot market's five minutes) are not a transition's cost, and would land in
-     * whichever round they happen to fall in.
+     * One server's caller: its own thread, named for the server, makes every round's calls (the launch is made
+     * from the benchmark's thread), so a profile of the benchmark tells the metered server's work from the other's. A round's CPU is the
+     * caller thread's (which handles the call, commits alone when no one else does and hears the simulated
+     * runtime's reports) and the stores' writers'. The servers' schedulers (the metric publisher's minute, the
+     * Spot market's five minutes) are not a transition's cost, and would land in whichever round they fall in.
      */
-    private static boolean transitionThread(String name) {
-        return name.equals(Thread.currentThread().getName()) || name.startsWith("gureum-store-writer");
-    }
+    private static final class Caller implements AutoCloseable {
+        private final String name;
+        private final Gateway gateway;
+        private final ExecutorService thread;
+        private final List<List<String>> batches;
 
-    private static Round round(Gateway gateway, List<List<String>> batches) {
-        long cpu = CpuTime.javaThreadNanos(MeteringShare::transitionThread);
-        long start = System.nanoTime();
-        for (List<String> batch : batches) {
-            call(gateway, "StopInstances", ids(batch));
+        Caller(String name, Gateway gateway) {
+            this.name = name;
+            this.gateway = gateway;
+            this.thread = Executors.newSingleThreadExecutor(task -> new Thread(task, name));
+            this.batches = launch(gateway);
         }
-        for (List<String> batch : batches) {
-            call(gateway, "StartInstances", ids(batch));
+
+        Round round() throws Exception {
+            return thread.submit(this::roundHere).get();
         }
-        return new Round((CpuTime.javaThreadNanos(MeteringShare::transitionThread) - cpu) / 1e6,
-                (System.nanoTime() - start) / 1e6);
+
+        private Round roundHere() {
+            long cpu = CpuTime.javaThreadNanos(this::transitionThread);
+            long start = System.nanoTime();
+            for (List<String> batch : batches) {
+                call(gateway, "StopInstances", ids(batch));
+            }
+            for (List<String> batch : batches) {
+                call(gateway, "StartInstances", ids(batch));
+            }
+            return new Round((CpuTime.javaThreadNanos(this::transitionThread) - cpu) / 1e6,
+                    (System.nanoTime() - start) / 1e6);
+        }
+
+        private boolean transitionThread(String threadName) {
+            return threadName.equals(name) || threadName.startsWith("gureum-store-writer");
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
     }
 
     /**

@@ -5,58 +5,83 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * The usage ledger's bytes: a tag byte, then the entry's fields in declaration order: strings as modified
- * UTF-8 with a presence byte where they may be null (as {@code DataOutput.writeUTF} writes them), instants as epoch second and nanosecond, numbers as
- * they are. About 90 bytes a period, a third of its JSON, and no text to format: a ledger grows with every
- * stop and start. A new layout gets a new tag; the tags written are read forever.
+ * The usage ledger's bytes: a tag byte, then the entry's fields in declaration order. Strings are a varint of
+ * their UTF-8 length plus one (0 for null) and their UTF-8 bytes; an enum is its constant's name; numbers are
+ * unsigned LEB128 varints of their 64 bits; an instant is its epoch second and nanosecond, each a varint. About
+ * 100 bytes an instance's period, and no text to format: a ledger grows with every stop and start, and an entry
+ * is encoded on the transition's own path.
+ *
+ * <p>A new layout gets new tags, and the tags written are read forever: entries written before these tags (1
+ * and 2, until 2026-11-30) hold the same fields as {@code DataOutput} writes them (fixed-width numbers, modified
+ * UTF-8 with a presence byte for a zone).
  */
 final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
-    private static final byte PERIOD = 1;
-    private static final byte WAIVER = 2;
+    private static final byte DATA_OUTPUT_PERIOD = 1;
+    private static final byte DATA_OUTPUT_WAIVER = 2;
+    private static final byte PERIOD = 3;
+    private static final byte WAIVER = 4;
 
     @Override
     public byte[] encode(UsageEntry entry) {
         return switch (entry) {
             case UsagePeriod period -> {
-                String zone = period.availabilityZone();
-                ByteWriter out = new ByteWriter(1 + utfSize(period.resourceId()) + utfSize(period.usageType())
-                        + utfSize(period.pricedAs().name()) + utfSize(period.sku()) + utfSize(period.purchaseOption())
-                        + 1 + (zone == null ? 0 : utfSize(zone)) + 8 + 12 + 12 + 8);
-                out.tag(PERIOD).utf(period.resourceId()).utf(period.usageType()).utf(period.pricedAs().name())
-                        .utf(period.sku()).utf(period.purchaseOption());
-                out.tag(zone == null ? (byte) 0 : (byte) 1);
-                if (zone != null) {
-                    out.utf(zone);
-                }
-                yield out.number(period.quantity()).instant(period.start()).instant(period.end())
-                        .number(period.minimumSeconds()).bytes();
+                byte[] resource = utf8(period.resourceId());
+                byte[] usageType = utf8(period.usageType());
+                byte[] pricedAs = utf8(period.pricedAs().name());
+                byte[] sku = utf8(period.sku());
+                byte[] purchaseOption = utf8(period.purchaseOption());
+                byte[] zone = utf8(period.availabilityZone());
+                ByteWriter out = new ByteWriter(1 + size(resource) + size(usageType) + size(pricedAs) + size(sku)
+                        + size(purchaseOption) + size(zone) + ByteWriter.varintSize(period.quantity())
+                        + size(period.start()) + size(period.end()) + ByteWriter.varintSize(period.minimumSeconds()));
+                yield out.tag(PERIOD).string(resource).string(usageType).string(pricedAs).string(sku)
+                        .string(purchaseOption).string(zone).varint(period.quantity()).instant(period.start())
+                        .instant(period.end()).varint(period.minimumSeconds()).bytes();
             }
-            case UsageWaiver waiver -> new ByteWriter(1 + utfSize(waiver.resourceId())
-                    + utfSize(waiver.usageType()) + 12).tag(WAIVER).utf(waiver.resourceId()).utf(waiver.usageType()).instant(waiver.since()).bytes();
+            case UsageWaiver waiver -> {
+                byte[] resource = utf8(waiver.resourceId());
+                byte[] usageType = utf8(waiver.usageType());
+                yield new ByteWriter(1 + size(resource) + size(usageType) + size(waiver.since())).tag(WAIVER)
+                        .string(resource).string(usageType).instant(waiver.since()).bytes();
+            }
         };
     }
 
-    /** The bytes {@code DataOutput.writeUTF} takes for a string: its length, then modified UTF-8. */
-    private static int utfSize(String text) {
-        int bytes = 2;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            bytes += c >= 1 && c <= 0x7f ? 1 : c <= 0x7ff ? 2 : 3;
-        }
-        if (bytes > 0xffff + 2) {
-            throw new IllegalArgumentException("a usage ledger string is at most 65,535 bytes");
-        }
-        return bytes;
+    @Override
+    public UsageEntry decode(byte[] bytes) {
+        return switch (bytes[0]) {
+            case PERIOD -> {
+                ByteReader in = new ByteReader(bytes);
+                yield new UsagePeriod(in.string(), in.string(), UsagePeriod.PricedAs.valueOf(in.string()), in.string(),
+                        in.string(), in.string(), in.varint(), in.instant(), in.instant(), in.varint());
+            }
+            case WAIVER -> {
+                ByteReader in = new ByteReader(bytes);
+                yield new UsageWaiver(in.string(), in.string(), in.instant());
+            }
+            case DATA_OUTPUT_PERIOD, DATA_OUTPUT_WAIVER -> decodeDataOutput(bytes);
+            default -> throw new IllegalArgumentException("unknown usage ledger entry " + bytes[0]);
+        };
     }
 
-    /**
-     * Writes exactly what a {@code java.io.DataOutputStream} would (big-endian numbers, modified UTF-8 strings), into one
-     * array of a size known up front: a ledger entry is written on every stop, and a stream's buffers and locks
-     * cost more than the bytes.
-     */
+    /** UTF-8, which for the ASCII names a ledger holds is one copy of the string's bytes; null stays null. */
+    private static byte[] utf8(String text) {
+        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int size(byte[] string) {
+        return string == null ? 1 : ByteWriter.varintSize(string.length + 1L) + string.length;
+    }
+
+    private static int size(Instant instant) {
+        return ByteWriter.varintSize(instant.getEpochSecond()) + ByteWriter.varintSize(instant.getNano());
+    }
+
+    /** Writes into one array of the size known up front: a stream's buffers and locks cost more than the bytes. */
     private static final class ByteWriter {
         private final byte[] buffer;
         private int at;
@@ -65,45 +90,37 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
             buffer = new byte[size];
         }
 
+        static int varintSize(long value) {
+            return value == 0 ? 1 : (64 - Long.numberOfLeadingZeros(value) + 6) / 7;
+        }
+
         ByteWriter tag(byte tag) {
             buffer[at++] = tag;
             return this;
         }
 
-        ByteWriter utf(String text) {
-            int length = UsageEntryCodec.utfSize(text) - 2;
-            buffer[at++] = (byte) (length >>> 8);
-            buffer[at++] = (byte) length;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c >= 1 && c <= 0x7f) {
-                    buffer[at++] = (byte) c;
-                } else if (c <= 0x7ff) {
-                    buffer[at++] = (byte) (0xc0 | (c >> 6));
-                    buffer[at++] = (byte) (0x80 | (c & 0x3f));
-                } else {
-                    buffer[at++] = (byte) (0xe0 | (c >> 12));
-                    buffer[at++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-                    buffer[at++] = (byte) (0x80 | (c & 0x3f));
-                }
+        ByteWriter string(byte[] utf8) {
+            if (utf8 == null) {
+                return varint(0);
             }
+            varint(utf8.length + 1L);
+            System.arraycopy(utf8, 0, buffer, at, utf8.length);
+            at += utf8.length;
             return this;
         }
 
-        ByteWriter number(long value) {
-            for (int shift = 56; shift >= 0; shift -= 8) {
-                buffer[at++] = (byte) (value >>> shift);
+        ByteWriter varint(long value) {
+            long rest = value;
+            while ((rest & ~0x7fL) != 0) {
+                buffer[at++] = (byte) ((rest & 0x7f) | 0x80);
+                rest >>>= 7;
             }
+            buffer[at++] = (byte) rest;
             return this;
         }
 
         ByteWriter instant(Instant instant) {
-            number(instant.getEpochSecond());
-            int nano = instant.getNano();
-            for (int shift = 24; shift >= 0; shift -= 8) {
-                buffer[at++] = (byte) (nano >>> shift);
-            }
-            return this;
+            return varint(instant.getEpochSecond()).varint(instant.getNano());
         }
 
         byte[] bytes() {
@@ -114,24 +131,53 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
         }
     }
 
-    @Override
-    public UsageEntry decode(byte[] bytes) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            byte tag = in.readByte();
-            return switch (tag) {
-                case PERIOD -> new UsagePeriod(in.readUTF(), in.readUTF(), UsagePeriod.PricedAs.valueOf(in.readUTF()),
-                        in.readUTF(), in.readUTF(), readOptional(in), in.readLong(), readInstant(in), readInstant(in),
-                        in.readLong());
-                case WAIVER -> new UsageWaiver(in.readUTF(), in.readUTF(), readInstant(in));
-                default -> throw new IllegalArgumentException("unknown usage ledger entry " + tag);
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Reads what {@link ByteWriter} wrote, after the tag. */
+    private static final class ByteReader {
+        private final byte[] bytes;
+        private int at = 1;
+
+        ByteReader(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        String string() {
+            long length = varint();
+            if (length == 0) {
+                return null;
+            }
+            String text = new String(bytes, at, Math.toIntExact(length - 1), StandardCharsets.UTF_8);
+            at += (int) (length - 1);
+            return text;
+        }
+
+        long varint() {
+            long value = 0;
+            for (int shift = 0; shift < 64; shift += 7) {
+                byte next = bytes[at++];
+                value |= (long) (next & 0x7f) << shift;
+                if (next >= 0) {
+                    return value;
+                }
+            }
+            throw new IllegalArgumentException("a usage ledger varint runs past 64 bits");
+        }
+
+        Instant instant() {
+            return Instant.ofEpochSecond(varint(), varint());
         }
     }
 
-    private static String readOptional(DataInputStream in) throws IOException {
-        return in.readBoolean() ? in.readUTF() : null;
+    /** An entry of the first layout (tags 1 and 2), as {@code DataOutput} wrote it. */
+    private static UsageEntry decodeDataOutput(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readByte() == DATA_OUTPUT_PERIOD
+                    ? new UsagePeriod(in.readUTF(), in.readUTF(), UsagePeriod.PricedAs.valueOf(in.readUTF()),
+                            in.readUTF(), in.readUTF(), in.readBoolean() ? in.readUTF() : null, in.readLong(),
+                            readInstant(in), readInstant(in), in.readLong())
+                    : new UsageWaiver(in.readUTF(), in.readUTF(), readInstant(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Instant readInstant(DataInputStream in) throws IOException {

@@ -33,12 +33,29 @@ class UsageLedgerTest {
             byte[] bytes = codec.encode(entry);
             assertEquals(entry, codec.decode(bytes));
             assertArrayEquals(bytes, codec.encode(codec.decode(bytes)));
-            assertArrayEquals(dataOutput(entry), bytes, "the layout DataOutput writes, which DataInput reads");
+            assertEquals(entry, codec.decode(dataOutput(entry)), "an entry of the first layout still reads");
         }
         assertThrows(IllegalArgumentException.class, () -> codec.decode(new byte[] {9}));
     }
 
-    /** The same fields written with a {@link DataOutputStream}, the reference for the layout. */
+    @Test
+    void anInstancePeriodIsItsTextAndTenBytesAnInstant() {
+        UsagePeriod period = new UsagePeriod("i-0123456789abcdef0", "BoxUsage:t3.micro",
+                UsagePeriod.PricedAs.INSTANCE_HOURS, "t3.micro", "OnDemand", "us-east-1a", 1, START,
+                START.plusSeconds(3_600), 60);
+        byte[] bytes = codec.encode(period);
+        assertEquals(1 + 20 + 18 + 15 + 9 + 9 + 11 + 1 + 2 * (5 + 5) + 1, bytes.length);
+        assertEquals(period, codec.decode(bytes));
+    }
+
+    @Test
+    void numbersOfAnySignAndInstantsBeforeTheEpochReadBack() {
+        UsagePeriod odd = new UsagePeriod("r", "u", UsagePeriod.PricedAs.STORED_BYTE_MONTHS, "", "OnDemand", null,
+                Long.MIN_VALUE, Instant.ofEpochSecond(-1, 999_999_999), Instant.MAX, Long.MAX_VALUE);
+        assertEquals(odd, codec.decode(codec.encode(odd)));
+    }
+
+    /** The same fields as the first layout (tags 1 and 2) wrote them, with a {@link DataOutputStream}. */
     private static byte[] dataOutput(UsageEntry entry) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
