@@ -17,17 +17,13 @@ final class CommitRequest {
     record Write(String kind, RecordKey key, long expectedVersion, byte[] json, Change.Written written) {
     }
 
-    /** One ledger entry of the batch, in its codec's bytes; {@code scope} names its account and region. */
-    record Append(String kind, RecordKey scope, byte[] bytes) {
-    }
-
     private final List<Write> writes;
-    private final List<Append> appends;
+    private final List<LogEntry.LedgerBlock> appends;
     private final boolean wipe;
     private final boolean forced;
     private final CompletableFuture<Void> outcome = new CompletableFuture<>();
 
-    private CommitRequest(List<Write> writes, List<Append> appends, boolean wipe, boolean forced) {
+    private CommitRequest(List<Write> writes, List<LogEntry.LedgerBlock> appends, boolean wipe, boolean forced) {
         this.writes = writes;
         this.appends = appends;
         this.wipe = wipe;
@@ -39,8 +35,8 @@ final class CommitRequest {
         return batch(writes, List.of(), forced);
     }
 
-    /** A batch with ledger entries, appended only if its writes commit. */
-    static CommitRequest batch(List<Write> writes, List<Append> appends, boolean forced) {
+    /** A batch with ledger entries (a block per ledger), appended only if its writes commit. */
+    static CommitRequest batch(List<Write> writes, List<LogEntry.LedgerBlock> appends, boolean forced) {
         return new CommitRequest(List.copyOf(writes), List.copyOf(appends), false, forced);
     }
 
@@ -56,7 +52,7 @@ final class CommitRequest {
         return writes;
     }
 
-    List<Append> appends() {
+    List<LogEntry.LedgerBlock> appends() {
         return appends;
     }
 

@@ -95,12 +95,29 @@ public final class EmbeddedStore implements Store {
                         codec.encode(write.value()), new Change.Written(write.kind().type(), write.value())));
             }
         }
-        List<CommitRequest.Append> appends = new ArrayList<>(batch.appends().size());
-        for (WriteBatch.Append append : batch.appends()) {
-            appends.add(new CommitRequest.Append(append.kind().name(), new RecordKey(append.account(), append.region(), ""),
-                    encoded(append)));
+        committer.submit(CommitRequest.batch(writes, appended(batch.appends()), !batch.isRederivable()));
+    }
+
+    /** A batch's ledger entries encoded, a block per ledger in the order the batch first appends to each. */
+    private static List<LogEntry.LedgerBlock> appended(List<WriteBatch.Append> appends) {
+        List<LogEntry.LedgerBlock> blocks = new ArrayList<>(1);
+        for (WriteBatch.Append append : appends) {
+            LogEntry.LedgerBlock block = null;
+            for (LogEntry.LedgerBlock open : blocks) {
+                if (open.kind().equals(append.kind().name()) && open.account().equals(append.account())
+                        && open.region().equals(append.region())) {
+                    block = open;
+                    break;
+                }
+            }
+            if (block == null) {
+                block = new LogEntry.LedgerBlock(append.kind().name(), append.account(), append.region(),
+                        new ArrayList<>(appends.size()));
+                blocks.add(block);
+            }
+            block.entries().add(encoded(append));
         }
-        committer.submit(CommitRequest.batch(writes, appends, !batch.isRederivable()));
+        return blocks;
     }
 
     @Override

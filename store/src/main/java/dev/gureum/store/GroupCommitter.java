@@ -238,12 +238,9 @@ final class GroupCommitter implements AutoCloseable {
                 request.fail(new VersionConflictException(conflict));
                 continue;
             }
-            for (CommitRequest.Append append : request.appends()) {
-                changes.add(Change.append(append.kind(), append.scope(), append.bytes()));
-            }
             accepted.add(request);
-            if (!changes.isEmpty()) {
-                entries.add(new LogEntry.Batch(changes));
+            if (!changes.isEmpty() || !request.appends().isEmpty()) {
+                entries.add(new LogEntry.Batch(changes, request.appends()));
             }
         }
     }

@@ -78,11 +78,11 @@ final class RecordIndex {
 
     void apply(LogEntry entry) {
         switch (entry) {
-            case LogEntry.Batch batch -> batch.changes().forEach(this::apply);
-            case LogEntry.LedgerBlock block -> {
-                Ledger ledger = ledger(block.kind(), block.account(), block.region());
-                block.entries().forEach(ledger::append);
+            case LogEntry.Batch batch -> {
+                batch.changes().forEach(this::apply);
+                batch.appended().forEach(this::append);
             }
+            case LogEntry.LedgerBlock block -> append(block);
             case LogEntry.Wipe wipe -> {
                 kinds.clear();
                 ledgers.clear();
@@ -124,10 +124,6 @@ final class RecordIndex {
 
     private void apply(Change change) {
         RecordKey key = change.key();
-        if (change.isAppend()) {
-            ledger(change.kind(), key.account(), key.region()).append(change.json());
-            return;
-        }
         Scope scopeKey = new Scope(key.account(), key.region());
         if (change.isRemoval()) {
             Map<Scope, ScopeRecords> scopes = kinds.get(change.kind());
@@ -140,6 +136,11 @@ final class RecordIndex {
         kinds.computeIfAbsent(change.kind(), kind -> new ConcurrentHashMap<>())
                 .computeIfAbsent(scopeKey, scope -> new ScopeRecords())
                 .put(key.id(), new StoredRecord(key, change.version(), change.json(), change.written()));
+    }
+
+    private void append(LogEntry.LedgerBlock block) {
+        Ledger ledger = ledger(block.kind(), block.account(), block.region());
+        block.entries().forEach(ledger::append);
     }
 
     private Ledger ledger(String kind, String account, String region) {

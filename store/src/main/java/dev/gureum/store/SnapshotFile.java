@@ -53,7 +53,8 @@ final class SnapshotFile {
                     return;
                 }
                 int count = switch (entry) {
-                    case LogEntry.Batch batch -> batch.changes().size();
+                    case LogEntry.Batch batch -> batch.changes().size()
+                            + batch.appended().stream().mapToInt(block -> block.entries().size()).sum();
                     case LogEntry.LedgerBlock block -> block.entries().size();
                     default -> -1;
                 };
@@ -68,17 +69,16 @@ final class SnapshotFile {
         }
     }
 
-    private static void writeEntry(OutputStream out, LogEntry entry) throws IOException {
-        ByteBuffer frame = Frames.frame(List.of(entry), null);
-        out.write(frame.array(), 0, frame.limit());
-    }
-
-    /** Gathers visited records into batch frames and writes each frame once it is full. */
+    /**
+     * Gathers visited records into batch frames and writes each frame once it is full, all framed in one buffer
+     * (a frame is at most about {@link #BYTES_PER_FRAME}).
+     */
     private static final class FrameFiller implements RecordIndex.Visitor {
         private final OutputStream out;
         private final List<Change> pending = new ArrayList<>();
         private long pendingBytes;
         private long records;
+        private ByteBuffer frames;
 
         FrameFiller(OutputStream out) {
             this.out = out;
@@ -95,14 +95,14 @@ final class SnapshotFile {
             if (!pending.isEmpty()) {
                 flushPending();
             }
-            List<byte[]> block = new ArrayList<>();
+            List<byte[]> block = new ArrayList<>(RECORDS_PER_FRAME);
             long blockBytes = 0;
             for (byte[] entry : ledger.bytes()) {
                 block.add(entry);
                 blockBytes += entry.length;
                 if (block.size() == RECORDS_PER_FRAME || blockBytes >= BYTES_PER_FRAME) {
                     writeBlock(kind, account, region, block);
-                    block = new ArrayList<>();
+                    block.clear();
                     blockBytes = 0;
                 }
             }
@@ -112,7 +112,7 @@ final class SnapshotFile {
         }
 
         private void writeBlock(String kind, String account, String region, List<byte[]> block) throws IOException {
-            writeEntry(out, new LogEntry.LedgerBlock(kind, account, region, block));
+            write(new LogEntry.LedgerBlock(kind, account, region, block));
             records += block.size();
         }
 
@@ -129,11 +129,16 @@ final class SnapshotFile {
             if (!pending.isEmpty()) {
                 flushPending();
             }
-            writeEntry(out, new LogEntry.SnapshotEnd(records));
+            write(new LogEntry.SnapshotEnd(records));
+        }
+
+        private void write(LogEntry entry) throws IOException {
+            frames = Frames.frame(List.of(entry), frames);
+            out.write(frames.array(), 0, frames.limit());
         }
 
         private void flushPending() throws IOException {
-            writeEntry(out, new LogEntry.Batch(List.copyOf(pending)));
+            write(new LogEntry.Batch(pending));
             pending.clear();
             pendingBytes = 0;
         }

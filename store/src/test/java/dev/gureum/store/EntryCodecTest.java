@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gureum.core.store.RecordKey;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -42,8 +44,9 @@ class EntryCodecTest {
     void sizeBoundsWhatWriteWritesInAnyScript() throws IOException {
         LogEntry.Batch batch = new LogEntry.Batch(List.of(
                 Change.put("instance", new RecordKey("000000000000", "us-east-1", "i-1"), 1, json("{}")),
-                Change.put("kind-é", new RecordKey("계정", "us-east-1", "id-\ud83c\udf29"), 2, json("{}")),
-                Change.append("usage-ledger", new RecordKey("계정", "ap-northeast-2", ""), new byte[] {3, 1})));
+                Change.put("kind-é", new RecordKey("계정", "us-east-1", "id-\ud83c\udf29"), 2, json("{}"))),
+                List.of(new LogEntry.LedgerBlock("usage-ledger", "계정", "ap-northeast-2",
+                        List.of(new byte[] {3, 1}, new byte[0]))));
         ByteBuffer buffer = ByteBuffer.allocate(EntryCodec.size(batch));
 
         EntryCodec.write(batch, buffer);
@@ -52,6 +55,42 @@ class EntryCodecTest {
         LogEntry.Batch read = (LogEntry.Batch) EntryCodec.decode(Arrays.copyOf(buffer.array(), buffer.position()));
         assertEquals(batch.changes().stream().map(Change::key).toList(), read.changes().stream().map(Change::key).toList());
         assertEquals("kind-é", read.changes().get(1).kind());
+        LogEntry.LedgerBlock block = read.appended().getFirst();
+        assertEquals(List.of("usage-ledger", "계정", "ap-northeast-2"), List.of(block.kind(), block.account(), block.region()));
+        assertArrayEquals(new byte[] {3, 1}, block.entries().get(0));
+        assertEquals(0, block.entries().get(1).length);
+    }
+
+    @Test
+    void ledgerEntriesAnOlderLogWroteAsChangesAreReadAsBlocksInTheirOrder() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(1);
+            out.writeInt(4);
+            legacyChange(out, "instance", "us-east-1", "i-1", 5, "{}");
+            legacyChange(out, "usage-ledger", "us-east-1", "", -2, "a");
+            legacyChange(out, "usage-ledger", "eu-west-1", "", -2, "b");
+            legacyChange(out, "usage-ledger", "eu-west-1", "", -2, "c");
+        }
+
+        LogEntry.Batch read = (LogEntry.Batch) EntryCodec.decode(bytes.toByteArray());
+
+        assertEquals(List.of(new RecordKey("000000000000", "us-east-1", "i-1")),
+                read.changes().stream().map(Change::key).toList());
+        assertEquals(List.of("us-east-1", "eu-west-1"), read.appended().stream().map(LogEntry.LedgerBlock::region).toList());
+        assertEquals(List.of("b", "c"), read.appended().get(1).entries().stream()
+                .map(entry -> new String(entry, StandardCharsets.UTF_8)).toList());
+    }
+
+    private static void legacyChange(DataOutputStream out, String kind, String region, String id, long version,
+                                     String body) throws IOException {
+        for (String name : List.of(kind, "000000000000", region, id)) {
+            out.writeInt(name.length());
+            out.write(name.getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeLong(version);
+        out.writeInt(body.length());
+        out.write(body.getBytes(StandardCharsets.UTF_8));
     }
 
     private static LogEntry roundTrip(LogEntry entry) throws IOException {

@@ -9,6 +9,7 @@ import dev.gureum.core.time.CloudClock;
 import dev.gureum.core.usage.OpenUsage;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -50,6 +51,11 @@ public final class InstanceMeter implements InstanceFollower {
      * price: a visible gap, never free.
      */
     public static UsagePeriod openPeriod(Instance instance) {
+        return period(instance, null);
+    }
+
+    /** The instance's running time open in its record, as a period ending at {@code end}; null when none is open. */
+    private static UsagePeriod period(Instance instance, Instant end) {
         OpenUsage open = instance.usage();
         if (open == null) {
             return null;
@@ -57,7 +63,7 @@ public final class InstanceMeter implements InstanceFollower {
         boolean spotPriced = instance.spot() != null && !open.sku().endsWith("-spot");
         return new UsagePeriod(instance.id(), usageType(instance), spotPriced ? UsagePeriod.PricedAs.SPOT_HOURS
                 : UsagePeriod.PricedAs.INSTANCE_HOURS, open.sku(), instance.spot() != null ? "Spot" : "OnDemand",
-                instance.availabilityZone(), 1, open.since(), null, open.minimumSeconds());
+                instance.availabilityZone(), 1, open.since(), end, open.minimumSeconds());
     }
 
     @Override
@@ -76,16 +82,15 @@ public final class InstanceMeter implements InstanceFollower {
     @Override
     public Runnable follow(WriteBatch batch, List<Instance[]> moves) {
         for (Instance[] move : moves) {
-            UsagePeriod open = openPeriod(move[0]);
-            if (open == null || move[1].state() == InstanceState.RUNNING) {
+            if (move[0].usage() == null || move[1].state() == InstanceState.RUNNING) {
                 continue;
             }
             Instance instance = move[1];
             if (interruptedInFirstHour(instance)) {
-                meter.waive(batch, instance.ownerId(), instance.region(), instance.id(), open.usageType(),
+                meter.waive(batch, instance.ownerId(), instance.region(), instance.id(), usageType(move[0]),
                         instance.launchTime());
             } else {
-                meter.closed(batch, instance.ownerId(), instance.region(), open.closedAt(clock.now()));
+                meter.closed(batch, instance.ownerId(), instance.region(), period(move[0], clock.now()));
             }
         }
         return NOTHING_AFTER;

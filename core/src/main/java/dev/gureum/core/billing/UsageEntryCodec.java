@@ -1,6 +1,7 @@
 package dev.gureum.core.billing;
 
 import dev.gureum.core.store.LedgerKind;
+import dev.gureum.core.store.Utf8Names;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -30,11 +31,11 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
         return switch (entry) {
             case UsagePeriod period -> {
                 byte[] resource = utf8(period.resourceId());
-                byte[] usageType = utf8(period.usageType());
-                byte[] pricedAs = utf8(period.pricedAs().name());
-                byte[] sku = utf8(period.sku());
-                byte[] purchaseOption = utf8(period.purchaseOption());
-                byte[] zone = utf8(period.availabilityZone());
+                byte[] usageType = name(period.usageType());
+                byte[] pricedAs = name(period.pricedAs().name());
+                byte[] sku = name(period.sku());
+                byte[] purchaseOption = name(period.purchaseOption());
+                byte[] zone = name(period.availabilityZone());
                 ByteWriter out = new ByteWriter(1 + size(resource) + size(usageType) + size(pricedAs) + size(sku)
                         + size(purchaseOption) + size(zone) + ByteWriter.varintSize(period.quantity())
                         + size(period.start()) + size(period.end()) + ByteWriter.varintSize(period.minimumSeconds()));
@@ -44,7 +45,7 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
             }
             case UsageWaiver waiver -> {
                 byte[] resource = utf8(waiver.resourceId());
-                byte[] usageType = utf8(waiver.usageType());
+                byte[] usageType = name(waiver.usageType());
                 yield new ByteWriter(1 + size(resource) + size(usageType) + size(waiver.since())).tag(WAIVER)
                         .string(resource).string(usageType).instant(waiver.since()).bytes();
             }
@@ -68,9 +69,14 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
         };
     }
 
-    /** UTF-8, which for the ASCII names a ledger holds is one copy of the string's bytes; null stays null. */
+    /** UTF-8, which for ASCII is one copy of the string's bytes; null stays null. */
     private static byte[] utf8(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The UTF-8 of a name entries repeat (a usage type, a sku, a zone), encoded once; null stays null. */
+    private static byte[] name(String text) {
+        return text == null ? null : Utf8Names.of(text);
     }
 
     private static int size(byte[] string) {

@@ -1,6 +1,7 @@
 package dev.gureum.core.billing;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Usage types as AWS's cost and usage report spells them: a region code prefix (none for us-east-1), then
@@ -23,16 +24,25 @@ public final class UsageTypes {
             Map.entry("sa-east-1", "SAE1-"), Map.entry("me-south-1", "MES1-"), Map.entry("me-central-1", "MEC1-"),
             Map.entry("af-south-1", "AFS1-"), Map.entry("il-central-1", "ILC1-"));
 
+    private static final Spellings BOX_USAGE = new Spellings("BoxUsage:");
+    private static final Spellings SPOT_USAGE = new Spellings("SpotUsage:");
+    private static final Spellings PUBLIC_IPV4 = new Spellings("PublicIPv4:") {
+        @Override
+        String prefixOf(String region) {
+            return region.equals("us-east-1") ? "USE1-" : prefix(region);
+        }
+    };
+
     private UsageTypes() {
     }
 
     public static String boxUsage(String region, String instanceType) {
-        return prefix(region) + "BoxUsage:" + instanceType;
+        return BOX_USAGE.of(region, instanceType);
     }
 
     /** A Spot Instance's time, as the cost and usage report spells it. */
     public static String spotUsage(String region, String instanceType) {
-        return prefix(region) + "SpotUsage:" + instanceType;
+        return SPOT_USAGE.of(region, instanceType);
     }
 
     public static String heavyUsage(String region, String instanceType) {
@@ -67,8 +77,33 @@ public final class UsageTypes {
      * newer VPC usage types carry a prefix in us-east-1 too ({@code USE1-}).
      */
     public static String publicIpv4(String region, boolean inUse) {
-        String code = region.equals("us-east-1") ? "USE1-" : prefix(region);
-        return code + (inUse ? "PublicIPv4:InUseAddress" : "PublicIPv4:IdleAddress");
+        return PUBLIC_IPV4.of(region, inUse ? "InUseAddress" : "IdleAddress");
+    }
+
+    /**
+     * The usage types of one family spelled once per region and name (an instance type, an address's use):
+     * metering asks for one at every stop of an instance. Bounded by the regions and instance types there are.
+     */
+    private static class Spellings {
+        private final String family;
+        private final Map<String, Map<String, String>> byRegion = new ConcurrentHashMap<>();
+
+        Spellings(String family) {
+            this.family = family;
+        }
+
+        final String of(String region, String name) {
+            Map<String, String> spelled = byRegion.get(region);
+            if (spelled == null) {
+                spelled = byRegion.computeIfAbsent(region, unused -> new ConcurrentHashMap<>());
+            }
+            String usageType = spelled.get(name);
+            return usageType != null ? usageType : spelled.computeIfAbsent(name, unused -> prefixOf(region) + family + name);
+        }
+
+        String prefixOf(String region) {
+            return prefix(region);
+        }
     }
 
     /** The region's code prefix; a region without a known code is spelled out, never silently merged. */
