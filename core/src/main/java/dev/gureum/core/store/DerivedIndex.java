@@ -5,9 +5,12 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Which records of one kind hold a key derived from their value (which volumes name an instance among their
@@ -20,15 +23,63 @@ import java.util.function.Function;
  * record that no longer holds the key: callers read each record it names and check it. Because every update
  * recomputes a record's keys from its current value (dropping the keys of the values before and after the
  * write), commits that reach it out of order still leave it right.
+ *
+ * <p>A read that must miss nothing runs in {@link #settled}: it is answered only if no commit of the kind was
+ * under way at any moment during it, so the index agreed with the store throughout, and the caller otherwise
+ * reads the store itself. Commits are counted as the {@link FollowedStore} announces them, before the store
+ * applies them, and again once the index has taken them in.
  */
 public final class DerivedIndex<T> implements FollowedStore.Follower {
     private final Store store;
     private final RecordKind<T> kind;
     private final Function<T, Collection<String>> keysOf;
-    /** Ids of the records holding each (account, region, key); each list is replaced, never changed. */
-    private final Map<Slot, List<String>> ids = new ConcurrentHashMap<>();
+    /** Ids of the records holding each (account, region, key). */
+    private final Map<Slot, Holders> ids = new ConcurrentHashMap<>();
+    /** The number the next id put in a {@link Many} gets; written only under this index's lock (or while it is built). */
+    private long indexed;
+    /** Commits (and wipes) of the kind announced, and those the index has taken in since; equal when idle. */
+    private final AtomicLong begun = new AtomicLong();
+    private final AtomicLong settledCommits = new AtomicLong();
 
     private record Slot(String account, String region, String key) {
+    }
+
+    /**
+     * The ids holding one key, in the order they were indexed. Most keys are held by a few records (an
+     * instance's volumes), kept as an immutable list that each change replaces; a key held by more (a state a
+     * whole fleet is in) keeps its ids in a map with the number each was indexed under, changed in place, so a
+     * launch adding hundreds of instances costs the same per instance however many hold the key already.
+     */
+    private sealed interface Holders {
+        /** Past this many ids, a list becomes a map. */
+        int LISTED_AT_MOST = 16;
+
+        int size();
+
+        List<String> inOrder();
+    }
+
+    private record Few(List<String> inOrder) implements Holders {
+        @Override
+        public int size() {
+            return inOrder.size();
+        }
+    }
+
+    private record Many(Map<String, Long> numbered) implements Holders {
+        @Override
+        public int size() {
+            return numbered.size();
+        }
+
+        @Override
+        public List<String> inOrder() {
+            List<Map.Entry<String, Long>> entries = new ArrayList<>(numbered.entrySet());
+            entries.sort(Map.Entry.comparingByValue());
+            List<String> found = new ArrayList<>(entries.size());
+            entries.forEach(entry -> found.add(entry.getKey()));
+            return found;
+        }
     }
 
     /** Indexes the kind's records now in {@code store}; hand it to a {@link FollowedStore} to keep it current. */
@@ -43,7 +94,14 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
 
     /** The ids of the records that held the key when last indexed, in the order they were indexed. */
     public List<String> ids(String account, String region, String key) {
-        return ids.getOrDefault(new Slot(account, region, key), List.of());
+        Holders held = ids.get(new Slot(account, region, key));
+        return held == null ? List.of() : held.inOrder();
+    }
+
+    /** How many records held the key when last indexed, without listing them. */
+    public int count(String account, String region, String key) {
+        Holders held = ids.get(new Slot(account, region, key));
+        return held == null ? 0 : held.size();
     }
 
     /**
@@ -67,6 +125,21 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
         return found;
     }
 
+    /**
+     * Runs {@code read} (of this index and the store) and answers its result if no commit of the kind was under
+     * way at any moment from its start to its end, or empty if one was: then the store may have shown a record
+     * the index did not yet know of, and the caller reads the store instead.
+     */
+    public <R> Optional<R> settled(Supplier<R> read) {
+        long settledBefore = settledCommits.get();
+        long begunBefore = begun.get();
+        if (begunBefore != settledBefore) {
+            return Optional.empty();
+        }
+        R result = read.get();
+        return begun.get() == begunBefore ? Optional.of(result) : Optional.empty();
+    }
+
     private boolean holdsAny(T value, Collection<String> keys) {
         for (String key : keysOf.apply(value)) {
             if (keys.contains(key)) {
@@ -82,33 +155,55 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
     }
 
     @Override
+    public void committing() {
+        begun.incrementAndGet();
+    }
+
+    @Override
     public synchronized void committed(List<FollowedStore.Change> changes) {
         for (FollowedStore.Change change : changes) {
             remove(change.key(), kind.type().cast(change.before()));
             remove(change.key(), kind.type().cast(change.after()));
             store.get(kind, change.key()).ifPresent(current -> add(change.key(), current.value()));
         }
+        settledCommits.incrementAndGet();
+    }
+
+    /** Takes in whatever the store holds now for the batch's records, whether or not it made them. */
+    @Override
+    public void abandoned(List<FollowedStore.Change> changes) {
+        committed(changes);
     }
 
     @Override
     public synchronized void wiped() {
         ids.clear();
+        settledCommits.incrementAndGet();
     }
 
     private void add(RecordKey record, T value) {
         for (String key : keysOf.apply(value)) {
-            ids.compute(new Slot(record.account(), record.region(), key), (slot, held) -> {
-                if (held == null) {
-                    return List.of(record.id());
+            Slot slot = new Slot(record.account(), record.region(), key);
+            String id = record.id();
+            switch (ids.get(slot)) {
+                case null -> ids.put(slot, new Few(List.of(id)));
+                case Few few when few.inOrder().contains(id) -> {
+                    // already held
                 }
-                if (held.contains(record.id())) {
-                    return held;
+                case Few few when few.size() < Holders.LISTED_AT_MOST -> {
+                    List<String> more = new ArrayList<>(few.size() + 1);
+                    more.addAll(few.inOrder());
+                    more.add(id);
+                    ids.put(slot, new Few(List.copyOf(more)));
                 }
-                List<String> more = new ArrayList<>(held.size() + 1);
-                more.addAll(held);
-                more.add(record.id());
-                return List.copyOf(more);
-            });
+                case Few few -> {
+                    Map<String, Long> numbered = new ConcurrentHashMap<>();
+                    few.inOrder().forEach(held -> numbered.put(held, indexed++));
+                    numbered.put(id, indexed++);
+                    ids.put(slot, new Many(numbered));
+                }
+                case Many many -> many.numbered().putIfAbsent(id, indexed++);
+            }
         }
     }
 
@@ -117,13 +212,29 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
             return;
         }
         for (String key : keysOf.apply(value)) {
-            ids.computeIfPresent(new Slot(record.account(), record.region(), key), (slot, held) -> {
-                if (!held.contains(record.id())) {
-                    return held;
+            Slot slot = new Slot(record.account(), record.region(), key);
+            String id = record.id();
+            switch (ids.get(slot)) {
+                case null -> {
+                    // not held
                 }
-                List<String> fewer = held.stream().filter(id -> !id.equals(record.id())).toList();
-                return fewer.isEmpty() ? null : fewer;
-            });
+                case Few few when !few.inOrder().contains(id) -> {
+                    // not held
+                }
+                case Few few -> {
+                    List<String> fewer = few.inOrder().stream().filter(held -> !held.equals(id)).toList();
+                    if (fewer.isEmpty()) {
+                        ids.remove(slot);
+                    } else {
+                        ids.put(slot, new Few(fewer));
+                    }
+                }
+                case Many many -> {
+                    if (many.numbered().remove(id) != null && many.numbered().isEmpty()) {
+                        ids.remove(slot);
+                    }
+                }
+            }
         }
     }
 }

@@ -1,11 +1,19 @@
 package dev.gureum.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The index finds records by a derived key, follows every commit, and stays right when commits reach it out of order. */
+/**
+ * The index finds records by a derived key, follows every commit, stays right when commits reach it out of
+ * order, and tells a read that overlapped a commit from one that did not.
+ */
 class DerivedIndexTest {
     private record Disk(String id, List<String> hosts) {
     }
@@ -71,6 +79,101 @@ class DerivedIndexTest {
 
         assertEquals(List.of("d-1"), index.ids("000000000000", "us-east-1", "i-1"));
         assertEquals(List.of(), index.records("000000000000", "us-east-1", List.of("i-1")));
+    }
+
+    @Test
+    void aKeyManyRecordsHoldListsThemInTheOrderTheyWereIndexed() {
+        DerivedIndex<Disk> index = index();
+        List<String> made = new ArrayList<>();
+        for (int i = 40; i > 0; i--) {
+            String id = "d-" + i;
+            made.add(id);
+            store.apply(new WriteBatch().put(DISKS, key(id), WriteBatch.ABSENT, new Disk(id, List.of("i-1"))));
+        }
+        store.apply(new WriteBatch().put(DISKS, key("d-7"), 1, new Disk("d-7", List.of("i-2")))
+                .delete(DISKS, key("d-30"), 1));
+        store.apply(new WriteBatch().put(DISKS, key("d-7"), 2, new Disk("d-7", List.of("i-1"))));
+
+        List<String> expected = new ArrayList<>(made);
+        expected.remove("d-30");
+        expected.remove("d-7");
+        expected.add("d-7");
+        assertEquals(expected, index.ids("000000000000", "us-east-1", "i-1"));
+        assertEquals(39, index.count("000000000000", "us-east-1", "i-1"));
+        assertEquals(List.of(), index.ids("000000000000", "us-east-1", "i-2"));
+        assertEquals(0, index.count("000000000000", "us-east-1", "i-2"));
+    }
+
+    @Test
+    void aReadOverlappingACommitIsNotSettledAndOneAfterItIs() {
+        List<Optional<List<String>>> duringCommit = new ArrayList<>();
+        AtomicReference<DerivedIndex<Disk>> index = new AtomicReference<>();
+        FollowedStore hooked = new FollowedStore(new ReadingMidCommit(records,
+                () -> duringCommit.add(index.get().settled(() -> ids(index.get(), "i-1")))));
+        index.set(hooked.follow(new DerivedIndex<>(hooked, DISKS, Disk::hosts)));
+
+        hooked.apply(new WriteBatch().put(DISKS, key("d-1"), WriteBatch.ABSENT, new Disk("d-1", List.of("i-1"))));
+
+        assertEquals(List.of(Optional.empty()), duringCommit, "the store held d-1 before the index knew of it");
+        assertEquals(Optional.of(List.of("d-1")), index.get().settled(() -> ids(index.get(), "i-1")));
+    }
+
+    @Test
+    void aRefusedBatchLeavesTheIndexSettled() {
+        DerivedIndex<Disk> index = index();
+        store.apply(new WriteBatch().put(DISKS, key("d-1"), WriteBatch.ABSENT, new Disk("d-1", List.of("i-1"))));
+
+        assertThrows(VersionConflictException.class, () -> store.apply(new WriteBatch()
+                .put(DISKS, key("d-1"), 7, new Disk("d-1", List.of("i-2")))));
+
+        assertEquals(Optional.of(List.of("d-1")), index.settled(() -> ids(index, "i-1")));
+        assertEquals(Optional.of(List.of()), index.settled(() -> ids(index, "i-2")));
+        store.wipe();
+        assertEquals(Optional.of(List.of()), index.settled(() -> ids(index, "i-1")));
+    }
+
+    /** A store that runs a read right after it has applied each batch, before its followers hear of it. */
+    private record ReadingMidCommit(Store store, Runnable read) implements Store {
+        @Override
+        public <T> Optional<Versioned<T>> get(RecordKind<T> kind, RecordKey key) {
+            return store.get(kind, key);
+        }
+
+        @Override
+        public <T> List<Versioned<T>> list(RecordKind<T> kind, String account, String region) {
+            return store.list(kind, account, region);
+        }
+
+        @Override
+        public <T> List<Versioned<T>> listAll(RecordKind<T> kind) {
+            return store.listAll(kind);
+        }
+
+        @Override
+        public <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
+            return store.ledger(kind, account);
+        }
+
+        @Override
+        public void apply(WriteBatch batch) {
+            store.apply(batch);
+            read.run();
+        }
+
+        @Override
+        public void wipe() {
+            store.wipe();
+        }
+
+        @Override
+        public String name() {
+            return "reading mid-commit";
+        }
+
+        @Override
+        public void close() {
+            store.close();
+        }
     }
 
     private DerivedIndex<Disk> index() {
