@@ -21,6 +21,9 @@ import java.util.function.Supplier;
 final class InstanceFilters {
     private static final String STATE_NAME = "instance-state-name";
     private static final String TAG = "tag:";
+    /** Each state's index key, by ordinal: every commit of an instance asks for one. */
+    private static final String[] STATE_KEYS = java.util.Arrays.stream(InstanceState.values())
+            .map(state -> indexKey(STATE_NAME, state.wireName())).toArray(String[]::new);
 
     private InstanceFilters() {
     }
@@ -31,7 +34,7 @@ final class InstanceFilters {
      */
     static List<String> indexKeys(Instance instance) {
         List<String> keys = new ArrayList<>(1 + instance.tags().size());
-        keys.add(indexKey(STATE_NAME, stateName(instance)));
+        keys.add(indexKey(instance.state()));
         for (Tag tag : instance.tags()) {
             keys.add(indexKey(TAG + tag.key(), tag.value()));
         }
@@ -57,7 +60,7 @@ final class InstanceFilters {
 
     /** The key of the instances in a state. */
     static String indexKey(InstanceState state) {
-        return indexKey(STATE_NAME, state.wireName());
+        return STATE_KEYS[state.ordinal()];
     }
 
     /**

@@ -88,11 +88,14 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
         this.kind = kind;
         this.keysOf = keysOf;
         for (Versioned<T> record : store.listAll(kind)) {
-            add(record.key(), record.value());
+            add(record.key(), keysOf.apply(record.value()));
         }
     }
 
-    /** The ids of the records that held the key when last indexed, in the order they were indexed. */
+    /**
+     * The ids of the records that held the key when last indexed, in the order they came to hold it (a record
+     * that keeps the key through a change keeps its place).
+     */
     public List<String> ids(String account, String region, String key) {
         Holders held = ids.get(new Slot(account, region, key));
         return held == null ? List.of() : held.inOrder();
@@ -162,9 +165,13 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
     @Override
     public synchronized void committed(List<FollowedStore.Change> changes) {
         for (FollowedStore.Change change : changes) {
-            remove(change.key(), kind.type().cast(change.before()));
-            remove(change.key(), kind.type().cast(change.after()));
-            store.get(kind, change.key()).ifPresent(current -> add(change.key(), current.value()));
+            T current = store.get(kind, change.key()).map(Versioned::value).orElse(null);
+            Collection<String> held = current == null ? List.of() : keysOf.apply(current);
+            removeAllBut(change.key(), kind.type().cast(change.before()), held);
+            if (change.after() != change.before() && change.after() != current) {
+                removeAllBut(change.key(), kind.type().cast(change.after()), held);
+            }
+            add(change.key(), held);
         }
         settledCommits.incrementAndGet();
     }
@@ -181,8 +188,8 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
         settledCommits.incrementAndGet();
     }
 
-    private void add(RecordKey record, T value) {
-        for (String key : keysOf.apply(value)) {
+    private void add(RecordKey record, Collection<String> keys) {
+        for (String key : keys) {
             Slot slot = new Slot(record.account(), record.region(), key);
             String id = record.id();
             switch (ids.get(slot)) {
@@ -207,11 +214,15 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
         }
     }
 
-    private void remove(RecordKey record, T value) {
+    /** Takes the record out of the keys {@code value} holds, except those in {@code kept}. */
+    private void removeAllBut(RecordKey record, T value, Collection<String> kept) {
         if (value == null) {
             return;
         }
         for (String key : keysOf.apply(value)) {
+            if (kept.contains(key)) {
+                continue;
+            }
             Slot slot = new Slot(record.account(), record.region(), key);
             String id = record.id();
             switch (ids.get(slot)) {
