@@ -2,6 +2,7 @@ package dev.gureum.core.store;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,6 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
     private final Function<T, Collection<String>> keysOf;
     /** Ids of the records holding each (account, region, key). */
     private final Map<Slot, Holders> ids = new ConcurrentHashMap<>();
-    /** The number the next id put in a {@link Many} gets; written only under this index's lock (or while it is built). */
-    private long indexed;
     /** Commits (and wipes) of the kind announced, and those the index has taken in since; equal when idle. */
     private final AtomicLong begun = new AtomicLong();
     private final AtomicLong settledCommits = new AtomicLong();
@@ -45,13 +44,13 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
     }
 
     /**
-     * The ids holding one key, in the order they were indexed. Most keys are held by a few records (an
-     * instance's volumes), kept as an immutable list that each change replaces; a key held by more (a state a
-     * whole fleet is in) keeps its ids in a map with the number each was indexed under, changed in place, so a
-     * launch adding hundreds of instances costs the same per instance however many hold the key already.
+     * The ids holding one key. Most keys are held by a few records (an instance's volumes), kept as an
+     * immutable list in id order that each change replaces; a key held by more (a state a whole fleet is in)
+     * keeps its ids in a concurrent set changed in place, sorted when listed, so a launch adding hundreds of
+     * instances costs the same per instance however many hold the key already.
      */
     private sealed interface Holders {
-        /** Past this many ids, a list becomes a map. */
+        /** Past this many ids, a list becomes a set. */
         int LISTED_AT_MOST = 16;
 
         int size();
@@ -66,19 +65,17 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
         }
     }
 
-    private record Many(Map<String, Long> numbered) implements Holders {
+    private record Many(Set<String> held) implements Holders {
         @Override
         public int size() {
-            return numbered.size();
+            return held.size();
         }
 
         @Override
         public List<String> inOrder() {
-            List<Map.Entry<String, Long>> entries = new ArrayList<>(numbered.entrySet());
-            entries.sort(Map.Entry.comparingByValue());
-            List<String> found = new ArrayList<>(entries.size());
-            entries.forEach(entry -> found.add(entry.getKey()));
-            return found;
+            List<String> sorted = new ArrayList<>(held);
+            sorted.sort(null);
+            return sorted;
         }
     }
 
@@ -92,10 +89,7 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
         }
     }
 
-    /**
-     * The ids of the records that held the key when last indexed, in the order they came to hold it (a record
-     * that keeps the key through a change keeps its place).
-     */
+    /** The ids of the records that held the key when last indexed, in id order. */
     public List<String> ids(String account, String region, String key) {
         Holders held = ids.get(new Slot(account, region, key));
         return held == null ? List.of() : held.inOrder();
@@ -194,22 +188,24 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
             String id = record.id();
             switch (ids.get(slot)) {
                 case null -> ids.put(slot, new Few(List.of(id)));
-                case Few few when few.inOrder().contains(id) -> {
-                    // already held
-                }
-                case Few few when few.size() < Holders.LISTED_AT_MOST -> {
-                    List<String> more = new ArrayList<>(few.size() + 1);
-                    more.addAll(few.inOrder());
-                    more.add(id);
-                    ids.put(slot, new Few(List.copyOf(more)));
-                }
                 case Few few -> {
-                    Map<String, Long> numbered = new ConcurrentHashMap<>();
-                    few.inOrder().forEach(held -> numbered.put(held, indexed++));
-                    numbered.put(id, indexed++);
-                    ids.put(slot, new Many(numbered));
+                    int at = Collections.binarySearch(few.inOrder(), id);
+                    if (at >= 0) {
+                        continue;
+                    }
+                    if (few.size() < Holders.LISTED_AT_MOST) {
+                        List<String> more = new ArrayList<>(few.size() + 1);
+                        more.addAll(few.inOrder());
+                        more.add(-at - 1, id);
+                        ids.put(slot, new Few(List.copyOf(more)));
+                    } else {
+                        Set<String> held = ConcurrentHashMap.newKeySet();
+                        held.addAll(few.inOrder());
+                        held.add(id);
+                        ids.put(slot, new Many(held));
+                    }
                 }
-                case Many many -> many.numbered().putIfAbsent(id, indexed++);
+                case Many many -> many.held().add(id);
             }
         }
     }
@@ -229,7 +225,7 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
                 case null -> {
                     // not held
                 }
-                case Few few when !few.inOrder().contains(id) -> {
+                case Few few when Collections.binarySearch(few.inOrder(), id) < 0 -> {
                     // not held
                 }
                 case Few few -> {
@@ -241,7 +237,7 @@ public final class DerivedIndex<T> implements FollowedStore.Follower {
                     }
                 }
                 case Many many -> {
-                    if (many.numbered().remove(id) != null && many.numbered().isEmpty()) {
+                    if (many.held().remove(id) && many.held().isEmpty()) {
                         ids.remove(slot);
                     }
                 }

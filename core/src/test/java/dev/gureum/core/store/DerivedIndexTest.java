@@ -82,7 +82,7 @@ class DerivedIndexTest {
     }
 
     @Test
-    void aKeyManyRecordsHoldListsThemInTheOrderTheyWereIndexed() {
+    void aKeyManyRecordsHoldListsThemInIdOrder() {
         DerivedIndex<Disk> index = index();
         List<String> made = new ArrayList<>();
         for (int i = 40; i > 0; i--) {
@@ -96,8 +96,7 @@ class DerivedIndexTest {
 
         List<String> expected = new ArrayList<>(made);
         expected.remove("d-30");
-        expected.remove("d-7");
-        expected.add("d-7");
+        expected.sort(null);
         assertEquals(expected, index.ids("000000000000", "us-east-1", "i-1"));
         assertEquals(39, index.count("000000000000", "us-east-1", "i-1"));
         assertEquals(List.of(), index.ids("000000000000", "us-east-1", "i-2"));
