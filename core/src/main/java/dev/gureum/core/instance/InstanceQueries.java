@@ -18,7 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * DescribeInstances and the other reads: the caller's own instances in the region, terminated ones for
- * an hour after termination, narrowed by ids and filters, in a stable order, paginated as EC2 does.
+ * an hour after termination, narrowed by ids and filters, in a stable order, paginated as EC2 does. A
+ * Describe without ids whose exact tag or state filter few instances match reads those through
+ * {@link InstanceFilterIndex} instead of walking the region.
  */
 public final class InstanceQueries {
     private final Store store;
