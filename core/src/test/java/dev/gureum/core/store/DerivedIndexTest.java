@@ -2,12 +2,15 @@ package dev.gureum.core.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -115,6 +118,37 @@ class DerivedIndexTest {
 
         assertEquals(List.of(Optional.empty()), duringCommit, "the store held d-1 before the index knew of it");
         assertEquals(Optional.of(List.of("d-1")), index.get().settled(() -> ids(index.get(), "i-1")));
+    }
+
+    @Test
+    void aSettledReadAgreesWithTheStoreWhileAnotherThreadCommits() throws Exception {
+        DerivedIndex<Disk> index = index();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread writer = new Thread(() -> {
+            for (int i = 0; i < 3000 && !done.get(); i++) {
+                String id = "d-" + (i % 40);
+                store.apply(new WriteBatch().put(DISKS, key(id), WriteBatch.ANY, new Disk(id, List.of("i-" + (i % 3)))));
+                LockSupport.parkNanos(20_000);
+            }
+        });
+        writer.start();
+        try {
+            while (writer.isAlive()) {
+                index.settled(() -> List.of(ids(index, "i-1"), walk("i-1"))).ifPresent(read ->
+                        assertEquals(read.get(1), read.get(0), "the index and the store at one moment"));
+            }
+        } finally {
+            done.set(true);
+            writer.join();
+        }
+        Optional<List<List<String>>> quiet = index.settled(() -> List.of(ids(index, "i-1"), walk("i-1")));
+        assertTrue(quiet.isPresent(), "no commit is under way");
+        assertEquals(quiet.get().get(1), quiet.get().get(0));
+    }
+
+    private List<String> walk(String host) {
+        return records.list(DISKS, "000000000000", "us-east-1").stream().map(Versioned::value)
+                .filter(disk -> disk.hosts().contains(host)).map(Disk::id).sorted().toList();
     }
 
     @Test
