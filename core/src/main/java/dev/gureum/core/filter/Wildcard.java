@@ -10,7 +10,12 @@ final class Wildcard {
 
     Wildcard(String pattern) {
         this.pattern = pattern;
-        this.literal = pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('\\') < 0;
+        this.literal = isLiteral(pattern);
+    }
+
+    /** Whether the pattern matches only the very same text (it has no wildcard and no escape). */
+    static boolean isLiteral(String pattern) {
+        return pattern.indexOf('*') < 0 && pattern.indexOf('?') < 0 && pattern.indexOf('\\') < 0;
     }
 
     boolean matches(String value) {

@@ -1,10 +1,12 @@
 package dev.gureum.core.instance;
 
+import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.network.InstanceNetworkView;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkNames;
 import dev.gureum.core.tag.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -12,10 +14,65 @@ import java.util.function.Supplier;
 
 /**
  * The DescribeInstances filters EC2 documents. Those about public addresses, groups and interfaces read
- * the call's {@link InstanceNetworkView}, which is built only when such a filter is given.
+ * the call's {@link InstanceNetworkView}, which is built only when such a filter is given. The state name
+ * and tag filters with exact values can also be answered by keys ({@link #indexKeys}), which
+ * {@link InstanceFilterIndex} keeps for every instance.
  */
 final class InstanceFilters {
+    private static final String STATE_NAME = "instance-state-name";
+    private static final String TAG = "tag:";
+    /** Each state's index key, by ordinal: every commit of an instance asks for one. */
+    private static final String[] STATE_KEYS = java.util.Arrays.stream(InstanceState.values())
+            .map(state -> indexKey(STATE_NAME, state.wireName())).toArray(String[]::new);
+
     private InstanceFilters() {
+    }
+
+    /**
+     * The keys under which an index finds the instance for the filters it answers: its state name, and each of
+     * its tags as {@code tag:<key>} with the tag's value.
+     */
+    static List<String> indexKeys(Instance instance) {
+        List<String> keys = new ArrayList<>(1 + instance.tags().size());
+        keys.add(indexKey(instance.state()));
+        for (Tag tag : instance.tags()) {
+            keys.add(indexKey(TAG + tag.key(), tag.value()));
+        }
+        return keys;
+    }
+
+    /**
+     * The keys of the instances a filter may match, if an index of {@link #indexKeys(Instance)} answers it: a
+     * state name or tag filter whose values have no wildcards. Null for any other filter.
+     */
+    static List<String> indexKeys(Filter filter) {
+        String name = filter.name();
+        boolean indexed = name.equals(STATE_NAME) || name.startsWith(TAG) && name.length() > TAG.length();
+        if (!indexed || !filter.literal()) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>(filter.values().size());
+        for (String value : filter.values()) {
+            keys.add(indexKey(name, value));
+        }
+        return keys;
+    }
+
+    /** The key of the instances in a state. */
+    static String indexKey(InstanceState state) {
+        return STATE_KEYS[state.ordinal()];
+    }
+
+    /**
+     * A filter name and one value, joined by a NUL. Two pairs give the same key only if a tag key holds a NUL,
+     * and then the index merely hands over an instance more, which the filters themselves turn down.
+     */
+    private static String indexKey(String filterName, String value) {
+        return filterName + '\0' + value;
+    }
+
+    private static String stateName(Instance instance) {
+        return instance.state().wireName();
     }
 
     static FilterSet<Instance> of(Supplier<InstanceNetworkView> view) {
@@ -29,7 +86,7 @@ final class InstanceFilters {
             .single("instance-id", Instance::id)
             .single("instance-lifecycle", Instance::lifecycle)
             .single("instance-state-code", instance -> instance.state().code())
-            .single("instance-state-name", instance -> instance.state().wireName())
+            .single(STATE_NAME, InstanceFilters::stateName)
             .single("instance-type", Instance::instanceType)
             .single("key-name", Instance::keyName)
             .single("launch-index", Instance::amiLaunchIndex)
@@ -100,7 +157,7 @@ final class InstanceFilters {
             .many("block-device-mapping.volume-id", instance -> List.of())
             .many("tag-key", instance -> instance.tags().stream().map(Tag::key).toList())
             .many("tag-value", instance -> instance.tags().stream().map(Tag::value).toList())
-            .prefixed("tag:", InstanceFilters::tagValue)
+            .prefixed(TAG, InstanceFilters::tagValue)
             .build();
     }
 

@@ -9,6 +9,7 @@ import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
 import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.Store;
 import java.util.Comparator;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * DescribeInstances and the other reads: the caller's own instances in the region, terminated ones for
- * an hour after termination, narrowed by ids and filters, in a stable order, paginated as EC2 does.
+ * an hour after termination, narrowed by ids and filters, in a stable order, paginated as EC2 does. A
+ * Describe without ids whose exact tag or state filter few instances match reads those through
+ * {@link InstanceFilterIndex} instead of walking the region.
  */
 public final class InstanceQueries {
     private final Store store;
@@ -25,10 +28,12 @@ public final class InstanceQueries {
     private final InstanceStatuses statuses;
     private final NetworkInterfaceService network;
     private final VolumeAttachments volumes;
+    private final InstanceFilterIndex filterIndex;
 
-    public InstanceQueries(Store store, InstanceRuntime runtime, NetworkInterfaceService network,
+    public InstanceQueries(FollowedStore store, InstanceRuntime runtime, NetworkInterfaceService network,
                            VolumeAttachments volumes) {
         this.store = store;
+        this.filterIndex = new InstanceFilterIndex(store);
         this.runtime = runtime;
         this.statuses = new InstanceStatuses(runtime);
         this.network = network;
@@ -74,7 +79,9 @@ public final class InstanceQueries {
             throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception(
                     "The parameter instancesSet cannot be used with the parameter maxResults");
         }
-        List<Instance> candidates = InstanceLookup.named(store, context, instanceIds);
+        List<Instance> candidates = instanceIds.isEmpty() ? filterIndex.candidates(context, filters)
+                .orElseGet(() -> InstanceLookup.named(store, context, instanceIds))
+                : InstanceLookup.named(store, context, instanceIds);
         Predicate<Instance> matches = InstanceFilters.of(lazyView(context, candidates)).compile(filters);
         List<Instance> found = new java.util.ArrayList<>();
         for (Instance instance : candidates) {

@@ -1,6 +1,7 @@
 package dev.gureum.core.store;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +18,26 @@ public final class FollowedStore implements Store {
     private final Store store;
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
 
-    /** Receives the changes of the kinds it follows, in the order of the batches, on the committing thread. */
+    /**
+     * Receives the changes of the kinds it follows, in the order of the batches, on the committing thread. Each
+     * batch with such changes is announced by {@link #committing} before the store applies it, and then told
+     * to exactly one of {@link #committed} and {@link #abandoned}; a wipe is announced too, then {@link #wiped}.
+     */
     public interface Follower {
         boolean follows(RecordKind<?> kind);
 
+        /** A batch with changes of the followed kinds (or a wipe) is about to reach the store. */
+        default void committing() {
+        }
+
         void committed(List<Change> changes);
+
+        /**
+         * The store refused the batch or failed while applying it: none of the changes may have been made, or
+         * (after a failure) some may have been.
+         */
+        default void abandoned(List<Change> changes) {
+        }
 
         /** Every record is gone (the admin reset). */
         void wiped();
@@ -70,16 +86,25 @@ public final class FollowedStore implements Store {
                 changes.add(new Change(write.kind(), write.key(), before, write.value()));
             }
         }
-        store.apply(batch);
         if (changes.isEmpty()) {
+            store.apply(batch);
             return;
         }
+        Map<Follower, List<Change>> told = new LinkedHashMap<>();
         for (Follower follower : followers) {
             List<Change> followed = changes.stream().filter(change -> follower.follows(change.kind())).toList();
             if (!followed.isEmpty()) {
-                follower.committed(followed);
+                told.put(follower, followed);
             }
         }
+        told.keySet().forEach(Follower::committing);
+        try {
+            store.apply(batch);
+        } catch (RuntimeException | Error failure) {
+            told.forEach(Follower::abandoned);
+            throw failure;
+        }
+        told.forEach(Follower::committed);
     }
 
     private boolean followed(RecordKind<?> kind) {
@@ -93,8 +118,10 @@ public final class FollowedStore implements Store {
 
     @Override
     public void wipe() {
+        List<Follower> told = List.copyOf(followers);
+        told.forEach(Follower::committing);
         store.wipe();
-        followers.forEach(Follower::wiped);
+        told.forEach(Follower::wiped);
     }
 
     @Override

@@ -1,0 +1,94 @@
+package dev.gureum.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/**
+ * DescribeInstances filtered by a tag and a state that few of the region's instances hold, which the server
+ * answers by looking those instances up rather than walking all of them: through the real SDK, the answers
+ * equal those of the same filters written as wildcards (which walk every instance), and follow state changes,
+ * CreateTags and DeleteTags at once.
+ */
+class InstanceFiltersIT {
+    private static GureumProcess server;
+    private static Ec2Client ec2;
+    private static String debian;
+
+    @BeforeAll
+    static void start() {
+        server = GureumProcess.start("--max-instances", "100");
+        ec2 = Clients.ec2(server.endpoint());
+        debian = Ec2PlatformIT.debianImage(ec2);
+    }
+
+    @AfterAll
+    static void stop() {
+        ec2.close();
+        server.close();
+    }
+
+    @Test
+    void aFewTaggedInstancesAmongManyAreFoundAsAWalkFindsThemAndFollowEveryChange() {
+        List<String> hay = run(24, "hay");
+        List<String> needles = run(3, "needle");
+        List<String> all = new ArrayList<>(hay);
+        all.addAll(needles);
+        ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(all));
+        Filter needle = filter("tag:Name", "needle");
+        Filter running = filter("instance-state-name", "running");
+
+        assertEquals(sorted(needles), found(needle, running));
+        assertEquals(found(filter("tag:Name", "needl?"), filter("instance-state-name", "run*")), found(needle, running),
+                "wildcards walk every instance and find the same");
+
+        ec2.stopInstances(r -> r.instanceIds(needles.get(0)));
+        ec2.waiter().waitUntilInstanceStopped(r -> r.instanceIds(needles.get(0)));
+        assertEquals(sorted(needles.subList(1, 3)), found(needle, running));
+        assertEquals(List.of(needles.get(0)), found(needle, filter("instance-state-name", "stopped")));
+        assertEquals(List.of(needles.get(0)), found(filter("instance-state-name", "stopped")));
+
+        ec2.createTags(r -> r.resources(hay.get(5)).tags(Tag.builder().key("Name").value("needle").build()));
+        ec2.deleteTags(r -> r.resources(needles.get(1)).tags(Tag.builder().key("Name").build()));
+        List<String> now = sorted(List.of(needles.get(0), needles.get(2), hay.get(5)));
+        assertEquals(now, found(needle));
+        assertEquals(found(filter("tag:Name", "*eedle")), found(needle));
+        assertEquals(now, pages(DescribeInstancesRequest.builder().maxResults(5).filters(needle).build()));
+    }
+
+    private static List<String> run(int count, String name) {
+        return ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(count).maxCount(count)
+                        .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)
+                                .tags(Tag.builder().key("Name").value(name).build()).build()))
+                .instances().stream().map(Instance::instanceId).toList();
+    }
+
+    private static Filter filter(String name, String value) {
+        return Filter.builder().name(name).values(value).build();
+    }
+
+    private static List<String> found(Filter... filters) {
+        return sorted(ec2.describeInstances(r -> r.filters(filters)).reservations().stream()
+                .flatMap(reservation -> reservation.instances().stream()).map(Instance::instanceId).toList());
+    }
+
+    private static List<String> pages(DescribeInstancesRequest request) {
+        return sorted(ec2.describeInstancesPaginator(request).reservations().stream()
+                .flatMap(reservation -> reservation.instances().stream()).map(Instance::instanceId).toList());
+    }
+
+    private static List<String> sorted(List<String> ids) {
+        return ids.stream().sorted().toList();
+    }
+}
