@@ -98,24 +98,36 @@ public final class EmbeddedStore implements Store {
         committer.submit(CommitRequest.batch(writes, appended(batch.appends()), !batch.isRederivable()));
     }
 
-    /** A batch's ledger entries encoded, a block per ledger in the order the batch first appends to each. */
+    /**
+     * A batch's ledger entries, a block per ledger in the order the batch first appends to each, each block its
+     * entries encoded together.
+     */
     private static List<LogEntry.LedgerBlock> appended(List<WriteBatch.Append> appends) {
-        List<LogEntry.LedgerBlock> blocks = new ArrayList<>(1);
+        if (appends.isEmpty()) {
+            return List.of();
+        }
+        List<List<WriteBatch.Append>> ledgers = new ArrayList<>(1);
         for (WriteBatch.Append append : appends) {
-            LogEntry.LedgerBlock block = null;
-            for (LogEntry.LedgerBlock open : blocks) {
-                if (open.kind().equals(append.kind().name()) && open.account().equals(append.account())
-                        && open.region().equals(append.region())) {
-                    block = open;
+            List<WriteBatch.Append> same = null;
+            for (List<WriteBatch.Append> ledger : ledgers) {
+                WriteBatch.Append first = ledger.getFirst();
+                if (first.kind().equals(append.kind()) && first.account().equals(append.account())
+                        && first.region().equals(append.region())) {
+                    same = ledger;
                     break;
                 }
             }
-            if (block == null) {
-                block = new LogEntry.LedgerBlock(append.kind().name(), append.account(), append.region(),
-                        new ArrayList<>(appends.size()));
-                blocks.add(block);
+            if (same == null) {
+                same = new ArrayList<>(appends.size());
+                ledgers.add(same);
             }
-            block.entries().add(encoded(append));
+            same.add(append);
+        }
+        List<LogEntry.LedgerBlock> blocks = new ArrayList<>(ledgers.size());
+        for (List<WriteBatch.Append> ledger : ledgers) {
+            WriteBatch.Append first = ledger.getFirst();
+            blocks.add(new LogEntry.LedgerBlock(first.kind().name(), first.account(), first.region(),
+                    List.of(encoded(first.kind(), ledger))));
         }
         return blocks;
     }
@@ -126,9 +138,13 @@ public final class EmbeddedStore implements Store {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> byte[] encoded(WriteBatch.Append append) {
-        LedgerKind<T> kind = (LedgerKind<T>) append.kind();
-        return kind.codec().encode(kind.type().cast(append.entry()));
+    private static <T> byte[] encoded(LedgerKind<?> kind, List<WriteBatch.Append> appends) {
+        LedgerKind<T> typed = (LedgerKind<T>) kind;
+        List<T> entries = new ArrayList<>(appends.size());
+        for (WriteBatch.Append append : appends) {
+            entries.add(typed.type().cast(append.entry()));
+        }
+        return typed.codec().encode(entries);
     }
 
     @Override

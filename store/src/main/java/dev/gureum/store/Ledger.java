@@ -5,13 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One (kind, account, region) ledger in memory: its entries' bytes in the order they were appended, in chunks
- * that never move once written, so the single committing thread appends without copying and readers walk it
- * without a lock. A reader sees the entries counted when it starts (the count is published after the entry).
+ * One (kind, account, region) ledger in memory: the bytes of its blocks (the entries each batch appended,
+ * encoded together) in the order they were appended, in chunks that never move once written, so the single
+ * committing thread appends without copying and readers walk it without a lock. A reader sees the blocks
+ * counted when it starts (the count is published after the block).
  *
- * <p>Entries are kept as their bytes only, about a hundred each, decoded on every read: a ledger only grows,
- * so it is kept as small as it can be, and a compaction copies its bytes rather than encoding them again. A
- * read decodes what it then works through anyway (a bill prices every entry it reads).
+ * <p>Blocks are kept as their bytes only, decoded on every read: a ledger only grows, so it is kept as small as
+ * it can be, and a compaction copies its bytes rather than encoding them again. A read decodes what it then
+ * works through anyway (a bill prices every entry it reads).
  */
 final class Ledger {
     private static final int CHUNK = 1024;
@@ -20,7 +21,7 @@ final class Ledger {
     private volatile byte[][][] published = new byte[0][][];
     private volatile int size;
 
-    /** Appends an entry's bytes. Writer thread only. */
+    /** Appends a block's bytes. Writer thread only. */
     void append(byte[] bytes) {
         int at = size;
         if (at % CHUNK == 0) {
@@ -31,7 +32,7 @@ final class Ledger {
         size = at + 1;
     }
 
-    /** The bytes of the entries committed so far, in order, for a snapshot. */
+    /** The bytes of the blocks committed so far, in order, for a snapshot. */
     List<byte[]> bytes() {
         int count = size;
         byte[][][] all = published;
@@ -48,7 +49,7 @@ final class Ledger {
         byte[][][] all = published;
         List<T> values = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            values.add(kind.codec().decode(all[i / CHUNK][i % CHUNK]));
+            values.addAll(kind.codec().decode(all[i / CHUNK][i % CHUNK]));
         }
         return values;
     }

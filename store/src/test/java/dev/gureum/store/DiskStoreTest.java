@@ -102,16 +102,16 @@ class DiskStoreTest {
         }
     }
 
-    /** A ledger of plain strings, as UTF-8. */
+    /** A ledger of plain strings, a batch's as UTF-8 lines. */
     private static final LedgerKind<String> NOTES = LedgerKind.of("notes", String.class, new LedgerKind.Codec<>() {
         @Override
-        public byte[] encode(String entry) {
-            return entry.getBytes(StandardCharsets.UTF_8);
+        public byte[] encode(List<String> entries) {
+            return String.join("\n", entries).getBytes(StandardCharsets.UTF_8);
         }
 
         @Override
-        public String decode(byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
+        public List<String> decode(byte[] bytes) {
+            return List.of(new String(bytes, StandardCharsets.UTF_8).split("\n"));
         }
     });
 

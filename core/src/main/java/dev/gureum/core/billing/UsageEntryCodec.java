@@ -8,65 +8,150 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The usage ledger's bytes: a tag byte, then the entry's fields in declaration order. Strings are a varint of
- * their UTF-8 length plus one (0 for null) and their UTF-8 bytes; an enum is its constant's name; numbers are
- * unsigned LEB128 varints of their 64 bits; an instant is its epoch second and nanosecond, each a varint. About
- * 100 bytes an instance's period, and no text to format: a ledger grows with every stop and start, and an entry
- * is encoded on the transition's own path.
+ * The usage ledger's bytes. The entries a batch appends (a StopInstances of a hundred instances closes a hundred
+ * periods alike but for the resource and the instants) are one block: a tag byte, the number of entries, then
+ * each entry's type byte and fields. A period writes only the fields that differ from the period before it in
+ * the block, after a varint mask naming them, and its instants as the difference from the period before's; a
+ * waiver writes all its fields. Strings are a varint of their UTF-8 length plus one (0 for null) and their
+ * bytes, an enum its constant's name, numbers unsigned LEB128 varints of their 64 bits, differences zigzag
+ * varints. A period of a stop takes about 30 bytes, where standing alone it took about 130: a ledger grows with
+ * every stop and start, and is encoded on the transition's own path.
  *
- * <p>A new layout gets new tags, and the tags written are read forever: entries written before these tags (1
- * and 2, until 2026-11-30) hold the same fields as {@code DataOutput} writes them (fixed-width numbers, modified
- * UTF-8 with a presence byte for a zone).
+ * <p>The tags written are read forever: tags 1 and 2 (until 2026-11-30) are a single period or waiver, its
+ * fields as {@code DataOutput} writes them (fixed-width numbers, modified UTF-8, a presence byte for a zone).
  */
 final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
     private static final byte DATA_OUTPUT_PERIOD = 1;
     private static final byte DATA_OUTPUT_WAIVER = 2;
-    private static final byte PERIOD = 3;
-    private static final byte WAIVER = 4;
+    private static final byte BLOCK = 3;
+    private static final byte PERIOD = 1;
+    private static final byte WAIVER = 2;
+
+    private static final int RESOURCE = 1;
+    private static final int USAGE_TYPE = 1 << 1;
+    private static final int PRICED_AS = 1 << 2;
+    private static final int SKU = 1 << 3;
+    private static final int PURCHASE_OPTION = 1 << 4;
+    private static final int ZONE = 1 << 5;
+    private static final int QUANTITY = 1 << 6;
+    private static final int START = 1 << 7;
+    private static final int END = 1 << 8;
+    private static final int MINIMUM = 1 << 9;
+    /** The period a block's first period is written against: it shares nothing with it. */
+    private static final UsagePeriod NOTHING = new UsagePeriod(null, null, null, null, null, null, 0, Instant.EPOCH,
+            Instant.EPOCH, 0);
 
     @Override
-    public byte[] encode(UsageEntry entry) {
-        return switch (entry) {
-            case UsagePeriod period -> {
-                byte[] resource = utf8(period.resourceId());
-                byte[] usageType = name(period.usageType());
-                byte[] pricedAs = name(period.pricedAs().name());
-                byte[] sku = name(period.sku());
-                byte[] purchaseOption = name(period.purchaseOption());
-                byte[] zone = name(period.availabilityZone());
-                ByteWriter out = new ByteWriter(1 + size(resource) + size(usageType) + size(pricedAs) + size(sku)
-                        + size(purchaseOption) + size(zone) + ByteWriter.varintSize(period.quantity())
-                        + size(period.start()) + size(period.end()) + ByteWriter.varintSize(period.minimumSeconds()));
-                yield out.tag(PERIOD).string(resource).string(usageType).string(pricedAs).string(sku)
-                        .string(purchaseOption).string(zone).varint(period.quantity()).instant(period.start())
-                        .instant(period.end()).varint(period.minimumSeconds()).bytes();
+    public byte[] encode(List<UsageEntry> entries) {
+        ByteWriter out = new ByteWriter(16 + 40 * entries.size());
+        out.tag(BLOCK).varint(entries.size());
+        UsagePeriod before = NOTHING;
+        for (UsageEntry entry : entries) {
+            switch (entry) {
+                case UsagePeriod period -> {
+                    if (period.start() == null || period.end() == null) {
+                        throw new IllegalArgumentException("a usage ledger holds closed periods only");
+                    }
+                    int changed = changed(before, period);
+                    out.tag(PERIOD).varint(changed);
+                    if ((changed & RESOURCE) != 0) {
+                        out.string(utf8(period.resourceId()));
+                    }
+                    if ((changed & USAGE_TYPE) != 0) {
+                        out.string(name(period.usageType()));
+                    }
+                    if ((changed & PRICED_AS) != 0) {
+                        out.string(name(period.pricedAs().name()));
+                    }
+                    if ((changed & SKU) != 0) {
+                        out.string(name(period.sku()));
+                    }
+                    if ((changed & PURCHASE_OPTION) != 0) {
+                        out.string(name(period.purchaseOption()));
+                    }
+                    if ((changed & ZONE) != 0) {
+                        out.string(name(period.availabilityZone()));
+                    }
+                    if ((changed & QUANTITY) != 0) {
+                        out.varint(period.quantity());
+                    }
+                    if ((changed & START) != 0) {
+                        out.difference(before.start(), period.start());
+                    }
+                    if ((changed & END) != 0) {
+                        out.difference(before.end(), period.end());
+                    }
+                    if ((changed & MINIMUM) != 0) {
+                        out.varint(period.minimumSeconds());
+                    }
+                    before = period;
+                }
+                case UsageWaiver waiver -> out.tag(WAIVER).string(utf8(waiver.resourceId()))
+                        .string(name(waiver.usageType())).difference(Instant.EPOCH, waiver.since());
             }
-            case UsageWaiver waiver -> {
-                byte[] resource = utf8(waiver.resourceId());
-                byte[] usageType = name(waiver.usageType());
-                yield new ByteWriter(1 + size(resource) + size(usageType) + size(waiver.since())).tag(WAIVER)
-                        .string(resource).string(usageType).instant(waiver.since()).bytes();
-            }
-        };
+        }
+        return out.bytes();
+    }
+
+    /** The fields of {@code period} that differ from {@code before}'s, as a mask. */
+    private static int changed(UsagePeriod before, UsagePeriod period) {
+        int changed = 0;
+        changed |= Objects.equals(before.resourceId(), period.resourceId()) ? 0 : RESOURCE;
+        changed |= Objects.equals(before.usageType(), period.usageType()) ? 0 : USAGE_TYPE;
+        changed |= before.pricedAs() == period.pricedAs() ? 0 : PRICED_AS;
+        changed |= Objects.equals(before.sku(), period.sku()) ? 0 : SKU;
+        changed |= Objects.equals(before.purchaseOption(), period.purchaseOption()) ? 0 : PURCHASE_OPTION;
+        changed |= Objects.equals(before.availabilityZone(), period.availabilityZone()) ? 0 : ZONE;
+        changed |= before.quantity() == period.quantity() ? 0 : QUANTITY;
+        changed |= before.start().equals(period.start()) ? 0 : START;
+        changed |= before.end().equals(period.end()) ? 0 : END;
+        changed |= before.minimumSeconds() == period.minimumSeconds() ? 0 : MINIMUM;
+        return changed;
     }
 
     @Override
-    public UsageEntry decode(byte[] bytes) {
+    public List<UsageEntry> decode(byte[] bytes) {
         return switch (bytes[0]) {
-            case PERIOD -> {
-                ByteReader in = new ByteReader(bytes);
-                yield new UsagePeriod(in.string(), in.string(), UsagePeriod.PricedAs.valueOf(in.string()), in.string(),
-                        in.string(), in.string(), in.varint(), in.instant(), in.instant(), in.varint());
-            }
-            case WAIVER -> {
-                ByteReader in = new ByteReader(bytes);
-                yield new UsageWaiver(in.string(), in.string(), in.instant());
-            }
-            case DATA_OUTPUT_PERIOD, DATA_OUTPUT_WAIVER -> decodeDataOutput(bytes);
+            case BLOCK -> decodeBlock(new ByteReader(bytes));
+            case DATA_OUTPUT_PERIOD, DATA_OUTPUT_WAIVER -> List.of(decodeDataOutput(bytes));
             default -> throw new IllegalArgumentException("unknown usage ledger entry " + bytes[0]);
         };
+    }
+
+    private static List<UsageEntry> decodeBlock(ByteReader in) {
+        int count = Math.toIntExact(in.varint());
+        UsageEntry[] entries = new UsageEntry[count];
+        UsagePeriod before = NOTHING;
+        for (int i = 0; i < count; i++) {
+            byte type = in.tag();
+            if (type == WAIVER) {
+                entries[i] = new UsageWaiver(in.string(), in.string(), in.instantAfter(Instant.EPOCH));
+                continue;
+            }
+            if (type != PERIOD) {
+                throw new IllegalArgumentException("unknown usage ledger entry type " + type);
+            }
+            int changed = Math.toIntExact(in.varint());
+            UsagePeriod period = new UsagePeriod(
+                    (changed & RESOURCE) != 0 ? in.string() : before.resourceId(),
+                    (changed & USAGE_TYPE) != 0 ? in.string() : before.usageType(),
+                    (changed & PRICED_AS) != 0 ? UsagePeriod.PricedAs.valueOf(in.string()) : before.pricedAs(),
+                    (changed & SKU) != 0 ? in.string() : before.sku(),
+                    (changed & PURCHASE_OPTION) != 0 ? in.string() : before.purchaseOption(),
+                    (changed & ZONE) != 0 ? in.string() : before.availabilityZone(),
+                    (changed & QUANTITY) != 0 ? in.varint() : before.quantity(),
+                    (changed & START) != 0 ? in.instantAfter(before.start()) : before.start(),
+                    (changed & END) != 0 ? in.instantAfter(before.end()) : before.end(),
+                    (changed & MINIMUM) != 0 ? in.varint() : before.minimumSeconds());
+            entries[i] = period;
+            before = period;
+        }
+        return Arrays.asList(entries);
     }
 
     /** UTF-8, which for ASCII is one copy of the string's bytes; null stays null. */
@@ -79,28 +164,17 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
         return text == null ? null : Utf8Names.of(text);
     }
 
-    private static int size(byte[] string) {
-        return string == null ? 1 : ByteWriter.varintSize(string.length + 1L) + string.length;
-    }
-
-    private static int size(Instant instant) {
-        return ByteWriter.varintSize(instant.getEpochSecond()) + ByteWriter.varintSize(instant.getNano());
-    }
-
-    /** Writes into one array of the size known up front: a stream's buffers and locks cost more than the bytes. */
+    /** Writes into one growing array: a stream's buffers and locks cost more than the bytes. */
     private static final class ByteWriter {
-        private final byte[] buffer;
+        private byte[] buffer;
         private int at;
 
         ByteWriter(int size) {
             buffer = new byte[size];
         }
 
-        static int varintSize(long value) {
-            return value == 0 ? 1 : (64 - Long.numberOfLeadingZeros(value) + 6) / 7;
-        }
-
         ByteWriter tag(byte tag) {
+            room(1);
             buffer[at++] = tag;
             return this;
         }
@@ -110,12 +184,14 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
                 return varint(0);
             }
             varint(utf8.length + 1L);
+            room(utf8.length);
             System.arraycopy(utf8, 0, buffer, at, utf8.length);
             at += utf8.length;
             return this;
         }
 
         ByteWriter varint(long value) {
+            room(10);
             long rest = value;
             while ((rest & ~0x7fL) != 0) {
                 buffer[at++] = (byte) ((rest & 0x7f) | 0x80);
@@ -125,25 +201,37 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
             return this;
         }
 
-        ByteWriter instant(Instant instant) {
-            return varint(instant.getEpochSecond()).varint(instant.getNano());
+        /** {@code instant} as its seconds and nanoseconds after {@code from}'s, each a zigzag varint. */
+        ByteWriter difference(Instant from, Instant instant) {
+            return zigzag(instant.getEpochSecond() - from.getEpochSecond()).zigzag(instant.getNano() - from.getNano());
+        }
+
+        private ByteWriter zigzag(long value) {
+            return varint((value << 1) ^ (value >> 63));
+        }
+
+        private void room(int bytes) {
+            if (at + bytes > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + bytes));
+            }
         }
 
         byte[] bytes() {
-            if (at != buffer.length) {
-                throw new IllegalStateException("a usage ledger entry took " + at + " of " + buffer.length + " bytes");
-            }
-            return buffer;
+            return Arrays.copyOf(buffer, at);
         }
     }
 
-    /** Reads what {@link ByteWriter} wrote, after the tag. */
+    /** Reads what {@link ByteWriter} wrote, after the block's tag. */
     private static final class ByteReader {
         private final byte[] bytes;
         private int at = 1;
 
         ByteReader(byte[] bytes) {
             this.bytes = bytes;
+        }
+
+        byte tag() {
+            return bytes[at++];
         }
 
         String string() {
@@ -168,8 +256,15 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
             throw new IllegalArgumentException("a usage ledger varint runs past 64 bits");
         }
 
-        Instant instant() {
-            return Instant.ofEpochSecond(varint(), varint());
+        Instant instantAfter(Instant from) {
+            long seconds = zigzag();
+            long nanos = zigzag();
+            return Instant.ofEpochSecond(from.getEpochSecond() + seconds, from.getNano() + nanos);
+        }
+
+        private long zigzag() {
+            long value = varint();
+            return (value >>> 1) ^ -(value & 1);
         }
     }
 

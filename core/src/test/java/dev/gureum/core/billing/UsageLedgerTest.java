@@ -1,13 +1,14 @@
 package dev.gureum.core.billing;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -28,30 +29,41 @@ class UsageLedgerTest {
                 period("vol-\u00fcber-\u4e91-\ud83c\udf29-\u0000", "EBS:VolumeUsage.gp3", START, "z\u00e9"),
                 new UsagePeriod("vol-1", "EBS:VolumeUsage.gp3", UsagePeriod.PricedAs.VOLUME_GIB_MONTHS, "gp3", "OnDemand",
                         "eu-west-1b", 16_384, START, START.plusSeconds(86_400 * 40L), 0),
-                new UsageWaiver("i-0123456789abcdef0", "SpotUsage:c7i.large", START.minusNanos(1)));
+                new UsageWaiver("i-0123456789abcdef0", "SpotUsage:c7i.large", START.minusNanos(1)),
+                period("i-0123456789abcdef0", "SpotUsage:c7i.large", START.minusSeconds(5), "us-east-1a"));
+        byte[] block = codec.encode(entries);
+        assertEquals(entries, codec.decode(block));
         for (UsageEntry entry : entries) {
-            byte[] bytes = codec.encode(entry);
-            assertEquals(entry, codec.decode(bytes));
-            assertArrayEquals(bytes, codec.encode(codec.decode(bytes)));
-            assertEquals(entry, codec.decode(dataOutput(entry)), "an entry of the first layout still reads");
+            assertEquals(List.of(entry), codec.decode(codec.encode(List.of(entry))));
+            assertEquals(List.of(entry), codec.decode(dataOutput(entry)), "an entry of the first layout still reads");
         }
         assertThrows(IllegalArgumentException.class, () -> codec.decode(new byte[] {9}));
+        assertThrows(IllegalArgumentException.class, () -> codec.encode(List.of(
+                new UsagePeriod("i-1", "BoxUsage:t3.micro", UsagePeriod.PricedAs.INSTANCE_HOURS, "t3.micro", "OnDemand",
+                        "us-east-1a", 1, START, null, 60))), "an open period has no place in the ledger");
     }
 
     @Test
-    void anInstancePeriodIsItsTextAndTenBytesAnInstant() {
-        UsagePeriod period = new UsagePeriod("i-0123456789abcdef0", "BoxUsage:t3.micro",
-                UsagePeriod.PricedAs.INSTANCE_HOURS, "t3.micro", "OnDemand", "us-east-1a", 1, START,
-                START.plusSeconds(3_600), 60);
-        byte[] bytes = codec.encode(period);
-        assertEquals(1 + 20 + 18 + 15 + 9 + 9 + 11 + 1 + 2 * (5 + 5) + 1, bytes.length);
-        assertEquals(period, codec.decode(bytes));
+    void aStopOfAHundredInstancesTakesAboutThirtyBytesAPeriod() {
+        List<UsageEntry> stops = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            Instant start = START.plusNanos(1_700L * i);
+            stops.add(new UsagePeriod("i-0123456789abcd%03d".formatted(i), "BoxUsage:t3.micro",
+                    UsagePeriod.PricedAs.INSTANCE_HOURS, "t3.micro", "OnDemand", "us-east-1a", 1, start,
+                    start.plusSeconds(3_600).plusNanos(900L * i), 60));
+        }
+        byte[] block = codec.encode(stops);
+        assertEquals(stops, codec.decode(block));
+        assertTrue(block.length < 30 * 100 + 100, block.length + " bytes");
     }
 
     @Test
-    void numbersOfAnySignAndInstantsBeforeTheEpochReadBack() {
-        UsagePeriod odd = new UsagePeriod("r", "u", UsagePeriod.PricedAs.STORED_BYTE_MONTHS, "", "OnDemand", null,
-                Long.MIN_VALUE, Instant.ofEpochSecond(-1, 999_999_999), Instant.MAX, Long.MAX_VALUE);
+    void numbersOfAnySignAndInstantsAtTheEndsOfTimeReadBack() {
+        List<UsageEntry> odd = List.of(
+                new UsagePeriod("r", "u", UsagePeriod.PricedAs.STORED_BYTE_MONTHS, "", "OnDemand", null,
+                        Long.MIN_VALUE, Instant.MIN, Instant.MAX, Long.MAX_VALUE),
+                new UsagePeriod("r", "u", UsagePeriod.PricedAs.STORED_BYTE_MONTHS, null, "OnDemand", "z", -1,
+                        Instant.MAX, Instant.MIN, -1));
         assertEquals(odd, codec.decode(codec.encode(odd)));
     }
 
