@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -14,8 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * read just before the batch commits, so it is the one replaced unless another commit raced it; followers
  * use it only for facts that never change (a record's VPC) or as a hint, and read the current state themselves.
  */
-public final class FollowedStore implements Store {
-    private final Store store;
+public final class FollowedStore extends ForwardingStore {
     private final List<Follower> followers = new CopyOnWriteArrayList<>();
 
     /**
@@ -48,7 +46,7 @@ public final class FollowedStore implements Store {
     }
 
     public FollowedStore(Store store) {
-        this.store = store;
+        super(store);
     }
 
     /** From now on, the follower hears of every commit of the kinds it follows. */
@@ -58,36 +56,16 @@ public final class FollowedStore implements Store {
     }
 
     @Override
-    public <T> Optional<Versioned<T>> get(RecordKind<T> kind, RecordKey key) {
-        return store.get(kind, key);
-    }
-
-    @Override
-    public <T> List<Versioned<T>> list(RecordKind<T> kind, String account, String region) {
-        return store.list(kind, account, region);
-    }
-
-    @Override
-    public <T> List<Versioned<T>> listAll(RecordKind<T> kind) {
-        return store.listAll(kind);
-    }
-
-    @Override
-    public <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
-        return store.ledger(kind, account);
-    }
-
-    @Override
     public void apply(WriteBatch batch) {
         List<Change> changes = new ArrayList<>();
         for (WriteBatch.Write write : batch.writes()) {
             if (followed(write.kind())) {
-                Object before = store.get(write.kind(), write.key()).map(Versioned::value).orElse(null);
+                Object before = store().get(write.kind(), write.key()).map(Versioned::value).orElse(null);
                 changes.add(new Change(write.kind(), write.key(), before, write.value()));
             }
         }
         if (changes.isEmpty()) {
-            store.apply(batch);
+            store().apply(batch);
             return;
         }
         Map<Follower, List<Change>> told = new LinkedHashMap<>();
@@ -99,7 +77,7 @@ public final class FollowedStore implements Store {
         }
         told.keySet().forEach(Follower::committing);
         try {
-            store.apply(batch);
+            store().apply(batch);
         } catch (RuntimeException | Error failure) {
             told.forEach(Follower::abandoned);
             throw failure;
@@ -120,17 +98,7 @@ public final class FollowedStore implements Store {
     public void wipe() {
         List<Follower> told = List.copyOf(followers);
         told.forEach(Follower::committing);
-        store.wipe();
+        store().wipe();
         told.forEach(Follower::wiped);
-    }
-
-    @Override
-    public String name() {
-        return store.name();
-    }
-
-    @Override
-    public void close() {
-        store.close();
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -166,46 +165,18 @@ class DerivedIndexTest {
     }
 
     /** A store that runs a read right after it has applied each batch, before its followers hear of it. */
-    private record ReadingMidCommit(Store store, Runnable read) implements Store {
-        @Override
-        public <T> Optional<Versioned<T>> get(RecordKind<T> kind, RecordKey key) {
-            return store.get(kind, key);
-        }
+    private static final class ReadingMidCommit extends ForwardingStore {
+        private final Runnable read;
 
-        @Override
-        public <T> List<Versioned<T>> list(RecordKind<T> kind, String account, String region) {
-            return store.list(kind, account, region);
-        }
-
-        @Override
-        public <T> List<Versioned<T>> listAll(RecordKind<T> kind) {
-            return store.listAll(kind);
-        }
-
-        @Override
-        public <T> Map<String, List<T>> ledger(LedgerKind<T> kind, String account) {
-            return store.ledger(kind, account);
+        ReadingMidCommit(Store store, Runnable read) {
+            super(store);
+            this.read = read;
         }
 
         @Override
         public void apply(WriteBatch batch) {
-            store.apply(batch);
+            super.apply(batch);
             read.run();
-        }
-
-        @Override
-        public void wipe() {
-            store.wipe();
-        }
-
-        @Override
-        public String name() {
-            return "reading mid-commit";
-        }
-
-        @Override
-        public void close() {
-            store.close();
         }
     }
 
