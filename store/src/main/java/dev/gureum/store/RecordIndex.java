@@ -3,7 +3,6 @@ package dev.gureum.store;
 import dev.gureum.core.store.LedgerKind;
 import dev.gureum.core.store.RecordKey;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
