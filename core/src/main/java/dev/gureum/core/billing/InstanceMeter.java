@@ -60,9 +60,10 @@ public final class InstanceMeter implements InstanceFollower {
         if (open == null) {
             return null;
         }
-        boolean spotPriced = instance.spot() != null && !open.sku().endsWith("-spot");
+        String sku = open.sku() != null ? open.sku() : instance.instanceType();
+        boolean spotPriced = instance.spot() != null && !sku.endsWith("-spot");
         return new UsagePeriod(instance.id(), usageType(instance), spotPriced ? UsagePeriod.PricedAs.SPOT_HOURS
-                : UsagePeriod.PricedAs.INSTANCE_HOURS, open.sku(), instance.spot() != null ? "Spot" : "OnDemand",
+                : UsagePeriod.PricedAs.INSTANCE_HOURS, sku, instance.spot() != null ? "Spot" : "OnDemand",
                 instance.availabilityZone(), 1, open.since(), end, open.minimumSeconds());
     }
 
@@ -107,9 +108,10 @@ public final class InstanceMeter implements InstanceFollower {
                 && clock.now().isBefore(instance.launchTime().plus(FIRST_HOUR));
     }
 
+    /** What the instance's running time is priced as, when not its own type (null): the Spot price in force. */
     private String sku(Instance instance) {
         if (instance.spot() == null) {
-            return instance.instanceType();
+            return null;
         }
         BigDecimal price = spotPrices.current(instance.region(), instance.availabilityZone(), instance.instanceType());
         return price == null ? instance.instanceType() + "-spot" : price.toPlainString();

@@ -35,7 +35,7 @@ public final class PublicAddressMeter implements PublicAddressLedger {
 
     @Override
     public OpenUsage opened(Instant at) {
-        return meter.metering() ? new OpenUsage(at, SKU, 0) : null;
+        return meter.metering() ? new OpenUsage(at, null, 0) : null;
     }
 
     @Override
