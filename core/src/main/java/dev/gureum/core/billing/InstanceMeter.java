@@ -74,9 +74,6 @@ public final class InstanceMeter implements InstanceFollower {
         if (!wasRunning && isRunning && meter.metering()) {
             return after.withUsage(new OpenUsage(clock.now(), sku(after), LINUX_MINIMUM_SECONDS));
         }
-        if (wasRunning && !isRunning) {
-            return after.withUsage(null);
-        }
         return after;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
  * starts the one hour a terminated instance stays visible. {@code spot} is null for an on-demand instance.
  * {@code usage} is the running time being metered since the instance last became running (null while it is not
  * running, or nothing is metered): billing keeps it here so a transition writes no record of its own for it.
+ * Leaving running drops it ({@link #withState}); what was metered is closed from the instance as it was.
  */
 public record Instance(
         String id,
@@ -70,7 +71,8 @@ public record Instance(
                 amiLaunchIndex, architecture, platform, platformDetails, usageOperation, rootDeviceName, rootDeviceType,
                 userData, monitoring, ebsOptimized, disableApiTermination, disableApiStop, shutdownBehavior, cpuCredits,
                 metadataOptions, clientToken, newState, transitionReason, reason,
-                newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags, spot, usage);
+                newState == InstanceState.TERMINATED ? now : terminatedAt, network, tags, spot,
+                newState == InstanceState.RUNNING ? usage : null);
     }
 
     /** A copy whose open usage is {@code newUsage} (null: nothing is being metered). */
