@@ -1,13 +1,12 @@
 package dev.gureum.core.network;
 
 import dev.gureum.core.error.Ec2Error;
-import dev.gureum.core.store.VersionConflictException;
+import dev.gureum.core.store.ConflictRetries;
 import java.util.function.Supplier;
 
 /**
- * Runs a read-check-write attempt again when its compare-and-set lost to a concurrent change of the same
- * records, so every check is made against what is committed. Should the records keep changing, the caller
- * is asked to retry ({@code ServiceUnavailable}, which the AWS SDKs retry on their own).
+ * Security group changes run again when they lose a race ({@link ConflictRetries}). Should the records keep
+ * changing, the caller is asked to retry ({@code ServiceUnavailable}, which the AWS SDKs retry on their own).
  */
 final class Retries {
     private static final int ATTEMPTS = 5;
@@ -16,15 +15,7 @@ final class Retries {
     }
 
     static <T> T onConflict(Supplier<T> attempt) {
-        for (int tried = 1; ; tried++) {
-            try {
-                return attempt.get();
-            } catch (VersionConflictException changedMeanwhile) {
-                if (tried == ATTEMPTS) {
-                    throw Ec2Error.SERVICE_UNAVAILABLE.exception(
-                            "The security group is being changed by other requests; retry the request.");
-                }
-            }
-        }
+        return ConflictRetries.onConflict(ATTEMPTS, attempt, changedMeanwhile -> Ec2Error.SERVICE_UNAVAILABLE.exception(
+                "The security group is being changed by other requests; retry the request."));
     }
 }

@@ -5,6 +5,7 @@ import dev.gureum.core.error.CloudException;
 import dev.gureum.core.error.SnsError;
 import dev.gureum.core.sns.delivery.Deliveries;
 import dev.gureum.core.sns.filter.FilterPolicy;
+import dev.gureum.core.store.ConflictRetries;
 import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
@@ -124,15 +125,7 @@ public final class SnsPublisher {
      * the store holds then. Nothing was written or started by the attempt that lost.
      */
     private static <T> T raceFree(Supplier<T> attempt) {
-        for (int tries = 1; ; tries++) {
-            try {
-                return attempt.get();
-            } catch (VersionConflictException raced) {
-                if (tries == PUBLISH_ATTEMPTS) {
-                    throw raced;
-                }
-            }
-        }
+        return ConflictRetries.onConflict(PUBLISH_ATTEMPTS, attempt, raced -> raced);
     }
 
     /** PublishBatch: the request's own faults refuse it whole; each entry's fault is that entry's error. */
