@@ -10,6 +10,7 @@ import dev.gureum.core.store.WriteBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,6 +99,10 @@ public final class EmbeddedStore implements Store {
         committer.submit(CommitRequest.batch(writes, appended(batch.appends()), !batch.isRederivable()));
     }
 
+    /** One ledger of a batch's appends: its kind, account and region. */
+    private record LedgerScope(LedgerKind<?> kind, String account, String region) {
+    }
+
     /**
      * A batch's ledger entries, a block per ledger in the order the batch first appends to each, each block its
      * entries encoded together.
@@ -106,29 +111,14 @@ public final class EmbeddedStore implements Store {
         if (appends.isEmpty()) {
             return List.of();
         }
-        List<List<WriteBatch.Append>> ledgers = new ArrayList<>(1);
+        Map<LedgerScope, List<Object>> ledgers = new LinkedHashMap<>();
         for (WriteBatch.Append append : appends) {
-            List<WriteBatch.Append> same = null;
-            for (List<WriteBatch.Append> ledger : ledgers) {
-                WriteBatch.Append first = ledger.getFirst();
-                if (first.kind().equals(append.kind()) && first.account().equals(append.account())
-                        && first.region().equals(append.region())) {
-                    same = ledger;
-                    break;
-                }
-            }
-            if (same == null) {
-                same = new ArrayList<>(appends.size());
-                ledgers.add(same);
-            }
-            same.add(append);
+            ledgers.computeIfAbsent(new LedgerScope(append.kind(), append.account(), append.region()),
+                    unused -> new ArrayList<>(appends.size())).add(append.entry());
         }
         List<LogEntry.LedgerBlock> blocks = new ArrayList<>(ledgers.size());
-        for (List<WriteBatch.Append> ledger : ledgers) {
-            WriteBatch.Append first = ledger.getFirst();
-            blocks.add(new LogEntry.LedgerBlock(first.kind().name(), first.account(), first.region(),
-                    List.of(encoded(first.kind(), ledger))));
-        }
+        ledgers.forEach((scope, entries) -> blocks.add(new LogEntry.LedgerBlock(scope.kind().name(), scope.account(),
+                scope.region(), List.of(encoded(scope.kind(), entries)))));
         return blocks;
     }
 
@@ -138,13 +128,8 @@ public final class EmbeddedStore implements Store {
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> byte[] encoded(LedgerKind<?> kind, List<WriteBatch.Append> appends) {
-        LedgerKind<T> typed = (LedgerKind<T>) kind;
-        List<T> entries = new ArrayList<>(appends.size());
-        for (WriteBatch.Append append : appends) {
-            entries.add(typed.type().cast(append.entry()));
-        }
-        return typed.codec().encode(entries);
+    private static <T> byte[] encoded(LedgerKind<T> kind, List<Object> entries) {
+        return kind.codec().encode((List<T>) entries);
     }
 
     @Override

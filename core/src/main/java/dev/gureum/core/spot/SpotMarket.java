@@ -2,8 +2,8 @@ package dev.gureum.core.spot;
 
 import dev.gureum.core.billing.InstanceMeter;
 import dev.gureum.core.billing.Meter;
-import dev.gureum.core.billing.UsagePeriod;
 import dev.gureum.core.billing.SpotPriceSource;
+import dev.gureum.core.billing.UsagePeriod;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceRecords;
 import dev.gureum.core.instance.InstanceState;
