@@ -1,10 +1,8 @@
 package dev.gureum.bench;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
-import java.util.function.Predicate;
 
 /** CPU time, of a process or of this JVM's own Java threads. */
 final class CpuTime {
@@ -18,17 +16,10 @@ final class CpuTime {
      * some: in a virtual machine, time the host takes a busy core away is counted as the thread's.
      */
     static long javaThreadNanos() {
-        return javaThreadNanos(name -> true);
-    }
-
-    /** As {@link #javaThreadNanos()}, of the Java threads whose names {@code named} accepts. */
-    static long javaThreadNanos(Predicate<String> named) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
-        for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && named.test(thread.getThreadName())) {
-                total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
-            }
+        for (long id : threads.getAllThreadIds()) {
+            total += Math.max(0, threads.getThreadCpuTime(id));
         }
         return total;
     }
