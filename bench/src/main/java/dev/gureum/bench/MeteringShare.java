@@ -1,11 +1,11 @@
 package dev.gureum.bench;
 
+import com.sun.management.ThreadMXBean;
 import dev.gureum.protocol.http.WireResponse;
 import dev.gureum.server.GureumServer;
 import dev.gureum.server.ServeOptions;
 import dev.gureum.server.gateway.Gateway;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +72,8 @@ final class MeteringShare implements Benchmark {
                             "%", "")
                     .figure("metering_share_wall_pct", "what metering adds, wall (median of pairs)",
                             medianShare(withMetering, without, Cycle::wallMillis), "%", "")
+                    .figure("metering_share_allocated_pct", "what metering adds, bytes allocated (median of pairs)",
+                            medianShare(withMetering, without, Cycle::allocatedBytes), "%", "")
                     .target("metering_target", "metering adds <= 2 % to a transition (CPU)", cpuShare <= 2.0, "");
         }
     }
@@ -99,7 +101,7 @@ final class MeteringShare implements Benchmark {
         return batches;
     }
 
-    private record Cycle(double cpuMillis, double wallMillis) {
+    private record Cycle(double cpuMillis, double wallMillis, double allocatedBytes) {
     }
 
     /**
@@ -111,7 +113,7 @@ final class MeteringShare implements Benchmark {
      * five minutes) are not a transition's cost, and would land in whichever cycle they fall in.
      */
     private static final class Caller implements AutoCloseable {
-        private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+        private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
         private final Gateway gateway;
         private final ExecutorService thread;
@@ -133,11 +135,12 @@ final class MeteringShare implements Benchmark {
 
         private Cycle cycleHere(List<String> batch) {
             long cpu = cpuNanos();
+            long allocated = allocatedBytes();
             long start = System.nanoTime();
             call(gateway, "StopInstances", ids(batch));
             call(gateway, "StartInstances", ids(batch));
             long wall = System.nanoTime() - start;
-            return new Cycle((cpuNanos() - cpu) / 1e6, wall / 1e6);
+            return new Cycle((cpuNanos() - cpu) / 1e6, wall / 1e6, allocatedBytes() - allocated);
         }
 
         private long cpuNanos() {
@@ -146,6 +149,15 @@ final class MeteringShare implements Benchmark {
                 nanos += Math.max(0, THREADS.getThreadCpuTime(writer));
             }
             return nanos;
+        }
+
+        /** What the same threads allocated so far: a measure of work that the machine's load does not move. */
+        private long allocatedBytes() {
+            long bytes = THREADS.getCurrentThreadAllocatedBytes();
+            for (long writer : writers) {
+                bytes += Math.max(0, THREADS.getThreadAllocatedBytes(writer));
+            }
+            return bytes;
         }
 
         @Override

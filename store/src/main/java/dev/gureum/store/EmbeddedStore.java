@@ -10,7 +10,6 @@ import dev.gureum.core.store.WriteBatch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,26 +98,16 @@ public final class EmbeddedStore implements Store {
         committer.submit(CommitRequest.batch(writes, appended(batch.appends()), !batch.isRederivable()));
     }
 
-    /** One ledger of a batch's appends: its kind, account and region. */
-    private record LedgerScope(LedgerKind<?> kind, String account, String region) {
-    }
-
-    /**
-     * A batch's ledger entries, a block per ledger in the order the batch first appends to each, each block its
-     * entries encoded together.
-     */
-    private static List<LogEntry.LedgerBlock> appended(List<WriteBatch.Append> appends) {
+    /** A batch's ledger entries, a block per ledger, each block its entries encoded together. */
+    private static List<LogEntry.LedgerBlock> appended(List<WriteBatch.LedgerAppends> appends) {
         if (appends.isEmpty()) {
             return List.of();
         }
-        Map<LedgerScope, List<Object>> ledgers = new LinkedHashMap<>();
-        for (WriteBatch.Append append : appends) {
-            ledgers.computeIfAbsent(new LedgerScope(append.kind(), append.account(), append.region()),
-                    unused -> new ArrayList<>(appends.size())).add(append.entry());
+        List<LogEntry.LedgerBlock> blocks = new ArrayList<>(appends.size());
+        for (WriteBatch.LedgerAppends appended : appends) {
+            blocks.add(new LogEntry.LedgerBlock(appended.kind().name(), appended.account(), appended.region(),
+                    List.of(encoded(appended.kind(), appended.entries()))));
         }
-        List<LogEntry.LedgerBlock> blocks = new ArrayList<>(ledgers.size());
-        ledgers.forEach((scope, entries) -> blocks.add(new LogEntry.LedgerBlock(scope.kind().name(), scope.account(),
-                scope.region(), List.of(encoded(scope.kind(), entries)))));
         return blocks;
     }
 

@@ -79,16 +79,18 @@ public final class InstanceMeter implements InstanceFollower {
 
     @Override
     public Runnable follow(WriteBatch batch, List<Instance[]> moves) {
+        Instant now = null;
         for (Instance[] move : moves) {
             if (move[0].usage() == null || move[1].state() == InstanceState.RUNNING) {
                 continue;
             }
             Instance instance = move[1];
-            if (interruptedInFirstHour(instance)) {
+            now = now != null ? now : clock.now();
+            if (interruptedInFirstHour(instance, now)) {
                 meter.waive(batch, instance.ownerId(), instance.region(), instance.id(), usageType(move[0]),
                         instance.launchTime());
             } else {
-                meter.closed(batch, instance.ownerId(), instance.region(), period(move[0], clock.now()));
+                meter.closed(batch, instance.ownerId(), instance.region(), period(move[0], now));
             }
         }
         return NOTHING_AFTER;
@@ -98,11 +100,11 @@ public final class InstanceMeter implements InstanceFollower {
      * A Spot Instance EC2 interrupts (its state reason is EC2's Spot one) within an hour of its launch or start costs
      * nothing, as AWS bills Linux Spot Instances; one its owner stops or terminates is billed per second as usual.
      */
-    private boolean interruptedInFirstHour(Instance instance) {
+    private static boolean interruptedInFirstHour(Instance instance, Instant now) {
         return instance.spot() != null && instance.stateReason() != null
                 && (instance.stateReason().equals(StateReason.SPOT_TERMINATION)
                         || instance.stateReason().equals(StateReason.SPOT_SHUTDOWN))
-                && clock.now().isBefore(instance.launchTime().plus(FIRST_HOUR));
+                && now.isBefore(instance.launchTime().plus(FIRST_HOUR));
     }
 
     /** What the instance's running time is priced as, when not its own type (null): the Spot price in force. */

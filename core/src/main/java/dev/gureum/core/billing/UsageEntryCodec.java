@@ -60,7 +60,7 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
                     int changed = changed(before, period);
                     out.tag(PERIOD).varint(changed);
                     if ((changed & RESOURCE) != 0) {
-                        out.string(utf8(period.resourceId()));
+                        out.string(period.resourceId());
                     }
                     if ((changed & USAGE_TYPE) != 0) {
                         out.string(name(period.usageType()));
@@ -91,7 +91,7 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
                     }
                     before = period;
                 }
-                case UsageWaiver waiver -> out.tag(WAIVER).string(utf8(waiver.resourceId()))
+                case UsageWaiver waiver -> out.tag(WAIVER).string(waiver.resourceId())
                         .string(name(waiver.usageType())).difference(Instant.EPOCH, waiver.since());
             }
         }
@@ -154,11 +154,6 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
         return Arrays.asList(entries);
     }
 
-    /** UTF-8, which for ASCII is one copy of the string's bytes; null stays null. */
-    private static byte[] utf8(String text) {
-        return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-    }
-
     /** The UTF-8 of a name entries repeat (a usage type, a sku, a zone), encoded once; null stays null. */
     private static byte[] name(String text) {
         return text == null ? null : Utf8Names.of(text);
@@ -187,6 +182,28 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
             room(utf8.length);
             System.arraycopy(utf8, 0, buffer, at, utf8.length);
             at += utf8.length;
+            return this;
+        }
+
+        /**
+         * {@code text} as {@link #string(byte[])} writes its UTF-8, without making the UTF-8 first when it is ASCII
+         * (resource ids, which differ in every period).
+         */
+        ByteWriter string(String text) {
+            if (text == null) {
+                return varint(0);
+            }
+            int start = at;
+            varint(text.length() + 1L);
+            room(text.length());
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c >= 0x80) {
+                    at = start;
+                    return string(text.getBytes(StandardCharsets.UTF_8));
+                }
+                buffer[at++] = (byte) c;
+            }
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.gureum.core.store;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -19,12 +20,19 @@ public final class WriteBatch {
         }
     }
 
-    /** One ledger entry of a batch, appended to the (account, region) ledger of its kind. */
-    public record Append(LedgerKind<?> kind, String account, String region, Object entry) {
+    /**
+     * The entries a batch appends to one ledger (its kind's, in the account and region), in the order appended:
+     * grouped as they come, since a batch mostly appends to one ledger (a stop of a hundred instances closes a
+     * hundred periods in the account's usage ledger of the region).
+     */
+    public record LedgerAppends(LedgerKind<?> kind, String account, String region, List<Object> entries) {
+        private boolean isFor(LedgerKind<?> otherKind, String otherAccount, String otherRegion) {
+            return kind == otherKind && account.equals(otherAccount) && region.equals(otherRegion);
+        }
     }
 
     private final List<Write> writes = new ArrayList<>();
-    private final List<Append> appends = new ArrayList<>(0);
+    private final List<LedgerAppends> appends = new ArrayList<>(0);
     private boolean rederivable;
 
     public <T> WriteBatch put(RecordKind<T> kind, RecordKey key, long expectedVersion, T value) {
@@ -44,8 +52,20 @@ public final class WriteBatch {
         if (!kind.type().isInstance(entry)) {
             throw new IllegalArgumentException(kind + " holds " + kind.type().getSimpleName());
         }
-        appends.add(new Append(kind, account, region, entry));
+        ledger(kind, account, region).entries().add(entry);
         return this;
+    }
+
+    /** The batch's appends to the ledger, new and empty when it has none yet. */
+    private LedgerAppends ledger(LedgerKind<?> kind, String account, String region) {
+        for (int i = appends.size() - 1; i >= 0; i--) {
+            if (appends.get(i).isFor(kind, account, region)) {
+                return appends.get(i);
+            }
+        }
+        LedgerAppends ledger = new LedgerAppends(kind, account, region, new ArrayList<>());
+        appends.add(ledger);
+        return ledger;
     }
 
     /**
@@ -67,8 +87,9 @@ public final class WriteBatch {
         return List.copyOf(writes);
     }
 
-    public List<Append> appends() {
-        return List.copyOf(appends);
+    /** The entries appended, a group per ledger in the order the batch first appended to each; read only. */
+    public List<LedgerAppends> appends() {
+        return Collections.unmodifiableList(appends);
     }
 
     public boolean isEmpty() {

@@ -61,9 +61,9 @@ public final class FakeStore implements Store {
                 records.put(address, new Versioned<>(write.key(), current == null ? 1 : current.version() + 1, write.value()));
             }
         }
-        for (WriteBatch.Append append : batch.appends()) {
-            ledgers.computeIfAbsent(new Scope(append.kind().name(), append.account()), unused -> new TreeMap<>())
-                    .computeIfAbsent(append.region(), unused -> new ArrayList<>()).add(append.entry());
+        for (WriteBatch.LedgerAppends appended : batch.appends()) {
+            ledgers.computeIfAbsent(new Scope(appended.kind().name(), appended.account()), unused -> new TreeMap<>())
+                    .computeIfAbsent(appended.region(), unused -> new ArrayList<>()).addAll(appended.entries());
         }
         batches++;
     }
