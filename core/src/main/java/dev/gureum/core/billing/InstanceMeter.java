@@ -68,11 +68,11 @@ public final class InstanceMeter implements InstanceFollower {
     }
 
     @Override
-    public Instance amend(Instance before, Instance after) {
+    public Instance amend(Instance before, Instance after, Instant at) {
         boolean wasRunning = before.state() == InstanceState.RUNNING;
         boolean isRunning = after.state() == InstanceState.RUNNING;
         if (!wasRunning && isRunning && meter.metering()) {
-            return after.withUsage(new OpenUsage(clock.now(), sku(after), LINUX_MINIMUM_SECONDS));
+            return after.withUsage(new OpenUsage(at, sku(after), LINUX_MINIMUM_SECONDS));
         }
         return after;
     }

@@ -15,6 +15,7 @@ import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import dev.gureum.core.time.CloudClock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -128,7 +129,7 @@ public final class InstanceCommands {
                 Instance moved = amended(instance, service == null
                         ? instance.withState(next, reason(command, context), stateReason(command, next), context.now())
                         : service.change().apply(instance.withState(next, service.transitionReason(), service.reason(),
-                                context.now())));
+                                context.now())), context.now());
                 batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(), moved);
                 moves.add(new Instance[] {instance, moved});
             }
@@ -220,6 +221,7 @@ public final class InstanceCommands {
      */
     public void observed(List<Observation> observations) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Instant now = clock.now();
             WriteBatch batch = new WriteBatch();
             List<Instance[]> moves = new ArrayList<>();
             Map<RecordKey, Versioned<Instance>> read = new LinkedHashMap<>();
@@ -235,7 +237,7 @@ public final class InstanceCommands {
                 Instance instance = pending.getOrDefault(key, current.value());
                 if (InstanceLifecycle.next(instance.state(), observation.event()) instanceof Transition.Move move) {
                     Instance moved = amended(instance, instance.withState(move.to(), instance.stateTransitionReason(),
-                            observedReason(instance, observation.event()), clock.now()));
+                            observedReason(instance, observation.event()), now), now);
                     pending.put(key, moved);
                     moves.add(new Instance[] {instance, moved});
                 }
@@ -256,11 +258,11 @@ public final class InstanceCommands {
         LOG.warning("gave up applying " + observations.size() + " runtime reports after repeated conflicts");
     }
 
-    /** A moved instance as its followers amend it. */
-    private Instance amended(Instance before, Instance after) {
+    /** A moved instance as its followers amend it, the move made at {@code at}. */
+    private Instance amended(Instance before, Instance after, Instant at) {
         Instance amended = after;
         for (InstanceFollower follower : followers) {
-            amended = follower.amend(before, amended);
+            amended = follower.amend(before, amended, at);
         }
         return amended;
     }

@@ -1,6 +1,7 @@
 package dev.gureum.core.instance;
 
 import dev.gureum.core.store.WriteBatch;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,8 +20,11 @@ public interface InstanceFollower {
      */
     Runnable follow(WriteBatch batch, List<Instance[]> moves);
 
-    /** The instance as it will be written after moving from {@code before}; {@code after} unless amended. */
-    default Instance amend(Instance before, Instance after) {
+    /**
+     * The instance as it will be written after moving from {@code before} at {@code at} (every move of a batch
+     * is made at the same instant); {@code after} unless amended.
+     */
+    default Instance amend(Instance before, Instance after, Instant at) {
         return after;
     }
 }
