@@ -5,8 +5,12 @@ import dev.gureum.protocol.http.WireResponse;
 import dev.gureum.server.GureumServer;
 import dev.gureum.server.ServeOptions;
 import dev.gureum.server.gateway.Gateway;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * What metering adds to a lifecycle transition: two servers in this JVM, one metering usage and one started
@@ -40,8 +45,9 @@ final class MeteringShare implements Benchmark {
         try (Workspace workspace = Workspace.create(NAME);
              GureumServer meteredServer = start(workspace, "metered", "on");
              GureumServer unmeteredServer = start(workspace, "unmetered", "off");
-             Caller metered = new Caller("metered-caller", meteredServer.gateway());
-             Caller unmetered = new Caller("unmetered-caller", unmeteredServer.gateway())) {
+             Caller metered = new Caller("metered-caller", meteredServer.gateway(), store(workspace, "metered"));
+             Caller unmetered = new Caller("unmetered-caller", unmeteredServer.gateway(),
+                     store(workspace, "unmetered"))) {
             int batches = INSTANCES / PER_CALL;
             for (int i = 0; i < WARM_UP_ROUNDS * batches; i++) {
                 metered.cycle(i % batches);
@@ -74,8 +80,27 @@ final class MeteringShare implements Benchmark {
                             medianShare(withMetering, without, Cycle::wallMillis), "%", "")
                     .figure("metering_share_allocated_pct", "what metering adds, bytes allocated (median of pairs)",
                             medianShare(withMetering, without, Cycle::allocatedBytes), "%", "")
+                    .figure("metering_share_logged_pct", "what metering adds, bytes written to the log (median)",
+                            medianShare(logged(withMetering, without), logged(without, withMetering),
+                                    Cycle::loggedBytes), "%", "pairs without a compaction")
                     .target("metering_target", "metering adds <= 2 % to a transition (CPU)", cpuShare <= 2.0, "");
         }
+    }
+
+    /** The store directory of the server {@code name}. */
+    private static Path store(Workspace workspace, String name) {
+        return workspace.directory().resolve(name).resolve("store");
+    }
+
+    /** The cycles of {@code cycles} whose pair logged without a compaction in either cycle. */
+    private static List<Cycle> logged(List<Cycle> cycles, List<Cycle> others) {
+        List<Cycle> kept = new ArrayList<>();
+        for (int i = 0; i < cycles.size(); i++) {
+            if (cycles.get(i).loggedBytes() > 0 && others.get(i).loggedBytes() > 0) {
+                kept.add(cycles.get(i));
+            }
+        }
+        return kept;
     }
 
     private static GureumServer start(Workspace workspace, String name, String metering) {
@@ -101,7 +126,8 @@ final class MeteringShare implements Benchmark {
         return batches;
     }
 
-    private record Cycle(double cpuMillis, double wallMillis, double allocatedBytes) {
+    /** One cycle's figures; {@code loggedBytes} is what the log grew by, or -1 when a compaction began a new one. */
+    private record Cycle(double cpuMillis, double wallMillis, double allocatedBytes, double loggedBytes) {
     }
 
     /**
@@ -119,9 +145,11 @@ final class MeteringShare implements Benchmark {
         private final ExecutorService thread;
         private final List<List<String>> batches;
         private final long[] writers;
+        private final Path store;
 
-        Caller(String name, Gateway gateway) {
+        Caller(String name, Gateway gateway, Path store) {
             this.gateway = gateway;
+            this.store = store;
             this.thread = Executors.newSingleThreadExecutor(task -> new Thread(task, name));
             this.batches = launch(gateway);
             this.writers = Thread.getAllStackTraces().keySet().stream()
@@ -134,13 +162,36 @@ final class MeteringShare implements Benchmark {
         }
 
         private Cycle cycleHere(List<String> batch) {
+            Path log = currentLog();
+            long logged = size(log);
             long cpu = cpuNanos();
             long allocated = allocatedBytes();
             long start = System.nanoTime();
             call(gateway, "StopInstances", ids(batch));
             call(gateway, "StartInstances", ids(batch));
             long wall = System.nanoTime() - start;
-            return new Cycle((cpuNanos() - cpu) / 1e6, wall / 1e6, allocatedBytes() - allocated);
+            double cpuMillis = (cpuNanos() - cpu) / 1e6;
+            long allocatedBytes = allocatedBytes() - allocated;
+            double loggedBytes = log.equals(currentLog()) ? size(log) - logged : -1;
+            return new Cycle(cpuMillis, wall / 1e6, allocatedBytes, loggedBytes);
+        }
+
+        /** The log the store appends to: the one of the newest generation. */
+        private Path currentLog() {
+            try (Stream<Path> files = Files.list(store)) {
+                return files.filter(file -> file.getFileName().toString().startsWith("log-")).max(Path::compareTo)
+                        .orElseThrow();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private static long size(Path file) {
+            try {
+                return Files.size(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private long cpuNanos() {
