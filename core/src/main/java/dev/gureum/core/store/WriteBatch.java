@@ -26,6 +26,12 @@ public final class WriteBatch {
      * hundred periods in the account's usage ledger of the region).
      */
     public record LedgerAppends(LedgerKind<?> kind, String account, String region, List<Object> entries) {
+        /** The entries, read only (the batch adds to them). */
+        @Override
+        public List<Object> entries() {
+            return Collections.unmodifiableList(entries);
+        }
+
         private boolean isFor(LedgerKind<?> otherKind, String otherAccount, String otherRegion) {
             return kind == otherKind && account.equals(otherAccount) && region.equals(otherRegion);
         }
@@ -52,7 +58,7 @@ public final class WriteBatch {
         if (!kind.type().isInstance(entry)) {
             throw new IllegalArgumentException(kind + " holds " + kind.type().getSimpleName());
         }
-        ledger(kind, account, region).entries().add(entry);
+        ledger(kind, account, region).entries.add(entry);
         return this;
     }
 

@@ -32,5 +32,6 @@ class WriteBatchTest {
                 new WriteBatch.LedgerAppends(BillingRecords.LEDGER, "444455556666", "us-east-1", List.of(entry("d")))),
                 batch.appends());
         assertThrows(UnsupportedOperationException.class, () -> batch.appends().clear());
+        assertThrows(UnsupportedOperationException.class, () -> batch.appends().get(0).entries().clear());
     }
 }
