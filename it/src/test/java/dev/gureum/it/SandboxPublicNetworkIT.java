@@ -141,6 +141,10 @@ class SandboxPublicNetworkIT {
             assertNotEquals(firstPublic, restartedPublic, "stop and start give a new public address");
             assertEquals(hostname(first), Ssh.retry(key, "ec2-user", restartedPublic, "hostname", BOOT).output(),
                     "the new public address answers");
+            String mac = ec2.describeInstances(r -> r.instanceIds(first.instanceId())).reservations().get(0).instances()
+                    .get(0).networkInterfaces().get(0).macAddress();
+            assertEquals(mac, Ssh.run(key, "ec2-user", restartedPublic, "cat /sys/class/net/eth0/address").output(),
+                    "the instance's device carries its interface's MAC address, the same after a stop and start");
             assertEquals(elastic, publicIp(ec2, second.instanceId()), "the Elastic IP stays across stop and start");
             assertEquals(hostname(second), Ssh.retry(key, "ec2-user", elastic, "hostname", BOOT).output());
 

@@ -208,7 +208,7 @@ public final class InstanceCommands {
         String subnetBlock = instance.network() == null ? null
                 : store.get(NetworkRecords.SUBNETS, new RecordKey(owner.account(), owner.region(),
                         instance.network().subnetId())).map(subnet -> subnet.value().cidrBlock()).orElse(null);
-        dev.gureum.core.runtime.LaunchSpec spec = InstanceSpecs.of(instance, catalog.type(instance.instanceType()),
+        dev.gureum.core.runtime.LaunchSpec spec = InstanceSpecs.of(store, instance, catalog.type(instance.instanceType()),
                 image, publicKey, userData, subnetBlock);
         InstanceDisks known = disks;
         return known == null ? spec : spec.withDisks(known.of(instance));

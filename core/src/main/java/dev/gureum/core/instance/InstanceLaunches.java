@@ -194,7 +194,7 @@ public final class InstanceLaunches {
         volumes.prepareInstanceStore(launched, type);
         InstanceDisks known = disks;
         runtime.launch(launched.stream().map(instance -> {
-            LaunchSpec spec = InstanceSpecs.of(instance, type, image, publicKey, userData, subnetBlock);
+            LaunchSpec spec = InstanceSpecs.of(store, instance, type, image, publicKey, userData, subnetBlock);
             return known == null ? spec : spec.withDisks(known.of(instance));
         }).toList());
     }

@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * An instance's network: its own namespace ({@code gureum-<instance-id>}) whose eth0 is one end of a veth
- * carrying the private address from the instance record, the other end a port of its subnet's bridge in
+ * carrying the private address from the instance record and its interface's MAC address (so it is the same after
+ * a stop and start, and neighbours' ARP caches stay right), the other end a port of its subnet's bridge in
  * the VPC's namespace, and a default route via the subnet's router. The namespace lives while the
  * instance runs (crun joins it), so a reboot keeps it and a stop removes it. Work on one VPC is serialized,
  * so an attach never races the removal of the VPC's namespace.
@@ -38,8 +39,13 @@ final class InstanceNetworks {
             }
             HostCommand.run(ip("netns", "add", namespace));
             try {
-                HostCommand.run(ip("link", "add", port, "netns", vpcNamespace, "type", "veth", "peer", "name", "eth0",
-                        "netns", namespace));
+                List<String> add = new ArrayList<>(List.of("link", "add", port, "netns", vpcNamespace, "type", "veth",
+                        "peer", "name", "eth0"));
+                if (placement.macAddress() != null) {
+                    add.addAll(List.of("address", placement.macAddress()));
+                }
+                add.addAll(List.of("netns", namespace));
+                HostCommand.run(ip(add.toArray(String[]::new)));
                 HostCommand.run(ip("-n", vpcNamespace, "link", "set", port, "master",
                         NetworkNames.bridge(placement.subnetId()), "up"));
                 HostCommand.ipBatch(tools, namespace, "addr add " + placement.privateIpAddress() + "/" + subnet.prefixLength() + " dev eth0",
