@@ -20,9 +20,9 @@ import java.util.function.Function;
  * Writes record values as the same JSON, byte for byte, that {@link RecordCodec}'s Jackson mapper writes
  * (components in declaration order, nulls left out, instants and durations as ISO-8601 text, enums by
  * name, byte arrays as base64, a record shaped as an array by {@link JsonFormat} as the array of its
- * components' values, nulls written), from a plan made once per record class: each component's name already encoded, read through a function made from its
- * accessor, written by a writer chosen for its declared type. Jackson's general machinery cost about 40% of a
- * launch's time on the request thread.
+ * components' values, nulls written), from a plan made once per record class: each component's name already
+ * encoded, read through a function made from its accessor, written by a writer chosen for its declared type.
+ * Jackson's general machinery cost about 40% of a launch's time on the request thread.
  *
  * <p>A record class with a component of a type outside that list (floating point numbers, maps with
  * keys other than strings, {@code Object}, a class that is not a record) has no plan, and its values
