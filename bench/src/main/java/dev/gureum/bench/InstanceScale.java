@@ -178,12 +178,7 @@ final class InstanceScale implements Benchmark {
         for (int i = 0; i < WARM_UP_CALLS; i++) {
             String launched = call(gateway, "RunInstances", launch(warmImage, "warm"), "us-west-2");
             call(gateway, "DescribeInstances", "MaxResults=1000", "us-west-2");
-            Matcher id = INSTANCE_ID.matcher(launched);
-            StringBuilder ids = new StringBuilder();
-            for (int n = 1; id.find(); n++) {
-                ids.append(n == 1 ? "" : "&").append("InstanceId.").append(n).append('=').append(id.group(1));
-            }
-            call(gateway, "TerminateInstances", ids.toString(), "us-west-2");
+            call(gateway, "TerminateInstances", idParameters(instanceIds(launched)), "us-west-2");
         }
     }
 
@@ -234,12 +229,26 @@ final class InstanceScale implements Benchmark {
     }
 
     private static int countInstances(String xml) {
-        Matcher matcher = INSTANCE_ID.matcher(xml);
-        int count = 0;
-        while (matcher.find()) {
-            count++;
+        return instanceIds(xml).size();
+    }
+
+    /** The instance ids an answer lists, in order. */
+    static List<String> instanceIds(String xml) {
+        List<String> ids = new ArrayList<>();
+        Matcher id = INSTANCE_ID.matcher(xml);
+        while (id.find()) {
+            ids.add(id.group(1));
         }
-        return count;
+        return ids;
+    }
+
+    /** The ids as a query's {@code InstanceId.N} parameters. */
+    static String idParameters(List<String> ids) {
+        StringBuilder parameters = new StringBuilder();
+        for (int i = 0; i < ids.size(); i++) {
+            parameters.append(i == 0 ? "" : "&").append("InstanceId.").append(i + 1).append('=').append(ids.get(i));
+        }
+        return parameters.toString();
     }
 
     private static String firstMatch(String xml, String pattern) {

@@ -38,7 +38,6 @@ final class MeteringShare implements Benchmark {
     private static final int PER_CALL = 100;
     private static final int WARM_UP_ROUNDS = 10;
     private static final int ROUNDS = 101;
-    private static final Pattern INSTANCE_ID = Pattern.compile("<instanceId>(i-[0-9a-f]+)</instanceId>");
 
     @Override
     public Report run() throws Exception {
@@ -116,12 +115,7 @@ final class MeteringShare implements Benchmark {
         for (int i = 0; i < INSTANCES / PER_CALL; i++) {
             String answer = text(call(gateway, "RunInstances", "ImageId=" + image + "&InstanceType=t3.micro&MinCount="
                     + PER_CALL + "&MaxCount=" + PER_CALL));
-            List<String> ids = new ArrayList<>();
-            Matcher id = INSTANCE_ID.matcher(answer);
-            while (id.find()) {
-                ids.add(id.group(1));
-            }
-            batches.add(ids);
+            batches.add(InstanceScale.instanceIds(answer));
         }
         return batches;
     }
@@ -167,8 +161,8 @@ final class MeteringShare implements Benchmark {
             long cpu = cpuNanos();
             long allocated = allocatedBytes();
             long start = System.nanoTime();
-            call(gateway, "StopInstances", ids(batch));
-            call(gateway, "StartInstances", ids(batch));
+            call(gateway, "StopInstances", InstanceScale.idParameters(batch));
+            call(gateway, "StartInstances", InstanceScale.idParameters(batch));
             long wall = System.nanoTime() - start;
             double cpuMillis = (cpuNanos() - cpu) / 1e6;
             long allocatedBytes = allocatedBytes() - allocated;
@@ -240,14 +234,6 @@ final class MeteringShare implements Benchmark {
         double with = metered.stream().mapToDouble(figure).sum();
         double without = unmetered.stream().mapToDouble(figure).sum();
         return (with / without - 1) * 100;
-    }
-
-    private static String ids(List<String> batch) {
-        StringBuilder parameters = new StringBuilder();
-        for (int i = 0; i < batch.size(); i++) {
-            parameters.append(i == 0 ? "" : "&").append("InstanceId.").append(i + 1).append('=').append(batch.get(i));
-        }
-        return parameters.toString();
     }
 
     private static String firstImage(Gateway gateway) {
