@@ -8,6 +8,7 @@ import dev.gureum.core.storage.Snapshot;
 import dev.gureum.core.storage.SnapshotAttributes;
 import dev.gureum.core.storage.SnapshotService;
 import dev.gureum.core.storage.VolumeAttachments;
+import dev.gureum.protocol.model.SameMembers;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,19 +62,7 @@ final class SnapshotHandlers {
     CreateSnapshotResponse create(CreateSnapshotRequest request, RequestContext context) {
         Snapshot snapshot = snapshots.create(context, request.volumeId(), request.description(),
                 Tags.forCreation(request.tagSpecifications(), "snapshot"));
-        return CreateSnapshotResponse.builder()
-                .snapshotId(snapshot.id())
-                .volumeId(snapshot.volumeId())
-                .state(snapshot.state().wireName())
-                .startTime(snapshot.startTime())
-                .ownerId(snapshot.ownerId())
-                .description(snapshot.description())
-                .volumeSize(snapshot.volumeSizeGiB())
-                .encrypted(snapshot.encrypted())
-                .kmsKeyId(snapshot.kmsKeyId())
-                .storageTier("standard")
-                .tags(Tags.toSdk(snapshot.tags()))
-                .build();
+        return SameMembers.copy(shape(snapshot), CreateSnapshotResponse.builder()).build();
     }
 
     CreateSnapshotsResponse createForInstance(CreateSnapshotsRequest request, RequestContext context) {

@@ -9,6 +9,7 @@ import dev.gureum.core.storage.VolumeAttributes;
 import dev.gureum.core.storage.VolumeModification;
 import dev.gureum.core.storage.VolumeModifications;
 import dev.gureum.core.storage.VolumeService;
+import dev.gureum.protocol.model.SameMembers;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.AttachVolumeRequest;
@@ -159,22 +160,7 @@ final class VolumeHandlers {
                 request.availabilityZoneId(), request.size(), request.volumeTypeAsString(), request.iops(),
                 request.throughput(), request.encrypted(), request.kmsKeyId(), request.snapshotId(),
                 request.multiAttachEnabled(), Tags.forCreation(request.tagSpecifications(), "volume")));
-        return CreateVolumeResponse.builder()
-                .volumeId(volume.id())
-                .size(volume.sizeGiB())
-                .availabilityZone(volume.availabilityZone())
-                .state(volume.state().wireName())
-                .createTime(volume.createTime())
-                .volumeType(volume.type().wireName())
-                .iops(volume.iops())
-                .throughput(volume.throughput())
-                .encrypted(volume.encrypted())
-                .kmsKeyId(volume.kmsKeyId())
-                .snapshotId(volume.snapshotId() == null ? "" : volume.snapshotId())
-                .multiAttachEnabled(volume.multiAttachEnabled())
-                .attachments(List.of())
-                .tags(Tags.toSdk(volume.tags()))
-                .build();
+        return SameMembers.copy(shape(volume), CreateVolumeResponse.builder()).build();
     }
 
     DescribeVolumesResponse describe(DescribeVolumesRequest request, RequestContext context) {
