@@ -88,6 +88,14 @@ final class RecordJson {
      * component is one more call through an interface with many implementations.
      */
     private record Component(byte[] name, Function<Object, Object> read, ValueWriter writer, Leaf leaf) {
+        /** Writes the component's (non-null) value. */
+        void write(Object member, JsonOutput out) {
+            if (leaf != null) {
+                leaf.write(member, out);
+            } else {
+                writer.write(member, out);
+            }
+        }
     }
 
     /** The declared types most components have, each written as Jackson writes it. */
@@ -168,11 +176,7 @@ final class RecordJson {
                     }
                     first = false;
                     out.raw(component.name);
-                    if (component.leaf != null) {
-                        component.leaf.write(member, out);
-                    } else {
-                        component.writer.write(member, out);
-                    }
+                    component.write(member, out);
                 }
             }
             out.write('}');
@@ -187,10 +191,8 @@ final class RecordJson {
                 Object member = components[i].read.apply(value);
                 if (member == null) {
                     out.raw(NULL);
-                } else if (components[i].leaf != null) {
-                    components[i].leaf.write(member, out);
                 } else {
-                    components[i].writer.write(member, out);
+                    components[i].write(member, out);
                 }
             }
             out.write(']');
