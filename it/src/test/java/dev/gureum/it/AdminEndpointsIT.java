@@ -12,7 +12,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-/** Gureum's own endpoints: health, reset (ours and moto's path), and advancing a manual clock. */
+/** Gureum's own endpoints: health, reset (ours and moto's path), and advancing a manual clock, which keeps its time. */
 class AdminEndpointsIT {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -40,6 +40,19 @@ class AdminEndpointsIT {
             assertEquals(200, advanced.statusCode(), advanced.body());
             assertEquals(before.plusSeconds(3600), Instant.parse(field(advanced.body(), "now")));
             assertEquals(400, call(server, "POST", "/_gureum/clock/advance?seconds=-5").statusCode());
+        }
+    }
+
+    @Test
+    void manualClockKeepsItsTimeAcrossAResetAndAKill() {
+        try (GureumProcess server = GureumProcess.start("--clock", "manual")) {
+            Instant advanced = Instant.parse(field(call(server, "POST", "/_gureum/clock/advance?seconds=86400").body(),
+                    "now"));
+            assertEquals(200, call(server, "POST", "/_gureum/reset").statusCode());
+            server.kill();
+            server.restart();
+            assertEquals(advanced, Instant.parse(field(call(server, "GET", "/_gureum/health").body(), "now")),
+                    "a restart neither moves the clock back to the real time nor on");
         }
     }
 

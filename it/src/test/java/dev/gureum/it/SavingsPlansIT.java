@@ -108,11 +108,11 @@ class SavingsPlansIT {
         assertEquals("queued-deleted", aws.text("savingsplans", "describe-savings-plans", "--savings-plan-ids",
                 queued, "--query", "savingsPlans[0].state"));
         String[] describe = {"savingsplans", "describe-savings-plans", "--query",
-                "savingsPlans[].[savingsPlanId,offeringId,commitment,upfrontPaymentAmount,start,end,tags.env]"};
+                "savingsPlans[].[savingsPlanId,offeringId,commitment,upfrontPaymentAmount,start,end,state,tags.env]"};
         String before = aws.text(describe);
         server.kill();
         server.restart();
-        // the plans come back as they were (their state follows the clock, which restarts at the real time)
+        // the plans come back as they were, their states too (they follow the clock, which resumes where it was)
         assertEquals(before, aws.text(describe));
         assertTrue(before.contains(id) && before.contains(queued), before);
 

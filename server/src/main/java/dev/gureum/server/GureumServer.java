@@ -6,7 +6,7 @@ import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.protocol.ec2.Ec2Protocol;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.time.CloudClock;
-import dev.gureum.core.time.ManualClock;
+import dev.gureum.core.time.KeptClock;
 import dev.gureum.server.auth.AnyKeyAuthenticator;
 import dev.gureum.server.auth.Authenticator;
 import dev.gureum.server.auth.CredentialsFile;
@@ -36,6 +36,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ import java.util.concurrent.TimeUnit;
 /** Assembles one Gureum node from its options: store, clock, services, gateway, HTTP front. */
 public final class GureumServer implements AutoCloseable {
     public static final String DEFAULT_REGION = "us-east-1";
-    private static final java.time.Duration BACKGROUND_WARMUP_DELAY = java.time.Duration.ofSeconds(3);
+    private static final Duration BACKGROUND_WARMUP_DELAY = Duration.ofSeconds(3);
     private static final Executor STARTER = runnable -> Thread.ofPlatform().daemon().name("gureum-start").start(runnable);
 
     private final Store store;
@@ -74,7 +75,6 @@ public final class GureumServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + options.dataDirectory(), e);
         }
-        CloudClock clock = options.clock() == ServeOptions.ClockMode.MANUAL ? new ManualClock(Instant.now()) : CloudClock.real();
         // Start-up work runs on both cores: the HTTP front binds, the store opens, the credentials are
         // read and the first request's classes are warmed while this thread assembles the services.
         // Requests that arrive first wait for them. A few seconds into serving (so the first requests have
@@ -86,8 +86,9 @@ public final class GureumServer implements AutoCloseable {
                 () -> EmbeddedStore.open(options.dataDirectory()), STARTER);
         CompletableFuture.runAsync(StartupWarmup::run, STARTER);
         CompletableFuture<Authenticator> authenticator = CompletableFuture.supplyAsync(() -> authenticator(options), STARTER);
-        CompletableFuture<MetricStorage> metricsOpened = opened.thenApplyAsync(
-                unused -> new MetricStorage(MetricJournalFile.open(options.dataDirectory()), clock), STARTER);
+        CompletableFuture<CloudClock> clocked = opened.thenApply(store -> clock(options, store));
+        CompletableFuture<MetricStorage> metricsOpened = clocked.thenApplyAsync(
+                clock -> new MetricStorage(MetricJournalFile.open(options.dataDirectory()), clock), STARTER);
         Store store = null;
         MetricStorage metrics = null;
         Ec2Cloud cloud = null;
@@ -95,6 +96,7 @@ public final class GureumServer implements AutoCloseable {
         try {
             RegionCatalog regions = RegionCatalog.load();
             store = opened.join();
+            CloudClock clock = clocked.join();
             metrics = metricsOpened.join();
             MetricService metricService = new MetricService(metrics);
             cloud = Ec2Cloud.start(regions, store, clock, new Quotas(options.maxInstances(),
@@ -123,7 +125,7 @@ public final class GureumServer implements AutoCloseable {
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName(),
                             savingsplans.signingName())),
-                    clock, cloud::reset, cloud::bill, cloud.syntheticLoad()).importImagesWith(cloud::importImage);
+                    clock, resetKeeping(cloud, clock), cloud::bill, cloud.syntheticLoad()).importImagesWith(cloud::importImage);
             Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
                     monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce,
                     savingsplans.signingName(), savingsplans), "ec2", authenticator.join(),
@@ -157,6 +159,25 @@ public final class GureumServer implements AutoCloseable {
             }
             throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
+    }
+
+    /** The cloud's clock: real time, or a manual clock kept in the store so a restart resumes where it stood. */
+    private static CloudClock clock(ServeOptions options, Store store) {
+        return options.clock() == ServeOptions.ClockMode.MANUAL ? KeptClock.manual(store, Instant.now())
+                : CloudClock.real();
+    }
+
+    /**
+     * The admin reset. It wipes every record, the manual clock's kept time with them, so the clock is kept again
+     * where it stands (advancing it by nothing hands its time to its keeper): time never goes back.
+     */
+    private static Runnable resetKeeping(Ec2Cloud cloud, CloudClock clock) {
+        return () -> {
+            cloud.reset();
+            if (clock.isManual()) {
+                clock.advance(Duration.ZERO);
+            }
+        };
     }
 
     /** Where clients reach this node: {@code --public-url}, else the listen address (loopback for a wildcard). */

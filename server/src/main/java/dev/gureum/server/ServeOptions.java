@@ -34,7 +34,8 @@ public record ServeOptions(int port, String bindAddress, Path dataDirectory, Aut
               --runtime simulated|sandbox
                                        what runs instances (default simulated; sandbox: real Linux instances,
                                        root only, checked at start as ./gureum doctor checks)
-              --clock real|manual      real time (default) or a clock advanced via the admin API
+              --clock real|manual      real time (default) or a clock advanced via the admin API, which keeps
+                           its time in the data directory across restarts
               --max-instances N        instances per account and region (default 20, EC2's max-instances)
               --zone-capacity-vcpus N  vCPUs each availability zone can hold (default 4096)
               --simulated-delay-ms N   how long the simulated runtime takes per transition (GUREUM_SIMULATED_DELAY_MS,
