@@ -81,6 +81,26 @@ class CostExplorerIT {
                 "--query", "ResultsByTime[0].Total.UnblendedCost.Amount");
         assertTrue(new BigDecimal(reservedOnly).signum() > 0, reservedOnly);
 
+        ec2.createTags(r -> r.resources(ids.get(0)).tags(tag -> tag.key("team").value("web")));
+        JsonNode byTeam = aws.json("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--group-by", "Type=TAG,Key=team");
+        assertEquals("TAG", byTeam.field("GroupDefinitions").get().asArray().get(0).field("Type").get().asString());
+        BigDecimal byTeamSum = BigDecimal.ZERO;
+        List<String> teams = new java.util.ArrayList<>();
+        for (JsonNode team : byTeam.field("ResultsByTime").get().asArray().get(0).field("Groups").get().asArray()) {
+            teams.add(team.field("Keys").get().asArray().get(0).asString());
+            byTeamSum = byTeamSum.add(new BigDecimal(team.field("Metrics").get().field("UnblendedCost").get()
+                    .field("Amount").get().asString()));
+        }
+        assertEquals(List.of("team$", "team$web"), teams, "the tagged instance's usage, and the rest untagged");
+        assertEquals(0, billed.compareTo(byTeamSum), "grouped by tag, the same total: " + byTeamSum);
+        String web = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "UsageQuantity", "--filter", "{\"And\":[{\"Tags\":"
+                        + "{\"Key\":\"team\",\"Values\":[\"web\"]}},{\"Dimensions\":{\"Key\":\"USAGE_TYPE\","
+                        + "\"Values\":[\"BoxUsage:m7i.large\"]}}]}",
+                "--query", "ResultsByTime[0].Total.UsageQuantity.Amount");
+        assertEquals(0, BigDecimal.ONE.compareTo(new BigDecimal(web)), "the web instance's hour: " + web);
+
         JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
                 "Start=" + start + ",End=" + end, "--granularity", "MONTHLY", "--group-by",
                 "Type=DIMENSION,Key=SUBSCRIPTION_ID");

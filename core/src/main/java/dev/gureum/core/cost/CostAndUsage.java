@@ -7,10 +7,10 @@ import java.util.Map;
 
 /**
  * GetCostAndUsage's answer: one result per time bucket, with the total of each metric when nothing is
- * grouped, or one group per combination of the grouping dimensions' values. {@code estimated} marks a bucket
+ * grouped, or one group per combination of the groupings' values. {@code estimated} marks a bucket
  * that has not ended yet.
  */
-public record CostAndUsage(List<String> groupDefinitions, List<Period> results) {
+public record CostAndUsage(List<CostGrouping> groupDefinitions, List<Period> results) {
 
     /** An amount and its unit (USD for costs; the usage unit, or N/A when several are summed). */
     public record Amount(BigDecimal amount, String unit) {

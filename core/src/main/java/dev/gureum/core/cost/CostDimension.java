@@ -12,7 +12,7 @@ import java.util.Optional;
  * "Savings Plans", "Spot Instances"), REGION, AZ ("NoAZ" without one) and
  * RECORD_TYPE (the line item type).
  */
-public enum CostDimension {
+public enum CostDimension implements CostGrouping {
     SERVICE, USAGE_TYPE, INSTANCE_TYPE, PURCHASE_TYPE, REGION, AZ, RECORD_TYPE;
 
     static final String COMPUTE = "Amazon Elastic Compute Cloud - Compute";
@@ -27,6 +27,21 @@ public enum CostDimension {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public String type() {
+        return "DIMENSION";
+    }
+
+    @Override
+    public String key() {
+        return name();
+    }
+
+    @Override
+    public String valueOf(LineItem item, ResourceTags tags) {
+        return valueOf(item);
     }
 
     /** Reads only usage type, purchase option, region, zone and line item type (CostExplorer.sameDimensions relies on it). */

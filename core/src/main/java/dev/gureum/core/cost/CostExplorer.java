@@ -16,28 +16,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * GetCostAndUsage over the bill's own line items ({@link Bills}), so its numbers are the bill's: the line
  * items of {@code [start, end)} in the granularity's buckets, filtered, then summed per bucket — in total, or
- * per combination of up to two grouping dimensions.
+ * per combination of up to two groupings (dimensions or cost allocation tags).
  */
 public final class CostExplorer {
     static final int MAXIMUM_GROUP_BY = 2;
+    private static final java.time.Duration HOURLY_HISTORY = java.time.Duration.ofDays(14);
+    private static final int HISTORY_MONTHS = 38;
 
     private final Bills bills;
     private final CloudClock clock;
+    private final Function<String, ResourceTags> tagsOfAccount;
 
+    /** A Cost Explorer whose usage carries no tags. */
     public CostExplorer(Bills bills, CloudClock clock) {
+        this(bills, clock, account -> ResourceTags.NONE);
+    }
+
+    /** {@code tagsOfAccount}: the tags of an account's resources, read when a query groups or filters by tag. */
+    public CostExplorer(Bills bills, CloudClock clock, Function<String, ResourceTags> tagsOfAccount) {
         this.bills = bills;
         this.clock = clock;
+        this.tagsOfAccount = tagsOfAccount;
     }
 
     public CostAndUsage costAndUsage(String account, Instant start, Instant end, Granularity granularity,
-                                     List<CostMetric> metrics, List<CostDimension> groupBy, CostFilter filter) {
-        if (!start.isBefore(end)) {
-            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
-        }
+                                     List<CostMetric> metrics, List<CostGrouping> groupBy, CostFilter filter) {
+        requirePeriod(start, end, granularity);
         if (metrics.isEmpty()) {
             throw CostExplorerError.VALIDATION.exception("Metrics must not be empty.");
         }
@@ -51,7 +60,9 @@ public final class CostExplorer {
         for (Instant bucket = granularity.bucketStart(start); bucket.isBefore(end); bucket = granularity.next(bucket)) {
             buckets.add(bucket);
         }
-        Grouping grouping = new Grouping(filter, groupBy, metrics, buckets);
+        boolean readsTags = filter.readsTags() || groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance);
+        ResourceTags tags = readsTags ? tagsOfAccount.apply(account) : ResourceTags.NONE;
+        Grouping grouping = new Grouping(filter, groupBy, tags, metrics, buckets);
         bills.eachLineItem(account, start, end, granularity, grouping);
         Map<List<String>, Sums[]> groups = grouping.groups;
         List<Map.Entry<List<String>, Sums[]>> ordered = groups.entrySet().stream()
@@ -78,7 +89,31 @@ public final class CostExplorer {
             }
             periods.add(new CostAndUsage.Period(periodStart, periodEnd, Map.of(), grouped, periodEnd.isAfter(now)));
         }
-        return new CostAndUsage(groupBy.stream().map(Enum::name).toList(), periods);
+        return new CostAndUsage(groupBy, periods);
+    }
+
+    /**
+     * Cost Explorer's rules for a query's time: start before end, a start no later than today, and no further back
+     * than the data Cost Explorer keeps: 14 days for HOURLY, 38 months otherwise (its longest history, with
+     * multi-year data enabled).
+     */
+    private void requirePeriod(Instant start, Instant end, Granularity granularity) {
+        if (!start.isBefore(end)) {
+            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
+        }
+        Instant now = clock.now();
+        if (start.isAfter(now)) {
+            throw CostExplorerError.VALIDATION.exception("Start date " + start
+                    + " is after the current date; it must be equal to or no later than the current date.");
+        }
+        Instant earliest = granularity == Granularity.HOURLY ? Granularity.DAILY.bucketStart(now).minus(HOURLY_HISTORY)
+                : java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).withDayOfMonth(1)
+                        .minusMonths(HISTORY_MONTHS).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        if (start.isBefore(earliest)) {
+            throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: "
+                    + (granularity == Granularity.HOURLY ? "hourly data covers the past 14 days"
+                            : "historical data covers the past 38 months") + ", from " + earliest + ".");
+        }
     }
 
     /**
@@ -99,9 +134,7 @@ public final class CostExplorer {
      */
     public List<Utilization> reservationUtilization(String account, Instant start, Instant end,
                                                     Granularity granularity, boolean byReservation) {
-        if (!start.isBefore(end)) {
-            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
-        }
+        requirePeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
         List<ReservationUse> uses = bills.reservationUse(account, start, end, buckets);
         List<Utilization> result = new ArrayList<>();
@@ -129,9 +162,7 @@ public final class CostExplorer {
      */
     public List<PlanUtilization> savingsPlansUtilization(String account, Instant start, Instant end,
                                                          Granularity granularity) {
-        if (!start.isBefore(end)) {
-            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
-        }
+        requirePeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
         List<SavingsPlanUse> uses = bills.savingsPlanUse(account, start, end, buckets);
         List<PlanUtilization> result = new ArrayList<>();
@@ -154,9 +185,7 @@ public final class CostExplorer {
      */
     public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
                                                            Granularity granularity, List<String> groupBy) {
-        if (!start.isBefore(end)) {
-            throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
-        }
+        requirePeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
         Map<List<Object>, SavingsPlansCoverage> coverages = new LinkedHashMap<>();
         for (LineItem item : bills.lineItems(account, start, end, buckets)) {
@@ -213,16 +242,19 @@ public final class CostExplorer {
     private static final class Grouping implements Consumer<LineItem> {
         final Map<List<String>, Sums[]> groups = new HashMap<>();
         private final CostFilter filter;
-        private final List<CostDimension> groupBy;
+        private final List<CostGrouping> groupBy;
+        private final ResourceTags tags;
         private final List<CostMetric> metrics;
         private final int bucketCount;
         private final Map<Instant, Integer> bucketIndex = new HashMap<>();
         private LineItem previous;
         private Sums[] sums;
 
-        Grouping(CostFilter filter, List<CostDimension> groupBy, List<CostMetric> metrics, List<Instant> buckets) {
+        Grouping(CostFilter filter, List<CostGrouping> groupBy, ResourceTags tags, List<CostMetric> metrics,
+                 List<Instant> buckets) {
             this.filter = filter;
             this.groupBy = groupBy;
+            this.tags = tags;
             this.metrics = metrics;
             this.bucketCount = buckets.size();
             for (int index = 0; index < buckets.size(); index++) {
@@ -232,11 +264,11 @@ public final class CostExplorer {
 
         @Override
         public void accept(LineItem item) {
-            if (!filter.matches(item)) {
+            if (!filter.matches(item, tags)) {
                 return;
             }
             if (previous == null || !sameDimensions(previous, item)) {
-                sums = groups.computeIfAbsent(groupKey(item, groupBy), unused -> new Sums[bucketCount]);
+                sums = groups.computeIfAbsent(groupKey(item), unused -> new Sums[bucketCount]);
             }
             previous = item;
             Integer index = bucketIndex.get(item.bucketStart());
@@ -248,23 +280,24 @@ public final class CostExplorer {
             }
             sums[index].add(item);
         }
+
+        private List<String> groupKey(LineItem item) {
+            return switch (groupBy.size()) {
+                case 0 -> List.of();
+                case 1 -> List.of(groupBy.get(0).valueOf(item, tags));
+                default -> List.of(groupBy.get(0).valueOf(item, tags), groupBy.get(1).valueOf(item, tags));
+            };
+        }
     }
 
     /**
-     * Whether two items have the very same objects in every field {@link CostDimension#valueOf} reads, and so
-     * the same value in every dimension.
+     * Whether two items have the very same objects in every field a grouping reads ({@link CostDimension#valueOf},
+     * and the resource id a tag's value is read through), and so the same value in every grouping.
      */
     private static boolean sameDimensions(LineItem a, LineItem b) {
         return a.usageType() == b.usageType() && a.purchaseOption() == b.purchaseOption() && a.region() == b.region()
-                && a.availabilityZone() == b.availabilityZone() && a.lineItemType() == b.lineItemType();
-    }
-
-    private static List<String> groupKey(LineItem item, List<CostDimension> groupBy) {
-        return switch (groupBy.size()) {
-            case 0 -> List.of();
-            case 1 -> List.of(groupBy.get(0).valueOf(item));
-            default -> List.of(groupBy.get(0).valueOf(item), groupBy.get(1).valueOf(item));
-        };
+                && a.availabilityZone() == b.availabilityZone() && a.lineItemType() == b.lineItemType()
+                && a.resourceId() == b.resourceId();
     }
 
     /** Groups in order of their first key, then their second. */

@@ -4,39 +4,60 @@ import dev.gureum.core.billing.LineItem;
 import java.util.List;
 
 /**
- * Cost Explorer's filter expression: a dimension's values (exact, case-sensitive, Cost Explorer's default
- * match), or And, Or and Not of expressions.
+ * Cost Explorer's filter expression: a dimension's values or a tag's values (exact, case-sensitive, Cost
+ * Explorer's default match; a tag filter may also match usage of resources without the tag, its ABSENT option),
+ * or And, Or and Not of expressions.
  */
 public sealed interface CostFilter {
     CostFilter ALL = new And(List.of());
 
-    boolean matches(LineItem item);
+    boolean matches(LineItem item, ResourceTags tags);
+
+    /** Whether the expression reads tags anywhere (only then are the account's resources' tags looked up). */
+    default boolean readsTags() {
+        return switch (this) {
+            case Dimension unused -> false;
+            case Tag unused -> true;
+            case And and -> and.all().stream().anyMatch(CostFilter::readsTags);
+            case Or or -> or.any().stream().anyMatch(CostFilter::readsTags);
+            case Not not -> not.filter().readsTags();
+        };
+    }
 
     record Dimension(CostDimension dimension, List<String> values) implements CostFilter {
         @Override
-        public boolean matches(LineItem item) {
+        public boolean matches(LineItem item, ResourceTags tags) {
             return values.contains(dimension.valueOf(item));
+        }
+    }
+
+    /** The tag {@code key} with one of {@code values}, or, when {@code absent}, no tag {@code key} at all. */
+    record Tag(String key, List<String> values, boolean absent) implements CostFilter {
+        @Override
+        public boolean matches(LineItem item, ResourceTags tags) {
+            String value = tags.value(item, key);
+            return value == null ? absent : values.contains(value);
         }
     }
 
     record And(List<CostFilter> all) implements CostFilter {
         @Override
-        public boolean matches(LineItem item) {
-            return all.stream().allMatch(filter -> filter.matches(item));
+        public boolean matches(LineItem item, ResourceTags tags) {
+            return all.stream().allMatch(filter -> filter.matches(item, tags));
         }
     }
 
     record Or(List<CostFilter> any) implements CostFilter {
         @Override
-        public boolean matches(LineItem item) {
-            return any.stream().anyMatch(filter -> filter.matches(item));
+        public boolean matches(LineItem item, ResourceTags tags) {
+            return any.stream().anyMatch(filter -> filter.matches(item, tags));
         }
     }
 
     record Not(CostFilter filter) implements CostFilter {
         @Override
-        public boolean matches(LineItem item) {
-            return !filter.matches(item);
+        public boolean matches(LineItem item, ResourceTags tags) {
+            return !filter.matches(item, tags);
         }
     }
 }

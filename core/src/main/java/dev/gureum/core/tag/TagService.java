@@ -72,6 +72,16 @@ public final class TagService {
         return Pages.page(matching, tag -> tag.resourceId() + "\u0000" + tag.key(), maxResults, nextToken, 5, 1000);
     }
 
+    /** The tags of every tagged resource in the caller's account and region, by resource id. */
+    public Map<String, Map<String, String>> byResource(RequestContext context) {
+        Map<String, Map<String, String>> byResource = new java.util.HashMap<>();
+        for (TaggedKind kind : new LinkedHashSet<>(kinds.values())) {
+            kind.collect(store, context, tag -> byResource.computeIfAbsent(tag.resourceId(),
+                    unused -> new java.util.HashMap<>()).put(tag.key(), tag.value()));
+        }
+        return byResource;
+    }
+
     private static void requireResources(List<String> resourceIds) {
         if (resourceIds.isEmpty()) {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter ResourceId");

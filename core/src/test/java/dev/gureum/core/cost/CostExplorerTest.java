@@ -85,6 +85,54 @@ class CostExplorerTest {
                 Granularity.DAILY, List.of(CostMetric.UNBLENDED_COST), List.of(), CostFilter.ALL));
     }
 
+    @Test
+    void costAllocationTagsGroupAndFilterUsageByTheTagsOfItsResource() {
+        world.run("i-0000000000000000a", "t3.micro", "us-east-1a");
+        world.run("i-0000000000000000b", "t3.micro", "us-east-1a");
+        world.run("i-0000000000000000c", "m7i.large", "us-east-1a");
+        world.clock().advance(Duration.ofHours(1));
+        Map<String, Map<String, String>> tags = Map.of("i-0000000000000000a", Map.of("team", "web"),
+                "i-0000000000000000c", Map.of("team", "data"));
+        CostExplorer tagged = new CostExplorer(world.bills(), world.clock(),
+                account -> resourceId -> tags.getOrDefault(resourceId, Map.of()));
+        Instant start = Instant.parse("2026-11-02T00:00:00Z");
+        Instant end = start.plus(Duration.ofDays(1));
+
+        CostAndUsage byTeam = tagged.costAndUsage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY,
+                List.of(CostMetric.UNBLENDED_COST), List.of(new CostGrouping.Tag("team")), CostFilter.ALL);
+        assertEquals(List.of("team$", "team$data", "team$web"), byTeam.results().get(0).groups().stream()
+                .map(group -> group.keys().get(0)).toList(), "untagged usage is the key with no value");
+        assertEquals(0, new BigDecimal("0.0104").compareTo(group(byTeam.results().get(0), "team$web")
+                .get("UnblendedCost").amount()));
+        assertEquals(0, new BigDecimal("0.1008").compareTo(group(byTeam.results().get(0), "team$data")
+                .get("UnblendedCost").amount()));
+
+        CostAndUsage untagged = tagged.costAndUsage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY,
+                List.of(CostMetric.UNBLENDED_COST), List.of(CostDimension.INSTANCE_TYPE),
+                new CostFilter.Tag("team", List.of(), true));
+        assertEquals(List.of(List.of("t3.micro")), untagged.results().get(0).groups().stream()
+                .map(CostAndUsage.Group::keys).toList(), "ABSENT: only the instance without the tag");
+        CostAndUsage web = tagged.costAndUsage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY,
+                List.of(CostMetric.UNBLENDED_COST), List.of(), new CostFilter.Tag("team", List.of("web"), false));
+        assertEquals(0, new BigDecimal("0.0104").compareTo(web.results().get(0).total().get("UnblendedCost")
+                .amount()));
+    }
+
+    @Test
+    void aQueryMayNotStartInTheFutureNorBeforeTheDataCostExplorerKeeps() {
+        Instant today = Granularity.DAILY.bucketStart(world.clock().now());
+        List<CostMetric> cost = List.of(CostMetric.UNBLENDED_COST);
+        assertThrows(CloudException.class, () -> explorer.costAndUsage(ReservedTestWorlds.ACCOUNT,
+                today.plus(Duration.ofDays(1)), today.plus(Duration.ofDays(2)), Granularity.DAILY, cost, List.of(),
+                CostFilter.ALL));
+        assertThrows(CloudException.class, () -> explorer.costAndUsage(ReservedTestWorlds.ACCOUNT,
+                today.minus(Duration.ofDays(15)), today, Granularity.HOURLY, cost, List.of(), CostFilter.ALL));
+        assertThrows(CloudException.class, () -> explorer.costAndUsage(ReservedTestWorlds.ACCOUNT,
+                Instant.parse("0001-01-01T00:00:00Z"), today, Granularity.MONTHLY, cost, List.of(), CostFilter.ALL));
+        assertEquals(14 * 24, explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, today.minus(Duration.ofDays(14)),
+                today, Granularity.HOURLY, cost, List.of(), CostFilter.ALL).results().size());
+    }
+
     private static Map<String, CostAndUsage.Amount> group(CostAndUsage.Period period, String key) {
         return period.groups().stream().filter(group -> group.keys().equals(List.of(key))).findFirst().orElseThrow()
                 .metrics();

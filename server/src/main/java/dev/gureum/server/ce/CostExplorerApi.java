@@ -11,6 +11,7 @@ import dev.gureum.core.cost.CostAndUsage;
 import dev.gureum.core.cost.CostDimension;
 import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.cost.CostFilter;
+import dev.gureum.core.cost.CostGrouping;
 import dev.gureum.core.cost.CostMetric;
 import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
@@ -93,20 +94,22 @@ public final class CostExplorerApi {
                     "Metric " + name.asText() + " is not supported (Gureum: AmortizedCost, BlendedCost, "
                             + "NetAmortizedCost, NetUnblendedCost, UnblendedCost, UsageQuantity).")));
         }
-        List<CostDimension> groupBy = new ArrayList<>();
+        List<CostGrouping> groupBy = new ArrayList<>();
         for (JsonNode group : input.path("GroupBy")) {
-            if (!"DIMENSION".equals(group.path("Type").asText())) {
-                throw CostExplorerError.VALIDATION.exception("Group definition type " + group.path("Type").asText()
-                        + " is not supported by Gureum yet; group by DIMENSION.");
-            }
-            groupBy.add(dimension(group.path("Key").asText()));
+            String key = group.path("Key").asText();
+            groupBy.add(switch (group.path("Type").asText()) {
+                case "DIMENSION" -> dimension(key);
+                case "TAG" -> new CostGrouping.Tag(key);
+                default -> throw CostExplorerError.VALIDATION.exception("Group definition type "
+                        + group.path("Type").asText() + " is not supported by Gureum yet; group by DIMENSION or TAG.");
+            });
         }
         CostFilter filter = input.hasNonNull("Filter") ? filter(input.get("Filter")) : CostFilter.ALL;
         CostAndUsage result = costs.costAndUsage(context.account(), start, end, granularity, metrics, groupBy, filter);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode definitions = output.putArray("GroupDefinitions");
-        for (String key : result.groupDefinitions()) {
-            definitions.addObject().put("Type", "DIMENSION").put("Key", key);
+        for (CostGrouping grouping : result.groupDefinitions()) {
+            definitions.addObject().put("Type", grouping.type()).put("Key", grouping.key());
         }
         ArrayNode results = output.putArray("ResultsByTime");
         for (CostAndUsage.Period bucket : result.results()) {
@@ -217,7 +220,7 @@ public final class CostExplorerApi {
                 .put("Unit", amount.unit()));
     }
 
-    /** A filter expression: exactly one of Dimensions, And, Or, Not (Tags and CostCategories not yet). */
+    /** A filter expression: exactly one of Dimensions, Tags, And, Or, Not (CostCategories not yet). */
     private static CostFilter filter(JsonNode expression) {
         List<String> present = new ArrayList<>();
         expression.fieldNames().forEachRemaining(present::add);
@@ -228,15 +231,13 @@ public final class CostExplorerApi {
         JsonNode value = expression.get(present.get(0));
         return switch (present.get(0)) {
             case "Dimensions" -> {
-                for (JsonNode option : value.path("MatchOptions")) {
-                    if (!"EQUALS".equals(option.asText())) {
-                        throw CostExplorerError.VALIDATION.exception("Match option " + option.asText()
-                                + " is not supported by Gureum yet; dimensions match EQUALS.");
-                    }
-                }
-                List<String> values = new ArrayList<>();
-                value.path("Values").forEach(item -> values.add(item.asText()));
-                yield new CostFilter.Dimension(dimension(value.path("Key").asText()), values);
+                matchOptions(value, "Dimensions", Set.of("EQUALS", "CASE_SENSITIVE"));
+                yield new CostFilter.Dimension(dimension(value.path("Key").asText()), values(value));
+            }
+            case "Tags" -> {
+                boolean absent = matchOptions(value, "Tags", Set.of("EQUALS", "ABSENT", "CASE_SENSITIVE"))
+                        .contains("ABSENT");
+                yield new CostFilter.Tag(value.path("Key").asText(), values(value), absent);
             }
             case "And", "Or" -> {
                 List<CostFilter> parts = new ArrayList<>();
@@ -251,6 +252,28 @@ public final class CostExplorerApi {
             default -> throw CostExplorerError.VALIDATION.exception(present.get(0)
                     + " expressions are not supported by Gureum yet.");
         };
+    }
+
+    /**
+     * The match options of a Dimensions or Tags expression, each one GetCostAndUsage accepts for it (EQUALS and
+     * CASE_SENSITIVE are what it does without any).
+     */
+    private static List<String> matchOptions(JsonNode expression, String of, Set<String> valid) {
+        List<String> options = new ArrayList<>();
+        for (JsonNode option : expression.path("MatchOptions")) {
+            if (!valid.contains(option.asText())) {
+                throw CostExplorerError.VALIDATION.exception("Match option " + option.asText() + " is not valid for "
+                        + of + " here; valid: " + String.join(", ", new java.util.TreeSet<>(valid)) + ".");
+            }
+            options.add(option.asText());
+        }
+        return options;
+    }
+
+    private static List<String> values(JsonNode expression) {
+        List<String> values = new ArrayList<>();
+        expression.path("Values").forEach(item -> values.add(item.asText()));
+        return values;
     }
 
     private static CostDimension dimension(String key) {

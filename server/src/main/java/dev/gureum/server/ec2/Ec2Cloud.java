@@ -8,6 +8,7 @@ import dev.gureum.core.billing.SnapshotMeter;
 import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.OnDemandPrice;
 import dev.gureum.core.billing.PriceCatalog;
+import dev.gureum.core.region.Region;
 import dev.gureum.core.region.Zone;
 import dev.gureum.core.spot.SpotFollower;
 import dev.gureum.core.spot.SpotInterruptions;
@@ -22,6 +23,7 @@ import dev.gureum.core.reserved.NormalizationFactors;
 import dev.gureum.core.reserved.OfferingCatalog;
 import dev.gureum.core.reserved.ReservedBilling;
 import dev.gureum.core.savings.SavingsOfferingCatalog;
+import dev.gureum.core.savings.SavingsPlan;
 import dev.gureum.core.savings.SavingsPlanBilling;
 import dev.gureum.core.savings.SavingsPlanService;
 import dev.gureum.core.reserved.ReservedCapacity;
@@ -64,6 +66,7 @@ import dev.gureum.core.metrics.Ec2MetricPublisher;
 import dev.gureum.core.metrics.MetricService;
 import dev.gureum.core.runtime.SyntheticLoad;
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.cost.ResourceTags;
 import dev.gureum.core.instance.InstanceState;
 import dev.gureum.core.network.AttachableInstances;
 import dev.gureum.core.network.DefaultVpcs;
@@ -120,7 +123,9 @@ import dev.gureum.core.time.ClockScheduler;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.server.RuntimeChoice;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The EC2 side of one Gureum node, assembled: every core service, the clock scheduler and the runtime,
@@ -171,6 +176,8 @@ public final class Ec2Cloud implements AutoCloseable {
     private final VolumeFollower volumeFollower;
     private final VolumeBytes volumeBytes;
     private final Firewalls firewalls;
+    private final RegionCatalog regionCatalog;
+    private final CloudClock clock;
 
     private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
@@ -178,6 +185,8 @@ public final class Ec2Cloud implements AutoCloseable {
         this.store = store;
         this.metrics = metrics;
         this.firewalls = firewalls;
+        this.regionCatalog = regionCatalog;
+        this.clock = clock;
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
         this.keyPairs = new KeyPairService(store);
@@ -438,6 +447,23 @@ public final class Ec2Cloud implements AutoCloseable {
     /** The bill's line items, which Cost Explorer answers from. */
     public Bills bills() {
         return bills;
+    }
+
+    /**
+     * Cost Explorer's cost allocation tags of an account: the tags its resources carry now in every region, and
+     * its Savings Plans' (whose lines name the plan by its ARN).
+     */
+    public ResourceTags resourceTags(String account) {
+        Map<String, Map<String, String>> byResource = new HashMap<>();
+        for (Region region : regionCatalog.all()) {
+            byResource.putAll(tags.byResource(new RequestContext(account, region.name(), "cost-allocation-tags",
+                    clock.now(), false)));
+        }
+        RequestContext global = new RequestContext(account, "us-east-1", "cost-allocation-tags", clock.now(), false);
+        for (SavingsPlan plan : savingsPlans.all(global)) {
+            byResource.put(plan.arn(account), plan.tags());
+        }
+        return resourceId -> byResource.getOrDefault(resourceId, Map.of());
     }
 
     /** A month of an account's metered usage at list prices. */
