@@ -102,8 +102,7 @@ class CostExplorerIT {
         assertEquals(0, BigDecimal.ONE.compareTo(new BigDecimal(web)), "the web instance's hour: " + web);
 
         JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
-                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY", "--group-by",
-                "Type=DIMENSION,Key=SUBSCRIPTION_ID");
+                "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=SUBSCRIPTION_ID");
         JsonNode total = utilization.field("Total").get();
         BigDecimal purchased = new BigDecimal(total.field("PurchasedHours").get().asString());
         BigDecimal used = new BigDecimal(total.field("TotalActualHours").get().asString());
@@ -127,6 +126,15 @@ class CostExplorerIT {
                 "Start=2026-11-01,End=2026-11-02", "--granularity", "DAILY", "--metrics", "UnblendedCost",
                 "--group-by", "Type=DIMENSION,Key=SERVICE", "Type=DIMENSION,Key=REGION",
                 "Type=DIMENSION,Key=USAGE_TYPE");
+        aws.assertServerError("InvalidNextTokenException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=" + month() + "-01,End=" + month() + "-02", "--granularity", "DAILY", "--metrics", "UnblendedCost",
+                "--next-page-token", "garbage");
+        String nextYear = java.time.YearMonth.parse(month()).plusYears(1) + "-01";
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=" + nextYear + ",End=" + java.time.LocalDate.parse(nextYear).plusDays(1), "--granularity",
+                "DAILY", "--metrics", "UnblendedCost");
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=0001-01-01,End=" + month() + "-01", "--granularity", "MONTHLY", "--metrics", "UnblendedCost");
         aws.assertServerError("UnsupportedOperation", "ce", "get-cost-forecast", "--time-period",
                 "Start=2026-12-01,End=2026-12-02", "--granularity", "DAILY", "--metric", "UNBLENDED_COST");
     }

@@ -129,8 +129,9 @@ public final class CostExplorer {
     }
 
     /**
-     * GetReservationUtilization: the aggregates per bucket of {@code granularity} (none when null) and over the
-     * whole period (the last element), for every reservation of the account.
+     * GetReservationUtilization: the aggregates per bucket of {@code granularity} (one bucket of the whole period
+     * when null, as a query grouped by reservation has it) and over the whole period (the last element), for
+     * every reservation of the account.
      */
     public List<Utilization> reservationUtilization(String account, Instant start, Instant end,
                                                     Granularity granularity, boolean byReservation) {
@@ -147,8 +148,12 @@ public final class CostExplorer {
                         ReservationAggregates.of(inBucket), byReservation ? groups(account, inBucket) : List.of()));
             }
         }
-        result.add(new Utilization(start, end, ReservationAggregates.of(uses),
-                byReservation ? groups(account, uses) : List.of()));
+        Utilization whole = new Utilization(start, end, ReservationAggregates.of(uses),
+                byReservation ? groups(account, uses) : List.of());
+        if (granularity == null) {
+            result.add(whole);
+        }
+        result.add(whole);
         return result;
     }
 
@@ -244,6 +249,7 @@ public final class CostExplorer {
         private final CostFilter filter;
         private final List<CostGrouping> groupBy;
         private final ResourceTags tags;
+        private final boolean byTag;
         private final List<CostMetric> metrics;
         private final int bucketCount;
         private final Map<Instant, Integer> bucketIndex = new HashMap<>();
@@ -255,6 +261,7 @@ public final class CostExplorer {
             this.filter = filter;
             this.groupBy = groupBy;
             this.tags = tags;
+            this.byTag = groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance);
             this.metrics = metrics;
             this.bucketCount = buckets.size();
             for (int index = 0; index < buckets.size(); index++) {
@@ -267,7 +274,8 @@ public final class CostExplorer {
             if (!filter.matches(item, tags)) {
                 return;
             }
-            if (previous == null || !sameDimensions(previous, item)) {
+            if (previous == null || !sameDimensions(previous, item)
+                    || (byTag && previous.resourceId() != item.resourceId())) {
                 sums = groups.computeIfAbsent(groupKey(item), unused -> new Sums[bucketCount]);
             }
             previous = item;
@@ -291,13 +299,12 @@ public final class CostExplorer {
     }
 
     /**
-     * Whether two items have the very same objects in every field a grouping reads ({@link CostDimension#valueOf},
-     * and the resource id a tag's value is read through), and so the same value in every grouping.
+     * Whether two items have the very same objects in every field {@link CostDimension#valueOf} reads, and so
+     * the same value in every dimension (a tag's value is read through the resource id, compared apart).
      */
     private static boolean sameDimensions(LineItem a, LineItem b) {
         return a.usageType() == b.usageType() && a.purchaseOption() == b.purchaseOption() && a.region() == b.region()
-                && a.availabilityZone() == b.availabilityZone() && a.lineItemType() == b.lineItemType()
-                && a.resourceId() == b.resourceId();
+                && a.availabilityZone() == b.availabilityZone() && a.lineItemType() == b.lineItemType();
     }
 
     /** Groups in order of their first key, then their second. */

@@ -38,7 +38,9 @@ public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actual
             recurring = recurring.add(use.recurringFee());
             onDemandUsed = onDemandUsed.add(use.onDemandCostOfUsedHours());
             if (use.onDemandHourly() != null) {
-                onDemandPurchased = onDemandPurchased.add(use.onDemandHourly().multiply(use.reservedHours()));
+                // rounded as the bill rounds the on-demand cost of the used hours, so full use leaves no unrealized crumb
+                onDemandPurchased = onDemandPurchased.add(use.onDemandHourly().multiply(use.reservedHours())
+                        .setScale(10, java.math.RoundingMode.HALF_UP));
             }
         }
         return new ReservationAggregates(purchased, actual, purchasedUnits, actualUnits, upfront, recurring,

@@ -72,6 +72,11 @@ public final class CostExplorerApi {
 
     JsonDocument handle(JsonDocument request, RequestContext context) {
         JsonNode input = JsonDocuments.input(request);
+        if (input.hasNonNull("NextPageToken")) {
+            // every answer here is whole, so no token was ever handed out to come back
+            throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + input.get("NextPageToken")
+                    .asText() + " is not valid.");
+        }
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(input, context);
             case "GetReservationUtilization" -> reservationUtilization(input, context);
@@ -139,7 +144,7 @@ public final class CostExplorerApi {
         Instant start = date(required(period, "Start").asText(), "Start");
         Instant end = date(required(period, "End").asText(), "End");
         Granularity granularity = input.hasNonNull("Granularity") ? granularity(input.get("Granularity").asText())
-                : null;
+                : input.path("GroupBy").isEmpty() ? Granularity.DAILY : null;
         if (granularity == Granularity.HOURLY) {
             throw CostExplorerError.VALIDATION.exception("GetReservationUtilization supports DAILY and MONTHLY.");
         }
