@@ -56,6 +56,17 @@ class AdminEndpointsIT {
         }
     }
 
+    @Test
+    void aResetLeavesTheSpotMarketPricedNotEmpty() {
+        try (GureumProcess server = GureumProcess.start("--clock", "manual");
+             software.amazon.awssdk.services.ec2.Ec2Client ec2 = Clients.ec2(server.endpoint())) {
+            assertEquals(200, call(server, "POST", "/_gureum/reset").statusCode());
+            assertTrue(!ec2.describeSpotPriceHistory(r -> r.instanceTypesWithStrings("m5.large")
+                    .availabilityZone("us-east-1a")).spotPriceHistory().isEmpty(),
+                    "the price in force is there at once, not after the next five-minute evaluation");
+        }
+    }
+
     private static String field(String json, String name) {
         int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
         return json.substring(start, json.indexOf('"', start));

@@ -166,7 +166,9 @@ class SpotIT {
         assertEquals("m7i.large", rows.get(0).field("InstanceType").get().text());
         Path spec = Files.createTempFile("spot-spec", ".json");
         Files.writeString(spec, "{\"ImageId\": \"" + debian + "\", \"InstanceType\": \"m7i.large\","
-                + " \"Placement\": {\"AvailabilityZone\": \"us-east-1c\"}}");
+                + " \"Placement\": {\"AvailabilityZone\": \"us-east-1c\"}, \"SecurityGroups\": [\"default\"],"
+                + " \"BlockDeviceMappings\": [{\"DeviceName\": \"/dev/sdf\", \"Ebs\": {\"VolumeSize\": 2,"
+                + " \"VolumeType\": \"gp3\"}}]}");
         JsonNode requested = aws.json("ec2", "request-spot-instances", "--spot-price", "0.05", "--instance-count", "1",
                 "--launch-specification", "file://" + spec);
         JsonNode made = requested.field("SpotInstanceRequests").get().asArray().get(0);
@@ -176,6 +178,12 @@ class SpotIT {
         JsonNode described = aws.json("ec2", "describe-spot-instance-requests", "--spot-instance-request-ids", id);
         JsonNode now = described.field("SpotInstanceRequests").get().asArray().get(0);
         assertEquals("fulfilled", now.field("Status").get().field("Code").get().text(), described.toString());
+        JsonNode launch = now.field("LaunchSpecification").get();
+        assertEquals("default", launch.field("SecurityGroups").get().asArray().get(0).field("GroupName").get().text(),
+                "the launch specification as given: " + launch);
+        assertEquals("/dev/sdf", launch.field("BlockDeviceMappings").get().asArray().get(0).field("DeviceName").get()
+                .text(), launch.toString());
+        assertTrue(now.field("ValidUntil").isPresent(), "seven days by default: " + now);
         Files.delete(spec);
     }
 

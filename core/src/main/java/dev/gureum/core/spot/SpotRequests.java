@@ -41,6 +41,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * CancelSpotInstanceRequests; the evaluation of open requests is {@link SpotFulfillment}'s.
  */
 public final class SpotRequests {
+    private static final java.time.Duration DEFAULT_VALIDITY = java.time.Duration.ofDays(7);
     private static final BigDecimal MINIMUM_PRICE = new BigDecimal("0.001");
     private static final FilterSet<SpotRequest> FILTERS = FilterSet.<SpotRequest>builder()
             .single("spot-instance-request-id", SpotRequest::id)
@@ -145,6 +146,9 @@ public final class SpotRequests {
         if (spec.validFrom() != null && spec.validUntil() != null && !spec.validFrom().isBefore(spec.validUntil())) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("validFrom must be before validUntil.");
         }
+        // without one, a request is valid for seven days from its creation, as EC2's are
+        Instant validUntil = spec.validUntil() != null ? spec.validUntil()
+                : now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).plus(DEFAULT_VALIDITY);
         LaunchRequest launch = singleLaunch(spec.launch());
         String instanceType = launch.instanceType();
         if (launch.availabilityZone() != null && regions.find(context.region()).orElseThrow().availabilityZones()
@@ -160,7 +164,7 @@ public final class SpotRequests {
         WriteBatch batch = new WriteBatch();
         for (int index = 0; index < count; index++) {
             SpotRequest request = new SpotRequest(nextId(), type, maxPrice, now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS),
-                    spec.validFrom(), spec.validUntil(), behavior, launch, "open",
+                    spec.validFrom(), validUntil, behavior, launch, "open",
                     SpotStatus.PENDING_EVALUATION.code(), SpotStatus.PENDING_EVALUATION.message(), now, null, null,
                     spec.tags());
             made.add(request);

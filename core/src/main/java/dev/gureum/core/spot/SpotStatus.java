@@ -15,7 +15,7 @@ public enum SpotStatus {
             "Your Spot request price is lower than the minimum required Spot request fulfillment price."),
     BAD_PARAMETERS("bad-parameters", "failed", "failed", "Your Spot request is not valid."),
     FULFILLED("fulfilled", "active", "active", "Your spot request is fulfilled."),
-    MARKED_FOR_TERMINATION("marked-for-termination", "closed", "closed",
+    MARKED_FOR_TERMINATION("marked-for-termination", "active", "active",
             "Your Spot Instance is marked for termination because of a Spot interruption."),
     MARKED_FOR_STOP("marked-for-stop", "active", "active",
             "Your Spot Instance is marked for stop because of a Spot interruption."),

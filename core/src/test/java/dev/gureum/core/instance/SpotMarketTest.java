@@ -134,6 +134,17 @@ class SpotMarketTest {
     }
 
     @Test
+    void aRequestWithoutValidUntilIsValidForSevenDaysThenExpires() {
+        world.market.evaluate();
+        world.onDemand(4);
+        SpotRequest made = request(null).get(0);
+        assertEquals(made.createTime().plus(java.time.Duration.ofDays(7)), made.validUntil());
+        world.clock.advance(java.time.Duration.ofDays(7));
+        world.requests.fulfillOpen();
+        assertEquals("schedule-expired", describe(made.id()).statusCode());
+    }
+
+    @Test
     void aFullHostHoldsTheRequestAsCapacityNotAvailableThoughTheZoneHasRoom() {
         world.market.evaluate();
         world.runtime.capacity = java.util.Optional.of(new dev.gureum.core.runtime.HostCapacity(2, 1_000_000));
@@ -161,6 +172,7 @@ class SpotMarketTest {
         assertTrue(warning.eventJson().contains("\"detail-type\": \"EC2 Spot Instance Interruption Warning\""));
         assertTrue(warning.eventJson().contains("\"source\": \"aws.ec2\""));
         assertEquals("marked-for-termination", describe(made.id()).statusCode());
+        assertEquals("active", describe(made.id()).state(), "its instance still runs through the notice");
         assertTrue(world.interruptions.warning(SpotWorld.ACCOUNT, SpotWorld.REGION, spotId).orElseThrow()
                 .instanceActionDocument().startsWith("{\"action\": \"terminate\", \"time\": \""));
         world.clock.advance(Duration.ofSeconds(119));

@@ -437,6 +437,8 @@ public final class Ec2Cloud implements AutoCloseable {
         store.wipe();
         usage.wiped();
         spotMarket.wiped();
+        // the price history went with every other record: every zone is priced again now, as at a fresh start
+        guarded("evaluating the Spot market", spotMarket::evaluate);
     }
 
     /** Savings Plans, which the bill applies after reservations. */

@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeSpotInstanceRequestsReq
 import software.amazon.awssdk.services.ec2.model.DescribeSpotInstanceRequestsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotPriceHistoryRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeSpotPriceHistoryResponse;
+import software.amazon.awssdk.services.ec2.model.GroupIdentifier;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
 import software.amazon.awssdk.services.ec2.model.LaunchSpecification;
 import software.amazon.awssdk.services.ec2.model.RequestSpotInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RequestSpotInstancesResponse;
@@ -78,6 +80,36 @@ final class SpotHandlers {
                 null, null, null, List.of(), network, ImageShapes.devices(spec.blockDeviceMappings()));
     }
 
+    /**
+     * The launch specification as the request gave it: its network as an interface when it set what only an
+     * interface can (a private address, a public one), else as the subnet and security groups.
+     */
+    private static LaunchSpecification launchSpecification(LaunchRequest launch) {
+        LaunchNetwork network = launch.network();
+        boolean asInterface = network.privateIpAddress() != null || network.associatePublicIpAddress() != null;
+        List<GroupIdentifier> groups = new java.util.ArrayList<>();
+        network.groupIds().forEach(id -> groups.add(GroupIdentifier.builder().groupId(id).build()));
+        network.groupNames().forEach(name -> groups.add(GroupIdentifier.builder().groupName(name).build()));
+        LaunchSpecification.Builder specification = LaunchSpecification.builder()
+                .imageId(launch.imageId())
+                .instanceType(launch.instanceType())
+                .keyName(launch.keyName())
+                .placement(launch.availabilityZone() == null ? null
+                        : SpotPlacement.builder().availabilityZone(launch.availabilityZone()).build())
+                .blockDeviceMappings(launch.blockDevices().isEmpty() ? null
+                        : ImageShapes.mappings(launch.blockDevices()))
+                .monitoring(RunInstancesMonitoringEnabled.builder()
+                        .enabled(Boolean.TRUE.equals(launch.monitoring())).build())
+                .ebsOptimized(Boolean.TRUE.equals(launch.ebsOptimized()));
+        if (asInterface) {
+            return specification.networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0)
+                    .subnetId(network.subnetId()).groups(network.groupIds())
+                    .privateIpAddress(network.privateIpAddress())
+                    .associatePublicIpAddress(network.associatePublicIpAddress()).build()).build();
+        }
+        return specification.subnetId(network.subnetId()).securityGroups(groups.isEmpty() ? null : groups).build();
+    }
+
     DescribeSpotInstanceRequestsResponse describeSpotInstanceRequests(DescribeSpotInstanceRequestsRequest request,
                                                                       RequestContext context) {
         Page<SpotRequest> page = requests.describe(context, request.spotInstanceRequestIds(),
@@ -121,17 +153,7 @@ final class SpotHandlers {
                         .updateTime(request.statusUpdateTime()).build())
                 .validFrom(request.validFrom())
                 .validUntil(request.validUntil())
-                .launchSpecification(LaunchSpecification.builder()
-                        .imageId(launch.imageId())
-                        .instanceType(launch.instanceType())
-                        .keyName(launch.keyName())
-                        .placement(launch.availabilityZone() == null ? null
-                                : SpotPlacement.builder().availabilityZone(launch.availabilityZone()).build())
-                        .subnetId(launch.network().subnetId())
-                        .monitoring(RunInstancesMonitoringEnabled.builder()
-                                .enabled(Boolean.TRUE.equals(launch.monitoring())).build())
-                        .ebsOptimized(Boolean.TRUE.equals(launch.ebsOptimized()))
-                        .build())
+                .launchSpecification(launchSpecification(launch))
                 .instanceId(request.instanceId())
                 .createTime(request.createTime())
                 .productDescription("Linux/UNIX")
