@@ -16,4 +16,9 @@ public record LaunchNetwork(String subnetId, List<String> groupIds, List<String>
         groupIds = groupIds == null ? List.of() : List.copyOf(groupIds);
         groupNames = groupNames == null ? List.of() : List.copyOf(groupNames);
     }
+
+    /** Whether it sets what only a network interface entry can (a private address, a public one). */
+    public boolean asInterface() {
+        return privateIpAddress != null || associatePublicIpAddress != null;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.gureum.core.spot;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.image.BlockDevice;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
@@ -64,10 +65,41 @@ public final class SpotRequests {
             .single("launch.key-name", request -> request.launch().keyName())
             .single("launch.monitoring-enabled", request -> Boolean.toString(Boolean.TRUE.equals(
                     request.launch().monitoring())))
+            .many("launch.group-id", request -> request.launch().network().groupIds())
+            .many("launch.group-name", request -> request.launch().network().groupNames())
+            .single("launch.kernel-id", request -> null)
+            .single("launch.ramdisk-id", request -> null)
+            .many("launch.block-device-mapping.device-name", request -> devices(request, BlockDevice::deviceName))
+            .many("launch.block-device-mapping.snapshot-id", request -> devices(request, BlockDevice::snapshotId))
+            .many("launch.block-device-mapping.volume-size", request -> devices(request, BlockDevice::volumeSize))
+            .many("launch.block-device-mapping.volume-type", request -> devices(request, BlockDevice::volumeType))
+            .many("launch.block-device-mapping.delete-on-termination", request -> devices(request,
+                    BlockDevice::deleteOnTermination))
+            .single("network-interface.network-interface-id", request -> null)
+            .single("network-interface.device-index", request -> asInterface(request) ? "0" : null)
+            .single("network-interface.subnet-id", request -> asInterface(request)
+                    ? request.launch().network().subnetId() : null)
+            .single("network-interface.private-ip-address", request -> request.launch().network().privateIpAddress())
+            .many("network-interface.group-id", request -> asInterface(request)
+                    ? request.launch().network().groupIds() : List.of())
+            .single("network-interface.addresses.primary", request -> asInterface(request) ? "true" : null)
+            .single("fault-code", request -> null)
+            .single("fault-message", request -> null)
             .single("availability-zone-group", request -> null)
             .single("launch-group", request -> null)
             .tags(SpotRequest::tags)
             .build();
+
+    /** Whether the launch's network was given as an interface entry (the network-interface.* filters read it). */
+    private static boolean asInterface(SpotRequest request) {
+        return request.launch().network().asInterface();
+    }
+
+    /** A launch's block devices' values of one field, as filters match them (text; unset fields left out). */
+    private static List<String> devices(SpotRequest request, java.util.function.Function<BlockDevice, Object> field) {
+        return request.launch().blockDevices().stream().map(field).filter(java.util.Objects::nonNull)
+                .map(String::valueOf).toList();
+    }
 
     private final Store store;
     private final CloudClock clock;

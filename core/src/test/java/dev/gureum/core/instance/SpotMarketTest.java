@@ -145,6 +145,30 @@ class SpotMarketTest {
     }
 
     @Test
+    void requestsAreFoundByTheirLaunchSpecificationsGroupsAndDevices() {
+        LaunchRequest plain = SpotWorld.spec(SpotWorld.ZONE);
+        LaunchRequest withDevice = new LaunchRequest(plain.imageId(), plain.instanceType(), 1, 1, null, null,
+                SpotWorld.ZONE, null, null, null, null, null, null, null, null, List.of(),
+                new dev.gureum.core.network.LaunchNetwork(null, List.of("sg-0123456789abcdef0"), List.of(), null, null),
+                List.of(new dev.gureum.core.image.BlockDevice("/dev/sdf", null, 2, "gp3", true, null, null, null, null,
+                        false)));
+        String deviced = world.requests.request(world.context(), new SpotRequestSpec(null, null, 1, null, null, null,
+                withDevice, List.of(), null)).get(0).id();
+        request(null);
+        assertEquals(List.of(deviced), found("launch.block-device-mapping.device-name", "/dev/sdf"));
+        assertEquals(List.of(deviced), found("launch.block-device-mapping.volume-size", "2"));
+        assertEquals(List.of(deviced), found("launch.group-id", "sg-0123456789abcdef0"));
+        assertEquals(List.of(), found("network-interface.group-id", "sg-0123456789abcdef0"),
+                "the groups were given at the top, not in an interface entry");
+        assertEquals(List.of(), found("fault-code", "*"));
+    }
+
+    private List<String> found(String filter, String value) {
+        return world.requests.describe(world.context(), List.of(), List.of(new dev.gureum.core.filter.Filter(filter,
+                List.of(value))), null, null).items().stream().map(SpotRequest::id).toList();
+    }
+
+    @Test
     void aFullHostHoldsTheRequestAsCapacityNotAvailableThoughTheZoneHasRoom() {
         world.market.evaluate();
         world.runtime.capacity = java.util.Optional.of(new dev.gureum.core.runtime.HostCapacity(2, 1_000_000));

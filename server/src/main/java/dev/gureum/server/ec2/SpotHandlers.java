@@ -60,7 +60,7 @@ final class SpotHandlers {
         List<SpotRequest> made = requests.request(context, new SpotRequestSpec(request.typeAsString(),
                 request.spotPrice(), request.instanceCount(), request.validFrom(), request.validUntil(),
                 request.instanceInterruptionBehaviorAsString(), launch(request.launchSpecification()),
-                Tags.forResourceType(request.tagSpecifications(), "spot-instances-request"), request.clientToken()));
+                Tags.forCreation(request.tagSpecifications(), "spot-instances-request"), request.clientToken()));
         return RequestSpotInstancesResponse.builder()
                 .spotInstanceRequests(made.stream().map(SpotHandlers::shape).toList()).build();
     }
@@ -82,11 +82,10 @@ final class SpotHandlers {
 
     /**
      * The launch specification as the request gave it: its network as an interface when it set what only an
-     * interface can (a private address, a public one), else as the subnet and security groups.
+     * interface can ({@link LaunchNetwork#asInterface}), else as the subnet and security groups.
      */
     private static LaunchSpecification launchSpecification(LaunchRequest launch) {
         LaunchNetwork network = launch.network();
-        boolean asInterface = network.privateIpAddress() != null || network.associatePublicIpAddress() != null;
         List<GroupIdentifier> groups = new java.util.ArrayList<>();
         network.groupIds().forEach(id -> groups.add(GroupIdentifier.builder().groupId(id).build()));
         network.groupNames().forEach(name -> groups.add(GroupIdentifier.builder().groupName(name).build()));
@@ -101,7 +100,7 @@ final class SpotHandlers {
                 .monitoring(RunInstancesMonitoringEnabled.builder()
                         .enabled(Boolean.TRUE.equals(launch.monitoring())).build())
                 .ebsOptimized(Boolean.TRUE.equals(launch.ebsOptimized()));
-        if (asInterface) {
+        if (network.asInterface()) {
             return specification.networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0)
                     .subnetId(network.subnetId()).groups(network.groupIds())
                     .privateIpAddress(network.privateIpAddress())
