@@ -106,6 +106,12 @@ class ReservedInstancesIT {
         assertEquals(active.start().plusSeconds(31_536_000L), active.end());
         assertEquals(1, ec2.describeReservedInstances(r -> r.filters(f -> f.name("state").values("active"),
                 f -> f.name("instance-type").values("m7i.large"))).reservedInstances().size());
+        ec2.createTags(r -> r.resources(reserved).tags(tag -> tag.key("team").value("web")));
+        assertEquals("web", describe(reserved).tags().get(0).value(), "a reservation carries its tags");
+        assertEquals(List.of(reserved), ec2.describeReservedInstances(r -> r.filters(f -> f.name("tag:team")
+                .values("web"))).reservedInstances().stream().map(ReservedInstances::reservedInstancesId).toList());
+        assertEquals("reserved-instances", ec2.describeTags(r -> r.filters(f -> f.name("resource-id")
+                .values(reserved))).tags().get(0).resourceTypeAsString());
 
         String debian = Ec2PlatformIT.debianImage(ec2);
         List<String> ids = ec2.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(2).maxCount(2))
@@ -228,6 +234,10 @@ class ReservedInstancesIT {
         Ec2Exception token = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
                 () -> ec2.describeReservedInstancesOfferings(r -> r.instanceType("m7i.large").nextToken("bogus")));
         assertEquals("InvalidPaginationToken", token.awsErrorDetails().errorCode());
+        Ec2Exception untaggable = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
+                () -> ec2.createTags(r -> r.resources("00000000-0000-4000-8000-000000000000")
+                        .tags(tag -> tag.key("a").value("b"))));
+        assertEquals("InvalidReservedInstancesId", untaggable.awsErrorDetails().errorCode());
         if (aws != null) {
             aws.assertServerError("InvalidReservedInstancesId", "ec2", "describe-reserved-instances",
                     "--reserved-instances-ids", "00000000-0000-4000-8000-000000000000");

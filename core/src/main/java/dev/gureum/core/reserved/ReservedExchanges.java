@@ -64,7 +64,7 @@ public final class ReservedExchanges {
             ReservedInstance made = new ReservedInstance(UUID.randomUUID().toString(), offering.instanceType(),
                     offering.availabilityZone(), count, offering.offeringClass(), offering.term(), offering.payment(),
                     offering.fixedPrice(), offering.hourlyPrice(), offering.id(), now, plan.quote().expiresAt(), null,
-                    index == 0 ? due : BigDecimal.ZERO, false);
+                    index == 0 ? due : BigDecimal.ZERO, false, List.of());
             batch.put(ReservedRecords.RESERVED_INSTANCES, ReservedInstanceService.key(context, made.id()),
                     WriteBatch.ABSENT, made);
         }

@@ -1,8 +1,10 @@
 package dev.gureum.core.reserved;
 
+import dev.gureum.core.tag.Tag;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A reservation: {@code instanceCount} instances of one type, for a region or one zone, from {@code start}
@@ -16,9 +18,14 @@ import java.time.Instant;
 public record ReservedInstance(String id, String instanceType, String availabilityZone, int instanceCount,
                                OfferingClass offeringClass, Term term, PaymentOption payment, BigDecimal fixedPrice,
                                BigDecimal hourlyPrice, String offeringId, Instant start, Instant end,
-                               Instant retiredAt, BigDecimal upfrontCharge, boolean deletedWhileQueued) {
+                               Instant retiredAt, BigDecimal upfrontCharge, boolean deletedWhileQueued,
+                               List<Tag> tags) {
     /** How long EC2 takes to confirm a purchase's payment (AWS: usually minutes); billing runs from start. */
     public static final Duration PAYMENT_PROCESSING = Duration.ofSeconds(60);
+
+    public ReservedInstance {
+        tags = tags == null ? List.of() : List.copyOf(tags);
+    }
 
     public ReservationScope scope() {
         return availabilityZone == null ? ReservationScope.REGION : ReservationScope.AVAILABILITY_ZONE;
@@ -49,12 +56,17 @@ public record ReservedInstance(String id, String instanceType, String availabili
 
     public ReservedInstance retired(Instant at) {
         return new ReservedInstance(id, instanceType, availabilityZone, instanceCount, offeringClass, term, payment,
-                fixedPrice, hourlyPrice, offeringId, start, end, at, upfrontCharge, false);
+                fixedPrice, hourlyPrice, offeringId, start, end, at, upfrontCharge, false, tags);
+    }
+
+    public ReservedInstance withTags(List<Tag> newTags) {
+        return new ReservedInstance(id, instanceType, availabilityZone, instanceCount, offeringClass, term, payment,
+                fixedPrice, hourlyPrice, offeringId, start, end, retiredAt, upfrontCharge, deletedWhileQueued, newTags);
     }
 
     /** A queued purchase withdrawn before its start: it never applies and is never charged. */
     public ReservedInstance deletedWhileQueued(Instant at) {
         return new ReservedInstance(id, instanceType, availabilityZone, instanceCount, offeringClass, term, payment,
-                fixedPrice, hourlyPrice, offeringId, start, end, at, upfrontCharge, true);
+                fixedPrice, hourlyPrice, offeringId, start, end, at, upfrontCharge, true, tags);
     }
 }

@@ -93,7 +93,7 @@ public final class ReservedInstanceService {
                 offering.availabilityZone(), instanceCount, offering.offeringClass(), offering.term(),
                 offering.payment(), offering.fixedPrice(), offering.hourlyPrice(), offering.id(), start,
                 start.plus(offering.term().duration()), null,
-                offering.fixedPrice().multiply(BigDecimal.valueOf(instanceCount)), false);
+                offering.fixedPrice().multiply(BigDecimal.valueOf(instanceCount)), false, List.of());
         Writes.commit(store, context, new WriteBatch().put(ReservedRecords.RESERVED_INSTANCES,
                 key(context, reserved.id()), WriteBatch.ABSENT, reserved));
         return reserved;
@@ -194,6 +194,7 @@ public final class ReservedInstanceService {
                 .single("usage-price", reserved -> OfferingCatalog.floatText(BigDecimal.ZERO))
                 .single("offering-class", reserved -> reserved.offeringClass().wireName())
                 .single("offering-type", reserved -> reserved.payment().wireName())
+                .tags(ReservedInstance::tags)
                 .build();
     }
 }

@@ -117,7 +117,7 @@ public final class ReservedModifications {
                     .setScale(2, RoundingMode.HALF_UP);
             ReservedInstance made = new ReservedInstance(UUID.randomUUID().toString(), target.instanceType(),
                     target.availabilityZone(), target.count(), first.offeringClass(), first.term(), first.payment(),
-                    fixed, hourly, target.offeringId(), effective, end, null, BigDecimal.ZERO, false);
+                    fixed, hourly, target.offeringId(), effective, end, null, BigDecimal.ZERO, false, List.of());
             batch.put(ReservedRecords.RESERVED_INSTANCES, ReservedInstanceService.key(context, made.id()),
                     WriteBatch.ABSENT, made);
             results.add(new ReservedModification.Result(made.id(), made.availabilityZone(), made.instanceCount(),

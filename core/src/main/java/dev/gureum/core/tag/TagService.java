@@ -38,6 +38,7 @@ public final class TagService {
 
     private final Store store;
     private final Map<IdKind, TaggedKind> kinds = new EnumMap<>(IdKind.class);
+    private final List<TaggedKind> unprefixed = new ArrayList<>();
 
     public TagService(Store store) {
         this.store = store;
@@ -45,6 +46,16 @@ public final class TagService {
 
     public void register(TaggedKind kind) {
         kind.idKinds().forEach(idKind -> kinds.put(idKind, kind));
+        if (kind.idKinds().isEmpty()) {
+            unprefixed.add(kind);
+        }
+    }
+
+    /** Every registered kind, once. */
+    private java.util.Set<TaggedKind> allKinds() {
+        java.util.Set<TaggedKind> all = new LinkedHashSet<>(kinds.values());
+        all.addAll(unprefixed);
+        return all;
     }
 
     public void create(RequestContext context, List<String> resourceIds, List<Tag> tags) {
@@ -64,7 +75,7 @@ public final class TagService {
     public Page<ResourceTag> describe(RequestContext context, List<Filter> filters, Integer maxResults,
                                       String nextToken) {
         List<ResourceTag> all = new ArrayList<>();
-        for (TaggedKind kind : new LinkedHashSet<>(kinds.values())) {
+        for (TaggedKind kind : allKinds()) {
             kind.collect(store, context, all::add);
         }
         List<ResourceTag> matching = all.stream().filter(FILTERS.compile(filters))
@@ -75,7 +86,7 @@ public final class TagService {
     /** The tags of every tagged resource in the caller's account and region, by resource id. */
     public Map<String, Map<String, String>> byResource(RequestContext context) {
         Map<String, Map<String, String>> byResource = new java.util.HashMap<>();
-        for (TaggedKind kind : new LinkedHashSet<>(kinds.values())) {
+        for (TaggedKind kind : allKinds()) {
             kind.collect(store, context, tag -> byResource.computeIfAbsent(tag.resourceId(),
                     unused -> new java.util.HashMap<>()).put(tag.key(), tag.value()));
         }
@@ -93,7 +104,8 @@ public final class TagService {
         Map<TaggedKind, List<String>> byKind = new LinkedHashMap<>();
         for (String id : new LinkedHashSet<>(resourceIds)) {
             IdKind idKind = IdKind.ofId(id);
-            TaggedKind kind = idKind == null ? null : kinds.get(idKind);
+            TaggedKind kind = idKind != null ? kinds.get(idKind)
+                    : unprefixed.stream().filter(candidate -> candidate.owns(id)).findFirst().orElse(null);
             if (kind == null) {
                 throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid id: \"" + id + "\"");
             }

@@ -17,6 +17,11 @@ import java.util.function.UnaryOperator;
 public interface TaggedKind {
     List<IdKind> idKinds();
 
+    /** Whether an id of no {@link IdKind} (one without a prefix, as a Reserved Instance's UUID) is this kind's. */
+    default boolean owns(String resourceId) {
+        return false;
+    }
+
     /** Every tag of every resource of the kind in the caller's account and region. */
     void collect(Store store, RequestContext context, Consumer<TagService.ResourceTag> into);
 

@@ -29,6 +29,7 @@ import dev.gureum.core.savings.SavingsPlanService;
 import dev.gureum.core.reserved.ReservedCapacity;
 import dev.gureum.core.reserved.ReservedExchanges;
 import dev.gureum.core.reserved.ReservedInstanceService;
+import dev.gureum.core.reserved.ReservedInstanceTags;
 import dev.gureum.core.reserved.ReservedModifications;
 import dev.gureum.core.billing.UsageMigration;
 import dev.gureum.core.billing.VolumeMeter;
@@ -270,6 +271,7 @@ public final class Ec2Cloud implements AutoCloseable {
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
         tags.register(KeyPairService.TAGGABLE);
+        tags.register(new ReservedInstanceTags());
         tags.register(new Taggable<>(IdKind.IMAGE, "image", ImageRecords.IMAGES, Image::tags, Image::withTags));
         tags.register(new Taggable<>(IdKind.VPC, "vpc", NetworkRecords.VPCS, Vpc::tags, Vpc::withTags));
         tags.register(new Taggable<>(IdKind.SUBNET, "subnet", NetworkRecords.SUBNETS, Subnet::tags, Subnet::withTags));

@@ -189,6 +189,7 @@ final class ReservedInstanceHandlers {
                 .offeringClass(reserved.offeringClass().wireName())
                 .scope(reserved.scope().wireName())
                 .recurringCharges(recurring(reserved.hourlyPrice()))
+                .tags(Tags.toSdk(reserved.tags()))
                 .build();
     }
 
