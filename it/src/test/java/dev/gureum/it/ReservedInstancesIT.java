@@ -167,6 +167,8 @@ class ReservedInstancesIT {
         assertEquals("us-east-1a", made.availabilityZone());
         assertEquals(0.0635, made.recurringCharges().get(0).amount(), 1e-9);
         assertEquals("retired", describe(reserved).stateAsString());
+        assertEquals(31_536_000L, made.duration(), "the term's length, though it starts later");
+        assertEquals(describe(reserved).end(), made.end(), "it ends when the reservation it came from would have");
         if (aws != null) {
             aws.assertServerError("InvalidParameterValue", "ec2", "modify-reserved-instances",
                     "--reserved-instances-ids", result.reservedInstancesId(), "--target-configurations",

@@ -31,9 +31,12 @@ public record ReservedInstance(String id, String instanceType, String availabili
         return availabilityZone == null ? ReservationScope.REGION : ReservationScope.AVAILABILITY_ZONE;
     }
 
-    /** DescribeReservedInstances' Duration: the seconds from start to end. */
+    /**
+     * DescribeReservedInstances' Duration: its term's seconds, as EC2 keeps it for what a modification or exchange
+     * made too (they start later and keep the original end; their end tells when they expire).
+     */
     public long durationSeconds() {
-        return Duration.between(start, end).toSeconds();
+        return term.duration().toSeconds();
     }
 
     /** When the reservation stops applying: the end of its term, or an earlier retirement. */
