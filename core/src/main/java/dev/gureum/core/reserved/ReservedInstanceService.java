@@ -25,6 +25,7 @@ import java.util.function.Predicate;
  * the zone must have room for it.
  */
 public final class ReservedInstanceService {
+    /** EC2's quota: 20 regional Reserved Instances a month per region, and 20 zonal a month per zone. */
     static final int MAXIMUM_INSTANCE_COUNT = 20;
     /** How EC2 spells times in filters and responses: 2015-08-07T11:54:42.000Z. */
     private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
@@ -72,9 +73,16 @@ public final class ReservedInstanceService {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + instanceCount
                     + ") for parameter instanceCount is invalid. Expected a positive integer.");
         }
-        if (instanceCount > MAXIMUM_INSTANCE_COUNT) {
+        RecordKey monthKey = new RecordKey(context.account(), context.region(), java.time.YearMonth.from(
+                context.now().atOffset(java.time.ZoneOffset.UTC)) + "/" + (offering.availabilityZone() != null
+                        ? offering.availabilityZone() : context.region()));
+        var bought = store.get(ReservedRecords.MONTHLY_PURCHASES, monthKey);
+        int boughtThisMonth = bought.map(purchases -> purchases.value().instanceCount()).orElse(0);
+        if (boughtThisMonth + instanceCount > MAXIMUM_INSTANCE_COUNT) {
             throw Ec2Error.RESERVED_INSTANCES_LIMIT_EXCEEDED.exception("You have requested more Reserved "
-                    + "Instances than your current limit of " + MAXIMUM_INSTANCE_COUNT + " allows.");
+                    + "Instances than your current limit of " + MAXIMUM_INSTANCE_COUNT + " per month allows ("
+                    + boughtThisMonth + " bought this month in " + (offering.availabilityZone() != null
+                            ? offering.availabilityZone() : context.region()) + ").");
         }
         if (offering.availabilityZone() != null) {
             room.require(context.account(), context.region(), offering.availabilityZone(), offering.instanceType(),
@@ -95,7 +103,10 @@ public final class ReservedInstanceService {
                 start.plus(offering.term().duration()), null,
                 offering.fixedPrice().multiply(BigDecimal.valueOf(instanceCount)), false, List.of());
         Writes.commit(store, context, new WriteBatch().put(ReservedRecords.RESERVED_INSTANCES,
-                key(context, reserved.id()), WriteBatch.ABSENT, reserved));
+                key(context, reserved.id()), WriteBatch.ABSENT, reserved)
+                .put(ReservedRecords.MONTHLY_PURCHASES, monthKey, bought.map(Versioned::version)
+                        .orElse(WriteBatch.ABSENT),
+                        new ReservedRecords.MonthlyPurchases(boughtThisMonth + instanceCount)));
         return reserved;
     }
 

@@ -1,9 +1,11 @@
 package dev.gureum.core.reserved;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gureum.core.billing.LineItem;
+import dev.gureum.core.error.CloudException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -138,6 +140,18 @@ class ReservationBillingTest {
         assertEquals(0, new BigDecimal("0.1643").compareTo(total), "the last hour reserved (0.0635), then on demand");
         assertTrue(world.reservations.describe(world.context(), List.of(), null, null,
                 List.of(new dev.gureum.core.filter.Filter("state", List.of("active")))).isEmpty());
+    }
+
+    @Test
+    void twentyRegionalReservationsAMonthPerRegionAndTwentyZonalPerZone() {
+        world.buy("m7i.large", null, OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, 15);
+        CloudException over = assertThrows(CloudException.class, () -> world.buy("t3.micro", null,
+                OfferingClass.CONVERTIBLE, Term.THREE_YEARS, PaymentOption.NO_UPFRONT, 6));
+        assertEquals("ReservedInstancesLimitExceeded", over.code().code());
+        world.buy("t3.micro", null, OfferingClass.CONVERTIBLE, Term.THREE_YEARS, PaymentOption.NO_UPFRONT, 5);
+        world.buy("m7i.large", "us-east-1a", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, 20);
+        world.clock.advance(Duration.ofDays(31));
+        world.buy("m7i.large", null, OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, 20);
     }
 
     @Test
