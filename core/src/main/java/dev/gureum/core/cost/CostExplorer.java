@@ -185,7 +185,8 @@ public final class CostExplorer {
 
     /**
      * GetSavingsPlansCoverage: per bucket of {@code granularity} (the whole period when null) and per
-     * combination of {@code groupBy} (REGION, INSTANCE_TYPE_FAMILY), the eligible spend covered and left on demand.
+     * combination of {@code groupBy} (INSTANCE_FAMILY, also spelt INSTANCE_TYPE_FAMILY, REGION, SERVICE), the
+     * eligible spend covered and left on demand.
      * Buckets without eligible usage are left out.
      */
     public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
@@ -203,9 +204,11 @@ public final class CostExplorer {
             for (String key : groupBy) {
                 switch (key) {
                     case "REGION" -> attributes.put("region", item.region());
-                    case "INSTANCE_TYPE_FAMILY" -> attributes.put("instanceFamily", family(item.usageType()));
+                    case "INSTANCE_TYPE_FAMILY", "INSTANCE_FAMILY" ->
+                            attributes.put("instanceFamily", family(item.usageType()));
+                    case "SERVICE" -> attributes.put("service", CostDimension.SERVICE.valueOf(item));
                     default -> throw CostExplorerError.VALIDATION.exception("GetSavingsPlansCoverage groups by "
-                            + "REGION or INSTANCE_TYPE_FAMILY in Gureum, not " + key + ".");
+                            + "INSTANCE_FAMILY, REGION or SERVICE, not " + key + ".");
                 }
             }
             Instant periodStart = bucket.isBefore(start) ? start : bucket;

@@ -67,5 +67,8 @@ class SavingsPlanCostsTest {
         assertMoney("0.1", coverage.get(0).spendCovered(), "covered, at on-demand prices");
         assertMoney("0.1", coverage.get(0).onDemandCost(), "left on demand");
         assertMoney("50", coverage.get(0).coveragePercentage(), "half");
+        assertEquals(List.of(Map.of("instanceFamily", "c4", "service", "Amazon Elastic Compute Cloud - Compute")),
+                costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START, world.clock.now(), null,
+                        List.of("INSTANCE_FAMILY", "SERVICE")).stream().map(SavingsPlansCoverage::attributes).toList());
     }
 }
