@@ -175,6 +175,10 @@ public final class SpotRequests {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("validUntil (" + spec.validUntil()
                     + ") must be in the future.");
         }
+        if (spec.validFrom() != null && !spec.validFrom().isAfter(now)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("validFrom (" + spec.validFrom()
+                    + ") must be in the future.");
+        }
         if (spec.validFrom() != null && spec.validUntil() != null && !spec.validFrom().isBefore(spec.validUntil())) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("validFrom must be before validUntil.");
         }

@@ -1,6 +1,7 @@
 package dev.gureum.core.instance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -142,6 +143,9 @@ class SpotMarketTest {
         world.clock.advance(java.time.Duration.ofDays(7));
         world.requests.fulfillOpen();
         assertEquals("schedule-expired", describe(made.id()).statusCode());
+        assertThrows(dev.gureum.core.error.CloudException.class, () -> world.requests.request(world.context(),
+                new SpotRequestSpec(null, null, 1, world.clock.now().minusSeconds(1), null, null,
+                        SpotWorld.spec(SpotWorld.ZONE), List.of(), null)), "a start in the past is refused");
     }
 
     @Test
