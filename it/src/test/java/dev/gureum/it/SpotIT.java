@@ -109,7 +109,8 @@ class SpotIT {
             String survivor = interrupted.equals(requested) ? ran.instanceId() : requested;
             String survivorRequest = ec2.describeInstances(r -> r.instanceIds(survivor)).reservations().get(0)
                     .instances().get(0).spotInstanceRequestId();
-            assertEquals("marked-for-termination", describe(ranRequest).status().code());
+            assertEquals("instance-terminated-no-capacity", describe(ranRequest).status().code(),
+                    "terminated for capacity: the status says so at once, through the notice (EC2's status table)");
             assertEquals("running", state(interrupted));
             server.advanceClock(119);
             assertEquals("running", state(interrupted), "the notice lasts two minutes");

@@ -134,8 +134,7 @@ public final class SpotInterruptions implements CapacityReclaim {
         WriteBatch batch = new WriteBatch();
         batch.put(InstanceRecords.INSTANCES, versioned.key(), versioned.version(), marked);
         request(instance).ifPresent(request -> batch.put(SpotRecords.REQUESTS, request.key(), request.version(),
-                request.value().withStatus("terminate".equals(instance.spot().action())
-                        ? SpotStatus.MARKED_FOR_TERMINATION : SpotStatus.MARKED_FOR_STOP, null, now)));
+                markedRequest(request.value(), instance.spot(), cause, now)));
         try {
             store.apply(batch);
         } catch (VersionConflictException changedMeanwhile) {
@@ -150,6 +149,23 @@ public final class SpotInterruptions implements CapacityReclaim {
         }
         scheduler.schedule(Duration.between(now, actionTime), this::interruptDue);
         return true;
+    }
+
+    /**
+     * The request of an instance being marked, as EC2's status table has it: {@code marked-for-stop} or
+     * {@code marked-for-termination} (the request stays active) — except that an instance to be terminated for
+     * capacity is {@code instance-terminated-no-capacity} at once, though it runs through its notice, and its
+     * request is closed (one-time) or open again without it (persistent).
+     */
+    private static SpotRequest markedRequest(SpotRequest request, SpotFacts spot, String cause, Instant now) {
+        if (!"terminate".equals(spot.action())) {
+            return request.withStatus(SpotStatus.MARKED_FOR_STOP, null, now);
+        }
+        if (!SpotFacts.CAUSE_CAPACITY.equals(cause)) {
+            return request.withStatus(SpotStatus.MARKED_FOR_TERMINATION, null, now);
+        }
+        SpotRequest ended = request.withStatus(SpotStatus.INSTANCE_TERMINATED_NO_CAPACITY, null, now);
+        return request.persistent() ? ended.withInstance(null, null) : ended;
     }
 
     /** Interrupts every marked Spot Instance whose notice has run out; returns how many. */

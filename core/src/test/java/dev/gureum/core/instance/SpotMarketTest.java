@@ -199,8 +199,10 @@ class SpotMarketTest {
         assertEquals(noticeTime.plus(Duration.ofMinutes(2)), warning.actionTime());
         assertTrue(warning.eventJson().contains("\"detail-type\": \"EC2 Spot Instance Interruption Warning\""));
         assertTrue(warning.eventJson().contains("\"source\": \"aws.ec2\""));
-        assertEquals("marked-for-termination", describe(made.id()).statusCode());
-        assertEquals("active", describe(made.id()).state(), "its instance still runs through the notice");
+        assertEquals("instance-terminated-no-capacity", describe(made.id()).statusCode(),
+                "to be terminated for capacity: the status says so at once (EC2's status table)");
+        assertEquals("closed", describe(made.id()).state());
+        assertEquals(spotId, describe(made.id()).instanceId(), "a one-time request keeps its instance");
         assertTrue(world.interruptions.warning(SpotWorld.ACCOUNT, SpotWorld.REGION, spotId).orElseThrow()
                 .instanceActionDocument().startsWith("{\"action\": \"terminate\", \"time\": \""));
         world.clock.advance(Duration.ofSeconds(119));
@@ -214,6 +216,29 @@ class SpotMarketTest {
         assertEquals("instance-terminated-no-capacity", after.statusCode());
         assertEquals(List.of(), spotLines(spotId, noticeTime.minus(Duration.ofHours(1))),
                 "EC2 interrupted it in its first hour: no charge, not even the minute");
+    }
+
+    @Test
+    void aPersistentRequestWhoseInstanceIsTerminatedForCapacityIsOpenAgainAtOnceAndKeepsNoStaleInstance()
+            throws InterruptedException {
+        world.market.evaluate();
+        SpotRequest made = world.requests.request(world.context(), new SpotRequestSpec(SpotRequest.PERSISTENT, null, 1,
+                null, null, "terminate", SpotWorld.spec(SpotWorld.ZONE), List.of(), null)).get(0);
+        String spotId = describe(made.id()).instanceId();
+        world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
+        world.onDemand(4);
+        SpotRequest marked = describe(made.id());
+        assertEquals("instance-terminated-no-capacity", marked.statusCode());
+        assertEquals("open", marked.state());
+        assertNull(marked.instanceId(), "open again, without the instance that is going");
+        world.requests.fulfillOpen();
+        assertEquals("capacity-not-available", describe(made.id()).statusCode(), "the zone is full");
+        world.clock.advance(Duration.ofMinutes(2));
+        world.interruptions.interruptDue();
+        awaitState(spotId, InstanceState.SHUTTING_DOWN);
+        SpotRequest after = describe(made.id());
+        assertEquals("open", after.state());
+        assertNull(after.instanceId());
     }
 
     @Test
@@ -307,6 +332,8 @@ class SpotMarketTest {
         world.clock.advance(Duration.ofMinutes(5));
         world.market.evaluate();
         assertEquals(1, world.warnings.size(), "$0.0052 (0.40 + 0.10 demand) is above it");
+        assertEquals("marked-for-termination", describe(made.id()).statusCode());
+        assertEquals("active", describe(made.id()).state(), "its instance still runs through the notice");
         world.clock.advance(Duration.ofMinutes(2));
         awaitState(spotId, InstanceState.SHUTTING_DOWN);
         assertEquals("instance-terminated-by-price", describe(made.id()).statusCode());
