@@ -135,6 +135,9 @@ class CostExplorerIT {
                 "DAILY", "--metrics", "UnblendedCost");
         aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
                 "Start=0001-01-01,End=" + month() + "-01", "--granularity", "MONTHLY", "--metrics", "UnblendedCost");
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=" + month() + "-01T00:00:00+09:00,End=" + month() + "-01T02:00:00Z", "--granularity", "HOURLY",
+                "--metrics", "UnblendedCost");
         aws.assertServerError("UnsupportedOperation", "ce", "get-cost-forecast", "--time-period",
                 "Start=2026-12-01,End=2026-12-02", "--granularity", "DAILY", "--metric", "UNBLENDED_COST");
     }

@@ -27,6 +27,8 @@ import java.util.function.Predicate;
 public final class ReservedInstanceService {
     /** EC2's quota: 20 regional Reserved Instances a month per region, and 20 zonal a month per zone. */
     static final int MAXIMUM_INSTANCE_COUNT = 20;
+    /** How far ahead EC2 lets a purchase be queued. */
+    private static final java.time.Duration QUEUE_AHEAD = java.time.Duration.ofDays(3 * 365 + 1);
     /** How EC2 spells times in filters and responses: 2015-08-07T11:54:42.000Z. */
     private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
@@ -91,6 +93,10 @@ public final class ReservedInstanceService {
         Instant now = context.now().truncatedTo(ChronoUnit.MILLIS);
         Instant start = now;
         if (purchaseTime != null && purchaseTime.isAfter(now)) {
+            if (purchaseTime.isAfter(now.plus(QUEUE_AHEAD))) {
+                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The purchase time " + purchaseTime
+                        + " is more than three years ahead; a purchase can be queued up to three years in advance.");
+            }
             if (offering.scope() == ReservationScope.AVAILABILITY_ZONE) {
                 throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception(
                         "Queued purchases are only supported for regional Reserved Instances.");

@@ -159,6 +159,8 @@ class ReservationBillingTest {
         ReservedOffering offering = world.offerings.find(ReservedWorld.REGION, "m7i.large", null,
                 OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.ALL_UPFRONT).orElseThrow();
         java.time.Instant tomorrow = world.clock.now().plus(Duration.ofDays(1));
+        assertThrows(CloudException.class, () -> world.reservations.purchase(world.context(), offering.id(), 1,
+                world.clock.now().plus(Duration.ofDays(4 * 365))), "queued at most three years ahead");
         ReservedInstance queued = world.reservations.purchase(world.context(), offering.id(), 1, tomorrow);
         ReservedInstance deleted = world.reservations.purchase(world.context(), offering.id(), 1, tomorrow);
         assertEquals(ReservedState.QUEUED, state(queued));

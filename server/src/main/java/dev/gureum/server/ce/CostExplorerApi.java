@@ -54,6 +54,9 @@ public final class CostExplorerApi {
             "UntagResource", "UpdateAnomalyMonitor", "UpdateAnomalySubscription", "UpdateCostAllocationTagsStatus",
             "UpdateCostCategoryDefinition");
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The model's pattern for a TimePeriod's Start and End. */
+    private static final java.util.regex.Pattern YEAR_MONTH_DAY =
+            java.util.regex.Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(T\\d{2}:\\d{2}:\\d{2}Z)?");
 
     private final CostExplorer costs;
     private final SavingsPlansCosts savingsPlans;
@@ -299,6 +302,11 @@ public final class CostExplorerApi {
 
     /** {@code YYYY-MM-DD}, or {@code YYYY-MM-DDThh:mm:ssZ} as HOURLY requests give it. */
     static Instant date(String text, String member) {
+        if (!YEAR_MONTH_DAY.matcher(text).matches()) {
+            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + text + "' at "
+                    + "'timePeriod." + member.toLowerCase(java.util.Locale.ROOT) + "' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: " + YEAR_MONTH_DAY.pattern());
+        }
         try {
             return text.contains("T") ? Instant.parse(text) : LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC)
                     .toInstant();
