@@ -136,10 +136,16 @@ class CostExplorerIT {
         aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
                 "Start=0001-01-01,End=" + month() + "-01", "--granularity", "MONTHLY", "--metrics", "UnblendedCost");
         aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
-                "Start=" + month() + "-01T00:00:00+09:00,End=" + month() + "-01T02:00:00Z", "--granularity", "HOURLY",
+                "Start=" + today() + "T00:00:00+09:00,End=" + today() + "T02:00:00Z", "--granularity", "HOURLY",
                 "--metrics", "UnblendedCost");
         aws.assertServerError("UnsupportedOperation", "ce", "get-cost-forecast", "--time-period",
                 "Start=2026-12-01,End=2026-12-02", "--granularity", "DAILY", "--metric", "UNBLENDED_COST");
+    }
+
+    private static String today() {
+        Matcher now = Pattern.compile("\"now\":\"(\\d{4}-\\d{2}-\\d{2})").matcher(server.admin("GET", "/_gureum/health"));
+        assertTrue(now.find());
+        return now.group(1);
     }
 
     private static String month() {
