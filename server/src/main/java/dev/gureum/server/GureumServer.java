@@ -125,7 +125,8 @@ public final class GureumServer implements AutoCloseable {
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),
                     List.of(ec2.signingName(), monitoring.signingName(), sns.signingName(), ce.signingName(),
                             savingsplans.signingName())),
-                    clock, resetKeeping(cloud, clock), cloud::bill, cloud.syntheticLoad()).importImagesWith(cloud::importImage);
+                    clock, resetKeeping(cloud, clock), cloud::bill, cloud.syntheticLoad())
+                    .importImagesWith(cloud::importImage);
             Gateway gateway = new Gateway(admin, List.of(notifications.links()), Map.of(ec2.signingName(), ec2,
                     monitoring.signingName(), monitoring, sns.signingName(), sns, ce.signingName(), ce,
                     savingsplans.signingName(), savingsplans), "ec2", authenticator.join(),

@@ -9,7 +9,10 @@ import dev.gureum.core.billing.SavingsPlanUse;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.core.time.CloudClock;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,7 +28,7 @@ import java.util.function.Function;
  */
 public final class CostExplorer {
     static final int MAXIMUM_GROUP_BY = 2;
-    private static final java.time.Duration HOURLY_HISTORY = java.time.Duration.ofDays(14);
+    private static final Duration HOURLY_HISTORY = Duration.ofDays(14);
     private static final int HISTORY_MONTHS = 38;
 
     private final Bills bills;
@@ -107,8 +110,8 @@ public final class CostExplorer {
                     + " is after the current date; it must be equal to or no later than the current date.");
         }
         Instant earliest = granularity == Granularity.HOURLY ? Granularity.DAILY.bucketStart(now).minus(HOURLY_HISTORY)
-                : java.time.LocalDate.ofInstant(now, java.time.ZoneOffset.UTC).withDayOfMonth(1)
-                        .minusMonths(HISTORY_MONTHS).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+                : LocalDate.ofInstant(now, ZoneOffset.UTC).withDayOfMonth(1).minusMonths(HISTORY_MONTHS)
+                        .atStartOfDay(ZoneOffset.UTC).toInstant();
         if (start.isBefore(earliest)) {
             throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: "
                     + (granularity == Granularity.HOURLY ? "hourly data covers the past 14 days"

@@ -38,7 +38,7 @@ public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actual
             recurring = recurring.add(use.recurringFee());
             onDemandUsed = onDemandUsed.add(use.onDemandCostOfUsedHours());
             if (use.onDemandHourly() != null) {
-                // rounded as the bill rounds the on-demand cost of the used hours, so full use leaves no unrealized crumb
+                // rounded as the bill rounds the used hours' on-demand cost, so full use leaves no unrealized crumb
                 onDemandPurchased = onDemandPurchased.add(use.onDemandHourly().multiply(use.reservedHours())
                         .setScale(10, java.math.RoundingMode.HALF_UP));
             }
