@@ -15,8 +15,10 @@ import java.util.Optional;
  * A Spot Instance's request follows what happens to the instance, in the batch that moves it: terminated by
  * an interruption ({@code instance-terminated-by-price} / {@code -no-capacity}) or by its owner
  * ({@code instance-terminated-by-user}) — a one-time request closes, a persistent one opens again and
- * launches anew when it can; stopped ({@code instance-stopped-by-price} / {@code -no-capacity} /
- * {@code -by-user}: {@code disabled}); started again ({@code fulfilled}). A cancelled request stays cancelled.
+ * launches anew when it can; stopped ({@code instance-stopped-by-price} / {@code -no-capacity}:
+ * {@code disabled}; by its owner {@code marked-for-stop} while it stops, still {@code active}, then
+ * {@code instance-stopped-by-user}, {@code disabled}); started again ({@code fulfilled}). A cancelled request
+ * stays cancelled.
  */
 public final class SpotFollower implements InstanceFollower {
     private final Store store;
@@ -66,8 +68,11 @@ public final class SpotFollower implements InstanceFollower {
                     : byPrice ? SpotStatus.INSTANCE_TERMINATED_BY_PRICE : SpotStatus.INSTANCE_TERMINATED_NO_CAPACITY;
         }
         if (after == InstanceState.STOPPING && before == InstanceState.RUNNING) {
-            return !interrupted ? SpotStatus.INSTANCE_STOPPED_BY_USER
+            return !interrupted ? SpotStatus.MARKED_FOR_STOP
                     : byPrice ? SpotStatus.INSTANCE_STOPPED_BY_PRICE : SpotStatus.INSTANCE_STOPPED_NO_CAPACITY;
+        }
+        if (after == InstanceState.STOPPED && before == InstanceState.STOPPING && !interrupted) {
+            return SpotStatus.INSTANCE_STOPPED_BY_USER;
         }
         if (after == InstanceState.PENDING && before == InstanceState.STOPPED) {
             return SpotStatus.FULFILLED;

@@ -314,6 +314,21 @@ class SpotMarketTest {
         assertEquals("UnsupportedOperation", refused.code().code());
     }
 
+    @Test
+    void anOwnerStoppingAPersistentRequestsInstanceMarksItForStopThenDisablesTheRequest() {
+        world.market.evaluate();
+        SpotRequest made = world.requests.request(world.context(), new SpotRequestSpec(SpotRequest.PERSISTENT, null, 1,
+                null, null, "stop", SpotWorld.spec(SpotWorld.ZONE), List.of(), null)).get(0);
+        String spotId = describe(made.id()).instanceId();
+        world.observe(spotId, InstanceEvent.OBSERVED_RUNNING);
+        world.commands.apply(world.context(), List.of(spotId), InstanceEvent.STOP);
+        assertEquals("marked-for-stop", describe(made.id()).statusCode(), "while it stops");
+        assertEquals("active", describe(made.id()).state());
+        world.observe(spotId, InstanceEvent.OBSERVED_STOPPED);
+        assertEquals("instance-stopped-by-user", describe(made.id()).statusCode());
+        assertEquals("disabled", describe(made.id()).state());
+    }
+
     private List<LineItem> spotLines(String spotId, Instant from) {
         return world.bills.lineItems(SpotWorld.ACCOUNT, from, from.plus(Duration.ofHours(4)), Granularity.HOURLY)
                 .stream().filter(item -> item.resourceId().equals(spotId)).toList();
