@@ -256,7 +256,7 @@ public final class Bills {
         Priced last = null;
         for (Instant bucket = granularity.bucketStart(start); bucket.isBefore(end); bucket = granularity.next(bucket)) {
             Instant next = granularity.next(bucket);
-            long seconds = Duration.between(later(start, bucket), earlier(end, next)).toSeconds();
+            long seconds = period.secondsWithin(later(start, bucket), earlier(end, next), now);
             if (bucket.equals(shortfallBucket)) {
                 seconds += period.shortfallSeconds();
                 shortfallBucket = null;

@@ -161,7 +161,7 @@ final class ReservationApplication {
                            Instant to, Instant now) {
         List<Use> uses = new ArrayList<>();
         for (UsagePeriod period : periods) {
-            long seconds = seconds(later(period.start(), hourStart), earlier(period.endOr(now), hourEnd));
+            long seconds = period.secondsWithin(hourStart, hourEnd, now);
             if (period.shortfallSeconds() > 0 && !period.start().isBefore(hour)
                     && period.start().isBefore(hour.plus(Duration.ofHours(1))) && !period.start().isBefore(from)
                     && period.start().isBefore(to)) {

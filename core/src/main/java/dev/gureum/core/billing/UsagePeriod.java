@@ -62,6 +62,21 @@ public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs
         return end != null ? end : now;
     }
 
+    /**
+     * The whole seconds of the period within {@code [from, to)} ({@code now} ends it while open), counted from its
+     * start: the seconds of the buckets it is cut into add up to its own whole seconds wherever its fractions of a
+     * second fall (each bucket rounding its own share down would drop a second at a boundary).
+     */
+    public long secondsWithin(Instant from, Instant to, Instant now) {
+        Instant first = start.isAfter(from) ? start : from;
+        Instant end = endOr(now);
+        Instant last = end.isBefore(to) ? end : to;
+        if (!last.isAfter(first)) {
+            return 0;
+        }
+        return Duration.between(start, last).toSeconds() - Duration.between(start, first).toSeconds();
+    }
+
     /** What a closed period shorter than its minimum is billed on top of its length; 0 while open. */
     public long shortfallSeconds() {
         return isOpen() ? 0 : Math.max(0, minimumSeconds - Duration.between(start, end).toSeconds());

@@ -140,6 +140,22 @@ class InstanceBillingTest {
     }
 
     @Test
+    void aRunCutAtABoundaryOffTheWholeSecondIsBilledItsWholeSecondsAndItsMinimum() {
+        world.clock.advance(Duration.ofMinutes(59).plusSeconds(23).plusMillis(343));
+        String id = runningInstance("t3.micro");
+        assertEquals(Instant.parse("2026-11-29T10:59:30.343Z"), world.clock.now());
+        world.clock.advance(Duration.ofSeconds(50));
+        stop(id);
+        List<LineItem> hourly = bills.lineItems(InstanceWorld.ACCOUNT, Instant.EPOCH, world.clock.now().plusSeconds(1),
+                Granularity.HOURLY).stream().filter(item -> item.usageType().startsWith("BoxUsage")).toList();
+        assertEquals(2, hourly.size(), "cut at the hour");
+        assertEquals(0, hourly.stream().map(LineItem::usageQuantity).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .multiply(BigDecimal.valueOf(3600)).setScale(6, java.math.RoundingMode.HALF_UP)
+                .compareTo(BigDecimal.valueOf(60)),
+                "50 s (29.657 + 20.343, rounded down apiece they made 49) and the minimum's 10: " + hourly);
+    }
+
+    @Test
     void aPublicAddressIsBilledPerSecondFromLaunchUntilTheStopGivesItBack() {
         String id = runningInstance("t3.micro");
         world.clock.advance(Duration.ofMinutes(90));
