@@ -32,6 +32,10 @@ class PriceCatalogTest {
     void bareMetalKeepsTheSharedTenancyPrice() {
         assertPrice("2.464", PRICES.onDemandHourly("us-east-1", "m6g.metal"));
         assertPrice("2.464", PRICES.onDemandHourly("us-east-1", "m6g.16xlarge"));
+        for (String family : new String[] {"c7i", "m7i", "m8g", "r7i"}) {
+            assertEquals(PRICES.onDemandHourly("us-east-1", family + ".24xlarge"),
+                    PRICES.onDemandHourly("us-east-1", family + ".metal-24xl"), family + ": not the Dedicated price");
+        }
     }
 
     @Test
