@@ -80,6 +80,35 @@ class BillingIT {
     }
 
     @Test
+    void anElasticIpIsIdleWhileItsInstanceIsStopped() {
+        try (Ec2Client west = Clients.ec2(server.endpoint(), software.amazon.awssdk.regions.Region.US_WEST_1, "test",
+                "test")) {
+            String image = Ec2PlatformIT.debianImage(west);
+            String id = west.runInstances(r -> r.imageId(image).instanceType("t3.nano").minCount(1).maxCount(1)
+                    .networkInterfaces(n -> n.deviceIndex(0).associatePublicIpAddress(false))).instances().get(0)
+                    .instanceId();
+            server.awaitInstanceState(west, id, "running");
+            String allocation = west.allocateAddress(r -> r.domain(DomainType.VPC)).allocationId();
+            west.associateAddress(r -> r.allocationId(allocation).instanceId(id));
+            server.advanceClock(3600);
+            west.stopInstances(r -> r.instanceIds(id));
+            server.awaitInstanceState(west, id, "stopped");
+            server.advanceClock(3600);
+            west.startInstances(r -> r.instanceIds(id));
+            server.awaitInstanceState(west, id, "running");
+            server.advanceClock(3600);
+            west.terminateInstances(r -> r.instanceIds(id));
+            west.releaseAddress(r -> r.allocationId(allocation));
+
+            String bill = server.admin("GET", "/_gureum/bill?month=" + month());
+            assertEquals(0, new BigDecimal("2").compareTo(quantity(bill, "USW1-PublicIPv4:InUseAddress").setScale(3,
+                    java.math.RoundingMode.HALF_UP)), "the two hours its instance ran: " + bill);
+            assertEquals(0, BigDecimal.ONE.compareTo(quantity(bill, "USW1-PublicIPv4:IdleAddress").setScale(3,
+                    java.math.RoundingMode.HALF_UP)), "the hour its instance was stopped: " + bill);
+        }
+    }
+
+    @Test
     void aSnapshotIsBilledForTheBytesItStoresNotForItsVolumesSize() {
         String volume = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(100)).volumeId();
         ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(volume));

@@ -22,7 +22,8 @@ public final class InterfaceLifecycle {
 
     /**
      * Makes the interfaces of instances follow what happened to them, in the caller's batch: pool addresses
-     * released at stop and drawn anew at start; at termination, interfaces marked delete-on-termination
+     * released at stop and drawn anew at start, Elastic IPs idle while their instance is stopped (as AWS bills
+     * them) and in use again at its start; at termination, interfaces marked delete-on-termination
      * deleted with their addresses (an Elastic IP is disassociated and kept), the others detached.
      *
      * @param events what happened, by each instance's primary interface id
@@ -36,14 +37,19 @@ public final class InterfaceLifecycle {
                 NetworkInterface eni = versioned.value();
                 switch (event) {
                     case STOPPED -> {
-                        if (eni.publicAddress() != null && !eni.publicAddress().isElastic()) {
+                        if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
+                            pool.use(batch, account, region, eni.publicIp(), false, at);
+                        } else if (eni.publicAddress() != null) {
                             pool.release(batch, account, region, eni.publicIp(), at);
                             batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
                                     eni.withPublicAddress(null));
                         }
                     }
                     case STARTING -> {
-                        if (eni.autoPublicIp() && eni.publicAddress() == null && eni.attachment().deviceIndex() == 0) {
+                        if (eni.publicAddress() != null && eni.publicAddress().isElastic()) {
+                            pool.use(batch, account, region, eni.publicIp(), true, at);
+                        } else if (eni.autoPublicIp() && eni.publicAddress() == null
+                                && eni.attachment().deviceIndex() == 0) {
                             starting.add(versioned);
                         }
                     }
