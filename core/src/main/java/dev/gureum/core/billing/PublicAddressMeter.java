@@ -9,9 +9,8 @@ import java.time.Instant;
 /**
  * Meters public IPv4 addresses per second while an account holds them, as {@code PublicIPv4:InUseAddress}
  * (on an instance's interface, or an Elastic IP associated with one) or {@code PublicIPv4:IdleAddress} (an
- * Elastic IP associated with nothing, or whose instance has stopped), one address each, the holder (interface or
- * allocation) as the resource. An Elastic IP associated with an instance that is already stopped counts as in use
- * until that instance has started and stopped again (AWS counts it idle at once). Both are billed at the same address-hour price, so only the usage type differs.
+ * Elastic IP associated with nothing, or with an instance that is not running), one address each, the holder
+ * (interface or allocation) as the resource. Both are billed at the same address-hour price, so only the usage type differs.
  */
 public final class PublicAddressMeter implements PublicAddressLedger {
     private static final String SKU = "PublicIPv4";

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
  * Elastic IPs: AllocateAddress, AssociateAddress, DisassociateAddress, ReleaseAddress and DescribeAddresses.
@@ -32,9 +33,16 @@ public final class ElasticAddressService {
     private final NetworkInterfaceService interfaces;
     private final InternetGatewayService gateways;
     private final Records<ElasticAddress> addresses;
+    private final BiPredicate<RequestContext, String> instanceRuns;
 
+    /**
+     * @param instanceRuns whether an instance of the caller's account and region runs (pending or running): an
+     *                     Elastic IP is in use only on a running instance's interface, idle otherwise
+     */
     public ElasticAddressService(Store store, DefaultVpcs defaults, PublicAddressPool pool,
-                                 NetworkInterfaceService interfaces, InternetGatewayService gateways) {
+                                 NetworkInterfaceService interfaces, InternetGatewayService gateways,
+                                 BiPredicate<RequestContext, String> instanceRuns) {
+        this.instanceRuns = instanceRuns;
         this.store = store;
         this.defaults = defaults;
         this.pool = pool;
@@ -112,7 +120,9 @@ public final class ElasticAddressService {
         } else if (current != null && !current.isElastic()) {
             pool.release(batch, context.account(), context.region(), current.publicIp(), context.now());
         }
-        pool.use(batch, context.account(), context.region(), address.publicIp(), true, context.now());
+        NetworkInterface.Attachment attachment = eni.value().attachment();
+        pool.use(batch, context.account(), context.region(), address.publicIp(),
+                attachment != null && instanceRuns.test(context, attachment.instanceId()), context.now());
         String associationId = ResourceIds.next(IdKind.ELASTIC_IP_ASSOCIATION);
         String boundPrivateIp = privateIp != null ? privateIp : eni.value().primaryPrivateAddress();
         batch.put(NetworkRecords.ELASTIC_ADDRESSES, found.key(), found.version(),

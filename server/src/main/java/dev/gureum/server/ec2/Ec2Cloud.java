@@ -265,7 +265,10 @@ public final class Ec2Cloud implements AutoCloseable {
         this.internetGateways = new InternetGatewayService(store, defaultVpcs, networkInterfaces::vpcHasPublicAddresses);
         this.routeTables = new RouteTableService(store, defaultVpcs);
         this.networkAcls = new NetworkAclService(store, defaultVpcs);
-        this.elasticAddresses = new ElasticAddressService(store, defaultVpcs, pool, networkInterfaces, internetGateways);
+        this.elasticAddresses = new ElasticAddressService(store, defaultVpcs, pool, networkInterfaces, internetGateways,
+                (context, instanceId) -> store.get(InstanceRecords.INSTANCES, new RecordKey(context.account(),
+                        context.region(), instanceId)).map(found -> found.value().state() == InstanceState.PENDING
+                        || found.value().state() == InstanceState.RUNNING).orElse(false));
         this.securityGroups = new SecurityGroupService(store, defaultVpcs, networkInterfaces::groupInUse);
         this.tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
