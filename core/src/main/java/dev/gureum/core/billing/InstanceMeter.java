@@ -22,6 +22,7 @@ import java.util.List;
  */
 public final class InstanceMeter implements InstanceFollower {
     static final long LINUX_MINIMUM_SECONDS = 60;
+    private static final String LINUX_OPERATION = "RunInstances";
     private static final Duration FIRST_HOUR = Duration.ofHours(1);
 
     private final Meter meter;
@@ -37,6 +38,14 @@ public final class InstanceMeter implements InstanceFollower {
         this.meter = meter;
         this.clock = clock;
         this.spotPrices = spotPrices;
+    }
+
+    /**
+     * Whether the instance runs Linux/UNIX (its usage operation is {@code RunInstances}), the one operating system
+     * Gureum has prices for; another's time is metered without a price, and Spot price changes leave it alone.
+     */
+    public static boolean pricedAsLinux(Instance instance) {
+        return instance.usageOperation() == null || LINUX_OPERATION.equals(instance.usageOperation());
     }
 
     /** The usage type an instance's running time is metered as. */
@@ -107,8 +116,16 @@ public final class InstanceMeter implements InstanceFollower {
                 && now.isBefore(instance.launchTime().plus(FIRST_HOUR));
     }
 
-    /** What the instance's running time is priced as, when not its own type (null): the Spot price in force. */
+    /**
+     * What the instance's running time is priced as, when not its own type's Linux price (null): the Spot price in
+     * force; for another operating system (a usage operation other than Linux's {@code RunInstances}), whose prices
+     * Gureum does not have, its type and operation, a sku with no price: a visible gap, not Linux's price.
+     */
     private String sku(Instance instance) {
+        if (!pricedAsLinux(instance)) {
+            String unpriced = instance.instanceType() + ":" + instance.usageOperation();
+            return instance.spot() == null ? unpriced : unpriced + "-spot";
+        }
         if (instance.spot() == null) {
             return null;
         }

@@ -201,7 +201,8 @@ public final class SpotMarket implements SpotPriceSource {
         for (Versioned<Instance> versioned : store.listAll(InstanceRecords.INSTANCES)) {
             Instance instance = versioned.value();
             PriceLevel change = levels.get(instance.region() + "/" + instance.availabilityZone());
-            if (instance.spot() == null || instance.state() != InstanceState.RUNNING || change == null) {
+            if (instance.spot() == null || instance.state() != InstanceState.RUNNING || change == null
+                    || !InstanceMeter.pricedAsLinux(instance)) {
                 continue;
             }
             UsagePeriod open = InstanceMeter.openPeriod(instance);

@@ -12,6 +12,7 @@ import java.util.Map;
 final class FakeLaunchCatalog implements LaunchCatalog {
     static final String X86_IMAGE = "ami-00000000000000001";
     static final String ARM_IMAGE = "ami-00000000000000002";
+    static final String WINDOWS_IMAGE = "ami-00000000000000003";
     private static final Map<String, TypeFacts> TYPES = Map.of(
             "t3.micro", new TypeFacts("t3.micro", 2, 1024, List.of("x86_64"), "unlimited", null),
             "m7i.large", new TypeFacts("m7i.large", 2, 8192, List.of("x86_64"), null, null),
@@ -31,6 +32,8 @@ final class FakeLaunchCatalog implements LaunchCatalog {
                     "debian-12", "ebs", List.of(ROOT));
             case ARM_IMAGE -> new ImageFacts(imageId, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
                     "debian-12", "ebs", List.of(ROOT));
+            case WINDOWS_IMAGE -> new ImageFacts(imageId, "x86_64", "windows", "Windows", "RunInstances:0002",
+                    "/dev/sda1", "windows-2022", "ebs", List.of(ROOT));
             default -> throw Ec2Error.IMAGE_ID_NOT_FOUND.exception("The image id '[" + imageId + "]' does not exist");
         };
     }

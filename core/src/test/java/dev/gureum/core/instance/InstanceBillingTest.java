@@ -64,6 +64,22 @@ class InstanceBillingTest {
     }
 
     @Test
+    void anotherOperatingSystemsTimeIsMeteredWithoutLinuxsPrice() {
+        LaunchRequest linux = InstanceWorld.request("t3.micro", 1, 1);
+        String id = world.launches.launch(world.context(), new LaunchRequest(FakeLaunchCatalog.WINDOWS_IMAGE,
+                "t3.micro", 1, 1, null, null, null, null, null, null, null, null, null, null, null, linux.instanceTags(),
+                null, List.of())).get(0).id();
+        world.observe(id, InstanceEvent.OBSERVED_RUNNING);
+        world.clock.advance(Duration.ofSeconds(90));
+        stop(id);
+        List<LineItem> windows = items().stream().filter(item -> item.resourceId().equals(id)).toList();
+        assertEquals(1, windows.size());
+        assertEquals("BoxUsage:t3.micro", windows.get(0).usageType());
+        assertEquals(0, new BigDecimal("0.025").compareTo(windows.get(0).usageQuantity()));
+        assertNull(windows.get(0).unblendedCost(), "Windows' price is not known here: a gap, not Linux's price");
+    }
+
+    @Test
     void aThirtySecondRunIsBilledTheLinuxMinimumOfSixtySeconds() {
         String id = runningInstance("t3.micro");
         world.clock.advance(Duration.ofSeconds(30));
