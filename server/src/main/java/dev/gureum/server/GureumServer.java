@@ -119,7 +119,7 @@ public final class GureumServer implements AutoCloseable {
                             subject, message, Map.of()), cloud.alarmInstanceActions());
             ServiceEndpoint monitoring = CloudWatchApi.create(metricService, metricQueries, alarms);
             ServiceEndpoint sns = notifications.endpoint();
-            ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock, cloud::resourceTags));
+            ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock, cloud.costAllocationTags()::of));
             ServiceEndpoint savingsplans = SavingsPlansApi.create(cloud.savingsPlans());
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),

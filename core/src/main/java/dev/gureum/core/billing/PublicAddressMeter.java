@@ -10,7 +10,8 @@ import java.time.Instant;
  * Meters public IPv4 addresses per second while an account holds them, as {@code PublicIPv4:InUseAddress}
  * (on an instance's interface, or an Elastic IP associated with one) or {@code PublicIPv4:IdleAddress} (an
  * Elastic IP associated with nothing, or with an instance that is not running), one address each, the holder
- * (interface or allocation) as the resource. Both are billed at the same address-hour price, so only the usage type differs.
+ * (interface or allocation) as the resource. Both are billed at the same address-hour price, so only the usage
+ * type differs.
  */
 public final class PublicAddressMeter implements PublicAddressLedger {
     private static final String SKU = "PublicIPv4";

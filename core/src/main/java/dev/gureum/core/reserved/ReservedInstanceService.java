@@ -10,7 +10,10 @@ import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +31,7 @@ public final class ReservedInstanceService {
     /** EC2's quota: 20 regional Reserved Instances a month per region, and 20 zonal a month per zone. */
     static final int MAXIMUM_INSTANCE_COUNT = 20;
     /** How far ahead EC2 lets a purchase be queued. */
-    private static final java.time.Duration QUEUE_AHEAD = java.time.Duration.ofDays(3 * 365 + 1);
+    private static final Duration QUEUE_AHEAD = Duration.ofDays(3 * 365 + 1);
     /** How EC2 spells times in filters and responses: 2015-08-07T11:54:42.000Z. */
     private static final java.time.format.DateTimeFormatter TIMESTAMP = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
@@ -75,16 +78,15 @@ public final class ReservedInstanceService {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + instanceCount
                     + ") for parameter instanceCount is invalid. Expected a positive integer.");
         }
-        RecordKey monthKey = new RecordKey(context.account(), context.region(), java.time.YearMonth.from(
-                context.now().atOffset(java.time.ZoneOffset.UTC)) + "/" + (offering.availabilityZone() != null
-                        ? offering.availabilityZone() : context.region()));
+        String quotaScope = offering.availabilityZone() != null ? offering.availabilityZone() : context.region();
+        RecordKey monthKey = new RecordKey(context.account(), context.region(),
+                YearMonth.from(context.now().atOffset(ZoneOffset.UTC)) + "/" + quotaScope);
         var bought = store.get(ReservedRecords.MONTHLY_PURCHASES, monthKey);
         int boughtThisMonth = bought.map(purchases -> purchases.value().instanceCount()).orElse(0);
         if (boughtThisMonth + instanceCount > MAXIMUM_INSTANCE_COUNT) {
             throw Ec2Error.RESERVED_INSTANCES_LIMIT_EXCEEDED.exception("You have requested more Reserved "
                     + "Instances than your current limit of " + MAXIMUM_INSTANCE_COUNT + " per month allows ("
-                    + boughtThisMonth + " bought this month in " + (offering.availabilityZone() != null
-                            ? offering.availabilityZone() : context.region()) + ").");
+                    + boughtThisMonth + " bought this month in " + quotaScope + ").");
         }
         if (offering.availabilityZone() != null) {
             room.require(context.account(), context.region(), offering.availabilityZone(), offering.instanceType(),

@@ -8,7 +8,6 @@ import dev.gureum.core.billing.SnapshotMeter;
 import dev.gureum.core.billing.MonthlyBill;
 import dev.gureum.core.billing.OnDemandPrice;
 import dev.gureum.core.billing.PriceCatalog;
-import dev.gureum.core.region.Region;
 import dev.gureum.core.region.Zone;
 import dev.gureum.core.spot.SpotFollower;
 import dev.gureum.core.spot.SpotInterruptions;
@@ -16,33 +15,25 @@ import dev.gureum.core.spot.SpotMarket;
 import dev.gureum.core.spot.SpotNotifier;
 import dev.gureum.core.spot.SpotPriceHistory;
 import dev.gureum.core.spot.SpotPricing;
-import dev.gureum.core.spot.SpotRecords;
-import dev.gureum.core.spot.SpotRequest;
 import dev.gureum.core.spot.SpotRequests;
 import dev.gureum.core.reserved.NormalizationFactors;
 import dev.gureum.core.reserved.OfferingCatalog;
 import dev.gureum.core.reserved.ReservedBilling;
 import dev.gureum.core.savings.SavingsOfferingCatalog;
-import dev.gureum.core.savings.SavingsPlan;
 import dev.gureum.core.savings.SavingsPlanBilling;
 import dev.gureum.core.savings.SavingsPlanService;
 import dev.gureum.core.reserved.ReservedCapacity;
 import dev.gureum.core.reserved.ReservedExchanges;
 import dev.gureum.core.reserved.ReservedInstanceService;
-import dev.gureum.core.reserved.ReservedInstanceTags;
 import dev.gureum.core.reserved.ReservedModifications;
 import dev.gureum.core.billing.UsageMigration;
 import dev.gureum.core.billing.VolumeMeter;
-import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.image.BlockDevice;
-import dev.gureum.core.image.Image;
 import dev.gureum.core.image.ImageCatalog;
-import dev.gureum.core.image.ImageRecords;
 import dev.gureum.core.image.ImageService;
 import dev.gureum.core.image.ImageSource;
 import dev.gureum.core.image.ImageSourceLookup;
 import dev.gureum.core.instance.CloudLaunchCatalog;
-import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceAlarmActions;
 import dev.gureum.core.instance.InstanceCommands;
 import dev.gureum.core.instance.InstanceDisks;
@@ -67,24 +58,20 @@ import dev.gureum.core.metrics.Ec2MetricPublisher;
 import dev.gureum.core.metrics.MetricService;
 import dev.gureum.core.runtime.SyntheticLoad;
 import dev.gureum.core.RequestContext;
-import dev.gureum.core.cost.ResourceTags;
+import dev.gureum.core.cost.CostAllocationTags;
 import dev.gureum.core.instance.InstanceState;
 import dev.gureum.core.network.AttachableInstances;
 import dev.gureum.core.network.DefaultVpcs;
-import dev.gureum.core.network.ElasticAddress;
 import dev.gureum.core.network.ElasticAddressService;
 import dev.gureum.core.network.Firewalls;
 import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.network.Ipv4Cidr;
-import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.network.PublicAddressPool;
 import dev.gureum.core.storage.BlockStore;
-import dev.gureum.core.storage.Snapshot;
 import dev.gureum.core.storage.SnapshotAttributes;
 import dev.gureum.core.storage.SnapshotDirectory;
 import dev.gureum.core.storage.SnapshotService;
-import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.storage.VolumeAttachment;
 import dev.gureum.core.storage.VolumeHosts;
@@ -99,17 +86,10 @@ import dev.gureum.core.instance.LaunchVolumes;
 import dev.gureum.core.storage.InstanceStoreDisks;
 import dev.gureum.core.store.Versioned;
 import java.util.Optional;
-import dev.gureum.core.network.DhcpOptions;
-import dev.gureum.core.network.InternetGateway;
 import dev.gureum.core.network.InternetGatewayService;
-import dev.gureum.core.network.NetworkAcl;
 import dev.gureum.core.network.NetworkAclService;
-import dev.gureum.core.network.NetworkRecords;
-import dev.gureum.core.network.RouteTable;
 import dev.gureum.core.network.RouteTableService;
-import dev.gureum.core.network.Subnet;
 import dev.gureum.core.network.SubnetService;
-import dev.gureum.core.network.Vpc;
 import dev.gureum.core.network.VpcService;
 import dev.gureum.core.network.SecurityGroupService;
 import dev.gureum.core.region.RegionCatalog;
@@ -119,14 +99,11 @@ import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.tag.TagService;
-import dev.gureum.core.tag.Taggable;
 import dev.gureum.core.time.ClockScheduler;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.server.RuntimeChoice;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The EC2 side of one Gureum node, assembled: every core service, the clock scheduler and the runtime,
@@ -177,8 +154,7 @@ public final class Ec2Cloud implements AutoCloseable {
     private final VolumeFollower volumeFollower;
     private final VolumeBytes volumeBytes;
     private final Firewalls firewalls;
-    private final RegionCatalog regionCatalog;
-    private final CloudClock clock;
+    private final CostAllocationTags costAllocationTags;
 
     private Ec2Cloud(RegionCatalog regionCatalog, FollowedStore store, Firewalls firewalls, CloudClock clock, Quotas quotas,
                      RuntimeChoice.Factory runtimeFactory, Ipv4Cidr publicAddressPool, BlockStore blocks,
@@ -186,8 +162,6 @@ public final class Ec2Cloud implements AutoCloseable {
         this.store = store;
         this.metrics = metrics;
         this.firewalls = firewalls;
-        this.regionCatalog = regionCatalog;
-        this.clock = clock;
         this.quotas = quotas;
         this.regions = new RegionService(regionCatalog);
         this.keyPairs = new KeyPairService(store);
@@ -270,32 +244,8 @@ public final class Ec2Cloud implements AutoCloseable {
                         context.region(), instanceId)).map(found -> found.value().state() == InstanceState.PENDING
                         || found.value().state() == InstanceState.RUNNING).orElse(false));
         this.securityGroups = new SecurityGroupService(store, defaultVpcs, networkInterfaces::groupInUse);
-        this.tags = new TagService(store);
-        tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
-                Instance::withTags));
-        tags.register(KeyPairService.TAGGABLE);
-        tags.register(new ReservedInstanceTags());
-        tags.register(new Taggable<>(IdKind.IMAGE, "image", ImageRecords.IMAGES, Image::tags, Image::withTags));
-        tags.register(new Taggable<>(IdKind.VPC, "vpc", NetworkRecords.VPCS, Vpc::tags, Vpc::withTags));
-        tags.register(new Taggable<>(IdKind.SUBNET, "subnet", NetworkRecords.SUBNETS, Subnet::tags, Subnet::withTags));
-        tags.register(new Taggable<>(IdKind.INTERNET_GATEWAY, "internet-gateway", NetworkRecords.INTERNET_GATEWAYS,
-                InternetGateway::tags, InternetGateway::withTags));
-        tags.register(new Taggable<>(IdKind.ROUTE_TABLE, "route-table", NetworkRecords.ROUTE_TABLES, RouteTable::tags,
-                RouteTable::withTags));
-        tags.register(new Taggable<>(IdKind.NETWORK_ACL, "network-acl", NetworkRecords.NETWORK_ACLS, NetworkAcl::tags,
-                NetworkAcl::withTags));
-        tags.register(new Taggable<>(IdKind.DHCP_OPTIONS, "dhcp-options", NetworkRecords.DHCP_OPTIONS,
-                DhcpOptions::tags, DhcpOptions::withTags));
-        tags.register(new Taggable<>(IdKind.NETWORK_INTERFACE, "network-interface", NetworkRecords.NETWORK_INTERFACES,
-                NetworkInterface::tags, NetworkInterface::withTags));
-        tags.register(SecurityGroupService.TAGGABLE);
-        tags.register(new Taggable<>(IdKind.VOLUME, "volume", StorageRecords.VOLUMES, Volume::tags, Volume::withTags));
-        tags.register(new Taggable<>(IdKind.SNAPSHOT, "snapshot", StorageRecords.SNAPSHOTS, Snapshot::tags,
-                Snapshot::withTags));
-        tags.register(new Taggable<>(IdKind.SPOT_INSTANCE_REQUEST, "spot-instances-request", SpotRecords.REQUESTS,
-                SpotRequest::tags, SpotRequest::withTags));
-        tags.register(new Taggable<>(IdKind.ELASTIC_IP_ALLOCATION, "elastic-ip", NetworkRecords.ELASTIC_ADDRESSES,
-                ElasticAddress::tags, ElasticAddress::withTags));
+        this.tags = Ec2Tags.over(store);
+        this.costAllocationTags = new CostAllocationTags(regionCatalog, tags, savingsPlans, clock);
     }
 
     /** An instance as a volume sees it, while it is visible and not terminated. */
@@ -456,21 +406,9 @@ public final class Ec2Cloud implements AutoCloseable {
         return bills;
     }
 
-    /**
-     * Cost Explorer's cost allocation tags of an account: the tags its resources carry now in every region, and
-     * its Savings Plans' (whose lines name the plan by its ARN).
-     */
-    public ResourceTags resourceTags(String account) {
-        Map<String, Map<String, String>> byResource = new HashMap<>();
-        for (Region region : regionCatalog.all()) {
-            byResource.putAll(tags.byResource(new RequestContext(account, region.name(), "cost-allocation-tags",
-                    clock.now(), false)));
-        }
-        RequestContext global = new RequestContext(account, "us-east-1", "cost-allocation-tags", clock.now(), false);
-        for (SavingsPlan plan : savingsPlans.all(global)) {
-            byResource.put(plan.arn(account), plan.tags());
-        }
-        return resourceId -> byResource.getOrDefault(resourceId, Map.of());
+    /** Cost Explorer's cost allocation tags, per account. */
+    public CostAllocationTags costAllocationTags() {
+        return costAllocationTags;
     }
 
     /** A month of an account's metered usage at list prices. */
