@@ -180,11 +180,17 @@ class SpotIT {
         JsonNode now = described.field("SpotInstanceRequests").get().asArray().get(0);
         assertEquals("fulfilled", now.field("Status").get().field("Code").get().text(), described.toString());
         JsonNode launch = now.field("LaunchSpecification").get();
-        assertEquals("default", launch.field("SecurityGroups").get().asArray().get(0).field("GroupName").get().text(),
-                "the launch specification as given: " + launch);
+        JsonNode group = launch.field("SecurityGroups").get().asArray().get(0);
+        assertEquals("default", group.field("GroupName").get().text(), "the launch specification's group: " + launch);
+        assertTrue(group.field("GroupId").get().text().startsWith("sg-"), "named, shown with its id too: " + launch);
         assertEquals("/dev/sdf", launch.field("BlockDeviceMappings").get().asArray().get(0).field("DeviceName").get()
                 .text(), launch.toString());
         assertTrue(now.field("ValidUntil").isPresent(), "seven days by default: " + now);
+        Files.writeString(spec, "{\"ImageId\": \"" + debian + "\", \"InstanceType\": \"m7i.large\","
+                + " \"SubnetId\": \"subnet-12345678\", \"NetworkInterfaces\": [{\"DeviceIndex\": 0,"
+                + " \"AssociatePublicIpAddress\": true}]}");
+        AwsCli.Result combined = aws.run("ec2", "request-spot-instances", "--launch-specification", "file://" + spec);
+        AwsCli.assertServerError("InvalidParameterCombination", combined);
         Files.delete(spec);
     }
 

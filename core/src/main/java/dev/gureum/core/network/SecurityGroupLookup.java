@@ -30,6 +30,10 @@ final class SecurityGroupLookup {
         return groups.require(context, groupId);
     }
 
+    Optional<SecurityGroup> find(RequestContext context, String groupId) {
+        return groups.find(context, groupId);
+    }
+
     /** The group a request acts on: its GroupId, or else its GroupName in the default VPC. */
     Versioned<SecurityGroup> target(RequestContext context, String groupId, String groupName) {
         if (groupId != null && !groupId.isEmpty()) {

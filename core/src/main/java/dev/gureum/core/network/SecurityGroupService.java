@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -121,6 +122,28 @@ public final class SecurityGroupService {
             Writes.commit(store, context, batch);
             return group.id();
         });
+    }
+
+    /** A security group as a launch specification shows it: its id and name, either null when not known. */
+    public record GroupName(String groupId, String groupName) {
+    }
+
+    /**
+     * The groups a launch specification names, by id or by name in the default VPC, each with its id and name as
+     * EC2 shows them; one that no longer exists is shown as it was given.
+     */
+    public List<GroupName> identify(RequestContext context, List<String> groupIds, List<String> groupNames) {
+        List<GroupName> identified = new ArrayList<>();
+        for (String id : groupIds) {
+            identified.add(lookup.find(context, id).map(found -> new GroupName(id, found.name()))
+                    .orElse(new GroupName(id, null)));
+        }
+        Optional<Vpc> defaultVpc = groupNames.isEmpty() ? Optional.empty() : defaultVpcs.find(context);
+        for (String name : groupNames) {
+            identified.add(defaultVpc.flatMap(vpc -> lookup.byName(context, vpc.id(), name))
+                    .map(found -> new GroupName(found.value().id(), name)).orElse(new GroupName(null, name)));
+        }
+        return identified;
     }
 
     /**

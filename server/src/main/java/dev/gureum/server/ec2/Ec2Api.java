@@ -34,7 +34,7 @@ public final class Ec2Api {
         new NetworkAclHandlers(cloud.networkAcls).registerInto(table);
         new ReservedInstanceHandlers(cloud.reservedInstances, cloud.reservedModifications).registerInto(table);
         new ReservedExchangeHandlers(cloud.reservedExchanges).registerInto(table);
-        new SpotHandlers(cloud.spotRequests, cloud.spotPriceHistory()).registerInto(table);
+        new SpotHandlers(cloud.spotRequests, cloud.spotPriceHistory(), cloud.securityGroups).registerInto(table);
         return new ServiceEndpoint("ec2", new Ec2Protocol(), RequiredMembers.forService("ec2"), table);
     }
 }

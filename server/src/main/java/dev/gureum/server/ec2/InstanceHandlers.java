@@ -115,28 +115,34 @@ final class InstanceHandlers {
                 ImageShapes.devices(request.blockDeviceMappings()));
     }
 
-    /**
-     * The network of a launch, from the top-level parameters or the first NetworkInterfaces entry (device
-     * index 0), which EC2 does not let a request combine.
-     */
     private static LaunchNetwork launchNetwork(RunInstancesRequest request) {
-        if (request.networkInterfaces().isEmpty()) {
-            return new LaunchNetwork(request.subnetId(), request.securityGroupIds(), request.securityGroups(),
-                    request.privateIpAddress(), null);
+        return launchNetwork(request.subnetId(), request.securityGroupIds(), request.securityGroups(),
+                request.privateIpAddress(), request.networkInterfaces());
+    }
+
+    /**
+     * The network of a launch (RunInstances, a Spot request's launch specification), from the top-level parameters
+     * or the first NetworkInterfaces entry (device index 0), which EC2 does not let a request combine.
+     */
+    static LaunchNetwork launchNetwork(String subnetId, List<String> groupIds, List<String> groupNames,
+                                       String privateIpAddress,
+                                       List<InstanceNetworkInterfaceSpecification> networkInterfaces) {
+        if (networkInterfaces.isEmpty()) {
+            return new LaunchNetwork(subnetId, groupIds, groupNames, privateIpAddress, null);
         }
-        if (request.subnetId() != null) {
+        if (subnetId != null) {
             throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Network interfaces and an instance-level subnet ID"
                     + " may not be specified on the same request");
         }
-        if (!request.securityGroupIds().isEmpty() || !request.securityGroups().isEmpty()) {
+        if (!groupIds.isEmpty() || !groupNames.isEmpty()) {
             throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Network interfaces and an instance-level security"
                     + " groups may not be specified on the same request");
         }
-        if (request.networkInterfaces().size() > 1) {
+        if (networkInterfaces.size() > 1) {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum launches instances with one network interface;"
                     + " attach more with AttachNetworkInterface.");
         }
-        InstanceNetworkInterfaceSpecification primary = request.networkInterfaces().get(0);
+        InstanceNetworkInterfaceSpecification primary = networkInterfaces.get(0);
         if (primary.networkInterfaceId() != null) {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Launching with an existing network interface is not"
                     + " supported; give a subnet instead.");
@@ -146,7 +152,7 @@ final class InstanceHandlers {
                     + " first must be 0.");
         }
         return new LaunchNetwork(primary.subnetId(), primary.groups(), List.of(),
-                primary.privateIpAddress() != null ? primary.privateIpAddress() : request.privateIpAddress(),
+                primary.privateIpAddress() != null ? primary.privateIpAddress() : privateIpAddress,
                 primary.associatePublicIpAddress());
     }
 

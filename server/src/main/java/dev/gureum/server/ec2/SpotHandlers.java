@@ -3,6 +3,7 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.instance.LaunchRequest;
 import dev.gureum.core.network.LaunchNetwork;
+import dev.gureum.core.network.SecurityGroupService;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.spot.SpotPriceEntry;
 import dev.gureum.core.spot.SpotPriceHistory;
@@ -35,10 +36,12 @@ import software.amazon.awssdk.services.ec2.model.SpotPrice;
 final class SpotHandlers {
     private final SpotRequests requests;
     private final SpotPriceHistory history;
+    private final SecurityGroupService securityGroups;
 
-    SpotHandlers(SpotRequests requests, SpotPriceHistory history) {
+    SpotHandlers(SpotRequests requests, SpotPriceHistory history, SecurityGroupService securityGroups) {
         this.requests = requests;
         this.history = history;
+        this.securityGroups = securityGroups;
     }
 
     void registerInto(OperationTable table) {
@@ -62,18 +65,15 @@ final class SpotHandlers {
                 request.instanceInterruptionBehaviorAsString(), launch(request.launchSpecification()),
                 Tags.forCreation(request.tagSpecifications(), "spot-instances-request"), request.clientToken()));
         return RequestSpotInstancesResponse.builder()
-                .spotInstanceRequests(made.stream().map(SpotHandlers::shape).toList()).build();
+                .spotInstanceRequests(made.stream().map(spotRequest -> shape(spotRequest, context)).toList()).build();
     }
 
     private static LaunchRequest launch(RequestSpotLaunchSpecification spec) {
         if (spec == null) {
             return null;
         }
-        LaunchNetwork network = spec.networkInterfaces().isEmpty()
-                ? new LaunchNetwork(spec.subnetId(), spec.securityGroupIds(), spec.securityGroups(), null, null)
-                : new LaunchNetwork(spec.networkInterfaces().get(0).subnetId(), spec.networkInterfaces().get(0).groups(),
-                        List.of(), spec.networkInterfaces().get(0).privateIpAddress(),
-                        spec.networkInterfaces().get(0).associatePublicIpAddress());
+        LaunchNetwork network = InstanceHandlers.launchNetwork(spec.subnetId(), spec.securityGroupIds(),
+                spec.securityGroups(), null, spec.networkInterfaces());
         return new LaunchRequest(spec.imageId(), spec.instanceTypeAsString(), 1, 1, spec.keyName(), spec.userData(),
                 spec.placement() == null ? null : spec.placement().availabilityZone(),
                 spec.monitoring() == null ? null : spec.monitoring().enabled(), spec.ebsOptimized(), null, null, null,
@@ -84,11 +84,11 @@ final class SpotHandlers {
      * The launch specification as the request gave it: its network as an interface when it set what only an
      * interface can ({@link LaunchNetwork#asInterface}), else as the subnet and security groups.
      */
-    private static LaunchSpecification launchSpecification(LaunchRequest launch) {
+    private LaunchSpecification launchSpecification(LaunchRequest launch, RequestContext context) {
         LaunchNetwork network = launch.network();
-        List<GroupIdentifier> groups = new java.util.ArrayList<>();
-        network.groupIds().forEach(id -> groups.add(GroupIdentifier.builder().groupId(id).build()));
-        network.groupNames().forEach(name -> groups.add(GroupIdentifier.builder().groupName(name).build()));
+        List<GroupIdentifier> groups = securityGroups.identify(context, network.groupIds(), network.groupNames())
+                .stream().map(group -> GroupIdentifier.builder().groupId(group.groupId()).groupName(group.groupName())
+                        .build()).toList();
         LaunchSpecification.Builder specification = LaunchSpecification.builder()
                 .imageId(launch.imageId())
                 .instanceType(launch.instanceType())
@@ -114,7 +114,7 @@ final class SpotHandlers {
         Page<SpotRequest> page = requests.describe(context, request.spotInstanceRequestIds(),
                 Filters.of(request.filters()), request.maxResults(), request.nextToken());
         return DescribeSpotInstanceRequestsResponse.builder()
-                .spotInstanceRequests(page.items().stream().map(SpotHandlers::shape).toList())
+                .spotInstanceRequests(page.items().stream().map(spotRequest -> shape(spotRequest, context)).toList())
                 .nextToken(page.nextToken()).build();
     }
 
@@ -141,7 +141,7 @@ final class SpotHandlers {
                 .build();
     }
 
-    static SpotInstanceRequest shape(SpotRequest request) {
+    private SpotInstanceRequest shape(SpotRequest request, RequestContext context) {
         LaunchRequest launch = request.launch();
         return SpotInstanceRequest.builder()
                 .spotInstanceRequestId(request.id())
@@ -152,7 +152,7 @@ final class SpotHandlers {
                         .updateTime(request.statusUpdateTime()).build())
                 .validFrom(request.validFrom())
                 .validUntil(request.validUntil())
-                .launchSpecification(launchSpecification(launch))
+                .launchSpecification(launchSpecification(launch, context))
                 .instanceId(request.instanceId())
                 .createTime(request.createTime())
                 .productDescription("Linux/UNIX")
