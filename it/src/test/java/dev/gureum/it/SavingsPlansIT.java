@@ -191,8 +191,13 @@ class SavingsPlansIT {
         assertEquals(List.of("On Demand Instances", "Savings Plans"), List.copyOf(byPurchaseType.keySet()));
         assertEquals(0, billed.compareTo(unblended), "Cost Explorer's numbers are the bill's: " + unblended);
 
+        // the Savings Plans operations take no End after today: a day later, today is the End
+        server.advanceClock(86_400);
+        String today = now().substring(0, 10);
+        AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization",
+                "--time-period", "Start=" + start + ",End=" + java.time.LocalDate.parse(today).plusDays(1)));
         JsonNode utilization = aws.json("ce", "get-savings-plans-utilization", "--time-period",
-                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY").field("Total").get();
+                "Start=" + start + ",End=" + today, "--granularity", "MONTHLY").field("Total").get();
         BigDecimal commitment = new BigDecimal(utilization.field("Utilization").get().field("TotalCommitment").get()
                 .asString());
         BigDecimal used = new BigDecimal(utilization.field("Utilization").get().field("UsedCommitment").get()
@@ -203,15 +208,26 @@ class SavingsPlansIT {
         assertTrue(commitment.compareTo(new BigDecimal("0.0508")) > 0, commitment.toString());
         assertTrue(used.signum() > 0 && used.compareTo(commitment) <= 0, used + " of " + commitment);
         assertEquals(0, commitment.compareTo(used.add(unused)));
-        assertEquals(0, commitment.compareTo(byPurchaseType.get("Savings Plans")),
+        BigDecimal planCost = BigDecimal.ZERO;
+        for (JsonNode bucket : aws.json("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End="
+                + today, "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter",
+                "{\"Dimensions\":{\"Key\":\"PURCHASE_TYPE\",\"Values\":[\"Savings Plans\"]}}")
+                .field("ResultsByTime").get().asArray()) {
+            planCost = planCost.add(new BigDecimal(bucket.field("Total").get().field("UnblendedCost").get()
+                    .field("Amount").get().asString()));
+        }
+        assertEquals(0, commitment.compareTo(planCost),
                 "unblended, a plan costs its commitment (covered usage and its negation cancel)");
         BigDecimal onDemandPart = byPurchaseType.get("On Demand Instances");
         assertTrue(onDemandPart.signum() > 0, "0.050 an hour cannot pay an m7i.large hour at 0.0726 (and the "
                 + "root volume is on demand)");
         assertEquals(0, amortized.compareTo(unblended), "no upfront: amortized equals unblended, " + amortized);
 
+        AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-coverage", "--time-period",
+                "Start=" + start + ",End=" + today, "--group-by", "Type=DIMENSION,Key=INSTANCE_TYPE_FAMILY",
+                "--granularity", "DAILY"));
         JsonNode coverage = aws.json("ce", "get-savings-plans-coverage", "--time-period",
-                "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=INSTANCE_TYPE_FAMILY");
+                "Start=" + start + ",End=" + today, "--group-by", "Type=DIMENSION,Key=INSTANCE_TYPE_FAMILY");
         JsonNode first = coverage.field("SavingsPlansCoverages").get().asArray().get(0);
         assertEquals("m7i", first.field("Attributes").get().field("instanceFamily").get().asString());
         BigDecimal covered = new BigDecimal(first.field("Coverage").get().field("SpendCoveredBySavingsPlans").get()

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * GetCostAndUsage's answer: one result per time bucket, with the total of each metric when nothing is
  * grouped, or one group per combination of the groupings' values. {@code estimated} marks a bucket
- * that has not ended yet.
+ * that holds time of the month being billed (or later), whose bill is not final yet: a day of this month that has
+ * ended is still an estimate, as Cost Explorer shows it.
  */
 public record CostAndUsage(List<CostGrouping> groupDefinitions, List<Period> results) {
 

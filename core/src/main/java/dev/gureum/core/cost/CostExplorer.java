@@ -30,6 +30,7 @@ public final class CostExplorer {
     static final int MAXIMUM_GROUP_BY = 2;
     private static final Duration HOURLY_HISTORY = Duration.ofDays(14);
     private static final int HISTORY_MONTHS = 38;
+    private static final int SAVINGS_PLANS_HISTORY_MONTHS = 13;
 
     private final Bills bills;
     private final CloudClock clock;
@@ -70,7 +71,8 @@ public final class CostExplorer {
         Map<List<String>, Sums[]> groups = grouping.groups;
         List<Map.Entry<List<String>, Sums[]>> ordered = groups.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey(CostExplorer::compareKeys)).toList();
-        Instant now = clock.now();
+        // the month being billed is not final until it ends: each of its buckets is an estimate, ended or not
+        Instant billedMonth = Granularity.MONTHLY.bucketStart(clock.now());
         List<CostAndUsage.Period> periods = new ArrayList<>();
         for (int index = 0; index < buckets.size(); index++) {
             Instant bucket = buckets.get(index);
@@ -81,7 +83,7 @@ public final class CostExplorer {
                 Sums[] total = groups.get(List.<String>of());
                 Sums sums = total == null || total[index] == null ? new Sums(metrics) : total[index];
                 periods.add(new CostAndUsage.Period(periodStart, periodEnd, sums.amounts(), List.of(),
-                        periodEnd.isAfter(now)));
+                        periodEnd.isAfter(billedMonth)));
                 continue;
             }
             List<CostAndUsage.Group> grouped = new ArrayList<>();
@@ -90,7 +92,8 @@ public final class CostExplorer {
                     grouped.add(new CostAndUsage.Group(group.getKey(), group.getValue()[index].amounts()));
                 }
             }
-            periods.add(new CostAndUsage.Period(periodStart, periodEnd, Map.of(), grouped, periodEnd.isAfter(now)));
+            periods.add(new CostAndUsage.Period(periodStart, periodEnd, Map.of(), grouped,
+                    periodEnd.isAfter(billedMonth)));
         }
         return new CostAndUsage(groupBy, periods);
     }
@@ -116,6 +119,26 @@ public final class CostExplorer {
             throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: "
                     + (granularity == Granularity.HOURLY ? "hourly data covers the past 14 days"
                             : "historical data covers the past 38 months") + ", from " + earliest + ".");
+        }
+    }
+
+    /**
+     * The Savings Plans operations' rules for a query's time, over {@link #requirePeriod}'s: "The Start date must be
+     * within 13 months. The End date must be after the Start date, and before the current date. Future dates can't
+     * be used as an End date." (End is exclusive: an End of today asks up to today's start.)
+     */
+    private void requireSavingsPlansPeriod(Instant start, Instant end, Granularity granularity) {
+        requirePeriod(start, end, granularity);
+        Instant today = Granularity.DAILY.bucketStart(clock.now());
+        if (end.isAfter(today)) {
+            throw CostExplorerError.VALIDATION.exception("End date " + end + " is after the current date; future"
+                    + " dates can't be used as an End date.");
+        }
+        Instant earliest = LocalDate.ofInstant(today, ZoneOffset.UTC).minusMonths(SAVINGS_PLANS_HISTORY_MONTHS)
+                .atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (start.isBefore(earliest)) {
+            throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: the start date must be"
+                    + " within 13 months, from " + earliest + ".");
         }
     }
 
@@ -170,7 +193,7 @@ public final class CostExplorer {
      */
     public List<PlanUtilization> savingsPlansUtilization(String account, Instant start, Instant end,
                                                          Granularity granularity) {
-        requirePeriod(start, end, granularity);
+        requireSavingsPlansPeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
         List<SavingsPlanUse> uses = bills.savingsPlanUse(account, start, end, buckets);
         List<PlanUtilization> result = new ArrayList<>();
@@ -194,7 +217,7 @@ public final class CostExplorer {
      */
     public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
                                                            Granularity granularity, List<String> groupBy) {
-        requirePeriod(start, end, granularity);
+        requireSavingsPlansPeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
         Map<List<Object>, SavingsPlansCoverage> coverages = new LinkedHashMap<>();
         for (LineItem item : bills.lineItems(account, start, end, buckets)) {

@@ -1,6 +1,7 @@
 package dev.gureum.core.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +25,31 @@ class CostExplorerTest {
     private final CostExplorer explorer = new CostExplorer(world.bills(), world.clock());
 
     @Test
+    void everyDayOfTheMonthBeingBilledIsAnEstimateUntilTheMonthEnds() {
+        world.run("i-0000000000000000a", "t3.micro", "us-east-1a");
+        Instant now = world.clock().now();
+        Instant monthStart = Granularity.MONTHLY.bucketStart(now);
+        Instant nextMonth = Granularity.MONTHLY.next(monthStart);
+        Instant firstDayEnded = monthStart.plus(Duration.ofDays(1)).plusSeconds(1);
+        if (now.isBefore(firstDayEnded)) {
+            world.clock().advance(Duration.between(now, firstDayEnded));
+        }
+        CostAndUsage thisMonth = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, monthStart,
+                monthStart.plus(Duration.ofDays(1)), Granularity.DAILY, List.of(CostMetric.UNBLENDED_COST), List.of(),
+                CostFilter.ALL);
+        assertTrue(thisMonth.results().get(0).estimated(), "a day that has ended, of the month being billed");
+        world.clock().advance(Duration.between(world.clock().now(), nextMonth.plus(Duration.ofHours(1))));
+        CostAndUsage lastMonth = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, monthStart,
+                monthStart.plus(Duration.ofDays(1)), Granularity.DAILY, List.of(CostMetric.UNBLENDED_COST), List.of(),
+                CostFilter.ALL);
+        assertFalse(lastMonth.results().get(0).estimated(), "the month's bill is final once it has ended");
+        CostAndUsage today = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, nextMonth,
+                nextMonth.plus(Duration.ofDays(1)), Granularity.DAILY, List.of(CostMetric.UNBLENDED_COST), List.of(),
+                CostFilter.ALL);
+        assertTrue(today.results().get(0).estimated(), "today");
+    }
+
+    @Test
     void groupedByPurchaseTypeTheNumbersAreTheLineItems() {
         world.buy("m7i.large", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.ALL_UPFRONT, 1);
         world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
@@ -36,7 +62,7 @@ class CostExplorerTest {
                 List.of(CostDimension.PURCHASE_TYPE), CostFilter.ALL);
         assertEquals(1, result.results().size());
         CostAndUsage.Period day = result.results().get(0);
-        assertTrue(day.estimated(), "the day has not ended");
+        assertTrue(day.estimated(), "the day is of the month being billed");
         Map<String, CostAndUsage.Amount> onDemand = group(day, "On Demand Instances");
         Map<String, CostAndUsage.Amount> reserved = group(day, "Standard Reserved Instances");
         assertEquals(0, new BigDecimal("0.2016").compareTo(onDemand.get("UnblendedCost").amount()));

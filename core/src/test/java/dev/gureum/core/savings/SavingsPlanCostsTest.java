@@ -50,25 +50,49 @@ class SavingsPlanCostsTest {
                 "1 covered hour and 2 fee hours, the negation left out");
         assertMoney("0.172", world.total(), "the bill");
 
+        // the Savings Plans operations take no End after today: the rest of the day, and then the whole day
+        world.clock.advance(Duration.ofHours(22));
         List<CostExplorer.PlanUtilization> utilization = costs.savingsPlansUtilization(SavingsWorld.ACCOUNT,
                 SavingsWorld.START, world.clock.now(), Granularity.DAILY);
         SavingsPlansAggregates total = utilization.get(utilization.size() - 1).aggregates();
-        assertMoney("0.072", total.totalCommitment(), "commitment");
-        assertMoney("0.072", total.usedCommitment(), "used");
+        assertMoney("0.864", total.totalCommitment(), "24 h of commitment");
+        assertMoney("0.864", total.usedCommitment(), "used");
         assertMoney("100", total.utilizationPercentage(), "percent");
-        assertMoney("0.1", total.onDemandCostEquivalent(), "1 h of c4.large on demand");
-        assertMoney("0.028", total.netSavings(), "0.1 - 0.072");
-        assertMoney("0.072", total.amortizedRecurringCommitment(), "no upfront");
+        assertMoney("1.2", total.onDemandCostEquivalent(), "24 half hours of c4.large on demand");
+        assertMoney("0.336", total.netSavings(), "1.2 - 0.864");
+        assertMoney("0.864", total.amortizedRecurringCommitment(), "no upfront");
 
         List<SavingsPlansCoverage> coverage = costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 world.clock.now(), null, List.of("INSTANCE_TYPE_FAMILY"));
         assertEquals(1, coverage.size());
         assertEquals(Map.of("instanceFamily", "c4"), coverage.get(0).attributes());
-        assertMoney("0.1", coverage.get(0).spendCovered(), "covered, at on-demand prices");
-        assertMoney("0.1", coverage.get(0).onDemandCost(), "left on demand");
+        assertMoney("1.2", coverage.get(0).spendCovered(), "covered, at on-demand prices");
+        assertMoney("1.2", coverage.get(0).onDemandCost(), "left on demand");
         assertMoney("50", coverage.get(0).coveragePercentage(), "half");
         assertEquals(List.of(Map.of("instanceFamily", "c4", "service", "Amazon Elastic Compute Cloud - Compute")),
                 costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START, world.clock.now(), null,
                         List.of("INSTANCE_FAMILY", "SERVICE")).stream().map(SavingsPlansCoverage::attributes).toList());
+    }
+
+    @Test
+    void savingsPlansDataIsAskedForNoFutureEndAndNoStartOlderThanThirteenMonths() {
+        world.clock.advance(Duration.ofHours(30));
+        java.time.Instant today = SavingsWorld.START.plus(Duration.ofDays(1));
+        costs.savingsPlansUtilization(SavingsWorld.ACCOUNT, SavingsWorld.START, today, Granularity.DAILY);
+        assertRefused(() -> costs.savingsPlansUtilization(SavingsWorld.ACCOUNT, SavingsWorld.START,
+                today.plus(Duration.ofDays(1)), Granularity.DAILY), "after the current date");
+        assertRefused(() -> costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
+                today.plus(Duration.ofDays(1)), null, List.of()), "after the current date");
+        java.time.Instant thirteenMonthsAgo = java.time.Instant.parse("2025-10-03T00:00:00Z");
+        costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, thirteenMonthsAgo, today, Granularity.MONTHLY, List.of());
+        assertRefused(() -> costs.savingsPlansCoverage(SavingsWorld.ACCOUNT,
+                thirteenMonthsAgo.minus(Duration.ofDays(1)), today, Granularity.MONTHLY, List.of()), "within 13 months");
+    }
+
+    private static void assertRefused(org.junit.jupiter.api.function.Executable query, String because) {
+        dev.gureum.core.error.CloudException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gureum.core.error.CloudException.class, query);
+        assertEquals(dev.gureum.core.error.CostExplorerError.VALIDATION, refused.code());
+        org.junit.jupiter.api.Assertions.assertTrue(refused.getMessage().contains(because), refused.getMessage());
     }
 }

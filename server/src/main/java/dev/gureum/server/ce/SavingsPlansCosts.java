@@ -82,6 +82,10 @@ final class SavingsPlansCosts {
             }
             groupBy.add(group.path("Key").asText());
         }
+        if (granularity != null && !groupBy.isEmpty()) {
+            // "Granularity can't be set if GroupBy is set."
+            throw CostExplorerError.VALIDATION.exception("Granularity is not supported when specifying groupBy");
+        }
         ObjectNode output = JSON.createObjectNode();
         ArrayNode coverages = output.putArray("SavingsPlansCoverages");
         for (SavingsPlansCoverage coverage : costs.savingsPlansCoverage(context.account(), start, end, granularity,
