@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.math.BigDecimal;
+import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -140,6 +142,21 @@ class CostExplorerIT {
                 "--metrics", "UnblendedCost");
         aws.assertServerError("UnsupportedOperation", "ce", "get-cost-forecast", "--time-period",
                 "Start=2026-12-01,End=2026-12-02", "--granularity", "DAILY", "--metric", "UNBLENDED_COST");
+        // a member of another JSON type than the model's is refused before anything else, as AWS does
+        for (String wrongType : List.of("{\"TimePeriod\":{\"Start\":20261101,\"End\":\"2026-11-02\"},"
+                        + "\"Granularity\":\"DAILY\",\"Metrics\":[\"UnblendedCost\"]}",
+                "{\"TimePeriod\":{\"Start\":\"2026-11-01\",\"End\":\"2026-11-02\"},\"Granularity\":\"DAILY\","
+                        + "\"Metrics\":\"UnblendedCost\"}",
+                "{\"TimePeriod\":{\"Start\":\"2026-11-01\",\"End\":\"2026-11-02\"},\"Granularity\":\"DAILY\","
+                        + "\"Metrics\":[\"UnblendedCost\"],\"Filter\":{\"Dimensions\":{\"Key\":\"REGION\","
+                        + "\"Values\":[5]}}}")) {
+            HttpResponse<byte[]> refused = SignedRequests.post(server.endpoint(), "ce", "/", Map.of("Content-Type",
+                    "application/x-amz-json-1.1", "X-Amz-Target", "AWSInsightsIndexService.GetCostAndUsage"),
+                    wrongType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(400, refused.statusCode(), wrongType);
+            assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("SerializationException"), wrongType);
+        }
     }
 
     private static String today() {

@@ -18,6 +18,7 @@ import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.protocol.document.RpcErrors;
 import dev.gureum.protocol.json.JsonDocument;
 import dev.gureum.server.dispatch.JsonDocuments;
+import dev.gureum.server.dispatch.JsonMembers;
 import dev.gureum.protocol.json.JsonDocumentProtocol;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.server.dispatch.OperationTable;
@@ -75,10 +76,11 @@ public final class CostExplorerApi {
 
     JsonDocument handle(JsonDocument request, RequestContext context) {
         JsonNode input = JsonDocuments.input(request);
-        if (input.hasNonNull("NextPageToken")) {
+        String nextPageToken = JsonMembers.string(input, "NextPageToken");
+        if (nextPageToken != null) {
             // every answer here is whole, so no token was ever handed out to come back
-            throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + input.get("NextPageToken")
-                    .asText() + " is not valid.");
+            throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + nextPageToken
+                    + " is not valid.");
         }
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(input, context);
@@ -92,27 +94,30 @@ public final class CostExplorerApi {
     }
 
     private ObjectNode costAndUsage(JsonNode input, RequestContext context) {
-        Granularity granularity = granularity(required(input, "Granularity").asText());
-        JsonNode period = required(input, "TimePeriod");
-        Instant start = date(required(period, "Start").asText(), "Start");
-        Instant end = date(required(period, "End").asText(), "End");
+        Granularity granularity = granularity(requiredString(input, "Granularity"));
+        JsonNode period = timePeriod(input);
+        Instant start = date(requiredString(period, "Start"), "Start");
+        Instant end = date(requiredString(period, "End"), "End");
+        required(input, "Metrics");
         List<CostMetric> metrics = new ArrayList<>();
-        for (JsonNode name : required(input, "Metrics")) {
-            metrics.add(CostMetric.named(name.asText()).orElseThrow(() -> CostExplorerError.VALIDATION.exception(
-                    "Metric " + name.asText() + " is not supported (Gureum: AmortizedCost, BlendedCost, "
+        for (String name : JsonMembers.strings(input, "Metrics")) {
+            metrics.add(CostMetric.named(name).orElseThrow(() -> CostExplorerError.VALIDATION.exception(
+                    "Metric " + name + " is not supported (Gureum: AmortizedCost, BlendedCost, "
                             + "NetAmortizedCost, NetUnblendedCost, UnblendedCost, UsageQuantity).")));
         }
         List<CostGrouping> groupBy = new ArrayList<>();
-        for (JsonNode group : input.path("GroupBy")) {
-            String key = group.path("Key").asText();
-            groupBy.add(switch (group.path("Type").asText()) {
+        for (JsonNode group : JsonMembers.structures(input, "GroupBy")) {
+            String key = JsonMembers.string(group, "Key");
+            String type = JsonMembers.string(group, "Type");
+            groupBy.add(switch (type == null ? "" : type) {
                 case "DIMENSION" -> dimension(key);
-                case "TAG" -> new CostGrouping.Tag(key);
-                default -> throw CostExplorerError.VALIDATION.exception("Group definition type "
-                        + group.path("Type").asText() + " is not supported by Gureum yet; group by DIMENSION or TAG.");
+                case "TAG" -> new CostGrouping.Tag(requiredString(group, "Key"));
+                default -> throw CostExplorerError.VALIDATION.exception("Group definition type " + type
+                        + " is not supported by Gureum yet; group by DIMENSION or TAG.");
             });
         }
-        CostFilter filter = input.hasNonNull("Filter") ? filter(input.get("Filter")) : CostFilter.ALL;
+        JsonNode filterExpression = JsonMembers.structure(input, "Filter");
+        CostFilter filter = filterExpression != null ? filter(filterExpression) : CostFilter.ALL;
         CostAndUsage result = costs.costAndUsage(context.account(), start, end, granularity, metrics, groupBy, filter);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode definitions = output.putArray("GroupDefinitions");
@@ -143,18 +148,20 @@ public final class CostExplorerApi {
      * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id); filters and sorting not yet.
      */
     private ObjectNode reservationUtilization(JsonNode input, RequestContext context) {
-        JsonNode period = required(input, "TimePeriod");
-        Instant start = date(required(period, "Start").asText(), "Start");
-        Instant end = date(required(period, "End").asText(), "End");
-        Granularity granularity = input.hasNonNull("Granularity") ? granularity(input.get("Granularity").asText())
-                : input.path("GroupBy").isEmpty() ? Granularity.DAILY : null;
+        JsonNode period = timePeriod(input);
+        Instant start = date(requiredString(period, "Start"), "Start");
+        Instant end = date(requiredString(period, "End"), "End");
+        String granularityName = JsonMembers.string(input, "Granularity");
+        List<JsonNode> groupBy = JsonMembers.structures(input, "GroupBy");
+        Granularity granularity = granularityName != null ? granularity(granularityName)
+                : groupBy.isEmpty() ? Granularity.DAILY : null;
         if (granularity == Granularity.HOURLY) {
             throw CostExplorerError.VALIDATION.exception("GetReservationUtilization supports DAILY and MONTHLY.");
         }
         boolean byReservation = false;
-        for (JsonNode group : input.path("GroupBy")) {
-            if (!"DIMENSION".equals(group.path("Type").asText())
-                    || !"SUBSCRIPTION_ID".equals(group.path("Key").asText())) {
+        for (JsonNode group : groupBy) {
+            if (!"DIMENSION".equals(JsonMembers.string(group, "Type"))
+                    || !"SUBSCRIPTION_ID".equals(JsonMembers.string(group, "Key"))) {
                 throw CostExplorerError.VALIDATION.exception("GetReservationUtilization groups by DIMENSION "
                         + "SUBSCRIPTION_ID only.");
             }
@@ -236,27 +243,31 @@ public final class CostExplorerApi {
             throw CostExplorerError.VALIDATION.exception("Expression must have exactly one of Dimensions, Tags, "
                     + "CostCategories, And, Or, Not; found " + present + ".");
         }
-        JsonNode value = expression.get(present.get(0));
-        return switch (present.get(0)) {
+        String operator = present.get(0);
+        return switch (operator) {
             case "Dimensions" -> {
+                JsonNode value = JsonMembers.structure(expression, operator);
                 matchOptions(value, "Dimensions", Set.of("EQUALS", "CASE_SENSITIVE"));
-                yield new CostFilter.Dimension(dimension(value.path("Key").asText()), values(value));
+                yield new CostFilter.Dimension(dimension(JsonMembers.string(value, "Key")),
+                        JsonMembers.strings(value, "Values"));
             }
             case "Tags" -> {
+                JsonNode value = JsonMembers.structure(expression, operator);
                 boolean absent = matchOptions(value, "Tags", Set.of("EQUALS", "ABSENT", "CASE_SENSITIVE"))
                         .contains("ABSENT");
-                yield new CostFilter.Tag(value.path("Key").asText(), values(value), absent);
+                yield new CostFilter.Tag(JsonMembers.string(value, "Key"), JsonMembers.strings(value, "Values"),
+                        absent);
             }
             case "And", "Or" -> {
                 List<CostFilter> parts = new ArrayList<>();
-                value.forEach(part -> parts.add(filter(part)));
+                JsonMembers.structures(expression, operator).forEach(part -> parts.add(filter(part)));
                 if (parts.size() < 2) {
                     throw CostExplorerError.VALIDATION.exception(present.get(0)
                             + " needs at least two expressions.");
                 }
                 yield present.get(0).equals("And") ? new CostFilter.And(parts) : new CostFilter.Or(parts);
             }
-            case "Not" -> new CostFilter.Not(filter(value));
+            case "Not" -> new CostFilter.Not(filter(JsonMembers.structure(expression, operator)));
             default -> throw CostExplorerError.VALIDATION.exception(present.get(0)
                     + " expressions are not supported by Gureum yet.");
         };
@@ -267,21 +278,14 @@ public final class CostExplorerApi {
      * CASE_SENSITIVE are what it does without any).
      */
     private static List<String> matchOptions(JsonNode expression, String of, Set<String> valid) {
-        List<String> options = new ArrayList<>();
-        for (JsonNode option : expression.path("MatchOptions")) {
-            if (!valid.contains(option.asText())) {
-                throw CostExplorerError.VALIDATION.exception("Match option " + option.asText() + " is not valid for "
+        List<String> options = JsonMembers.strings(expression, "MatchOptions");
+        for (String option : options) {
+            if (!valid.contains(option)) {
+                throw CostExplorerError.VALIDATION.exception("Match option " + option + " is not valid for "
                         + of + " here; valid: " + String.join(", ", new java.util.TreeSet<>(valid)) + ".");
             }
-            options.add(option.asText());
         }
         return options;
-    }
-
-    private static List<String> values(JsonNode expression) {
-        List<String> values = new ArrayList<>();
-        expression.path("Values").forEach(item -> values.add(item.asText()));
-        return values;
     }
 
     private static CostDimension dimension(String key) {
@@ -319,6 +323,18 @@ public final class CostExplorerApi {
     static String dateText(Instant at, Granularity granularity) {
         return granularity == Granularity.HOURLY ? at.toString()
                 : LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
+    }
+
+    /** The request's TimePeriod, which it must have. */
+    static JsonNode timePeriod(JsonNode input) {
+        required(input, "TimePeriod");
+        return JsonMembers.structure(input, "TimePeriod");
+    }
+
+    /** A string member the request must have. */
+    static String requiredString(JsonNode node, String member) {
+        required(node, member);
+        return JsonMembers.string(node, member);
     }
 
     static JsonNode required(JsonNode node, String member) {

@@ -10,6 +10,7 @@ import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.cost.SavingsPlansAggregates;
 import dev.gureum.core.cost.SavingsPlansCoverage;
 import dev.gureum.core.error.CostExplorerError;
+import dev.gureum.server.dispatch.JsonMembers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,9 @@ final class SavingsPlansCosts {
     }
 
     ObjectNode utilization(JsonNode input, RequestContext context) {
-        JsonNode period = CostExplorerApi.required(input, "TimePeriod");
-        Instant start = CostExplorerApi.date(CostExplorerApi.required(period, "Start").asText(), "Start");
-        Instant end = CostExplorerApi.date(CostExplorerApi.required(period, "End").asText(), "End");
+        JsonNode period = CostExplorerApi.timePeriod(input);
+        Instant start = CostExplorerApi.date(CostExplorerApi.requiredString(period, "Start"), "Start");
+        Instant end = CostExplorerApi.date(CostExplorerApi.requiredString(period, "End"), "End");
         Granularity granularity = granularity(input, "GetSavingsPlansUtilization");
         refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter", "SortBy");
         List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
@@ -64,23 +65,23 @@ final class SavingsPlansCosts {
     }
 
     ObjectNode coverage(JsonNode input, RequestContext context) {
-        JsonNode period = CostExplorerApi.required(input, "TimePeriod");
-        Instant start = CostExplorerApi.date(CostExplorerApi.required(period, "Start").asText(), "Start");
-        Instant end = CostExplorerApi.date(CostExplorerApi.required(period, "End").asText(), "End");
+        JsonNode period = CostExplorerApi.timePeriod(input);
+        Instant start = CostExplorerApi.date(CostExplorerApi.requiredString(period, "Start"), "Start");
+        Instant end = CostExplorerApi.date(CostExplorerApi.requiredString(period, "End"), "End");
         Granularity granularity = granularity(input, "GetSavingsPlansCoverage");
         refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter", "SortBy", "NextToken", "MaxResults");
-        for (JsonNode metric : input.path("Metrics")) {
-            if (!"SpendCoveredBySavingsPlans".equals(metric.asText())) {
-                throw CostExplorerError.VALIDATION.exception("Metric " + metric.asText()
+        for (String metric : JsonMembers.strings(input, "Metrics")) {
+            if (!"SpendCoveredBySavingsPlans".equals(metric)) {
+                throw CostExplorerError.VALIDATION.exception("Metric " + metric
                         + " is not valid; GetSavingsPlansCoverage supports SpendCoveredBySavingsPlans.");
             }
         }
         List<String> groupBy = new ArrayList<>();
-        for (JsonNode group : input.path("GroupBy")) {
-            if (!"DIMENSION".equals(group.path("Type").asText())) {
+        for (JsonNode group : JsonMembers.structures(input, "GroupBy")) {
+            if (!"DIMENSION".equals(JsonMembers.string(group, "Type"))) {
                 throw CostExplorerError.VALIDATION.exception("GetSavingsPlansCoverage groups by DIMENSION.");
             }
-            groupBy.add(group.path("Key").asText());
+            groupBy.add(JsonMembers.string(group, "Key"));
         }
         if (granularity != null && !groupBy.isEmpty()) {
             // "Granularity can't be set if GroupBy is set."
@@ -106,8 +107,8 @@ final class SavingsPlansCosts {
 
     /** DAILY or MONTHLY; absent, the whole period in one (null). */
     private static Granularity granularity(JsonNode input, String operation) {
-        Granularity granularity = input.hasNonNull("Granularity")
-                ? CostExplorerApi.granularity(input.get("Granularity").asText()) : null;
+        String name = JsonMembers.string(input, "Granularity");
+        Granularity granularity = name != null ? CostExplorerApi.granularity(name) : null;
         if (granularity == Granularity.HOURLY) {
             throw CostExplorerError.VALIDATION.exception(operation + " supports DAILY and MONTHLY.");
         }

@@ -14,6 +14,7 @@ import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.json.JsonDocument;
 import dev.gureum.server.dispatch.JsonDocuments;
+import dev.gureum.server.dispatch.JsonMembers;
 import dev.gureum.protocol.json.RestJsonDocumentProtocol;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.server.dispatch.OperationTable;
@@ -62,21 +63,21 @@ public final class SavingsPlansApi {
             case "DescribeSavingsPlans" -> describe(input, context);
             case "DescribeSavingsPlanRates" -> planRates(input, context);
             case "DeleteQueuedSavingsPlan" -> {
-                plans.deleteQueued(context, text(input, "savingsPlanId"));
+                plans.deleteQueued(context, JsonMembers.string(input, "savingsPlanId"));
                 yield JSON.createObjectNode();
             }
             case "TagResource" -> {
-                plans.tag(context, text(input, "resourceArn"), stringMap(input.get("tags")));
+                plans.tag(context, JsonMembers.string(input, "resourceArn"), JsonMembers.stringMap(input, "tags"));
                 yield JSON.createObjectNode();
             }
             case "UntagResource" -> {
-                plans.untag(context, text(input, "resourceArn"), strings(input, "tagKeys"));
+                plans.untag(context, JsonMembers.string(input, "resourceArn"), JsonMembers.strings(input, "tagKeys"));
                 yield JSON.createObjectNode();
             }
             case "ListTagsForResource" -> {
                 ObjectNode answer = JSON.createObjectNode();
                 ObjectNode tags = answer.putObject("tags");
-                plans.tags(context, text(input, "resourceArn")).forEach(tags::put);
+                plans.tags(context, JsonMembers.string(input, "resourceArn")).forEach(tags::put);
                 yield answer;
             }
             default -> throw new ProtocolException(CommonError.UNSUPPORTED_OPERATION, "The action "
@@ -87,14 +88,14 @@ public final class SavingsPlansApi {
 
     private ObjectNode offerings(JsonNode input) {
         Map<String, List<String>> properties = filters(input, List.of("region", "instanceFamily"));
-        List<String> productTypes = input.hasNonNull("productType") ? List.of(input.get("productType").asText())
-                : List.of();
-        OfferingSearch search = new OfferingSearch(strings(input, "offeringIds"), strings(input, "paymentOptions"),
-                productTypes, strings(input, "planTypes"), longs(input, "durations"), strings(input, "currencies"),
-                strings(input, "descriptions"), strings(input, "serviceCodes"), strings(input, "usageTypes"),
-                strings(input, "operations"), properties);
-        Page<SavingsPlanService.Offering> page = plans.offerings(search, integer(input, "maxResults"),
-                text(input, "nextToken"));
+        String productType = JsonMembers.string(input, "productType");
+        List<String> productTypes = productType != null ? List.of(productType) : List.of();
+        OfferingSearch search = new OfferingSearch(JsonMembers.strings(input, "offeringIds"), JsonMembers.strings(input, "paymentOptions"),
+                productTypes, JsonMembers.strings(input, "planTypes"), JsonMembers.longs(input, "durations"), JsonMembers.strings(input, "currencies"),
+                JsonMembers.strings(input, "descriptions"), JsonMembers.strings(input, "serviceCodes"), JsonMembers.strings(input, "usageTypes"),
+                JsonMembers.strings(input, "operations"), properties);
+        Page<SavingsPlanService.Offering> page = plans.offerings(search, JsonMembers.integer(input, "maxResults"),
+                JsonMembers.string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         var results = output.putArray("searchResults");
         for (SavingsPlanService.Offering offering : page.items()) {
@@ -109,11 +110,11 @@ public final class SavingsPlansApi {
     private ObjectNode offeringRates(JsonNode input) {
         Map<String, List<String>> properties = filters(input, List.of("region", "instanceFamily", "instanceType",
                 "productDescription", "tenancy", "productId"));
-        OfferingSearch search = new OfferingSearch(strings(input, "savingsPlanOfferingIds"),
-                strings(input, "savingsPlanPaymentOptions"), strings(input, "products"),
-                strings(input, "savingsPlanTypes"), List.of(), List.of(), List.of(), strings(input, "serviceCodes"),
-                strings(input, "usageTypes"), strings(input, "operations"), properties);
-        Page<PlanRate> page = plans.offeringRates(search, integer(input, "maxResults"), text(input, "nextToken"));
+        OfferingSearch search = new OfferingSearch(JsonMembers.strings(input, "savingsPlanOfferingIds"),
+                JsonMembers.strings(input, "savingsPlanPaymentOptions"), JsonMembers.strings(input, "products"),
+                JsonMembers.strings(input, "savingsPlanTypes"), List.of(), List.of(), List.of(), JsonMembers.strings(input, "serviceCodes"),
+                JsonMembers.strings(input, "usageTypes"), JsonMembers.strings(input, "operations"), properties);
+        Page<PlanRate> page = plans.offeringRates(search, JsonMembers.integer(input, "maxResults"), JsonMembers.string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         var results = output.putArray("searchResults");
         for (PlanRate rate : page.items()) {
@@ -126,18 +127,18 @@ public final class SavingsPlansApi {
     }
 
     private ObjectNode create(JsonNode input, RequestContext context) {
-        SavingsPlan plan = plans.create(context, text(input, "savingsPlanOfferingId"), amount(input, "commitment"),
-                amount(input, "upfrontPaymentAmount"), timestamp(input, "purchaseTime"), text(input, "clientToken"),
-                stringMap(input.get("tags")));
+        SavingsPlan plan = plans.create(context, JsonMembers.string(input, "savingsPlanOfferingId"), amount(input, "commitment"),
+                amount(input, "upfrontPaymentAmount"), timestamp(input, "purchaseTime"), JsonMembers.string(input, "clientToken"),
+                JsonMembers.stringMap(input, "tags"));
         ObjectNode output = JSON.createObjectNode();
         output.put("savingsPlanId", plan.id());
         return output;
     }
 
     private ObjectNode describe(JsonNode input, RequestContext context) {
-        Page<SavingsPlan> page = plans.describe(context, strings(input, "savingsPlanIds"),
-                strings(input, "savingsPlanArns"), strings(input, "states"), filters(input, null),
-                integer(input, "maxResults"), text(input, "nextToken"));
+        Page<SavingsPlan> page = plans.describe(context, JsonMembers.strings(input, "savingsPlanIds"),
+                JsonMembers.strings(input, "savingsPlanArns"), JsonMembers.strings(input, "states"), filters(input, null),
+                JsonMembers.integer(input, "maxResults"), JsonMembers.string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         var results = output.putArray("savingsPlans");
         for (SavingsPlan plan : page.items()) {
@@ -150,9 +151,9 @@ public final class SavingsPlansApi {
     }
 
     private ObjectNode planRates(JsonNode input, RequestContext context) {
-        String id = text(input, "savingsPlanId");
-        Page<PlanRate> page = plans.rates(context, id, filters(input, null), integer(input, "maxResults"),
-                text(input, "nextToken"));
+        String id = JsonMembers.string(input, "savingsPlanId");
+        Page<PlanRate> page = plans.rates(context, id, filters(input, null), JsonMembers.integer(input, "maxResults"),
+                JsonMembers.string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         output.put("savingsPlanId", id);
         var results = output.putArray("searchResults");
@@ -168,23 +169,16 @@ public final class SavingsPlansApi {
     /** A {@code filters} list of {@code {name, values}}; names outside {@code allowed} (when given) are refused. */
     private static Map<String, List<String>> filters(JsonNode input, List<String> allowed) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (JsonNode filter : input.path("filters")) {
-            String name = filter.path("name").asText();
+        for (JsonNode filter : JsonMembers.structures(input, "filters")) {
+            String name = JsonMembers.string(filter, "name");
             if (allowed != null && !allowed.contains(name)) {
                 throw SavingsPlansError.VALIDATION.exception("1 validation error detected: Value '" + name
                         + "' at 'filters.member.name' failed to satisfy constraint: Member must satisfy enum value "
                         + "set: " + allowed);
             }
-            List<String> values = new ArrayList<>();
-            filter.path("values").forEach(value -> values.add(value.asText()));
-            filters.computeIfAbsent(name, unused -> new ArrayList<>()).addAll(values);
+            filters.computeIfAbsent(name, unused -> new ArrayList<>()).addAll(JsonMembers.strings(filter, "values"));
         }
         return filters;
-    }
-
-    private static String text(JsonNode input, String member) {
-        JsonNode value = input.get(member);
-        return value == null || value.isNull() ? null : value.asText();
     }
 
     /** An Amount member: a string in the model; a number is read as the decimal it spells. */
@@ -193,38 +187,7 @@ public final class SavingsPlansApi {
         if (value == null || value.isNull()) {
             return null;
         }
-        return value.isNumber() ? value.decimalValue().toPlainString() : value.asText();
-    }
-
-    private static Integer integer(JsonNode input, String member) {
-        JsonNode value = input.get(member);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.canConvertToInt()) {
-            throw SavingsPlansError.VALIDATION.exception(member + " must be an integer.");
-        }
-        return value.asInt();
-    }
-
-    private static List<String> strings(JsonNode input, String member) {
-        List<String> values = new ArrayList<>();
-        input.path(member).forEach(value -> values.add(value.asText()));
-        return values;
-    }
-
-    private static List<Long> longs(JsonNode input, String member) {
-        List<Long> values = new ArrayList<>();
-        input.path(member).forEach(value -> values.add(value.asLong()));
-        return values;
-    }
-
-    private static Map<String, String> stringMap(JsonNode node) {
-        Map<String, String> map = new LinkedHashMap<>();
-        if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(entry -> map.put(entry.getKey(), entry.getValue().asText()));
-        }
-        return map;
+        return value.isNumber() ? value.decimalValue().toPlainString() : JsonMembers.string(input, member);
     }
 
     /** A timestamp as botocore sends it for REST-JSON (epoch seconds), or ISO-8601 text. */
@@ -238,10 +201,11 @@ public final class SavingsPlansApi {
             return Instant.ofEpochSecond(seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         }
+        String text = JsonMembers.string(input, member);
         try {
-            return Instant.parse(value.asText());
+            return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw SavingsPlansError.VALIDATION.exception(member + " must be a timestamp, not '" + value.asText() + "'.");
+            throw SavingsPlansError.VALIDATION.exception(member + " must be a timestamp, not '" + text + "'.");
         }
     }
 }
