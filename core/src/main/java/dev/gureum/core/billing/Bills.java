@@ -295,16 +295,21 @@ public final class Bills {
     }
 
     /**
-     * Hours of instance time or address time, or the provisioned quantity (GiB, IOPS, MiB/s) × the share of the
-     * bucket's month the seconds make.
+     * Hours of instance time or address time, or the provisioned quantity (GiB, IOPS, GiB/s from the MiB/s) × the
+     * share of the bucket's month the seconds make.
      */
     private static BigDecimal quantity(UsagePeriod period, long seconds, YearMonth month) {
         BigDecimal bySeconds = BigDecimal.valueOf(seconds);
         return switch (period.pricedAs()) {
             case INSTANCE_HOURS, SPOT_HOURS, ADDRESS_HOURS -> bySeconds.divide(SECONDS_PER_HOUR, PRECISION);
-            case VOLUME_GIB_MONTHS, IOPS_MONTHS, THROUGHPUT_MONTHS -> {
+            case VOLUME_GIB_MONTHS, IOPS_MONTHS -> {
                 BigDecimal monthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L);
                 yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(monthSeconds, PRECISION);
+            }
+            case THROUGHPUT_MONTHS -> {
+                BigDecimal mebibyteMonthSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L * 1024);
+                yield BigDecimal.valueOf(period.quantity()).multiply(bySeconds).divide(mebibyteMonthSeconds,
+                        PRECISION);
             }
             case STORED_BYTE_MONTHS -> {
                 BigDecimal byteSeconds = BigDecimal.valueOf(month.lengthOfMonth() * 86_400L).multiply(GIBIBYTE);

@@ -18,7 +18,7 @@ public enum StorageCharge {
     VOLUME_SC1("volume.sc1", "GB-month"),
     VOLUME_STANDARD("volume.standard", "GB-month"),
     GP3_IOPS("gp3.iops", "IOPS-month"),
-    GP3_THROUGHPUT("gp3.throughput", "MiB/s-month"),
+    GP3_THROUGHPUT("gp3.throughput", "GiBps-month"),
     IO1_IOPS("io1.iops", "IOPS-month"),
     IO2_IOPS_UP_TO_32000("io2.iops.1", "IOPS-month"),
     IO2_IOPS_UP_TO_64000("io2.iops.2", "IOPS-month"),

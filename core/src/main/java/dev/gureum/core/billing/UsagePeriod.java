@@ -29,8 +29,11 @@ public record UsagePeriod(String resourceId, String usageType, PricedAs pricedAs
         VOLUME_GIB_MONTHS("GB-Mo"),
         /** A provisioned-IOPS price per IOPS-month, per IOPS charged and per second of the month. */
         IOPS_MONTHS("IOPS-Mo"),
-        /** A provisioned-throughput price per MiB/s-month, per MiB/s charged and per second of the month. */
-        THROUGHPUT_MONTHS("MiBps-Mo"),
+        /**
+         * A provisioned-throughput price per GiB/s-month, the unit AWS's price list and cost and usage report use
+         * ({@code GiBps-mo}), for the MiB/s charged (1/1,024 of a unit each) per second of the month.
+         */
+        THROUGHPUT_MONTHS("GiBps-mo"),
         /** A stored GB-month price (snapshots), the quantity in bytes, per GiB stored and per second of the month. */
         STORED_BYTE_MONTHS("GB-Mo"),
         /** The public IPv4 address-hour price, per second an address is held. */

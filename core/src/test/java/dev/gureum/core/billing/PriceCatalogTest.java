@@ -79,7 +79,7 @@ class PriceCatalogTest {
         assertPrice("0.125", PRICES.volumeGbMonth("us-east-1", VolumeType.IO2));
         assertPrice("0.015", PRICES.volumeGbMonth("us-east-1", VolumeType.SC1));
         assertPrice("0.005", PRICES.storage("us-east-1", StorageCharge.GP3_IOPS));
-        assertPrice("0.04", PRICES.storage("us-east-1", StorageCharge.GP3_THROUGHPUT));
+        assertPrice("40.96", PRICES.storage("us-east-1", StorageCharge.GP3_THROUGHPUT));
         assertPrice("0.065", PRICES.storage("us-east-1", StorageCharge.IO1_IOPS));
         assertPrice("0.0455", PRICES.storage("us-east-1", StorageCharge.IO2_IOPS_UP_TO_64000));
         assertPrice("0.05", PRICES.snapshotGbMonth("us-east-1"));

@@ -34,6 +34,11 @@ class VolumeMeterTest {
         assertEquals(Map.of("EBS:VolumeUsage.gp3", new BigDecimal("8.00"), "EBS:VolumeP-IOPS.gp3", new BigDecimal("15.00"),
                 "EBS:VolumeP-Throughput.gp3", new BigDecimal("5.00")), costs(),
                 "100 GiB × $0.08, 3,000 IOPS above 3,000 × $0.005, 125 MiB/s above 125 × $0.04, a whole month");
+        MonthlyBill.Charge throughput = bills.month("000000000000", YearMonth.of(2026, 11)).charges().stream()
+                .filter(charge -> charge.usageType().equals("EBS:VolumeP-Throughput.gp3")).findFirst().orElseThrow();
+        assertEquals(0, new BigDecimal("0.1220703125").compareTo(throughput.quantity().setScale(10,
+                java.math.RoundingMode.HALF_UP)), "in AWS's unit, GiBps-mo: 125 / 1,024 of one for the month");
+        assertEquals("GiBps-mo", throughput.unit());
     }
 
     @Test
