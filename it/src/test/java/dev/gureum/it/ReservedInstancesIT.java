@@ -155,6 +155,11 @@ class ReservedInstancesIT {
                             .scope("Availability Zone"))).reservedInstancesModificationId();
         }
         assertTrue(modification.startsWith("rimod-"), modification);
+        var processing = ec2.describeReservedInstancesModifications(r -> r.reservedInstancesModificationIds(
+                modification)).reservedInstancesModifications().get(0);
+        assertEquals("processing", processing.status());
+        assertNull(processing.modificationResults().get(0).reservedInstancesId(),
+                "the new reservation's id is shown only once the modification is fulfilled");
         server.advanceClock(60);
         var described = ec2.describeReservedInstancesModifications(r -> r.reservedInstancesModificationIds(
                 modification)).reservedInstancesModifications().get(0);

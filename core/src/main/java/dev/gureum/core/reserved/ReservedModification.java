@@ -19,7 +19,12 @@ public record ReservedModification(String id, String clientToken, Instant create
     }
 
     public String status(Instant now) {
-        return now.isBefore(createDate.plus(PROCESSING)) ? "processing" : "fulfilled";
+        return fulfilled(now) ? "fulfilled" : "processing";
+    }
+
+    /** Whether it has been fulfilled: only then does EC2 show the ids of the reservations it made. */
+    public boolean fulfilled(Instant now) {
+        return !now.isBefore(createDate.plus(PROCESSING));
     }
 
     public Instant updateDate(Instant now) {

@@ -137,7 +137,9 @@ final class ReservedInstanceHandlers {
                                         .toList())
                                 .modificationResults(modification.results().stream()
                                         .map(result -> ReservedInstancesModificationResult.builder()
-                                                .reservedInstancesId(result.reservedInstancesId())
+                                                // "only available when the status of the modification is fulfilled"
+                                                .reservedInstancesId(modification.fulfilled(context.now())
+                                                        ? result.reservedInstancesId() : null)
                                                 .targetConfiguration(ReservedInstancesConfiguration.builder()
                                                         .availabilityZone(result.availabilityZone())
                                                         .instanceCount(result.instanceCount())
