@@ -103,6 +103,28 @@ class CostExplorerIT {
                 "--query", "ResultsByTime[0].Total.UsageQuantity.Amount");
         assertEquals(0, BigDecimal.ONE.compareTo(new BigDecimal(web)), "the web instance's hour: " + web);
 
+        JsonNode types = aws.json("ce", "get-dimension-values", "--time-period", "Start=" + start + ",End=" + end,
+                "--dimension", "PURCHASE_TYPE");
+        assertEquals(List.of("On Demand Instances", "Standard Reserved Instances"), types.field("DimensionValues")
+                .get().asArray().stream().map(value -> value.field("Value").get().asString()).toList());
+        assertEquals("2", types.field("TotalSize").get().asNumber());
+        JsonNode firstPage = aws.json("ce", "get-dimension-values", "--time-period", "Start=" + start + ",End=" + end,
+                "--dimension", "PURCHASE_TYPE", "--max-results", "1", "--no-paginate");
+        assertEquals("1", firstPage.field("ReturnSize").get().asNumber());
+        JsonNode secondPage = aws.json("ce", "get-dimension-values", "--time-period", "Start=" + start + ",End="
+                + end, "--dimension", "PURCHASE_TYPE", "--next-page-token", firstPage.field("NextPageToken").get()
+                .asString());
+        assertEquals("Standard Reserved Instances", secondPage.field("DimensionValues").get().asArray().get(0)
+                .field("Value").get().asString());
+        assertEquals(List.of("BoxUsage:m7i.large"), aws.json("ce", "get-dimension-values", "--time-period",
+                "Start=" + start + ",End=" + end, "--dimension", "USAGE_TYPE", "--search-string", "boxusage")
+                .field("DimensionValues").get().asArray().stream().map(value -> value.field("Value").get().asString())
+                .toList());
+        assertEquals(List.of("team"), aws.json("ce", "get-tags", "--time-period", "Start=" + start + ",End=" + end)
+                .field("Tags").get().asArray().stream().map(JsonNode::asString).toList());
+        assertEquals(List.of("web"), aws.json("ce", "get-tags", "--time-period", "Start=" + start + ",End=" + end,
+                "--tag-key", "team").field("Tags").get().asArray().stream().map(JsonNode::asString).toList());
+
         JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
                 "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=SUBSCRIPTION_ID");
         JsonNode total = utilization.field("Total").get();

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -96,6 +97,22 @@ public final class CostExplorer {
                     periodEnd.isAfter(billedMonth)));
         }
         return new CostAndUsage(groupBy, periods);
+    }
+
+    /**
+     * Hands each of the account's line items of the period that pass {@code filter} to {@code each}, with the tags of
+     * the account's resources when {@code withTags} or the filter reads them (none otherwise); the period is held to
+     * GetCostAndUsage's rules for DAILY data.
+     */
+    void eachMatching(String account, Instant start, Instant end, CostFilter filter, boolean withTags,
+                      BiConsumer<LineItem, ResourceTags> each) {
+        requirePeriod(start, end, Granularity.DAILY);
+        ResourceTags tags = withTags || filter.readsTags() ? tagsOfAccount.apply(account) : ResourceTags.NONE;
+        bills.eachLineItem(account, start, end, Granularity.MONTHLY, item -> {
+            if (filter.matches(item, tags)) {
+                each.accept(item, tags);
+            }
+        });
     }
 
     /**

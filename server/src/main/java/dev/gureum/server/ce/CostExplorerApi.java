@@ -13,6 +13,7 @@ import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.cost.CostFilter;
 import dev.gureum.core.cost.CostGrouping;
 import dev.gureum.core.cost.CostMetric;
+import dev.gureum.core.cost.CostValues;
 import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.protocol.document.RpcErrors;
@@ -61,10 +62,12 @@ public final class CostExplorerApi {
 
     private final CostExplorer costs;
     private final SavingsPlansCosts savingsPlans;
+    private final CostValueLists values;
 
     private CostExplorerApi(CostExplorer costs) {
         this.costs = costs;
         this.savingsPlans = new SavingsPlansCosts(costs);
+        this.values = new CostValueLists(new CostValues(costs));
     }
 
     public static ServiceEndpoint create(CostExplorer costs) {
@@ -76,21 +79,27 @@ public final class CostExplorerApi {
 
     JsonDocument handle(JsonDocument request, RequestContext context) {
         JsonNode input = JsonDocuments.input(request);
-        String nextPageToken = JsonMembers.string(input, "NextPageToken");
-        if (nextPageToken != null) {
-            // every answer here is whole, so no token was ever handed out to come back
-            throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + nextPageToken
-                    + " is not valid.");
-        }
         ObjectNode output = switch (request.operation()) {
-            case "GetCostAndUsage" -> costAndUsage(input, context);
-            case "GetReservationUtilization" -> reservationUtilization(input, context);
-            case "GetSavingsPlansUtilization" -> savingsPlans.utilization(input, context);
-            case "GetSavingsPlansCoverage" -> savingsPlans.coverage(input, context);
+            case "GetCostAndUsage" -> costAndUsage(wholeAnswer(input), context);
+            case "GetReservationUtilization" -> reservationUtilization(wholeAnswer(input), context);
+            case "GetSavingsPlansUtilization" -> savingsPlans.utilization(wholeAnswer(input), context);
+            case "GetSavingsPlansCoverage" -> savingsPlans.coverage(wholeAnswer(input), context);
+            case "GetDimensionValues" -> values.dimensionValues(input, context);
+            case "GetTags" -> values.tags(input, context);
             default -> throw CostExplorerError.UNSUPPORTED_OPERATION.exception("The action " + request.operation()
                     + " is not supported by Gureum yet.");
         };
         return JsonDocuments.answer(request, output);
+    }
+
+    /** The input of an operation whose answers are whole: it never handed out a NextPageToken to come back. */
+    private static JsonNode wholeAnswer(JsonNode input) {
+        String nextPageToken = JsonMembers.string(input, "NextPageToken");
+        if (nextPageToken != null) {
+            throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + nextPageToken
+                    + " is not valid.");
+        }
+        return input;
     }
 
     private ObjectNode costAndUsage(JsonNode input, RequestContext context) {
@@ -116,8 +125,7 @@ public final class CostExplorerApi {
                         + " is not supported by Gureum yet; group by DIMENSION or TAG.");
             });
         }
-        JsonNode filterExpression = JsonMembers.structure(input, "Filter");
-        CostFilter filter = filterExpression != null ? filter(filterExpression) : CostFilter.ALL;
+        CostFilter filter = filterOf(input);
         CostAndUsage result = costs.costAndUsage(context.account(), start, end, granularity, metrics, groupBy, filter);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode definitions = output.putArray("GroupDefinitions");
@@ -236,6 +244,12 @@ public final class CostExplorerApi {
     }
 
     /** A filter expression: exactly one of Dimensions, Tags, And, Or, Not (CostCategories not yet). */
+    /** The request's Filter, or every line item. */
+    static CostFilter filterOf(JsonNode input) {
+        JsonNode expression = JsonMembers.structure(input, "Filter");
+        return expression != null ? filter(expression) : CostFilter.ALL;
+    }
+
     private static CostFilter filter(JsonNode expression) {
         List<String> present = new ArrayList<>();
         expression.fieldNames().forEachRemaining(present::add);
@@ -288,7 +302,7 @@ public final class CostExplorerApi {
         return options;
     }
 
-    private static CostDimension dimension(String key) {
+    static CostDimension dimension(String key) {
         return CostDimension.named(key).orElseThrow(() -> CostExplorerError.VALIDATION.exception("Dimension "
                 + key + " is not supported by Gureum (AZ, INSTANCE_TYPE, PURCHASE_TYPE, RECORD_TYPE, REGION, "
                 + "SERVICE, USAGE_TYPE)."));
