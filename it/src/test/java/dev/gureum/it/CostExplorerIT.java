@@ -120,6 +120,10 @@ class CostExplorerIT {
                 "Start=" + start + ",End=" + end, "--dimension", "USAGE_TYPE", "--search-string", "boxusage")
                 .field("DimensionValues").get().asArray().stream().map(value -> value.field("Value").get().asString())
                 .toList());
+        assertEquals(List.of("000000000000"), aws.json("ce", "get-cost-and-usage", "--time-period", "Start=" + start
+                + ",End=" + end, "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--group-by",
+                "Type=DIMENSION,Key=LINKED_ACCOUNT").field("ResultsByTime").get().asArray().get(0).field("Groups").get()
+                .asArray().stream().map(group -> group.field("Keys").get().asArray().get(0).asString()).toList());
         assertEquals(List.of("team"), aws.json("ce", "get-tags", "--time-period", "Start=" + start + ",End=" + end)
                 .field("Tags").get().asArray().stream().map(JsonNode::asString).toList());
         assertEquals(List.of("web"), aws.json("ce", "get-tags", "--time-period", "Start=" + start + ",End=" + end,

@@ -10,10 +10,11 @@ import java.util.Optional;
  * Compute usage" for a Savings Plan's fees), USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without
  * one), PURCHASE_TYPE ("On Demand Instances", "Standard Reserved Instances", "Convertible Reserved Instances",
  * "Savings Plans", "Spot Instances"), REGION, AZ ("NoAZ" without one) and
- * RECORD_TYPE (the line item type).
+ * RECORD_TYPE (the line item type), and LINKED_ACCOUNT, the account whose usage it is (each account is its own
+ * payer here: no organizations).
  */
 public enum CostDimension implements CostGrouping {
-    SERVICE, USAGE_TYPE, INSTANCE_TYPE, PURCHASE_TYPE, REGION, AZ, RECORD_TYPE;
+    SERVICE, USAGE_TYPE, INSTANCE_TYPE, PURCHASE_TYPE, REGION, AZ, RECORD_TYPE, LINKED_ACCOUNT;
 
     static final String COMPUTE = "Amazon Elastic Compute Cloud - Compute";
     static final String EC2_OTHER = "EC2 - Other";
@@ -40,11 +41,15 @@ public enum CostDimension implements CostGrouping {
     }
 
     @Override
-    public String valueOf(LineItem item, ResourceTags tags) {
-        return valueOf(item);
+    public String valueOf(LineItem item, CostScope scope) {
+        return this == LINKED_ACCOUNT ? scope.account() : valueOf(item);
     }
 
-    /** Reads only usage type, purchase option, region, zone and line item type (CostExplorer.sameDimensions relies on it). */
+    /**
+     * Reads only usage type, purchase option, region, zone and line item type (CostExplorer.sameDimensions relies on
+     * it); LINKED_ACCOUNT, which is the query's account whatever the item, is read through {@link #valueOf(LineItem,
+     * CostScope)}.
+     */
     public String valueOf(LineItem item) {
         return switch (this) {
             case SERVICE -> instanceType(item) != null ? COMPUTE
@@ -65,6 +70,7 @@ public enum CostDimension implements CostGrouping {
             case REGION -> item.region();
             case AZ -> item.availabilityZone() == null ? "NoAZ" : item.availabilityZone();
             case RECORD_TYPE -> item.lineItemType();
+            case LINKED_ACCOUNT -> throw new IllegalStateException("LINKED_ACCOUNT is the query's account");
         };
     }
 

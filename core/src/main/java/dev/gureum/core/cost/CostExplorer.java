@@ -66,8 +66,8 @@ public final class CostExplorer {
             buckets.add(bucket);
         }
         boolean readsTags = filter.readsTags() || groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance);
-        ResourceTags tags = readsTags ? tagsOfAccount.apply(account) : ResourceTags.NONE;
-        Grouping grouping = new Grouping(filter, groupBy, tags, metrics, buckets);
+        CostScope scope = new CostScope(account, readsTags ? tagsOfAccount.apply(account) : ResourceTags.NONE);
+        Grouping grouping = new Grouping(filter, groupBy, scope, metrics, buckets);
         bills.eachLineItem(account, start, end, granularity, grouping);
         Map<List<String>, Sums[]> groups = grouping.groups;
         List<Map.Entry<List<String>, Sums[]>> ordered = groups.entrySet().stream()
@@ -105,12 +105,13 @@ public final class CostExplorer {
      * GetCostAndUsage's rules for DAILY data.
      */
     void eachMatching(String account, Instant start, Instant end, CostFilter filter, boolean withTags,
-                      BiConsumer<LineItem, ResourceTags> each) {
+                      BiConsumer<LineItem, CostScope> each) {
         requirePeriod(start, end, Granularity.DAILY);
-        ResourceTags tags = withTags || filter.readsTags() ? tagsOfAccount.apply(account) : ResourceTags.NONE;
+        CostScope scope = new CostScope(account, withTags || filter.readsTags() ? tagsOfAccount.apply(account)
+                : ResourceTags.NONE);
         bills.eachLineItem(account, start, end, Granularity.MONTHLY, item -> {
-            if (filter.matches(item, tags)) {
-                each.accept(item, tags);
+            if (filter.matches(item, scope)) {
+                each.accept(item, scope);
             }
         });
     }
@@ -294,7 +295,7 @@ public final class CostExplorer {
         final Map<List<String>, Sums[]> groups = new HashMap<>();
         private final CostFilter filter;
         private final List<CostGrouping> groupBy;
-        private final ResourceTags tags;
+        private final CostScope scope;
         private final boolean byTag;
         private final List<CostMetric> metrics;
         private final int bucketCount;
@@ -302,11 +303,11 @@ public final class CostExplorer {
         private LineItem previous;
         private Sums[] sums;
 
-        Grouping(CostFilter filter, List<CostGrouping> groupBy, ResourceTags tags, List<CostMetric> metrics,
+        Grouping(CostFilter filter, List<CostGrouping> groupBy, CostScope scope, List<CostMetric> metrics,
                  List<Instant> buckets) {
             this.filter = filter;
             this.groupBy = groupBy;
-            this.tags = tags;
+            this.scope = scope;
             this.byTag = groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance);
             this.metrics = metrics;
             this.bucketCount = buckets.size();
@@ -317,7 +318,7 @@ public final class CostExplorer {
 
         @Override
         public void accept(LineItem item) {
-            if (!filter.matches(item, tags)) {
+            if (!filter.matches(item, scope)) {
                 return;
             }
             if (previous == null || !sameDimensions(previous, item)
@@ -338,8 +339,8 @@ public final class CostExplorer {
         private List<String> groupKey(LineItem item) {
             return switch (groupBy.size()) {
                 case 0 -> List.of();
-                case 1 -> List.of(groupBy.get(0).valueOf(item, tags));
-                default -> List.of(groupBy.get(0).valueOf(item, tags), groupBy.get(1).valueOf(item, tags));
+                case 1 -> List.of(groupBy.get(0).valueOf(item, scope));
+                default -> List.of(groupBy.get(0).valueOf(item, scope), groupBy.get(1).valueOf(item, scope));
             };
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 public sealed interface CostFilter {
     CostFilter ALL = new And(List.of());
 
-    boolean matches(LineItem item, ResourceTags tags);
+    boolean matches(LineItem item, CostScope scope);
 
     /** Whether the expression reads tags anywhere (only then are the account's resources' tags looked up). */
     default boolean readsTags() {
@@ -26,38 +26,38 @@ public sealed interface CostFilter {
 
     record Dimension(CostDimension dimension, List<String> values) implements CostFilter {
         @Override
-        public boolean matches(LineItem item, ResourceTags tags) {
-            return values.contains(dimension.valueOf(item));
+        public boolean matches(LineItem item, CostScope scope) {
+            return values.contains(dimension.valueOf(item, scope));
         }
     }
 
     /** The tag {@code key} with one of {@code values}, or, when {@code absent}, no tag {@code key} at all. */
     record Tag(String key, List<String> values, boolean absent) implements CostFilter {
         @Override
-        public boolean matches(LineItem item, ResourceTags tags) {
-            String value = tags.value(item, key);
+        public boolean matches(LineItem item, CostScope scope) {
+            String value = scope.tags().value(item, key);
             return value == null ? absent : values.contains(value);
         }
     }
 
     record And(List<CostFilter> all) implements CostFilter {
         @Override
-        public boolean matches(LineItem item, ResourceTags tags) {
-            return all.stream().allMatch(filter -> filter.matches(item, tags));
+        public boolean matches(LineItem item, CostScope scope) {
+            return all.stream().allMatch(filter -> filter.matches(item, scope));
         }
     }
 
     record Or(List<CostFilter> any) implements CostFilter {
         @Override
-        public boolean matches(LineItem item, ResourceTags tags) {
-            return any.stream().anyMatch(filter -> filter.matches(item, tags));
+        public boolean matches(LineItem item, CostScope scope) {
+            return any.stream().anyMatch(filter -> filter.matches(item, scope));
         }
     }
 
     record Not(CostFilter filter) implements CostFilter {
         @Override
-        public boolean matches(LineItem item, ResourceTags tags) {
-            return !filter.matches(item, tags);
+        public boolean matches(LineItem item, CostScope scope) {
+            return !filter.matches(item, scope);
         }
     }
 }

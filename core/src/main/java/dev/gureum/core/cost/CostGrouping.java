@@ -14,7 +14,7 @@ public sealed interface CostGrouping permits CostDimension, CostGrouping.Tag {
     /** The dimension's name or the tag's key. */
     String key();
 
-    String valueOf(LineItem item, ResourceTags tags);
+    String valueOf(LineItem item, CostScope scope);
 
     record Tag(String key) implements CostGrouping {
         @Override
@@ -23,8 +23,8 @@ public sealed interface CostGrouping permits CostDimension, CostGrouping.Tag {
         }
 
         @Override
-        public String valueOf(LineItem item, ResourceTags tags) {
-            String value = tags.value(item, key);
+        public String valueOf(LineItem item, CostScope scope) {
+            String value = scope.tags().value(item, key);
             return key + "$" + (value == null ? "" : value);
         }
     }

@@ -22,7 +22,7 @@ public final class CostValues {
     public List<String> dimensionValues(String account, Instant start, Instant end, CostDimension dimension,
                                         String searchString, CostFilter filter) {
         TreeSet<String> values = new TreeSet<>();
-        explorer.eachMatching(account, start, end, filter, false, (item, tags) -> values.add(dimension.valueOf(item)));
+        explorer.eachMatching(account, start, end, filter, false, (item, scope) -> values.add(dimension.valueOf(item, scope)));
         return searched(values, searchString);
     }
 
@@ -30,11 +30,11 @@ public final class CostValues {
     public List<String> tags(String account, Instant start, Instant end, String tagKey, String searchString,
                              CostFilter filter) {
         TreeSet<String> found = new TreeSet<>();
-        explorer.eachMatching(account, start, end, filter, true, (item, tags) -> {
+        explorer.eachMatching(account, start, end, filter, true, (item, scope) -> {
             if (item.resourceId() == null) {
                 return;
             }
-            Map<String, String> own = tags.of(item.resourceId());
+            Map<String, String> own = scope.tags().of(item.resourceId());
             if (tagKey == null) {
                 found.addAll(own.keySet());
             } else if (own.containsKey(tagKey)) {

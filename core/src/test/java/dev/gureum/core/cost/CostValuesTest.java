@@ -30,6 +30,11 @@ class CostValuesTest {
         assertEquals(List.of("us-east-1b"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
                 CostDimension.AZ, null, new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("t3.micro"))),
                 "only the line items the filter passes");
+        assertEquals(List.of(ReservedTestWorlds.ACCOUNT), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start,
+                end, CostDimension.LINKED_ACCOUNT, null, CostFilter.ALL), "the account whose usage it is");
+        assertEquals(List.of(), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
+                CostDimension.INSTANCE_TYPE, null, new CostFilter.Dimension(CostDimension.LINKED_ACCOUNT,
+                        List.of("111111111111"))), "another account's usage: none here");
         assertEquals(List.of("env", "team"), values.tags(ReservedTestWorlds.ACCOUNT, start, end, null, null,
                 CostFilter.ALL));
         assertEquals(List.of("db", "web"), values.tags(ReservedTestWorlds.ACCOUNT, start, end, "team", null,

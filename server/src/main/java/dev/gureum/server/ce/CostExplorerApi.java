@@ -304,8 +304,8 @@ public final class CostExplorerApi {
 
     static CostDimension dimension(String key) {
         return CostDimension.named(key).orElseThrow(() -> CostExplorerError.VALIDATION.exception("Dimension "
-                + key + " is not supported by Gureum (AZ, INSTANCE_TYPE, PURCHASE_TYPE, RECORD_TYPE, REGION, "
-                + "SERVICE, USAGE_TYPE)."));
+                + key + " is not supported by Gureum (AZ, INSTANCE_TYPE, LINKED_ACCOUNT, PURCHASE_TYPE, "
+                + "RECORD_TYPE, REGION, SERVICE, USAGE_TYPE)."));
     }
 
     static Granularity granularity(String name) {
