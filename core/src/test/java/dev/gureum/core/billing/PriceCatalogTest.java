@@ -46,8 +46,8 @@ class PriceCatalogTest {
         assertEquals(Optional.empty(), PRICES.onDemandHourly("eu-west-1", "m7i.large"));
         // repriced in us-east-1 since the multi-region record, so its old regional prices are left out
         assertEquals(Optional.empty(), PRICES.onDemandHourly("eu-west-1", "p4d.24xlarge"));
-        assertEquals(Optional.empty(), PRICES.volumeGbMonth("eu-west-1", VolumeType.GP3));
-        assertEquals(Optional.empty(), PRICES.snapshotGbMonth("ap-southeast-7"));
+        assertEquals(Optional.empty(), PRICES.volumeGbMonth("xx-nowhere-1", VolumeType.GP3));
+        assertEquals(Optional.empty(), PRICES.snapshotGbMonth("xx-nowhere-1"));
     }
 
     @Test
@@ -70,6 +70,22 @@ class PriceCatalogTest {
             assertEquals(Optional.of(row.usdPerHour()), PRICES.onDemandHourly(row.region(), row.instanceType()));
         }
         assertTrue(rows.stream().map(OnDemandPrice::region).distinct().count() >= 20);
+    }
+
+    @Test
+    void everyRegionHasEveryStoragePrice() {
+        for (Region region : RegionCatalog.load().all()) {
+            for (StorageCharge charge : StorageCharge.values()) {
+                assertTrue(PRICES.storage(region.name(), charge).filter(price -> price.signum() > 0).isPresent(),
+                        region.name() + " " + charge);
+            }
+            for (VolumeType type : VolumeType.values()) {
+                assertTrue(PRICES.volumeGbMonth(region.name(), type).isPresent(), region.name() + " " + type);
+            }
+        }
+        assertPrice("0.088", PRICES.volumeGbMonth("eu-west-1", VolumeType.GP3));
+        assertPrice("0.0952", PRICES.volumeGbMonth("eu-central-1", VolumeType.GP3));
+        assertPrice("48.7424", PRICES.storage("eu-central-1", StorageCharge.GP3_THROUGHPUT));
     }
 
     @Test

@@ -48,7 +48,7 @@ class VolumeMeterTest {
 
         assertEquals(Map.of("EBS:VolumeUsage.io2", new BigDecimal("1.25"), "EBS:VolumeP-IOPS.io2", new BigDecimal("2080.00"),
                 "EBS:VolumeP-IOPS.io2.tier2", new BigDecimal("1456.00"), "EBS:VolumeP-IOPS.io2.tier3",
-                new BigDecimal("192.00")), costs(), "32,000 × $0.065, 32,000 × $0.0455, 6,000 × $0.032");
+                new BigDecimal("191.10")), costs(), "32,000 × $0.065, 32,000 × $0.0455, 6,000 × $0.03185");
     }
 
     @Test
