@@ -104,9 +104,9 @@ public final class CostExplorerApi {
 
     private ObjectNode costAndUsage(JsonNode input, RequestContext context) {
         Granularity granularity = granularity(requiredString(input, "Granularity"));
-        JsonNode period = timePeriod(input);
-        Instant start = date(requiredString(period, "Start"), "Start");
-        Instant end = date(requiredString(period, "End"), "End");
+        Period period = period(input);
+        Instant start = period.start();
+        Instant end = period.end();
         required(input, "Metrics");
         List<CostMetric> metrics = new ArrayList<>();
         for (String name : JsonMembers.strings(input, "Metrics")) {
@@ -156,9 +156,9 @@ public final class CostExplorerApi {
      * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id); filters and sorting not yet.
      */
     private ObjectNode reservationUtilization(JsonNode input, RequestContext context) {
-        JsonNode period = timePeriod(input);
-        Instant start = date(requiredString(period, "Start"), "Start");
-        Instant end = date(requiredString(period, "End"), "End");
+        Period period = period(input);
+        Instant start = period.start();
+        Instant end = period.end();
         String granularityName = JsonMembers.string(input, "Granularity");
         List<JsonNode> groupBy = JsonMembers.structures(input, "GroupBy");
         Granularity granularity = granularityName != null ? granularity(granularityName)
@@ -339,10 +339,15 @@ public final class CostExplorerApi {
                 : LocalDate.ofInstant(at, ZoneOffset.UTC).toString();
     }
 
+    /** A request's TimePeriod: Start and End, each a date ({@link #date}). */
+    record Period(Instant start, Instant end) {
+    }
+
     /** The request's TimePeriod, which it must have. */
-    static JsonNode timePeriod(JsonNode input) {
+    static Period period(JsonNode input) {
         required(input, "TimePeriod");
-        return JsonMembers.structure(input, "TimePeriod");
+        JsonNode period = JsonMembers.structure(input, "TimePeriod");
+        return new Period(date(requiredString(period, "Start"), "Start"), date(requiredString(period, "End"), "End"));
     }
 
     /** A string member the request must have. */

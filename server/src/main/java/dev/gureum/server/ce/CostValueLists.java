@@ -28,9 +28,9 @@ final class CostValueLists {
     }
 
     ObjectNode dimensionValues(JsonNode input, RequestContext context) {
-        JsonNode period = CostExplorerApi.timePeriod(input);
-        Instant start = CostExplorerApi.date(CostExplorerApi.requiredString(period, "Start"), "Start");
-        Instant end = CostExplorerApi.date(CostExplorerApi.requiredString(period, "End"), "End");
+        CostExplorerApi.Period period = CostExplorerApi.period(input);
+        Instant start = period.start();
+        Instant end = period.end();
         String dimension = CostExplorerApi.requiredString(input, "Dimension");
         String valuesContext = JsonMembers.string(input, "Context");
         if (valuesContext != null && !valuesContext.equals("COST_AND_USAGE")) {
@@ -47,9 +47,9 @@ final class CostValueLists {
     }
 
     ObjectNode tags(JsonNode input, RequestContext context) {
-        JsonNode period = CostExplorerApi.timePeriod(input);
-        Instant start = CostExplorerApi.date(CostExplorerApi.requiredString(period, "Start"), "Start");
-        Instant end = CostExplorerApi.date(CostExplorerApi.requiredString(period, "End"), "End");
+        CostExplorerApi.Period period = CostExplorerApi.period(input);
+        Instant start = period.start();
+        Instant end = period.end();
         refuseSorting(input, "GetTags");
         List<String> all = values.tags(context.account(), start, end, JsonMembers.string(input, "TagKey"),
                 JsonMembers.string(input, "SearchString"), CostExplorerApi.filterOf(input));

@@ -30,9 +30,9 @@ final class SavingsPlansCosts {
     }
 
     ObjectNode utilization(JsonNode input, RequestContext context) {
-        JsonNode period = CostExplorerApi.timePeriod(input);
-        Instant start = CostExplorerApi.date(CostExplorerApi.requiredString(period, "Start"), "Start");
-        Instant end = CostExplorerApi.date(CostExplorerApi.requiredString(period, "End"), "End");
+        CostExplorerApi.Period period = CostExplorerApi.period(input);
+        Instant start = period.start();
+        Instant end = period.end();
         Granularity granularity = granularity(input, "GetSavingsPlansUtilization");
         refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter", "SortBy");
         List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
@@ -65,9 +65,9 @@ final class SavingsPlansCosts {
     }
 
     ObjectNode coverage(JsonNode input, RequestContext context) {
-        JsonNode period = CostExplorerApi.timePeriod(input);
-        Instant start = CostExplorerApi.date(CostExplorerApi.requiredString(period, "Start"), "Start");
-        Instant end = CostExplorerApi.date(CostExplorerApi.requiredString(period, "End"), "End");
+        CostExplorerApi.Period period = CostExplorerApi.period(input);
+        Instant start = period.start();
+        Instant end = period.end();
         Granularity granularity = granularity(input, "GetSavingsPlansCoverage");
         refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter", "SortBy", "NextToken", "MaxResults");
         for (String metric : JsonMembers.strings(input, "Metrics")) {
