@@ -108,14 +108,22 @@ class CostExplorerIT {
         assertEquals(List.of("On Demand Instances", "Standard Reserved Instances"), types.field("DimensionValues")
                 .get().asArray().stream().map(value -> value.field("Value").get().asString()).toList());
         assertEquals("2", types.field("TotalSize").get().asNumber());
-        JsonNode firstPage = aws.json("ce", "get-dimension-values", "--time-period", "Start=" + start + ",End=" + end,
-                "--dimension", "PURCHASE_TYPE", "--max-results", "1", "--no-paginate");
-        assertEquals("1", firstPage.field("ReturnSize").get().asNumber());
-        JsonNode secondPage = aws.json("ce", "get-dimension-values", "--time-period", "Start=" + start + ",End="
-                + end, "--dimension", "PURCHASE_TYPE", "--next-page-token", firstPage.field("NextPageToken").get()
-                .asString());
-        assertEquals("Standard Reserved Instances", secondPage.field("DimensionValues").get().asArray().get(0)
-                .field("Value").get().asString());
+        aws.assertServerError("ValidationException", "ce", "get-dimension-values", "--time-period", "Start=" + start
+                + ",End=" + end, "--dimension", "PURCHASE_TYPE", "--max-results", "1001");
+        aws.assertServerError("InvalidNextTokenException", "ce", "get-dimension-values", "--time-period", "Start="
+                + start + ",End=" + end, "--dimension", "PURCHASE_TYPE", "--next-page-token", "garbage");
+        String untagged = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter", "{\"Tags\":{}}", "--query",
+                "ResultsByTime[0].Total.UnblendedCost.Amount");
+        String withoutTeam = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter", "{\"Tags\":{\"Key\":\"team\"}}",
+                "--query", "ResultsByTime[0].Total.UnblendedCost.Amount");
+        assertEquals(0, new BigDecimal(untagged).compareTo(new BigDecimal(withoutTeam)),
+                "no Key and no Values: usage without any tag; a Key alone: without that key (the same usage here)");
+        assertEquals(0, billed.compareTo(new BigDecimal(withoutTeam).add(new BigDecimal(aws.text("ce",
+                "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end, "--granularity", "MONTHLY",
+                "--metrics", "UnblendedCost", "--filter", "{\"Tags\":{\"Key\":\"team\",\"Values\":[\"web\"]}}",
+                "--query", "ResultsByTime[0].Total.UnblendedCost.Amount")))), "with and without the tag: the bill");
         assertEquals(List.of("BoxUsage:m7i.large"), aws.json("ce", "get-dimension-values", "--time-period",
                 "Start=" + start + ",End=" + end, "--dimension", "USAGE_TYPE", "--search-string", "boxusage")
                 .field("DimensionValues").get().asArray().stream().map(value -> value.field("Value").get().asString())
@@ -182,6 +190,16 @@ class CostExplorerIT {
             assertEquals(400, refused.statusCode(), wrongType);
             assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)
                     .contains("SerializationException"), wrongType);
+        }
+        for (String nullRoot : List.of("{\"Dimensions\":null}", "{\"Tags\":null}", "{\"Not\":null}")) {
+            String body = "{\"TimePeriod\":{\"Start\":\"" + month() + "-01\",\"End\":\"" + month() + "-02\"},"
+                    + "\"Granularity\":\"DAILY\",\"Metrics\":[\"UnblendedCost\"],\"Filter\":" + nullRoot + "}";
+            HttpResponse<byte[]> refused = SignedRequests.post(server.endpoint(), "ce", "/", Map.of("Content-Type",
+                    "application/x-amz-json-1.1", "X-Amz-Target", "AWSInsightsIndexService.GetCostAndUsage"),
+                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(400, refused.statusCode(), nullRoot);
+            assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)
+                    .contains("ValidationException"), nullRoot);
         }
     }
 

@@ -173,7 +173,9 @@ class ReservedInstancesIT {
         assertEquals(0.0635, made.recurringCharges().get(0).amount(), 1e-9);
         assertEquals("retired", describe(reserved).stateAsString());
         assertEquals(31_536_000L, made.duration(), "the term's length, though it starts later");
-        assertEquals(describe(reserved).end(), made.end(), "it ends when the reservation it came from would have");
+        assertEquals(describe(reserved).start().plusSeconds(31_536_000L), made.end(),
+                "it ends when the reservation it came from would have");
+        assertEquals(made.start(), describe(reserved).end(), "the retired reservation ends where the new one starts");
         if (aws != null) {
             aws.assertServerError("InvalidParameterValue", "ec2", "modify-reserved-instances",
                     "--reserved-instances-ids", result.reservedInstancesId(), "--target-configurations",

@@ -143,6 +143,12 @@ class SavingsPlansIT {
         assertEquals(400, badArn.statusCode());
         assertEquals("ValidationException", badArn.headers().firstValue("x-amzn-ErrorType").orElse(null));
 
+        HttpResponse<byte[]> numberForString = post("/CreateSavingsPlan", "{\"savingsPlanOfferingId\":"
+                + "\"00000000-0000-0000-0000-000000000000\",\"commitment\":1}");
+        assertEquals(400, numberForString.statusCode());
+        assertEquals("SerializationException", numberForString.headers().firstValue("x-amzn-ErrorType").orElse(null),
+                "commitment is a string in the model");
+
         HttpResponse<byte[]> notJson = post("/DescribeSavingsPlans", "{nope");
         assertEquals(400, notJson.statusCode());
         assertEquals("SerializationException", notJson.headers().firstValue("x-amzn-ErrorType").orElse(null));

@@ -31,12 +31,20 @@ public sealed interface CostFilter {
         }
     }
 
-    /** The tag {@code key} with one of {@code values}, or, when {@code absent}, no tag {@code key} at all. */
+    /**
+     * The tag {@code key} with one of {@code values}, or, when {@code absent}, no tag {@code key} at all. Without
+     * values it is the key's absence alone, and without a key too, the absence of any tag: "If Key is provided and
+     * Values isn't specified, the ABSENT MatchOption is applied to the tag Key only ... If Values and Key aren't
+     * specified, the ABSENT MatchOption is applied to all tags."
+     */
     record Tag(String key, List<String> values, boolean absent) implements CostFilter {
         @Override
         public boolean matches(LineItem item, CostScope scope) {
+            if (key == null) {
+                return item.resourceId() == null || scope.tags().of(item.resourceId()).isEmpty();
+            }
             String value = scope.tags().value(item, key);
-            return value == null ? absent : values.contains(value);
+            return value == null ? absent || values.isEmpty() : values.contains(value);
         }
     }
 

@@ -146,8 +146,9 @@ public final class ReservedModifications {
                 .single("reserved-instances-modification-id", ReservedModification::id)
                 .single("status", modification -> modification.status(now))
                 .many("reserved-instances-id", ReservedModification::sourceIds)
-                .many("modification-result.reserved-instances-id", modification -> modification.results().stream()
-                        .map(ReservedModification.Result::reservedInstancesId).toList())
+                .many("modification-result.reserved-instances-id", modification -> !modification.fulfilled(now)
+                        ? List.of() : modification.results().stream()
+                                .map(ReservedModification.Result::reservedInstancesId).toList())
                 .many("modification-result.target-configuration.availability-zone", modification -> modification
                         .results().stream().map(ReservedModification.Result::availabilityZone).toList())
                 .many("modification-result.target-configuration.instance-type", modification -> modification

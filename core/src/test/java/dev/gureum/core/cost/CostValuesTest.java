@@ -35,6 +35,14 @@ class CostValuesTest {
         assertEquals(List.of(), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
                 CostDimension.INSTANCE_TYPE, null, new CostFilter.Dimension(CostDimension.LINKED_ACCOUNT,
                         List.of("111111111111"))), "another account's usage: none here");
+        assertEquals(List.of("us-east-1b"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
+                CostDimension.AZ, null, new CostFilter.And(List.of(new CostFilter.Tag("env", List.of(), false),
+                        new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("m7i.large", "t3.micro"))))),
+                "a tag key without values: the instances without the key");
+        assertEquals(List.of(), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
+                CostDimension.AZ, null, new CostFilter.And(List.of(new CostFilter.Tag(null, List.of(), false),
+                        new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("m7i.large", "t3.micro"))))),
+                "neither key nor values: the instances without any tag (both have some)");
         assertEquals(List.of("env", "team"), values.tags(ReservedTestWorlds.ACCOUNT, start, end, null, null,
                 CostFilter.ALL));
         assertEquals(List.of("db", "web"), values.tags(ReservedTestWorlds.ACCOUNT, start, end, "team", null,

@@ -82,8 +82,8 @@ public final class CostExplorerApi {
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(wholeAnswer(input), context);
             case "GetReservationUtilization" -> reservationUtilization(wholeAnswer(input), context);
-            case "GetSavingsPlansUtilization" -> savingsPlans.utilization(wholeAnswer(input), context);
-            case "GetSavingsPlansCoverage" -> savingsPlans.coverage(wholeAnswer(input), context);
+            case "GetSavingsPlansUtilization" -> savingsPlans.utilization(input, context);
+            case "GetSavingsPlansCoverage" -> savingsPlans.coverage(input, context);
             case "GetDimensionValues" -> values.dimensionValues(input, context);
             case "GetTags" -> values.tags(input, context);
             default -> throw CostExplorerError.UNSUPPORTED_OPERATION.exception("The action " + request.operation()
@@ -252,10 +252,18 @@ public final class CostExplorerApi {
 
     private static CostFilter filter(JsonNode expression) {
         List<String> present = new ArrayList<>();
-        expression.fieldNames().forEachRemaining(present::add);
-        if (present.size() != 1) {
-            throw CostExplorerError.VALIDATION.exception("Expression must have exactly one of Dimensions, Tags, "
-                    + "CostCategories, And, Or, Not; found " + present + ".");
+        expression.fields().forEachRemaining(field -> {
+            if (!field.getValue().isNull()) {
+                present.add(field.getKey());
+            }
+        });
+        if (present.size() > 1) {
+            throw CostExplorerError.VALIDATION.exception("Expression has more than one roots. Only one root operator"
+                    + " is allowed for each expression: And, Or, Not, Dimensions, Tags, CostCategories");
+        }
+        if (present.isEmpty()) {
+            throw CostExplorerError.VALIDATION.exception("Expression must have one root operator: And, Or, Not,"
+                    + " Dimensions, Tags, CostCategories");
         }
         String operator = present.get(0);
         return switch (operator) {
@@ -269,8 +277,13 @@ public final class CostExplorerApi {
                 JsonNode value = JsonMembers.structure(expression, operator);
                 boolean absent = matchOptions(value, "Tags", Set.of("EQUALS", "ABSENT", "CASE_SENSITIVE"))
                         .contains("ABSENT");
-                yield new CostFilter.Tag(JsonMembers.string(value, "Key"), JsonMembers.strings(value, "Values"),
-                        absent);
+                String key = JsonMembers.string(value, "Key");
+                List<String> values = JsonMembers.strings(value, "Values");
+                if (key == null && !values.isEmpty()) {
+                    throw CostExplorerError.VALIDATION.exception("A Tags expression with Values needs the Key"
+                            + " they are values of.");
+                }
+                yield new CostFilter.Tag(key, values, absent);
             }
             case "And", "Or" -> {
                 List<CostFilter> parts = new ArrayList<>();

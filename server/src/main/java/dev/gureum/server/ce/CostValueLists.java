@@ -14,12 +14,15 @@ import java.util.Base64;
 import java.util.List;
 
 /**
- * GetDimensionValues (in the COST_AND_USAGE context) and GetTags, a page at a time: MaxResults values (all when
- * not given) and a NextPageToken while more remain. SortBy is not supported yet and says so.
+ * GetDimensionValues (in the COST_AND_USAGE context) and GetTags, 1,000 values a page with a NextPageToken while
+ * more remain. MaxResults "is only used when SortBy is provided" (at most 1,000), and SortBy is not supported yet
+ * and says so.
  */
 final class CostValueLists {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOKEN_PREFIX = "values:";
+    static final int PAGE = 1_000;
+    private static final int MAX_TEXT = 1_024;
 
     private final CostValues values;
 
@@ -39,10 +42,10 @@ final class CostValueLists {
         }
         refuseSorting(input, "GetDimensionValues");
         List<String> all = values.dimensionValues(context.account(), start, end, CostExplorerApi.dimension(dimension),
-                JsonMembers.string(input, "SearchString"), CostExplorerApi.filterOf(input));
+                text(input, "SearchString"), CostExplorerApi.filterOf(input));
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("DimensionValues");
-        page(input, all, output).forEach(value -> listed.addObject().put("Value", value).putObject("Attributes"));
+        page(input, all, PAGE, output).forEach(value -> listed.addObject().put("Value", value).putObject("Attributes"));
         return output;
     }
 
@@ -51,30 +54,44 @@ final class CostValueLists {
         Instant start = period.start();
         Instant end = period.end();
         refuseSorting(input, "GetTags");
-        List<String> all = values.tags(context.account(), start, end, JsonMembers.string(input, "TagKey"),
-                JsonMembers.string(input, "SearchString"), CostExplorerApi.filterOf(input));
+        List<String> all = values.tags(context.account(), start, end, text(input, "TagKey"),
+                text(input, "SearchString"), CostExplorerApi.filterOf(input));
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("Tags");
-        page(input, all, output).forEach(listed::add);
+        page(input, all, PAGE, output).forEach(listed::add);
         return output;
     }
 
+    /** SortBy, not supported yet; and MaxResults, which only SortBy uses, held to its bounds (1 to 1,000). */
     private static void refuseSorting(JsonNode input, String operation) {
         if (!JsonMembers.structures(input, "SortBy").isEmpty()) {
             throw CostExplorerError.VALIDATION.exception("SortBy is not supported by Gureum's " + operation + " yet.");
         }
+        Integer maxResults = JsonMembers.integer(input, "MaxResults");
+        if (maxResults != null && (maxResults < 1 || maxResults > PAGE)) {
+            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + maxResults
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + PAGE);
+        }
     }
 
-    /** The page the request asks for; writes ReturnSize, TotalSize and, while more remain, NextPageToken. */
-    private static List<String> page(JsonNode input, List<String> all, ObjectNode output) {
-        int from = offset(JsonMembers.string(input, "NextPageToken"), all.size());
-        Integer maxResults = JsonMembers.integer(input, "MaxResults");
-        if (maxResults != null && maxResults < 1) {
-            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + maxResults
-                    + "' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal"
-                    + " to 1");
+    /** A string member of at most 1,024 characters (SearchString, TagKey). */
+    private static String text(JsonNode input, String member) {
+        String value = JsonMembers.string(input, member);
+        if (value != null && value.length() > MAX_TEXT) {
+            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value at '"
+                    + Character.toLowerCase(member.charAt(0)) + member.substring(1) + "' failed to satisfy"
+                    + " constraint: Member must have length less than or equal to " + MAX_TEXT);
         }
-        int to = maxResults == null ? all.size() : (int) Math.min(all.size(), (long) from + maxResults);
+        return value;
+    }
+
+    /**
+     * The page of {@code pageSize} values the request's NextPageToken asks for; writes ReturnSize, TotalSize and,
+     * while more remain, NextPageToken.
+     */
+    static List<String> page(JsonNode input, List<String> all, int pageSize, ObjectNode output) {
+        int from = offset(JsonMembers.string(input, "NextPageToken"), all.size());
+        int to = (int) Math.min(all.size(), (long) from + pageSize);
         List<String> page = all.subList(from, to);
         output.put("ReturnSize", page.size()).put("TotalSize", all.size());
         if (to < all.size()) {

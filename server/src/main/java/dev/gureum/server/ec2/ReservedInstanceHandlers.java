@@ -178,7 +178,8 @@ final class ReservedInstanceHandlers {
                 .instanceType(reserved.instanceType())
                 .availabilityZone(reserved.availabilityZone())
                 .start(reserved.start())
-                .end(reserved.end())
+                // a reservation a modification or exchange retired ends when its successor starts
+                .end(reserved.deletedWhileQueued() ? reserved.end() : reserved.effectiveEnd())
                 .duration(reserved.durationSeconds())
                 .usagePrice(0.0f)
                 .fixedPrice(reserved.fixedPrice().floatValue())

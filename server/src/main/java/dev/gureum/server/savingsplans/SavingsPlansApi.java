@@ -127,8 +127,8 @@ public final class SavingsPlansApi {
     }
 
     private ObjectNode create(JsonNode input, RequestContext context) {
-        SavingsPlan plan = plans.create(context, JsonMembers.string(input, "savingsPlanOfferingId"), amount(input, "commitment"),
-                amount(input, "upfrontPaymentAmount"), timestamp(input, "purchaseTime"), JsonMembers.string(input, "clientToken"),
+        SavingsPlan plan = plans.create(context, JsonMembers.string(input, "savingsPlanOfferingId"), JsonMembers.string(input, "commitment"),
+                JsonMembers.string(input, "upfrontPaymentAmount"), timestamp(input, "purchaseTime"), JsonMembers.string(input, "clientToken"),
                 JsonMembers.stringMap(input, "tags"));
         ObjectNode output = JSON.createObjectNode();
         output.put("savingsPlanId", plan.id());
@@ -179,15 +179,6 @@ public final class SavingsPlansApi {
             filters.computeIfAbsent(name, unused -> new ArrayList<>()).addAll(JsonMembers.strings(filter, "values"));
         }
         return filters;
-    }
-
-    /** An Amount member: a string in the model; a number is read as the decimal it spells. */
-    private static String amount(JsonNode input, String member) {
-        JsonNode value = input.get(member);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return value.isNumber() ? value.decimalValue().toPlainString() : JsonMembers.string(input, member);
     }
 
     /** A timestamp as botocore sends it for REST-JSON (epoch seconds), or ISO-8601 text. */
