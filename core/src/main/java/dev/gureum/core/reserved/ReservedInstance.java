@@ -32,11 +32,13 @@ public record ReservedInstance(String id, String instanceType, String availabili
     }
 
     /**
-     * DescribeReservedInstances' Duration: its term's seconds, as EC2 keeps it for what a modification or exchange
-     * made too (they start later and keep the original end; their end tells when they expire).
+     * DescribeReservedInstances' Duration: its seconds from start to end, its term's for a purchase; what a
+     * modification or exchange made keeps the original end, so it lasts the rest of the term ("If you modify a
+     * three-year reservation that had 16 months left in its term, the resulting modified reservation is a 16-month
+     * reservation").
      */
     public long durationSeconds() {
-        return term.duration().toSeconds();
+        return Duration.between(start, end).toSeconds();
     }
 
     /** When the reservation stops applying: the end of its term, or an earlier retirement. */

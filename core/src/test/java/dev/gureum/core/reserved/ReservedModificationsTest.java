@@ -30,6 +30,8 @@ class ReservedModificationsTest {
         assertEquals("us-east-1a", made.availabilityZone());
         assertEquals(new BigDecimal("0.0635"), made.hourlyPrice(), "half the xlarge's 0.1270");
         assertEquals(xlarge.end(), made.end());
+        assertEquals(Term.ONE_YEAR.duration().minus(Duration.ofHours(2)).toSeconds(), made.durationSeconds(),
+                "what is left of the term");
         assertEquals(modification, world.modifications.modify(world.context(), List.of(xlarge.id()),
                 List.of(new TargetConfiguration(2, "m7i.large", "Availability Zone", "us-east-1a")), "token-1"),
                 "the client token makes it idempotent");
