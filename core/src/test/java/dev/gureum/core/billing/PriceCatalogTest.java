@@ -26,6 +26,10 @@ class PriceCatalogTest {
         assertPrice("0.107", PRICES.onDemandHourly("eu-west-1", "m5.large"));
         assertPrice("0.0114", PRICES.onDemandHourly("eu-west-1", "t3.micro"));
         assertPrice("2.736", PRICES.onDemandHourly("af-south-1", "c5.12xlarge"));
+        // newer than the 2022 record, from the 2026 one
+        assertPrice("0.11235", PRICES.onDemandHourly("eu-west-1", "m7i.large"));
+        assertPrice("0.0109", PRICES.onDemandHourly("mx-central-1", "t3.micro"));
+        assertPrice("23.71569", PRICES.onDemandHourly("eu-west-1", "p4d.24xlarge"));
     }
 
     @Test
@@ -41,11 +45,9 @@ class PriceCatalogTest {
     @Test
     void missingPricesAreEmptyNotZero() {
         assertEquals(Optional.empty(), PRICES.onDemandHourly("us-east-1", "t3.enormous"));
-        assertEquals(Optional.empty(), PRICES.onDemandHourly("mx-central-1", "t3.micro"));
-        // newer than the multi-region record
-        assertEquals(Optional.empty(), PRICES.onDemandHourly("eu-west-1", "m7i.large"));
-        // repriced in us-east-1 since the multi-region record, so its old regional prices are left out
-        assertEquals(Optional.empty(), PRICES.onDemandHourly("eu-west-1", "p4d.24xlarge"));
+        // in neither regional record (AWS does not offer it there)
+        assertEquals(Optional.empty(), PRICES.onDemandHourly("me-south-1", "m7i.large"));
+        assertEquals(Optional.empty(), PRICES.onDemandHourly("ca-west-1", "c7i.large"));
         assertEquals(Optional.empty(), PRICES.volumeGbMonth("xx-nowhere-1", VolumeType.GP3));
         assertEquals(Optional.empty(), PRICES.snapshotGbMonth("xx-nowhere-1"));
     }
