@@ -91,7 +91,7 @@ class SavingsPlansIT {
 
         assertEquals(COMPUTE_RATE_M7I_LARGE, aws.text("savingsplans", "describe-savings-plan-rates",
                 "--savings-plan-id", id, "--filters", "name=instanceType,values=m7i.large",
-                "--query", "searchResults[0].rate"));
+                "name=region,values=us-east-1", "--query", "searchResults[0].rate"));
 
         aws.text("savingsplans", "tag-resource", "--resource-arn", arn, "--tags", "env=test");
         aws.text("savingsplans", "untag-resource", "--resource-arn", arn, "--tag-keys", "team");
