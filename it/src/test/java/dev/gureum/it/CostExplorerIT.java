@@ -137,6 +137,27 @@ class CostExplorerIT {
         assertEquals(List.of("web"), aws.json("ce", "get-tags", "--time-period", "Start=" + start + ",End=" + end,
                 "--tag-key", "team").field("Tags").get().asArray().stream().map(JsonNode::asString).toList());
 
+        JsonNode coverage = aws.json("ce", "get-reservation-coverage", "--time-period",
+                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY").field("Total").get();
+        JsonNode hours = coverage.field("CoverageHours").get();
+        BigDecimal reservedHours = new BigDecimal(hours.field("ReservedHours").get().asString());
+        BigDecimal onDemandHours = new BigDecimal(hours.field("OnDemandHours").get().asString());
+        assertEquals(0, reservedHours.add(onDemandHours).compareTo(new BigDecimal(hours.field("TotalRunningHours")
+                .get().asString())), coverage.toString());
+        assertEquals(0, new BigDecimal("2").compareTo(reservedHours.add(onDemandHours)), "two instance-hours");
+        assertTrue(reservedHours.compareTo(new BigDecimal("0.9")) > 0 && onDemandHours.compareTo(new BigDecimal("0.9"))
+                > 0, "the reservation covered one instance at a time, about half: " + coverage);
+        String onDemandInstanceCost = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start
+                + ",End=" + end, "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter",
+                "{\"And\":[{\"Dimensions\":{\"Key\":\"RECORD_TYPE\",\"Values\":[\"Usage\"]}},"
+                        + "{\"Dimensions\":{\"Key\":\"INSTANCE_TYPE\",\"Values\":[\"m7i.large\"]}}]}",
+                "--query", "ResultsByTime[0].Total.UnblendedCost.Amount");
+        assertEquals(0, new BigDecimal(onDemandInstanceCost).compareTo(new BigDecimal(coverage.field("CoverageCost")
+                .get().field("OnDemandCost").get().asString())), "the on-demand cost is the bill's: " + coverage);
+        aws.assertServerError("ValidationException", "ce", "get-reservation-coverage", "--time-period",
+                "Start=" + start + ",End=" + end, "--granularity", "MONTHLY", "--group-by",
+                "Type=DIMENSION,Key=INSTANCE_TYPE");
+
         JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
                 "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=SUBSCRIPTION_ID");
         JsonNode total = utilization.field("Total").get();

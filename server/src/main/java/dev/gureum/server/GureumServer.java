@@ -15,6 +15,7 @@ import dev.gureum.server.dispatch.ServiceEndpoint;
 import dev.gureum.server.ce.CostExplorerApi;
 import dev.gureum.server.savingsplans.SavingsPlansApi;
 import dev.gureum.core.cost.CostExplorer;
+import dev.gureum.core.cost.ReservationCoverages;
 import dev.gureum.core.alarm.StoredAlarmMetrics;
 import dev.gureum.core.sns.SnsPublisher;
 import dev.gureum.server.cloudwatch.AlarmCloud;
@@ -119,7 +120,9 @@ public final class GureumServer implements AutoCloseable {
                             subject, message, Map.of()), cloud.alarmInstanceActions());
             ServiceEndpoint monitoring = CloudWatchApi.create(metricService, metricQueries, alarms);
             ServiceEndpoint sns = notifications.endpoint();
-            ServiceEndpoint ce = CostExplorerApi.create(new CostExplorer(cloud.bills(), clock, cloud.costAllocationTags()::of));
+            CostExplorer costs = new CostExplorer(cloud.bills(), clock, cloud.costAllocationTags()::of);
+            ServiceEndpoint ce = CostExplorerApi.create(costs,
+                    new ReservationCoverages(costs, cloud.normalizationFactors()::of));
             ServiceEndpoint savingsplans = SavingsPlansApi.create(cloud.savingsPlans());
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),

@@ -32,6 +32,7 @@ public final class CostExplorer {
     private static final Duration HOURLY_HISTORY = Duration.ofDays(14);
     private static final int HISTORY_MONTHS = 38;
     private static final int SAVINGS_PLANS_HISTORY_MONTHS = 13;
+    private static final int RESERVATION_COVERAGE_HISTORY_MONTHS = 12;
 
     private final Bills bills;
     private final CloudClock clock;
@@ -100,16 +101,15 @@ public final class CostExplorer {
     }
 
     /**
-     * Hands each of the account's line items of the period that pass {@code filter} to {@code each}, with the tags of
-     * the account's resources when {@code withTags} or the filter reads them (none otherwise); the period is held to
-     * GetCostAndUsage's rules for DAILY data.
+     * Hands each of the account's line items of the period, in buckets of {@code granularity}, that pass
+     * {@code filter} to {@code each}, with the tags of the account's resources when {@code withTags} or the filter
+     * reads them (none otherwise). The caller holds the period to its operation's rules.
      */
-    void eachMatching(String account, Instant start, Instant end, CostFilter filter, boolean withTags,
-                      BiConsumer<LineItem, CostScope> each) {
-        requirePeriod(start, end, Granularity.DAILY);
+    void eachMatching(String account, Instant start, Instant end, Granularity granularity, CostFilter filter,
+                      boolean withTags, BiConsumer<LineItem, CostScope> each) {
         CostScope scope = new CostScope(account, withTags || filter.readsTags() ? tagsOfAccount.apply(account)
                 : ResourceTags.NONE);
-        bills.eachLineItem(account, start, end, Granularity.MONTHLY, item -> {
+        bills.eachLineItem(account, start, end, granularity, item -> {
             if (filter.matches(item, scope)) {
                 each.accept(item, scope);
             }
@@ -121,7 +121,7 @@ public final class CostExplorer {
      * than the data Cost Explorer keeps: 14 days for HOURLY, 38 months otherwise (its longest history, with
      * multi-year data enabled).
      */
-    private void requirePeriod(Instant start, Instant end, Granularity granularity) {
+    void requirePeriod(Instant start, Instant end, Granularity granularity) {
         if (!start.isBefore(end)) {
             throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
         }
@@ -157,6 +157,20 @@ public final class CostExplorer {
         if (start.isBefore(earliest)) {
             throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: the start date must be"
                     + " within 13 months, from " + earliest + ".");
+        }
+    }
+
+    /**
+     * GetReservationCoverage's rule for a query's time, over {@link #requirePeriod}'s: "a maximum of 13 months: the
+     * last 12 months and the current month".
+     */
+    void requireReservationCoveragePeriod(Instant start, Instant end, Granularity granularity) {
+        requirePeriod(start, end, granularity);
+        Instant earliest = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC).withDayOfMonth(1)
+                .minusMonths(RESERVATION_COVERAGE_HISTORY_MONTHS).atStartOfDay(ZoneOffset.UTC).toInstant();
+        if (start.isBefore(earliest)) {
+            throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: reservation coverage"
+                    + " covers the last 12 months and the current month, from " + earliest + ".");
         }
     }
 

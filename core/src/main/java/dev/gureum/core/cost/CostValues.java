@@ -1,5 +1,6 @@
 package dev.gureum.core.cost;
 
+import dev.gureum.core.billing.Granularity;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,16 +22,19 @@ public final class CostValues {
 
     public List<String> dimensionValues(String account, Instant start, Instant end, CostDimension dimension,
                                         String searchString, CostFilter filter) {
+        explorer.requirePeriod(start, end, Granularity.DAILY);
         TreeSet<String> values = new TreeSet<>();
-        explorer.eachMatching(account, start, end, filter, false, (item, scope) -> values.add(dimension.valueOf(item, scope)));
+        explorer.eachMatching(account, start, end, Granularity.MONTHLY, filter, false,
+                (item, scope) -> values.add(dimension.valueOf(item, scope)));
         return searched(values, searchString);
     }
 
     /** The tag keys of the resources with usage, or with {@code tagKey}, that key's values. */
     public List<String> tags(String account, Instant start, Instant end, String tagKey, String searchString,
                              CostFilter filter) {
+        explorer.requirePeriod(start, end, Granularity.DAILY);
         TreeSet<String> found = new TreeSet<>();
-        explorer.eachMatching(account, start, end, filter, true, (item, scope) -> {
+        explorer.eachMatching(account, start, end, Granularity.MONTHLY, filter, true, (item, scope) -> {
             if (item.resourceId() == null) {
                 return;
             }

@@ -14,6 +14,7 @@ import dev.gureum.core.cost.CostFilter;
 import dev.gureum.core.cost.CostGrouping;
 import dev.gureum.core.cost.CostMetric;
 import dev.gureum.core.cost.CostValues;
+import dev.gureum.core.cost.ReservationCoverages;
 import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.protocol.document.RpcErrors;
@@ -63,16 +64,18 @@ public final class CostExplorerApi {
     private final CostExplorer costs;
     private final SavingsPlansCosts savingsPlans;
     private final CostValueLists values;
+    private final ReservationCoverageAnswers reservationCoverage;
 
-    private CostExplorerApi(CostExplorer costs) {
+    private CostExplorerApi(CostExplorer costs, ReservationCoverages coverages) {
         this.costs = costs;
         this.savingsPlans = new SavingsPlansCosts(costs);
         this.values = new CostValueLists(new CostValues(costs));
+        this.reservationCoverage = new ReservationCoverageAnswers(coverages);
     }
 
-    public static ServiceEndpoint create(CostExplorer costs) {
+    public static ServiceEndpoint create(CostExplorer costs, ReservationCoverages coverages) {
         OperationTable table = new OperationTable();
-        table.register(JsonDocument.class, new CostExplorerApi(costs)::handle);
+        table.register(JsonDocument.class, new CostExplorerApi(costs, coverages)::handle);
         return new ServiceEndpoint("ce", new JsonDocumentProtocol(OPERATIONS, "1.1", "AWSInsightsIndexService",
                 new RpcErrors(code -> code, false)), RequiredMembers.none(), table);
     }
@@ -82,6 +85,7 @@ public final class CostExplorerApi {
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(wholeAnswer(input), context);
             case "GetReservationUtilization" -> reservationUtilization(wholeAnswer(input), context);
+            case "GetReservationCoverage" -> reservationCoverage.coverage(wholeAnswer(input), context);
             case "GetSavingsPlansUtilization" -> savingsPlans.utilization(input, context);
             case "GetSavingsPlansCoverage" -> savingsPlans.coverage(input, context);
             case "GetDimensionValues" -> values.dimensionValues(input, context);
@@ -93,7 +97,7 @@ public final class CostExplorerApi {
     }
 
     /** The input of an operation whose answers are whole: it never handed out a NextPageToken to come back. */
-    private static JsonNode wholeAnswer(JsonNode input) {
+    static JsonNode wholeAnswer(JsonNode input) {
         String nextPageToken = JsonMembers.string(input, "NextPageToken");
         if (nextPageToken != null) {
             throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + nextPageToken

@@ -134,6 +134,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final VolumeAttributes volumeAttributes;
     final SnapshotService snapshots;
     final Bills bills;
+    private final NormalizationFactors normalizationFactors;
     private final SavingsPlanService savingsPlans;
     final ReservedInstanceService reservedInstances;
     final ReservedModifications reservedModifications;
@@ -182,6 +183,7 @@ public final class Ec2Cloud implements AutoCloseable {
         PriceCatalog prices = PriceCatalog.load();
         NormalizationFactors factors = NormalizationFactors.of(prices.onDemandPrices().stream()
                 .map(OnDemandPrice::instanceType).distinct().toList());
+        this.normalizationFactors = factors;
         ReservedCapacity reservedCapacity = new ReservedCapacity(store, type -> catalog.type(type).vcpus(),
                 clock::now);
         this.reservedInstances = new ReservedInstanceService(store, new OfferingCatalog(prices, regionCatalog,
@@ -402,6 +404,11 @@ public final class Ec2Cloud implements AutoCloseable {
     }
 
     /** The bill's line items, which Cost Explorer answers from. */
+    /** Each instance type's size normalization factor (reservations' size flexibility, coverage in units). */
+    public NormalizationFactors normalizationFactors() {
+        return normalizationFactors;
+    }
+
     public Bills bills() {
         return bills;
     }
