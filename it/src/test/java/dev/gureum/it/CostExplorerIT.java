@@ -205,23 +205,22 @@ class CostExplorerIT {
                 "{\"TimePeriod\":{\"Start\":\"2026-11-01\",\"End\":\"2026-11-02\"},\"Granularity\":\"DAILY\","
                         + "\"Metrics\":[\"UnblendedCost\"],\"Filter\":{\"Dimensions\":{\"Key\":\"REGION\","
                         + "\"Values\":[5]}}}")) {
-            HttpResponse<byte[]> refused = SignedRequests.post(server.endpoint(), "ce", "/", Map.of("Content-Type",
-                    "application/x-amz-json-1.1", "X-Amz-Target", "AWSInsightsIndexService.GetCostAndUsage"),
-                    wrongType.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            assertEquals(400, refused.statusCode(), wrongType);
-            assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)
-                    .contains("SerializationException"), wrongType);
+            assertCostAndUsageRefused(wrongType, "SerializationException");
         }
         for (String nullRoot : List.of("{\"Dimensions\":null}", "{\"Tags\":null}", "{\"Not\":null}")) {
-            String body = "{\"TimePeriod\":{\"Start\":\"" + month() + "-01\",\"End\":\"" + month() + "-02\"},"
-                    + "\"Granularity\":\"DAILY\",\"Metrics\":[\"UnblendedCost\"],\"Filter\":" + nullRoot + "}";
-            HttpResponse<byte[]> refused = SignedRequests.post(server.endpoint(), "ce", "/", Map.of("Content-Type",
-                    "application/x-amz-json-1.1", "X-Amz-Target", "AWSInsightsIndexService.GetCostAndUsage"),
-                    body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            assertEquals(400, refused.statusCode(), nullRoot);
-            assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8)
-                    .contains("ValidationException"), nullRoot);
+            assertCostAndUsageRefused("{\"TimePeriod\":{\"Start\":\"" + month() + "-01\",\"End\":\"" + month()
+                    + "-02\"},\"Granularity\":\"DAILY\",\"Metrics\":[\"UnblendedCost\"],\"Filter\":" + nullRoot
+                    + "}", "ValidationException");
         }
+    }
+
+    /** A GetCostAndUsage of this raw body answers 400 with {@code code}. */
+    private static void assertCostAndUsageRefused(String body, String code) {
+        HttpResponse<byte[]> refused = SignedRequests.post(server.endpoint(), "ce", "/", Map.of("Content-Type",
+                "application/x-amz-json-1.1", "X-Amz-Target", "AWSInsightsIndexService.GetCostAndUsage"),
+                body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(400, refused.statusCode(), body);
+        assertTrue(new String(refused.body(), java.nio.charset.StandardCharsets.UTF_8).contains(code), body);
     }
 
     private static String today() {

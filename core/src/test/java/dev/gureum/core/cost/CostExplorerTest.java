@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.error.CloudException;
-import dev.gureum.core.reserved.OfferingClass;
-import dev.gureum.core.reserved.PaymentOption;
 import dev.gureum.core.reserved.ReservedTestWorlds;
-import dev.gureum.core.reserved.Term;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,12 +48,9 @@ class CostExplorerTest {
 
     @Test
     void groupedByPurchaseTypeTheNumbersAreTheLineItems() {
-        world.buy("m7i.large", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.ALL_UPFRONT, 1);
-        world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
-        world.run("i-0000000000000000b", "m7i.large", "us-east-1b");
-        world.clock().advance(Duration.ofHours(2));
-        Instant start = Instant.parse("2026-11-02T00:00:00Z");
-        Instant end = Instant.parse("2026-11-03T00:00:00Z");
+        CostScenarios.oneReservationTwoInstancesTwoHours(world);
+        Instant start = CostScenarios.DAY;
+        Instant end = CostScenarios.NEXT_DAY;
         CostAndUsage result = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY,
                 List.of(CostMetric.UNBLENDED_COST, CostMetric.AMORTIZED_COST, CostMetric.USAGE_QUANTITY),
                 List.of(CostDimension.PURCHASE_TYPE), CostFilter.ALL);

@@ -5,12 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.error.CloudException;
-import dev.gureum.core.reserved.OfferingClass;
-import dev.gureum.core.reserved.PaymentOption;
 import dev.gureum.core.reserved.ReservedTestWorlds;
-import dev.gureum.core.reserved.Term;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,12 +24,9 @@ class ReservationCoveragesTest {
 
     @Test
     void oneOfTwoMatchingInstancesIsCoveredForEachOfTheirHours() {
-        world.buy("m7i.large", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.ALL_UPFRONT, 1);
-        world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
-        world.run("i-0000000000000000b", "m7i.large", "us-east-1b");
-        world.clock().advance(Duration.ofHours(2));
-        Instant start = Instant.parse("2026-11-02T00:00:00Z");
-        Instant end = Instant.parse("2026-11-03T00:00:00Z");
+        CostScenarios.oneReservationTwoInstancesTwoHours(world);
+        Instant start = CostScenarios.DAY;
+        Instant end = CostScenarios.NEXT_DAY;
         List<ReservationCoverage> daily = coverages.coverage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY,
                 CostFilter.ALL);
         assertEquals(2, daily.size(), "one day, then the whole period");
