@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gureum.core.RequestContext;
-import dev.gureum.core.billing.BilledReservation;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.cost.CostAndUsage;
 import dev.gureum.core.cost.CostDimension;
@@ -15,7 +14,6 @@ import dev.gureum.core.cost.CostGrouping;
 import dev.gureum.core.cost.CostMetric;
 import dev.gureum.core.cost.CostValues;
 import dev.gureum.core.cost.ReservationCoverages;
-import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.protocol.document.RpcErrors;
 import dev.gureum.protocol.json.JsonDocument;
@@ -64,12 +62,14 @@ public final class CostExplorerApi {
     private final CostExplorer costs;
     private final SavingsPlansCosts savingsPlans;
     private final CostValueLists values;
+    private final ReservationUtilizationAnswers reservationUtilization;
     private final ReservationCoverageAnswers reservationCoverage;
 
     private CostExplorerApi(CostExplorer costs, ReservationCoverages coverages) {
         this.costs = costs;
         this.savingsPlans = new SavingsPlansCosts(costs);
         this.values = new CostValueLists(new CostValues(costs));
+        this.reservationUtilization = new ReservationUtilizationAnswers(costs);
         this.reservationCoverage = new ReservationCoverageAnswers(coverages);
     }
 
@@ -84,7 +84,7 @@ public final class CostExplorerApi {
         JsonNode input = JsonDocuments.input(request);
         ObjectNode output = switch (request.operation()) {
             case "GetCostAndUsage" -> costAndUsage(wholeAnswer(input), context);
-            case "GetReservationUtilization" -> reservationUtilization(wholeAnswer(input), context);
+            case "GetReservationUtilization" -> reservationUtilization.utilization(wholeAnswer(input), context);
             case "GetReservationCoverage" -> reservationCoverage.coverage(wholeAnswer(input), context);
             case "GetSavingsPlansUtilization" -> savingsPlans.utilization(input, context);
             case "GetSavingsPlansCoverage" -> savingsPlans.coverage(input, context);
@@ -97,7 +97,7 @@ public final class CostExplorerApi {
     }
 
     /** The input of an operation whose answers are whole: it never handed out a NextPageToken to come back. */
-    static JsonNode wholeAnswer(JsonNode input) {
+    private static JsonNode wholeAnswer(JsonNode input) {
         String nextPageToken = JsonMembers.string(input, "NextPageToken");
         if (nextPageToken != null) {
             throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + nextPageToken
@@ -153,88 +153,6 @@ public final class CostExplorerApi {
         }
         output.putArray("DimensionValueAttributes");
         return output;
-    }
-
-    /**
-     * Totals per bucket (when Granularity is given) and over the period, and per reservation with GroupBy
-     * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id); filters and sorting not yet.
-     */
-    private ObjectNode reservationUtilization(JsonNode input, RequestContext context) {
-        Period period = period(input);
-        Instant start = period.start();
-        Instant end = period.end();
-        String granularityName = JsonMembers.string(input, "Granularity");
-        List<JsonNode> groupBy = JsonMembers.structures(input, "GroupBy");
-        Granularity granularity = granularityName != null ? granularity(granularityName)
-                : groupBy.isEmpty() ? Granularity.DAILY : null;
-        if (granularity == Granularity.HOURLY) {
-            throw CostExplorerError.VALIDATION.exception("GetReservationUtilization supports DAILY and MONTHLY.");
-        }
-        boolean byReservation = false;
-        for (JsonNode group : groupBy) {
-            if (!"DIMENSION".equals(JsonMembers.string(group, "Type"))
-                    || !"SUBSCRIPTION_ID".equals(JsonMembers.string(group, "Key"))) {
-                throw CostExplorerError.VALIDATION.exception("GetReservationUtilization groups by DIMENSION "
-                        + "SUBSCRIPTION_ID only.");
-            }
-            byReservation = true;
-        }
-        if (input.hasNonNull("Filter") || input.hasNonNull("SortBy")) {
-            throw CostExplorerError.VALIDATION.exception(
-                    "Filter and SortBy are not supported by Gureum's GetReservationUtilization yet.");
-        }
-        List<CostExplorer.Utilization> result = costs.reservationUtilization(context.account(), start, end,
-                granularity, byReservation);
-        ObjectNode output = JSON.createObjectNode();
-        ArrayNode byTime = output.putArray("UtilizationsByTime");
-        for (CostExplorer.Utilization bucket : result.subList(0, result.size() - 1)) {
-            ObjectNode entry = byTime.addObject();
-            entry.putObject("TimePeriod").put("Start", dateText(bucket.start(), granularity))
-                    .put("End", dateText(bucket.end(), granularity));
-            ArrayNode groups = entry.putArray("Groups");
-            for (CostExplorer.ReservationGroup group : bucket.groups()) {
-                ObjectNode groupNode = groups.addObject().put("Key", "SUBSCRIPTION_ID")
-                        .put("Value", group.reservation().id());
-                BilledReservation reserved = group.reservation();
-                ObjectNode attributes = groupNode.putObject("Attributes")
-                        .put("leaseId", reserved.id())
-                        .put("instanceType", reserved.instanceType())
-                        .put("region", reserved.region())
-                        .put("numberOfInstances", String.valueOf(reserved.instanceCount()))
-                        .put("platform", "Linux/UNIX")
-                        .put("tenancy", "Shared")
-                        .put("scope", reserved.availabilityZone() == null ? "Region" : "Availability Zone")
-                        .put("startDateTime", reserved.start().toString())
-                        .put("endDateTime", reserved.end().toString());
-                if (reserved.availabilityZone() != null) {
-                    attributes.put("availabilityZone", reserved.availabilityZone());
-                }
-                aggregates(groupNode.putObject("Utilization"), group.aggregates());
-            }
-            aggregates(entry.putObject("Total"), bucket.aggregates());
-        }
-        aggregates(output.putObject("Total"), result.get(result.size() - 1).aggregates());
-        return output;
-    }
-
-    private static void aggregates(ObjectNode node, ReservationAggregates total) {
-        node.put("UtilizationPercentage", text(total.utilizationPercentage()))
-                .put("UtilizationPercentageInUnits", text(total.utilizationPercentageInUnits()))
-                .put("PurchasedHours", text(total.purchasedHours()))
-                .put("PurchasedUnits", text(total.purchasedUnits()))
-                .put("TotalActualHours", text(total.actualHours()))
-                .put("TotalActualUnits", text(total.actualUnits()))
-                .put("UnusedHours", text(total.unusedHours()))
-                .put("UnusedUnits", text(total.unusedUnits()))
-                .put("OnDemandCostOfRIHoursUsed", text(total.onDemandCostOfUsedHours()))
-                .put("NetRISavings", text(total.netRiSavings()))
-                .put("TotalPotentialRISavings", text(total.totalPotentialRiSavings()))
-                .put("AmortizedUpfrontFee", text(total.amortizedUpfrontFee()))
-                .put("AmortizedRecurringFee", text(total.amortizedRecurringFee()))
-                .put("TotalAmortizedFee", text(total.totalAmortizedFee()))
-                .put("RICostForUnusedHours", text(total.costForUnusedHours()))
-                .put("RealizedSavings", text(total.realizedSavings()))
-                .put("UnrealizedSavings", text(total.unrealizedSavings()));
     }
 
     static String text(java.math.BigDecimal amount) {
