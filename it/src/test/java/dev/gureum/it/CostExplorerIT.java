@@ -157,6 +157,12 @@ class CostExplorerIT {
         aws.assertServerError("ValidationException", "ce", "get-reservation-coverage", "--time-period",
                 "Start=" + start + ",End=" + end, "--granularity", "MONTHLY", "--group-by",
                 "Type=DIMENSION,Key=INSTANCE_TYPE");
+        aws.assertServerError("ValidationException", "ce", "get-reservation-coverage", "--time-period",
+                "Start=" + start + ",End=" + end, "--filter",
+                "{\"Dimensions\":{\"Key\":\"PURCHASE_TYPE\",\"Values\":[\"Spot Instances\"]}}");
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=" + start + ",End=" + java.time.YearMonth.parse(month()).plusMonths(2) + "-01", "--granularity",
+                "MONTHLY", "--metrics", "UnblendedCost");
 
         JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
                 "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=SUBSCRIPTION_ID");

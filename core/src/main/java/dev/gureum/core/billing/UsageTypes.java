@@ -22,7 +22,9 @@ public final class UsageTypes {
             Map.entry("ap-southeast-3", "APS4-"), Map.entry("ap-southeast-4", "APS6-"),
             Map.entry("ap-south-1", "APS3-"), Map.entry("ap-south-2", "APS5-"), Map.entry("ap-east-1", "APE1-"),
             Map.entry("sa-east-1", "SAE1-"), Map.entry("me-south-1", "MES1-"), Map.entry("me-central-1", "MEC1-"),
-            Map.entry("af-south-1", "AFS1-"), Map.entry("il-central-1", "ILC1-"));
+            Map.entry("af-south-1", "AFS1-"), Map.entry("il-central-1", "ILC1-"), Map.entry("mx-central-1", "MXC1-"),
+            Map.entry("ap-east-2", "APE2-"), Map.entry("ap-southeast-5", "APS7-"), Map.entry("ap-southeast-6", "APS8-"),
+            Map.entry("ap-southeast-7", "APS9-"));
 
     private static final Spellings BOX_USAGE = new Spellings("BoxUsage:");
     private static final Spellings SPOT_USAGE = new Spellings("SpotUsage:");

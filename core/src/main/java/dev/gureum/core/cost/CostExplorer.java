@@ -117,7 +117,8 @@ public final class CostExplorer {
     }
 
     /**
-     * Cost Explorer's rules for a query's time: start before end, a start no later than today, and no further back
+     * Cost Explorer's rules for a query's time: start before end, an end no later than the beginning of next month
+     * ("end date past the beginning of next month" otherwise), a start no later than today, and no further back
      * than the data Cost Explorer keeps: 14 days for HOURLY, 38 months otherwise (its longest history, with
      * multi-year data enabled).
      */
@@ -126,6 +127,9 @@ public final class CostExplorer {
             throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
         }
         Instant now = clock.now();
+        if (end.isAfter(Granularity.MONTHLY.next(Granularity.MONTHLY.bucketStart(now)))) {
+            throw CostExplorerError.VALIDATION.exception("end date past the beginning of next month");
+        }
         if (start.isAfter(now)) {
             throw CostExplorerError.VALIDATION.exception("Start date " + start
                     + " is after the current date; it must be equal to or no later than the current date.");

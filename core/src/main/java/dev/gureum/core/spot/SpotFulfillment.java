@@ -106,7 +106,10 @@ final class SpotFulfillment {
         BigDecimal max = new BigDecimal(request.spotPrice());
         Optional<Zone> fixed = request.launch().availabilityZone() != null
                 ? regions.findZone(request.launch().availabilityZone()) : subnetZone(owner, request.launch());
-        Optional<Zone> zone = fixed.isPresent() ? fixed : cheapestZone(region, type, max);
+        // without a zone of its own, the cheapest zone within its price, or else the cheapest with room: then the
+        // price is what stands in the way (price-too-low), not capacity
+        Optional<Zone> zone = fixed.isPresent() ? fixed
+                : cheapestZone(region, type, max).or(() -> cheapestZone(region, type, null));
         if (zone.isEmpty()) {
             setStatus(key, found.get(), SpotStatus.CAPACITY_NOT_AVAILABLE, null, now);
             return;

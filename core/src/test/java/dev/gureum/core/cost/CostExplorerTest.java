@@ -22,6 +22,18 @@ class CostExplorerTest {
     private final CostExplorer explorer = new CostExplorer(world.bills(), world.clock());
 
     @Test
+    void anEndPastTheBeginningOfNextMonthIsRefused() {
+        Instant monthStart = Granularity.MONTHLY.bucketStart(world.clock().now());
+        Instant nextMonth = Granularity.MONTHLY.next(monthStart);
+        explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, monthStart, nextMonth, Granularity.MONTHLY,
+                List.of(CostMetric.UNBLENDED_COST), List.of(), CostFilter.ALL);
+        CloudException refused = assertThrows(CloudException.class, () -> explorer.costAndUsage(
+                ReservedTestWorlds.ACCOUNT, monthStart, nextMonth.plus(Duration.ofDays(1)), Granularity.DAILY,
+                List.of(CostMetric.UNBLENDED_COST), List.of(), CostFilter.ALL));
+        assertEquals("end date past the beginning of next month", refused.getMessage());
+    }
+
+    @Test
     void everyDayOfTheMonthBeingBilledIsAnEstimateUntilTheMonthEnds() {
         world.run("i-0000000000000000a", "t3.micro", "us-east-1a");
         Instant now = world.clock().now();

@@ -126,6 +126,16 @@ class SpotMarketTest {
     }
 
     @Test
+    void withoutAZoneAMaximumBelowEveryZonesPriceIsPriceTooLowNotCapacity() {
+        world.market.evaluate();
+        SpotRequest made = world.requests.request(world.context(), new SpotRequestSpec(null, "0.001", 1, null, null,
+                null, SpotWorld.spec(null), List.of(), null)).get(0);
+        SpotRequest now = describe(made.id());
+        assertEquals("open", now.state());
+        assertEquals("price-too-low", now.statusCode(), "zones have room; the price is what stands in the way");
+    }
+
+    @Test
     void aFullZoneHoldsTheRequestAsCapacityNotAvailable() {
         world.market.evaluate();
         world.onDemand(4);

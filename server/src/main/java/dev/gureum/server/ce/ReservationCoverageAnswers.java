@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.billing.Granularity;
+import dev.gureum.core.cost.CostDimension;
+import dev.gureum.core.cost.CostFilter;
 import dev.gureum.core.cost.ReservationCoverage;
 import dev.gureum.core.cost.ReservationCoverages;
 import dev.gureum.core.error.CostExplorerError;
@@ -21,6 +23,8 @@ import java.util.Set;
 final class ReservationCoverageAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> METRICS = Set.of("Hour", "Unit", "Cost");
+    private static final Set<CostDimension> COVERAGE_DIMENSIONS = Set.of(CostDimension.AZ, CostDimension.INSTANCE_TYPE,
+            CostDimension.LINKED_ACCOUNT, CostDimension.REGION, CostDimension.SERVICE);
 
     private final ReservationCoverages coverages;
 
@@ -50,8 +54,10 @@ final class ReservationCoverageAnswers {
             throw CostExplorerError.VALIDATION.exception(
                     "SortBy and MaxResults are not supported by Gureum's GetReservationCoverage yet.");
         }
+        CostFilter filter = CostExplorerApi.filterOf(input);
+        requireCoverageFilter(filter, true);
         List<ReservationCoverage> result = coverages.coverage(context.account(), period.start(), period.end(),
-                granularity, CostExplorerApi.filterOf(input));
+                granularity, filter);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode byTime = output.putArray("CoveragesByTime");
         for (ReservationCoverage bucket : result.subList(0, result.size() - 1)) {
@@ -63,6 +69,27 @@ final class ReservationCoverageAnswers {
         }
         figures(output.putObject("Total"), result.get(result.size() - 1));
         return output;
+    }
+
+    /**
+     * GetReservationCoverage's filters: "only AND is supported among each dimension. You can nest only one level
+     * deep", on the dimensions it lists (of those Gureum answers: AZ, INSTANCE_TYPE, LINKED_ACCOUNT, REGION,
+     * SERVICE) and tags.
+     */
+    private static void requireCoverageFilter(CostFilter filter, boolean top) {
+        switch (filter) {
+            case CostFilter.And and when top -> and.all().forEach(part -> requireCoverageFilter(part, false));
+            case CostFilter.Dimension dimension when COVERAGE_DIMENSIONS.contains(dimension.dimension()) -> {
+            }
+            case CostFilter.Tag unused -> {
+            }
+            case CostFilter.Dimension dimension -> throw CostExplorerError.VALIDATION.exception("GetReservationCoverage"
+                    + " does not filter by " + dimension.dimension() + "; it filters by AZ, INSTANCE_TYPE,"
+                    + " LINKED_ACCOUNT, REGION, SERVICE and tags (and, not in Gureum yet, CACHE_ENGINE,"
+                    + " DATABASE_ENGINE, DEPLOYMENT_OPTION, OPERATING_SYSTEM, PLATFORM, TENANCY).");
+            default -> throw CostExplorerError.VALIDATION.exception("GetReservationCoverage filters support only And,"
+                    + " one level deep, of dimensions and tags.");
+        }
     }
 
     private static void figures(ObjectNode node, ReservationCoverage coverage) {
