@@ -165,6 +165,16 @@ class SpotIT {
         List<JsonNode> rows = history.field("SpotPriceHistory").get().asArray();
         assertEquals(1, rows.size(), history.toString());
         assertEquals("m7i.large", rows.get(0).field("InstanceType").get().text());
+        java.util.Set<String> historyZones = new java.util.TreeSet<>();
+        aws.json("ec2", "describe-spot-price-history", "--instance-types", "p4d.24xlarge", "--start-time",
+                Instant.now().toString()).field("SpotPriceHistory").get().asArray()
+                .forEach(row -> historyZones.add(row.field("AvailabilityZone").get().text()));
+        java.util.Set<String> offeringZones = new java.util.TreeSet<>();
+        aws.json("ec2", "describe-instance-type-offerings", "--location-type", "availability-zone", "--filters",
+                "Name=instance-type,Values=p4d.24xlarge").field("InstanceTypeOfferings").get().asArray()
+                .forEach(row -> offeringZones.add(row.field("Location").get().text()));
+        assertTrue(offeringZones.size() == 2, "p4d sits in two zones: " + offeringZones);
+        assertEquals(offeringZones, historyZones, "a price history only where the type is offered");
         Path spec = Files.createTempFile("spot-spec", ".json");
         Files.writeString(spec, "{\"ImageId\": \"" + debian + "\", \"InstanceType\": \"m7i.large\","
                 + " \"Placement\": {\"AvailabilityZone\": \"us-east-1c\"}, \"SecurityGroups\": [\"default\"],"

@@ -253,10 +253,7 @@ public final class InstanceLaunches {
                     .orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE.exception(
                             "Invalid availability zone: [" + request.availabilityZone() + "]"));
             if (!catalog.offered(type.name(), zone.name())) {
-                throw Ec2Error.UNSUPPORTED.exception("Your requested instance type (" + type.name()
-                        + ") is not supported in your requested Availability Zone (" + zone.name()
-                        + "). Please retry your request by not specifying an Availability Zone or choosing "
-                        + String.join(", ", offeredZones(region, type)) + ".");
+                throw TypeOfferings.notInZone(catalog, region, type.name(), zone.name());
             }
             return zone;
         }
@@ -264,13 +261,7 @@ public final class InstanceLaunches {
                 .filter(zone -> catalog.offered(type.name(), zone.name()))
                 .min(Comparator.comparingLong((Zone zone) -> usage.instances(context.account(), region.name(), zone.name()))
                         .thenComparing(Zone::name))
-                .orElseThrow(() -> Ec2Error.UNSUPPORTED.exception("The requested instance type (" + type.name()
-                        + ") is not supported in region " + region.name() + "."));
-    }
-
-    private List<String> offeredZones(Region region, LaunchCatalog.TypeFacts type) {
-        return region.availabilityZones().stream().map(Zone::name)
-                .filter(name -> catalog.offered(type.name(), name)).toList();
+                .orElseThrow(() -> TypeOfferings.notInRegion(type.name(), region.name()));
     }
 
     /**
@@ -312,10 +303,8 @@ public final class InstanceLaunches {
     private Zone subnetZone(RequestContext context, Subnet subnet, LaunchCatalog.TypeFacts type) {
         Zone zone = regions.findZone(subnet.availabilityZone()).orElseThrow();
         if (!catalog.offered(type.name(), zone.name())) {
-            throw Ec2Error.UNSUPPORTED.exception("Your requested instance type (" + type.name()
-                    + ") is not supported in your requested Availability Zone (" + zone.name()
-                    + "). Please retry your request by not specifying an Availability Zone or choosing "
-                    + String.join(", ", offeredZones(regions.find(context.region()).orElseThrow(), type)) + ".");
+            throw TypeOfferings.notInZone(catalog, regions.find(context.region()).orElseThrow(), type.name(),
+                    zone.name());
         }
         return zone;
     }

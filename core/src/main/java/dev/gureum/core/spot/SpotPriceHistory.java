@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -29,11 +30,17 @@ public final class SpotPriceHistory {
 
     private final SpotMarket market;
     private final Function<String, List<String>> tradedTypes;
+    private final BiPredicate<String, String> offered;
 
-    /** @param tradedTypes the types with a market in a region (those with an on-demand price) */
-    public SpotPriceHistory(SpotMarket market, Function<String, List<String>> tradedTypes) {
+    /**
+     * @param tradedTypes the types with a market in a region (those with an on-demand price)
+     * @param offered whether a zone offers a type (type, zone): only those have a price history
+     */
+    public SpotPriceHistory(SpotMarket market, Function<String, List<String>> tradedTypes,
+                            BiPredicate<String, String> offered) {
         this.market = market;
         this.tradedTypes = tradedTypes;
+        this.offered = offered;
     }
 
     public Page<SpotPriceEntry> describe(String region, List<String> instanceTypes, List<String> productDescriptions,
@@ -51,7 +58,8 @@ public final class SpotPriceHistory {
             }
         }
         var predicate = FILTERS.compile(filters);
-        List<SpotPriceEntry> ordered = rows.stream().filter(predicate).sorted(Comparator.comparing(SpotPriceHistory::key))
+        List<SpotPriceEntry> ordered = rows.stream()
+                .filter(row -> offered.test(row.instanceType(), row.availabilityZone())).filter(predicate).sorted(Comparator.comparing(SpotPriceHistory::key))
                 .toList();
         return Pages.pageAtMost(ordered, SpotPriceHistory::key, maxResults == null ? 1000 : maxResults, nextToken, 1,
                 1000);

@@ -17,6 +17,8 @@ import dev.gureum.core.instance.SpotFacts;
 import dev.gureum.core.instance.SpotLaunch;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
+import dev.gureum.core.instance.TypeOfferings;
+import dev.gureum.core.region.Region;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.Zone;
 import dev.gureum.core.store.RecordKey;
@@ -99,6 +101,18 @@ public final class SpotRequests {
     private static List<String> devices(SpotRequest request, java.util.function.Function<BlockDevice, Object> field) {
         return request.launch().blockDevices().stream().map(field).filter(java.util.Objects::nonNull)
                 .map(String::valueOf).toList();
+    }
+
+    /** A type the region, or the zone asked for, does not offer is refused as RunInstances refuses it. */
+    private void requireOffered(RequestContext context, String instanceType, String zone) {
+        Region region = regions.find(context.region()).orElseThrow();
+        List<String> offering = TypeOfferings.zones(catalog, region, instanceType);
+        if (offering.isEmpty()) {
+            throw TypeOfferings.notInRegion(instanceType, region.name());
+        }
+        if (zone != null && !offering.contains(zone)) {
+            throw TypeOfferings.notInZone(catalog, region, instanceType, zone);
+        }
     }
 
     private final Store store;
@@ -194,6 +208,7 @@ public final class SpotRequests {
         }
         catalog.image(context, launch.imageId());
         catalog.type(instanceType);
+        requireOffered(context, instanceType, launch.availabilityZone());
         String maxPrice = maxPrice(context.region(), instanceType, spec.spotPrice());
         TagRules.validate(spec.tags());
         List<SpotRequest> made = new ArrayList<>(count);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.cost.CostDimension;
+import dev.gureum.core.error.CloudException;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.spot.InterruptionWarning;
 import dev.gureum.core.spot.PriceLevel;
@@ -123,6 +124,16 @@ class SpotMarketTest {
         assertEquals("open", now.state());
         assertEquals("price-too-low", now.statusCode());
         assertNull(now.instanceId());
+    }
+
+    @Test
+    void aTypeTheZoneDoesNotOfferIsRefusedAsRunInstancesRefusesIt() {
+        LaunchRequest p5 = new LaunchRequest(FakeLaunchCatalog.X86_IMAGE, "p5.48xlarge", 1, 1, null, null,
+                SpotWorld.REGION + "b", null, null, null, null, null, null, null, null, List.of(), null, List.of());
+        CloudException refused = assertThrows(CloudException.class, () -> world.requests.request(world.context(),
+                new SpotRequestSpec(null, "100", 1, null, null, null, p5, List.of(), null)));
+        assertEquals("Unsupported", refused.code().code());
+        assertTrue(refused.getMessage().contains("choosing " + SpotWorld.REGION + "a"), refused.getMessage());
     }
 
     @Test

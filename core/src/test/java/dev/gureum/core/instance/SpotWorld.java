@@ -84,7 +84,8 @@ final class SpotWorld implements AutoCloseable {
     final InstanceLaunches launches;
     final SpotInterruptions interruptions;
     final SpotRequests requests;
-    final SpotPriceHistory history = new SpotPriceHistory(market, region -> List.of("m7i.large", "t3.micro"));
+    final SpotPriceHistory history = new SpotPriceHistory(market, region -> List.of("m7i.large", "t3.micro"),
+            (type, zone) -> true);
     final List<InterruptionWarning> warnings = new ArrayList<>();
     final Bills bills = new Bills(store, new RateCard() {
         @Override

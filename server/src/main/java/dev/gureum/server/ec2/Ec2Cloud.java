@@ -336,7 +336,8 @@ public final class Ec2Cloud implements AutoCloseable {
     SpotPriceHistory spotPriceHistory() {
         PriceCatalog prices = PriceCatalog.load();
         return new SpotPriceHistory(spotMarket, region -> prices.onDemandPrices().stream()
-                .filter(price -> price.region().equals(region)).map(OnDemandPrice::instanceType).distinct().toList());
+                .filter(price -> price.region().equals(region)).map(OnDemandPrice::instanceType).distinct().toList(),
+                instanceTypes::isOffered);
     }
 
     /** Where Spot interruption warnings go (the server's SNS topic), attached once SNS exists. */
