@@ -62,13 +62,11 @@ public final class CostExplorer {
         if (groupBy.stream().distinct().count() != groupBy.size()) {
             throw CostExplorerError.VALIDATION.exception("Group by keys must be unique.");
         }
-        List<Instant> buckets = new ArrayList<>();
-        for (Instant bucket = granularity.bucketStart(start); bucket.isBefore(end); bucket = granularity.next(bucket)) {
-            buckets.add(bucket);
-        }
-        boolean readsTags = filter.readsTags() || groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance);
-        CostScope scope = new CostScope(account, readsTags ? tagsOfAccount.apply(account) : ResourceTags.NONE);
-        Grouping grouping = new Grouping(filter, groupBy, scope, metrics, buckets);
+        List<Granularity.Window> windows = granularity.windows(start, end);
+        CostScope scope = scope(account, filter.readsTags()
+                || groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance));
+        Grouping grouping = new Grouping(filter, groupBy, scope, metrics,
+                windows.stream().map(Granularity.Window::bucket).toList());
         bills.eachLineItem(account, start, end, granularity, grouping);
         Map<List<String>, Sums[]> groups = grouping.groups;
         List<Map.Entry<List<String>, Sums[]>> ordered = groups.entrySet().stream()
@@ -76,11 +74,9 @@ public final class CostExplorer {
         // the month being billed is not final until it ends: each of its buckets is an estimate, ended or not
         Instant billedMonth = Granularity.MONTHLY.bucketStart(clock.now());
         List<CostAndUsage.Period> periods = new ArrayList<>();
-        for (int index = 0; index < buckets.size(); index++) {
-            Instant bucket = buckets.get(index);
-            Instant periodStart = bucket.isBefore(start) ? start : bucket;
-            Instant next = granularity.next(bucket);
-            Instant periodEnd = next.isAfter(end) ? end : next;
+        for (int index = 0; index < windows.size(); index++) {
+            Instant periodStart = windows.get(index).start();
+            Instant periodEnd = windows.get(index).end();
             if (groupBy.isEmpty()) {
                 Sums[] total = groups.get(List.<String>of());
                 Sums sums = total == null || total[index] == null ? new Sums(metrics) : total[index];
@@ -107,13 +103,17 @@ public final class CostExplorer {
      */
     void eachMatching(String account, Instant start, Instant end, Granularity granularity, CostFilter filter,
                       boolean withTags, BiConsumer<LineItem, CostScope> each) {
-        CostScope scope = new CostScope(account, withTags || filter.readsTags() ? tagsOfAccount.apply(account)
-                : ResourceTags.NONE);
+        CostScope scope = scope(account, withTags || filter.readsTags());
         bills.eachLineItem(account, start, end, granularity, item -> {
             if (filter.matches(item, scope)) {
                 each.accept(item, scope);
             }
         });
+    }
+
+    /** The query's scope: its account, and its resources' tags when the query reads them (none otherwise). */
+    private CostScope scope(String account, boolean readsTags) {
+        return new CostScope(account, readsTags ? tagsOfAccount.apply(account) : ResourceTags.NONE);
     }
 
     /**
@@ -202,12 +202,11 @@ public final class CostExplorer {
         List<ReservationUse> uses = bills.reservationUse(account, start, end, buckets);
         List<Utilization> result = new ArrayList<>();
         if (granularity != null) {
-            for (Instant bucket = buckets.bucketStart(start); bucket.isBefore(end); bucket = buckets.next(bucket)) {
-                Instant at = bucket;
-                Instant next = buckets.next(bucket);
-                List<ReservationUse> inBucket = uses.stream().filter(use -> use.bucketStart().equals(at)).toList();
-                result.add(new Utilization(at.isBefore(start) ? start : at, next.isAfter(end) ? end : next,
-                        ReservationAggregates.of(inBucket), byReservation ? groups(account, inBucket) : List.of()));
+            for (Granularity.Window window : granularity.windows(start, end)) {
+                List<ReservationUse> inBucket = uses.stream().filter(use -> use.bucketStart().equals(window.bucket()))
+                        .toList();
+                result.add(new Utilization(window.start(), window.end(), ReservationAggregates.of(inBucket),
+                        byReservation ? groups(account, inBucket) : List.of()));
             }
         }
         Utilization whole = new Utilization(start, end, ReservationAggregates.of(uses),
@@ -234,11 +233,9 @@ public final class CostExplorer {
         List<SavingsPlanUse> uses = bills.savingsPlanUse(account, start, end, buckets);
         List<PlanUtilization> result = new ArrayList<>();
         if (granularity != null) {
-            for (Instant bucket = buckets.bucketStart(start); bucket.isBefore(end); bucket = buckets.next(bucket)) {
-                Instant at = bucket;
-                Instant next = buckets.next(bucket);
-                result.add(new PlanUtilization(at.isBefore(start) ? start : at, next.isAfter(end) ? end : next,
-                        SavingsPlansAggregates.of(uses.stream().filter(use -> use.bucketStart().equals(at)).toList())));
+            for (Granularity.Window window : granularity.windows(start, end)) {
+                result.add(new PlanUtilization(window.start(), window.end(), SavingsPlansAggregates.of(uses.stream()
+                        .filter(use -> use.bucketStart().equals(window.bucket())).toList())));
             }
         }
         result.add(new PlanUtilization(start, end, SavingsPlansAggregates.of(uses)));
@@ -260,8 +257,6 @@ public final class CostExplorer {
             if (!SavingsPlansCoverage.eligible(item)) {
                 continue;
             }
-            Instant bucket = granularity == null ? start : item.bucketStart();
-            Instant bucketEnd = granularity == null ? end : buckets.next(bucket);
             Map<String, String> attributes = new java.util.TreeMap<>();
             for (String key : groupBy) {
                 switch (key) {
@@ -273,11 +268,11 @@ public final class CostExplorer {
                             + "INSTANCE_FAMILY, REGION or SERVICE, not " + key + ".");
                 }
             }
-            Instant periodStart = bucket.isBefore(start) ? start : bucket;
-            Instant periodEnd = bucketEnd.isAfter(end) ? end : bucketEnd;
-            coverages.computeIfAbsent(List.of(periodStart, attributes), unused -> new SavingsPlansCoverage(periodStart,
-                    periodEnd, attributes, BigDecimal.ZERO, BigDecimal.ZERO));
-            coverages.computeIfPresent(List.of(periodStart, attributes), (unused, coverage) -> coverage.plus(item));
+            Granularity.Window window = granularity == null ? new Granularity.Window(start, start, end)
+                    : buckets.window(item.bucketStart(), start, end);
+            coverages.computeIfAbsent(List.of(window.start(), attributes), unused -> new SavingsPlansCoverage(
+                    window.start(), window.end(), attributes, BigDecimal.ZERO, BigDecimal.ZERO));
+            coverages.computeIfPresent(List.of(window.start(), attributes), (unused, coverage) -> coverage.plus(item));
         }
         List<SavingsPlansCoverage> result = new ArrayList<>(coverages.values());
         result.sort(java.util.Comparator.comparing(SavingsPlansCoverage::start)

@@ -39,10 +39,8 @@ public final class ReservationCoverages {
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
         Map<Instant, ReservationCoverage> byBucket = new LinkedHashMap<>();
         if (granularity != null) {
-            for (Instant bucket = buckets.bucketStart(start); bucket.isBefore(end); bucket = buckets.next(bucket)) {
-                Instant next = buckets.next(bucket);
-                byBucket.put(bucket, ReservationCoverage.none(bucket.isBefore(start) ? start : bucket,
-                        next.isAfter(end) ? end : next));
+            for (Granularity.Window window : granularity.windows(start, end)) {
+                byBucket.put(window.bucket(), ReservationCoverage.none(window.start(), window.end()));
             }
         }
         ReservationCoverage[] whole = {ReservationCoverage.none(start, end)};
