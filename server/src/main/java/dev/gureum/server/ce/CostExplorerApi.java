@@ -243,6 +243,16 @@ public final class CostExplorerApi {
                 + "RECORD_TYPE, REGION, SERVICE, USAGE_TYPE)."));
     }
 
+    /** The Granularity of an operation that takes DAILY or MONTHLY only; null when not given. */
+    static Granularity dailyOrMonthly(JsonNode input, String operation) {
+        String name = JsonMembers.string(input, "Granularity");
+        Granularity granularity = name != null ? granularity(name) : null;
+        if (granularity == Granularity.HOURLY) {
+            throw CostExplorerError.VALIDATION.exception(operation + " supports DAILY and MONTHLY.");
+        }
+        return granularity;
+    }
+
     static Granularity granularity(String name) {
         return switch (name) {
             case "HOURLY" -> Granularity.HOURLY;

@@ -34,11 +34,7 @@ final class ReservationCoverageAnswers {
 
     ObjectNode coverage(JsonNode input, RequestContext context) {
         CostExplorerApi.Period period = CostExplorerApi.period(input);
-        String granularityName = JsonMembers.string(input, "Granularity");
-        Granularity granularity = granularityName == null ? null : CostExplorerApi.granularity(granularityName);
-        if (granularity == Granularity.HOURLY) {
-            throw CostExplorerError.VALIDATION.exception("GetReservationCoverage supports DAILY and MONTHLY.");
-        }
+        Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetReservationCoverage");
         if (!JsonMembers.structures(input, "GroupBy").isEmpty()) {
             throw CostExplorerError.VALIDATION.exception(granularity != null
                     ? "Granularity is not supported when specifying groupBy"

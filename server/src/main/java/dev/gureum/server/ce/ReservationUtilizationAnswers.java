@@ -1,7 +1,6 @@
 package dev.gureum.server.ce;
 
 import static dev.gureum.server.ce.CostExplorerApi.dateText;
-import static dev.gureum.server.ce.CostExplorerApi.granularity;
 import static dev.gureum.server.ce.CostExplorerApi.period;
 import static dev.gureum.server.ce.CostExplorerApi.text;
 
@@ -37,13 +36,9 @@ final class ReservationUtilizationAnswers {
         CostExplorerApi.Period period = period(input);
         Instant start = period.start();
         Instant end = period.end();
-        String granularityName = JsonMembers.string(input, "Granularity");
         List<JsonNode> groupBy = JsonMembers.structures(input, "GroupBy");
-        Granularity granularity = granularityName != null ? granularity(granularityName)
-                : groupBy.isEmpty() ? Granularity.DAILY : null;
-        if (granularity == Granularity.HOURLY) {
-            throw CostExplorerError.VALIDATION.exception("GetReservationUtilization supports DAILY and MONTHLY.");
-        }
+        Granularity given = CostExplorerApi.dailyOrMonthly(input, "GetReservationUtilization");
+        Granularity granularity = given != null ? given : groupBy.isEmpty() ? Granularity.DAILY : null;
         boolean byReservation = false;
         for (JsonNode group : groupBy) {
             if (!"DIMENSION".equals(JsonMembers.string(group, "Type"))

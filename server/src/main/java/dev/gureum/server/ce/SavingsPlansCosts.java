@@ -33,7 +33,7 @@ final class SavingsPlansCosts {
         CostExplorerApi.Period period = CostExplorerApi.period(input);
         Instant start = period.start();
         Instant end = period.end();
-        Granularity granularity = granularity(input, "GetSavingsPlansUtilization");
+        Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansUtilization");
         refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter", "SortBy");
         List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
                 granularity);
@@ -68,7 +68,7 @@ final class SavingsPlansCosts {
         CostExplorerApi.Period period = CostExplorerApi.period(input);
         Instant start = period.start();
         Instant end = period.end();
-        Granularity granularity = granularity(input, "GetSavingsPlansCoverage");
+        Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansCoverage");
         refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter", "SortBy", "NextToken", "MaxResults");
         for (String metric : JsonMembers.strings(input, "Metrics")) {
             if (!"SpendCoveredBySavingsPlans".equals(metric)) {
@@ -103,16 +103,6 @@ final class SavingsPlansCosts {
                     .put("End", CostExplorerApi.dateText(coverage.end(), granularity));
         }
         return output;
-    }
-
-    /** DAILY or MONTHLY; absent, the whole period in one (null). */
-    private static Granularity granularity(JsonNode input, String operation) {
-        String name = JsonMembers.string(input, "Granularity");
-        Granularity granularity = name != null ? CostExplorerApi.granularity(name) : null;
-        if (granularity == Granularity.HOURLY) {
-            throw CostExplorerError.VALIDATION.exception(operation + " supports DAILY and MONTHLY.");
-        }
-        return granularity;
     }
 
     private static void refuseUnsupported(JsonNode input, String operation, String... members) {
