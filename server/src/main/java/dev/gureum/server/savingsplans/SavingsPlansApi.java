@@ -1,5 +1,12 @@
 package dev.gureum.server.savingsplans;
 
+import static dev.gureum.server.dispatch.JsonMembers.integer;
+import static dev.gureum.server.dispatch.JsonMembers.longs;
+import static dev.gureum.server.dispatch.JsonMembers.string;
+import static dev.gureum.server.dispatch.JsonMembers.stringMap;
+import static dev.gureum.server.dispatch.JsonMembers.strings;
+import static dev.gureum.server.dispatch.JsonMembers.structures;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +21,6 @@ import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
 import dev.gureum.protocol.json.JsonDocument;
 import dev.gureum.server.dispatch.JsonDocuments;
-import dev.gureum.server.dispatch.JsonMembers;
 import dev.gureum.protocol.json.RestJsonDocumentProtocol;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.server.dispatch.OperationTable;
@@ -63,21 +69,21 @@ public final class SavingsPlansApi {
             case "DescribeSavingsPlans" -> describe(input, context);
             case "DescribeSavingsPlanRates" -> planRates(input, context);
             case "DeleteQueuedSavingsPlan" -> {
-                plans.deleteQueued(context, JsonMembers.string(input, "savingsPlanId"));
+                plans.deleteQueued(context, string(input, "savingsPlanId"));
                 yield JSON.createObjectNode();
             }
             case "TagResource" -> {
-                plans.tag(context, JsonMembers.string(input, "resourceArn"), JsonMembers.stringMap(input, "tags"));
+                plans.tag(context, string(input, "resourceArn"), stringMap(input, "tags"));
                 yield JSON.createObjectNode();
             }
             case "UntagResource" -> {
-                plans.untag(context, JsonMembers.string(input, "resourceArn"), JsonMembers.strings(input, "tagKeys"));
+                plans.untag(context, string(input, "resourceArn"), strings(input, "tagKeys"));
                 yield JSON.createObjectNode();
             }
             case "ListTagsForResource" -> {
                 ObjectNode answer = JSON.createObjectNode();
                 ObjectNode tags = answer.putObject("tags");
-                plans.tags(context, JsonMembers.string(input, "resourceArn")).forEach(tags::put);
+                plans.tags(context, string(input, "resourceArn")).forEach(tags::put);
                 yield answer;
             }
             default -> throw new ProtocolException(CommonError.UNSUPPORTED_OPERATION, "The action "
@@ -88,14 +94,14 @@ public final class SavingsPlansApi {
 
     private ObjectNode offerings(JsonNode input) {
         Map<String, List<String>> properties = filters(input, List.of("region", "instanceFamily"));
-        String productType = JsonMembers.string(input, "productType");
+        String productType = string(input, "productType");
         List<String> productTypes = productType != null ? List.of(productType) : List.of();
-        OfferingSearch search = new OfferingSearch(JsonMembers.strings(input, "offeringIds"), JsonMembers.strings(input, "paymentOptions"),
-                productTypes, JsonMembers.strings(input, "planTypes"), JsonMembers.longs(input, "durations"), JsonMembers.strings(input, "currencies"),
-                JsonMembers.strings(input, "descriptions"), JsonMembers.strings(input, "serviceCodes"), JsonMembers.strings(input, "usageTypes"),
-                JsonMembers.strings(input, "operations"), properties);
-        Page<SavingsPlanService.Offering> page = plans.offerings(search, JsonMembers.integer(input, "maxResults"),
-                JsonMembers.string(input, "nextToken"));
+        OfferingSearch search = new OfferingSearch(strings(input, "offeringIds"), strings(input, "paymentOptions"),
+                productTypes, strings(input, "planTypes"), longs(input, "durations"), strings(input, "currencies"),
+                strings(input, "descriptions"), strings(input, "serviceCodes"), strings(input, "usageTypes"),
+                strings(input, "operations"), properties);
+        Page<SavingsPlanService.Offering> page = plans.offerings(search, integer(input, "maxResults"),
+                string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         var results = output.putArray("searchResults");
         for (SavingsPlanService.Offering offering : page.items()) {
@@ -110,11 +116,11 @@ public final class SavingsPlansApi {
     private ObjectNode offeringRates(JsonNode input) {
         Map<String, List<String>> properties = filters(input, List.of("region", "instanceFamily", "instanceType",
                 "productDescription", "tenancy", "productId"));
-        OfferingSearch search = new OfferingSearch(JsonMembers.strings(input, "savingsPlanOfferingIds"),
-                JsonMembers.strings(input, "savingsPlanPaymentOptions"), JsonMembers.strings(input, "products"),
-                JsonMembers.strings(input, "savingsPlanTypes"), List.of(), List.of(), List.of(), JsonMembers.strings(input, "serviceCodes"),
-                JsonMembers.strings(input, "usageTypes"), JsonMembers.strings(input, "operations"), properties);
-        Page<PlanRate> page = plans.offeringRates(search, JsonMembers.integer(input, "maxResults"), JsonMembers.string(input, "nextToken"));
+        OfferingSearch search = new OfferingSearch(strings(input, "savingsPlanOfferingIds"),
+                strings(input, "savingsPlanPaymentOptions"), strings(input, "products"),
+                strings(input, "savingsPlanTypes"), List.of(), List.of(), List.of(), strings(input, "serviceCodes"),
+                strings(input, "usageTypes"), strings(input, "operations"), properties);
+        Page<PlanRate> page = plans.offeringRates(search, integer(input, "maxResults"), string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         var results = output.putArray("searchResults");
         for (PlanRate rate : page.items()) {
@@ -127,18 +133,18 @@ public final class SavingsPlansApi {
     }
 
     private ObjectNode create(JsonNode input, RequestContext context) {
-        SavingsPlan plan = plans.create(context, JsonMembers.string(input, "savingsPlanOfferingId"), JsonMembers.string(input, "commitment"),
-                JsonMembers.string(input, "upfrontPaymentAmount"), timestamp(input, "purchaseTime"), JsonMembers.string(input, "clientToken"),
-                JsonMembers.stringMap(input, "tags"));
+        SavingsPlan plan = plans.create(context, string(input, "savingsPlanOfferingId"), string(input, "commitment"),
+                string(input, "upfrontPaymentAmount"), timestamp(input, "purchaseTime"), string(input, "clientToken"),
+                stringMap(input, "tags"));
         ObjectNode output = JSON.createObjectNode();
         output.put("savingsPlanId", plan.id());
         return output;
     }
 
     private ObjectNode describe(JsonNode input, RequestContext context) {
-        Page<SavingsPlan> page = plans.describe(context, JsonMembers.strings(input, "savingsPlanIds"),
-                JsonMembers.strings(input, "savingsPlanArns"), JsonMembers.strings(input, "states"), filters(input, null),
-                JsonMembers.integer(input, "maxResults"), JsonMembers.string(input, "nextToken"));
+        Page<SavingsPlan> page = plans.describe(context, strings(input, "savingsPlanIds"),
+                strings(input, "savingsPlanArns"), strings(input, "states"), filters(input, null),
+                integer(input, "maxResults"), string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         var results = output.putArray("savingsPlans");
         for (SavingsPlan plan : page.items()) {
@@ -151,9 +157,9 @@ public final class SavingsPlansApi {
     }
 
     private ObjectNode planRates(JsonNode input, RequestContext context) {
-        String id = JsonMembers.string(input, "savingsPlanId");
-        Page<PlanRate> page = plans.rates(context, id, filters(input, null), JsonMembers.integer(input, "maxResults"),
-                JsonMembers.string(input, "nextToken"));
+        String id = string(input, "savingsPlanId");
+        Page<PlanRate> page = plans.rates(context, id, filters(input, null), integer(input, "maxResults"),
+                string(input, "nextToken"));
         ObjectNode output = JSON.createObjectNode();
         output.put("savingsPlanId", id);
         var results = output.putArray("searchResults");
@@ -169,14 +175,14 @@ public final class SavingsPlansApi {
     /** A {@code filters} list of {@code {name, values}}; names outside {@code allowed} (when given) are refused. */
     private static Map<String, List<String>> filters(JsonNode input, List<String> allowed) {
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (JsonNode filter : JsonMembers.structures(input, "filters")) {
-            String name = JsonMembers.string(filter, "name");
+        for (JsonNode filter : structures(input, "filters")) {
+            String name = string(filter, "name");
             if (allowed != null && !allowed.contains(name)) {
                 throw SavingsPlansError.VALIDATION.exception("1 validation error detected: Value '" + name
                         + "' at 'filters.member.name' failed to satisfy constraint: Member must satisfy enum value "
                         + "set: " + allowed);
             }
-            filters.computeIfAbsent(name, unused -> new ArrayList<>()).addAll(JsonMembers.strings(filter, "values"));
+            filters.computeIfAbsent(name, unused -> new ArrayList<>()).addAll(strings(filter, "values"));
         }
         return filters;
     }
@@ -192,7 +198,7 @@ public final class SavingsPlansApi {
             return Instant.ofEpochSecond(seconds.longValue(),
                     seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
         }
-        String text = JsonMembers.string(input, member);
+        String text = string(input, member);
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
