@@ -5,6 +5,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ final class ReservationApplication {
                         "Quantity", money(reservation.upfrontCharge()), LineItem.FEE, money(BigDecimal.ZERO)));
             }
         }
-        Instant windowStart = ordered.stream().map(BilledReservation::start).min(Comparator.naturalOrder())
+        Instant windowStart = ordered.stream().map(ReservationApplication::activeFrom).min(Comparator.naturalOrder())
                 .map(start -> later(start, from)).orElse(limit);
         Instant windowEnd = ordered.stream().map(BilledReservation::end).max(Comparator.naturalOrder())
                 .map(end -> earlier(end, limit)).orElse(limit);
@@ -103,7 +104,7 @@ final class ReservationApplication {
             Instant bucket = granularity.bucketStart(hour);
             List<Use> uses = uses(overlapping, hour, hourStart, hourEnd, from, to, now);
             for (BilledReservation reservation : ordered) {
-                long active = seconds(later(reservation.start(), hourStart), earlier(reservation.end(), hourEnd));
+                long active = seconds(later(activeFrom(reservation), hourStart), earlier(reservation.end(), hourEnd));
                 if (active <= 0) {
                     continue;
                 }
@@ -136,6 +137,15 @@ final class ReservationApplication {
                         rates.instanceHourly(region, reservation.instanceType()).orElse(null)));
             });
         }
+    }
+
+    /**
+     * When the reservation's term began, to the second: AWS counts a term from the second of its purchase (its End
+     * is that second plus the term, less one), and usage is counted in whole seconds, so a reservation bought a
+     * fraction of a second after an instance launched covers that instance's whole seconds.
+     */
+    private static Instant activeFrom(BilledReservation reservation) {
+        return reservation.start().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The reservation's recurring charge and amortized upfront price per instance-hour. */

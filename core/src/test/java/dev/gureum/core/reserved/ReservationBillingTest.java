@@ -98,6 +98,20 @@ class ReservationBillingTest {
     }
 
     @Test
+    void aReservationBoughtWithinTheSecondAnInstanceLaunchedCoversItWhileTheHourIsOpenAndAfter() {
+        world.clock.advance(Duration.ofMinutes(5));
+        world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
+        world.clock.advance(Duration.ofMillis(300));
+        world.buy("m7i.large", null, OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, 1);
+        world.clock.advance(Duration.ofMinutes(10));
+        assertEquals(0, BigDecimal.ZERO.compareTo(world.hours("i-0000000000000000a", LineItem.USAGE)),
+                "while the hour is open");
+        world.clock.advance(Duration.ofHours(1));
+        assertEquals(0, BigDecimal.ZERO.compareTo(world.hours("i-0000000000000000a", LineItem.USAGE)),
+                "once it has closed");
+    }
+
+    @Test
     void aZonalReservationCoversOnlyItsZone() {
         world.buy("m7i.large", "us-east-1a", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, 1);
         world.run("i-0000000000000000b", "m7i.large", "us-east-1b");
