@@ -76,6 +76,13 @@ class CostExplorerIT {
         assertEquals(List.of("On Demand Instances", "Standard Reserved Instances"), keys);
         BigDecimal billed = new BigDecimal(field(server.admin("GET", "/_gureum/bill?month=" + month), "totalUsd"));
         assertEquals(0, billed.compareTo(sum), "Cost Explorer's numbers are the bill's: " + sum + " vs " + billed);
+        JsonNode normalized = aws.json("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "NormalizedUsageAmount", "--filter",
+                "{\"Dimensions\":{\"Key\":\"INSTANCE_TYPE\",\"Values\":[\"m7i.large\"]}}", "--query",
+                "ResultsByTime[0].Total.NormalizedUsageAmount");
+        assertEquals(0, new BigDecimal("8").compareTo(new BigDecimal(normalized.field("Amount").get().asString())),
+                "two m7i.large hours, 4 units each: " + normalized);
+        assertEquals("N/A", normalized.field("Unit").get().asString());
 
         String reservedOnly = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
                 "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter",

@@ -120,9 +120,9 @@ public final class GureumServer implements AutoCloseable {
                             subject, message, Map.of()), cloud.alarmInstanceActions());
             ServiceEndpoint monitoring = CloudWatchApi.create(metricService, metricQueries, alarms);
             ServiceEndpoint sns = notifications.endpoint();
-            CostExplorer costs = new CostExplorer(cloud.bills(), clock, cloud.costAllocationTags()::of);
-            ServiceEndpoint ce = CostExplorerApi.create(costs,
-                    new ReservationCoverages(costs, cloud.normalizationFactors()::of));
+            CostExplorer costs = new CostExplorer(cloud.bills(), clock, cloud.costAllocationTags()::of,
+                    cloud.normalizationFactors()::of);
+            ServiceEndpoint ce = CostExplorerApi.create(costs, new ReservationCoverages(costs));
             ServiceEndpoint savingsplans = SavingsPlansApi.create(cloud.savingsPlans());
             AdminEndpoints admin = new AdminEndpoints(new AdminEndpoints.ServerFacts(Version.current(),
                     cloud.runtimeName(), store.name(), authenticator.join().mode(),

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,17 +38,30 @@ public final class CostExplorer {
     private final Bills bills;
     private final CloudClock clock;
     private final Function<String, ResourceTags> tagsOfAccount;
+    private final NormalizedUnits normalizedUnits;
 
-    /** A Cost Explorer whose usage carries no tags. */
+    /** A Cost Explorer whose usage carries no tags and whose instance types have no normalization factor. */
     public CostExplorer(Bills bills, CloudClock clock) {
         this(bills, clock, account -> ResourceTags.NONE);
     }
 
     /** {@code tagsOfAccount}: the tags of an account's resources, read when a query groups or filters by tag. */
     public CostExplorer(Bills bills, CloudClock clock, Function<String, ResourceTags> tagsOfAccount) {
+        this(bills, clock, tagsOfAccount, type -> Optional.empty());
+    }
+
+    /** As above; {@code normalizationFactor}: an instance type's, for usage in normalized units. */
+    public CostExplorer(Bills bills, CloudClock clock, Function<String, ResourceTags> tagsOfAccount,
+                        Function<String, Optional<BigDecimal>> normalizationFactor) {
         this.bills = bills;
         this.clock = clock;
         this.tagsOfAccount = tagsOfAccount;
+        this.normalizedUnits = new NormalizedUnits(normalizationFactor);
+    }
+
+    /** Instance time in normalized units, as the account's instance types count it. */
+    NormalizedUnits normalizedUnits() {
+        return normalizedUnits;
     }
 
     public CostAndUsage costAndUsage(String account, Instant start, Instant end, Granularity granularity,
@@ -65,7 +79,7 @@ public final class CostExplorer {
         List<Granularity.Window> windows = granularity.windows(start, end);
         CostScope scope = scope(account, filter.readsTags()
                 || groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance));
-        Grouping grouping = new Grouping(filter, groupBy, scope, metrics,
+        Grouping grouping = new Grouping(filter, groupBy, scope, metrics, normalizedUnits,
                 windows.stream().map(Granularity.Window::bucket).toList());
         bills.eachLineItem(account, start, end, granularity, grouping);
         Map<List<String>, Sums[]> groups = grouping.groups;
@@ -79,7 +93,7 @@ public final class CostExplorer {
             Instant periodEnd = windows.get(index).end();
             if (groupBy.isEmpty()) {
                 Sums[] total = groups.get(List.<String>of());
-                Sums sums = total == null || total[index] == null ? new Sums(metrics) : total[index];
+                Sums sums = total == null || total[index] == null ? new Sums(metrics, normalizedUnits) : total[index];
                 periods.add(new CostAndUsage.Period(periodStart, periodEnd, sums.amounts(), List.of(),
                         periodEnd.isAfter(billedMonth)));
                 continue;
@@ -311,18 +325,20 @@ public final class CostExplorer {
         private final CostScope scope;
         private final boolean byTag;
         private final List<CostMetric> metrics;
+        private final NormalizedUnits normalizedUnits;
         private final int bucketCount;
         private final Map<Instant, Integer> bucketIndex = new HashMap<>();
         private LineItem previous;
         private Sums[] sums;
 
         Grouping(CostFilter filter, List<CostGrouping> groupBy, CostScope scope, List<CostMetric> metrics,
-                 List<Instant> buckets) {
+                 NormalizedUnits normalizedUnits, List<Instant> buckets) {
             this.filter = filter;
             this.groupBy = groupBy;
             this.scope = scope;
             this.byTag = groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance);
             this.metrics = metrics;
+            this.normalizedUnits = normalizedUnits;
             this.bucketCount = buckets.size();
             for (int index = 0; index < buckets.size(); index++) {
                 bucketIndex.put(buckets.get(index), index);
@@ -344,7 +360,7 @@ public final class CostExplorer {
                 return;
             }
             if (sums[index] == null) {
-                sums[index] = new Sums(metrics);
+                sums[index] = new Sums(metrics, normalizedUnits);
             }
             sums[index].add(item);
         }
@@ -384,19 +400,21 @@ public final class CostExplorer {
      */
     private static final class Sums {
         private final List<CostMetric> metrics;
+        private final NormalizedUnits normalizedUnits;
         private final BigDecimal[] totals;
         private String unit;
         private boolean mixed;
 
-        Sums(List<CostMetric> metrics) {
+        Sums(List<CostMetric> metrics, NormalizedUnits normalizedUnits) {
             this.metrics = metrics;
+            this.normalizedUnits = normalizedUnits;
             this.totals = new BigDecimal[metrics.size()];
             java.util.Arrays.fill(totals, BigDecimal.ZERO);
         }
 
         void add(LineItem item) {
             for (int i = 0; i < totals.length; i++) {
-                totals[i] = totals[i].add(metrics.get(i).of(item));
+                totals[i] = totals[i].add(metrics.get(i).of(item, normalizedUnits));
             }
             mixed |= unit != null && !unit.equals(item.unit());
             unit = item.unit();
@@ -406,8 +424,7 @@ public final class CostExplorer {
             Map<String, CostAndUsage.Amount> amounts = new LinkedHashMap<>();
             for (int i = 0; i < totals.length; i++) {
                 CostMetric metric = metrics.get(i);
-                amounts.put(metric.wireName(), new CostAndUsage.Amount(totals[i], metric.isCost() ? "USD"
-                        : mixed || unit == null ? "N/A" : unit));
+                amounts.put(metric.wireName(), new CostAndUsage.Amount(totals[i], metric.unit(mixed ? null : unit)));
             }
             return amounts;
         }

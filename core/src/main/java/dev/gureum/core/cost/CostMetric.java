@@ -8,11 +8,13 @@ import java.util.Optional;
  * The metrics GetCostAndUsage sums. For one account without credits or discounts, blended equals unblended
  * and the net costs equal their gross ones; amortized spreads reservations' upfront payments over their
  * reserved hours. A line without a known price adds nothing to a cost. A Savings Plan's negation lines offset
- * the cost of covered usage but not its quantity: the usage is counted once.
+ * the cost of covered usage but not its quantity: the usage is counted once. The normalized usage amount is the
+ * instance time in normalized units ({@link NormalizedUnits}); AWS gives it no unit ("N/A").
  */
 public enum CostMetric {
     AMORTIZED_COST("AmortizedCost"), BLENDED_COST("BlendedCost"), NET_AMORTIZED_COST("NetAmortizedCost"),
-    NET_UNBLENDED_COST("NetUnblendedCost"), UNBLENDED_COST("UnblendedCost"), USAGE_QUANTITY("UsageQuantity");
+    NET_UNBLENDED_COST("NetUnblendedCost"), NORMALIZED_USAGE_AMOUNT("NormalizedUsageAmount"),
+    UNBLENDED_COST("UnblendedCost"), USAGE_QUANTITY("UsageQuantity");
 
     private final String wireName;
 
@@ -33,8 +35,9 @@ public enum CostMetric {
         return Optional.empty();
     }
 
-    BigDecimal of(LineItem item) {
+    BigDecimal of(LineItem item, NormalizedUnits normalizedUnits) {
         BigDecimal value = switch (this) {
+            case NORMALIZED_USAGE_AMOUNT -> normalizedUnits.of(item);
             case AMORTIZED_COST, NET_AMORTIZED_COST -> item.amortizedCost();
             case BLENDED_COST, NET_UNBLENDED_COST, UNBLENDED_COST -> item.unblendedCost();
             case USAGE_QUANTITY -> item.lineItemType().equals(LineItem.SAVINGS_PLAN_NEGATION) ? BigDecimal.ZERO
@@ -43,7 +46,12 @@ public enum CostMetric {
         return value == null ? BigDecimal.ZERO : value;
     }
 
-    boolean isCost() {
-        return this != USAGE_QUANTITY;
+    /** The unit of the metric's sums: USD for a cost, the usage's unit ({@code usageUnit}, null when several). */
+    String unit(String usageUnit) {
+        return switch (this) {
+            case USAGE_QUANTITY -> usageUnit == null ? "N/A" : usageUnit;
+            case NORMALIZED_USAGE_AMOUNT -> "N/A";
+            default -> "USD";
+        };
     }
 }

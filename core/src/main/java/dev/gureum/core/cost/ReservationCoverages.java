@@ -8,25 +8,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * GetReservationCoverage: how much of the account's instance time reservations covered, per bucket and over the
  * period, from the bill's line items (so its numbers are the bill's). Eligible time is on-demand instance usage
  * ({@code BoxUsage}): what a reservation covered ({@code DiscountedUsage}) is reserved, the rest on demand,
  * including what a Savings Plan covered (no reservation did); Spot time is not eligible. Normalized units are
- * hours × the type's normalization factor (1 for a type without one).
+ * {@link NormalizedUnits}.
  */
 public final class ReservationCoverages {
-    private static final String INSTANCE_USAGE = "BoxUsage:";
-
     private final CostExplorer explorer;
-    private final Function<String, Optional<BigDecimal>> normalizationFactor;
 
-    public ReservationCoverages(CostExplorer explorer, Function<String, Optional<BigDecimal>> normalizationFactor) {
+    public ReservationCoverages(CostExplorer explorer) {
         this.explorer = explorer;
-        this.normalizationFactor = normalizationFactor;
     }
 
     /**
@@ -45,14 +39,14 @@ public final class ReservationCoverages {
         }
         ReservationCoverage[] whole = {ReservationCoverage.none(start, end)};
         explorer.eachMatching(account, start, end, buckets, filter, false, (item, scope) -> {
-            int at = item.usageType().indexOf(INSTANCE_USAGE);
-            if (at < 0 || !eligible(item.lineItemType())) {
+            String instanceType = NormalizedUnits.instanceType(item.usageType(),
+                    NormalizedUnits.ON_DEMAND_INSTANCE_USAGE);
+            if (instanceType == null || !NormalizedUnits.ranInstances(item.lineItemType())) {
                 return;
             }
-            String instanceType = item.usageType().substring(at + INSTANCE_USAGE.length());
             boolean reserved = item.lineItemType().equals(LineItem.DISCOUNTED_USAGE);
             BigDecimal hours = item.usageQuantity();
-            BigDecimal units = hours.multiply(normalizationFactor.apply(instanceType).orElse(BigDecimal.ONE));
+            BigDecimal units = explorer.normalizedUnits().of(instanceType, hours);
             BigDecimal cost = reserved || item.unblendedCost() == null ? BigDecimal.ZERO : item.unblendedCost();
             whole[0] = whole[0].plus(reserved, hours, units, cost);
             byBucket.computeIfPresent(item.bucketStart(), (unused, bucket) -> bucket.plus(reserved, hours, units,
@@ -64,10 +58,5 @@ public final class ReservationCoverages {
         }
         result.add(whole[0]);
         return result;
-    }
-
-    private static boolean eligible(String lineItemType) {
-        return lineItemType.equals(LineItem.USAGE) || lineItemType.equals(LineItem.DISCOUNTED_USAGE)
-                || lineItemType.equals(LineItem.SAVINGS_PLAN_COVERED_USAGE);
     }
 }

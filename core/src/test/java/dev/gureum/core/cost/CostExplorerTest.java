@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** GetCostAndUsage's numbers are the bill's line items, summed per bucket and group. */
@@ -93,6 +94,32 @@ class CostExplorerTest {
         BigDecimal billed = items.stream().map(LineItem::unblendedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertEquals(0, billed.compareTo(onDemand.get("UnblendedCost").amount()
                 .add(reserved.get("UnblendedCost").amount())), "the same numbers as the line items");
+    }
+
+    @Test
+    void theNormalizedUsageAmountIsInstanceHoursTimesTheirNormalizationFactors() {
+        world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
+        world.run("i-0000000000000000b", "t3.micro", "us-east-1a");
+        world.clock().advance(Duration.ofHours(2));
+        CostExplorer normalizing = new CostExplorer(world.bills(), world.clock(), account -> ResourceTags.NONE,
+                type -> Optional.ofNullable(Map.of("m7i.large", new BigDecimal("4"), "t3.micro",
+                        new BigDecimal("0.5")).get(type)));
+        Instant start = Instant.parse("2026-11-02T00:00:00Z");
+        CostAndUsage answer = normalizing.costAndUsage(ReservedTestWorlds.ACCOUNT, start, start.plus(Duration.ofDays(1)),
+                Granularity.DAILY, List.of(CostMetric.NORMALIZED_USAGE_AMOUNT, CostMetric.USAGE_QUANTITY),
+                List.of(CostDimension.INSTANCE_TYPE), CostFilter.ALL);
+        Map<List<String>, Map<String, CostAndUsage.Amount>> byType = new java.util.HashMap<>();
+        answer.results().get(0).groups().forEach(group -> byType.put(group.keys(), group.metrics()));
+        CostAndUsage.Amount large = byType.get(List.of("m7i.large")).get("NormalizedUsageAmount");
+        assertEquals(0, new BigDecimal("8").compareTo(large.amount()), "2 h × 4");
+        assertEquals("N/A", large.unit());
+        assertEquals(0, new BigDecimal("1").compareTo(byType.get(List.of("t3.micro")).get("NormalizedUsageAmount")
+                .amount()), "2 h × 0.5");
+        assertEquals("Hrs", byType.get(List.of("t3.micro")).get("UsageQuantity").unit());
+        assertEquals(0, new BigDecimal("9").compareTo(normalizing.costAndUsage(ReservedTestWorlds.ACCOUNT, start,
+                start.plus(Duration.ofDays(1)), Granularity.DAILY, List.of(CostMetric.NORMALIZED_USAGE_AMOUNT),
+                List.of(), CostFilter.ALL).results().get(0).total().get("NormalizedUsageAmount").amount()),
+                "only instance time counts");
     }
 
     @Test

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class ReservationCoveragesTest {
     private final ReservedTestWorlds.World world = ReservedTestWorlds.create();
     private final ReservationCoverages coverages = new ReservationCoverages(new CostExplorer(world.bills(),
-            world.clock()), type -> type.endsWith(".large") ? Optional.of(new BigDecimal("4")) : Optional.empty());
+            world.clock(), account -> ResourceTags.NONE,
+            type -> type.endsWith(".large") ? Optional.of(new BigDecimal("4")) : Optional.empty()));
 
     private static void assertAmount(String expected, BigDecimal actual, String what) {
         assertEquals(0, new BigDecimal(expected).compareTo(actual), what + ": " + actual);

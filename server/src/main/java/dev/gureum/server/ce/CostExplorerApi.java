@@ -115,8 +115,9 @@ public final class CostExplorerApi {
         List<CostMetric> metrics = new ArrayList<>();
         for (String name : JsonMembers.strings(input, "Metrics")) {
             metrics.add(CostMetric.named(name).orElseThrow(() -> CostExplorerError.VALIDATION.exception(
-                    "Metric " + name + " is not supported (Gureum: AmortizedCost, BlendedCost, "
-                            + "NetAmortizedCost, NetUnblendedCost, UnblendedCost, UsageQuantity).")));
+                    "Metric " + name + " is not valid. Valid metrics are AmortizedCost, BlendedCost, "
+                            + "NetAmortizedCost, NetUnblendedCost, NormalizedUsageAmount, UnblendedCost and "
+                            + "UsageQuantity.")));
         }
         List<CostGrouping> groupBy = new ArrayList<>();
         for (JsonNode group : JsonMembers.structures(input, "GroupBy")) {
