@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class MalformedRequests {
     static final String VALID = "Action=DescribeRegions&Version=2016-11-15";
-    /** The server's body limit (HttpFront.MAX_BODY_BYTES). */
+    /** The server's body limit (Gateway.MAX_BODY_BYTES). */
     static final int BODY_LIMIT = 10 * 1024 * 1024;
 
     private MalformedRequests() {

@@ -191,6 +191,20 @@ class MetricsIT {
         assertEquals("7.0", statistics.field("Datapoints").orElseThrow().asArray().get(0).field("Sum").orElseThrow().asNumber());
         assertEquals("Hits", cli.text("cloudwatch", "list-metrics", "--namespace", "Gureum/Json", "--query",
                 "Metrics[0].MetricName"));
+
+        // botocore gzips a PutMetricData body of 10 KB or more (the model asks for request compression)
+        StringBuilder many = new StringBuilder("[");
+        for (int value = 0; value < 400; value++) {
+            many.append(value == 0 ? "" : ",").append("{\"MetricName\":\"Big\",\"Value\":").append(value)
+                    .append(",\"Timestamp\":\"").append(MINUTE).append("\",\"Unit\":\"Count\"}");
+        }
+        assertTrue(many.length() > 20_000, "large enough to be sent compressed");
+        cli.text("cloudwatch", "put-metric-data", "--namespace", "Gureum/Json", "--metric-data", many.append("]").toString());
+        JsonNode big = cli.json("cloudwatch", "get-metric-statistics", "--namespace", "Gureum/Json", "--metric-name",
+                "Big", "--start-time", MINUTE.toString(), "--end-time", MINUTE.plusSeconds(60).toString(), "--period", "60",
+                "--statistics", "Sum", "SampleCount").field("Datapoints").orElseThrow().asArray().get(0);
+        assertEquals("79800.0", big.field("Sum").orElseThrow().asNumber());
+        assertEquals("400.0", big.field("SampleCount").orElseThrow().asNumber());
     }
 
     @Test

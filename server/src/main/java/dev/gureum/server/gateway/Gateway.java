@@ -39,6 +39,12 @@ public final class Gateway {
     private final List<Route> routes;
     private final Map<String, ServiceEndpoint> services;
     private final ServiceEndpoint defaultService;
+    /**
+     * The largest request body accepted, as it arrives and inflated ({@link ContentCoding}); EC2's own limit for
+     * query requests is far below it.
+     */
+    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
     private final Authenticator authenticator;
     private final RegionCatalog regions;
     private final CloudClock clock;
@@ -82,12 +88,14 @@ public final class Gateway {
                 service = scoped;
                 protocol = service.protocolFor(request);
             }
+            WireRequest decoded = ContentCoding.decoded(request, MAX_BODY_BYTES);
+            protocol = service.protocolFor(decoded);
             Identity identity = authenticator.authenticate(request, scope);
             if (!regions.contains(identity.region())) {
                 throw new ProtocolException(CommonError.SIGNATURE_DOES_NOT_MATCH,
                         "Credential should be scoped to a valid region, not '" + identity.region() + "'.");
             }
-            return call(service, protocol, request, identity, requestId);
+            return call(service, protocol, decoded, identity, requestId);
         } catch (ProtocolException e) {
             return protocol.encodeError(e.error(), requestId);
         } catch (CloudException e) {

@@ -2,6 +2,7 @@ package dev.gureum.server.http;
 
 import dev.gureum.protocol.http.WireRequest;
 import dev.gureum.protocol.http.WireResponse;
+import dev.gureum.server.gateway.Gateway;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -33,8 +34,6 @@ import java.util.function.Function;
  * too large, unparseable HTTP) through the function it is given.
  */
 public final class HttpFront implements AutoCloseable {
-    /** The largest request body accepted; EC2's own limit for query requests is far below it. */
-    public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** A connection with no traffic for this long is closed, so half-sent requests cannot pile up. */
     static final int IDLE_SECONDS = 60;
 
@@ -74,7 +73,7 @@ public final class HttpFront implements AutoCloseable {
                                     .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
                                     .addLast(new HttpServerCodec(8192, 65536, 65536))
                                     .addLast(new HttpServerKeepAliveHandler())
-                                    .addLast(new BodyLimit(MAX_BODY_BYTES, refusal))
+                                    .addLast(new BodyLimit(Gateway.MAX_BODY_BYTES, refusal))
                                     .addLast(new GatewayHandler(gateway, refusal, handlers));
                         }
                     })
@@ -123,7 +122,7 @@ public final class HttpFront implements AutoCloseable {
                 io.netty.util.ReferenceCountUtil.release(response);
                 WireResponse aws = refusal.status().code() == 413
                         ? this.refusal.render(413, "RequestEntityTooLarge",
-                                "The request body exceeds the maximum of " + MAX_BODY_BYTES + " bytes.")
+                                "The request body exceeds the maximum of " + Gateway.MAX_BODY_BYTES + " bytes.")
                         : this.refusal.render(417, "ExpectationFailed", "Only Expect: 100-continue is supported.");
                 return GatewayHandler.toNetty(aws);
             }
@@ -134,7 +133,7 @@ public final class HttpFront implements AutoCloseable {
         protected void handleOversizedMessage(io.netty.channel.ChannelHandlerContext context,
                                               io.netty.handler.codec.http.HttpMessage oversized) {
             WireResponse response = refusal.render(413, "RequestEntityTooLarge",
-                    "The request body exceeds the maximum of " + MAX_BODY_BYTES + " bytes.");
+                    "The request body exceeds the maximum of " + Gateway.MAX_BODY_BYTES + " bytes.");
             GatewayHandler.writeAndClose(context, response);
         }
     }
