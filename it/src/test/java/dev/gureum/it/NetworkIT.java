@@ -163,6 +163,10 @@ class NetworkIT {
             String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
             assertError(400, "Gateway.NotAttached",
                     () -> ec2.detachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc)));
+            String early = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            assertError(400, "InvalidParameterValue", () -> ec2.createRoute(r -> r.routeTableId(early)
+                    .destinationCidrBlock("0.0.0.0/0").gatewayId(gateway)));
+            ec2.deleteRouteTable(r -> r.routeTableId(early));
             ec2.attachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc));
             assertError(400, "Resource.AlreadyAssociated",
                     () -> ec2.attachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc)));
@@ -255,8 +259,17 @@ class NetworkIT {
 
             String allocation = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
             String elastic = ec2.describeAddresses(r -> r.allocationIds(allocation)).addresses().get(0).publicIp();
-            ec2.associateAddress(r -> r.instanceId(mapped.instanceId()).allocationId(allocation));
+            String associated = ec2.associateAddress(r -> r.instanceId(mapped.instanceId()).allocationId(allocation))
+                    .associationId();
             assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress(), "the Elastic IP replaces it");
+            assertEquals(associated, ec2.associateAddress(r -> r.instanceId(mapped.instanceId())
+                    .allocationId(allocation)).associationId(), "asking again changes nothing");
+            assertError(400, "Resource.AlreadyAssociated", () -> ec2.associateAddress(r -> r.instanceId(
+                    chosen.instanceId()).allocationId(allocation).allowReassociation(false)));
+            ec2.associateAddress(r -> r.instanceId(chosen.instanceId()).allocationId(allocation));
+            assertEquals(elastic, describe(ec2, chosen.instanceId()).publicIpAddress(), "reassociation is automatic");
+            ec2.associateAddress(r -> r.instanceId(mapped.instanceId()).allocationId(allocation));
+            assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress());
             ec2.stopInstances(r -> r.instanceIds(mapped.instanceId()));
             ec2.startInstances(r -> r.instanceIds(mapped.instanceId()));
             assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress(), "and survives stop and start");

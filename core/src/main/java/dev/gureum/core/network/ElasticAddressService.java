@@ -73,7 +73,12 @@ public final class ElasticAddressService {
         return address;
     }
 
-    /** AssociateAddress with an instance's primary interface or a named interface; answers the association id. */
+    /**
+     * AssociateAddress with an instance's primary interface or a named interface; answers the association id. An
+     * address already associated elsewhere, or an interface already holding another Elastic IP, is reassociated
+     * unless {@code allowReassociation} is false (AWS: "In a VPC in an EC2-VPC-only account, reassociation is
+     * automatic"); asking for the association the address already has changes nothing and answers its id.
+     */
     public String associate(RequestContext context, String allocationId, String publicIp, String instanceId,
                             String interfaceId, String privateIp, boolean allowReassociation) {
         defaults.ensure(context);
@@ -95,6 +100,11 @@ public final class ElasticAddressService {
         if (privateIp != null && eni.value().privateAddresses().stream().noneMatch(a -> a.address().equals(privateIp))) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The address " + privateIp + " is not assigned to "
                     + targetInterface);
+        }
+        String boundPrivateIp = privateIp != null ? privateIp : eni.value().primaryPrivateAddress();
+        if (address.isAssociated() && address.networkInterfaceId().equals(eni.value().id())
+                && address.privateIpAddress().equals(boundPrivateIp)) {
+            return address.associationId();
         }
         if (address.isAssociated() && !allowReassociation) {
             throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.exception("resource " + address.allocationId()
@@ -124,7 +134,6 @@ public final class ElasticAddressService {
         pool.use(batch, context.account(), context.region(), address.publicIp(),
                 attachment != null && instanceRuns.test(context, attachment.instanceId()), context.now());
         String associationId = ResourceIds.next(IdKind.ELASTIC_IP_ASSOCIATION);
-        String boundPrivateIp = privateIp != null ? privateIp : eni.value().primaryPrivateAddress();
         batch.put(NetworkRecords.ELASTIC_ADDRESSES, found.key(), found.version(),
                         address.associated(associationId, eni.value().id(), boundPrivateIp))
                 .put(NetworkRecords.NETWORK_INTERFACES, eni.key(), eni.version(), eni.value().withPublicAddress(

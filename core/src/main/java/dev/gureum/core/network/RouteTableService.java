@@ -85,7 +85,7 @@ public final class RouteTableService {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter gatewayId");
         }
         InternetGateway gateway = gateways.require(context, gatewayId).value();
-        if (gateway.attachedVpcId() != null && !gateway.attachedVpcId().equals(table.vpcId())) {
+        if (!table.vpcId().equals(gateway.attachedVpcId())) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("route table " + tableId + " and network gateway "
                     + gatewayId + " belong to different networks");
         }

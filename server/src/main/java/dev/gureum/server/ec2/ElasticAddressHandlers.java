@@ -54,7 +54,7 @@ final class ElasticAddressHandlers {
         return AssociateAddressResponse.builder()
                 .associationId(addresses.associate(context, request.allocationId(), request.publicIp(),
                         request.instanceId(), request.networkInterfaceId(), request.privateIpAddress(),
-                        Boolean.TRUE.equals(request.allowReassociation())))
+                        !Boolean.FALSE.equals(request.allowReassociation())))
                 .build();
     }
 
