@@ -338,6 +338,9 @@ class NetworkIT {
                     .map(address -> address.privateIpAddress()).toList();
             assertEquals(3, ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId()))
                     .networkInterfaces().get(0).privateIpAddresses().size());
+            assertEquals(List.of(eni.networkInterfaceId()), ec2.describeNetworkInterfaces(r -> r.filters(
+                    filter("addresses.private-ip-address", assigned.get(1)))).networkInterfaces().stream()
+                    .map(found -> found.networkInterfaceId()).toList(), "a secondary address finds its interface");
             ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(eni.networkInterfaceId())
                     .privateIpAddresses(assigned.get(0)));
             ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())

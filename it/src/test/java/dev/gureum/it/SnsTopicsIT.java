@@ -15,6 +15,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.SnsException;
+import software.amazon.awssdk.services.sns.model.Tag;
 import software.amazon.awssdk.services.sns.model.Topic;
 
 /** SNS topics through the real SDK (aws-query) and the real CLI: create (idempotent), list, attributes, delete. */
@@ -57,6 +58,26 @@ class SnsTopicsIT {
         sns.deleteTopic(r -> r.topicArn(arn));
         sns.deleteTopic(r -> r.topicArn(arn));
         assertError(404, "NotFound", () -> sns.getTopicAttributes(r -> r.topicArn(arn)));
+    }
+
+    @Test
+    void aTopicsTagsAreGivenAtCreationChangedAndRead() {
+        String arn = sns.createTopic(r -> r.name("tagged").tags(tag("team", "web"))).topicArn();
+        assertEquals(arn, sns.createTopic(r -> r.name("tagged").tags(tag("team", "web"))).topicArn(),
+                "the same tags answer the same topic");
+        assertError(400, "InvalidParameter", () -> sns.createTopic(r -> r.name("tagged").tags(tag("team", "db"))));
+        sns.tagResource(r -> r.resourceArn(arn).tags(tag("team", "api"), tag("cost", "7")));
+        sns.untagResource(r -> r.resourceArn(arn).tagKeys("cost"));
+        assertEquals(Map.of("team", "api"), sns.listTagsForResource(r -> r.resourceArn(arn)).tags().stream()
+                .collect(java.util.stream.Collectors.toMap(Tag::key, Tag::value)));
+        List<Tag> many = java.util.stream.IntStream.range(0, 50).mapToObj(i -> tag("k" + i, "v")).toList();
+        assertError(400, "TagLimitExceeded", () -> sns.tagResource(r -> r.resourceArn(arn).tags(many)));
+        assertError(404, "ResourceNotFound", () -> sns.listTagsForResource(r -> r.resourceArn(
+                "arn:aws:sns:us-east-1:000000000000:missing")));
+    }
+
+    private static Tag tag(String key, String value) {
+        return Tag.builder().key(key).value(value).build();
     }
 
     @Test

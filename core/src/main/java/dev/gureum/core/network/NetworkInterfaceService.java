@@ -31,7 +31,8 @@ public final class NetworkInterfaceService {
     static final int MAX_ADDRESSES_PER_INTERFACE = 50;
 
     private static final FilterSet<NetworkInterface> FILTERS = FilterSet.<NetworkInterface>builder()
-            .single("addresses.private-ip-address", NetworkInterface::primaryPrivateAddress)
+            .many("addresses.private-ip-address", eni -> eni.privateAddresses().stream()
+                    .map(NetworkInterface.PrivateAddress::address).toList())
             .many("addresses.primary", eni -> eni.privateAddresses().stream()
                     .map(address -> Boolean.toString(address.primary())).toList())
             .single("association.public-ip", NetworkInterface::publicIp)

@@ -42,7 +42,7 @@ public final class TopicService {
         this.store = store;
     }
 
-    /** CreateTopic: the topic's ARN, new or (same attributes) existing. */
+    /** CreateTopic: the topic's ARN, new or (same attributes and tags, when given) existing. */
     public String create(RequestContext context, String name, Map<String, String> attributes, List<Tag> tags) {
         boolean fifo = "true".equalsIgnoreCase(attributes.get("FifoTopic"));
         if (name == null || !(fifo ? FIFO_NAME : NAME).matcher(name).matches()) {
@@ -60,12 +60,17 @@ public final class TopicService {
                 settable.put(attribute, value);
             }
         });
+        TopicTags.validate(tags);
         RecordKey key = key(context, name);
         var existing = store.get(SnsRecords.TOPICS, key);
         if (existing.isPresent()) {
             if (!settable.isEmpty() && !existing.get().value().attributes().equals(settable)) {
                 throw SnsError.INVALID_PARAMETER.exception("Invalid parameter: Attributes Reason: Topic already exists"
                         + " with different attributes");
+            }
+            if (!tags.isEmpty() && !TopicTags.byKey(existing.get().value().tags()).equals(TopicTags.byKey(tags))) {
+                throw SnsError.INVALID_PARAMETER.exception("Invalid parameter: Tags Reason: Topic already exists with"
+                        + " different tags");
             }
             return existing.get().value().arn();
         }

@@ -3,6 +3,7 @@ package dev.gureum.server.sns;
 import dev.gureum.core.sns.SnsPublisher;
 import dev.gureum.core.sns.SubscriptionService;
 import dev.gureum.core.sns.TopicService;
+import dev.gureum.core.sns.TopicTags;
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.model.RequiredMembers;
 import dev.gureum.protocol.service.SnsWire;
@@ -18,9 +19,10 @@ public final class SnsApi {
     private SnsApi() {
     }
 
-    public static ServiceEndpoint create(TopicService topics, SubscriptionService subscriptions, SnsPublisher publisher) {
+    public static ServiceEndpoint create(TopicService topics, TopicTags tags, SubscriptionService subscriptions,
+                                         SnsPublisher publisher) {
         OperationTable table = new OperationTable();
-        new TopicHandlers(topics).registerInto(table);
+        new TopicHandlers(topics, tags).registerInto(table);
         new SubscriptionHandlers(subscriptions).registerInto(table);
         new PublishHandlers(publisher).registerInto(table);
         return new ServiceEndpoint(SnsWire.SIGNING_NAME, List.of(SnsWire.protocol(SnsWire.catalog())),

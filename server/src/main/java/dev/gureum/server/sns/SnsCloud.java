@@ -4,6 +4,7 @@ import dev.gureum.core.sns.Outbox;
 import dev.gureum.core.sns.SnsPublisher;
 import dev.gureum.core.sns.SubscriptionService;
 import dev.gureum.core.sns.TopicService;
+import dev.gureum.core.sns.TopicTags;
 import dev.gureum.core.sns.delivery.Deliveries;
 import dev.gureum.core.sns.delivery.Envelopes;
 import dev.gureum.core.sns.delivery.SnsUrls;
@@ -53,7 +54,7 @@ public final class SnsCloud implements AutoCloseable {
         TopicService topics = new TopicService(store);
         SubscriptionService subscriptions = new SubscriptionService(store, topics, outbox, deliveries);
         this.publisher = new SnsPublisher(store, topics, subscriptions, outbox, deliveries, scheduler);
-        this.endpoint = SnsApi.create(topics, subscriptions, publisher);
+        this.endpoint = SnsApi.create(topics, new TopicTags(store, topics), subscriptions, publisher);
         this.links = new SnsLinks(subscriptions, deliveries, certificate, endpoint.protocol(), clock);
         deliveries.resume();
         publisher.forgetExpiredDeduplicationIds();
