@@ -158,6 +158,8 @@ class NetworkIT {
     @Test
     void gatewaysRoutesAndAclsRefuseWhatEc2Refuses() {
         try (Ec2Client ec2 = account("100000000003")) {
+            assertError(400, "UnsupportedOperation", () -> ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")
+                    .amazonProvidedIpv6CidrBlock(true)));
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
             String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
             String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();

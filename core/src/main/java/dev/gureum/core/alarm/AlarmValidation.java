@@ -288,7 +288,6 @@ final class AlarmValidation {
     }
 
     static CloudException constraint(Object value, String member, String constraint) {
-        return CloudWatchError.VALIDATION_ERROR.exception("1 validation error detected: Value '" + value + "' at '"
-                + member + "' failed to satisfy constraint: " + constraint);
+        return CloudWatchError.constraint(value, member, constraint);
     }
 }

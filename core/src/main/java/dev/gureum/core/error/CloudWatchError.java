@@ -52,6 +52,12 @@ public enum CloudWatchError implements ErrorCode {
         return httpStatus;
     }
 
+    /** A member that breaks its model constraint, in the words AWS's request validation uses. */
+    public static CloudException constraint(Object value, String member, String constraint) {
+        return VALIDATION_ERROR.exception("1 validation error detected: Value '" + value + "' at '" + member
+                + "' failed to satisfy constraint: " + constraint);
+    }
+
     /** The error shape CloudWatch's model declares for an error code, or null (for codes common to all services). */
     public static String shapeOf(String code) {
         return SHAPES_BY_CODE.get(code);

@@ -16,6 +16,8 @@ import java.util.Map;
  * Cross-account observability is not modelled, so IncludeLinkedAccounts changes nothing (no linked accounts).
  */
 public final class MetricListing {
+    /** ListMetrics' dimension filters, at most (the model's DimensionFilters). */
+    static final int MAX_DIMENSION_FILTERS = 10;
     static final int PAGE_SIZE = 500;
     private static final Duration LISTED_FOR = Duration.ofDays(14);
     private static final Duration RECENTLY = Duration.ofHours(3);
@@ -35,6 +37,10 @@ public final class MetricListing {
                      String recentlyActive, String nextToken) {
         if (namespace != null) {
             MetricService.requireNamespace(namespace);
+        }
+        if (dimensions.size() > MAX_DIMENSION_FILTERS) {
+            throw CloudWatchError.constraint(dimensions, "dimensions", "Member must have length less than or equal to "
+                    + MAX_DIMENSION_FILTERS);
         }
         List<MetricDimension> filter = MetricService.dimensions(dimensions, "Dimensions", false);
         if (recentlyActive != null && !recentlyActive.equals("PT3H")) {

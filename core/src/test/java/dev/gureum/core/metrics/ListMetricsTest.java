@@ -46,6 +46,10 @@ class ListMetricsTest {
         assertEquals(List.of("New"), list("App", null, List.of(), null).stream().map(MetricKey::metricName).toList());
         assertEquals("InvalidParameterValue", assertThrows(CloudException.class,
                 () -> list("App", null, List.of(), "PT1H")).code().code());
+        List<MetricDimension> eleven = java.util.stream.IntStream.range(0, 11)
+                .mapToObj(i -> new MetricDimension("d" + i, null)).toList();
+        assertEquals("ValidationError", assertThrows(CloudException.class,
+                () -> list("App", null, eleven, null)).code().code(), "at most ten dimension filters");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.network.DhcpOptions;
 import dev.gureum.core.network.Vpc;
 import dev.gureum.core.network.VpcService;
@@ -45,6 +46,12 @@ final class VpcHandlers {
     }
 
     CreateVpcResponse createVpc(CreateVpcRequest request, RequestContext context) {
+        if (Boolean.TRUE.equals(request.amazonProvidedIpv6CidrBlock()) || request.ipv6Pool() != null
+                || request.ipv6CidrBlock() != null || request.ipv6IpamPoolId() != null
+                || request.ipv4IpamPoolId() != null) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not support IPv6 CIDR blocks or IPAM pools"
+                    + " for VPCs yet; create the VPC with an IPv4 CidrBlock.");
+        }
         Vpc vpc = vpcs.create(context, request.cidrBlock(), request.instanceTenancyAsString(),
                 Tags.forCreation(request.tagSpecifications(), "vpc"));
         return CreateVpcResponse.builder().vpc(NetworkShapes.vpc(vpc)).build();
