@@ -54,6 +54,12 @@ class SnsTopicsIT {
         assertEquals("Operations", sns.getTopicAttributes(r -> r.topicArn(arn)).attributes().get("DisplayName"));
         assertError(400, "InvalidParameter", () -> sns.createTopic(r -> r.name("ops")
                 .attributes(Map.of("DisplayName", "Other"))));
+        assertError(400, "InvalidParameter", () -> sns.setTopicAttributes(r -> r.topicArn(arn).attributeName("Policy")
+                .attributeValue("{bad")));
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"AWS\":\"*\"},\"Action\":\"SNS:Publish\",\"Resource\":\"" + arn + "\"}]}";
+        sns.setTopicAttributes(r -> r.topicArn(arn).attributeName("Policy").attributeValue(policy));
+        assertEquals(policy, sns.getTopicAttributes(r -> r.topicArn(arn)).attributes().get("Policy"));
 
         sns.deleteTopic(r -> r.topicArn(arn));
         sns.deleteTopic(r -> r.topicArn(arn));

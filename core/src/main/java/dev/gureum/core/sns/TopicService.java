@@ -1,5 +1,8 @@
 package dev.gureum.core.sns;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.SnsError;
 import dev.gureum.core.page.Page;
@@ -23,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class TopicService {
     static final int MAX_TOPICS = 100_000;
+    private static final ObjectMapper POLICY_READER = new ObjectMapper();
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern FIFO_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");
     /** The attributes SetTopicAttributes and CreateTopic accept. */
@@ -164,11 +168,30 @@ public final class TopicService {
     }
 
     private static void validate(String attribute, String value) {
+        if (attribute.equals("Policy")) {
+            requirePolicyDocument(value);
+        }
         if (attribute.equals("DeliveryPolicy") && value != null && !value.isBlank()) {
             DeliveryPolicies.validateTopicPolicy(value, "Invalid parameter: ");
         }
         if (attribute.equals("SignatureVersion") && !"1".equals(value) && !"2".equals(value)) {
             throw SnsError.INVALID_PARAMETER.exception("Invalid parameter: SignatureVersion");
+        }
+    }
+
+    /**
+     * An access policy must be a JSON policy document (an object with a Statement); what AWS answers for one that
+     * is not. Gureum keeps the policy but does not enforce it: every caller is the topic's owner.
+     */
+    private static void requirePolicyDocument(String value) {
+        JsonNode document;
+        try {
+            document = value == null ? null : POLICY_READER.readTree(value);
+        } catch (JsonProcessingException e) {
+            document = null;
+        }
+        if (document == null || !document.isObject() || !document.has("Statement")) {
+            throw SnsError.INVALID_PARAMETER.exception("Invalid parameter: Policy Error: null");
         }
     }
 
