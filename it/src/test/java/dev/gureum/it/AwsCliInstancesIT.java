@@ -267,6 +267,22 @@ class AwsCliInstancesIT {
         aws.assertServerError("InvalidParameterValue", "ec2", "create-tags", "--resources", keyPair, "--tags", "Key=aws:owner,Value=me");
     }
 
+    @Test
+    void runInstancesTagsTheVolumesAndInterfacesItCreates() {
+        String instance = aws.text("ec2", "run-instances", "--image-id", debian, "--instance-type", "t3.micro",
+                "--tag-specifications", "ResourceType=volume,Tags=[{Key=disk,Value=root}]",
+                "ResourceType=network-interface,Tags=[{Key=nic,Value=primary}]", "--query", "Instances[0].InstanceId");
+        cleanups.add(() -> ec2.terminateInstances(r -> r.instanceIds(instance)));
+        assertEquals("disk\troot", aws.text("ec2", "describe-volumes", "--filters",
+                "Name=attachment.instance-id,Values=" + instance, "--query", "Volumes[0].Tags[0].[Key,Value]"));
+        assertEquals("nic\tprimary", aws.text("ec2", "describe-network-interfaces", "--filters",
+                "Name=attachment.instance-id,Values=" + instance, "--query", "NetworkInterfaces[0].TagSet[0].[Key,Value]"));
+        assertEquals("None", aws.text("ec2", "describe-instances", "--instance-ids", instance, "--query",
+                "Reservations[0].Instances[0].Tags"), "an instance spec was not given, so the instance has no tags");
+        aws.assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
+                "--instance-type", "t3.micro", "--tag-specifications", "ResourceType=image,Tags=[{Key=a,Value=b}]");
+    }
+
     /** Regression: DeleteTags naming a tag by value only threw a NullPointerException, answered InternalError. */
     @Test
     void deleteTagsWithoutAKeyIsRefusedNotAnInternalError() {

@@ -213,8 +213,11 @@ class ImagesIT {
         server.awaitInstanceState(ec2, instance, "running");
         byte[] written = "written by the instance before its image was made".getBytes(StandardCharsets.UTF_8);
         DiskFiles.write(rootVolumeFile(instance), 1 << 20, written);
+        assertError(400, "InvalidParameterValue", () -> ec2.createImage(r -> r.instanceId(instance).name("it-volume")
+                .tagSpecifications(t -> t.resourceType("volume").tags(tag -> tag.key("a").value("b")))));
         String id = ec2.createImage(r -> r.instanceId(instance).name("it-captured").noReboot(true)
-                .tagSpecifications(t -> t.resourceType("image").tags(tag -> tag.key("from").value("instance"))))
+                .tagSpecifications(t -> t.resourceType("image").tags(tag -> tag.key("from").value("instance")),
+                        t -> t.resourceType("snapshot").tags(tag -> tag.key("of").value("root"))))
                 .imageId();
         cleanups.add(() -> ec2.deregisterImage(r -> r.imageId(id)));
         Image pending = ec2.describeImages(r -> r.imageIds(id)).images().get(0);
@@ -225,6 +228,8 @@ class ImagesIT {
         String snapshotId = pending.blockDeviceMappings().get(0).ebs().snapshotId();
         assertEquals("Created by CreateImage(" + instance + ") for " + id, ec2.describeSnapshots(r -> r
                 .snapshotIds(snapshotId)).snapshots().get(0).description());
+        assertEquals("of=root", ec2.describeSnapshots(r -> r.snapshotIds(snapshotId)).snapshots().get(0).tags()
+                .stream().map(tag -> tag.key() + "=" + tag.value()).collect(java.util.stream.Collectors.joining(",")));
         assertError(400, "InvalidSnapshot.InUse", () -> ec2.deleteSnapshot(r -> r.snapshotId(snapshotId)));
         assertError(400, "InvalidAMIID.Unavailable", () -> launch(id));
         advanceClock(30);

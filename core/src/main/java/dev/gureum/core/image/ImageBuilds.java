@@ -93,12 +93,14 @@ final class ImageBuilds {
                     + "' is not in a state from which it can be imaged.");
         }
         List<Tag> tags = tags(capture.tags());
+        List<Tag> snapshotTags = tags(capture.snapshotTags());
         requireNewName(context, capture.name());
         Optional<Image> origin = directory.findVisible(context.account(), context.region(), source.imageId());
         String imageId = ResourceIds.next(IdKind.IMAGE);
         RootFilesystemCaptures rootFilesystemCaptures = captures;
         List<BlockDevice> devices = captured(context, source, imageId, remap(context,
-                source.volumes().stream().map(ImageSource.SourceVolume::device).toList(), capture.blockDevices()));
+                source.volumes().stream().map(ImageSource.SourceVolume::device).toList(), capture.blockDevices()),
+                snapshotTags);
         Image image = new Image(imageId, context.region(), context.account(), null,
                 capture.name(), capture.description(), source.architecture(), source.platform(),
                 source.platformDetails(), source.usageOperation(), source.rootDeviceName(), "ebs",
@@ -163,7 +165,7 @@ final class ImageBuilds {
                 source.platform(), source.platformDetails(), source.usageOperation(), source.rootDeviceName(),
                 source.rootDeviceType(), source.virtualizationType(), source.enaSupport(), source.sriovNetSupport(),
                 source.bootMode(), source.imdsSupport(), source.tpmSupport(), source.kernelId(), source.ramdiskId(),
-                copiedSnapshots(context, source, imageId, copy.encrypted()), context.now(), availableAt, null, false,
+                copiedSnapshots(context, source, imageId, copy.encrypted(), tags(copy.snapshotTags())), context.now(), availableAt, null, false,
                 List.of(),
                 tags, source.rootFilesystem(), null, source.id(), copy.sourceRegion(), false, copy.clientToken());
         save(context, image);
@@ -250,10 +252,11 @@ final class ImageBuilds {
 
     /**
      * CreateImage's snapshots: every kept device that is one of the instance's volumes is snapshotted now
-     * (a point-in-time copy of its bytes); devices the request added keep their own mapping.
+     * (a point-in-time copy of its bytes), with {@code snapshotTags}; devices the request added keep their own
+     * mapping.
      */
     private List<BlockDevice> captured(RequestContext context, ImageSource source, String imageId,
-                                       List<BlockDevice> devices) {
+                                       List<BlockDevice> devices, List<Tag> snapshotTags) {
         java.util.Map<String, String> volumeByDevice = new java.util.HashMap<>();
         source.volumes().forEach(volume -> volumeByDevice.put(volume.device().deviceName(), volume.volumeId()));
         List<BlockDevice> captured = new ArrayList<>(devices.size());
@@ -261,13 +264,14 @@ final class ImageBuilds {
             String volumeId = device.isEbs() && device.snapshotId() == null ? volumeByDevice.get(device.deviceName())
                     : null;
             captured.add(volumeId == null ? device : device.withSnapshot(snapshots.create(context, volumeId,
-                    "Created by CreateImage(" + source.instanceId() + ") for " + imageId, List.of()).id(), false));
+                    "Created by CreateImage(" + source.instanceId() + ") for " + imageId, snapshotTags).id(), false));
         }
         return captured;
     }
 
-    /** CopyImage's snapshots: a copy of each snapshot behind the source image, owned by the caller. */
-    private List<BlockDevice> copiedSnapshots(RequestContext context, Image source, String imageId, boolean encrypted) {
+    /** CopyImage's snapshots: a copy of each snapshot behind the source image, owned by the caller, with {@code tags}. */
+    private List<BlockDevice> copiedSnapshots(RequestContext context, Image source, String imageId, boolean encrypted,
+                                              List<Tag> tags) {
         List<BlockDevice> copied = new ArrayList<>(source.blockDevices().size());
         for (BlockDevice device : source.blockDevices()) {
             if (!device.isEbs() || device.snapshotId() == null) {
@@ -278,7 +282,7 @@ final class ImageBuilds {
                     .orElseThrow(() -> Ec2Error.INVALID_AMI_ID_UNAVAILABLE.exception("The image id '[" + source.id()
                             + "]' cannot be copied: its snapshot " + device.snapshotId() + " is gone"));
             Snapshot copy = snapshots.copyForImage(context, original, encrypted, "Copied for DestinationAmi " + imageId
-                    + " from SourceAmi " + source.id() + " for SourceSnapshot " + original.id());
+                    + " from SourceAmi " + source.id() + " for SourceSnapshot " + original.id(), tags);
             copied.add(device.withSnapshot(copy.id(), encrypted));
         }
         return copied;

@@ -19,6 +19,7 @@ import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
+import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -108,8 +109,10 @@ public final class InstanceLaunches {
         List<LaunchVolumes.Planned> volumePlan = volumes.plan(context, image, request.blockDevices());
         String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
         byte[] userData = decodeUserData(request.userData());
-        TagRules.validate(request.instanceTags());
-        TagRules.merge(List.of(), request.instanceTags());
+        for (List<Tag> tags : List.of(request.instanceTags(), request.volumeTags(), request.interfaceTags())) {
+            TagRules.validate(tags);
+            TagRules.merge(List.of(), tags);
+        }
         Optional<Subnet> requestedSubnet = network.requestedSubnet(context, request.network());
         Zone zone = requestedSubnet.isPresent() ? subnetZone(context, requestedSubnet.get(), type)
                 : placement(context, request, type);
@@ -157,12 +160,14 @@ public final class InstanceLaunches {
         }
         WriteBatch batch = new WriteBatch();
         List<NetworkInterface> interfaces = network.launchInterfaces(context, batch, placement.subnet(),
-                placement.groups(), request.network().privateIpAddress(), placement.mapPublic(), ids);
+                placement.groups(), request.network().privateIpAddress(), placement.mapPublic(), ids,
+                request.interfaceTags());
         List<Instance> launched = create(context, request, image, type, zone, ids, interfaces, spot);
         List<Volume> instanceVolumes = new ArrayList<>(count * volumePlan.size());
         for (Instance instance : launched) {
             batch.put(InstanceRecords.INSTANCES, key(context, instance.id()), WriteBatch.ABSENT, instance);
             for (Volume volume : volumes.volumes(context, zone.name(), instance.id(), volumePlan)) {
+                volume = request.volumeTags().isEmpty() ? volume : volume.withTags(request.volumeTags());
                 volumes.record(batch, context, volume);
                 instanceVolumes.add(volume);
             }

@@ -121,7 +121,7 @@ public final class NetworkInterfaceService {
      */
     public List<NetworkInterface> launchInterfaces(RequestContext context, WriteBatch batch, Subnet subnet,
                                                    List<String> groupIds, String privateIp, boolean mapPublic,
-                                                   List<String> instanceIds) {
+                                                   List<String> instanceIds, List<Tag> tags) {
         Versioned<Subnet> current = subnets.require(context, subnet.id());
         List<Long> addresses = SubnetAddresses.take(current.value(), privateIp, instanceIds.size());
         batch.put(NetworkRecords.SUBNETS, current.key(), current.version(), current.value().withAllocated(addresses, true));
@@ -137,7 +137,7 @@ public final class NetworkInterfaceService {
                     mapPublic ? new NetworkInterface.PublicAddress(publicIps.get(index), null, null) : null,
                     new NetworkInterface.Attachment(ResourceIds.next(IdKind.NETWORK_INTERFACE_ATTACHMENT),
                             instanceIds.get(index), context.account(), 0, true, context.now()),
-                    List.of(), List.of());
+                    List.of(), tags);
             batch.put(NetworkRecords.NETWORK_INTERFACES, interfaces.key(context, eni.id()), WriteBatch.ABSENT, eni);
             created.add(eni);
         }

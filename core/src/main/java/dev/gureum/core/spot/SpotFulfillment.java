@@ -214,6 +214,6 @@ final class SpotFulfillment {
                 launch.keyName(), launch.userData(), zone, launch.monitoring(), launch.ebsOptimized(),
                 launch.disableApiTermination(), launch.disableApiStop(), launch.shutdownBehavior(), launch.cpuCredits(),
                 launch.metadataOptions(), launch.clientToken(), launch.instanceTags(), launch.network(),
-                launch.blockDevices());
+                launch.blockDevices(), launch.volumeTags(), launch.interfaceTags());
     }
 }

@@ -27,6 +27,7 @@ import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
+import dev.gureum.core.tag.Tag;
 import dev.gureum.core.tag.TagRules;
 import dev.gureum.core.time.CloudClock;
 import java.math.BigDecimal;
@@ -235,10 +236,13 @@ public final class SpotRequests {
     /**
      * RunInstances with InstanceMarketOptions: one Spot request per instance, fulfilled at once or refused —
      * {@code SpotMaxPriceTooLow} when the maximum is below the Spot price, InsufficientInstanceCapacity when the
-     * zone has no spare room.
+     * zone has no spare room. The requests carry {@code requestTags}.
      */
     public List<Instance> runInstances(RequestContext context, LaunchRequest request, String maxPriceGiven,
-                                       String spotInstanceType, String behaviorGiven, Instant validUntil) {
+                                       String spotInstanceType, String behaviorGiven, Instant validUntil,
+                                       List<Tag> requestTags) {
+        TagRules.validate(requestTags);
+        TagRules.merge(List.of(), requestTags);
         String type = spotInstanceType == null ? SpotRequest.ONE_TIME : spotInstanceType;
         if (!type.equals(SpotRequest.ONE_TIME) && !type.equals(SpotRequest.PERSISTENT)) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + type + ") for parameter spotInstanceType is invalid.");
@@ -280,7 +284,7 @@ public final class SpotRequests {
                                 now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), null, validUntil, behavior,
                                 single, SpotStatus.FULFILLED.state(type.equals(SpotRequest.PERSISTENT)),
                                 SpotStatus.FULFILLED.code(), SpotStatus.FULFILLED.message(), now, instance.id(),
-                                instance.availabilityZone(), List.of());
+                                instance.availabilityZone(), requestTags);
                         batch.put(SpotRecords.REQUESTS, SpotRecords.requestKey(context.account(), context.region(),
                                 made.id()), WriteBatch.ABSENT, made);
                     }
@@ -392,7 +396,7 @@ public final class SpotRequests {
         return new LaunchRequest(launch.imageId(), launch.instanceType() == null ? "m1.small" : launch.instanceType(),
                 1, 1, launch.keyName(), launch.userData(), launch.availabilityZone(), launch.monitoring(),
                 launch.ebsOptimized(), null, null, null, null, launch.metadataOptions(), null, launch.instanceTags(),
-                launch.network(), launch.blockDevices());
+                launch.network(), launch.blockDevices(), launch.volumeTags(), launch.interfaceTags());
     }
 
     private static void requireWellFormed(String id) {

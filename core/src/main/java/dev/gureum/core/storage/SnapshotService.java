@@ -138,11 +138,12 @@ public final class SnapshotService {
      * The copy CopyImage makes of a snapshot behind the image it copies: owned by the caller, in the
      * caller's region, with its own bytes.
      */
-    public Snapshot copyForImage(RequestContext context, Snapshot source, boolean encrypted, String description) {
+    public Snapshot copyForImage(RequestContext context, Snapshot source, boolean encrypted, String description,
+                                 List<Tag> tags) {
         boolean encrypt = source.encrypted() || encrypted;
         Snapshot snapshot = new Snapshot(ResourceIds.next(IdKind.SNAPSHOT), context.account(), null, context.region(),
                 Snapshot.NO_VOLUME, source.volumeSizeGiB(), description, context.now(), SnapshotState.PENDING, encrypt,
-                encrypt ? VolumeKeys.defaultKey(context) : null, Permissions.PRIVATE, List.of());
+                encrypt ? VolumeKeys.defaultKey(context) : null, Permissions.PRIVATE, tags);
         save(context, List.of(new Copy(snapshot, source.disk())));
         return snapshot;
     }

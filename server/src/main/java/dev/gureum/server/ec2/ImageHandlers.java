@@ -64,15 +64,17 @@ final class ImageHandlers {
                 ImageShapes.devices(request.blockDeviceMappings()), request.virtualizationType(), request.enaSupport(),
                 request.sriovNetSupport(), request.bootModeAsString(), request.imdsSupportAsString(),
                 request.tpmSupportAsString(), request.kernelId(), request.ramdiskId(),
-                Tags.forResourceType(request.tagSpecifications(), "image")));
+                Tags.forCreation(request.tagSpecifications(), "image")));
         return RegisterImageResponse.builder().imageId(image.id()).build();
     }
 
     CreateImageResponse createImage(CreateImageRequest request, RequestContext context) {
+        Tags.requireTypes(request.tagSpecifications(), "image", "snapshot");
         Image image = images.create(context, request.instanceId(), instances, new ImageCapture(request.name(),
                 request.description(), Boolean.TRUE.equals(request.noReboot()),
                 ImageShapes.devices(request.blockDeviceMappings()),
-                Tags.forResourceType(request.tagSpecifications(), "image")));
+                Tags.forResourceType(request.tagSpecifications(), "image"),
+                Tags.forResourceType(request.tagSpecifications(), "snapshot")));
         return CreateImageResponse.builder().imageId(image.id()).build();
     }
 
@@ -82,10 +84,12 @@ final class ImageHandlers {
             throw Ec2Error.UNSUPPORTED.exception("Gureum copies images between regions with the default key only: "
                     + "KmsKeyId, DestinationOutpostArn and destination zones are not supported.");
         }
+        Tags.requireTypes(request.tagSpecifications(), "image", "snapshot");
         Image image = images.copy(context, new ImageCopy(request.sourceRegion(), request.sourceImageId(),
                 request.name(), request.description(), Boolean.TRUE.equals(request.encrypted()),
                 Boolean.TRUE.equals(request.copyImageTags()), request.clientToken(),
-                Tags.forResourceType(request.tagSpecifications(), "image")));
+                Tags.forResourceType(request.tagSpecifications(), "image"),
+                Tags.forResourceType(request.tagSpecifications(), "snapshot")));
         return CopyImageResponse.builder().imageId(image.id()).build();
     }
 

@@ -80,6 +80,8 @@ final class InstanceHandlers {
 
     /** On demand, or on the Spot market when InstanceMarketOptions says so. */
     private List<Instance> launch(RunInstancesRequest request, RequestContext context) {
+        Tags.requireTypes(request.tagSpecifications(), "instance", "volume", "network-interface",
+                "spot-instances-request");
         InstanceMarketOptionsRequest market = request.instanceMarketOptions();
         if (market == null || market.marketType() == null) {
             if (market != null && market.spotOptions() != null) {
@@ -98,7 +100,7 @@ final class InstanceHandlers {
         }
         return spot.runInstances(context, launchRequest(request), options.maxPrice(),
                 options.spotInstanceTypeAsString(), options.instanceInterruptionBehaviorAsString(),
-                options.validUntil());
+                options.validUntil(), Tags.forResourceType(request.tagSpecifications(), "spot-instances-request"));
     }
 
     private static LaunchRequest launchRequest(RunInstancesRequest request) {
@@ -112,7 +114,9 @@ final class InstanceHandlers {
                 request.creditSpecification() == null ? null : request.creditSpecification().cpuCredits(),
                 metadataOptions(request.metadataOptions()), request.clientToken(),
                 Tags.forResourceType(request.tagSpecifications(), "instance"), launchNetwork(request),
-                ImageShapes.devices(request.blockDeviceMappings()));
+                ImageShapes.devices(request.blockDeviceMappings()),
+                Tags.forResourceType(request.tagSpecifications(), "volume"),
+                Tags.forResourceType(request.tagSpecifications(), "network-interface"));
     }
 
     private static LaunchNetwork launchNetwork(RunInstancesRequest request) {

@@ -29,14 +29,20 @@ final class Tags {
      * {@code resourceType} (e.g. "vpc"), as EC2 refuses any other with InvalidParameterValue.
      */
     static List<Tag> forCreation(List<TagSpecification> specifications, String resourceType) {
+        requireTypes(specifications, resourceType);
+        return forResourceType(specifications, resourceType);
+    }
+
+    /** Refuses a specification for a resource type the operation does not create, as EC2 does. */
+    static void requireTypes(List<TagSpecification> specifications, String... resourceTypes) {
+        List<String> allowed = List.of(resourceTypes);
         for (TagSpecification specification : specifications) {
-            if (!resourceType.equals(specification.resourceTypeAsString())) {
+            if (!allowed.contains(specification.resourceTypeAsString())) {
                 throw dev.gureum.core.error.Ec2Error.INVALID_PARAMETER_VALUE.exception("'"
                         + specification.resourceTypeAsString()
                         + "' is not a valid taggable resource type for this operation.");
             }
         }
-        return forResourceType(specifications, resourceType);
     }
 
     /** The tags the caller asked to put on resources of {@code resourceType} (e.g. "instance") at creation. */
