@@ -41,6 +41,29 @@ class MetadataOptionsIT {
     }
 
     @Test
+    void anImageRegisteredForImdsV2RequiresTokensUnlessTheLaunchSaysOtherwise() {
+        String al2023 = ec2.describeImages(r -> r.owners("amazon").filters(f -> f.name("name").values("al2023-ami-*")))
+                .images().stream().filter(image -> "v2.0".equals(image.imdsSupportAsString())).findFirst()
+                .orElseThrow().imageId();
+        software.amazon.awssdk.services.ec2.model.Instance launchedV2 = ec2.runInstances(r -> r.imageId(al2023)
+                .instanceType("t3.micro").minCount(1).maxCount(1)).instances().get(0);
+        InstanceMetadataOptionsResponse v2 = launchedV2.metadataOptions();
+        assertEquals("required 2", v2.httpTokensAsString() + " " + v2.httpPutResponseHopLimit());
+        software.amazon.awssdk.services.ec2.model.Instance launchedAsked = ec2.runInstances(r -> r.imageId(al2023)
+                .instanceType("t3.micro").minCount(1).maxCount(1)
+                .metadataOptions(o -> o.httpTokens(HttpTokensState.OPTIONAL))).instances().get(0);
+        InstanceMetadataOptionsResponse asked = launchedAsked.metadataOptions();
+        assertEquals("optional 2", asked.httpTokensAsString() + " " + asked.httpPutResponseHopLimit(),
+                "what the launch gives wins; the rest is the image's default");
+        software.amazon.awssdk.services.ec2.model.Instance launchedPlain = ec2.runInstances(r -> r.imageId(debian)
+                .instanceType("t3.micro").minCount(1).maxCount(1)).instances().get(0);
+        InstanceMetadataOptionsResponse plain = launchedPlain.metadataOptions();
+        assertEquals("optional 1", plain.httpTokensAsString() + " " + plain.httpPutResponseHopLimit());
+        ec2.terminateInstances(r -> r.instanceIds(launchedV2.instanceId(), launchedAsked.instanceId(),
+                launchedPlain.instanceId()));
+    }
+
+    @Test
     void launchOptionsAreKeptAndModifiedOptionsAnswerPendingThenShowApplied() {
         String id = ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(1).maxCount(1)
                 .metadataOptions(o -> o.httpTokens(HttpTokensState.REQUIRED).httpPutResponseHopLimit(2)))

@@ -25,7 +25,7 @@ public final class CloudLaunchCatalog implements LaunchCatalog {
         Image image = images.findLaunchable(context.account(), context.region(), imageId);
         return new ImageFacts(image.id(), image.architecture(), image.platform(), image.platformDetails(),
                 image.usageOperation(), image.rootDeviceName(), image.rootFilesystem(), image.rootDeviceType(),
-                image.blockDevices());
+                image.blockDevices(), image.imdsSupport());
     }
 
     @Override

@@ -338,7 +338,8 @@ public final class InstanceLaunches {
                     Boolean.TRUE.equals(request.disableApiTermination()), Boolean.TRUE.equals(request.disableApiStop()),
                     request.shutdownBehavior() == null ? "stop" : request.shutdownBehavior(),
                     type.burstable() ? (request.cpuCredits() == null ? type.defaultCpuCredits() : request.cpuCredits()) : null,
-                    request.metadataOptions() == null ? MetadataOptions.DEFAULTS : request.metadataOptions(),
+                    (request.metadataOptions() == null ? MetadataOptions.UNSET : request.metadataOptions())
+                            .withDefaults(MetadataOptions.defaultsFor(image.imdsSupport())),
                     request.clientToken(), InstanceState.PENDING, "", StateReason.PENDING, null,
                     new Instance.NetworkFacts(primary.vpcId(), primary.subnetId(), primary.id(),
                             primary.primaryPrivateAddress()),

@@ -29,7 +29,7 @@ public interface LaunchCatalog {
      */
     record ImageFacts(String imageId, String architecture, String platform, String platformDetails,
                       String usageOperation, String rootDeviceName, String rootFilesystem, String rootDeviceType,
-                      List<BlockDevice> blockDevices) {
+                      List<BlockDevice> blockDevices, String imdsSupport) {
 
         public ImageFacts {
             blockDevices = blockDevices == null ? List.of() : List.copyOf(blockDevices);

@@ -29,11 +29,11 @@ final class FakeLaunchCatalog implements LaunchCatalog {
         ResourceIds.requireWellFormed(IdKind.IMAGE, List.of(imageId));
         return switch (imageId) {
             case X86_IMAGE -> new ImageFacts(imageId, "x86_64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
-                    "debian-12", "ebs", List.of(ROOT));
+                    "debian-12", "ebs", List.of(ROOT), null);
             case ARM_IMAGE -> new ImageFacts(imageId, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
-                    "debian-12", "ebs", List.of(ROOT));
+                    "debian-12", "ebs", List.of(ROOT), null);
             case WINDOWS_IMAGE -> new ImageFacts(imageId, "x86_64", "windows", "Windows", "RunInstances:0002",
-                    "/dev/sda1", "windows-2022", "ebs", List.of(ROOT));
+                    "/dev/sda1", "windows-2022", "ebs", List.of(ROOT), null);
             default -> throw Ec2Error.IMAGE_ID_NOT_FOUND.exception("The image id '[" + imageId + "]' does not exist");
         };
     }

@@ -165,7 +165,7 @@ final class InstanceHandlers {
         if (options == null) {
             return null;
         }
-        return MetadataOptions.DEFAULTS.with(options.httpTokensAsString(), options.httpEndpointAsString(),
+        return MetadataOptions.UNSET.with(options.httpTokensAsString(), options.httpEndpointAsString(),
                 options.httpPutResponseHopLimit(), options.instanceMetadataTagsAsString(),
                 options.httpProtocolIpv6AsString());
     }
