@@ -215,6 +215,9 @@ class AwsCliInstancesIT {
         waiter.waitUntilInstanceStopped(r -> r.instanceIds(id));
         aws.text("ec2", "modify-instance-attribute", "--instance-id", id, "--instance-type", "t3.small");
         assertEquals("t3.small", attribute(id, "instanceType", "InstanceType.Value"));
+        aws.assertServerError("InvalidParameterCombination", "ec2", "modify-instance-attribute", "--instance-id", id,
+                "--no-source-dest-check", "--no-disable-api-termination");
+        assertEquals("False", attribute(id, "enclaveOptions", "EnclaveOptions.Enabled"));
     }
 
     /**

@@ -123,6 +123,7 @@ final class InstanceAttributeHandlers {
                     .orElse(List.of()));
             case "sourceDestCheck" -> response.sourceDestCheck(flag(primary(context, instance)
                     .map(NetworkInterface::sourceDestCheck).orElse(true)));
+            case "enclaveOptions" -> response.enclaveOptions(enclave -> enclave.enabled(false));
             default -> throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + attribute
                     + ") for parameter attribute is invalid. Unknown attribute.");
         }
@@ -133,6 +134,19 @@ final class InstanceAttributeHandlers {
         String id = request.instanceId();
         String attribute = request.attributeAsString();
         String value = request.value();
+        long given = java.util.stream.Stream.of(request.instanceType(), request.userData(),
+                        request.disableApiTermination(), request.disableApiStop(),
+                        request.instanceInitiatedShutdownBehavior(), request.sourceDestCheck(), request.ebsOptimized(),
+                        request.kernel(), request.ramdisk(), request.sriovNetSupport(), request.enaSupport(), attribute,
+                        request.groups().isEmpty() ? null : request.groups(),
+                        request.blockDeviceMappings().isEmpty() ? null : request.blockDeviceMappings())
+                .filter(java.util.Objects::nonNull).count();
+        if (given == 0) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain an attribute to modify.");
+        }
+        if (given > 1) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("You can modify only one attribute at a time.");
+        }
         if (request.instanceType() != null || "instanceType".equals(attribute)) {
             modifications.instanceType(context, id, request.instanceType() != null ? request.instanceType().value() : value);
         } else if (request.userData() != null || "userData".equals(attribute)) {
