@@ -286,6 +286,28 @@ class AwsCliInstancesIT {
                 "--instance-type", "t3.micro", "--tag-specifications", "ResourceType=image,Tags=[{Key=a,Value=b}]");
     }
 
+    @Test
+    void optionsGureumDoesNotRunWithAreRefusedAndTheDefaultsAreShown() {
+        for (List<String> option : List.of(List.of("--hibernation-options", "Configured=true"),
+                List.of("--enclave-options", "Enabled=true"), List.of("--cpu-options", "CoreCount=1,ThreadsPerCore=1"),
+                List.of("--maintenance-options", "AutoRecovery=disabled"),
+                List.of("--private-dns-name-options", "HostnameType=resource-name"))) {
+            aws.assertServerError("UnsupportedOperation", Stream.concat(Stream.of("ec2", "run-instances", "--image-id",
+                    debian, "--instance-type", "m5.xlarge"), option.stream()).toArray(String[]::new));
+        }
+        String id = aws.text("ec2", "run-instances", "--image-id", debian, "--instance-type", "m5.xlarge",
+                "--cpu-options", "CoreCount=2,ThreadsPerCore=2", "--query", "Instances[0].InstanceId");
+        cleanups.add(() -> ec2.terminateInstances(r -> r.instanceIds(id)));
+        assertEquals("2\t2\tdefault\tip-name\tFalse", aws.text("ec2", "describe-instances", "--instance-ids", id,
+                "--query", "Reservations[0].Instances[0].[CpuOptions.CoreCount,CpuOptions.ThreadsPerCore,"
+                        + "MaintenanceOptions.AutoRecovery,PrivateDnsNameOptions.HostnameType,HibernationOptions.Configured]"),
+                "the type's own CPU options, asked for or not");
+        aws.assertServerError("UnsupportedHibernationConfiguration", "ec2", "stop-instances", "--instance-ids", id,
+                "--hibernate");
+        aws.assertServerError("InvalidInstanceID.NotFound", "ec2", "stop-instances", "--instance-ids",
+                "i-0123456789abcdef0", "--hibernate");
+    }
+
     /** Regression: DeleteTags naming a tag by value only threw a NullPointerException, answered InternalError. */
     @Test
     void deleteTagsWithoutAKeyIsRefusedNotAnInternalError() {

@@ -56,8 +56,15 @@ final class InstanceHandlers {
         table.register(DescribeInstancesRequest.class, this::describeInstances);
         table.register(StartInstancesRequest.class, (request, context) -> StartInstancesResponse.builder()
                 .startingInstances(changes(context, request.instanceIds(), InstanceEvent.START)).build());
-        table.register(StopInstancesRequest.class, (request, context) -> StopInstancesResponse.builder()
-                .stoppingInstances(changes(context, request.instanceIds(), InstanceEvent.STOP)).build());
+        table.register(StopInstancesRequest.class, (request, context) -> {
+            if (Boolean.TRUE.equals(request.hibernate())) {
+                request.instanceIds().forEach(id -> queries.one(context, id));
+                throw Ec2Error.UNSUPPORTED_HIBERNATION_CONFIGURATION.exception(
+                        "The instance is not enabled for hibernation: " + String.join(", ", request.instanceIds()));
+            }
+            return StopInstancesResponse.builder()
+                    .stoppingInstances(changes(context, request.instanceIds(), InstanceEvent.STOP)).build();
+        });
         table.register(TerminateInstancesRequest.class, (request, context) -> TerminateInstancesResponse.builder()
                 .terminatingInstances(changes(context, request.instanceIds(), InstanceEvent.TERMINATE)).build());
         table.register(RebootInstancesRequest.class, (request, context) -> {
@@ -82,6 +89,7 @@ final class InstanceHandlers {
     private List<Instance> launch(RunInstancesRequest request, RequestContext context) {
         Tags.requireTypes(request.tagSpecifications(), "instance", "volume", "network-interface",
                 "spot-instances-request");
+        LaunchOptions.requireSupported(request);
         InstanceMarketOptionsRequest market = request.instanceMarketOptions();
         if (market == null || market.marketType() == null) {
             if (market != null && market.spotOptions() != null) {

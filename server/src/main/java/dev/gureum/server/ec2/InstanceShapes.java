@@ -130,6 +130,9 @@ final class InstanceShapes {
                 .capacityReservationSpecification(OPEN_CAPACITY_RESERVATIONS)
                 .hibernationOptions(NO_HIBERNATION)
                 .enclaveOptions(NO_ENCLAVE)
+                .cpuOptions(LaunchOptions.cpuOptions(instance.instanceType()))
+                .maintenanceOptions(LaunchOptions.DEFAULT_MAINTENANCE)
+                .privateDnsNameOptions(LaunchOptions.IP_NAMES)
                 .metadataOptions(metadataOptions(instance.metadataOptions(),
                         instance.state() == InstanceState.PENDING ? "pending" : "applied"))
                 .build();

@@ -1,0 +1,82 @@
+package dev.gureum.server.ec2;
+
+import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.instancetype.InstanceType;
+import dev.gureum.core.instancetype.InstanceTypeCatalog;
+import java.util.Optional;
+import software.amazon.awssdk.services.ec2.model.CpuOptions;
+import software.amazon.awssdk.services.ec2.model.CpuOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
+import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsResponse;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+
+/**
+ * RunInstances' options Gureum runs every instance with their default of: no hibernation, no Nitro Enclave, the
+ * type's own cores and threads per core, default auto-recovery and IP-based host names. A launch asking for another
+ * setting is refused rather than launched without it, and a Describe shows the settings instances run with.
+ */
+final class LaunchOptions {
+    static final InstanceMaintenanceOptions DEFAULT_MAINTENANCE = InstanceMaintenanceOptions.builder()
+            .autoRecovery("default").build();
+    static final PrivateDnsNameOptionsResponse IP_NAMES = PrivateDnsNameOptionsResponse.builder()
+            .hostnameType("ip-name").enableResourceNameDnsARecord(false).enableResourceNameDnsAAAARecord(false)
+            .build();
+
+    private LaunchOptions() {
+    }
+
+    /** Refuses what Gureum does not run an instance with. */
+    static void requireSupported(RunInstancesRequest request) {
+        if (request.hibernationOptions() != null && Boolean.TRUE.equals(request.hibernationOptions().configured())) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not hibernate instances: HibernationOptions"
+                    + " Configured=true is not supported.");
+        }
+        if (request.enclaveOptions() != null && Boolean.TRUE.equals(request.enclaveOptions().enabled())) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not run Nitro Enclaves: EnclaveOptions"
+                    + " Enabled=true is not supported.");
+        }
+        if (request.maintenanceOptions() != null && request.maintenanceOptions().autoRecovery() != null
+                && !"default".equals(request.maintenanceOptions().autoRecoveryAsString())) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum keeps auto-recovery at its default: MaintenanceOptions"
+                    + " AutoRecovery=" + request.maintenanceOptions().autoRecoveryAsString() + " is not supported.");
+        }
+        if (request.privateDnsNameOptions() != null && (request.privateDnsNameOptions().hostnameType() != null
+                && !"ip-name".equals(request.privateDnsNameOptions().hostnameTypeAsString())
+                || Boolean.TRUE.equals(request.privateDnsNameOptions().enableResourceNameDnsARecord())
+                || Boolean.TRUE.equals(request.privateDnsNameOptions().enableResourceNameDnsAAAARecord()))) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum names instances by their IP addresses only:"
+                    + " PrivateDnsNameOptions other than HostnameType=ip-name are not supported.");
+        }
+        requireDefaultCpu(request.cpuOptions(), request.instanceTypeAsString());
+    }
+
+    /** The cores and threads an instance of the type runs with: the type's defaults; null for an unknown type. */
+    static CpuOptions cpuOptions(String instanceType) {
+        return type(instanceType).map(type -> CpuOptions.builder().coreCount(type.virtualCpus().defaultCores())
+                .threadsPerCore(type.virtualCpus().defaultThreadsPerCore()).build()).orElse(null);
+    }
+
+    private static void requireDefaultCpu(CpuOptionsRequest requested, String instanceTypeName) {
+        if (requested == null || requested.coreCount() == null && requested.threadsPerCore() == null) {
+            return;
+        }
+        Optional<InstanceType> type = type(instanceTypeName == null ? "m1.small" : instanceTypeName);
+        if (type.isEmpty()) {
+            return;
+        }
+        InstanceType.VirtualCpus cpus = type.get().virtualCpus();
+        boolean defaultCores = requested.coreCount() == null || requested.coreCount() == cpus.defaultCores();
+        boolean defaultThreads = requested.threadsPerCore() == null
+                || requested.threadsPerCore() == cpus.defaultThreadsPerCore();
+        if (!defaultCores || !defaultThreads) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum runs instances with their type's default CPU options"
+                    + " (" + cpus.defaultCores() + " cores, " + cpus.defaultThreadsPerCore() + " threads per core for "
+                    + type.get().name() + "); CoreCount=" + requested.coreCount() + ", ThreadsPerCore="
+                    + requested.threadsPerCore() + " is not supported.");
+        }
+    }
+
+    private static Optional<InstanceType> type(String name) {
+        return InstanceTypeCatalog.load().find(name);
+    }
+}
