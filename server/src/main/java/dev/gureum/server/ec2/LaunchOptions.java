@@ -3,7 +3,9 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.instancetype.InstanceType;
 import dev.gureum.core.instancetype.InstanceTypeCatalog;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.ec2.model.CpuOptions;
 import software.amazon.awssdk.services.ec2.model.CpuOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
@@ -21,6 +23,8 @@ final class LaunchOptions {
     static final PrivateDnsNameOptionsResponse IP_NAMES = PrivateDnsNameOptionsResponse.builder()
             .hostnameType("ip-name").enableResourceNameDnsARecord(false).enableResourceNameDnsAAAARecord(false)
             .build();
+
+    private static final Map<String, Optional<CpuOptions>> CPU_OPTIONS = new ConcurrentHashMap<>();
 
     private LaunchOptions() {
     }
@@ -50,10 +54,14 @@ final class LaunchOptions {
         requireDefaultCpu(request.cpuOptions(), request.instanceTypeAsString());
     }
 
-    /** The cores and threads an instance of the type runs with: the type's defaults; null for an unknown type. */
+    /**
+     * The cores and threads an instance of the type runs with: the type's defaults; null for an unknown type. Made
+     * once per type, since every instance a Describe shows carries them.
+     */
     static CpuOptions cpuOptions(String instanceType) {
-        return type(instanceType).map(type -> CpuOptions.builder().coreCount(type.virtualCpus().defaultCores())
-                .threadsPerCore(type.virtualCpus().defaultThreadsPerCore()).build()).orElse(null);
+        return CPU_OPTIONS.computeIfAbsent(instanceType, name -> type(name).map(type -> CpuOptions.builder()
+                .coreCount(type.virtualCpus().defaultCores()).threadsPerCore(type.virtualCpus().defaultThreadsPerCore())
+                .build())).orElse(null);
     }
 
     private static void requireDefaultCpu(CpuOptionsRequest requested, String instanceTypeName) {
