@@ -67,6 +67,24 @@ class InstanceFiltersIT {
         assertEquals(now, pages(DescribeInstancesRequest.builder().maxResults(5).filters(needle).build()));
     }
 
+    @Test
+    void blockDeviceAndInterfaceFiltersFindTheInstanceTheirVolumeAndInterfaceBelongTo() {
+        List<String> pair = run(2, "devices");
+        ec2.waiter().waitUntilInstanceRunning(r -> r.instanceIds(pair));
+        Instance first = ec2.describeInstances(r -> r.instanceIds(pair.get(0))).reservations().get(0).instances().get(0);
+        String volume = first.blockDeviceMappings().get(0).ebs().volumeId();
+        assertEquals(List.of(first.instanceId()), found(filter("block-device-mapping.volume-id", volume)));
+        assertEquals(List.of(first.instanceId()), found(filter("block-device-mapping.volume-id", volume),
+                filter("block-device-mapping.device-name", first.rootDeviceName()),
+                filter("block-device-mapping.status", "attached"),
+                filter("block-device-mapping.delete-on-termination", "true")));
+        assertEquals(List.of(first.instanceId()), found(filter("network-interface.private-ip-address",
+                first.privateIpAddress()), filter("network-interface.attachment.instance-id", first.instanceId())));
+        assertEquals(sorted(pair), found(filter("tag:Name", "devices"), filter("hibernation-options.configured",
+                "false"), filter("metadata-options.state", "applied")));
+        ec2.terminateInstances(r -> r.instanceIds(pair));
+    }
+
     private static List<String> run(int count, String name) {
         return ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(count).maxCount(count)
                         .tagSpecifications(TagSpecification.builder().resourceType(ResourceType.INSTANCE)

@@ -5,6 +5,7 @@ import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.network.InstanceNetworkView;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkNames;
+import dev.gureum.core.storage.AttachedVolumes;
 import dev.gureum.core.tag.Tag;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The DescribeInstances filters EC2 documents. Those about public addresses, groups and interfaces read
- * the call's {@link InstanceNetworkView}, which is built only when such a filter is given. The state name
+ * the call's {@link InstanceNetworkView}, and those about block devices its {@link AttachedVolumes}, each built
+ * only when such a filter is given. The state name
  * and tag filters with exact values can also be answered by keys ({@link #indexKeys}), which
  * {@link InstanceFilterIndex} keeps for every instance.
  */
@@ -75,7 +77,7 @@ final class InstanceFilters {
         return instance.state().wireName();
     }
 
-    static FilterSet<Instance> of(Supplier<InstanceNetworkView> view) {
+    static FilterSet<Instance> of(Supplier<InstanceNetworkView> view, Supplier<AttachedVolumes> volumes) {
         return FilterSet.<Instance>builder()
             .single("architecture", Instance::architecture)
             .single("availability-zone", Instance::availabilityZone)
@@ -153,12 +155,36 @@ final class InstanceFilters {
                     eni -> Integer.toString(eni.attachment().deviceIndex())))
             .many("network-interface.group-id", instance -> view.get().interfaces(instance.id()).stream()
                     .flatMap(eni -> eni.groupIds().stream()).toList())
-            .many("block-device-mapping.device-name", instance -> List.of())
-            .many("block-device-mapping.volume-id", instance -> List.of())
+            .many("block-device-mapping.device-name", instance -> attached(volumes, instance,
+                    attached -> attached.attachment().device()))
+            .many("block-device-mapping.volume-id", instance -> attached(volumes, instance,
+                    AttachedVolumes.Attached::volumeId))
+            .many("block-device-mapping.status", instance -> attached(volumes, instance,
+                    attached -> attached.attachment().state()))
+            .many("block-device-mapping.delete-on-termination", instance -> attached(volumes, instance,
+                    attached -> Boolean.toString(attached.attachment().deleteOnTermination())))
+            .many("block-device-mapping.attach-time", instance -> attached(volumes, instance,
+                    attached -> dev.gureum.core.Timestamps.iso(attached.attachment().attachTime())))
+            .single("hibernation-options.configured", instance -> "false")
+            .single("metadata-options.state", instance -> instance.state() == InstanceState.PENDING ? "pending"
+                    : "applied")
+            .many("network-interface.private-ip-address", instance -> view.get().interfaces(instance.id())
+                    .stream().flatMap(eni -> eni.privateAddresses().stream())
+                    .map(NetworkInterface.PrivateAddress::address).toList())
+            .many("network-interface.attachment.instance-id", instance -> interfaces(view, instance,
+                    eni -> eni.attachment().instanceId()))
+            .many("network-interface.source-dest-check", instance -> interfaces(view, instance,
+                    eni -> Boolean.toString(eni.sourceDestCheck())))
+            .many("network-interface.owner-id", instance -> interfaces(view, instance, NetworkInterface::ownerId))
             .many("tag-key", instance -> instance.tags().stream().map(Tag::key).toList())
             .many("tag-value", instance -> instance.tags().stream().map(Tag::value).toList())
             .prefixed(TAG, InstanceFilters::tagValue)
             .build();
+    }
+
+    private static List<String> attached(Supplier<AttachedVolumes> volumes, Instance instance,
+                                         Function<AttachedVolumes.Attached, String> value) {
+        return volumes.get().of(instance.id()).stream().map(value).filter(Objects::nonNull).toList();
     }
 
     private static NetworkInterface primary(Supplier<InstanceNetworkView> view, Instance instance) {

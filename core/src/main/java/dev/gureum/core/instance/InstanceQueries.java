@@ -8,6 +8,7 @@ import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
 import dev.gureum.core.runtime.InstanceRuntime;
+import dev.gureum.core.storage.AttachedVolumes;
 import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.store.FollowedStore;
 import dev.gureum.core.store.Store;
@@ -42,9 +43,13 @@ public final class InstanceQueries {
 
     /** What DescribeInstances shows of some instances besides their records: network and volumes. */
     public InstanceView view(RequestContext context, List<Instance> instances) {
+        return new InstanceView(networkView(context, instances), attachedVolumes(context, instances));
+    }
+
+    private AttachedVolumes attachedVolumes(RequestContext context, List<Instance> instances) {
         java.util.Set<String> ids = new java.util.HashSet<>(instances.size() * 2);
         instances.forEach(instance -> ids.add(instance.id()));
-        return new InstanceView(networkView(context, instances), volumes.attachedTo(context, ids));
+        return volumes.attachedTo(context, ids);
     }
 
     /** The network of some instances as DescribeInstances shows it. */
@@ -58,17 +63,17 @@ public final class InstanceQueries {
         return network.view(context, primaries);
     }
 
-    /** The network of some instances, read once and only if a filter asks. */
-    private Supplier<InstanceNetworkView> lazyView(RequestContext context, List<Instance> instances) {
+    /** What {@code read} answers, read once and only if a filter asks. */
+    private static <T> Supplier<T> once(Supplier<T> read) {
         return new Supplier<>() {
-            private InstanceNetworkView view;
+            private T value;
 
             @Override
-            public InstanceNetworkView get() {
-                if (view == null) {
-                    view = networkView(context, instances);
+            public T get() {
+                if (value == null) {
+                    value = read.get();
                 }
-                return view;
+                return value;
             }
         };
     }
@@ -82,7 +87,8 @@ public final class InstanceQueries {
         List<Instance> candidates = instanceIds.isEmpty() ? filterIndex.candidates(context, filters)
                 .orElseGet(() -> InstanceLookup.named(store, context, instanceIds))
                 : InstanceLookup.named(store, context, instanceIds);
-        Predicate<Instance> matches = InstanceFilters.of(lazyView(context, candidates)).compile(filters);
+        Predicate<Instance> matches = InstanceFilters.of(once(() -> networkView(context, candidates)),
+                once(() -> attachedVolumes(context, candidates))).compile(filters);
         List<Instance> found = new java.util.ArrayList<>();
         for (Instance instance : candidates) {
             if (matches.test(instance)) {
