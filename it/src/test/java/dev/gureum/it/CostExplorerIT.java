@@ -117,6 +117,17 @@ class CostExplorerIT {
         assertEquals("2", types.field("TotalSize").get().asNumber());
         aws.assertServerError("ValidationException", "ce", "get-dimension-values", "--time-period", "Start=" + start
                 + ",End=" + end, "--dimension", "PURCHASE_TYPE", "--max-results", "1001");
+        String dearest = aws.json("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,
+                "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--group-by", "Type=DIMENSION,Key=USAGE_TYPE")
+                .field("ResultsByTime").get().asArray().get(0).field("Groups").get().asArray().stream()
+                .max(java.util.Comparator.comparing(group -> new BigDecimal(group.field("Metrics").get()
+                        .field("UnblendedCost").get().field("Amount").get().asString())))
+                .orElseThrow().field("Keys").get().asArray().get(0).asString();
+        JsonNode sorted = aws.json("ce", "get-dimension-values", "--time-period", "Start=" + start + ",End=" + end,
+                "--dimension", "USAGE_TYPE", "--sort-by", "Key=UnblendedCost,SortOrder=DESCENDING", "--max-results", "1");
+        assertEquals(List.of(dearest), sorted.field("DimensionValues").get().asArray().stream()
+                .map(value -> value.field("Value").get().asString()).toList(), "sorted by cost, dearest first");
+        assertTrue(sorted.field("NextPageToken").isPresent(), "MaxResults with SortBy: one a page, more to come");
         aws.assertServerError("InvalidNextTokenException", "ce", "get-dimension-values", "--time-period", "Start="
                 + start + ",End=" + end, "--dimension", "PURCHASE_TYPE", "--next-page-token", "garbage");
         String untagged = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,

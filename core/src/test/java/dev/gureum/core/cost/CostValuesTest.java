@@ -24,30 +24,40 @@ class CostValuesTest {
         Instant start = Instant.parse("2026-11-01T00:00:00Z");
         Instant end = Instant.parse("2026-12-01T00:00:00Z");
         assertEquals(List.of("m7i.large", "t3.micro"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
-                CostDimension.INSTANCE_TYPE, null, CostFilter.ALL));
+                CostDimension.INSTANCE_TYPE, null, CostFilter.ALL, List.of()));
+        assertEquals(List.of("t3.micro", "m7i.large"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
+                CostDimension.INSTANCE_TYPE, null, CostFilter.ALL, List.of(new CostSort(CostMetric.UNBLENDED_COST,
+                        false))), "the cheaper first, sorted up by cost");
+        assertEquals(List.of("m7i.large", "t3.micro"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
+                CostDimension.INSTANCE_TYPE, null, CostFilter.ALL, List.of(new CostSort(CostMetric.USAGE_QUANTITY,
+                        true), new CostSort(CostMetric.AMORTIZED_COST, true))),
+                "equal usage, then the dearer first");
         assertEquals(List.of("t3.micro"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
-                CostDimension.INSTANCE_TYPE, "T3", CostFilter.ALL), "searched ignoring case");
+                CostDimension.INSTANCE_TYPE, "T3", CostFilter.ALL, List.of()), "searched ignoring case");
         assertEquals(List.of("us-east-1b"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
-                CostDimension.AZ, null, new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("t3.micro"))),
+                CostDimension.AZ, null, new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("t3.micro")),
+                List.of()),
                 "only the line items the filter passes");
         assertEquals(List.of(ReservedTestWorlds.ACCOUNT), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start,
-                end, CostDimension.LINKED_ACCOUNT, null, CostFilter.ALL), "the account whose usage it is");
+                end, CostDimension.LINKED_ACCOUNT, null, CostFilter.ALL, List.of()), "the account whose usage it is");
         assertEquals(List.of(), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
                 CostDimension.INSTANCE_TYPE, null, new CostFilter.Dimension(CostDimension.LINKED_ACCOUNT,
-                        List.of("111111111111"))), "another account's usage: none here");
+                        List.of("111111111111")), List.of()), "another account's usage: none here");
         assertEquals(List.of("us-east-1b"), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
                 CostDimension.AZ, null, new CostFilter.And(List.of(new CostFilter.Tag("env", List.of(), false),
-                        new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("m7i.large", "t3.micro"))))),
+                        new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("m7i.large", "t3.micro")))),
+                List.of()),
                 "a tag key without values: the instances without the key");
         assertEquals(List.of(), values.dimensionValues(ReservedTestWorlds.ACCOUNT, start, end,
                 CostDimension.AZ, null, new CostFilter.And(List.of(new CostFilter.Tag(null, List.of(), false),
-                        new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("m7i.large", "t3.micro"))))),
+                        new CostFilter.Dimension(CostDimension.INSTANCE_TYPE, List.of("m7i.large", "t3.micro")))),
+                List.of()),
                 "neither key nor values: the instances without any tag (both have some)");
         assertEquals(List.of("env", "team"), values.tags(ReservedTestWorlds.ACCOUNT, start, end, null, null,
-                CostFilter.ALL));
+                CostFilter.ALL, List.of()));
         assertEquals(List.of("db", "web"), values.tags(ReservedTestWorlds.ACCOUNT, start, end, "team", null,
-                CostFilter.ALL));
+                CostFilter.ALL, List.of()));
         assertEquals(List.of("prod"), values.tags(ReservedTestWorlds.ACCOUNT, start, end, "env", null,
-                CostFilter.ALL), "a resource without the key adds no value");
+                CostFilter.ALL, List.of()), "a resource without the key adds no value");
     }
 }

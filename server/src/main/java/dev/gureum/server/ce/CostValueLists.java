@@ -5,18 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.cost.CostMetric;
+import dev.gureum.core.cost.CostSort;
 import dev.gureum.core.cost.CostValues;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.server.dispatch.JsonMembers;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
 /**
  * GetDimensionValues (in the COST_AND_USAGE context) and GetTags, 1,000 values a page with a NextPageToken while
- * more remain. MaxResults "is only used when SortBy is provided" (at most 1,000), and SortBy is not supported yet
- * and says so.
+ * more remain; with SortBy (a metric to sort by, ASCENDING or DESCENDING, up to the metrics GetCostAndUsage sums),
+ * MaxResults values a page ("only used when SortBy is provided", at most 1,000).
  */
 final class CostValueLists {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,12 +43,13 @@ final class CostValueLists {
             throw CostExplorerError.VALIDATION.exception("GetDimensionValues in the " + valuesContext
                     + " context is not supported by Gureum yet; use COST_AND_USAGE.");
         }
-        refuseSorting(input, "GetDimensionValues");
+        List<CostSort> sortBy = sortBy(input);
         List<String> all = values.dimensionValues(context.account(), start, end, CostExplorerApi.dimension(dimension),
-                text(input, "SearchString"), CostExplorerApi.filterOf(input));
+                text(input, "SearchString"), CostExplorerApi.filterOf(input), sortBy);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("DimensionValues");
-        page(input, all, PAGE, output).forEach(value -> listed.addObject().put("Value", value).putObject("Attributes"));
+        page(input, all, pageSize(input, sortBy), output)
+                .forEach(value -> listed.addObject().put("Value", value).putObject("Attributes"));
         return output;
     }
 
@@ -53,25 +57,42 @@ final class CostValueLists {
         CostExplorerApi.Period period = CostExplorerApi.period(input);
         Instant start = period.start();
         Instant end = period.end();
-        refuseSorting(input, "GetTags");
+        List<CostSort> sortBy = sortBy(input);
         List<String> all = values.tags(context.account(), start, end, text(input, "TagKey"),
-                text(input, "SearchString"), CostExplorerApi.filterOf(input));
+                text(input, "SearchString"), CostExplorerApi.filterOf(input), sortBy);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("Tags");
-        page(input, all, PAGE, output).forEach(listed::add);
+        page(input, all, pageSize(input, sortBy), output).forEach(listed::add);
         return output;
     }
 
-    /** SortBy, not supported yet; and MaxResults, which only SortBy uses, held to its bounds (1 to 1,000). */
-    private static void refuseSorting(JsonNode input, String operation) {
-        if (!JsonMembers.structures(input, "SortBy").isEmpty()) {
-            throw CostExplorerError.VALIDATION.exception("SortBy is not supported by Gureum's " + operation + " yet.");
+    /** The SortBy definitions: each a metric and an order (ASCENDING when none is given). */
+    private static List<CostSort> sortBy(JsonNode input) {
+        List<CostSort> sorts = new ArrayList<>();
+        for (JsonNode definition : JsonMembers.structures(input, "SortBy")) {
+            String key = CostExplorerApi.requiredString(definition, "Key");
+            CostMetric metric = CostMetric.named(key).orElseThrow(() -> CostExplorerError.VALIDATION.exception(
+                    "SortBy key " + key + " is not valid. Valid keys are AmortizedCost, BlendedCost, NetAmortizedCost, "
+                            + "NetUnblendedCost, NormalizedUsageAmount, UnblendedCost and UsageQuantity."));
+            String order = JsonMembers.string(definition, "SortOrder");
+            if (order != null && !order.equals("ASCENDING") && !order.equals("DESCENDING")) {
+                throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + order
+                        + "' at 'sortBy.member.sortOrder' failed to satisfy constraint: Member must satisfy enum value"
+                        + " set: [ASCENDING, DESCENDING]");
+            }
+            sorts.add(new CostSort(metric, "DESCENDING".equals(order)));
         }
+        return sorts;
+    }
+
+    /** MaxResults, held to its bounds (1 to 1,000), when SortBy is given (the only time it is used); else 1,000. */
+    private static int pageSize(JsonNode input, List<CostSort> sortBy) {
         Integer maxResults = JsonMembers.integer(input, "MaxResults");
         if (maxResults != null && (maxResults < 1 || maxResults > PAGE)) {
             throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + maxResults
                     + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + PAGE);
         }
+        return sortBy.isEmpty() || maxResults == null ? PAGE : maxResults;
     }
 
     /** A string member of at most 1,024 characters (SearchString, TagKey). */
