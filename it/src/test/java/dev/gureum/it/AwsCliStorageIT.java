@@ -64,6 +64,10 @@ class AwsCliStorageIT {
                 "us-east-1b", "--query", "VolumeId");
         aws.text("ec2", "wait", "volume-available", "--volume-ids", restored);
         assertArrayEquals(written, DiskFiles.read(file("volumes", restored), 7 << 20, written.length));
+        String zoneB = aws.text("ec2", "describe-availability-zones", "--zone-names", "us-east-1b", "--query",
+                "AvailabilityZones[0].ZoneId");
+        assertEquals(restored, aws.text("ec2", "describe-volumes", "--volume-ids", volume, restored, "--filters",
+                "Name=availability-zone-id,Values=" + zoneB, "--query", "Volumes[0].VolumeId"));
 
         aws.assertServerErrors(List.of(
                 List.of("VolumeInUse", "ec2", "delete-volume", "--volume-id", volume),

@@ -30,7 +30,9 @@ public final class VolumeService {
     static final int MINIMUM_RESULTS = 5;
     static final int MAXIMUM_RESULTS = 500;
 
-    private static final FilterSet<Volume> FILTERS = FilterSet.<Volume>builder()
+    /** DescribeVolumes' filters; a volume's zone id is its zone's in {@code regions}. */
+    private static FilterSet<Volume> volumeFilters(RegionCatalog regions) {
+        return FilterSet.<Volume>builder()
             .many("attachment.attach-time", volume -> attachments(volume,
                     attachment -> dev.gureum.core.Timestamps.iso(attachment.attachTime())))
             .many("attachment.delete-on-termination", volume -> attachments(volume,
@@ -39,6 +41,8 @@ public final class VolumeService {
             .many("attachment.instance-id", volume -> attachments(volume, VolumeAttachment::instanceId))
             .many("attachment.status", volume -> attachments(volume, VolumeAttachment::state))
             .single("availability-zone", Volume::availabilityZone)
+            .single("availability-zone-id", volume -> regions.findZone(volume.availabilityZone()).map(Zone::id)
+                    .orElse(null))
             .single("create-time", volume -> dev.gureum.core.Timestamps.iso(volume.createTime()))
             .single("encrypted", Volume::encrypted)
             .single("fast-restored", volume -> false)
@@ -50,6 +54,8 @@ public final class VolumeService {
             .single("volume-type", volume -> volume.type().wireName())
             .tags(Volume::tags)
             .build();
+    }
+
     /** DescribeVolumeStatus's own filters. */
     private static final FilterSet<VolumeHealth> HEALTH_FILTERS = FilterSet.<VolumeHealth>builder()
             .single("availability-zone", health -> health.volume().availabilityZone())
@@ -63,6 +69,7 @@ public final class VolumeService {
 
     private final Store store;
     private final RegionCatalog regions;
+    private final FilterSet<Volume> filters;
     private final VolumeBytes bytes;
     private final SnapshotDirectory snapshots;
     private final VolumeLedger ledger;
@@ -71,6 +78,7 @@ public final class VolumeService {
                          VolumeLedger ledger) {
         this.store = store;
         this.regions = regions;
+        this.filters = volumeFilters(regions);
         this.bytes = bytes;
         this.snapshots = snapshots;
         this.ledger = ledger;
@@ -165,7 +173,7 @@ public final class VolumeService {
                 throw Volumes.notFound(missing);
             }
         }
-        List<Volume> found = chosen.stream().filter(FILTERS.compile(filters))
+        List<Volume> found = chosen.stream().filter(this.filters.compile(filters))
                 .sorted(Comparator.comparing(Volume::id)).toList();
         return Pages.pageAtMost(found, Volume::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
     }
