@@ -291,7 +291,9 @@ class AwsCliInstancesIT {
         for (List<String> option : List.of(List.of("--hibernation-options", "Configured=true"),
                 List.of("--enclave-options", "Enabled=true"), List.of("--cpu-options", "CoreCount=1,ThreadsPerCore=1"),
                 List.of("--maintenance-options", "AutoRecovery=disabled"),
-                List.of("--private-dns-name-options", "HostnameType=resource-name"))) {
+                List.of("--private-dns-name-options", "HostnameType=resource-name"),
+                List.of("--placement", "Tenancy=dedicated"), List.of("--ipv6-address-count", "1"),
+                List.of("--capacity-reservation-specification", "CapacityReservationPreference=none"))) {
             aws.assertServerError("UnsupportedOperation", Stream.concat(Stream.of("ec2", "run-instances", "--image-id",
                     debian, "--instance-type", "m5.xlarge"), option.stream()).toArray(String[]::new));
         }
@@ -304,6 +306,16 @@ class AwsCliInstancesIT {
                 "the type's own CPU options, asked for or not");
         aws.assertServerError("UnsupportedHibernationConfiguration", "ec2", "stop-instances", "--instance-ids", id,
                 "--hibernate");
+        aws.assertServerError("InvalidPlacementGroup.Unknown", "ec2", "run-instances", "--image-id", debian,
+                "--instance-type", "t3.micro", "--placement", "GroupName=nope");
+        assertEquals("True", aws.text("ec2", "modify-private-dns-name-options", "--instance-id", id,
+                "--private-dns-hostname-type", "ip-name", "--query", "Return"), "the default: nothing changes");
+        aws.assertServerError("UnsupportedOperation", "ec2", "modify-private-dns-name-options", "--instance-id", id,
+                "--private-dns-hostname-type", "resource-name");
+        assertEquals("default", aws.text("ec2", "modify-instance-maintenance-options", "--instance-id", id,
+                "--auto-recovery", "default", "--query", "AutoRecovery"));
+        assertEquals("True", aws.text("ec2", "modify-instance-capacity-reservation-attributes", "--instance-id", id,
+                "--capacity-reservation-specification", "CapacityReservationPreference=open", "--query", "Return"));
         aws.assertServerError("InvalidInstanceID.NotFound", "ec2", "stop-instances", "--instance-ids",
                 "i-0123456789abcdef0", "--hibernate");
     }

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AddressAttribute;
+import software.amazon.awssdk.services.ec2.model.AddressAttributeName;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.NetworkAcl;
@@ -134,12 +136,20 @@ class NetworkIT {
             assertError(400, "DependencyViolation", () -> ec2.deleteVpc(r -> r.vpcId(vpc)));
 
             ec2.modifySubnetAttribute(r -> r.subnetId(subnet.subnetId()).mapPublicIpOnLaunch(v -> v.value(true)));
+            ec2.modifySubnetAttribute(r -> r.subnetId(subnet.subnetId()).enableDns64(v -> v.value(false)));
+            assertError(400, "UnsupportedOperation", () -> ec2.modifySubnetAttribute(r -> r.subnetId(subnet.subnetId())
+                    .enableResourceNameDnsARecordOnLaunch(v -> v.value(true))));
+            assertEquals("ip-name", ec2.describeSubnets(r -> r.subnetIds(subnet.subnetId())).subnets().get(0)
+                    .privateDnsNameOptionsOnLaunch().hostnameTypeAsString());
             assertTrue(ec2.describeSubnets(r -> r.subnetIds(subnet.subnetId())).subnets().get(0).mapPublicIpOnLaunch());
             assertEquals(false, ec2.describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsHostnames"))
                     .enableDnsHostnames().value());
             ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(v -> v.value(true)));
             assertEquals(true, ec2.describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsHostnames"))
                     .enableDnsHostnames().value());
+            ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableNetworkAddressUsageMetrics(v -> v.value(false)));
+            assertError(400, "UnsupportedOperation", () -> ec2.modifyVpcAttribute(r -> r.vpcId(vpc)
+                    .enableNetworkAddressUsageMetrics(v -> v.value(true))));
 
             for (int i = 2; i <= 4; i++) {
                 String block = "10." + i + ".0.0/16";
@@ -261,6 +271,10 @@ class NetworkIT {
 
             String allocation = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
             String elastic = ec2.describeAddresses(r -> r.allocationIds(allocation)).addresses().get(0).publicIp();
+            AddressAttribute domainName = ec2.describeAddressesAttribute(r -> r.allocationIds(allocation)
+                    .attribute(AddressAttributeName.DOMAIN_NAME)).addresses().get(0);
+            assertEquals(List.of(allocation, elastic), List.of(domainName.allocationId(), domainName.publicIp()));
+            assertNull(domainName.ptrRecord(), "no reverse DNS record was ever set");
             String associated = ec2.associateAddress(r -> r.instanceId(mapped.instanceId()).allocationId(allocation))
                     .associationId();
             assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress(), "the Elastic IP replaces it");

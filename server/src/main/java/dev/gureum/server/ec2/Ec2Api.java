@@ -20,6 +20,7 @@ public final class Ec2Api {
         new InstanceHandlers(cloud.launches, cloud.commands, cloud.queries, cloud.spotRequests).registerInto(table);
         new InstanceAttributeHandlers(cloud.queries, cloud.modifications, cloud.networkInterfaces,
                 cloud.volumeAttachments).registerInto(table);
+        new DefaultInstanceOptionHandlers(cloud.queries).registerInto(table);
         new SecurityGroupHandlers(cloud.securityGroups).registerInto(table);
         new VolumeHandlers(cloud.volumes, cloud.volumeAttachments, cloud.volumeModifications,
                 cloud.volumeAttributes).registerInto(table);

@@ -1,10 +1,13 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.network.ElasticAddress;
 import dev.gureum.core.network.ElasticAddressService;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
+import dev.gureum.core.page.Page;
+import dev.gureum.core.page.Pages;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,9 @@ import software.amazon.awssdk.services.ec2.model.AllocateAddressRequest;
 import software.amazon.awssdk.services.ec2.model.AllocateAddressResponse;
 import software.amazon.awssdk.services.ec2.model.AssociateAddressRequest;
 import software.amazon.awssdk.services.ec2.model.AssociateAddressResponse;
+import software.amazon.awssdk.services.ec2.model.AddressAttribute;
+import software.amazon.awssdk.services.ec2.model.DescribeAddressesAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeAddressesAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeAddressesResponse;
 import software.amazon.awssdk.services.ec2.model.DisassociateAddressRequest;
@@ -36,6 +42,7 @@ final class ElasticAddressHandlers {
         table.register(DisassociateAddressRequest.class, this::disassociate);
         table.register(ReleaseAddressRequest.class, this::release);
         table.register(DescribeAddressesRequest.class, this::describe);
+        table.register(DescribeAddressesAttributeRequest.class, this::describeAttribute);
     }
 
     AllocateAddressResponse allocate(AllocateAddressRequest request, RequestContext context) {
@@ -66,6 +73,29 @@ final class ElasticAddressHandlers {
     ReleaseAddressResponse release(ReleaseAddressRequest request, RequestContext context) {
         addresses.release(context, request.allocationId(), request.publicIp());
         return ReleaseAddressResponse.builder().build();
+    }
+
+    /**
+     * DescribeAddressesAttribute's one attribute, domain-name: the reverse DNS (PTR) record set for an address. Gureum
+     * keeps no reverse DNS, so each address is answered without one, as AWS answers an address whose PTR record was
+     * never set.
+     */
+    DescribeAddressesAttributeResponse describeAttribute(DescribeAddressesAttributeRequest request,
+                                                         RequestContext context) {
+        if (request.attribute() == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter Attribute");
+        }
+        if (!"domain-name".equals(request.attributeAsString())) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + request.attributeAsString()
+                    + ") for parameter attribute is invalid. Valid values: domain-name.");
+        }
+        Page<ElasticAddress> page = Pages.page(addresses.describe(context, List.of(), request.allocationIds(),
+                List.of()), ElasticAddress::allocationId, request.maxResults(), request.nextToken(), 1, 1000);
+        return DescribeAddressesAttributeResponse.builder()
+                .addresses(page.items().stream().map(address -> AddressAttribute.builder()
+                        .allocationId(address.allocationId()).publicIp(address.publicIp()).build()).toList())
+                .nextToken(page.nextToken())
+                .build();
     }
 
     DescribeAddressesResponse describe(DescribeAddressesRequest request, RequestContext context) {

@@ -163,9 +163,26 @@ final class InstanceHandlers {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Each network interface requires a device index, and the"
                     + " first must be 0.");
         }
+        if (positive(primary.ipv6AddressCount()) || !primary.ipv6Addresses().isEmpty()
+                || positive(primary.ipv6PrefixCount()) || !primary.ipv6Prefixes().isEmpty()
+                || Boolean.TRUE.equals(primary.primaryIpv6())) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's networks are IPv4 only: IPv6 addresses are not"
+                    + " supported.");
+        }
+        if (positive(primary.secondaryPrivateIpAddressCount())
+                || primary.privateIpAddresses().stream().anyMatch(address -> !Boolean.TRUE.equals(address.primary()))
+                || positive(primary.ipv4PrefixCount()) || !primary.ipv4Prefixes().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum launches an interface with its primary address only;"
+                    + " add secondary addresses with AssignPrivateIpAddresses once it runs.");
+        }
+        String primaryAddress = primary.privateIpAddresses().stream().map(address -> address.privateIpAddress())
+                .findFirst().orElse(primary.privateIpAddress());
         return new LaunchNetwork(primary.subnetId(), primary.groups(), List.of(),
-                primary.privateIpAddress() != null ? primary.privateIpAddress() : privateIpAddress,
-                primary.associatePublicIpAddress());
+                primaryAddress != null ? primaryAddress : privateIpAddress, primary.associatePublicIpAddress());
+    }
+
+    private static boolean positive(Integer count) {
+        return count != null && count > 0;
     }
 
     /** RunInstances' MetadataOptions over the defaults, each setting checked as ModifyInstanceMetadataOptions does. */

@@ -6,15 +6,18 @@ import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.ec2.model.CapacityReservationSpecification;
 import software.amazon.awssdk.services.ec2.model.CpuOptions;
 import software.amazon.awssdk.services.ec2.model.CpuOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMaintenanceOptions;
+import software.amazon.awssdk.services.ec2.model.Placement;
 import software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 
 /**
  * RunInstances' options Gureum runs every instance with their default of: no hibernation, no Nitro Enclave, the
- * type's own cores and threads per core, default auto-recovery and IP-based host names. A launch asking for another
+ * type's own cores and threads per core, default auto-recovery, IP-based host names, shared hosts outside placement
+ * groups, open capacity reservations and IPv4 only. A launch asking for another
  * setting is refused rather than launched without it, and a Describe shows the settings instances run with.
  */
 final class LaunchOptions {
@@ -41,8 +44,9 @@ final class LaunchOptions {
         }
         if (request.maintenanceOptions() != null && request.maintenanceOptions().autoRecovery() != null
                 && !"default".equals(request.maintenanceOptions().autoRecoveryAsString())) {
-            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum keeps auto-recovery at its default: MaintenanceOptions"
-                    + " AutoRecovery=" + request.maintenanceOptions().autoRecoveryAsString() + " is not supported.");
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum keeps auto-recovery at its default:"
+                    + " MaintenanceOptions AutoRecovery=" + request.maintenanceOptions().autoRecoveryAsString()
+                    + " is not supported.");
         }
         if (request.privateDnsNameOptions() != null && (request.privateDnsNameOptions().hostnameType() != null
                 && !"ip-name".equals(request.privateDnsNameOptions().hostnameTypeAsString())
@@ -52,6 +56,47 @@ final class LaunchOptions {
                     + " PrivateDnsNameOptions other than HostnameType=ip-name are not supported.");
         }
         requireDefaultCpu(request.cpuOptions(), request.instanceTypeAsString());
+        requireSharedPlacement(request.placement());
+        if (request.capacityReservationSpecification() != null) {
+            requireOpenCapacityReservations(request.capacityReservationSpecification());
+        }
+        if (request.ipv6AddressCount() != null && request.ipv6AddressCount() > 0
+                || !request.ipv6Addresses().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's networks are IPv4 only: IPv6 addresses are not"
+                    + " supported.");
+        }
+    }
+
+    /**
+     * Instances run on shared hosts, outside placement groups (none can be made): Dedicated tenancy, hosts and
+     * placement settings are refused, and a placement group is unknown.
+     */
+    private static void requireSharedPlacement(Placement placement) {
+        if (placement == null) {
+            return;
+        }
+        if (placement.groupName() != null && !placement.groupName().isEmpty() || placement.groupId() != null) {
+            String group = placement.groupName() != null ? placement.groupName() : placement.groupId();
+            throw Ec2Error.INVALID_PLACEMENT_GROUP_UNKNOWN.exception("The specified placement group '" + group
+                    + "' does not exist.");
+        }
+        if (placement.tenancy() != null && !"default".equals(placement.tenancyAsString())
+                || placement.hostId() != null || placement.hostResourceGroupArn() != null
+                || placement.affinity() != null || placement.partitionNumber() != null
+                || placement.spreadDomain() != null) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum runs instances on shared hosts only: Dedicated"
+                    + " tenancy, hosts and partitions are not supported.");
+        }
+    }
+
+    /** Open capacity reservations, the default: there are none to target or to keep out of. */
+    static void requireOpenCapacityReservations(CapacityReservationSpecification specification) {
+        if (specification.capacityReservationPreference() != null
+                && !"open".equals(specification.capacityReservationPreferenceAsString())
+                || specification.capacityReservationTarget() != null) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum has no Capacity Reservations: only the open"
+                    + " preference is supported.");
+        }
     }
 
     /**

@@ -43,6 +43,11 @@ final class NetworkShapes {
                 .build();
     }
 
+    /** How instances launched in a subnet are named: by their IP addresses, the only way Gureum names them. */
+    private static final software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsOnLaunch IP_NAMES_ON_LAUNCH =
+            software.amazon.awssdk.services.ec2.model.PrivateDnsNameOptionsOnLaunch.builder().hostnameType("ip-name")
+                    .enableResourceNameDnsARecord(false).enableResourceNameDnsAAAARecord(false).build();
+
     static software.amazon.awssdk.services.ec2.model.Subnet subnet(Subnet subnet) {
         return software.amazon.awssdk.services.ec2.model.Subnet.builder()
                 .subnetId(subnet.id())
@@ -59,6 +64,7 @@ final class NetworkShapes {
                 .assignIpv6AddressOnCreation(false)
                 .enableDns64(false)
                 .ipv6Native(false)
+                .privateDnsNameOptionsOnLaunch(IP_NAMES_ON_LAUNCH)
                 .state("available")
                 .tags(Tags.toSdk(subnet.tags()))
                 .build();

@@ -55,12 +55,41 @@ final class SubnetHandlers {
                 .build();
     }
 
+    /**
+     * MapPublicIpOnLaunch changes; the attributes Gureum's subnets keep at AWS's defaults (no IPv6, no DNS64, no
+     * customer-owned addresses, IP-based host names) may be set to those defaults, which changes nothing, and are
+     * refused otherwise.
+     */
     ModifySubnetAttributeResponse modifySubnetAttribute(ModifySubnetAttributeRequest request, RequestContext context) {
-        if (request.mapPublicIpOnLaunch() == null) {
-            throw dev.gureum.core.error.Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's subnets change only"
-                    + " MapPublicIpOnLaunch; the attribute given is not supported.");
+        if (request.mapPublicIpOnLaunch() != null) {
+            subnets.modifyMapPublicIpOnLaunch(context, request.subnetId(), request.mapPublicIpOnLaunch().value());
+            return ModifySubnetAttributeResponse.builder().build();
         }
-        subnets.modifyMapPublicIpOnLaunch(context, request.subnetId(), request.mapPublicIpOnLaunch().value());
+        if (java.util.stream.Stream.of(request.assignIpv6AddressOnCreation(), request.enableDns64(),
+                request.mapCustomerOwnedIpOnLaunch(), request.enableResourceNameDnsARecordOnLaunch(),
+                request.enableResourceNameDnsAAAARecordOnLaunch(), request.privateDnsHostnameTypeOnLaunch(),
+                request.enableLniAtDeviceIndex(), request.disableLniAtDeviceIndex(), request.customerOwnedIpv4Pool())
+                .allMatch(java.util.Objects::isNull)) {
+            throw dev.gureum.core.error.Ec2Error.MISSING_PARAMETER.exception("The request must contain an attribute"
+                    + " to modify.");
+        }
+        boolean defaults = isOff(request.assignIpv6AddressOnCreation()) && isOff(request.enableDns64())
+                && isOff(request.mapCustomerOwnedIpOnLaunch()) && isOff(request.enableResourceNameDnsARecordOnLaunch())
+                && isOff(request.enableResourceNameDnsAAAARecordOnLaunch())
+                && (request.privateDnsHostnameTypeOnLaunch() == null
+                        || "ip-name".equals(request.privateDnsHostnameTypeOnLaunchAsString()))
+                && request.enableLniAtDeviceIndex() == null && request.disableLniAtDeviceIndex() == null
+                && request.customerOwnedIpv4Pool() == null;
+        if (!defaults) {
+            throw dev.gureum.core.error.Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's subnets change only"
+                    + " MapPublicIpOnLaunch; other attributes keep their defaults (no IPv6, DNS64 or customer-owned"
+                    + " addresses, IP-based host names).");
+        }
+        subnets.require(context, request.subnetId());
         return ModifySubnetAttributeResponse.builder().build();
+    }
+
+    private static boolean isOff(software.amazon.awssdk.services.ec2.model.AttributeBooleanValue value) {
+        return value == null || !Boolean.TRUE.equals(value.value());
     }
 }

@@ -83,7 +83,20 @@ final class VpcHandlers {
         };
     }
 
+    /**
+     * The DNS attributes; Network Address Usage metrics stay off (Gureum publishes no such metrics), so asking to
+     * turn them on is refused and turning them off changes nothing.
+     */
     ModifyVpcAttributeResponse modifyVpcAttribute(ModifyVpcAttributeRequest request, RequestContext context) {
+        if (request.enableNetworkAddressUsageMetrics() != null && request.enableDnsSupport() == null
+                && request.enableDnsHostnames() == null) {
+            if (Boolean.TRUE.equals(request.enableNetworkAddressUsageMetrics().value())) {
+                throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not publish Network Address Usage metrics;"
+                        + " EnableNetworkAddressUsageMetrics cannot be turned on.");
+            }
+            vpcs.attribute(context, request.vpcId(), "enableNetworkAddressUsageMetrics");
+            return ModifyVpcAttributeResponse.builder().build();
+        }
         vpcs.modifyDns(context, request.vpcId(),
                 request.enableDnsSupport() == null ? null : request.enableDnsSupport().value(),
                 request.enableDnsHostnames() == null ? null : request.enableDnsHostnames().value());
