@@ -293,6 +293,7 @@ class AwsCliInstancesIT {
                 List.of("--maintenance-options", "AutoRecovery=disabled"),
                 List.of("--private-dns-name-options", "HostnameType=resource-name"),
                 List.of("--placement", "Tenancy=dedicated"), List.of("--ipv6-address-count", "1"),
+                List.of("--iam-instance-profile", "Name=app"),
                 List.of("--capacity-reservation-specification", "CapacityReservationPreference=none"))) {
             aws.assertServerError("UnsupportedOperation", Stream.concat(Stream.of("ec2", "run-instances", "--image-id",
                     debian, "--instance-type", "m5.xlarge"), option.stream()).toArray(String[]::new));

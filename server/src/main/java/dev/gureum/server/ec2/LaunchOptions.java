@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 /**
  * RunInstances' options Gureum runs every instance with their default of: no hibernation, no Nitro Enclave, the
  * type's own cores and threads per core, default auto-recovery, IP-based host names, shared hosts outside placement
- * groups, open capacity reservations and IPv4 only. A launch asking for another
+ * groups, open capacity reservations, IPv4 only and no instance profile (Gureum has no IAM). A launch asking for another
  * setting is refused rather than launched without it, and a Describe shows the settings instances run with.
  */
 final class LaunchOptions {
@@ -34,6 +34,11 @@ final class LaunchOptions {
 
     /** Refuses what Gureum does not run an instance with. */
     static void requireSupported(RunInstancesRequest request) {
+        if (request.iamInstanceProfile() != null && (request.iamInstanceProfile().arn() != null
+                || request.iamInstanceProfile().name() != null)) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum has no IAM: launching with an IamInstanceProfile"
+                    + " is not supported.");
+        }
         if (request.hibernationOptions() != null && Boolean.TRUE.equals(request.hibernationOptions().configured())) {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not hibernate instances: HibernationOptions"
                     + " Configured=true is not supported.");
