@@ -148,6 +148,9 @@ class NetworkIT {
             assertEquals(true, ec2.describeVpcAttribute(r -> r.vpcId(vpc).attribute("enableDnsHostnames"))
                     .enableDnsHostnames().value());
             ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableNetworkAddressUsageMetrics(v -> v.value(false)));
+            assertEquals(List.of(), ec2.describeVpcEndpoints(r -> r.filters(filter("vpc-id", vpc))).vpcEndpoints());
+            assertError(400, "InvalidVpcEndpointId.NotFound", () -> ec2.describeVpcEndpoints(r -> r
+                    .vpcEndpointIds("vpce-0123456789abcdef0")));
             assertError(400, "UnsupportedOperation", () -> ec2.modifyVpcAttribute(r -> r.vpcId(vpc)
                     .enableNetworkAddressUsageMetrics(v -> v.value(true))));
 

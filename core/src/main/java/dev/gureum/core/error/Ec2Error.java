@@ -107,6 +107,7 @@ public enum Ec2Error implements ErrorCode {
     UNSUPPORTED("Unsupported", 400),
     UNSUPPORTED_HIBERNATION_CONFIGURATION("UnsupportedHibernationConfiguration", 400),
     INVALID_PLACEMENT_GROUP_UNKNOWN("InvalidPlacementGroup.Unknown", 400),
+    INVALID_VPC_ENDPOINT_ID_NOT_FOUND("InvalidVpcEndpointId.NotFound", 400),
     INVALID_KEY_PAIR_DUPLICATE("InvalidKeyPair.Duplicate", 400),
     INVALID_KEY_FORMAT("InvalidKey.Format", 400),
     INVALID_AMI_ID_UNAVAILABLE("InvalidAMIID.Unavailable", 400),

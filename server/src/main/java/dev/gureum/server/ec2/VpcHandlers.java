@@ -2,12 +2,14 @@ package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.network.DhcpOptions;
 import dev.gureum.core.network.Vpc;
 import dev.gureum.core.network.VpcService;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
 import dev.gureum.server.dispatch.OperationTable;
+import java.util.List;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcResponse;
@@ -19,15 +21,27 @@ import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeVpcEndpointsResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVpcsResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
 
-/** CreateVpc, DeleteVpc, DescribeVpcs, Describe/ModifyVpcAttribute, CreateDefaultVpc and DescribeDhcpOptions. */
+/**
+ * CreateVpc, DeleteVpc, DescribeVpcs, Describe/ModifyVpcAttribute, CreateDefaultVpc, DescribeDhcpOptions and
+ * DescribeVpcEndpoints.
+ */
 final class VpcHandlers {
     static final int MINIMUM_RESULTS = 5;
     static final int MAXIMUM_RESULTS = 1000;
+
+    /** DescribeVpcEndpoints' filters, checked though nothing can match them. */
+    private static final FilterSet<Object> VPC_ENDPOINT_FILTERS = FilterSet.builder()
+            .single("ip-address-type", unused -> null).single("service-name", unused -> null)
+            .single("service-region", unused -> null).single("vpc-endpoint-id", unused -> null)
+            .single("vpc-endpoint-state", unused -> null).single("vpc-endpoint-type", unused -> null)
+            .single("vpc-id", unused -> null).tags(unused -> List.of()).build();
 
     private final VpcService vpcs;
 
@@ -43,6 +57,20 @@ final class VpcHandlers {
         table.register(ModifyVpcAttributeRequest.class, this::modifyVpcAttribute);
         table.register(CreateDefaultVpcRequest.class, this::createDefaultVpc);
         table.register(DescribeDhcpOptionsRequest.class, this::describeDhcpOptions);
+        table.register(DescribeVpcEndpointsRequest.class, this::describeVpcEndpoints);
+    }
+
+    /**
+     * DescribeVpcEndpoints: Gureum makes no VPC endpoints (CreateVpcEndpoint is not supported), so there are none to
+     * list; one asked for by id does not exist.
+     */
+    DescribeVpcEndpointsResponse describeVpcEndpoints(DescribeVpcEndpointsRequest request, RequestContext context) {
+        VPC_ENDPOINT_FILTERS.compile(Filters.of(request.filters()));
+        if (!request.vpcEndpointIds().isEmpty()) {
+            throw Ec2Error.INVALID_VPC_ENDPOINT_ID_NOT_FOUND.exception("The Vpc Endpoint Id '"
+                    + request.vpcEndpointIds().get(0) + "' does not exist");
+        }
+        return DescribeVpcEndpointsResponse.builder().vpcEndpoints(List.of()).build();
     }
 
     CreateVpcResponse createVpc(CreateVpcRequest request, RequestContext context) {
