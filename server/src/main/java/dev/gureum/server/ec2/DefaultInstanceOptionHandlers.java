@@ -32,23 +32,15 @@ final class DefaultInstanceOptionHandlers {
     ModifyPrivateDnsNameOptionsResponse privateDnsNames(ModifyPrivateDnsNameOptionsRequest request,
                                                         RequestContext context) {
         queries.one(context, request.instanceId());
-        if (request.privateDnsHostnameType() != null && !"ip-name".equals(request.privateDnsHostnameTypeAsString())
-                || Boolean.TRUE.equals(request.enableResourceNameDnsARecord())
-                || Boolean.TRUE.equals(request.enableResourceNameDnsAAAARecord())) {
-            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum names instances by their IP addresses only:"
-                    + " PrivateDnsHostnameType ip-name without resource-name DNS records.");
-        }
+        LaunchOptions.requireIpNames(request.privateDnsHostnameTypeAsString(), request.enableResourceNameDnsARecord(),
+                request.enableResourceNameDnsAAAARecord());
         return ModifyPrivateDnsNameOptionsResponse.builder().returnValue(true).build();
     }
 
     ModifyInstanceMaintenanceOptionsResponse maintenance(ModifyInstanceMaintenanceOptionsRequest request,
                                                          RequestContext context) {
         queries.one(context, request.instanceId());
-        if (request.autoRecovery() != null && !"default".equals(request.autoRecoveryAsString())
-                || request.rebootMigration() != null && !"default".equals(request.rebootMigrationAsString())) {
-            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum keeps AutoRecovery and RebootMigration at their"
-                    + " default.");
-        }
+        LaunchOptions.requireDefaultMaintenance(request.autoRecoveryAsString(), request.rebootMigrationAsString());
         return ModifyInstanceMaintenanceOptionsResponse.builder().instanceId(request.instanceId())
                 .autoRecovery("default").build();
     }

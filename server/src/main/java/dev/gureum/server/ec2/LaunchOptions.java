@@ -47,18 +47,13 @@ final class LaunchOptions {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not run Nitro Enclaves: EnclaveOptions"
                     + " Enabled=true is not supported.");
         }
-        if (request.maintenanceOptions() != null && request.maintenanceOptions().autoRecovery() != null
-                && !"default".equals(request.maintenanceOptions().autoRecoveryAsString())) {
-            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum keeps auto-recovery at its default:"
-                    + " MaintenanceOptions AutoRecovery=" + request.maintenanceOptions().autoRecoveryAsString()
-                    + " is not supported.");
+        if (request.maintenanceOptions() != null) {
+            requireDefaultMaintenance(request.maintenanceOptions().autoRecoveryAsString(), null);
         }
-        if (request.privateDnsNameOptions() != null && (request.privateDnsNameOptions().hostnameType() != null
-                && !"ip-name".equals(request.privateDnsNameOptions().hostnameTypeAsString())
-                || Boolean.TRUE.equals(request.privateDnsNameOptions().enableResourceNameDnsARecord())
-                || Boolean.TRUE.equals(request.privateDnsNameOptions().enableResourceNameDnsAAAARecord()))) {
-            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum names instances by their IP addresses only:"
-                    + " PrivateDnsNameOptions other than HostnameType=ip-name are not supported.");
+        if (request.privateDnsNameOptions() != null) {
+            requireIpNames(request.privateDnsNameOptions().hostnameTypeAsString(),
+                    request.privateDnsNameOptions().enableResourceNameDnsARecord(),
+                    request.privateDnsNameOptions().enableResourceNameDnsAAAARecord());
         }
         requireDefaultCpu(request.cpuOptions(), request.instanceTypeAsString());
         requireSharedPlacement(request.placement());
@@ -91,6 +86,24 @@ final class LaunchOptions {
                 || placement.spreadDomain() != null) {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum runs instances on shared hosts only: Dedicated"
                     + " tenancy, hosts and partitions are not supported.");
+        }
+    }
+
+    /** Auto-recovery and reboot migration at their default (null: not given). */
+    static void requireDefaultMaintenance(String autoRecovery, String rebootMigration) {
+        if (autoRecovery != null && !"default".equals(autoRecovery)
+                || rebootMigration != null && !"default".equals(rebootMigration)) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum keeps AutoRecovery and RebootMigration at their"
+                    + " default.");
+        }
+    }
+
+    /** Host names from IP addresses, without resource-name DNS records (null: not given). */
+    static void requireIpNames(String hostnameType, Boolean resourceNameA, Boolean resourceNameAaaa) {
+        if (hostnameType != null && !"ip-name".equals(hostnameType) || Boolean.TRUE.equals(resourceNameA)
+                || Boolean.TRUE.equals(resourceNameAaaa)) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum names instances by their IP addresses only:"
+                    + " host name type ip-name without resource-name DNS records.");
         }
     }
 

@@ -73,14 +73,12 @@ final class SubnetHandlers {
             throw dev.gureum.core.error.Ec2Error.MISSING_PARAMETER.exception("The request must contain an attribute"
                     + " to modify.");
         }
-        boolean defaults = isOff(request.assignIpv6AddressOnCreation()) && isOff(request.enableDns64())
-                && isOff(request.mapCustomerOwnedIpOnLaunch()) && isOff(request.enableResourceNameDnsARecordOnLaunch())
-                && isOff(request.enableResourceNameDnsAAAARecordOnLaunch())
-                && (request.privateDnsHostnameTypeOnLaunch() == null
-                        || "ip-name".equals(request.privateDnsHostnameTypeOnLaunchAsString()))
-                && request.enableLniAtDeviceIndex() == null && request.disableLniAtDeviceIndex() == null
-                && request.customerOwnedIpv4Pool() == null;
-        if (!defaults) {
+        LaunchOptions.requireIpNames(request.privateDnsHostnameTypeOnLaunchAsString(),
+                isOn(request.enableResourceNameDnsARecordOnLaunch()),
+                isOn(request.enableResourceNameDnsAAAARecordOnLaunch()));
+        if (isOn(request.assignIpv6AddressOnCreation()) || isOn(request.enableDns64())
+                || isOn(request.mapCustomerOwnedIpOnLaunch()) || request.enableLniAtDeviceIndex() != null
+                || request.disableLniAtDeviceIndex() != null || request.customerOwnedIpv4Pool() != null) {
             throw dev.gureum.core.error.Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's subnets change only"
                     + " MapPublicIpOnLaunch; other attributes keep their defaults (no IPv6, DNS64 or customer-owned"
                     + " addresses, IP-based host names).");
@@ -89,7 +87,7 @@ final class SubnetHandlers {
         return ModifySubnetAttributeResponse.builder().build();
     }
 
-    private static boolean isOff(software.amazon.awssdk.services.ec2.model.AttributeBooleanValue value) {
-        return value == null || !Boolean.TRUE.equals(value.value());
+    private static boolean isOn(software.amazon.awssdk.services.ec2.model.AttributeBooleanValue value) {
+        return value != null && Boolean.TRUE.equals(value.value());
     }
 }
