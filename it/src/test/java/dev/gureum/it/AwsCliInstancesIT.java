@@ -173,6 +173,8 @@ class AwsCliInstancesIT {
         assertEquals(sorted(List.of(running + "\trunning\tok\tok", stopped + "\tstopped\tnot-applicable\tnot-applicable")),
                 sorted(lines(aws.text("ec2", "describe-instance-status", "--include-all-instances",
                         "--instance-ids", running, stopped, "--query", query))));
+        assertEquals("", aws.text("ec2", "describe-instance-status", "--instance-ids", running, "--filters",
+                "Name=event.not-before,Values=*", "--query", query), "no event is scheduled");
     }
 
     @Test

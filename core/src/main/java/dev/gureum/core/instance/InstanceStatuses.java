@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * DescribeInstanceStatus's view of an instance: its system and instance status checks come from the
  * runtime's view of it while it runs ("ok"/"passed", or "impaired"/"failed" when the runtime sees it
  * unreachable) and are "not-applicable" otherwise; by default only running instances are listed, all with
- * IncludeAllInstances. The StatusCheckFailed metrics read the same view.
+ * IncludeAllInstances. The StatusCheckFailed metrics read the same view. Gureum schedules no events (reboots,
+ * retirements), so the event filters match nothing.
  */
 public final class InstanceStatuses {
     /** One check as EC2 shows it: a status and, while the instance runs, the reachability detail. */
@@ -44,6 +45,10 @@ public final class InstanceStatuses {
                 .single("system-status.reachability", instance -> of(instance).system().reachability())
                 .many("event.code", instance -> List.of())
                 .many("event.description", instance -> List.of())
+                .many("event.instance-event-id", instance -> List.of())
+                .many("event.not-after", instance -> List.of())
+                .many("event.not-before", instance -> List.of())
+                .many("event.not-before-deadline", instance -> List.of())
                 .build();
     }
 
