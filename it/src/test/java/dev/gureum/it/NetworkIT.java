@@ -332,6 +332,22 @@ class NetworkIT {
             ec2.terminateInstances(r -> r.instanceIds(launched.get(3).instanceId()));
             assertEquals("10.0.0.7", launch(ec2, r -> r.subnetId(subnet.subnetId())).privateIpAddress(),
                     "the freed address is handed out again");
+
+            Subnet wide = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet();
+            List<Instance> withSecondaries = ec2.runInstances(r -> r.imageId(image(ec2)).instanceType("t3.micro")
+                    .minCount(2).maxCount(2).networkInterfaces(eni -> eni.deviceIndex(0).subnetId(wide.subnetId())
+                            .secondaryPrivateIpAddressCount(2))).instances();
+            assertEquals(List.of("10.0.1.4 true", "10.0.1.6 false", "10.0.1.7 false"), withSecondaries.get(0)
+                    .networkInterfaces().get(0).privateIpAddresses().stream()
+                    .map(address -> address.privateIpAddress() + " " + address.primary()).toList(),
+                    "each interface its primary, then two secondaries from what is free");
+            Instance named = ec2.runInstances(r -> r.imageId(image(ec2)).instanceType("t3.micro").minCount(1)
+                    .maxCount(1).networkInterfaces(eni -> eni.deviceIndex(0).subnetId(wide.subnetId())
+                            .privateIpAddresses(address -> address.privateIpAddress("10.0.1.50").primary(true),
+                                    address -> address.privateIpAddress("10.0.1.51").primary(false)))).instances()
+                    .get(0);
+            assertEquals(List.of("10.0.1.50", "10.0.1.51"), named.networkInterfaces().get(0).privateIpAddresses()
+                    .stream().map(address -> address.privateIpAddress()).toList());
         }
     }
 

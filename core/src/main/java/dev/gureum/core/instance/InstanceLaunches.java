@@ -160,8 +160,7 @@ public final class InstanceLaunches {
         }
         WriteBatch batch = new WriteBatch();
         List<NetworkInterface> interfaces = network.launchInterfaces(context, batch, placement.subnet(),
-                placement.groups(), request.network().privateIpAddress(), placement.mapPublic(), ids,
-                request.interfaceTags());
+                placement.groups(), request.network(), placement.mapPublic(), ids, request.interfaceTags());
         List<Instance> launched = create(context, request, image, type, zone, ids, interfaces, spot);
         List<Volume> instanceVolumes = new ArrayList<>(count * volumePlan.size());
         for (Instance instance : launched) {

@@ -120,11 +120,15 @@ public final class NetworkInterfaceService {
      * a public address each.
      */
     public List<NetworkInterface> launchInterfaces(RequestContext context, WriteBatch batch, Subnet subnet,
-                                                   List<String> groupIds, String privateIp, boolean mapPublic,
+                                                   List<String> groupIds, LaunchNetwork network, boolean mapPublic,
                                                    List<String> instanceIds, List<Tag> tags) {
         Versioned<Subnet> current = subnets.require(context, subnet.id());
-        List<Long> addresses = SubnetAddresses.take(current.value(), privateIp, instanceIds.size());
-        batch.put(NetworkRecords.SUBNETS, current.key(), current.version(), current.value().withAllocated(addresses, true));
+        List<Long> addresses = SubnetAddresses.take(current.value(), network.privateIpAddress(), instanceIds.size());
+        List<List<Long>> secondaries = secondaries(current.value().withAllocated(addresses, true), network,
+                instanceIds.size());
+        List<Long> taken = new ArrayList<>(addresses);
+        secondaries.forEach(taken::addAll);
+        batch.put(NetworkRecords.SUBNETS, current.key(), current.version(), current.value().withAllocated(taken, true));
         List<String> ids = instanceIds.stream().map(unused -> ResourceIds.next(IdKind.NETWORK_INTERFACE)).toList();
         List<String> publicIps = mapPublic ? pool.claim(batch, context.account(), context.region(), ids, true,
                 context.now()) : null;
@@ -132,7 +136,7 @@ public final class NetworkInterfaceService {
         for (int index = 0; index < ids.size(); index++) {
             NetworkInterface eni = new NetworkInterface(ids.get(index), context.account(), context.region(),
                     subnet.vpcId(), subnet.id(), subnet.availabilityZone(), NetworkInterface.newMacAddress(),
-                    List.of(new NetworkInterface.PrivateAddress(Ipv4Cidr.formatAddress(addresses.get(index)), true)),
+                    privateAddresses(addresses.get(index), secondaries.get(index)),
                     groupIds, true, "", mapPublic,
                     mapPublic ? new NetworkInterface.PublicAddress(publicIps.get(index), null, null) : null,
                     new NetworkInterface.Attachment(ResourceIds.next(IdKind.NETWORK_INTERFACE_ATTACHMENT),
@@ -142,6 +146,46 @@ public final class NetworkInterfaceService {
             created.add(eni);
         }
         return created;
+    }
+
+    /**
+     * Each launched interface's secondary addresses, taken from what is free once the primaries are: those named
+     * (a launch of one instance only) or the number asked for each.
+     */
+    private static List<List<Long>> secondaries(Subnet subnet, LaunchNetwork network, int count) {
+        int each = network.secondaryAddresses().isEmpty() ? network.secondaryCount()
+                : network.secondaryAddresses().size();
+        if (each < 0 || each + 1 > MAX_ADDRESSES_PER_INTERFACE) {
+            throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
+        }
+        if (!network.secondaryAddresses().isEmpty() && count != 1) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Private IP addresses can only be given for a"
+                    + " launch of one instance.");
+        }
+        List<List<Long>> secondaries = new ArrayList<>(count);
+        Subnet remaining = subnet;
+        for (int index = 0; index < count; index++) {
+            List<Long> taken = new ArrayList<>(each);
+            for (String named : network.secondaryAddresses()) {
+                long address = SubnetAddresses.requested(remaining, named);
+                taken.add(address);
+                remaining = remaining.withAllocated(List.of(address), true);
+            }
+            if (network.secondaryAddresses().isEmpty() && each > 0) {
+                taken.addAll(SubnetAddresses.take(remaining, null, each));
+                remaining = remaining.withAllocated(taken, true);
+            }
+            secondaries.add(taken);
+        }
+        return secondaries;
+    }
+
+    private static List<NetworkInterface.PrivateAddress> privateAddresses(long primary, List<Long> secondaries) {
+        List<NetworkInterface.PrivateAddress> addresses = new ArrayList<>(1 + secondaries.size());
+        addresses.add(new NetworkInterface.PrivateAddress(Ipv4Cidr.formatAddress(primary), true));
+        secondaries.forEach(address -> addresses.add(new NetworkInterface.PrivateAddress(Ipv4Cidr.formatAddress(
+                address), false)));
+        return addresses;
     }
 
     /** The network of some instances, by their primary interfaces, as a Describe of them shows it. */

@@ -169,16 +169,23 @@ final class InstanceHandlers {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's networks are IPv4 only: IPv6 addresses are not"
                     + " supported.");
         }
-        if (positive(primary.secondaryPrivateIpAddressCount())
-                || primary.privateIpAddresses().stream().anyMatch(address -> !Boolean.TRUE.equals(address.primary()))
-                || positive(primary.ipv4PrefixCount()) || !primary.ipv4Prefixes().isEmpty()) {
-            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum launches an interface with its primary address only;"
-                    + " add secondary addresses with AssignPrivateIpAddresses once it runs.");
+        if (positive(primary.ipv4PrefixCount()) || !primary.ipv4Prefixes().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not delegate IPv4 prefixes to interfaces.");
         }
-        String primaryAddress = primary.privateIpAddresses().stream().map(address -> address.privateIpAddress())
-                .findFirst().orElse(primary.privateIpAddress());
+        List<String> secondaryAddresses = primary.privateIpAddresses().stream()
+                .filter(address -> !Boolean.TRUE.equals(address.primary()))
+                .map(address -> address.privateIpAddress()).toList();
+        if (!secondaryAddresses.isEmpty() && positive(primary.secondaryPrivateIpAddressCount())) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify secondary private IP addresses or a"
+                    + " number of them, not both.");
+        }
+        String primaryAddress = primary.privateIpAddresses().stream()
+                .filter(address -> Boolean.TRUE.equals(address.primary()))
+                .map(address -> address.privateIpAddress()).findFirst().orElse(primary.privateIpAddress());
         return new LaunchNetwork(primary.subnetId(), primary.groups(), List.of(),
-                primaryAddress != null ? primaryAddress : privateIpAddress, primary.associatePublicIpAddress());
+                primaryAddress != null ? primaryAddress : privateIpAddress, primary.associatePublicIpAddress(),
+                secondaryAddresses, primary.secondaryPrivateIpAddressCount() == null ? 0
+                        : primary.secondaryPrivateIpAddressCount());
     }
 
     private static boolean positive(Integer count) {
