@@ -79,6 +79,8 @@ class MetadataTreeTest {
         assertEquals("web", read(tree, "/latest/meta-data/tags/instance/Name"));
         assertEquals("{\"action\": \"terminate\", \"time\": \"2026-11-29T10:02:00Z\"}",
                 read(tree, "/latest/meta-data/spot/instance-action"));
+        assertEquals("2026-11-29T10:02:00Z", read(tree, "/latest/meta-data/spot/termination-time"),
+                "marked for termination");
     }
 
     @Test
