@@ -103,6 +103,7 @@ class SandboxIT {
                         .minCount(2).maxCount(2)).instances();
                 first.forEach(instance -> SandboxInstances.awaitState(ec2, instance.instanceId(), "running"));
                 record(ec2, first, ids, blocks);
+                assertSecondSandboxServerRefused();
                 post(server, "/_gureum/reset");
                 assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after reset");
                 assertEquals(List.of(), HostLeftovers.publicNetwork(), "after reset");
@@ -115,6 +116,33 @@ class SandboxIT {
             server.stop();
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), ids, blocks), "after shutdown");
             assertEquals(List.of(), HostLeftovers.publicNetwork(), "after shutdown");
+            assertFalse(java.nio.file.Files.exists(java.nio.file.Path.of("/run/gureum")),
+                    "the crun state and the host lock are gone after shutdown");
+        }
+    }
+
+    /** A second sandbox server on the host is refused at start, naming the first, and exits. */
+    private static void assertSecondSandboxServerRefused() {
+        try {
+            java.nio.file.Path dataDirectory = java.nio.file.Files.createTempDirectory("gureum-second-sandbox");
+            Process second = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-jar", GureumProcess.serverJar().toString(), "serve", "--port", "0", "--data-dir",
+                    dataDirectory.toString(), "--runtime", "sandbox").redirectErrorStream(true).start();
+            if (!second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                second.destroyForcibly().waitFor();
+                throw new AssertionError("a second sandbox server started beside the first");
+            }
+            String output = new String(second.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            try (java.util.stream.Stream<java.nio.file.Path> made = java.nio.file.Files.walk(dataDirectory)) {
+                made.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+            assertTrue(second.exitValue() != 0 && output.contains("another Gureum server runs the sandbox runtime"),
+                    output);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -54,9 +54,11 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final InstanceQueues queues;
     private final RunningInstances running = new RunningInstances();
+    private final HostLock hostLock;
 
     private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools, Ipv4Cidr publicPool,
                            List<Integer> forwardPorts) {
+        this.hostLock = HostLock.acquire(dataDirectory);
         this.directory = dataDirectory.toAbsolutePath().normalize().resolve("sandbox");
         this.queues = new InstanceQueues(directory, workers);
         this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
@@ -372,7 +374,17 @@ public final class SandboxRuntime implements InstanceRuntime {
         queues.awaitAll((instance, files) ->
                 LaunchSpecFile.read(files).ifPresent(spec -> host.halt(spec, files, CLOSE_GRACE)));
         workers.shutdown();
+        try {
+            // a worker still running (an image being prepared, a report) may call crun, which would make its state
+            // directory again after the host is released
+            if (!workers.awaitTermination(CLOSE_GRACE.toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warning("sandbox workers still running at shutdown; releasing the host anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         releaseHost();
+        hostLock.close();
     }
 
     private void boot(LaunchSpec spec) {
