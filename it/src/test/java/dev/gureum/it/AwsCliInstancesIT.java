@@ -195,6 +195,9 @@ class AwsCliInstancesIT {
         assertTrue(console.contains("Gureum simulated runtime: launching t3.micro from " + debian), console);
         assertTrue(console.contains("reached running\n"), console);
         assertTrue(console.contains("reached running after reboot"), console);
+        String written = aws.text("ec2", "get-console-output", "--instance-id", id, "--query", "Timestamp");
+        assertEquals(written, aws.text("ec2", "get-console-output", "--instance-id", id, "--query", "Timestamp"),
+                "the time the output last changed, not the time of the call");
     }
 
     @Test

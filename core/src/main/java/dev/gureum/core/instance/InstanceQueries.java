@@ -121,6 +121,11 @@ public final class InstanceQueries {
         return InstanceLookup.one(store, context, instanceId);
     }
 
+    /** When the instance's console output last changed, or null when its runtime does not know. */
+    public java.time.Instant consoleUpdated(RequestContext context, String instanceId) {
+        return runtime.consoleUpdated(InstanceSpecs.ref(one(context, instanceId)));
+    }
+
     public String consoleOutput(RequestContext context, String instanceId) {
         Instance instance = InstanceLookup.one(store, context, instanceId);
         return runtime.consoleOutput(InstanceSpecs.ref(instance));

@@ -98,6 +98,11 @@ public interface InstanceRuntime extends AutoCloseable {
     /** What the instance printed on its console (boot messages, user-data output), possibly empty. */
     String consoleOutput(InstanceRef instance);
 
+    /** When the instance's console output last changed, or null when this runtime does not know. */
+    default java.time.Instant consoleUpdated(InstanceRef instance) {
+        return null;
+    }
+
     /**
      * The instance's cumulative counters (see {@link InstanceCounters}), or null when this runtime does not
      * measure them or the instance is not running on it.

@@ -352,6 +352,16 @@ public final class SandboxRuntime implements InstanceRuntime {
         return ConsoleFile.tail(files(instance).console(), ConsoleFile.EC2_CONSOLE_BYTES);
     }
 
+    /** The console file's last modification: the instance's, the host's or Gureum's last line. */
+    @Override
+    public java.time.Instant consoleUpdated(InstanceRef instance) {
+        try {
+            return Files.getLastModifiedTime(files(instance).console()).toInstant();
+        } catch (IOException noConsoleYet) {
+            return null;
+        }
+    }
+
     @Override
     public dev.gureum.core.runtime.InstanceCounters counters(InstanceRef instance) {
         return SandboxCounters.read(instance.instanceId());

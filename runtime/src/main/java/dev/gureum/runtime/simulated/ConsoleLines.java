@@ -1,5 +1,6 @@
 package dev.gureum.runtime.simulated;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 
 /**
@@ -13,9 +14,11 @@ final class ConsoleLines {
 
     private final ArrayDeque<String> lines = new ArrayDeque<>(4);
     private int chars;
+    private Instant updated;
 
-    /** Adds a line (with its line end), forgetting the oldest lines beyond the size kept. */
-    synchronized void add(String line) {
+    /** Adds a line (with its line end) written {@code at}, forgetting the oldest lines beyond the size kept. */
+    synchronized void add(String line, Instant at) {
+        updated = at;
         lines.addLast(line);
         chars += line.length();
         while (chars > MOST_CHARS && lines.size() > 1) {
@@ -25,5 +28,10 @@ final class ConsoleLines {
 
     synchronized String text() {
         return String.join("", lines);
+    }
+
+    /** When the last line was written. */
+    synchronized Instant updated() {
+        return updated;
     }
 }

@@ -13,6 +13,7 @@ import dev.gureum.core.time.ClockScheduler;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,7 +44,7 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
 
     @Override
     public void launch(List<LaunchSpec> specs) {
-        String stamp = stamp();
+        Stamp stamp = stamp();
         for (LaunchSpec spec : specs) {
             meters.launched(spec.instance(), spec.vcpus());
             console(spec.instance(), stamp, "Gureum simulated runtime: launching " + spec.instanceType() + " from "
@@ -60,7 +61,7 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     public void start(List<LaunchSpec> specs) {
         List<InstanceRef> instances = specs.stream().map(LaunchSpec::instance).toList();
         specs.forEach(spec -> meters.launched(spec.instance(), spec.vcpus()));
-        String stamp = stamp();
+        Stamp stamp = stamp();
         instances.forEach(instance -> console(instance, stamp, "starting"));
         report(instances, InstanceEvent.OBSERVED_RUNNING, "reached running");
     }
@@ -72,7 +73,7 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
 
     @Override
     public void reboot(List<InstanceRef> instances) {
-        String stamp = stamp();
+        Stamp stamp = stamp();
         instances.forEach(instance -> console(instance, stamp, "rebooting"));
         report(instances, InstanceEvent.OBSERVED_RUNNING, "reached running after reboot");
     }
@@ -102,6 +103,12 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
     public String consoleOutput(InstanceRef instance) {
         ConsoleLines console = consoles.get(instance);
         return console == null ? "" : console.text();
+    }
+
+    @Override
+    public Instant consoleUpdated(InstanceRef instance) {
+        ConsoleLines console = consoles.get(instance);
+        return console == null ? null : console.updated();
     }
 
     @Override
@@ -144,7 +151,7 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
             return;
         }
         Runnable done = () -> {
-            String stamp = stamp();
+            Stamp stamp = stamp();
             instances.forEach(instance -> console(instance, stamp, consoleLine));
             java.time.Instant now = scheduler.clock().now();
             for (InstanceRef instance : instances) {
@@ -168,12 +175,16 @@ public final class SimulatedRuntime implements InstanceRuntime, SyntheticLoad {
         }
     }
 
-    /** The time stamp of a command's console lines, made once for all of its instances. */
-    private String stamp() {
-        return "[" + CONSOLE_TIME.format(scheduler.clock().now()) + "] ";
+    /** When a command's console lines were written, and their time stamp: made once for all of its instances. */
+    private record Stamp(Instant at, String text) {
     }
 
-    private void console(InstanceRef instance, String stamp, String line) {
-        consoles.computeIfAbsent(instance, unused -> new ConsoleLines()).add(stamp + line + "\n");
+    private Stamp stamp() {
+        Instant now = scheduler.clock().now();
+        return new Stamp(now, "[" + CONSOLE_TIME.format(now) + "] ");
+    }
+
+    private void console(InstanceRef instance, Stamp stamp, String line) {
+        consoles.computeIfAbsent(instance, unused -> new ConsoleLines()).add(stamp.text() + line + "\n", stamp.at());
     }
 }

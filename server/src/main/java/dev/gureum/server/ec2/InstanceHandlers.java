@@ -217,11 +217,13 @@ final class InstanceHandlers {
         return commands.apply(context, instanceIds, command).stream().map(InstanceShapes::change).toList();
     }
 
+    /** The console's output, with the time it last changed (EC2's Timestamp), or now when that is not known. */
     GetConsoleOutputResponse consoleOutput(GetConsoleOutputRequest request, RequestContext context) {
         String output = queries.consoleOutput(context, request.instanceId());
+        java.time.Instant updated = queries.consoleUpdated(context, request.instanceId());
         return GetConsoleOutputResponse.builder()
                 .instanceId(request.instanceId())
-                .timestamp(context.now())
+                .timestamp(updated != null ? updated : context.now())
                 .output(Base64.getEncoder().encodeToString(output.getBytes(StandardCharsets.UTF_8)))
                 .build();
     }
