@@ -84,6 +84,17 @@ class SandboxIT {
             assertEquals("running", SandboxInstances.state(ec2, id));
             assertEquals(1, countOccurrences(SandboxInstances.console(ec2, id), marker), "user data runs once per instance");
 
+            Ssh.run(key, "root", address, "reboot");
+            Ssh.Result afterReboot = Ssh.retry(key, "ec2-user", address, "cat ~/note", BOOT);
+            assertEquals("kept", afterReboot.output(), "a reboot from inside boots the instance again: "
+                    + SandboxInstances.console(ec2, id));
+            assertTrue(SandboxInstances.console(ec2, id).contains("rebooting, as the instance asked"));
+            assertEquals("running", SandboxInstances.state(ec2, id), "and it stays running, as on EC2");
+            Ssh.run(key, "root", address, "poweroff");
+            SandboxInstances.awaitState(ec2, id, "stopped");
+            assertEquals("Client.InstanceInitiatedShutdown", ec2.describeInstances(r -> r.instanceIds(id))
+                    .reservations().get(0).instances().get(0).stateReason().code(), "a poweroff from inside stops it");
+
             String vpc = instance.vpcId();
             ec2.terminateInstances(r -> r.instanceIds(id));
             SandboxInstances.awaitState(ec2, id, "terminated");

@@ -36,6 +36,11 @@ final class RunningInstances {
         running.put(spec.instance(), spec);
     }
 
+    /** The instances counted as running now. */
+    java.util.List<InstanceRef> instances() {
+        return java.util.List.copyOf(running.keySet());
+    }
+
     boolean contains(InstanceRef instance) {
         return running.containsKey(instance);
     }

@@ -86,15 +86,15 @@ final class SandboxHost {
     }
 
     /**
-     * Stops the instance: SIGTERM to its init, up to {@code grace} for it to end, then SIGKILL; then its
-     * container, network and root mount go. Its disk stays.
+     * Stops the instance: SIGUSR2 to its init (a poweroff, to busybox; SIGTERM is its reboot), up to {@code grace}
+     * for it to end, then SIGKILL; then its container, network and root mount go. Its disk stays.
      */
     void halt(LaunchSpec spec, InstanceFiles files, Duration grace) {
         String id = containerId(spec);
         Optional<Crun.State> state = crun.state(id);
         if (state.isPresent() && state.get().running()) {
             if (!grace.isZero()) {
-                crun.kill(id, "TERM");
+                crun.kill(id, "USR2");
                 if (!awaitExit(state.get().pid(), grace)) {
                     ConsoleFile.note(files.console(), "still running after " + grace.toSeconds() + " s: killed");
                 }

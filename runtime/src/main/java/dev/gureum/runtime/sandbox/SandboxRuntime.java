@@ -29,7 +29,9 @@ import java.util.stream.Stream;
  * cgroup limits from its type, a copy-on-write root disk over its image and a network namespace on its
  * VPC's bridge (see docs/design.md, "The sandbox runtime"). Commands return at once; each instance's work
  * runs in order on its own queue and what happened is reported to core, which decides the EC2 state.
- * Stop is SIGTERM, {@link #STOP_GRACE} to end, then SIGKILL; reboot restarts the container in place;
+ * Stop is SIGUSR2 (busybox's poweroff), {@link #STOP_GRACE} to end, then SIGKILL; reboot restarts the container
+ * in place; a reboot, halt or poweroff from inside the instance is found by {@link #watchGuests} and followed as
+ * EC2 follows it;
  * terminate also deletes the disk. Closing the runtime stops every instance and removes everything it made
  * on the host except the disks; a restarted server starts the running ones again (core's reconcile).
  */
@@ -38,6 +40,8 @@ public final class SandboxRuntime implements InstanceRuntime {
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
     static final Duration BUSY_RETRY = Duration.ofSeconds(1);
+    /** How often running instances are looked at for a reboot or shutdown from inside. */
+    static final Duration GUEST_WATCH = Duration.ofSeconds(2);
     /** Where images that take minutes to build (debian-12) are kept for every data directory, when set. */
     static final String IMAGE_CACHE = "GUREUM_IMAGE_CACHE";
 
@@ -92,6 +96,7 @@ public final class SandboxRuntime implements InstanceRuntime {
                                       List<Integer> forwardPorts) {
         SandboxRuntime runtime = new SandboxRuntime(dataDirectory, observer, HostTools.locate(), publicPool, forwardPorts);
         runtime.workers.submit(runtime.host::prepareImages);
+        runtime.workers.submit(runtime::watchGuests);
         return runtime;
     }
 
@@ -375,6 +380,61 @@ public final class SandboxRuntime implements InstanceRuntime {
     @Override
     public String name() {
         return "sandbox";
+    }
+
+    /**
+     * Until the runtime closes: every {@link #GUEST_WATCH}, each running instance whose container has ended on its
+     * own is followed on its queue, after whatever the queue was doing ({@link #followGuest}).
+     */
+    private void watchGuests() {
+        while (!workers.isShutdown()) {
+            try {
+                Thread.sleep(GUEST_WATCH);
+            } catch (InterruptedException closing) {
+                return;
+            }
+            for (InstanceRef instance : running.instances()) {
+                if (!workers.isShutdown()) {
+                    queue(instance).submit(() -> followGuest(instance));
+                }
+            }
+        }
+    }
+
+    /**
+     * An instance still counted as running whose container has ended: its init's last line says why. A reboot from
+     * inside boots it again (it stays running, as on EC2); a halt or poweroff from inside is a shutdown the instance
+     * initiated, reported as stopped (core stops or terminates it, as its InstanceInitiatedShutdownBehavior says).
+     * A container that ended without saying why is left to the status checks (impaired).
+     */
+    private void followGuest(InstanceRef instance) {
+        InstanceFiles files = files(instance);
+        Optional<LaunchSpec> spec = LaunchSpecFile.read(files);
+        if (!running.contains(instance) || spec.isEmpty()
+                || host.container(spec.get()).filter(Crun.State::running).isPresent()) {
+            return;
+        }
+        String tail = ConsoleFile.tail(files.console(), 512).stripTrailing();
+        String last = tail.substring(tail.lastIndexOf('\n') + 1);
+        boolean reboot = last.endsWith("gureum-init: halted for reboot");
+        if (!reboot && !last.endsWith("gureum-init: halted for poweroff")
+                && !last.endsWith("gureum-init: halted for halt")) {
+            return;
+        }
+        try {
+            halt(instance, files, spec, Duration.ZERO);
+            if (reboot) {
+                ConsoleFile.note(files.console(), "rebooting, as the instance asked");
+                admitAndBoot(spec.get(), files, host.container(spec.get()));
+                openForwards(spec.get(), files);
+            } else {
+                ConsoleFile.note(files.console(), "the instance shut itself down");
+                report(instance, InstanceEvent.OBSERVED_STOPPED);
+            }
+        } catch (RuntimeException e) {
+            failed(instance, files, "reboot from inside", e);
+            report(instance, InstanceEvent.OBSERVED_STOPPED);
+        }
     }
 
     /** Server shutdown: every instance is stopped (its disk kept) and the host is left as it was found. */

@@ -90,15 +90,21 @@ if [ -s /.gureum/user-data ] && [ ! -e "/var/lib/gureum/user-data.done.$INSTANCE
 fi
 say "ready"
 
-halt() {
-  say "shutting down"
+# busybox's reboot, halt and poweroff signal PID 1 with TERM, USR1 and USR2; Gureum stops an instance with USR2.
+# The last line says which, and the runtime reads it: a reboot from inside boots the instance again, a halt or
+# poweroff from inside is a shutdown initiated by the instance (it stops, or terminates, as its
+# InstanceInitiatedShutdownBehavior says).
+stop_guest() {
+  say "shutting down for $1"
   $B kill -TERM -1 2>/dev/null
   $B sleep 0.5
   $B kill -KILL -1 2>/dev/null
-  say "halted"
+  say "halted for $1"
   exit 0
 }
-trap halt TERM INT
+trap 'stop_guest reboot' TERM
+trap 'stop_guest halt' USR1
+trap 'stop_guest poweroff' USR2 INT
 while :; do
   $B sleep 2147483647 &
   wait $!
