@@ -105,6 +105,35 @@ class SandboxIT {
     }
 
     @Test
+    void anAddressGivenBackIsNotLeftInTheRoutersArpCacheWithTheDepartedInstancesMac() throws Exception {
+        try (GureumProcess server = GureumProcess.start("--runtime", "sandbox");
+             Ec2Client ec2 = Clients.ec2(server.endpoint())) {
+            SandboxInstances.openSsh(ec2);
+            List<Instance> pair = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano")
+                    .minCount(2).maxCount(2)).instances();
+            pair.forEach(instance -> SandboxInstances.awaitState(ec2, instance.instanceId(), "running"));
+            Instance departing = pair.get(0);
+            String address = departing.privateIpAddress();
+            String mac = departing.networkInterfaces().get(0).macAddress();
+            String vpcNamespace = "gureum-" + departing.vpcId();
+            try (java.net.Socket knock = new java.net.Socket()) {
+                knock.connect(new java.net.InetSocketAddress(address, 22), 5_000);
+            }
+            assertTrue(KeyTools.run("ip", "-n", vpcNamespace, "neigh", "show", address).contains(mac),
+                    "the router has learnt the first instance's MAC address");
+            ec2.terminateInstances(r -> r.instanceIds(departing.instanceId()));
+            SandboxInstances.awaitState(ec2, departing.instanceId(), "terminated");
+            Instance next = ec2.runInstances(r -> r.imageId(SandboxInstances.tinyImage(ec2)).instanceType("t3.nano")
+                    .minCount(1).maxCount(1).subnetId(departing.subnetId())).instances().get(0);
+            SandboxInstances.awaitState(ec2, next.instanceId(), "running");
+            assertEquals(address, next.privateIpAddress(), "the address given back is handed out again");
+            assertFalse(KeyTools.run("ip", "-n", vpcNamespace, "neigh", "show", address).contains(mac),
+                    "the departed instance's MAC address is forgotten, so the new one is reached at once");
+            ec2.terminateInstances(r -> r.instanceIds(next.instanceId(), pair.get(1).instanceId()));
+        }
+    }
+
+    @Test
     void resetAndShutdownLeaveNoNamespaceMountCgroupRouteOrProcessBehind() {
         try (GureumProcess server = GureumProcess.start("--runtime", "sandbox")) {
             List<String> ids = new ArrayList<>();

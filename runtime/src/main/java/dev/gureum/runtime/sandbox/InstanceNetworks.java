@@ -51,6 +51,9 @@ final class InstanceNetworks {
                 HostCommand.ipBatch(tools, namespace, "addr add " + placement.privateIpAddress() + "/" + subnet.prefixLength() + " dev eth0",
                         "link set lo up", "link set eth0 up",
                         "route add default via " + VpcNamespaces.routerAddress(subnet));
+                // an address just given back by a terminated instance is still in the router's ARP cache with
+                // that instance's MAC address: forget it, so the new instance is reached at once
+                HostCommand.run(ip("-n", vpcNamespace, "neigh", "flush", "to", placement.privateIpAddress()));
             } catch (SandboxException e) {
                 removeInstanceSide(instanceId, vpcNamespace);
                 vpcs.releaseIfUnused(placement.vpcId());
