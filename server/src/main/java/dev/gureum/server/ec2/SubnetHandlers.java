@@ -73,6 +73,7 @@ final class SubnetHandlers {
             throw dev.gureum.core.error.Ec2Error.MISSING_PARAMETER.exception("The request must contain an attribute"
                     + " to modify.");
         }
+        subnets.require(context, request.subnetId());
         LaunchOptions.requireIpNames(request.privateDnsHostnameTypeOnLaunchAsString(),
                 isOn(request.enableResourceNameDnsARecordOnLaunch()),
                 isOn(request.enableResourceNameDnsAAAARecordOnLaunch()));
@@ -83,7 +84,6 @@ final class SubnetHandlers {
                     + " MapPublicIpOnLaunch; other attributes keep their defaults (no IPv6, DNS64 or customer-owned"
                     + " addresses, IP-based host names).");
         }
-        subnets.require(context, request.subnetId());
         return ModifySubnetAttributeResponse.builder().build();
     }
 
