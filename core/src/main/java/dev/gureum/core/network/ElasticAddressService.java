@@ -102,8 +102,8 @@ public final class ElasticAddressService {
                     + targetInterface);
         }
         String boundPrivateIp = privateIp != null ? privateIp : eni.value().primaryPrivateAddress();
-        if (address.isAssociated() && address.networkInterfaceId().equals(eni.value().id())
-                && address.privateIpAddress().equals(boundPrivateIp)) {
+        if (address.isAssociated() && eni.value().id().equals(address.networkInterfaceId())
+                && boundPrivateIp.equals(address.privateIpAddress())) {
             return address.associationId();
         }
         if (address.isAssociated() && !allowReassociation) {
