@@ -15,7 +15,7 @@ public record MetadataFacts(String accountId, String region, String availability
                             String reservationId, String architecture, Instant pendingTime, String lifeCycle,
                             String rootDeviceName, List<String> ebsDevices, String keyName, String publicKey,
                             List<Interface> interfaces, Map<String, String> tags, byte[] userData,
-                            String spotAction) {
+                            SpotAction spotAction) {
 
     /** One attached network interface; the first of {@link #interfaces()} is the primary one (device 0). */
     public record Interface(int deviceNumber, String interfaceId, String mac, List<String> privateIps,

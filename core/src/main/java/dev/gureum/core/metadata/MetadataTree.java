@@ -1,8 +1,5 @@
 package dev.gureum.core.metadata;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gureum.core.network.NetworkNames;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -20,26 +17,12 @@ import java.util.Optional;
  * answers 404 as in EC2. Every dated version answers with the same tree as {@code latest}.
  */
 public final class MetadataTree {
-    private static final ObjectMapper ACTIONS = new ObjectMapper();
     /** The versions EC2 lists at {@code /}; the oldest first, {@code latest} last. */
     public static final List<String> VERSIONS = List.of("1.0", "2007-01-19", "2007-03-01", "2007-08-29",
             "2007-10-10", "2007-12-15", "2008-02-01", "2008-09-01", "2009-04-04", "2011-01-01", "2011-05-01",
             "2012-01-12", "2014-02-25", "2014-11-05", "2015-10-20", "2016-04-19", "2016-06-30", "2016-09-02",
             "2018-03-28", "2018-08-17", "2018-09-24", "2019-10-01", "2020-10-27", "2021-01-03", "2021-03-23",
             "2021-07-15", "2022-09-24", "latest");
-    /**
-     * {@code spot/termination-time}: present, with the time, once EC2 has marked a Spot Instance for termination (the
-     * pending action is terminate), as AWS documents it; absent for a stop or hibernation.
-     */
-    private static Optional<String> terminationTime(String instanceAction) {
-        try {
-            JsonNode action = ACTIONS.readTree(instanceAction);
-            return "terminate".equals(action.path("action").asText()) && action.hasNonNull("time")
-                    ? Optional.of(action.get("time").asText()) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
 
     private static final DateTimeFormatter PENDING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -154,8 +137,10 @@ public final class MetadataTree {
         meta.put("services", new LinkedHashMap<>(Map.of("domain", "amazonaws.com", "partition", "aws")));
         if (facts.spotAction() != null) {
             Map<String, Object> spot = new LinkedHashMap<>();
-            spot.put("instance-action", facts.spotAction());
-            terminationTime(facts.spotAction()).ifPresent(time -> spot.put("termination-time", time));
+            spot.put("instance-action", facts.spotAction().instanceAction());
+            if (facts.spotAction().terminationTime() != null) {
+                spot.put("termination-time", facts.spotAction().terminationTime());
+            }
             meta.put("spot", spot);
         }
         if (facts.tags() != null) {

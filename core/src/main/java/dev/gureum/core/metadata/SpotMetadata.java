@@ -17,7 +17,7 @@ public interface SpotMetadata {
         }
 
         @Override
-        public String pendingAction(Instance instance) {
+        public SpotAction pendingAction(Instance instance) {
             return null;
         }
     };
@@ -26,7 +26,7 @@ public interface SpotMetadata {
      * Spot instances ({@link Instance#lifecycle()} {@code spot}) with the pending interruption document the
      * function gives (null while none is pending).
      */
-    static SpotMetadata from(java.util.function.Function<Instance, String> pendingAction) {
+    static SpotMetadata from(java.util.function.Function<Instance, SpotAction> pendingAction) {
         return new SpotMetadata() {
             @Override
             public String lifeCycle(Instance instance) {
@@ -34,7 +34,7 @@ public interface SpotMetadata {
             }
 
             @Override
-            public String pendingAction(Instance instance) {
+            public SpotAction pendingAction(Instance instance) {
                 return instance.lifecycle() == null ? null : pendingAction.apply(instance);
             }
         };
@@ -42,5 +42,5 @@ public interface SpotMetadata {
 
     String lifeCycle(Instance instance);
 
-    String pendingAction(Instance instance);
+    SpotAction pendingAction(Instance instance);
 }

@@ -19,6 +19,11 @@ public record InterruptionWarning(String account, String region, String instance
         return "{\"action\": \"" + action + "\", \"time\": \"" + seconds(actionTime) + "\"}";
     }
 
+    /** {@code spot/termination-time}: the action's time when the instance is to be terminated, else null. */
+    public String terminationTime() {
+        return "terminate".equals(action) ? seconds(actionTime) : null;
+    }
+
     /** The EventBridge event EC2 emits two minutes before the interruption (hibernation: at once). */
     public String eventJson() {
         return "{\"version\": \"0\", \"id\": \"" + UUID.nameUUIDFromBytes((instanceId + noticeTime).getBytes(

@@ -159,7 +159,8 @@ class InstanceMetadataServiceTest {
     void aSpotInstanceSaysSoAndServesItsPendingInterruption() {
         String notice = "{\"action\": \"terminate\", \"time\": \"2026-11-29T10:02:00Z\"}";
         InstanceMetadataService spotAware = new InstanceMetadataService(world.store, world.clock, new MetadataTokens(),
-                world.network, world.catalog, SpotMetadata.from(instance -> instance.id().equals(web.id()) ? notice : null),
+                world.network, world.catalog, SpotMetadata.from(instance -> instance.id().equals(web.id())
+                        ? new dev.gureum.core.metadata.SpotAction(notice, "2026-11-29T10:02:00Z") : null),
                 world.attachments);
         assertEquals("on-demand", spotAware.answer(webRef, new MetadataRequest("GET",
                 "/latest/meta-data/instance-life-cycle", Map.of())).bodyText());

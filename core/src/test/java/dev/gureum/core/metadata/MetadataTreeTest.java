@@ -15,7 +15,7 @@ class MetadataTreeTest {
             "subnet-0bbb", "172.31.0.0/20", "vpc-0ccc", "172.31.0.0/16", "000000000000");
 
     private static MetadataFacts facts(MetadataFacts.Interface primary, String publicKey, Map<String, String> tags,
-                                       byte[] userData, String spotAction) {
+                                       byte[] userData, SpotAction spotAction) {
         return new MetadataFacts("000000000000", "eu-west-1", "eu-west-1a", "euw1-az1", "i-0123", "t3.micro",
                 "ami-0abc", 2, "r-0def", "x86_64", Instant.parse("2026-11-29T10:00:00.123Z"), "on-demand", "/dev/xvda",
                 List.of("/dev/sdb"), "dev", publicKey, primary == null ? List.of() : List.of(primary), tags, userData,
@@ -72,7 +72,8 @@ class MetadataTreeTest {
     @Test
     void tagsUserDataAndASpotActionShowWhenThereAreAny() {
         MetadataTree tree = MetadataTree.of(facts(PRIMARY, null, Map.of("Name", "web"), "#!/bin/sh\necho hi\n"
-                .getBytes(StandardCharsets.UTF_8), "{\"action\": \"terminate\", \"time\": \"2026-11-29T10:02:00Z\"}"));
+                .getBytes(StandardCharsets.UTF_8), new SpotAction("{\"action\": \"terminate\", \"time\": \"2026-11-29T10:02:00Z\"}",
+                "2026-11-29T10:02:00Z")));
         assertEquals("dynamic\nmeta-data\nuser-data", read(tree, "/latest"));
         assertEquals("#!/bin/sh\necho hi\n", read(tree, "/latest/user-data"));
         assertEquals("Name", read(tree, "/latest/meta-data/tags/instance/"));

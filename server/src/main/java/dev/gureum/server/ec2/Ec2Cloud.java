@@ -51,8 +51,8 @@ import dev.gureum.core.instancetype.InstanceTypeCatalog;
 import dev.gureum.core.instancetype.InstanceTypeService;
 import dev.gureum.core.keypair.KeyPairService;
 import dev.gureum.core.metadata.InstanceMetadataService;
-import dev.gureum.core.spot.InterruptionWarning;
 import dev.gureum.core.metadata.MetadataTokens;
+import dev.gureum.core.metadata.SpotAction;
 import dev.gureum.core.metadata.SpotMetadata;
 import dev.gureum.core.metrics.Ec2MetricPublisher;
 import dev.gureum.core.metrics.MetricService;
@@ -228,7 +228,8 @@ public final class Ec2Cloud implements AutoCloseable {
         launches.reclaimWith(spotInterruptions);
         runtime.serveMetadata(new InstanceMetadataService(store, clock, new MetadataTokens(), networkInterfaces, catalog,
                 SpotMetadata.from(instance -> spotInterruptions.warning(instance.ownerId(), instance.region(),
-                        instance.id()).map(InterruptionWarning::instanceActionDocument).orElse(null)),
+                        instance.id()).map(warning -> new SpotAction(warning.instanceActionDocument(),
+                        warning.terminationTime())).orElse(null)),
                 volumeAttachments));
         this.spotRequests = new SpotRequests(store, clock, regionCatalog, catalog, launches, commands, usage,
                 spotMarket, quotas.zoneCapacityVcpus());
