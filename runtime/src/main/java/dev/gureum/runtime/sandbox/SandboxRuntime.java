@@ -22,7 +22,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 /**
  * Real instances on this Linux host: each one an OCI container run by crun in its own namespaces, with
@@ -39,14 +38,12 @@ public final class SandboxRuntime implements InstanceRuntime {
     private static final Logger LOG = Logger.getLogger(SandboxRuntime.class.getName());
     static final Duration STOP_GRACE = Duration.ofSeconds(10);
     private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
-    static final Duration BUSY_RETRY = Duration.ofSeconds(1);
     /** How often running instances are looked at for a reboot or shutdown from inside. */
     static final Duration GUEST_WATCH = Duration.ofSeconds(2);
     /** Where images that take minutes to build (debian-12) are kept for every data directory, when set. */
     static final String IMAGE_CACHE = "GUREUM_IMAGE_CACHE";
 
     private final Path directory;
-    private final Path crunRoot;
     private final RuntimeObserver observer;
     private final SandboxHost host;
     private final VpcNamespaces vpcs;
@@ -58,14 +55,15 @@ public final class SandboxRuntime implements InstanceRuntime {
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final InstanceQueues queues;
     private final RunningInstances running = new RunningInstances();
-    private final HostLock hostLock;
+    private final HostFootprint footprint;
+    private final RunningVolumes volumes;
 
     private SandboxRuntime(Path dataDirectory, RuntimeObserver observer, HostTools tools, Ipv4Cidr publicPool,
                            List<Integer> forwardPorts) {
-        this.hostLock = HostLock.acquire(dataDirectory);
+        HostLock hostLock = HostLock.acquire(dataDirectory);
         this.directory = dataDirectory.toAbsolutePath().normalize().resolve("sandbox");
         this.queues = new InstanceQueues(directory, workers);
-        this.crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
+        Path crunRoot = Path.of("/run/gureum", Integer.toHexString(directory.toString().hashCode()), "crun");
         this.observer = observer;
         this.routes = new HostRoutes(tools);
         this.internet = new InternetNamespace(tools, routes, publicPool);
@@ -73,10 +71,12 @@ public final class SandboxRuntime implements InstanceRuntime {
         this.firewalls = new VpcFirewalls(tools, internet);
         this.metadata = new VpcMetadata(tools, running::withAddress);
         this.vpcs = new VpcNamespaces(tools, routes, firewalls, internet, metadata);
+        this.footprint = new HostFootprint(vpcs, internet, routes, crunRoot, hostLock);
         this.host = new SandboxHost(tools, new Crun(tools, crunRoot), new ImageLibrary(directory.resolve("images"), tools,
                 System.getenv(IMAGE_CACHE) == null ? null : Path.of(System.getenv(IMAGE_CACHE))),
                 new InstanceNetworks(tools, vpcs), HostCapacity.measure(), new InstanceDiskMounts(tools,
                         new SparseFileBlockStore(dataDirectory.toAbsolutePath().normalize())));
+        this.volumes = new RunningVolumes(queues, running, host, workers);
     }
 
     /**
@@ -194,7 +194,7 @@ public final class SandboxRuntime implements InstanceRuntime {
         } catch (IOException e) {
             LOG.warning("cannot delete the consoles: " + e.getMessage());
         }
-        releaseHost();
+        footprint.release();
     }
 
     /** What core admits to this host before a launch or start is recorded; {@link #admitAndBoot} checks again. */
@@ -221,81 +221,15 @@ public final class SandboxRuntime implements InstanceRuntime {
         }
     }
 
-    /** Mounts the volume inside the instance if it runs here, and keeps it in the spec a reboot boots from. */
     @Override
     public void attachVolume(InstanceRef instance, AttachedDisk volume) {
-        queue(instance).submit(() -> {
-            InstanceFiles files = files(instance);
-            if (!running.contains(instance)) {
-                return;
-            }
-            try {
-                LaunchSpecFile.read(files).ifPresent(spec -> LaunchSpecFile.write(files, spec.withDisks(
-                        Stream.concat(spec.disks().stream().filter(disk -> !disk.device().equals(volume.device())),
-                                Stream.of(volume)).toList())));
-                host.attachDisk(files, volume);
-            } catch (RuntimeException e) {
-                failed(instance, files, "attaching " + volume.device(), e);
-            }
-        });
+        volumes.attach(instance, volume);
     }
 
-    /**
-     * Unmounts the volume inside the instance; while a process there uses it, tries again every
-     * {@link #BUSY_RETRY} (outside the instance's queue, so a stop is never held up) until it is free, forced,
-     * or gone with the instance's stop.
-     */
     @Override
     public CompletableFuture<Void> detachVolume(InstanceRef instance, AttachedDisk volume, boolean force,
                                                 Runnable whileBusy) {
-        CompletableFuture<Void> detached = new CompletableFuture<>();
-        workers.submit(() -> {
-            boolean toldBusy = false;
-            while (!workers.isShutdown()) {
-                boolean gone;
-                try {
-                    gone = queue(instance).submit(() -> detachOnce(instance, volume, force)).thenApply(unused -> true)
-                            .get();
-                } catch (java.util.concurrent.ExecutionException busyOrFailed) {
-                    gone = !(busyOrFailed.getCause() instanceof VolumeBusy);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                if (gone) {
-                    detached.complete(null);
-                    return;
-                }
-                if (!toldBusy) {
-                    toldBusy = true;
-                    whileBusy.run();
-                }
-                try {
-                    Thread.sleep(BUSY_RETRY.toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        });
-        return detached;
-    }
-
-    /** One attempt at unmounting a volume; throws {@link VolumeBusy} while the instance uses it. */
-    private void detachOnce(InstanceRef instance, AttachedDisk volume, boolean force) {
-        InstanceFiles files = files(instance);
-        if (running.contains(instance) && !host.detachDisk(files, volume, force)) {
-            throw new VolumeBusy();
-        }
-        LaunchSpecFile.read(files).ifPresent(spec -> LaunchSpecFile.write(files, spec.withDisks(
-                spec.disks().stream().filter(disk -> !disk.device().equals(volume.device())).toList())));
-    }
-
-    /** A volume a process inside the instance still uses. */
-    private static final class VolumeBusy extends RuntimeException {
-        VolumeBusy() {
-            super("the volume is in use inside the instance", null, false, false);
-        }
+        return volumes.detach(instance, volume, force, whileBusy);
     }
 
     @Override
@@ -414,16 +348,13 @@ public final class SandboxRuntime implements InstanceRuntime {
                 || host.container(spec.get()).filter(Crun.State::running).isPresent()) {
             return;
         }
-        String tail = ConsoleFile.tail(files.console(), 512).stripTrailing();
-        String last = tail.substring(tail.lastIndexOf('\n') + 1);
-        boolean reboot = last.endsWith("gureum-init: halted for reboot");
-        if (!reboot && !last.endsWith("gureum-init: halted for poweroff")
-                && !last.endsWith("gureum-init: halted for halt")) {
+        Optional<GuestHalt> why = GuestHalt.of(files.console());
+        if (why.isEmpty()) {
             return;
         }
         try {
             halt(instance, files, spec, Duration.ZERO);
-            if (reboot) {
+            if (why.get() == GuestHalt.REBOOT) {
                 ConsoleFile.note(files.console(), "rebooting, as the instance asked");
                 admitAndBoot(spec.get(), files, host.container(spec.get()));
                 openForwards(spec.get(), files);
@@ -453,8 +384,7 @@ public final class SandboxRuntime implements InstanceRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        releaseHost();
-        hostLock.close();
+        footprint.releaseAndUnlock();
     }
 
     private void boot(LaunchSpec spec) {
@@ -497,7 +427,8 @@ public final class SandboxRuntime implements InstanceRuntime {
         forwards.open(spec.instance(), spec.network() == null ? null : spec.network().privateIpAddress(), files.console());
     }
 
-    private void failed(InstanceRef instance, InstanceFiles files, String action, RuntimeException e) {
+    /** A step of an instance's lifecycle that failed: in the log, and on the instance's console. */
+    static void failed(InstanceRef instance, InstanceFiles files, String action, RuntimeException e) {
         LOG.log(Level.WARNING, action + " of " + instance.instanceId() + " failed: " + e.getMessage(), e);
         ConsoleFile.note(files.console(), action + " failed: " + e.getMessage());
     }
@@ -512,27 +443,5 @@ public final class SandboxRuntime implements InstanceRuntime {
 
     private InstanceFiles files(InstanceRef instance) {
         return queues.files(instance);
-    }
-
-    /** What the runtime made on the host besides instances: VPC namespaces, routes, cgroup parents, crun state. */
-    private void releaseHost() {
-        vpcs.removeAll();
-        internet.remove();
-        routes.removeBlackholes();
-        for (Path parent : CgroupPaths.parents()) {
-            try {
-                Files.deleteIfExists(parent);
-            } catch (IOException stillInUse) {
-                // another Gureum on this host still has instances there
-            }
-        }
-        try {
-            ImageLibrary.deleteTree(crunRoot.getParent());
-            Files.deleteIfExists(crunRoot.getParent().getParent());
-        } catch (java.nio.file.DirectoryNotEmptyException anotherGureum) {
-            // another Gureum on this host keeps its crun state beside ours
-        } catch (IOException e) {
-            LOG.warning("cannot remove " + crunRoot + ": " + e.getMessage());
-        }
     }
 }
