@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ec2.model.KeyType;
 /**
  * The catalog's Debian 12 AMI on the sandbox runtime: its root filesystem is built with debootstrap once per
  * image cache (about 3.5 minutes; {@code /var/cache/gureum/images}, or GUREUM_IMAGE_CACHE, so later runs reuse
- * it) and an instance of it answers SSH as {@code admin}, Debian's default user on EC2. The build starts in the
+ * it) and an instance of it answers SSH as {@code admin}, Debian's default user on EC2, who may sudo. The build starts in the
  * background when the run starts ({@link ImageCachePrebuild}); this test waits for it and fails with its log
  * when it failed.
  */
@@ -62,6 +62,10 @@ class SandboxDebianIT {
                     + (System.nanoTime() - launched) / 1_000_000 + " ms");
             assertEquals("debian 12 admin", release.output(), SandboxWaits.console(ec2, first.instanceId()));
             assertTrue(Ssh.retry(key, "admin", instances.get(1).privateIpAddress(), "true", Duration.ofSeconds(30)).ok());
+            assertEquals(first.privateDnsName(), Ssh.run(key, "admin", first.privateIpAddress(), "hostname -f").output(),
+                    "the instance's own names resolve (/etc/hosts, as cloud-init manages it)");
+            assertEquals("root", Ssh.run(key, "admin", first.privateIpAddress(), "sudo -n whoami").output(),
+                    "the default user runs anything as root through sudo without a password, as on Debian's AMIs");
             String hostResolver = KeyTools.shell("cat /etc/resolv.conf 2>/dev/null || true").strip();
             String instanceResolver = Ssh.run(key, "root", first.privateIpAddress(),
                     "cat /etc/resolv.conf 2>/dev/null || true").output();

@@ -11,8 +11,9 @@ import java.util.function.Consumer;
 
 /**
  * The {@code debian-12} root filesystem of the catalog's Debian 12 AMIs: {@code debootstrap --variant=minbase
- * bookworm} with openssh-server, from the Debian mirror this host's apt uses, default user {@code admin} as on
- * Debian's AMIs. About 3.5 minutes and 160 MB, so it is built once per image cache and reused; debootstrap's
+ * bookworm} with openssh-server and sudo, from the Debian mirror this host's apt uses, default user {@code admin}
+ * as on Debian's AMIs (the init lets it run anything as root through sudo without a password, as cloud-init does).
+ * About 3.5 minutes and 160 MB, so it is built once per image cache and reused; debootstrap's
  * progress goes to the log and to the console of the instance waiting for it. What debootstrap copies from
  * the host ({@code /etc/resolv.conf}, {@code /etc/hostname}) and the host keys openssh-server's install made
  * are removed: no instance sees the host's {@code /etc}, and every instance makes its own host keys. sshd runs
@@ -21,6 +22,14 @@ import java.util.function.Consumer;
 final class DebianImage {
     static final String NAME = "debian-12";
     static final String DEFAULT_USER = "admin";
+    /**
+     * The directory the build is kept in, named for this recipe's revision, so a cache built by an earlier recipe
+     * (revision 1, {@code debian-12}, without sudo) is built again rather than booted without what it lacks.
+     */
+    static final String BUILD_NAME = NAME + "-r2";
+    /** The directories earlier recipes built into, deleted once this one's build is there. */
+    static final List<String> OLDER_BUILDS = List.of(NAME);
+    private static final String PACKAGES = "openssh-server,sudo";
     private static final String SUITE = "bookworm";
     private static final String DEFAULT_MIRROR = "http://deb.debian.org/debian";
 
@@ -33,7 +42,7 @@ final class DebianImage {
                 .orElseThrow(() -> new IOException("debootstrap is not installed (Debian package debootstrap)"));
         String mirror = mirror();
         progress.accept("building the " + NAME + " image: debootstrap --variant=minbase " + SUITE + " from " + mirror);
-        run(List.of(debootstrap, "--variant=minbase", "--include=openssh-server", SUITE, root.toString(), mirror),
+        run(List.of(debootstrap, "--variant=minbase", "--include=" + PACKAGES, SUITE, root.toString(), mirror),
                 progress);
         for (String hostFile : List.of("etc/resolv.conf", "etc/hostname")) {
             Files.deleteIfExists(root.resolve(hostFile));

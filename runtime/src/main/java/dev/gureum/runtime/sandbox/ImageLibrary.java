@@ -66,8 +66,10 @@ final class ImageLibrary {
         }
         if (DebianImage.NAME.equals(name)) {
             Path home = cache == null ? directory : cache;
-            buildOnce(name, home, DebianImage.DEFAULT_USER, rootfs -> DebianImage.assemble(rootfs, progress));
-            return new RootImage(name, home.resolve(name).resolve("rootfs"), DebianImage.DEFAULT_USER);
+            buildOnce(DebianImage.BUILD_NAME, home, DebianImage.DEFAULT_USER,
+                    rootfs -> DebianImage.assemble(rootfs, progress));
+            retire(home, DebianImage.OLDER_BUILDS);
+            return new RootImage(name, home.resolve(DebianImage.BUILD_NAME).resolve("rootfs"), DebianImage.DEFAULT_USER);
         }
         awaitMaking(name);
         Path root = root(name);
@@ -178,6 +180,18 @@ final class ImageLibrary {
                 deleteTree(building);
             } catch (IOException e) {
                 // a leftover building directory is deleted before the next attempt
+            }
+        }
+    }
+
+    /** Deletes the builds an earlier recipe left (nothing boots from them any more); best effort. */
+    private static void retire(Path home, java.util.List<String> olderBuilds) {
+        for (String older : olderBuilds) {
+            try {
+                deleteTree(home.resolve(older));
+                Files.deleteIfExists(home.resolve(older + ".lock"));
+            } catch (IOException e) {
+                LOG.warning("cannot delete the older image build " + home.resolve(older) + ": " + e.getMessage());
             }
         }
     }

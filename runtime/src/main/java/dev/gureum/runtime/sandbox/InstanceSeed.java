@@ -1,5 +1,6 @@
 package dev.gureum.runtime.sandbox;
 
+import dev.gureum.core.network.NetworkNames;
 import dev.gureum.core.runtime.LaunchSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * The seed an instance boots with, mounted read-only at {@code /.gureum}: the init script and the static
- * busybox that runs it, {@code instance.env} (its id, type, image and default user), the key pair's public
+ * busybox that runs it, {@code instance.env} (its id, type, image, default user and private DNS name), the key pair's public
  * key and the user data (a {@code #!} script, or what {@link CloudConfigScript} makes of a cloud-config). Written afresh at every boot from the launch spec, so a modified user data or a
  * new image default takes effect at the next start.
  */
@@ -91,7 +92,15 @@ final class InstanceSeed {
         return "INSTANCE_ID=" + quoted(spec.instance().instanceId()) + "\n"
                 + "INSTANCE_TYPE=" + quoted(spec.instanceType()) + "\n"
                 + "IMAGE_ID=" + quoted(spec.imageId()) + "\n"
-                + "DEFAULT_USER=" + quoted(image.defaultUser()) + "\n";
+                + "DEFAULT_USER=" + quoted(image.defaultUser()) + "\n"
+                + "LOCAL_HOSTNAME=" + quoted(localHostname(spec)) + "\n";
+    }
+
+    /** The instance's private DNS name ({@code ip-172-31-0-5.ec2.internal}), or its hostname when it has none. */
+    private static String localHostname(LaunchSpec spec) {
+        String hostname = SandboxHost.hostname(spec);
+        return hostname.equals(spec.instance().instanceId()) ? hostname
+                : NetworkNames.privateDnsName(spec.network().privateIpAddress(), spec.instance().region());
     }
 
     /** Single-quoted for sh: nothing inside is expanded. */

@@ -27,6 +27,18 @@ if ! $B grep -q "^$DEFAULT_USER:" /etc/passwd; then
   $B chmod 755 "/home/$DEFAULT_USER"
   say "created the default user $DEFAULT_USER"
 fi
+# the instance's own names resolve with no DNS server, as cloud-init's manage_etc_hosts makes them on Debian's AMIs
+host=$($B hostname)
+if ! $B grep -qw "$host" /etc/hosts 2>/dev/null; then
+  [ -s /etc/hosts ] || printf '127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n' > /etc/hosts
+  echo "127.0.1.1 $LOCAL_HOSTNAME $host" >> /etc/hosts
+fi
+# an image with sudo lets its default user run anything as root without a password, as cloud-init's default user
+if [ -d /etc/sudoers.d ] && [ ! -e /etc/sudoers.d/90-cloud-init-users ]; then
+  printf '# the default user, as cloud-init writes it\n%s ALL=(ALL) NOPASSWD:ALL\n' "$DEFAULT_USER" \
+    > /etc/sudoers.d/90-cloud-init-users
+  $B chmod 440 /etc/sudoers.d/90-cloud-init-users
+fi
 install_key() {
   home=$(home_of "$1")
   [ -n "$home" ] || return 0
