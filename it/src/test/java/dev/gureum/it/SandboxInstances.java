@@ -1,6 +1,7 @@
 package dev.gureum.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +44,16 @@ final class SandboxInstances {
             now = state(ec2, id);
         }
         assertEquals(wanted, now, id + "\n" + console(ec2, id));
+    }
+
+    /** Waits until the instance's console holds {@code line} (the runtime notes what it did there). */
+    static void awaitConsole(Ec2Client ec2, String id, String line) {
+        long deadline = System.nanoTime() + BOOT.toNanos();
+        while (!console(ec2, id).contains(line) && System.nanoTime() < deadline) {
+            HostProcess.sleep(50);
+        }
+        String console = console(ec2, id);
+        assertTrue(console.contains(line), "no '" + line + "' on the console of " + id + ":\n" + console);
     }
 
     static String console(Ec2Client ec2, String id) {
