@@ -77,6 +77,16 @@ class ReservedInstancesIT {
         assertEquals("Linux/UNIX", noUpfront.productDescriptionAsString());
         assertEquals("default", noUpfront.instanceTenancyAsString());
         assertFalse(noUpfront.marketplace());
+        String zoneId = ec2.describeAvailabilityZones(r -> r.zoneNames("us-east-1a")).availabilityZones().get(0)
+                .zoneId();
+        List<ReservedInstancesOffering> inZone = ec2.describeReservedInstancesOfferings(r -> r.instanceType("m7i.large")
+                .offeringClass("standard").availabilityZoneId(zoneId)).reservedInstancesOfferings();
+        assertEquals(2 * 3, inZone.size(), "a zone named by its id has its own zonal offerings");
+        assertTrue(inZone.stream().allMatch(offering -> offering.availabilityZone().equals("us-east-1a")
+                && zoneId.equals(offering.availabilityZoneId())), inZone.toString());
+        assertEquals(offerings.size(), ec2.describeReservedInstancesOfferings(r -> r.instanceType("m7i.large")
+                .offeringClass("standard").productDescription("Linux/UNIX (Amazon VPC)"))
+                .reservedInstancesOfferings().size(), "Linux/UNIX under its VPC name is the same product");
 
         if (aws != null) {
             JsonNode cli = aws.json("ec2", "describe-reserved-instances-offerings", "--instance-type", "m7i.large",
@@ -244,6 +254,11 @@ class ReservedInstancesIT {
         Ec2Exception token = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
                 () -> ec2.describeReservedInstancesOfferings(r -> r.instanceType("m7i.large").nextToken("bogus")));
         assertEquals("InvalidPaginationToken", token.awsErrorDetails().errorCode());
+        Ec2Exception platform = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
+                () -> ec2.modifyReservedInstances(r -> r.reservedInstancesIds("00000000-0000-4000-8000-000000000000")
+                        .targetConfigurations(t -> t.instanceCount(1).instanceType("m7i.large").platform("Windows")
+                                .scope("Region"))));
+        assertEquals("InvalidParameterValue", platform.awsErrorDetails().errorCode(), "a reservation's platform is EC2-VPC");
         Ec2Exception untaggable = org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
                 () -> ec2.createTags(r -> r.resources("00000000-0000-4000-8000-000000000000")
                         .tags(tag -> tag.key("a").value("b"))));

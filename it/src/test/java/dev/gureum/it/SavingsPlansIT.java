@@ -88,6 +88,11 @@ class SavingsPlansIT {
         server.advanceClock(60);
         assertEquals("active", aws.text("savingsplans", "describe-savings-plans", "--states", "active",
                 "--query", "savingsPlans[0].state"));
+        assertEquals("0", aws.text("savingsplans", "describe-savings-plans", "--states", "returned", "pending-return",
+                "--query", "length(savingsPlans)"), "states of returned plans are asked for, and none is");
+        assertEquals("0", aws.text("savingsplans", "describe-savings-plans", "--filters",
+                "name=instance-family,values=m7i", "--query", "length(savingsPlans)"),
+                "a Compute plan has no instance family");
 
         assertEquals(COMPUTE_RATE_M7I_LARGE, aws.text("savingsplans", "describe-savings-plan-rates",
                 "--savings-plan-id", id, "--filters", "name=instanceType,values=m7i.large",
@@ -122,6 +127,8 @@ class SavingsPlansIT {
                         "--savings-plan-id", "11111111-2222-4333-8444-555555555555"),
                 List.of("ValidationException", "savingsplans", "create-savings-plan", "--savings-plan-offering-id",
                         offering, "--commitment", "-1"),
+                List.of("ValidationException", "savingsplans", "create-savings-plan", "--savings-plan-offering-id",
+                        offering, "--commitment", "1000000.001"),
                 List.of("ValidationException", "savingsplans", "create-savings-plan", "--savings-plan-offering-id",
                         offering, "--commitment", "1", "--upfront-payment-amount", "100")));
     }

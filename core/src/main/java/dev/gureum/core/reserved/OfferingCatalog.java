@@ -207,8 +207,7 @@ public final class OfferingCatalog {
         long minDuration = query.minDuration() == null ? DEFAULT_MIN_DURATION : query.minDuration();
         long maxDuration = query.maxDuration() == null ? DEFAULT_MAX_DURATION : query.maxDuration();
         boolean nothing = (query.offeringType() != null && payment == null)
-                || (query.productDescription() != null
-                        && !ReservedOffering.PRODUCT_DESCRIPTION.equals(query.productDescription()))
+                || (query.productDescription() != null && !ReservedOffering.isLinux(query.productDescription()))
                 || (query.instanceTenancy() != null && !ReservedOffering.TENANCY.equals(query.instanceTenancy()));
         String zone = query.availabilityZone();
         return coordinates -> !nothing

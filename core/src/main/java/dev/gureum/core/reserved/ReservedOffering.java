@@ -14,6 +14,14 @@ public record ReservedOffering(String id, String region, String instanceType, St
     public static final String TENANCY = "default";
     public static final String CURRENCY = "USD";
 
+    /**
+     * Whether a product description asked for names the Linux/UNIX product: its own name or its VPC name
+     * ({@code Linux/UNIX (Amazon VPC)}), which every instance has now that EC2-Classic is gone.
+     */
+    public static boolean isLinux(String productDescription) {
+        return PRODUCT_DESCRIPTION.equals(productDescription) || "Linux/UNIX (Amazon VPC)".equals(productDescription);
+    }
+
     public ReservationScope scope() {
         return availabilityZone == null ? ReservationScope.REGION : ReservationScope.AVAILABILITY_ZONE;
     }

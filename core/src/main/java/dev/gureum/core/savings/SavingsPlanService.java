@@ -38,6 +38,8 @@ public final class SavingsPlanService {
                     + "-[89ab][0-9a-f]{3}-[0-9a-f]{12})");
     /** The smallest step of a commitment, in USD per hour. */
     private static final int COMMITMENT_SCALE = 3;
+    /** The largest hourly commitment a plan may have (the model's "between 0.001 and 1 million"). */
+    private static final BigDecimal MAXIMUM_COMMITMENT = BigDecimal.valueOf(1_000_000);
     private static final int MAXIMUM_TAGS = 50;
 
     private final Store store;
@@ -109,9 +111,10 @@ public final class SavingsPlanService {
         SavingsOffering offering = catalog.find(offeringId).orElseThrow(() -> SavingsPlansError.RESOURCE_NOT_FOUND
                 .exception("Savings Plan offering " + offeringId + " was not found."));
         BigDecimal commitment = amount(commitmentText, "commitment");
-        if (commitment.signum() <= 0 || commitment.stripTrailingZeros().scale() > COMMITMENT_SCALE) {
-            throw SavingsPlansError.VALIDATION.exception("The commitment must be a positive amount in USD per hour "
-                    + "in increments of 0.001, not " + commitmentText + ".");
+        if (commitment.signum() <= 0 || commitment.stripTrailingZeros().scale() > COMMITMENT_SCALE
+                || commitment.compareTo(MAXIMUM_COMMITMENT) > 0) {
+            throw SavingsPlansError.VALIDATION.exception("The commitment must be an amount in USD per hour from 0.001 "
+                    + "to 1,000,000 in increments of 0.001, not " + commitmentText + ".");
         }
         BigDecimal termHours = BigDecimal.valueOf(offering.term().hours());
         BigDecimal total = commitment.multiply(termHours);
@@ -190,7 +193,8 @@ public final class SavingsPlanService {
             if (SavingsPlanState.fromWireName(state).isEmpty()) {
                 throw SavingsPlansError.VALIDATION.exception("1 validation error detected: Value '" + state
                         + "' at 'states' failed to satisfy constraint: Member must satisfy enum value set: "
-                        + "[payment-pending, payment-failed, active, retired, queued, queued-deleted]");
+                        + "[payment-pending, payment-failed, active, retired, queued, queued-deleted, pending-return, "
+                        + "returned]");
             }
         }
         Instant now = context.now();
@@ -208,7 +212,7 @@ public final class SavingsPlanService {
     private static String filterValue(SavingsPlan plan, String name) {
         return switch (name) {
             case "region" -> plan.region();
-            case "ec2-instance-family" -> plan.family();
+            case "ec2-instance-family", "instance-family" -> plan.family();
             case "commitment" -> plan.commitment().toPlainString();
             case "upfront" -> plan.upfrontPayment().toPlainString();
             case "term" -> String.valueOf(plan.term().seconds());
@@ -219,7 +223,7 @@ public final class SavingsPlanService {
             default -> throw SavingsPlansError.VALIDATION.exception("1 validation error detected: Value '" + name
                     + "' at 'filters.member.name' failed to satisfy constraint: Member must satisfy enum value set: "
                     + "[region, ec2-instance-family, commitment, upfront, term, savings-plan-type, payment-option, "
-                    + "start, end]");
+                    + "start, end, instance-family]");
         };
     }
 

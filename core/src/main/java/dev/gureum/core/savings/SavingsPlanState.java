@@ -1,9 +1,13 @@
 package dev.gureum.core.savings;
 
-/** A Savings Plan's state, as DescribeSavingsPlans reports it (payment-failed never happens here). */
+/**
+ * A Savings Plan's state, as DescribeSavingsPlans reports it. Payment-failed never happens here, nor do
+ * pending-return and returned (ReturnSavingsPlan is not supported); they are states a caller may still ask for.
+ */
 public enum SavingsPlanState {
     PAYMENT_PENDING("payment-pending"), PAYMENT_FAILED("payment-failed"), ACTIVE("active"), RETIRED("retired"),
-    QUEUED("queued"), QUEUED_DELETED("queued-deleted");
+    QUEUED("queued"), QUEUED_DELETED("queued-deleted"),
+    PENDING_RETURN("pending-return"), RETURNED("returned");
 
     private final String wireName;
 

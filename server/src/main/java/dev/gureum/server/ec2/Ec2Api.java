@@ -33,7 +33,7 @@ public final class Ec2Api {
         new InternetGatewayHandlers(cloud.internetGateways).registerInto(table);
         new RouteTableHandlers(cloud.routeTables).registerInto(table);
         new NetworkAclHandlers(cloud.networkAcls).registerInto(table);
-        new ReservedInstanceHandlers(cloud.reservedInstances, cloud.reservedModifications).registerInto(table);
+        new ReservedInstanceHandlers(cloud.reservedInstances, cloud.reservedModifications, cloud.regions.catalog()).registerInto(table);
         new ReservedExchangeHandlers(cloud.reservedExchanges).registerInto(table);
         new SpotHandlers(cloud.spotRequests, cloud.spotPriceHistory(), cloud.securityGroups).registerInto(table);
         return new ServiceEndpoint("ec2", new Ec2Protocol(), RequiredMembers.forService("ec2"), table);

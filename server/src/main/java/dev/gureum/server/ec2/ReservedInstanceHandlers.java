@@ -1,7 +1,10 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.page.Page;
+import dev.gureum.core.region.RegionCatalog;
+import dev.gureum.core.region.Zone;
 import dev.gureum.core.reserved.OfferingQuery;
 import dev.gureum.core.reserved.ReservedInstance;
 import dev.gureum.core.reserved.ReservedInstanceService;
@@ -44,13 +47,18 @@ import software.amazon.awssdk.services.ec2.model.ReservedInstancesOffering;
  */
 final class ReservedInstanceHandlers {
     private static final String HOURLY = "Hourly";
+    /** The network platform of every reservation since EC2-Classic was retired. */
+    private static final String VPC_PLATFORM = "EC2-VPC";
 
     private final ReservedInstanceService reservations;
     private final ReservedModifications modifications;
+    private final RegionCatalog regions;
 
-    ReservedInstanceHandlers(ReservedInstanceService reservations, ReservedModifications modifications) {
+    ReservedInstanceHandlers(ReservedInstanceService reservations, ReservedModifications modifications,
+                             RegionCatalog regions) {
         this.reservations = reservations;
         this.modifications = modifications;
+        this.regions = regions;
     }
 
     void registerInto(OperationTable table) {
@@ -83,7 +91,8 @@ final class ReservedInstanceHandlers {
 
     DescribeReservedInstancesOfferingsResponse describeOfferings(DescribeReservedInstancesOfferingsRequest request,
                                                                  RequestContext context) {
-        OfferingQuery query = new OfferingQuery(request.instanceTypeAsString(), request.availabilityZone(),
+        OfferingQuery query = new OfferingQuery(request.instanceTypeAsString(),
+                zoneNamed(request.availabilityZone(), request.availabilityZoneId()),
                 request.offeringClassAsString(), request.offeringTypeAsString(),
                 request.productDescriptionAsString(), request.instanceTenancyAsString(), request.minDuration(),
                 request.maxDuration(), request.includeMarketplace(), request.reservedInstancesOfferingIds(),
@@ -91,7 +100,7 @@ final class ReservedInstanceHandlers {
         Page<ReservedOffering> page = reservations.offerings().describe(context.region(), query,
                 request.maxResults(), request.nextToken());
         return DescribeReservedInstancesOfferingsResponse.builder()
-                .reservedInstancesOfferings(page.items().stream().map(ReservedInstanceHandlers::offering).toList())
+                .reservedInstancesOfferings(page.items().stream().map(this::offering).toList())
                 .nextToken(page.nextToken())
                 .build();
     }
@@ -113,6 +122,12 @@ final class ReservedInstanceHandlers {
     }
 
     ModifyReservedInstancesResponse modify(ModifyReservedInstancesRequest request, RequestContext context) {
+        for (var target : request.targetConfigurations()) {
+            if (target.platform() != null && !VPC_PLATFORM.equals(target.platform())) {
+                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The platform '" + target.platform()
+                        + "' is not valid; a reservation is modified on the " + VPC_PLATFORM + " platform.");
+            }
+        }
         ReservedModification modification = modifications.modify(context, request.reservedInstancesIds(),
                 request.targetConfigurations().stream().map(target -> new TargetConfiguration(
                         target.instanceCount(), target.instanceTypeAsString(), target.scopeAsString(),
@@ -144,7 +159,7 @@ final class ReservedInstanceHandlers {
                                                         .availabilityZone(result.availabilityZone())
                                                         .instanceCount(result.instanceCount())
                                                         .instanceType(result.instanceType())
-                                                        .platform("EC2-VPC")
+                                                        .platform(VPC_PLATFORM)
                                                         .scope(result.scope())
                                                         .build())
                                                 .build()).toList())
@@ -152,11 +167,30 @@ final class ReservedInstanceHandlers {
                 .build();
     }
 
-    static ReservedInstancesOffering offering(ReservedOffering offering) {
+    /**
+     * The zone an offerings query names by name, by id or both (a zone id of another region, or one that is not
+     * the named zone's, names a zone no offering is in); null when neither is given.
+     */
+    private String zoneNamed(String name, String id) {
+        if (id == null) {
+            return name;
+        }
+        String byId = regions.all().stream().flatMap(region -> region.zones().stream())
+                .filter(zone -> zone.id().equals(id)).map(Zone::name).findFirst().orElse("");
+        return name == null || name.equals(byId) ? byId : "";
+    }
+
+    /** The id of a zonal reservation's or offering's zone ({@code use1-az1}); null for a regional one. */
+    private String zoneId(String zoneName) {
+        return zoneName == null ? null : regions.findZone(zoneName).map(Zone::id).orElse(null);
+    }
+
+    private ReservedInstancesOffering offering(ReservedOffering offering) {
         return ReservedInstancesOffering.builder()
                 .reservedInstancesOfferingId(offering.id())
                 .instanceType(offering.instanceType())
                 .availabilityZone(offering.availabilityZone())
+                .availabilityZoneId(zoneId(offering.availabilityZone()))
                 .duration(offering.term().seconds())
                 .fixedPrice(offering.fixedPrice().floatValue())
                 .usagePrice(0.0f)
@@ -172,11 +206,12 @@ final class ReservedInstanceHandlers {
                 .build();
     }
 
-    private static ReservedInstances reservedInstances(ReservedInstance reserved, RequestContext context) {
+    private ReservedInstances reservedInstances(ReservedInstance reserved, RequestContext context) {
         return ReservedInstances.builder()
                 .reservedInstancesId(reserved.id())
                 .instanceType(reserved.instanceType())
                 .availabilityZone(reserved.availabilityZone())
+                .availabilityZoneId(zoneId(reserved.availabilityZone()))
                 .start(reserved.start())
                 // a reservation a modification or exchange retired ends when its successor starts
                 .end(reserved.deletedWhileQueued() ? reserved.end() : reserved.effectiveEnd())
