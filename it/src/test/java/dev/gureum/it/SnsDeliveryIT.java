@@ -183,8 +183,13 @@ class SnsDeliveryIT {
     void aDeliveryPolicyChangesTheRetries() throws Exception {
         String topic = sns.createTopic(r -> r.name("policy")).topicArn();
         try (SnsEndpoint endpoint = new SnsEndpoint()) {
-            confirmedSubscription(sns, topic, endpoint, Map.of("DeliveryPolicy",
+            String subscription = confirmedSubscription(sns, topic, endpoint, Map.of("DeliveryPolicy",
                     "{\"healthyRetryPolicy\":{\"numRetries\":1,\"minDelayTarget\":5,\"maxDelayTarget\":5}}"));
+            String effective = sns.getSubscriptionAttributes(r -> r.subscriptionArn(subscription)).attributes()
+                    .get("EffectiveDeliveryPolicy");
+            assertTrue(effective.startsWith("{\"healthyRetryPolicy\":{\"minDelayTarget\":5,\"maxDelayTarget\":5,"
+                    + "\"numRetries\":1,"), "the subscription's own policy over the defaults, as a subscription's: "
+                    + effective);
             endpoint.answer(500);
             String messageId = sns.publish(r -> r.topicArn(topic).message("once more")).messageId();
             endpoint.next();

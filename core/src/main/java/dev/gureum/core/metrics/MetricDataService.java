@@ -70,7 +70,8 @@ public final class MetricDataService {
         } else if (scanBy.equals("TimestampAscending")) {
             ascending = true;
         } else {
-            throw validation("The value " + scanBy + " for parameter ScanBy is invalid.");
+            throw CloudWatchError.constraint(scanBy, "scanBy",
+                    "Member must satisfy enum value set: [TimestampDescending, TimestampAscending]");
         }
         int limit = maxDatapoints == null ? DEFAULT_MAX_DATAPOINTS : maxDatapoints;
         if (limit < 1) {

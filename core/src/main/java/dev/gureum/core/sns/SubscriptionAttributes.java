@@ -97,7 +97,8 @@ final class SubscriptionAttributes {
         shown.put("SubscriptionArn", subscription.arn());
         shown.put("TopicArn", subscription.topicArn());
         if (subscription.protocol().startsWith("http")) {
-            shown.put("EffectiveDeliveryPolicy", TopicService.effectiveDeliveryPolicy(topic));
+            shown.put("EffectiveDeliveryPolicy", DeliveryPolicies.subscriptionJson(DeliveryPolicies.effective(
+                    topic.attributes().get("DeliveryPolicy"), subscription.attributes().get("DeliveryPolicy"))));
         }
         shown.putAll(subscription.attributes());
         if (subscription.attributes().containsKey("FilterPolicy")) {

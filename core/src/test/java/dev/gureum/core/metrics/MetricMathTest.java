@@ -103,6 +103,14 @@ class MetricMathTest {
     }
 
     @Test
+    void anUnknownScanByIsRefusedAsTheModelsEnumConstraint() {
+        CloudException refused = assertThrows(CloudException.class, () -> world.data.get(world.context(),
+                List.of(metric("errors", "Errors")), from, MetricWorld.START, "Bogus", null, null));
+        assertEquals("1 validation error detected: Value 'Bogus' at 'scanBy' failed to satisfy constraint: Member must"
+                + " satisfy enum value set: [TimestampDescending, TimestampAscending]", refused.getMessage());
+    }
+
+    @Test
     void maxDatapointsPagesWithPartialDataAndNextToken() {
         List<DataQuery> queries = List.of(metric("errors", "Errors"), metric("requests", "Requests"));
         List<Double> seen = new ArrayList<>();

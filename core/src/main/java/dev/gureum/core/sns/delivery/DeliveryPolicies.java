@@ -63,6 +63,27 @@ public final class DeliveryPolicies {
         return new Effective(retry, contentType);
     }
 
+    /**
+     * A subscription's EffectiveDeliveryPolicy attribute: the policy its deliveries follow, in the subscription
+     * format, every retry field spelled out as SNS shows them.
+     */
+    public static String subscriptionJson(Effective effective) {
+        var policy = JSON.createObjectNode();
+        RetryPolicy retry = effective.retryPolicy();
+        policy.putObject("healthyRetryPolicy").put("minDelayTarget", retry.minDelayTarget())
+                .put("maxDelayTarget", retry.maxDelayTarget()).put("numRetries", retry.numRetries())
+                .put("numMaxDelayRetries", retry.numMaxDelayRetries()).put("numNoDelayRetries",
+                        retry.numNoDelayRetries()).put("numMinDelayRetries", retry.numMinDelayRetries())
+                .put("backoffFunction", retry.backoffFunction());
+        policy.putNull("sicklyRetryPolicy");
+        policy.putNull("throttlePolicy");
+        if (!DEFAULT_CONTENT_TYPE.equals(effective.contentType())) {
+            policy.putObject("requestPolicy").put("headerContentType", effective.contentType());
+        }
+        policy.put("guaranteed", false);
+        return policy.toString();
+    }
+
     private static JsonNode parse(String json, String errorPrefix) {
         try {
             JsonNode node = JSON.readTree(json);
