@@ -157,7 +157,11 @@ class ImagesIT {
         Ec2Exception notOwner = assertError(400, "AuthFailure", () -> ec2.deregisterImage(r -> r.imageId(catalogId)));
         assertEquals("Not authorized for image:" + catalogId, notOwner.awsErrorDetails().errorMessage());
         cleanups.clear();
-        assertEquals(true, ec2.deregisterImage(r -> r.imageId(id)).returnValue());
+        var deregistered = ec2.deregisterImage(r -> r.imageId(id).deleteAssociatedSnapshots(true));
+        assertEquals(true, deregistered.returnValue());
+        assertEquals(List.of(Ec2PlatformIT.publicSnapshot(ec2) + " missing-permissions"),
+                deregistered.deleteSnapshotResults().stream().map(result -> result.snapshotId() + " "
+                        + result.returnCodeAsString()).toList(), "the catalog's public snapshot is not the caller's");
         assertError(400, "InvalidAMIID.NotFound", () -> ec2.describeImages(r -> r.imageIds(id)));
     }
 

@@ -88,6 +88,10 @@ final class ImageBuilds {
         ImageNames.requireValid(capture.name());
         ImageSource source = instances.find(context.account(), context.region(), instanceId)
                 .orElseThrow(() -> ResourceIds.notFound(IdKind.INSTANCE, List.of(instanceId)));
+        if (!source.ebsBacked()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("The instance '" + instanceId + "' does not have an 'ebs'"
+                    + " root device type; CreateImage makes an EBS-backed AMI from an EBS-backed instance.");
+        }
         if (!"running".equals(source.state()) && !"stopped".equals(source.state())) {
             throw Ec2Error.INCORRECT_INSTANCE_STATE.exception("The instance '" + instanceId
                     + "' is not in a state from which it can be imaged.");

@@ -3,11 +3,14 @@ package dev.gureum.core.image;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.storage.SnapshotDirectory;
 import dev.gureum.core.storage.SnapshotService;
+import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.SnapshotUsers;
 import dev.gureum.core.share.UserIds;
+import dev.gureum.core.error.CloudException;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
+import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
@@ -16,8 +19,10 @@ import dev.gureum.core.time.CloudClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -38,10 +43,12 @@ public final class ImageService {
     private final ImageDirectory directory;
     private final ImageBuilds builds;
     private final ImageAttributes attributes;
+    private final SnapshotService snapshots;
 
     public ImageService(Store store, CloudClock clock, ImageCatalog catalog, SnapshotService snapshots,
                         SnapshotDirectory snapshotDirectory) {
         this.store = store;
+        this.snapshots = snapshots;
         this.clock = clock;
         this.directory = new ImageDirectory(store, catalog);
         this.builds = new ImageBuilds(store, directory, snapshots, snapshotDirectory);
@@ -114,14 +121,49 @@ public final class ImageService {
         return builds.copy(context, copy, context.now().plus(BUILD_TIME));
     }
 
-    /** DeregisterImage: only the owner may; its launch permissions and its name go with it. */
-    public void deregister(RequestContext context, String imageId) {
+    /**
+     * DeregisterImage: only the owner may; its launch permissions and its name go with it. With
+     * {@code deleteSnapshots} the image's snapshots are then deleted, each but those another image of the owner
+     * still uses ({@code skipped}); answers each snapshot's {@code SnapshotReturnCodes} value, in mapping order
+     * (none without {@code deleteSnapshots}).
+     */
+    public Map<String, String> deregister(RequestContext context, String imageId, boolean deleteSnapshots) {
         Versioned<Image> image = directory.requireOwned(context.account(), context.region(), imageId);
         WriteBatch batch = new WriteBatch().delete(ImageRecords.IMAGES, image.key(), image.version())
                 .delete(ImageRecords.NAMES, ImageRecords.nameKey(image.value().ownerId(), image.value().region(),
                         image.value().name()), WriteBatch.ANY);
         ImageDirectory.regrant(batch, image.value(), null);
         Writes.commit(store, context, batch);
+        Map<String, String> results = new LinkedHashMap<>();
+        if (!deleteSnapshots || context.dryRun()) {
+            return results;
+        }
+        for (BlockDevice device : image.value().blockDevices()) {
+            if (device.snapshotId() != null && !results.containsKey(device.snapshotId())) {
+                results.put(device.snapshotId(), deleteSnapshot(context, device.snapshotId()));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * Deletes one of a deregistered image's snapshots, answering how that went as DeregisterImage reports it: a
+     * snapshot of another account (a public one the image was registered from) is not the caller's to delete.
+     */
+    private String deleteSnapshot(RequestContext context, String snapshotId) {
+        if (store.get(StorageRecords.SNAPSHOTS, new RecordKey(context.account(), context.region(), snapshotId))
+                .isEmpty()) {
+            return "missing-permissions";
+        }
+        if (snapshotUsers(store).imageUsing(context.account(), context.region(), snapshotId).isPresent()) {
+            return "skipped";
+        }
+        try {
+            snapshots.delete(context, snapshotId);
+            return "success";
+        } catch (CloudException e) {
+            return "client-error";
+        }
     }
 
     /** DescribeImageAttribute, ModifyImageAttribute and ResetImageAttribute (owner only). */

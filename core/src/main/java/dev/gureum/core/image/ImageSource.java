@@ -8,7 +8,7 @@ import java.util.List;
  * attached to it, each as the mapping it would have in an image (no snapshot yet) with its volume id.
  */
 public record ImageSource(String instanceId, String imageId, String state, String architecture, String platform,
-                          String platformDetails, String usageOperation, String rootDeviceName,
+                          String platformDetails, String usageOperation, String rootDeviceName, boolean ebsBacked,
                           List<SourceVolume> volumes) {
 
     public ImageSource {

@@ -80,7 +80,8 @@ class ImageCopyAndCreateTest {
         Image origin = ImageWorld.catalogImage("us-east-1", DEBIAN);
         Map<String, ImageSource> instances = Map.of(
                 "i-0123456789abcdef0", source("i-0123456789abcdef0", origin.id(), "stopped"),
-                "i-0123456789abcdef1", source("i-0123456789abcdef1", origin.id(), "pending"));
+                "i-0123456789abcdef1", source("i-0123456789abcdef1", origin.id(), "pending"),
+                "i-0123456789abcdef2", instanceStoreBacked(source("i-0123456789abcdef2", origin.id(), "running")));
         ImageSourceLookup lookup = (account, region, id) -> OWNER.equals(account)
                 ? Optional.ofNullable(instances.get(id)) : Optional.empty();
         Image image = world.images.create(world.as(OWNER), "i-0123456789abcdef0", lookup, new ImageCapture(
@@ -99,6 +100,9 @@ class ImageCopyAndCreateTest {
         assertEquals(ImageState.PENDING, image.state(world.clock.now()));
         assertEquals(Ec2Error.INCORRECT_INSTANCE_STATE, assertThrows(CloudException.class, () -> world.images.create(
                 world.as(OWNER), "i-0123456789abcdef1", lookup, capture("second"))).code());
+        assertEquals(Ec2Error.UNSUPPORTED_OPERATION, assertThrows(CloudException.class, () -> world.images.create(
+                world.as(OWNER), "i-0123456789abcdef2", lookup, capture("instance-store"))).code(),
+                "only an EBS-backed instance is imaged");
         assertEquals(Ec2Error.INSTANCE_ID_NOT_FOUND, assertThrows(CloudException.class, () -> world.images.create(
                 world.as(OTHER), "i-0123456789abcdef0", lookup, capture("third"))).code());
         assertEquals(Ec2Error.INSTANCE_ID_NOT_FOUND, assertThrows(CloudException.class, () -> world.images.create(
@@ -113,12 +117,18 @@ class ImageCopyAndCreateTest {
 
     private static final String ROOT_VOLUME = "vol-0123456789abcdef0";
 
+    private static ImageSource instanceStoreBacked(ImageSource source) {
+        return new ImageSource(source.instanceId(), source.imageId(), source.state(), source.architecture(),
+                source.platform(), source.platformDetails(), source.usageOperation(), source.rootDeviceName(), false,
+                List.of());
+    }
+
     /** An instance with one 8 GiB gp3 root volume, recorded in the world's store. */
     private ImageSource source(String instanceId, String imageId, String state) {
         world.store.apply(new WriteBatch().put(StorageRecords.VOLUMES, new RecordKey(OWNER, "us-east-1", ROOT_VOLUME),
                 WriteBatch.ANY, new Volume(ROOT_VOLUME, OWNER, "us-east-1", "us-east-1a", 8, VolumeType.GP3, 3000, 125,
                         false, null, null, false, world.clock.now(), VolumeState.IN_USE, List.of(), List.of(), false)));
-        return new ImageSource(instanceId, imageId, state, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda",
+        return new ImageSource(instanceId, imageId, state, "arm64", null, "Linux/UNIX", "RunInstances", "/dev/xvda", true,
                 List.of(new ImageSource.SourceVolume(BlockDevice.ebs("/dev/xvda", null, 8, "gp3", true, false, null,
                         null), ROOT_VOLUME)));
     }

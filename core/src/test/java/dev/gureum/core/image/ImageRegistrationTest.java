@@ -84,18 +84,39 @@ class ImageRegistrationTest {
     }
 
     @Test
+    void deregisteringWithItsSnapshotsDeletesThoseNoOtherImageUses() {
+        String own = world.snapshots.copy(world.as(OWNER), "us-east-1", ImageWorld.PUBLIC_SNAPSHOT, null, null, null,
+                List.of()).id();
+        String shared = world.snapshots.copy(world.as(OWNER), "us-east-1", ImageWorld.PUBLIC_SNAPSHOT, null, null,
+                null, List.of()).id();
+        Image image = world.images.register(world.as(OWNER), new ImageRegistration("with-snapshots", null, null,
+                "x86_64", "/dev/xvda", List.of(new BlockDevice("/dev/xvda", own, null, null, null, null, null, null, null,
+                        false), new BlockDevice("/dev/sdf", shared, null, null, null, null, null, null, null, false)),
+                "hvm", null, null, null, null, null, null, null, List.of()));
+        world.images.register(world.as(OWNER), new ImageRegistration("keeps-one", null, null, "x86_64", "/dev/xvda",
+                List.of(new BlockDevice("/dev/xvda", shared, null, null, null, null, null, null, null, false)), "hvm",
+                null, null, null, null, null, null, null, List.of()));
+        assertEquals(java.util.Map.of(own, "success", shared, "skipped"),
+                world.images.deregister(world.as(OWNER), image.id(), true));
+        assertEquals(Ec2Error.SNAPSHOT_ID_NOT_FOUND, assertThrows(CloudException.class,
+                () -> world.snapshots.delete(world.as(OWNER), own)).code(), "deleted with its image");
+        assertEquals(Ec2Error.SNAPSHOT_IN_USE, assertThrows(CloudException.class,
+                () -> world.snapshots.delete(world.as(OWNER), shared)).code(), "kept for the other image");
+    }
+
+    @Test
     void onlyTheOwnerDeregistersAndTheCatalogIsNobodys() {
         Image image = world.register(world.as(OWNER), "short-lived");
         CloudException notYours = assertThrows(CloudException.class,
-                () -> world.images.deregister(world.as(OWNER), ImageWorld.CATALOG.images("us-east-1").get(0).id()));
+                () -> world.images.deregister(world.as(OWNER), ImageWorld.CATALOG.images("us-east-1").get(0).id(), false));
         assertEquals(Ec2Error.AUTH_FAILURE, notYours.code());
         assertTrue(notYours.getMessage().startsWith("Not authorized for image:ami-"));
         CloudException invisible = assertThrows(CloudException.class,
-                () -> world.images.deregister(world.as(OTHER), image.id()));
+                () -> world.images.deregister(world.as(OTHER), image.id(), false));
         assertEquals(Ec2Error.IMAGE_ID_NOT_FOUND, invisible.code());
-        world.images.deregister(world.as(OWNER), image.id());
+        world.images.deregister(world.as(OWNER), image.id(), false);
         assertEquals(19, world.describe(world.as(OWNER)).size());
-        assertThrows(CloudException.class, () -> world.images.deregister(world.as(OWNER), image.id()));
+        assertThrows(CloudException.class, () -> world.images.deregister(world.as(OWNER), image.id(), false));
         assertNotEquals(image.id(), world.register(world.as(OWNER), "short-lived").id());
     }
 

@@ -105,7 +105,7 @@ class ImageSharingTest {
     void deregisteringASharedImageRemovesItsGrants() {
         share(add(OTHER));
         share(new PermissionChange(List.of(), List.of(), List.of("all"), List.of()));
-        world.images.deregister(world.as(OWNER), image.id());
+        world.images.deregister(world.as(OWNER), image.id(), false);
         assertEquals(0, world.store.list(ImageRecords.GRANTS, OTHER, "us-east-1").size());
         assertEquals(0, world.store.list(ImageRecords.GRANTS, Grants.EVERYONE, "us-east-1").size());
         assertEquals(19, world.describe(world.as(OTHER)).size());

@@ -453,7 +453,7 @@ public final class Ec2Cloud implements AutoCloseable {
                 .filter(instance -> InstanceVisibility.visible(instance, scheduler.clock().now()))
                 .map(instance -> new ImageSource(instance.id(), instance.imageId(), instance.state().wireName(),
                         instance.architecture(), instance.platform(), instance.platformDetails(),
-                        instance.usageOperation(), instance.rootDeviceName(),
+                        instance.usageOperation(), instance.rootDeviceName(), instance.ebsBacked(),
                         volumeAttachments.volumesOf(account, region, instanceId).stream()
                                 .map(attached -> sourceVolume(attached.getKey(), attached.getValue())).toList()));
     }

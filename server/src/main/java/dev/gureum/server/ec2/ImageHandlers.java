@@ -11,10 +11,12 @@ import dev.gureum.core.image.ImageService;
 import dev.gureum.core.image.ImageSourceLookup;
 import dev.gureum.core.page.Page;
 import dev.gureum.server.dispatch.OperationTable;
+import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.CopyImageRequest;
 import software.amazon.awssdk.services.ec2.model.CopyImageResponse;
 import software.amazon.awssdk.services.ec2.model.CreateImageRequest;
 import software.amazon.awssdk.services.ec2.model.CreateImageResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSnapshotReturnCode;
 import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
@@ -94,7 +96,11 @@ final class ImageHandlers {
     }
 
     DeregisterImageResponse deregisterImage(DeregisterImageRequest request, RequestContext context) {
-        images.deregister(context, request.imageId());
-        return DeregisterImageResponse.builder().returnValue(true).build();
+        Map<String, String> deleted = images.deregister(context, request.imageId(),
+                Boolean.TRUE.equals(request.deleteAssociatedSnapshots()));
+        return DeregisterImageResponse.builder().returnValue(true)
+                .deleteSnapshotResults(deleted.entrySet().stream().map(result -> DeleteSnapshotReturnCode.builder()
+                        .snapshotId(result.getKey()).returnCode(result.getValue()).build()).toList())
+                .build();
     }
 }
