@@ -3,6 +3,7 @@ package dev.gureum.it;
 import static dev.gureum.it.Ec2PlatformIT.assertError;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -156,6 +157,16 @@ class ImagesIT {
         String catalogId = ec2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
         Ec2Exception notOwner = assertError(400, "AuthFailure", () -> ec2.deregisterImage(r -> r.imageId(catalogId)));
         assertEquals("Not authorized for image:" + catalogId, notOwner.awsErrorDetails().errorMessage());
+        java.time.Instant inAnHour = java.time.Instant.now().plusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+                .plusSeconds(1);
+        assertEquals(true, ec2.enableImageDeprecation(r -> r.imageId(id).deprecateAt(inAnHour)).returnValue());
+        assertEquals(inAnHour.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusSeconds(60).toString(),
+                java.time.Instant.parse(ec2.describeImages(r -> r.imageIds(id)).images().get(0).deprecationTime())
+                        .toString(), "rounded up to the minute");
+        assertError(400, "InvalidParameterValue", () -> ec2.enableImageDeprecation(r -> r.imageId(id)
+                .deprecateAt(java.time.Instant.now().minusSeconds(3600))));
+        ec2.disableImageDeprecation(r -> r.imageId(id));
+        assertNull(ec2.describeImages(r -> r.imageIds(id)).images().get(0).deprecationTime());
         cleanups.clear();
         var deregistered = ec2.deregisterImage(r -> r.imageId(id).deleteAssociatedSnapshots(true));
         assertEquals(true, deregistered.returnValue());

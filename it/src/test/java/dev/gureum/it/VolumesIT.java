@@ -130,6 +130,19 @@ class VolumesIT {
                 () -> ec2.attachVolume(r -> r.volumeId(second).instanceId(first).device("/dev/xvda")));
         assertError(400, "InvalidParameterValue",
                 () -> ec2.attachVolume(r -> r.volumeId(second).instanceId(first).device("/dev/sdg1")));
+        assertError(400, "InvalidParameterValue",
+                () -> ec2.attachVolume(r -> r.volumeId(second).instanceId(first).device("xvdh")));
+        String windowsImage = ec2.describeImages(r -> r.owners("amazon").filters(f -> f.name("platform")
+                .values("windows"))).images().get(0).imageId();
+        String windows = ec2.runInstances(r -> r.imageId(windowsImage).instanceType("t3.micro").minCount(1)
+                .maxCount(1).placement(p -> p.availabilityZone("us-east-1a"))).instances().get(0).instanceId();
+        String forWindows = ec2.createVolume(r -> r.availabilityZone("us-east-1a").size(1)).volumeId();
+        ec2.waiter().waitUntilVolumeAvailable(r -> r.volumeIds(forWindows));
+        assertEquals("xvdh", ec2.attachVolume(r -> r.volumeId(forWindows).instanceId(windows).device("xvdh")).device(),
+                "a Windows instance's volumes may be named xvdf and the like");
+        ec2.terminateInstances(r -> r.instanceIds(windows));
+        assertError(400, "InvalidParameterCombination", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1a")
+                .availabilityZoneId("use1-az1").size(1)));
         assertError(400, "InvalidVolume.ZoneMismatch",
                 () -> ec2.attachVolume(r -> r.volumeId(elsewhere).instanceId(first).device("/dev/sdg")));
         assertError(400, "VolumeInUse",
@@ -177,6 +190,10 @@ class VolumesIT {
             assertError(400, "IncorrectModificationState", () -> ec2.modifyVolume(r -> r.volumeId(id).size(300)));
         }
         String other = ec2.createVolume(r -> r.availabilityZone("us-east-1d").size(50)).volumeId();
+        assertError(400, "InvalidVolumeModification.NotFound",
+                () -> ec2.describeVolumesModifications(r -> r.volumeIds(other)));
+        ec2.enableVolumeIO(r -> r.volumeId(other));
+        assertError(400, "InvalidVolume.NotFound", () -> ec2.enableVolumeIO(r -> r.volumeId("vol-0123456789abcdef0")));
         assertError(400, "InvalidParameterValue", () -> ec2.modifyVolume(r -> r.volumeId(other).size(40)));
         assertError(400, "InvalidParameterValue", () -> ec2.modifyVolume(r -> r.volumeId(other)));
     }

@@ -81,6 +81,7 @@ public enum Ec2Error implements ErrorCode {
     VOLUME_ZONE_MISMATCH("InvalidVolume.ZoneMismatch", 400),
     INCORRECT_MODIFICATION_STATE("IncorrectModificationState", 400),
     VOLUME_MODIFICATION_RATE_EXCEEDED("VolumeModificationRateExceeded", 400),
+    VOLUME_MODIFICATION_NOT_FOUND("InvalidVolumeModification.NotFound", 400),
     INVALID_ATTACHMENT_NOT_FOUND("InvalidAttachment.NotFound", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),

@@ -104,6 +104,15 @@ public record Image(
                 sourceImageRegion, noReboot, clientToken);
     }
 
+    /** A copy deprecated from {@code at} on (null: not deprecated). */
+    public Image withDeprecationTime(Instant at) {
+        return new Image(id, region, ownerId, ownerAlias, name, description, architecture, platform, platformDetails,
+                usageOperation, rootDeviceName, rootDeviceType, virtualizationType, enaSupport, sriovNetSupport,
+                bootMode, imdsSupport, tpmSupport, kernelId, ramdiskId, blockDevices, creationDate, availableAt,
+                at, isPublic, launchUserIds, tags, rootFilesystem, sourceInstanceId, sourceImageId,
+                sourceImageRegion, noReboot, clientToken);
+    }
+
     /** Who besides the owner may launch the image. */
     public Permissions launchPermissions() {
         return new Permissions(isPublic, launchUserIds);

@@ -17,6 +17,9 @@ import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import dev.gureum.core.time.CloudClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -164,6 +167,33 @@ public final class ImageService {
         } catch (CloudException e) {
             return "client-error";
         }
+    }
+
+    /**
+     * EnableImageDeprecation ({@code at} given) and DisableImageDeprecation (null): only the owner may. A time is
+     * rounded up to the minute, as EC2 rounds it, and must be in the future and at most ten years away (two from
+     * the image's creation for a public image).
+     */
+    public void deprecate(RequestContext context, String imageId, Instant at) {
+        Versioned<Image> image = directory.requireOwned(context.account(), context.region(), imageId);
+        Instant deprecateAt = at == null ? null : roundedUpToTheMinute(at);
+        if (deprecateAt != null) {
+            Instant now = context.now();
+            Instant latest = image.value().isPublic()
+                    ? image.value().creationDate().atZone(ZoneOffset.UTC).plusYears(2).toInstant()
+                    : now.atZone(ZoneOffset.UTC).plusYears(10).toInstant();
+            if (!deprecateAt.isAfter(now) || deprecateAt.isAfter(latest)) {
+                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The deprecation time " + at + " must be in the"
+                        + " future and not after " + latest + ".");
+            }
+        }
+        Writes.commit(store, context, new WriteBatch().put(ImageRecords.IMAGES, image.key(), image.version(),
+                image.value().withDeprecationTime(deprecateAt)));
+    }
+
+    private static Instant roundedUpToTheMinute(Instant at) {
+        Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
+        return minute.equals(at) ? at : minute.plus(Duration.ofMinutes(1));
     }
 
     /** DescribeImageAttribute, ModifyImageAttribute and ResetImageAttribute (owner only). */

@@ -28,6 +28,8 @@ import java.util.logging.Logger;
 public final class VolumeAttachments {
     /** A device name EBS accepts on a Linux instance: /dev/sd[a-z] or /dev/xvd[a-z], one or two letters. */
     private static final java.util.regex.Pattern DEVICE = java.util.regex.Pattern.compile("/dev/(sd|xvd)[a-z]{1,2}");
+    /** What a Windows instance's volumes may also be called: {@code xvdf} and the like, without /dev/. */
+    private static final java.util.regex.Pattern WINDOWS_DEVICE = java.util.regex.Pattern.compile("xvd[b-z][a-z]?");
     /** How many instances one io1 or io2 volume may attach to at once. */
     static final int MAX_MULTI_ATTACH = 16;
     private static final Logger LOG = Logger.getLogger(VolumeAttachments.class.getName());
@@ -61,7 +63,8 @@ public final class VolumeAttachments {
         Versioned<Volume> found = Volumes.require(store, context, volumeId);
         Volume volume = found.value();
         VolumeHosts.Host host = host(context, instanceId);
-        if (device == null || !DEVICE.matcher(device).matches()) {
+        if (device == null || !(DEVICE.matcher(device).matches()
+                || host.windows() && WINDOWS_DEVICE.matcher(device).matches())) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + device + ") for parameter device is invalid. "
                     + device + " is not a valid EBS device name.");
         }
@@ -137,7 +140,8 @@ public final class VolumeAttachments {
                 .filter(candidate -> device == null || candidate.device().equals(device))
                 .findFirst()
                 .orElseThrow(() -> Ec2Error.INVALID_ATTACHMENT_NOT_FOUND.exception("The volume " + volumeId
-                        + " is not attached to instance " + instanceId + (device == null ? "" : " as device " + device)));
+                        + " is not attached" + (instanceId == null ? "" : " to instance " + instanceId)
+                        + (device == null ? "" : " as device " + device)));
         if (attachment.device().equals(hosts.find(context, attachment.instanceId())
                 .filter(host -> !"stopped".equals(host.state())).map(VolumeHosts.Host::rootDeviceName).orElse(null))) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The root volume of instance " + attachment.instanceId()

@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface VolumeHosts {
 
     /** An instance as a volume sees it: its zone, its state (EC2's name) and its root device. */
-    record Host(String instanceId, String availabilityZone, String state, String rootDeviceName) {
+    record Host(String instanceId, String availabilityZone, String state, String rootDeviceName, boolean windows) {
     }
 
     /** The visible instance with this id in the caller's account and region, if any. */

@@ -97,7 +97,10 @@ public final class VolumeModifications {
         return modification;
     }
 
-    /** DescribeVolumesModifications: the latest modification of the named volumes, or of every volume. */
+    /**
+     * DescribeVolumesModifications: the latest modification of the named volumes, or of every volume; a named
+     * volume never modified is {@code InvalidVolumeModification.NotFound}.
+     */
     public List<VolumeModification> modifications(RequestContext context, List<String> volumeIds) {
         ResourceIds.requireWellFormed(IdKind.VOLUME, volumeIds);
         List<VolumeModification> found = new ArrayList<>();
@@ -107,7 +110,9 @@ public final class VolumeModifications {
         } else {
             for (String id : volumeIds) {
                 Volumes.require(store, context, id);
-                store.get(StorageRecords.MODIFICATIONS, Volumes.key(context, id)).ifPresent(m -> found.add(m.value()));
+                found.add(store.get(StorageRecords.MODIFICATIONS, Volumes.key(context, id)).orElseThrow(() ->
+                        Ec2Error.VOLUME_MODIFICATION_NOT_FOUND.exception("Modification for volume '" + id
+                                + "' does not exist.")).value());
             }
         }
         return found.stream().sorted(Comparator.comparing(VolumeModification::volumeId)).toList();

@@ -216,6 +216,18 @@ public final class VolumeService {
         return Pages.page(found, entry -> entry.volume().id(), maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
     }
 
+    /**
+     * EnableVolumeIO: Gureum disables a volume's I/O only when its bytes are gone (DescribeVolumeStatus shows it
+     * impaired), which enabling cannot mend, so that is refused; any other volume's I/O is enabled already.
+     */
+    public void enableIo(RequestContext context, String volumeId) {
+        Volume volume = Volumes.require(store, context, volumeId).value();
+        if (!bytes.ioEnabled(volume)) {
+            throw Ec2Error.INCORRECT_STATE.exception("The volume '" + volumeId + "' has lost its data; its I/O"
+                    + " cannot be enabled.");
+        }
+    }
+
     /** A volume and whether it can do I/O, as DescribeVolumeStatus reports it. */
     public record VolumeHealth(Volume volume, boolean ioEnabled) {
         public String status() {
@@ -226,6 +238,10 @@ public final class VolumeService {
     private Zone zone(RequestContext context, String zoneName, String zoneId) {
         if (zoneName == null && zoneId == null) {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter AvailabilityZone");
+        }
+        if (zoneName != null && zoneId != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Either AvailabilityZone or AvailabilityZoneId"
+                    + " can be specified, but not both.");
         }
         return regions.find(context.region()).orElseThrow().availabilityZones().stream()
                 .filter(zone -> zone.name().equals(zoneName) || zone.id().equals(zoneId))

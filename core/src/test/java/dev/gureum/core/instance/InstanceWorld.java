@@ -53,7 +53,8 @@ final class InstanceWorld {
     final VolumeAttachments attachments = new VolumeAttachments(store, (context, instanceId) ->
             store.get(InstanceRecords.INSTANCES, new RecordKey(context.account(), context.region(), instanceId))
                     .map(found -> new VolumeHosts.Host(instanceId, found.value().availabilityZone(),
-                            found.value().state().wireName(), found.value().rootDeviceName())), new VolumeMeter(meter));
+                            found.value().state().wireName(), found.value().rootDeviceName(),
+                            "windows".equals(found.value().platform()))), new VolumeMeter(meter));
     final InstanceStoreDisks instanceStore = new InstanceStoreDisks(blocks);
     final InstanceCommands commands = new InstanceCommands(store, clock, catalog, usage,
             List.of(new NetworkFollower(new InterfaceLifecycle(store, pool), clock),

@@ -257,7 +257,7 @@ public final class Ec2Cloud implements AutoCloseable {
                 .map(Versioned::value)
                 .filter(instance -> instance.state() != InstanceState.TERMINATED)
                 .map(instance -> new VolumeHosts.Host(instance.id(), instance.availabilityZone(),
-                        instance.state().wireName(), instance.rootDeviceName()));
+                        instance.state().wireName(), instance.rootDeviceName(), "windows".equals(instance.platform())));
     }
 
     /** An instance as the network sees it, while it is visible and not terminated. */

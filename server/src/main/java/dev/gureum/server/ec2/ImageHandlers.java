@@ -21,11 +21,16 @@ import software.amazon.awssdk.services.ec2.model.DeregisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.DeregisterImageResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ec2.model.DisableImageDeprecationRequest;
+import software.amazon.awssdk.services.ec2.model.DisableImageDeprecationResponse;
+import software.amazon.awssdk.services.ec2.model.EnableImageDeprecationRequest;
+import software.amazon.awssdk.services.ec2.model.EnableImageDeprecationResponse;
 import software.amazon.awssdk.services.ec2.model.RegisterImageRequest;
 import software.amazon.awssdk.services.ec2.model.RegisterImageResponse;
 
 /**
- * DescribeImages, RegisterImage, CreateImage, CopyImage and DeregisterImage; the attribute operations
+ * DescribeImages, RegisterImage, CreateImage, CopyImage, DeregisterImage and Enable/DisableImageDeprecation; the
+ * attribute operations
  * live in {@link ImageAttributeHandlers}. CreateImage finds its instance through the lookup it is given.
  */
 final class ImageHandlers {
@@ -43,6 +48,14 @@ final class ImageHandlers {
         table.register(CreateImageRequest.class, this::createImage);
         table.register(CopyImageRequest.class, this::copyImage);
         table.register(DeregisterImageRequest.class, this::deregisterImage);
+        table.register(EnableImageDeprecationRequest.class, (request, context) -> {
+            images.deprecate(context, request.imageId(), request.deprecateAt());
+            return EnableImageDeprecationResponse.builder().returnValue(true).build();
+        });
+        table.register(DisableImageDeprecationRequest.class, (request, context) -> {
+            images.deprecate(context, request.imageId(), null);
+            return DisableImageDeprecationResponse.builder().returnValue(true).build();
+        });
         new ImageAttributeHandlers(images.attributes()).registerInto(table);
     }
 

@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.ec2.model.DetachVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.DetachVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeVolumesModificationsResponse;
+import software.amazon.awssdk.services.ec2.model.EnableVolumeIoRequest;
+import software.amazon.awssdk.services.ec2.model.EnableVolumeIoResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyVolumeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVolumeResponse;
 import software.amazon.awssdk.services.ec2.model.VolumeStatusDetails;
@@ -63,6 +65,10 @@ final class VolumeHandlers {
         table.register(DetachVolumeRequest.class, this::detach);
         table.register(ModifyVolumeRequest.class, this::modify);
         table.register(DescribeVolumeStatusRequest.class, this::statuses);
+        table.register(EnableVolumeIoRequest.class, (request, context) -> {
+            volumes.enableIo(context, request.volumeId());
+            return EnableVolumeIoResponse.builder().build();
+        });
         table.register(DescribeVolumesModificationsRequest.class, this::modifications);
         table.register(DescribeVolumeAttributeRequest.class, this::describeAttribute);
         table.register(ModifyVolumeAttributeRequest.class, this::modifyAttribute);
