@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -61,6 +62,16 @@ class SandboxIT {
             assertEquals("running", SandboxInstances.state(ec2, id));
 
             assertEquals("0", Ssh.run(key, "root", address, "id -u").output(), "the key is installed for root too");
+            assertEquals(1_048_576, memInfo(key, address, "MemTotal"), "a t3.micro sees its own 1 GiB, not the host's");
+            long freeBefore = memInfo(key, address, "MemFree");
+            assertTrue(Ssh.run(key, "root", address, "dd if=/dev/zero of=/dev/shm/fill bs=1M count=48").ok());
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (memInfo(key, address, "MemFree") > freeBefore - 40 * 1024 && System.nanoTime() < deadline) {
+                HostProcess.sleep(200);
+            }
+            assertTrue(memInfo(key, address, "MemFree") <= freeBefore - 40 * 1024,
+                    "what the instance uses is not free: " + Ssh.run(key, "root", address, "cat /proc/meminfo"));
+            Ssh.run(key, "root", address, "rm /dev/shm/fill");
             Path wrong = keys.resolve("wrong");
             KeyTools.run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", wrong.toString());
             Ssh.Result refused = Ssh.run(wrong, "ec2-user", address, "true");
@@ -220,5 +231,11 @@ class SandboxIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A /proc/meminfo value of the instance, in kB. */
+    private static long memInfo(Path key, String address, String field) {
+        String line = Ssh.run(key, "ec2-user", address, "grep '^" + field + ":' /proc/meminfo").output();
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
     }
 }

@@ -45,6 +45,11 @@ record InstanceFiles(Path directory, Path console) {
         return directory.resolve("bundle");
     }
 
+    /** What the instance reads as {@code /proc/meminfo} ({@link GuestMemInfo}). */
+    Path memInfo() {
+        return directory.resolve("meminfo");
+    }
+
     Path spec() {
         return directory.resolve("launch-spec.json");
     }

@@ -11,8 +11,8 @@ import java.util.List;
  * uts and ipc namespaces, the network namespace the runtime prepared for it, a writable root (the
  * overlay), the seed directory read-only at {@code /.gureum}, Docker's default capability set (enough for
  * sshd, not for changing the network or loading modules), device access limited to the standard
- * pseudo-devices, the CPU, memory and process limits of its instance type, and its disks' mounts
- * ({@link InstanceDiskMounts}).
+ * pseudo-devices, the CPU, memory and process limits of its instance type, its own {@code /proc/meminfo}
+ * ({@link GuestMemInfo}) and its disks' mounts ({@link InstanceDiskMounts}).
  */
 final class OciConfig {
     static final String SEED_MOUNT = "/.gureum";
@@ -28,14 +28,15 @@ final class OciConfig {
 
     /**
      * What varies per instance; {@code media} is the host directory its disks are mounted in (null: none),
-     * {@code scratch} its first instance-store disk's mount there (null: the type has none).
+     * {@code scratch} its first instance-store disk's mount there (null: the type has none), {@code memInfo} the
+     * file it reads as {@code /proc/meminfo} (null: the host's).
      */
     record Instance(String hostname, Path rootfs, Path seed, Path networkNamespace, String cgroupsPath,
-                    InstanceLimits limits, Path media, Path scratch) {
+                    InstanceLimits limits, Path media, Path scratch, Path memInfo) {
 
         Instance(String hostname, Path rootfs, Path seed, Path networkNamespace, String cgroupsPath,
                  InstanceLimits limits) {
-            this(hostname, rootfs, seed, networkNamespace, cgroupsPath, limits, null, null);
+            this(hostname, rootfs, seed, networkNamespace, cgroupsPath, limits, null, null, null);
         }
     }
 
@@ -62,6 +63,10 @@ final class OciConfig {
         config.put("hostname", instance.hostname());
         ArrayNode mounts = config.putArray("mounts");
         mounts(mounts, instance.seed());
+        if (instance.memInfo() != null) {
+            mount(mounts, "/proc/meminfo", "bind", instance.memInfo().toString(), "bind", "ro", "nosuid", "nodev",
+                    "noexec");
+        }
         if (instance.media() != null) {
             // a slave of the host's shared media mount: disks mounted there later (AttachVolume) appear inside
             mount(mounts, InstanceDiskMounts.MEDIA, "bind", instance.media().toString(), "rbind", "rslave", "nosuid",

@@ -193,10 +193,11 @@ final class SandboxHost {
 
     private void writeBundle(LaunchSpec spec, InstanceFiles files, Path namespace) {
         InstanceLimits limits = InstanceLimits.of(spec.vcpus(), spec.memoryMebibytes(), capacity);
+        GuestMemInfo.create(files.memInfo(), limits.memoryBytes());
         String config = OciConfig.render(new OciConfig.Instance(hostname(spec), files.rootfs(), files.seed(),
                 namespace, CgroupPaths.cgroupsPath(containerId(spec)), limits, files.media(),
                 firstInstanceStore(spec).map(disk -> files.media().resolve(InstanceDiskMounts.name(disk)))
-                        .filter(Mounts::isMountPoint).orElse(null)));
+                        .filter(Mounts::isMountPoint).orElse(null), files.memInfo()));
         try {
             Files.createDirectories(files.bundle());
             Files.writeString(files.bundle().resolve("config.json"), config);

@@ -317,8 +317,9 @@ public final class SandboxRuntime implements InstanceRuntime {
     }
 
     /**
-     * Until the runtime closes: every {@link #GUEST_WATCH}, each running instance whose container has ended on its
-     * own is followed on its queue, after whatever the queue was doing ({@link #followGuest}).
+     * Until the runtime closes: every {@link #GUEST_WATCH}, each running instance is looked at on its queue, after
+     * whatever the queue was doing ({@link #followGuest}): its {@code /proc/meminfo} is brought up to date, or, when
+     * its container has ended on its own, that is followed.
      */
     private void watchGuests() {
         while (!workers.isShutdown()) {
@@ -344,8 +345,11 @@ public final class SandboxRuntime implements InstanceRuntime {
     private void followGuest(InstanceRef instance) {
         InstanceFiles files = files(instance);
         Optional<LaunchSpec> spec = LaunchSpecFile.read(files);
-        if (!running.contains(instance) || spec.isEmpty()
-                || host.container(spec.get()).filter(Crun.State::running).isPresent()) {
+        if (!running.contains(instance) || spec.isEmpty()) {
+            return;
+        }
+        if (host.container(spec.get()).filter(Crun.State::running).isPresent()) {
+            GuestMemInfo.refresh(files.memInfo(), SandboxHost.containerId(spec.get()));
             return;
         }
         Optional<GuestHalt> why = GuestHalt.of(files.console());

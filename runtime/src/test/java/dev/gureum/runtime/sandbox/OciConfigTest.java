@@ -68,12 +68,19 @@ class OciConfigTest {
     void disksAppearUnderMediaAsASlaveOfTheHostAndTheFirstInstanceStoreAtMnt() throws Exception {
         JsonNode config = new ObjectMapper().readTree(OciConfig.render(new OciConfig.Instance("ip-10-0-1-4",
                 Path.of("/d/rootfs"), Path.of("/d/seed"), Path.of("/run/netns/gureum-i-1"), "/gureum/i-1",
-                InstanceLimits.of(1, 512, HOST), Path.of("/d/media"), Path.of("/d/media/ephemeral0"))));
+                InstanceLimits.of(1, 512, HOST), Path.of("/d/media"), Path.of("/d/media/ephemeral0"),
+                Path.of("/d/meminfo"))));
         List<String> mounts = new ArrayList<>();
         config.path("mounts").forEach(mount -> mounts.add(mount.path("destination").asText() + " "
                 + mount.path("source").asText() + " " + mount.path("options")));
         assertTrue(mounts.contains("/media /d/media [\"rbind\",\"rslave\",\"nosuid\",\"nodev\"]"), mounts.toString());
         assertTrue(mounts.contains("/mnt /d/media/ephemeral0 [\"rbind\",\"nosuid\",\"nodev\"]"), mounts.toString());
+        assertTrue(mounts.contains("/proc/meminfo /d/meminfo [\"bind\",\"ro\",\"nosuid\",\"nodev\",\"noexec\"]"),
+                mounts.toString());
+        List<String> destinations = mounts.stream().map(mount -> mount.split(" ")[0]).toList();
+        assertTrue(destinations.indexOf("/proc") >= 0
+                && destinations.indexOf("/proc") < destinations.indexOf("/proc/meminfo"),
+                "over the instance's own /proc: " + mounts);
         assertEquals("rslave", config.path("linux").path("rootfsPropagation").asText(),
                 "crun's default rprivate root would cut /media off from the host");
         assertTrue(render(1, 512).path("linux").path("rootfsPropagation").isMissingNode());
