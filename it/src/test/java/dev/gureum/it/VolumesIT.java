@@ -189,7 +189,12 @@ class VolumesIT {
         if (state.equals("optimizing")) {
             assertError(400, "IncorrectModificationState", () -> ec2.modifyVolume(r -> r.volumeId(id).size(300)));
         }
-        String other = ec2.createVolume(r -> r.availabilityZone("us-east-1d").size(50)).volumeId();
+        String other = ec2.createVolume(r -> r.availabilityZone("us-east-1d").size(50).clientToken("fifty"))
+                .volumeId();
+        assertEquals(other, ec2.createVolume(r -> r.availabilityZone("us-east-1d").size(50).clientToken("fifty"))
+                .volumeId(), "a retry with the same client token answers the same volume");
+        assertError(400, "IdempotentParameterMismatch", () -> ec2.createVolume(r -> r.availabilityZone("us-east-1d")
+                .size(60).clientToken("fifty")));
         assertError(400, "InvalidVolumeModification.NotFound",
                 () -> ec2.describeVolumesModifications(r -> r.volumeIds(other)));
         ec2.enableVolumeIO(r -> r.volumeId(other));

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * CreateVolume, DescribeVolumes, DescribeVolumeStatus and DeleteVolume. A volume is recorded {@code creating}
@@ -93,11 +94,29 @@ public final class VolumeService {
     /** What CreateVolume asks for; null means "not given". */
     public record Request(String availabilityZone, String availabilityZoneId, Integer sizeGiB, String volumeType,
                           Integer iops, Integer throughput, Boolean encrypted, String kmsKeyId, String snapshotId,
-                          Boolean multiAttachEnabled, List<Tag> tags) {
+                          Boolean multiAttachEnabled, List<Tag> tags, String clientToken) {
+
+        /** The parameters a retry with the same token must repeat, as text. */
+        String parameters() {
+            return new Request(availabilityZone, availabilityZoneId, sizeGiB, volumeType, iops, throughput, encrypted,
+                    kmsKeyId, snapshotId, multiAttachEnabled, tags, null).toString();
+        }
     }
 
-    /** The volume as CreateVolume answers it: still {@code creating}, though its bytes exist when this returns. */
+    /**
+     * The volume as CreateVolume answers it: still {@code creating}, though its bytes exist when this returns. A
+     * retry with the same ClientToken answers the volume the first request made (while it exists); other
+     * parameters with that token are IdempotentParameterMismatch.
+     */
     public Volume create(RequestContext context, Request request) {
+        boolean tokened = request.clientToken() != null && !request.clientToken().isEmpty();
+        RecordKey tokenKey = tokened ? Volumes.key(context, request.clientToken()) : null;
+        if (tokened) {
+            Optional<Volume> made = madeFor(context, tokenKey, request);
+            if (made.isPresent()) {
+                return made.get();
+            }
+        }
         Zone zone = zone(context, request.availabilityZone(), request.availabilityZoneId());
         Snapshot snapshot = request.snapshotId() == null ? null : restorable(context, request.snapshotId());
         if (request.sizeGiB() == null && snapshot == null) {
@@ -130,9 +149,26 @@ public final class VolumeService {
                 context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()), false);
         RecordKey key = Volumes.key(context, volume.id());
         WriteBatch batch = new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume);
+        if (tokened) {
+            batch.put(StorageRecords.VOLUME_TOKENS, tokenKey, WriteBatch.ANY,
+                    new VolumeToken(volume.id(), request.parameters()));
+        }
         ledger.provisioned(batch, volume, context.now());
         Writes.commit(store, context, batch, () -> bytes.finishCreating(volume));
         return volume;
+    }
+
+    /** The volume an earlier request with this token made, if it still exists; refused for other parameters. */
+    private Optional<Volume> madeFor(RequestContext context, RecordKey tokenKey, Request request) {
+        Optional<VolumeToken> token = store.get(StorageRecords.VOLUME_TOKENS, tokenKey).map(Versioned::value);
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!token.get().request().equals(request.parameters())) {
+            throw Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH.exception("The client token '" + request.clientToken()
+                    + "' was already used with different parameters.");
+        }
+        return store.get(StorageRecords.VOLUMES, Volumes.key(context, token.get().volumeId())).map(Versioned::value);
     }
 
     /** A snapshot a volume can be made from: visible to the caller and completed. */

@@ -77,7 +77,7 @@ class InstanceDisksTest {
 
     private static String volume(InstanceWorld world, Instance instance) {
         Volume volume = world.volumes.create(world.context(), new VolumeService.Request(instance.availabilityZone(),
-                null, 1, "gp3", null, null, null, null, null, null, List.of()));
+                null, 1, "gp3", null, null, null, null, null, null, List.of(), null));
         return volume.id();
     }
 

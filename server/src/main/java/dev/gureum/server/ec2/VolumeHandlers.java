@@ -165,7 +165,8 @@ final class VolumeHandlers {
         Volume volume = volumes.create(context, new VolumeService.Request(request.availabilityZone(),
                 request.availabilityZoneId(), request.size(), request.volumeTypeAsString(), request.iops(),
                 request.throughput(), request.encrypted(), request.kmsKeyId(), request.snapshotId(),
-                request.multiAttachEnabled(), Tags.forCreation(request.tagSpecifications(), "volume")));
+                request.multiAttachEnabled(), Tags.forCreation(request.tagSpecifications(), "volume"),
+                request.clientToken()));
         return SameMembers.copy(shape(volume), CreateVolumeResponse.builder()).build();
     }
 
