@@ -87,6 +87,35 @@ class AwsCliInstancesIT {
         assertTrue(publicKey.startsWith("ssh-rsa AAAA"), publicKey);
     }
 
+    /**
+     * A Windows instance launched with an RSA key pair gets an Administrator password that only the key's holder
+     * reads: GetPasswordData answers it encrypted (empty while the instance boots), the CLI's own waiter for it
+     * passes, and openssl decrypts it with the private key; a Linux instance has none.
+     */
+    @Test
+    void aWindowsInstancesPasswordIsReadWithItsPrivateKey() throws Exception {
+        String key = unique("windows");
+        Path pem = KeyTools.privateKeyFile(temporary.resolve(key + ".pem"), ec2.createKeyPair(r -> r.keyName(key)
+                .keyType("rsa")).keyMaterial());
+        cleanups.add(() -> ec2.deleteKeyPair(r -> r.keyName(key)));
+        String windowsImage = ec2.describeImages(r -> r.owners("amazon").filters(f -> f.name("platform")
+                .values("windows"))).images().get(0).imageId();
+        String windows = ec2.runInstances(r -> r.imageId(windowsImage).instanceType("t3.medium").keyName(key)
+                .minCount(1).maxCount(1)).instances().get(0).instanceId();
+        String linux = launch(1, unique("linux-password")).getFirst();
+        cleanups.add(() -> ec2.terminateInstances(r -> r.instanceIds(windows)));
+        aws.text("ec2", "wait", "password-data-available", "--instance-id", windows);
+        String data = aws.text("ec2", "get-password-data", "--instance-id", windows, "--query", "PasswordData");
+        Path encrypted = temporary.resolve("password.bin");
+        Files.write(encrypted, Base64.getDecoder().decode(data.strip()));
+        String password = KeyTools.run("openssl", "pkeyutl", "-decrypt", "-inkey", pem.toString(), "-in",
+                encrypted.toString(), "-pkeyopt", "rsa_padding_mode:pkcs1");
+        assertTrue(password.strip().length() == 32, "a 32-character password: " + password);
+        assertEquals("", ec2.getPasswordData(r -> r.instanceId(linux)).passwordData(), "a Linux instance has none");
+        aws.assertServerError("InvalidInstanceID.NotFound", "ec2", "get-password-data", "--instance-id",
+                "i-0123456789abcdef0");
+    }
+
     @Test
     void instanceTypesAndImagesByWildcardFilters() {
         assertEquals("""
@@ -289,6 +318,16 @@ class AwsCliInstancesIT {
                 "Reservations[0].Instances[0].Tags"), "an instance spec was not given, so the instance has no tags");
         aws.assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
                 "--instance-type", "t3.micro", "--tag-specifications", "ResourceType=image,Tags=[{Key=a,Value=b}]");
+        aws.assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
+                "--instance-type", "t3.micro", "--tag-specifications", "ResourceType=instance,Tags=[{Key=a,Value=1}]",
+                "ResourceType=instance,Tags=[{Key=b,Value=1}]");
+        aws.assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
+                "--instance-type", "t3.micro", "--tag-specifications",
+                "ResourceType=instance,Tags=[{Key=a,Value=1},{Key=a,Value=2}]");
+        aws.assertServerError("InvalidParameterValue", "ec2", "run-instances", "--image-id", debian,
+                "--instance-type", "t3.micro", "--credit-specification", "CpuCredits=wat");
+        aws.assertServerError("InstanceCreditSpecification.NotSupported", "ec2", "run-instances", "--image-id", debian,
+                "--instance-type", "m5.large", "--credit-specification", "CpuCredits=unlimited");
     }
 
     @Test
@@ -299,7 +338,11 @@ class AwsCliInstancesIT {
                 List.of("--private-dns-name-options", "HostnameType=resource-name"),
                 List.of("--placement", "Tenancy=dedicated"), List.of("--ipv6-address-count", "1"),
                 List.of("--iam-instance-profile", "Name=app"),
-                List.of("--capacity-reservation-specification", "CapacityReservationPreference=none"))) {
+                List.of("--capacity-reservation-specification", "CapacityReservationPreference=none"),
+                List.of("--launch-template", "LaunchTemplateName=web"),
+                List.of("--license-specifications", "LicenseConfigurationArn=arn:aws:license-manager:us-east-1:"
+                        + "000000000000:license-configuration:lic-0123456789abcdef0123456789abcdef"),
+                List.of("--kernel-id", "aki-12345678"))) {
             aws.assertServerError("UnsupportedOperation", Stream.concat(Stream.of("ec2", "run-instances", "--image-id",
                     debian, "--instance-type", "m5.xlarge"), option.stream()).toArray(String[]::new));
         }

@@ -82,7 +82,56 @@ class InstanceFiltersIT {
                 first.privateIpAddress()), filter("network-interface.attachment.instance-id", first.instanceId())));
         assertEquals(sorted(pair), found(filter("tag:Name", "devices"), filter("hibernation-options.configured",
                 "false"), filter("metadata-options.state", "applied")));
+        assertEquals(List.of(first.instanceId()), found(filter("availability-zone-id", ec2.describeSubnets(r -> r
+                        .subnetIds(first.subnetId())).subnets().get(0).availabilityZoneId()),
+                filter("instance-id", first.instanceId()), filter("network-interface.addresses.primary", "true"),
+                filter("network-interface.attachment.status", "attached"),
+                filter("network-interface.attachment.delete-on-termination", "true"),
+                filter("private-dns-name-options.hostname-type", "ip-name"), filter("root-device-type", "ebs")));
         ec2.terminateInstances(r -> r.instanceIds(pair));
+    }
+
+    /**
+     * Every filter the EC2 model that the AWS CLI installed here ships documents for DescribeInstances and the
+     * network Describes is accepted (one Gureum has nothing for matches nothing), never InvalidParameterValue.
+     */
+    @Test
+    void everyFilterTheModelDocumentsIsAccepted() throws Exception {
+        java.nio.file.Path model = java.nio.file.Path.of("/usr/lib/python3/dist-packages/botocore/data/ec2/2016-11-15/"
+                + "service-2.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(model),
+                "botocore's EC2 model (Debian package python3-botocore) is not installed");
+        com.fasterxml.jackson.databind.JsonNode shapes = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(model.toFile()).path("shapes");
+        java.util.Map<String, java.util.function.Consumer<Filter>> describes = new java.util.LinkedHashMap<>();
+        describes.put("DescribeInstancesRequest", filter -> ec2.describeInstances(r -> r.filters(filter)));
+        describes.put("DescribeVpcsRequest", filter -> ec2.describeVpcs(r -> r.filters(filter)));
+        describes.put("DescribeSubnetsRequest", filter -> ec2.describeSubnets(r -> r.filters(filter)));
+        describes.put("DescribeRouteTablesRequest", filter -> ec2.describeRouteTables(r -> r.filters(filter)));
+        describes.put("DescribeNetworkAclsRequest", filter -> ec2.describeNetworkAcls(r -> r.filters(filter)));
+        describes.put("DescribeNetworkInterfacesRequest",
+                filter -> ec2.describeNetworkInterfaces(r -> r.filters(filter)));
+        List<String> refused = new ArrayList<>();
+        int documented = 0;
+        for (var describe : describes.entrySet()) {
+            String documentation = shapes.path(describe.getKey()).path("members").path("Filters")
+                    .path("documentation").asText();
+            java.util.regex.Matcher names = java.util.regex.Pattern.compile("<p> ?<code>([a-z0-9.:-]+)</code>")
+                    .matcher(documentation);
+            while (names.find()) {
+                String name = names.group(1);
+                if (name.startsWith("tag:") || name.equals("tag")) {
+                    continue;
+                }
+                documented++;
+                try {
+                    describe.getValue().accept(filter(name, "none-such"));
+                } catch (software.amazon.awssdk.services.ec2.model.Ec2Exception e) {
+                    refused.add(describe.getKey() + " " + name + ": " + e.awsErrorDetails().errorCode());
+                }
+            }
+        }
+        assertEquals(List.of(), refused, "of " + documented + " documented filters");
     }
 
     private static List<String> run(int count, String name) {

@@ -137,6 +137,9 @@ class NetworkIT {
 
             ec2.modifySubnetAttribute(r -> r.subnetId(subnet.subnetId()).mapPublicIpOnLaunch(v -> v.value(true)));
             ec2.modifySubnetAttribute(r -> r.subnetId(subnet.subnetId()).enableDns64(v -> v.value(false)));
+            assertError(400, "InvalidParameterCombination", () -> ec2.modifySubnetAttribute(r -> r
+                    .subnetId(subnet.subnetId()).mapPublicIpOnLaunch(v -> v.value(false))
+                    .enableDns64(v -> v.value(false))));
             assertError(400, "UnsupportedOperation", () -> ec2.modifySubnetAttribute(r -> r.subnetId(subnet.subnetId())
                     .enableResourceNameDnsARecordOnLaunch(v -> v.value(true))));
             assertEquals("ip-name", ec2.describeSubnets(r -> r.subnetIds(subnet.subnetId())).subnets().get(0)
@@ -193,6 +196,8 @@ class NetworkIT {
                     () -> ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway)));
             assertError(400, "InvalidParameterValue",
                     () -> ec2.deleteRoute(r -> r.routeTableId(table).destinationCidrBlock("10.0.0.0/16")));
+            assertError(400, "InvalidParameterValue", () -> ec2.createRoute(r -> r.routeTableId(table)
+                    .destinationCidrBlock("10.0.5.0/24").gatewayId(gateway)));
             assertError(400, "InvalidRoute.NotFound",
                     () -> ec2.deleteRoute(r -> r.routeTableId(table).destinationCidrBlock("192.168.0.0/16")));
             String association = ec2.associateRouteTable(r -> r.routeTableId(table).subnetId(subnet)).associationId();
@@ -293,6 +298,15 @@ class NetworkIT {
             ec2.startInstances(r -> r.instanceIds(mapped.instanceId()));
             assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress(), "and survives stop and start");
             assertError(400, "InvalidIPAddress.InUse", () -> ec2.releaseAddress(r -> r.allocationId(allocation)));
+            String primaryInterface = describe(ec2, mapped.instanceId()).networkInterfaces().get(0).networkInterfaceId();
+            String secondaryAddress = ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(primaryInterface)
+                    .secondaryPrivateIpAddressCount(1)).assignedPrivateIpAddresses().get(0).privateIpAddress();
+            String another = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
+            assertError(400, "UnsupportedOperation", () -> ec2.associateAddress(r -> r.allocationId(another)
+                    .networkInterfaceId(primaryInterface).privateIpAddress(secondaryAddress)));
+            assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress(),
+                    "an Elastic IP on another address of the interface is never taken away silently");
+            ec2.releaseAddress(r -> r.allocationId(another));
             String associationId = ec2.describeAddresses(r -> r.publicIps(elastic)).addresses().get(0).associationId();
             ec2.disassociateAddress(r -> r.associationId(associationId));
             String drawn = describe(ec2, mapped.instanceId()).publicIpAddress();
@@ -348,6 +362,20 @@ class NetworkIT {
                     .get(0);
             assertEquals(List.of("10.0.1.50", "10.0.1.51"), named.networkInterfaces().get(0).privateIpAddresses()
                     .stream().map(address -> address.privateIpAddress()).toList());
+
+            Instance kept = ec2.runInstances(r -> r.imageId(image(ec2)).instanceType("t3.micro").minCount(1)
+                    .maxCount(1).networkInterfaces(eni -> eni.deviceIndex(0).subnetId(wide.subnetId())
+                            .description("kept nic").deleteOnTermination(false))).instances().get(0);
+            String keptInterface = kept.networkInterfaces().get(0).networkInterfaceId();
+            assertEquals("kept nic false", kept.networkInterfaces().get(0).description() + " "
+                    + kept.networkInterfaces().get(0).attachment().deleteOnTermination());
+            ec2.terminateInstances(r -> r.instanceIds(kept.instanceId()));
+            ec2.waiter().waitUntilInstanceTerminated(r -> r.instanceIds(kept.instanceId()));
+            assertEquals("available", ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(keptInterface))
+                    .networkInterfaces().get(0).statusAsString(), "an interface asked to stay outlives its instance");
+            assertError(400, "InvalidParameterValue", () -> ec2.runInstances(r -> r.imageId(image(ec2))
+                    .instanceType("t3.micro").minCount(1).maxCount(1).networkInterfaces(eni -> eni
+                            .subnetId(wide.subnetId()))));
         }
     }
 
@@ -378,6 +406,24 @@ class NetworkIT {
                     .map(found -> found.networkInterfaceId()).toList(), "a secondary address finds its interface");
             ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(eni.networkInterfaceId())
                     .privateIpAddresses(assigned.get(0)));
+            var third = ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface();
+            assertError(400, "InvalidIPAddress.InUse", () -> ec2.assignPrivateIpAddresses(r -> r
+                    .networkInterfaceId(third.networkInterfaceId()).privateIpAddresses(assigned.get(1))));
+            ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(third.networkInterfaceId())
+                    .privateIpAddresses(assigned.get(1)).allowReassignment(true));
+            assertEquals(List.of(third.networkInterfaceId()), ec2.describeNetworkInterfaces(r -> r.filters(
+                    filter("addresses.private-ip-address", assigned.get(1)))).networkInterfaces().stream()
+                    .map(found -> found.networkInterfaceId()).toList(), "AllowReassignment moves a secondary address");
+            assertError(400, "InvalidParameterCombination", () -> ec2.assignPrivateIpAddresses(r -> r
+                    .networkInterfaceId(third.networkInterfaceId()).privateIpAddresses(assigned.get(0))
+                    .secondaryPrivateIpAddressCount(1)));
+            ec2.deleteNetworkInterface(r -> r.networkInterfaceId(third.networkInterfaceId()));
+            assertError(400, "InvalidParameterCombination", () -> ec2.modifyNetworkInterfaceAttribute(r -> r
+                    .networkInterfaceId(eni.networkInterfaceId()).sourceDestCheck(v -> v.value(false))
+                    .description(v -> v.value("both"))));
+            assertError(400, "InvalidAttachmentID.NotFound", () -> ec2.modifyNetworkInterfaceAttribute(r -> r
+                    .networkInterfaceId(eni.networkInterfaceId()).attachment(a -> a
+                            .attachmentId("eni-attach-00000000000000000").deleteOnTermination(false))));
             ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
                     .sourceDestCheck(v -> v.value(false)));
             assertEquals(false, ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId()))

@@ -80,6 +80,7 @@ public enum Ec2Error implements ErrorCode {
     VOLUME_IN_USE("VolumeInUse", 400),
     VOLUME_ZONE_MISMATCH("InvalidVolume.ZoneMismatch", 400),
     INCORRECT_MODIFICATION_STATE("IncorrectModificationState", 400),
+    CREDIT_SPECIFICATION_NOT_SUPPORTED("InstanceCreditSpecification.NotSupported", 400),
     VOLUME_MODIFICATION_RATE_EXCEEDED("VolumeModificationRateExceeded", 400),
     VOLUME_MODIFICATION_NOT_FOUND("InvalidVolumeModification.NotFound", 400),
     INVALID_ATTACHMENT_NOT_FOUND("InvalidAttachment.NotFound", 400),

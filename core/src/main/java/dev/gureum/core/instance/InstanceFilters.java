@@ -103,7 +103,7 @@ final class InstanceFilters {
             .single("requester-id", instance -> null)
             .single("reservation-id", Instance::reservationId)
             .single("root-device-name", Instance::rootDeviceName)
-            .single("root-device-type", instance -> "ebs")
+            .single("root-device-type", Instance::rootDeviceType)
             .single("state-reason-code", instance -> instance.stateReason() == null ? null : instance.stateReason().code())
             .single("state-reason-message", instance -> instance.stateReason() == null ? null : instance.stateReason().message())
             .single("tenancy", instance -> "default")
@@ -176,6 +176,97 @@ final class InstanceFilters {
             .many("network-interface.source-dest-check", instance -> interfaces(view, instance,
                     eni -> Boolean.toString(eni.sourceDestCheck())))
             .many("network-interface.owner-id", instance -> interfaces(view, instance, NetworkInterface::ownerId))
+            .single("availability-zone-id", instance -> instance.network() == null ? null
+                    : view.get().zoneIdOf(instance.network().subnetId()))
+            .single("usage-operation-update-time", instance -> dev.gureum.core.Timestamps.iso(instance.launchTime()))
+            .single("capacity-reservation-specification.capacity-reservation-preference", instance -> "open")
+            .single("enclave-options.enabled", instance -> "false")
+            .single("maintenance-options.auto-recovery", instance -> "default")
+            .single("metadata-options.http-protocol-ipv4", instance -> "enabled")
+            .single("network-performance-options.bandwidth-weighting", instance -> "default")
+            .single("operator.managed", instance -> "false")
+            .single("private-dns-name-options.hostname-type", instance -> "ip-name")
+            .single("private-dns-name-options.enable-resource-name-dns-a-record", instance -> "false")
+            .single("private-dns-name-options.enable-resource-name-dns-aaaa-record", instance -> "false")
+            .many("network-interface.addresses.primary", instance -> addresses(view, instance,
+                    (eni, address) -> Boolean.toString(address.primary())))
+            .many("network-interface.addresses.private-dns-name", instance -> addresses(view, instance,
+                    (eni, address) -> NetworkNames.privateDnsName(address.address(), instance.region())))
+            .many("network-interface.addresses.association.public-ip", instance -> addresses(view, instance,
+                    (eni, address) -> associated(eni, address, NetworkInterface.PublicAddress::publicIp)))
+            .many("network-interface.addresses.association.allocation-id", instance -> addresses(view, instance,
+                    (eni, address) -> associated(eni, address, NetworkInterface.PublicAddress::allocationId)))
+            .many("network-interface.addresses.association.association-id", instance -> addresses(view, instance,
+                    (eni, address) -> associated(eni, address, NetworkInterface.PublicAddress::associationId)))
+            .many("network-interface.addresses.association.ip-owner-id", instance -> addresses(view, instance,
+                    (eni, address) -> associated(eni, address, held -> ipOwner(held, instance))))
+            .many("network-interface.addresses.association.public-dns-name", instance -> addresses(view, instance,
+                    (eni, address) -> associated(eni, address, held -> publicDnsName(view, eni, held))))
+            .many("network-interface.association.allocation-id", instance -> interfaces(view, instance,
+                    eni -> eni.publicAddress() == null ? null : eni.publicAddress().allocationId()))
+            .many("network-interface.association.association-id", instance -> interfaces(view, instance,
+                    eni -> eni.publicAddress() == null ? null : eni.publicAddress().associationId()))
+            .many("network-interface.association.ip-owner-id", instance -> interfaces(view, instance,
+                    eni -> eni.publicAddress() == null ? null : ipOwner(eni.publicAddress(), instance)))
+            .many("network-interface.association.public-dns-name", instance -> interfaces(view, instance,
+                    eni -> eni.publicAddress() == null ? null : publicDnsName(view, eni, eni.publicAddress())))
+            .many("network-interface.attachment.attachment-id", instance -> interfaces(view, instance,
+                    eni -> eni.attachment().id()))
+            .many("network-interface.attachment.attach-time", instance -> interfaces(view, instance,
+                    eni -> dev.gureum.core.Timestamps.iso(eni.attachment().attachTime())))
+            .many("network-interface.attachment.delete-on-termination", instance -> interfaces(view, instance,
+                    eni -> Boolean.toString(eni.attachment().deleteOnTermination())))
+            .many("network-interface.attachment.instance-owner-id", instance -> interfaces(view, instance,
+                    eni -> eni.attachment().instanceOwnerId()))
+            .many("network-interface.attachment.network-card-index", instance -> interfaces(view, instance,
+                    eni -> "0"))
+            .many("network-interface.attachment.status", instance -> interfaces(view, instance, eni -> "attached"))
+            .many("network-interface.availability-zone", instance -> interfaces(view, instance,
+                    NetworkInterface::availabilityZone))
+            .many("network-interface.description", instance -> interfaces(view, instance,
+                    NetworkInterface::description))
+            .many("network-interface.group-name", instance -> view.get().interfaces(instance.id()).stream()
+                    .flatMap(eni -> eni.groupIds().stream()).map(id -> view.get().groupName(id))
+                    .filter(Objects::nonNull).toList())
+            .many("network-interface.ipv6-native", instance -> interfaces(view, instance, eni -> "false"))
+            .many("network-interface.operator.managed", instance -> interfaces(view, instance, eni -> "false"))
+            .many("network-interface.private-dns-name", instance -> interfaces(view, instance,
+                    eni -> NetworkNames.privateDnsName(eni.primaryPrivateAddress(), instance.region())))
+            .many("network-interface.public-dns-name", instance -> interfaces(view, instance,
+                    eni -> eni.publicAddress() == null ? null : publicDnsName(view, eni, eni.publicAddress())))
+            .many("network-interface.requester-managed", instance -> interfaces(view, instance, eni -> "false"))
+            .many("network-interface.tag-key", instance -> view.get().interfaces(instance.id()).stream()
+                    .flatMap(eni -> eni.tags().stream()).map(Tag::key).toList())
+            .many("network-interface.tag-value", instance -> view.get().interfaces(instance.id()).stream()
+                    .flatMap(eni -> eni.tags().stream()).map(Tag::value).toList())
+            // what Gureum never has: no Dedicated Hosts, Outposts, IPv6, capacity reservations to target,
+            // instance profiles, operators or product codes, so these match no instance
+            .single("affinity", instance -> null)
+            .single("host-id", instance -> null)
+            .single("outpost-arn", instance -> null)
+            .single("current-instance-boot-mode", instance -> null)
+            .single("tpm-support", instance -> null)
+            .single("iam-instance-profile.id", instance -> null)
+            .single("ipv6-address", instance -> null)
+            .single("operator.principal", instance -> null)
+            .single("product-code.type", instance -> null)
+            .single("capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id",
+                    instance -> null)
+            .single("capacity-reservation-specification.capacity-reservation-target"
+                    + ".capacity-reservation-resource-group-arn", instance -> null)
+            .single("network-interface.addresses.association.carrier-ip", instance -> null)
+            .single("network-interface.addresses.association.customer-owned-ip", instance -> null)
+            .single("network-interface.association.carrier-ip", instance -> null)
+            .single("network-interface.association.customer-owned-ip", instance -> null)
+            .single("network-interface.deny-all-igw-traffic", instance -> null)
+            .single("network-interface.ipv4-prefixes.ipv4-prefix", instance -> null)
+            .single("network-interface.ipv6-address", instance -> null)
+            .single("network-interface.ipv6-addresses.ipv6-address", instance -> null)
+            .single("network-interface.ipv6-addresses.is-primary-ipv6", instance -> null)
+            .single("network-interface.ipv6-prefixes.ipv6-prefix", instance -> null)
+            .single("network-interface.operator.principal", instance -> null)
+            .single("network-interface.outpost-arn", instance -> null)
+            .single("network-interface.requester-id", instance -> null)
             .many("tag-key", instance -> instance.tags().stream().map(Tag::key).toList())
             .many("tag-value", instance -> instance.tags().stream().map(Tag::value).toList())
             .prefixed(TAG, InstanceFilters::tagValue)
@@ -185,6 +276,39 @@ final class InstanceFilters {
     private static List<String> attached(Supplier<AttachedVolumes> volumes, Instance instance,
                                          Function<AttachedVolumes.Attached, String> value) {
         return volumes.get().of(instance.id()).stream().map(value).filter(Objects::nonNull).toList();
+    }
+
+    /** A value of each private address of the instance's interfaces. */
+    private static List<String> addresses(Supplier<InstanceNetworkView> view, Instance instance,
+                                          java.util.function.BiFunction<NetworkInterface, NetworkInterface.PrivateAddress,
+                                                  String> value) {
+        List<String> values = new ArrayList<>();
+        for (NetworkInterface eni : view.get().interfaces(instance.id())) {
+            for (NetworkInterface.PrivateAddress address : eni.privateAddresses()) {
+                String found = value.apply(eni, address);
+                if (found != null) {
+                    values.add(found);
+                }
+            }
+        }
+        return values;
+    }
+
+    /** A value of the public address associated with a private one: an interface's public address is its primary's. */
+    private static String associated(NetworkInterface eni, NetworkInterface.PrivateAddress address,
+                                     Function<NetworkInterface.PublicAddress, String> value) {
+        return address.primary() && eni.publicAddress() != null ? value.apply(eni.publicAddress()) : null;
+    }
+
+    /** Who owns a public address as EC2 says it: the account for an Elastic IP, {@code amazon} otherwise. */
+    private static String ipOwner(NetworkInterface.PublicAddress address, Instance instance) {
+        return address.isElastic() ? instance.ownerId() : "amazon";
+    }
+
+    private static String publicDnsName(Supplier<InstanceNetworkView> view, NetworkInterface eni,
+                                        NetworkInterface.PublicAddress address) {
+        String name = view.get().publicDnsName(eni.vpcId(), address.publicIp(), eni.region());
+        return name.isEmpty() ? null : name;
     }
 
     private static NetworkInterface primary(Supplier<InstanceNetworkView> view, Instance instance) {

@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
+import dev.gureum.core.keypair.WindowsPasswords;
 import dev.gureum.core.region.Region;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.Zone;
@@ -106,6 +107,13 @@ public final class InstanceLaunches {
                     + "' of the specified AMI. Specify an instance type and an AMI that have matching architectures,"
                     + " and try again.");
         }
+        if (request.cpuCredits() != null) {
+            InstanceModifications.requireCreditOption(request.cpuCredits());
+            if (!type.burstable()) {
+                throw Ec2Error.CREDIT_SPECIFICATION_NOT_SUPPORTED.exception("The " + typeName + " instance type"
+                        + " does not support CPU credits; CreditSpecification is for burstable (T) types.");
+            }
+        }
         List<LaunchVolumes.Planned> volumePlan = volumes.plan(context, image, request.blockDevices());
         String publicKey = request.keyName() == null ? null : catalog.publicKey(context, request.keyName());
         byte[] userData = decodeUserData(request.userData());
@@ -165,6 +173,10 @@ public final class InstanceLaunches {
         List<Volume> instanceVolumes = new ArrayList<>(count * volumePlan.size());
         for (Instance instance : launched) {
             batch.put(InstanceRecords.INSTANCES, key(context, instance.id()), WriteBatch.ABSENT, instance);
+            if ("windows".equals(instance.platform())) {
+                WindowsPasswords.encryptedFor(publicKey).ifPresent(data -> batch.put(InstanceRecords.PASSWORDS,
+                        key(context, instance.id()), WriteBatch.ABSENT, new InstancePassword(data)));
+            }
             for (Volume volume : volumes.volumes(context, zone.name(), instance.id(), volumePlan)) {
                 volume = request.volumeTags().isEmpty() ? volume : volume.withTags(request.volumeTags());
                 volumes.record(batch, context, volume);

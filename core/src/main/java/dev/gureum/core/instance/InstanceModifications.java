@@ -61,11 +61,16 @@ public final class InstanceModifications {
         modify(context, instanceId, false, attributes -> attributes.withMonitoring(enabled));
     }
 
-    public void cpuCredits(RequestContext context, String instanceId, String credits) {
+    /** A CPU credit option is standard or unlimited. */
+    public static void requireCreditOption(String credits) {
         if (!"standard".equals(credits) && !"unlimited".equals(credits)) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + credits
                     + ") for parameter cpuCredits is invalid. Valid values: standard, unlimited.");
         }
+    }
+
+    public void cpuCredits(RequestContext context, String instanceId, String credits) {
+        requireCreditOption(credits);
         modify(context, instanceId, false, attributes -> {
             if (attributes.cpuCredits() == null) {
                 throw Ec2Error.UNSUPPORTED_OPERATION.exception("The instance " + instanceId

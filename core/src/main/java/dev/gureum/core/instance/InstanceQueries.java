@@ -11,6 +11,7 @@ import dev.gureum.core.runtime.InstanceRuntime;
 import dev.gureum.core.storage.AttachedVolumes;
 import dev.gureum.core.storage.VolumeAttachments;
 import dev.gureum.core.store.FollowedStore;
+import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import java.util.Comparator;
 import java.util.List;
@@ -124,6 +125,20 @@ public final class InstanceQueries {
     /** When the instance's console output last changed, or null when its runtime does not know. */
     public java.time.Instant consoleUpdated(RequestContext context, String instanceId) {
         return runtime.consoleUpdated(InstanceSpecs.ref(one(context, instanceId)));
+    }
+
+    /**
+     * GetPasswordData: a Windows instance's encrypted Administrator password once it has booted (running or
+     * after), as EC2 makes it available after Windows starts; empty before, and for an instance without one (Linux,
+     * or launched without an RSA key pair).
+     */
+    public String passwordData(RequestContext context, String instanceId) {
+        Instance instance = InstanceLookup.one(store, context, instanceId);
+        if (instance.state() == InstanceState.PENDING) {
+            return "";
+        }
+        return store.get(InstanceRecords.PASSWORDS, new RecordKey(context.account(), context.region(), instanceId))
+                .map(password -> password.value().data()).orElse("");
     }
 
     public String consoleOutput(RequestContext context, String instanceId) {

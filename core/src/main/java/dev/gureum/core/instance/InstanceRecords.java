@@ -8,6 +8,10 @@ public final class InstanceRecords {
     public static final RecordKind<ClientTokenRecord> CLIENT_TOKENS = RecordKind.of("run-instances-token",
             ClientTokenRecord.class);
 
+    /** The encrypted Administrator password of a Windows instance launched with an RSA key pair, by instance id. */
+    public static final RecordKind<InstancePassword> PASSWORDS = RecordKind.of("instance-password",
+            InstancePassword.class);
+
     private InstanceRecords() {
     }
 }

@@ -49,6 +49,9 @@ public final class InstanceStatuses {
                 .many("event.not-after", instance -> List.of())
                 .many("event.not-before", instance -> List.of())
                 .many("event.not-before-deadline", instance -> List.of())
+                .single("operator.managed", instance -> "false")
+                .single("operator.principal", instance -> null)
+                .single("attached-ebs-status.status", instance -> null)
                 .build();
     }
 

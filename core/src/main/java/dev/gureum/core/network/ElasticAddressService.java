@@ -118,6 +118,13 @@ public final class ElasticAddressService {
         }
         NetworkInterface.PublicAddress current = eni.value().publicAddress();
         if (current != null && current.isElastic() && !current.allocationId().equals(address.allocationId())) {
+            String heldOn = addresses.find(context, current.allocationId()).map(ElasticAddress::privateIpAddress)
+                    .orElse(boundPrivateIp);
+            if (!boundPrivateIp.equals(heldOn)) {
+                throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum holds one public address per network interface:"
+                        + " " + eni.value().id() + " has " + current.publicIp() + " on " + heldOn
+                        + "; disassociate it before associating an Elastic IP with " + boundPrivateIp + ".");
+            }
             if (!allowReassociation) {
                 throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.exception("resource " + eni.value().id()
                         + " is already associated with associate-id " + current.associationId());

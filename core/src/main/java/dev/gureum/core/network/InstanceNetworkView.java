@@ -8,15 +8,17 @@ import java.util.Map;
 
 /**
  * The network as one Describe call sees it: the account's interfaces by the instance they are attached
- * to, group names and which VPCs give public DNS names. Read once per call, so describing a thousand
+ * to, group names, which VPCs give public DNS names and the zone ids of subnets. Read once per call, so describing a thousand
  * instances reads each kind of record once.
  */
 public final class InstanceNetworkView {
     private final Map<String, List<NetworkInterface>> byInstance = new HashMap<>();
     private final Map<String, String> groupNames = new HashMap<>();
     private final Map<String, Boolean> publicDnsByVpc = new HashMap<>();
+    private final Map<String, String> zoneIdBySubnet = new HashMap<>();
 
-    InstanceNetworkView(List<NetworkInterface> interfaces, List<SecurityGroup> groups, List<Vpc> vpcs) {
+    InstanceNetworkView(List<NetworkInterface> interfaces, List<SecurityGroup> groups, List<Vpc> vpcs,
+                        List<Subnet> subnets) {
         for (NetworkInterface eni : interfaces) {
             if (eni.attachment() != null) {
                 byInstance.computeIfAbsent(eni.attachment().instanceId(), unused -> new ArrayList<>()).add(eni);
@@ -25,6 +27,12 @@ public final class InstanceNetworkView {
         byInstance.values().forEach(list -> list.sort(Comparator.comparingInt(eni -> eni.attachment().deviceIndex())));
         groups.forEach(group -> groupNames.put(group.id(), group.name()));
         vpcs.forEach(vpc -> publicDnsByVpc.put(vpc.id(), vpc.enableDnsSupport() && vpc.enableDnsHostnames()));
+        subnets.forEach(subnet -> zoneIdBySubnet.put(subnet.id(), subnet.availabilityZoneId()));
+    }
+
+    /** The id of a subnet's availability zone ({@code use1-az1}), or null for a subnet not seen. */
+    public String zoneIdOf(String subnetId) {
+        return zoneIdBySubnet.get(subnetId);
     }
 
     /** The instance's interfaces by device index; the first is its primary one. */

@@ -33,7 +33,18 @@ public final class NetworkAclService {
             .single("default", NetworkAcl::isDefault)
             .many("entry.cidr", acl -> acl.entries().stream().map(NetworkAclEntry::cidrBlock).filter(Objects::nonNull).toList())
             .many("entry.egress", acl -> acl.entries().stream().map(entry -> Boolean.toString(entry.egress())).toList())
-            .many("entry.protocol", acl -> acl.entries().stream().map(NetworkAclEntry::protocol).toList())
+            .many("entry.protocol", acl -> acl.entries().stream().flatMap(entry -> protocolNames(entry.protocol()))
+                    .toList())
+            .many("entry.icmp.code", acl -> acl.entries().stream().map(NetworkAclEntry::icmpCode)
+                    .filter(Objects::nonNull).map(String::valueOf).toList())
+            .many("entry.icmp.type", acl -> acl.entries().stream().map(NetworkAclEntry::icmpType)
+                    .filter(Objects::nonNull).map(String::valueOf).toList())
+            .many("entry.port-range.from", acl -> acl.entries().stream().map(NetworkAclEntry::fromPort)
+                    .filter(Objects::nonNull).map(String::valueOf).toList())
+            .many("entry.port-range.to", acl -> acl.entries().stream().map(NetworkAclEntry::toPort)
+                    .filter(Objects::nonNull).map(String::valueOf).toList())
+            .many("entry.ipv6-cidr", acl -> acl.entries().stream().map(NetworkAclEntry::ipv6CidrBlock)
+                    .filter(Objects::nonNull).toList())
             .many("entry.rule-action", acl -> acl.entries().stream().map(entry -> entry.allow() ? "allow" : "deny").toList())
             .many("entry.rule-number", acl -> acl.entries().stream().map(entry -> Integer.toString(entry.ruleNumber())).toList())
             .single("network-acl-id", NetworkAcl::id)
@@ -41,6 +52,20 @@ public final class NetworkAclService {
             .single("vpc-id", NetworkAcl::vpcId)
             .tags(NetworkAcl::tags)
             .build();
+
+    /** An entry's protocol as the filter matches it: its number and, for TCP, UDP and ICMP, its name. */
+    private static java.util.stream.Stream<String> protocolNames(String protocol) {
+        String other = switch (protocol) {
+            case "6" -> "tcp";
+            case "17" -> "udp";
+            case "1" -> "icmp";
+            case "tcp" -> "6";
+            case "udp" -> "17";
+            case "icmp" -> "1";
+            default -> null;
+        };
+        return other == null ? java.util.stream.Stream.of(protocol) : java.util.stream.Stream.of(protocol, other);
+    }
 
     private final Store store;
     private final DefaultVpcs defaults;

@@ -30,7 +30,22 @@ public final class NetworkInterfaceService {
     /** Private addresses per interface: the largest per-interface IPv4 limit of EC2's instance types. */
     static final int MAX_ADDRESSES_PER_INTERFACE = 50;
 
-    private static final FilterSet<NetworkInterface> FILTERS = FilterSet.<NetworkInterface>builder()
+    /** The interface filters, with {@code groupName} naming the account's security groups (group-name). */
+    private static FilterSet<NetworkInterface> filters(java.util.function.Function<String, String> groupName) {
+        return FilterSet.<NetworkInterface>builder()
+            .many("group-name", eni -> eni.groupIds().stream().map(groupName).filter(java.util.Objects::nonNull)
+                    .toList())
+            .many("addresses.association.public-ip", eni -> eni.publicIp() == null ? List.of()
+                    : List.of(eni.publicIp()))
+            .many("addresses.association.owner-id", eni -> eni.publicAddress() == null ? List.of()
+                    : List.of(ipOwner(eni)))
+            .single("association.ip-owner-id", eni -> eni.publicAddress() == null ? null : ipOwner(eni))
+            .single("association.public-dns-name", eni -> eni.publicIp() == null ? null
+                    : NetworkNames.publicDnsName(eni.publicIp(), eni.region()))
+            .single("attachment.attach-time", eni -> eni.attachment() == null ? null
+                    : dev.gureum.core.Timestamps.iso(eni.attachment().attachTime()))
+            .single("requester-id", eni -> null)
+            .single("ipv6-addresses.ipv6-address", eni -> null)
             .many("addresses.private-ip-address", eni -> eni.privateAddresses().stream()
                     .map(NetworkInterface.PrivateAddress::address).toList())
             .many("addresses.primary", eni -> eni.privateAddresses().stream()
@@ -65,6 +80,12 @@ public final class NetworkInterfaceService {
             .single("vpc-id", NetworkInterface::vpcId)
             .tags(NetworkInterface::tags)
             .build();
+    }
+
+    /** Who owns an interface's public address as EC2 says it: the account for an Elastic IP, else {@code amazon}. */
+    private static String ipOwner(NetworkInterface eni) {
+        return eni.publicAddress().isElastic() ? eni.ownerId() : "amazon";
+    }
 
     private final Store store;
     private final DefaultVpcs defaults;
@@ -137,10 +158,11 @@ public final class NetworkInterfaceService {
             NetworkInterface eni = new NetworkInterface(ids.get(index), context.account(), context.region(),
                     subnet.vpcId(), subnet.id(), subnet.availabilityZone(), NetworkInterface.newMacAddress(),
                     privateAddresses(addresses.get(index), secondaries.get(index)),
-                    groupIds, true, "", mapPublic,
+                    groupIds, true, network.description() == null ? "" : network.description(), mapPublic,
                     mapPublic ? new NetworkInterface.PublicAddress(publicIps.get(index), null, null) : null,
                     new NetworkInterface.Attachment(ResourceIds.next(IdKind.NETWORK_INTERFACE_ATTACHMENT),
-                            instanceIds.get(index), context.account(), 0, true, context.now()),
+                            instanceIds.get(index), context.account(), 0,
+                            !Boolean.FALSE.equals(network.deleteOnTermination()), context.now()),
                     List.of(), tags);
             batch.put(NetworkRecords.NETWORK_INTERFACES, interfaces.key(context, eni.id()), WriteBatch.ABSENT, eni);
             created.add(eni);
@@ -196,6 +218,8 @@ public final class NetworkInterfaceService {
         }
         return new InstanceNetworkView(attached, groups.all(context),
                 store.list(NetworkRecords.VPCS, context.account(), context.region()).stream()
+                        .map(Versioned::value).toList(),
+                store.list(NetworkRecords.SUBNETS, context.account(), context.region()).stream()
                         .map(Versioned::value).toList());
     }
 
@@ -282,7 +306,11 @@ public final class NetworkInterfaceService {
 
     public List<NetworkInterface> describe(RequestContext context, List<String> ids, List<Filter> filters) {
         defaults.ensure(context);
-        return interfaces.describe(context, ids, FILTERS.compile(filters));
+        java.util.Map<String, String> groupNames = new java.util.HashMap<>();
+        if (filters.stream().anyMatch(filter -> filter.name().equals("group-name"))) {
+            groups.all(context).forEach(group -> groupNames.put(group.id(), group.name()));
+        }
+        return interfaces.describe(context, ids, filters(groupNames::get).compile(filters));
     }
 
     /** AttachNetworkInterface: answers the attachment id. */
@@ -346,15 +374,29 @@ public final class NetworkInterfaceService {
 
     /** AssignPrivateIpAddresses: the addresses named, or {@code count} of the subnet's free ones; answers them. */
     public List<String> assignPrivateAddresses(RequestContext context, String interfaceId, List<String> requested,
-                                               Integer count) {
+                                               Integer count, boolean allowReassignment) {
         defaults.ensure(context);
+        if (!requested.isEmpty() && count != null && count > 0) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify secondary private IP addresses or a"
+                    + " number of them, not both.");
+        }
         Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
         NetworkInterface eni = found.value();
         Versioned<Subnet> subnet = subnets.require(context, eni.subnetId());
         List<Long> addresses = new ArrayList<>();
+        WriteBatch batch = new WriteBatch();
         if (!requested.isEmpty()) {
             for (String address : requested) {
-                addresses.add(SubnetAddresses.requested(subnet.value(), address));
+                Optional<Versioned<NetworkInterface>> holder = allowReassignment
+                        ? secondaryHolder(context, eni, address) : Optional.empty();
+                if (holder.isPresent()) {
+                    // reassigned: it stays allocated in the subnet, and moves from the other interface to this one
+                    batch.put(NetworkRecords.NETWORK_INTERFACES, holder.get().key(), holder.get().version(),
+                            holder.get().value().withSecondaryAddresses(List.of(), List.of(address)));
+                    addresses.add(Ipv4Cidr.parseAddress(address));
+                } else {
+                    addresses.add(SubnetAddresses.requested(subnet.value(), address));
+                }
             }
         } else if (count != null && count > 0) {
             addresses.addAll(SubnetAddresses.take(subnet.value(), null, count));
@@ -366,11 +408,36 @@ public final class NetworkInterfaceService {
             throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
         }
         List<String> assigned = addresses.stream().map(Ipv4Cidr::formatAddress).toList();
-        commit(context, new WriteBatch()
+        commit(context, batch
                 .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(addresses, true))
                 .put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(),
                         eni.withSecondaryAddresses(assigned, List.of())));
         return assigned;
+    }
+
+    /**
+     * Another interface of the subnet that holds {@code address} as a secondary address, which AllowReassignment
+     * moves; a primary address, or one with a public address on it, is never moved.
+     */
+    private Optional<Versioned<NetworkInterface>> secondaryHolder(RequestContext context, NetworkInterface eni,
+                                                                  String address) {
+        return store.list(NetworkRecords.NETWORK_INTERFACES, context.account(), context.region()).stream()
+                .filter(other -> !other.value().id().equals(eni.id())
+                        && other.value().subnetId().equals(eni.subnetId()))
+                .filter(other -> other.value().privateAddresses().stream()
+                        .anyMatch(held -> held.address().equals(address) && !held.primary()))
+                .filter(other -> other.value().publicAddress() == null
+                        || other.value().publicAddress().allocationId() == null
+                        || elasticBoundElsewhere(context, other.value(), address))
+                .findFirst();
+    }
+
+    /** Whether an interface's Elastic IP is bound to another of its addresses than {@code address}. */
+    private boolean elasticBoundElsewhere(RequestContext context, NetworkInterface eni, String address) {
+        return store.list(NetworkRecords.ELASTIC_ADDRESSES, context.account(), context.region()).stream()
+                .map(Versioned::value)
+                .filter(elastic -> eni.id().equals(elastic.networkInterfaceId()))
+                .noneMatch(elastic -> address.equals(elastic.privateIpAddress()));
     }
 
     public void unassignPrivateAddresses(RequestContext context, String interfaceId, List<String> addresses) {
@@ -420,6 +487,15 @@ public final class NetworkInterfaceService {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain exactly one attribute to modify");
         }
         commit(context, new WriteBatch().put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(), changed));
+    }
+
+    /** Refuses an attachment id that is not the interface's attachment: {@code InvalidAttachmentID.NotFound}. */
+    public void requireAttachment(RequestContext context, String interfaceId, String attachmentId) {
+        NetworkInterface eni = interfaces.require(context, interfaceId).value();
+        if (attachmentId == null || eni.attachment() == null || !attachmentId.equals(eni.attachment().id())) {
+            throw Ec2Error.ATTACHMENT_ID_NOT_FOUND.exception("The attachment ID '" + attachmentId
+                    + "' does not exist");
+        }
     }
 
     /** The primary interface of an instance, whose groups ModifyInstanceAttribute --groups changes. */

@@ -89,6 +89,13 @@ public final class RouteTableService {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("route table " + tableId + " and network gateway "
                     + gatewayId + " belong to different networks");
         }
+        boolean withinTheVpc = table.routes().stream().filter(Route::isLocal)
+                .map(route -> Ipv4Cidr.parseOrNull(route.destinationCidrBlock()))
+                .anyMatch(local -> local != null && local.contains(cidr));
+        if (withinTheVpc) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Route target is not supported. This route only"
+                    + " supports interface and instance targets.");
+        }
         Optional<Route> existing = table.routes().stream()
                 .filter(route -> route.destinationCidrBlock().equals(cidr.toString())).findFirst();
         List<Route> routes = new ArrayList<>(table.routes());
@@ -204,7 +211,17 @@ public final class RouteTableService {
                         : List.of(table.id()))
                 .many("association.subnet-id", table -> table.associations().stream()
                         .map(RouteTableAssociation::subnetId).filter(java.util.Objects::nonNull).toList())
-                .single("association.main", RouteTable::isMain)
+                // per association, as EC2 matches it: a table without associations is neither main nor not
+                .many("association.main", table -> table.associations().stream()
+                        .map(association -> Boolean.toString(association.main())).toList())
+                .many("association.gateway-id", table -> List.of())
+                .many("route.instance-id", table -> List.of())
+                .many("route.nat-gateway-id", table -> List.of())
+                .many("route.vpc-peering-connection-id", table -> List.of())
+                .many("route.transit-gateway-id", table -> List.of())
+                .many("route.destination-prefix-list-id", table -> List.of())
+                .many("route.destination-ipv6-cidr-block", table -> List.of())
+                .many("route.egress-only-internet-gateway-id", table -> List.of())
                 .single("owner-id", RouteTable::ownerId)
                 .single("route-table-id", RouteTable::id)
                 .many("route.destination-cidr-block", table -> table.routes().stream()

@@ -20,6 +20,8 @@ import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputRequest;
 import software.amazon.awssdk.services.ec2.model.GetConsoleOutputResponse;
+import software.amazon.awssdk.services.ec2.model.GetPasswordDataRequest;
+import software.amazon.awssdk.services.ec2.model.GetPasswordDataResponse;
 import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
@@ -72,6 +74,9 @@ final class InstanceHandlers {
             return RebootInstancesResponse.builder().build();
         });
         table.register(GetConsoleOutputRequest.class, this::consoleOutput);
+        table.register(GetPasswordDataRequest.class, (request, context) -> GetPasswordDataResponse.builder()
+                .instanceId(request.instanceId()).passwordData(queries.passwordData(context, request.instanceId()))
+                .timestamp(context.now()).build());
     }
 
     RunInstancesResponse runInstances(RunInstancesRequest request, RequestContext context) {
@@ -159,7 +164,7 @@ final class InstanceHandlers {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Launching with an existing network interface is not"
                     + " supported; give a subnet instead.");
         }
-        if (primary.deviceIndex() != null && primary.deviceIndex() != 0) {
+        if (primary.deviceIndex() == null || primary.deviceIndex() != 0) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Each network interface requires a device index, and the"
                     + " first must be 0.");
         }
@@ -185,7 +190,8 @@ final class InstanceHandlers {
         return new LaunchNetwork(primary.subnetId(), primary.groups(), List.of(),
                 primaryAddress != null ? primaryAddress : privateIpAddress, primary.associatePublicIpAddress(),
                 secondaryAddresses, primary.secondaryPrivateIpAddressCount() == null ? 0
-                        : primary.secondaryPrivateIpAddressCount());
+                        : primary.secondaryPrivateIpAddressCount(), primary.description(),
+                primary.deleteOnTermination());
     }
 
     private static boolean positive(Integer count) {

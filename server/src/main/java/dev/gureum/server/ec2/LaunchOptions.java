@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 /**
  * RunInstances' options Gureum runs every instance with their default of: no hibernation, no Nitro Enclave, the
  * type's own cores and threads per core, default auto-recovery, IP-based host names, shared hosts outside placement
- * groups, open capacity reservations, IPv4 only and no instance profile (Gureum has no IAM). A launch asking for another
+ * groups, open capacity reservations, IPv4 only, no instance profile (Gureum has no IAM), no launch template, no
+ * license configuration and no kernel or RAM disk of its own. A launch asking for another
  * setting is refused rather than launched without it, and a Describe shows the settings instances run with.
  */
 final class LaunchOptions {
@@ -34,6 +35,18 @@ final class LaunchOptions {
 
     /** Refuses what Gureum does not run an instance with. */
     static void requireSupported(RunInstancesRequest request) {
+        if (request.launchTemplate() != null) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum has no launch templates: launching from a"
+                    + " LaunchTemplate is not supported.");
+        }
+        if (!request.licenseSpecifications().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum has no License Manager: LicenseSpecifications"
+                    + " are not supported.");
+        }
+        if (request.kernelId() != null || request.ramdiskId() != null) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum runs HVM images only: a KernelId or RamdiskId is"
+                    + " not supported.");
+        }
         if (request.iamInstanceProfile() != null && (request.iamInstanceProfile().arn() != null
                 || request.iamInstanceProfile().name() != null)) {
             throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum has no IAM: launching with an IamInstanceProfile"

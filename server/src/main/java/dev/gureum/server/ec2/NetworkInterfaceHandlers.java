@@ -1,6 +1,7 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
+import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.page.Page;
@@ -88,7 +89,8 @@ final class NetworkInterfaceHandlers {
 
     AssignPrivateIpAddressesResponse assign(AssignPrivateIpAddressesRequest request, RequestContext context) {
         List<String> assigned = interfaces.assignPrivateAddresses(context, request.networkInterfaceId(),
-                request.privateIpAddresses(), request.secondaryPrivateIpAddressCount());
+                request.privateIpAddresses(), request.secondaryPrivateIpAddressCount(),
+                Boolean.TRUE.equals(request.allowReassignment()));
         return AssignPrivateIpAddressesResponse.builder()
                 .networkInterfaceId(request.networkInterfaceId())
                 .assignedPrivateIpAddresses(assigned.stream()
@@ -101,7 +103,28 @@ final class NetworkInterfaceHandlers {
         return UnassignPrivateIpAddressesResponse.builder().build();
     }
 
+    /**
+     * One attribute a call, as EC2 takes them: a second is InvalidParameterCombination; the attributes of features
+     * Gureum does not have (public IPv4 on a secondary interface, IPv6, connection tracking, ENA Express) are
+     * refused as such rather than reported missing.
+     */
     ModifyNetworkInterfaceAttributeResponse modify(ModifyNetworkInterfaceAttributeRequest request, RequestContext context) {
+        if (request.associatePublicIpAddress() != null || request.enablePrimaryIpv6() != null
+                || request.connectionTrackingSpecification() != null || request.enaSrdSpecification() != null
+                || request.associatedSubnetIds() != null && !request.associatedSubnetIds().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum modifies a network interface's security groups,"
+                    + " source/destination check, description and attachment only.");
+        }
+        long given = java.util.stream.Stream.of(request.groups().isEmpty() ? null : request.groups(),
+                request.sourceDestCheck(), request.description(), request.attachment())
+                .filter(java.util.Objects::nonNull).count();
+        if (given > 1) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Fields for multiple attribute types specified: "
+                    + "specify one attribute a call.");
+        }
+        if (request.attachment() != null) {
+            interfaces.requireAttachment(context, request.networkInterfaceId(), request.attachment().attachmentId());
+        }
         interfaces.modify(context, request.networkInterfaceId(), request.groups(),
                 request.sourceDestCheck() == null ? null : request.sourceDestCheck().value(),
                 request.description() == null ? null : request.description().value(),

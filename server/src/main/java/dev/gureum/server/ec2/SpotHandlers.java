@@ -104,7 +104,8 @@ final class SpotHandlers {
             return specification.networkInterfaces(InstanceNetworkInterfaceSpecification.builder().deviceIndex(0)
                     .subnetId(network.subnetId()).groups(network.groupIds())
                     .privateIpAddress(network.privateIpAddress())
-                    .associatePublicIpAddress(network.associatePublicIpAddress()).build()).build();
+                    .associatePublicIpAddress(network.associatePublicIpAddress()).description(network.description())
+                    .deleteOnTermination(network.deleteOnTermination()).build()).build();
         }
         return specification.subnetId(network.subnetId()).securityGroups(groups.isEmpty() ? null : groups).build();
     }

@@ -56,11 +56,21 @@ final class SubnetHandlers {
     }
 
     /**
-     * MapPublicIpOnLaunch changes; the attributes Gureum's subnets keep at AWS's defaults (no IPv6, no DNS64, no
+     * One attribute a call, as EC2 takes them. MapPublicIpOnLaunch changes; the attributes Gureum's subnets keep at AWS's defaults (no IPv6, no DNS64, no
      * customer-owned addresses, IP-based host names) may be set to those defaults, which changes nothing, and are
      * refused otherwise.
      */
     ModifySubnetAttributeResponse modifySubnetAttribute(ModifySubnetAttributeRequest request, RequestContext context) {
+        long given = java.util.stream.Stream.of(request.mapPublicIpOnLaunch(), request.assignIpv6AddressOnCreation(),
+                request.enableDns64(), request.mapCustomerOwnedIpOnLaunch(),
+                request.enableResourceNameDnsARecordOnLaunch(), request.enableResourceNameDnsAAAARecordOnLaunch(),
+                request.privateDnsHostnameTypeOnLaunch(), request.enableLniAtDeviceIndex(),
+                request.disableLniAtDeviceIndex(), request.customerOwnedIpv4Pool())
+                .filter(java.util.Objects::nonNull).count();
+        if (given > 1) {
+            throw dev.gureum.core.error.Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Fields for multiple"
+                    + " attribute types specified: modify one subnet attribute a call.");
+        }
         if (request.mapPublicIpOnLaunch() != null) {
             subnets.modifyMapPublicIpOnLaunch(context, request.subnetId(), request.mapPublicIpOnLaunch().value());
             return ModifySubnetAttributeResponse.builder().build();

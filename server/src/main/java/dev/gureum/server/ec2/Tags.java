@@ -33,14 +33,28 @@ final class Tags {
         return forResourceType(specifications, resourceType);
     }
 
-    /** Refuses a specification for a resource type the operation does not create, as EC2 does. */
+    /**
+     * Refuses, as EC2 does, a specification for a resource type the operation does not create, a resource type
+     * given twice, and a tag key given twice for one resource type.
+     */
     static void requireTypes(List<TagSpecification> specifications, String... resourceTypes) {
         List<String> allowed = List.of(resourceTypes);
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (TagSpecification specification : specifications) {
             if (!allowed.contains(specification.resourceTypeAsString())) {
-                throw dev.gureum.core.error.Ec2Error.INVALID_PARAMETER_VALUE.exception("'"
-                        + specification.resourceTypeAsString()
+                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("'" + specification.resourceTypeAsString()
                         + "' is not a valid taggable resource type for this operation.");
+            }
+            if (!seen.add(specification.resourceTypeAsString())) {
+                throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The same resource type may not be specified"
+                        + " more than once in tag specifications");
+            }
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            for (software.amazon.awssdk.services.ec2.model.Tag tag : specification.tags()) {
+                if (!keys.add(tag.key())) {
+                    throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Duplicate tag key '" + tag.key()
+                            + "' specified.");
+                }
             }
         }
     }
