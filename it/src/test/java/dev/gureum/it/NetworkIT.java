@@ -428,6 +428,30 @@ class NetworkIT {
                     .sourceDestCheck(v -> v.value(false)));
             assertEquals(false, ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds(eni.networkInterfaceId()))
                     .networkInterfaces().get(0).sourceDestCheck());
+            assertEquals(false, ec2.describeNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .attribute("sourceDestCheck")).sourceDestCheck().value());
+            assertEquals("second", ec2.describeNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni
+                    .networkInterfaceId()).attribute("description")).description().value());
+            assertEquals(attachment, ec2.describeNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni
+                    .networkInterfaceId()).attribute("attachment")).attachment().attachmentId());
+            ec2.resetNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .sourceDestCheck("sourceDestCheck"));
+            assertEquals(true, ec2.describeNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .attribute("sourceDestCheck")).sourceDestCheck().value(), "reset to its default");
+            ec2.modifyNetworkInterfaceAttribute(r -> r.networkInterfaceId(eni.networkInterfaceId())
+                    .sourceDestCheck(v -> v.value(false)));
+
+            var named = ec2.createNetworkInterface(r -> r.subnetId(subnet).privateIpAddresses(
+                    address -> address.privateIpAddress(prefix(instance) + "200").primary(true),
+                    address -> address.privateIpAddress(prefix(instance) + "201").primary(false))).networkInterface();
+            assertEquals(List.of(prefix(instance) + "200 true", prefix(instance) + "201 false"), named
+                    .privateIpAddresses().stream().map(address -> address.privateIpAddress() + " " + address.primary())
+                    .toList(), "the addresses a Terraform aws_network_interface names with private_ips");
+            ec2.deleteNetworkInterface(r -> r.networkInterfaceId(named.networkInterfaceId()));
+            assertError(400, "UnsupportedOperation", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet)
+                    .ipv6AddressCount(1)));
+            assertError(400, "UnsupportedOperation", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet)
+                    .interfaceType("efa")));
 
             ec2.detachNetworkInterface(r -> r.attachmentId(attachment));
             assertEquals(1, describe(ec2, instance.instanceId()).networkInterfaces().size());
@@ -437,6 +461,11 @@ class NetworkIT {
             assertError(400, "InvalidNetworkInterfaceId.Malformed",
                     () -> ec2.describeNetworkInterfaces(r -> r.networkInterfaceIds("eni-zz")));
         }
+    }
+
+    /** The first three octets of an instance's private address, with the dot: {@code 172.31.0.}. */
+    private static String prefix(Instance instance) {
+        return instance.privateIpAddress().substring(0, instance.privateIpAddress().lastIndexOf('.') + 1);
     }
 
     @Test

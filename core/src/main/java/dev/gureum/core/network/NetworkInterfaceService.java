@@ -254,7 +254,8 @@ public final class NetworkInterfaceService {
     // ---- the NetworkInterface API
 
     public NetworkInterface create(RequestContext context, String subnetId, String description, List<String> groupIds,
-                                   String privateIp, int secondaryCount, List<Tag> tags) {
+                                   String privateIp, List<String> secondaryAddresses, int secondaryCount,
+                                   List<Tag> tags) {
         defaults.ensure(context);
         Versioned<Subnet> subnet = subnets.require(context, subnetId);
         TagRules.validate(tags);
@@ -262,10 +263,17 @@ public final class NetworkInterfaceService {
         if (chosen.isEmpty()) {
             chosen.add(vpc(context, subnet.value().vpcId()).defaultSecurityGroupId());
         }
-        if (secondaryCount < 0 || secondaryCount + 1 > MAX_ADDRESSES_PER_INTERFACE) {
+        if (!secondaryAddresses.isEmpty() && secondaryCount > 0) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify secondary private IP addresses or a"
+                    + " number of them, not both.");
+        }
+        if (secondaryCount < 0 || Math.max(secondaryCount, secondaryAddresses.size()) + 1 > MAX_ADDRESSES_PER_INTERFACE) {
             throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
         }
         List<Long> addresses = new ArrayList<>(SubnetAddresses.take(subnet.value(), privateIp, 1));
+        for (String secondary : secondaryAddresses) {
+            addresses.add(SubnetAddresses.requested(subnet.value().withAllocated(addresses, true), secondary));
+        }
         if (secondaryCount > 0) {
             addresses.addAll(SubnetAddresses.take(subnet.value().withAllocated(addresses, true), null, secondaryCount));
         }

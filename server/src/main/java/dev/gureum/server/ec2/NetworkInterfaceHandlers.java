@@ -13,16 +13,22 @@ import software.amazon.awssdk.services.ec2.model.AssignPrivateIpAddressesRespons
 import software.amazon.awssdk.services.ec2.model.AssignedPrivateIpAddress;
 import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceRequest;
 import software.amazon.awssdk.services.ec2.model.AttachNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
+import software.amazon.awssdk.services.ec2.model.AttributeValue;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkInterfaceRequest;
 import software.amazon.awssdk.services.ec2.model.CreateNetworkInterfaceResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteNetworkInterfaceResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfaceAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfaceAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeNetworkInterfacesResponse;
 import software.amazon.awssdk.services.ec2.model.DetachNetworkInterfaceRequest;
 import software.amazon.awssdk.services.ec2.model.DetachNetworkInterfaceResponse;
 import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyNetworkInterfaceAttributeResponse;
+import software.amazon.awssdk.services.ec2.model.ResetNetworkInterfaceAttributeRequest;
+import software.amazon.awssdk.services.ec2.model.ResetNetworkInterfaceAttributeResponse;
 import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesRequest;
 import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesResponse;
 
@@ -45,17 +51,77 @@ final class NetworkInterfaceHandlers {
         table.register(DetachNetworkInterfaceRequest.class, this::detach);
         table.register(AssignPrivateIpAddressesRequest.class, this::assign);
         table.register(UnassignPrivateIpAddressesRequest.class, this::unassign);
+        table.register(DescribeNetworkInterfaceAttributeRequest.class, this::describeAttribute);
+        table.register(ResetNetworkInterfaceAttributeRequest.class, this::resetAttribute);
         table.register(ModifyNetworkInterfaceAttributeRequest.class, this::modify);
     }
 
+    /**
+     * The primary address and secondaries come from PrivateIpAddress or the PrivateIpAddresses list (its primary
+     * entry), with named secondaries or a count of them; IPv6, prefixes and interface types other than a plain
+     * interface are refused, as Gureum has none of them.
+     */
     CreateNetworkInterfaceResponse create(CreateNetworkInterfaceRequest request, RequestContext context) {
+        if (request.ipv6AddressCount() != null && request.ipv6AddressCount() > 0 || !request.ipv6Addresses().isEmpty()
+                || Boolean.TRUE.equals(request.enablePrimaryIpv6()) || request.ipv6PrefixCount() != null
+                || !request.ipv6Prefixes().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum's networks are IPv4 only: IPv6 addresses are not"
+                    + " supported.");
+        }
+        if (request.ipv4PrefixCount() != null || !request.ipv4Prefixes().isEmpty()) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum does not delegate IPv4 prefixes to interfaces.");
+        }
+        if (request.interfaceType() != null && !"interface".equals(request.interfaceTypeAsString())) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum makes plain network interfaces only, not "
+                    + request.interfaceTypeAsString() + ".");
+        }
+        String primary = request.privateIpAddresses().stream().filter(address -> Boolean.TRUE.equals(address.primary()))
+                .map(address -> address.privateIpAddress()).findFirst().orElse(null);
+        if (primary != null && request.privateIpAddress() != null && !primary.equals(request.privateIpAddress())) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("The primary private IP address is given twice,"
+                    + " differently.");
+        }
+        List<String> secondaries = request.privateIpAddresses().stream()
+                .filter(address -> !Boolean.TRUE.equals(address.primary()))
+                .map(address -> address.privateIpAddress()).toList();
         NetworkInterface eni = interfaces.create(context, request.subnetId(), request.description(), request.groups(),
-                request.privateIpAddress(), request.secondaryPrivateIpAddressCount() == null ? 0
-                        : request.secondaryPrivateIpAddressCount(),
+                primary != null ? primary : request.privateIpAddress(), secondaries,
+                request.secondaryPrivateIpAddressCount() == null ? 0 : request.secondaryPrivateIpAddressCount(),
                 Tags.forCreation(request.tagSpecifications(), "network-interface"));
         return CreateNetworkInterfaceResponse.builder()
                 .networkInterface(InterfaceShapes.networkInterface(eni, interfaces.view(context, List.of())))
                 .build();
+    }
+
+    /** One attribute of an interface, as DescribeNetworkInterfaces shows it, named by the model's enum. */
+    DescribeNetworkInterfaceAttributeResponse describeAttribute(DescribeNetworkInterfaceAttributeRequest request,
+                                                                RequestContext context) {
+        String attribute = request.attributeAsString();
+        if (attribute == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter attribute");
+        }
+        var eni = InterfaceShapes.networkInterface(interfaces.describe(context, List.of(request.networkInterfaceId()),
+                List.of()).get(0), interfaces.view(context, List.of()));
+        var answer = DescribeNetworkInterfaceAttributeResponse.builder().networkInterfaceId(eni.networkInterfaceId());
+        return switch (attribute) {
+            case "description" -> answer.description(AttributeValue.builder().value(eni.description()).build()).build();
+            case "groupSet" -> answer.groups(eni.groups()).build();
+            case "sourceDestCheck" -> answer.sourceDestCheck(AttributeBooleanValue.builder()
+                    .value(eni.sourceDestCheck()).build()).build();
+            case "attachment" -> answer.attachment(eni.attachment()).build();
+            default -> throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + attribute
+                    + ") for parameter attribute is invalid. Unknown attribute.");
+        };
+    }
+
+    /** ResetNetworkInterfaceAttribute: the one attribute with a default to go back to, source/dest checking on. */
+    ResetNetworkInterfaceAttributeResponse resetAttribute(ResetNetworkInterfaceAttributeRequest request,
+                                                          RequestContext context) {
+        if (request.sourceDestCheck() == null) {
+            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter sourceDestCheck");
+        }
+        interfaces.modify(context, request.networkInterfaceId(), List.of(), true, null, null);
+        return ResetNetworkInterfaceAttributeResponse.builder().build();
     }
 
     DeleteNetworkInterfaceResponse delete(DeleteNetworkInterfaceRequest request, RequestContext context) {
