@@ -90,6 +90,28 @@ class NetworkIT {
                     ec2.describeDhcpOptions(r -> r.dhcpOptionsIds(vpc.dhcpOptionsId())).dhcpOptions().get(0)
                             .dhcpConfigurations().stream().map(c -> c.key() + "=" + c.values().stream()
                                     .map(v -> v.value()).toList()).toList());
+
+            String own = ec2.createDhcpOptions(r -> r.dhcpConfigurations(
+                    c -> c.key("domain-name").values("corp.example"),
+                    c -> c.key("domain-name-servers").values("10.0.0.2", "AmazonProvidedDNS"))).dhcpOptions()
+                    .dhcpOptionsId();
+            assertEquals(List.of("domain-name=[corp.example]", "domain-name-servers=[10.0.0.2, AmazonProvidedDNS]"),
+                    ec2.describeDhcpOptions(r -> r.dhcpOptionsIds(own)).dhcpOptions().get(0).dhcpConfigurations()
+                            .stream().map(c -> c.key() + "=" + c.values().stream().map(v -> v.value()).toList())
+                            .toList());
+            ec2.associateDhcpOptions(r -> r.dhcpOptionsId(own).vpcId(vpc.vpcId()));
+            assertEquals(own, ec2.describeVpcs(r -> r.vpcIds(vpc.vpcId())).vpcs().get(0).dhcpOptionsId());
+            assertError(400, "DependencyViolation", () -> ec2.deleteDhcpOptions(r -> r.dhcpOptionsId(own)));
+            ec2.associateDhcpOptions(r -> r.dhcpOptionsId("default").vpcId(vpc.vpcId()));
+            assertEquals("default", ec2.describeVpcs(r -> r.vpcIds(vpc.vpcId())).vpcs().get(0).dhcpOptionsId());
+            ec2.deleteDhcpOptions(r -> r.dhcpOptionsId(own));
+            assertError(400, "InvalidDhcpOptionID.NotFound", () -> ec2.associateDhcpOptions(r -> r
+                    .dhcpOptionsId(own).vpcId(vpc.vpcId())));
+            assertError(400, "InvalidParameterValue", () -> ec2.createDhcpOptions(r -> r.dhcpConfigurations(
+                    c -> c.key("favourite-colour").values("blue"))));
+            assertError(400, "InvalidParameterValue", () -> ec2.createDhcpOptions(r -> r.dhcpConfigurations(
+                    c -> c.key("ntp-servers").values("1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4", "5.5.5.5"))));
+            ec2.associateDhcpOptions(r -> r.dhcpOptionsId(vpc.dhcpOptionsId()).vpcId(vpc.vpcId()));
         }
     }
 

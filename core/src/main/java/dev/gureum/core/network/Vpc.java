@@ -45,6 +45,12 @@ public record Vpc(
                 support, hostnames, mainRouteTableId, defaultSecurityGroupId, defaultNetworkAclId, createTime, tags);
     }
 
+    public Vpc withDhcpOptions(String optionsId) {
+        return new Vpc(id, ownerId, region, cidrBlock, cidrAssociationId, isDefault, optionsId, instanceTenancy,
+                enableDnsSupport, enableDnsHostnames, mainRouteTableId, defaultSecurityGroupId, defaultNetworkAclId,
+                createTime, tags);
+    }
+
     public Vpc withMainRouteTable(String routeTableId) {
         return new Vpc(id, ownerId, region, cidrBlock, cidrAssociationId, isDefault, dhcpOptionsId, instanceTenancy,
                 enableDnsSupport, enableDnsHostnames, routeTableId, defaultSecurityGroupId, defaultNetworkAclId,

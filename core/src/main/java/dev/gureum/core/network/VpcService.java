@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * CreateVpc, DeleteVpc, DescribeVpcs, Describe/ModifyVpcAttribute and DescribeDhcpOptions. A VPC's block
+ * CreateVpc, DeleteVpc, DescribeVpcs and Describe/ModifyVpcAttribute. A VPC's block
  * is /16 to /28; a region holds at most {@value #MAX_VPCS} VPCs per account, the default one included.
  * Deleting a VPC takes its main route table, default ACL and default security group with it, and is
  * refused while anything else (subnets, gateways, other tables, ACLs or groups) still lives in it.
@@ -42,24 +42,15 @@ public final class VpcService {
             .single("vpc-id", Vpc::id)
             .tags(Vpc::tags)
             .build();
-    private static final FilterSet<DhcpOptions> DHCP_FILTERS = FilterSet.<DhcpOptions>builder()
-            .single("dhcp-options-id", DhcpOptions::id)
-            .many("key", options -> options.configurations().keySet())
-            .many("value", options -> options.configurations().values().stream().flatMap(List::stream).toList())
-            .single("owner-id", DhcpOptions::ownerId)
-            .tags(DhcpOptions::tags)
-            .build();
 
     private final Store store;
     private final DefaultVpcs defaults;
     final Records<Vpc> vpcs;
-    private final Records<DhcpOptions> dhcpOptions;
 
     public VpcService(Store store, DefaultVpcs defaults) {
         this.store = store;
         this.defaults = defaults;
         this.vpcs = new Records<>(store, NetworkRecords.VPCS, IdKind.VPC, Vpc::id);
-        this.dhcpOptions = new Records<>(store, NetworkRecords.DHCP_OPTIONS, IdKind.DHCP_OPTIONS, DhcpOptions::id);
     }
 
     public Vpc create(RequestContext context, String cidrBlock, String tenancy, List<Tag> tags) {
@@ -141,11 +132,6 @@ public final class VpcService {
         Vpc modified = vpc.withDns(support == null ? vpc.enableDnsSupport() : support,
                 hostnames == null ? vpc.enableDnsHostnames() : hostnames);
         Writes.commit(store, context, new WriteBatch().put(NetworkRecords.VPCS, found.key(), found.version(), modified));
-    }
-
-    public List<DhcpOptions> describeDhcpOptions(RequestContext context, List<String> ids, List<Filter> filters) {
-        defaults.ensure(context);
-        return dhcpOptions.describe(context, ids, DHCP_FILTERS.compile(filters));
     }
 
     /** The default VPC's id, as DescribeAccountAttributes' default-vpc shows it ("none" once deleted). */

@@ -26,7 +26,7 @@ public final class Ec2Api {
                 cloud.volumeAttributes).registerInto(table);
         new SnapshotHandlers(cloud.snapshots, cloud.snapshotAttributes, cloud.volumeAttachments).registerInto(table);
         new TagHandlers(cloud.tags).registerInto(table);
-        new VpcHandlers(cloud.vpcs).registerInto(table);
+        new VpcHandlers(cloud.vpcs, cloud.dhcpOptions).registerInto(table);
         new SubnetHandlers(cloud.subnets, cloud.networkInterfaces::subnetHasInterfaces).registerInto(table);
         new NetworkInterfaceHandlers(cloud.networkInterfaces).registerInto(table);
         new ElasticAddressHandlers(cloud.elasticAddresses, cloud.networkInterfaces).registerInto(table);

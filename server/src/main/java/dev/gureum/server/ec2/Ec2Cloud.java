@@ -62,6 +62,7 @@ import dev.gureum.core.cost.CostAllocationTags;
 import dev.gureum.core.instance.InstanceState;
 import dev.gureum.core.network.AttachableInstances;
 import dev.gureum.core.network.DefaultVpcs;
+import dev.gureum.core.network.DhcpOptionsService;
 import dev.gureum.core.network.ElasticAddressService;
 import dev.gureum.core.network.Firewalls;
 import dev.gureum.core.network.InterfaceLifecycle;
@@ -121,6 +122,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final InstanceModifications modifications;
     final Quotas quotas;
     final VpcService vpcs;
+    final DhcpOptionsService dhcpOptions;
     final SubnetService subnets;
     final InternetGatewayService internetGateways;
     final RouteTableService routeTables;
@@ -238,6 +240,7 @@ public final class Ec2Cloud implements AutoCloseable {
         this.metricPublisher = new Ec2MetricPublisher(store, runtime, name -> instanceTypes.catalog().find(name),
                 this::volumeIdsRootFirst, metrics);
         this.vpcs = new VpcService(store, defaultVpcs);
+        this.dhcpOptions = new DhcpOptionsService(store, defaultVpcs);
         this.subnets = new SubnetService(store, regionCatalog, defaultVpcs);
         this.internetGateways = new InternetGatewayService(store, defaultVpcs, networkInterfaces::vpcHasPublicAddresses);
         this.routeTables = new RouteTableService(store, defaultVpcs);

@@ -4,17 +4,24 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.network.DhcpOptions;
+import dev.gureum.core.network.DhcpOptionsService;
 import dev.gureum.core.network.Vpc;
 import dev.gureum.core.network.VpcService;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
 import dev.gureum.server.dispatch.OperationTable;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.AssociateDhcpOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.AssociateDhcpOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.AttributeBooleanValue;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateDefaultVpcResponse;
+import software.amazon.awssdk.services.ec2.model.CreateDhcpOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.CreateDhcpOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.CreateVpcRequest;
 import software.amazon.awssdk.services.ec2.model.CreateVpcResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteDhcpOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteDhcpOptionsResponse;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcRequest;
 import software.amazon.awssdk.services.ec2.model.DeleteVpcResponse;
 import software.amazon.awssdk.services.ec2.model.DescribeDhcpOptionsRequest;
@@ -29,7 +36,8 @@ import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeResponse;
 
 /**
- * CreateVpc, DeleteVpc, DescribeVpcs, Describe/ModifyVpcAttribute, CreateDefaultVpc, DescribeDhcpOptions and
+ * CreateVpc, DeleteVpc, DescribeVpcs, Describe/ModifyVpcAttribute, CreateDefaultVpc, Create/Associate/Delete/
+ * DescribeDhcpOptions and
  * DescribeVpcEndpoints.
  */
 final class VpcHandlers {
@@ -44,9 +52,11 @@ final class VpcHandlers {
             .single("vpc-id", unused -> null).tags(unused -> List.of()).build();
 
     private final VpcService vpcs;
+    private final DhcpOptionsService dhcpOptions;
 
-    VpcHandlers(VpcService vpcs) {
+    VpcHandlers(VpcService vpcs, DhcpOptionsService dhcpOptions) {
         this.vpcs = vpcs;
+        this.dhcpOptions = dhcpOptions;
     }
 
     void registerInto(OperationTable table) {
@@ -57,6 +67,15 @@ final class VpcHandlers {
         table.register(ModifyVpcAttributeRequest.class, this::modifyVpcAttribute);
         table.register(CreateDefaultVpcRequest.class, this::createDefaultVpc);
         table.register(DescribeDhcpOptionsRequest.class, this::describeDhcpOptions);
+        table.register(CreateDhcpOptionsRequest.class, this::createDhcpOptions);
+        table.register(AssociateDhcpOptionsRequest.class, (request, context) -> {
+            dhcpOptions.associate(context, request.dhcpOptionsId(), request.vpcId());
+            return AssociateDhcpOptionsResponse.builder().build();
+        });
+        table.register(DeleteDhcpOptionsRequest.class, (request, context) -> {
+            dhcpOptions.delete(context, request.dhcpOptionsId());
+            return DeleteDhcpOptionsResponse.builder().build();
+        });
         table.register(DescribeVpcEndpointsRequest.class, this::describeVpcEndpoints);
     }
 
@@ -135,8 +154,20 @@ final class VpcHandlers {
         return CreateDefaultVpcResponse.builder().vpc(NetworkShapes.vpc(vpcs.createDefault(context))).build();
     }
 
+    CreateDhcpOptionsResponse createDhcpOptions(CreateDhcpOptionsRequest request, RequestContext context) {
+        java.util.Map<String, List<String>> configurations = new java.util.LinkedHashMap<>();
+        for (var configuration : request.dhcpConfigurations()) {
+            if (configurations.put(configuration.key(), configuration.values()) != null) {
+                throw dev.gureum.core.error.Ec2Error.INVALID_PARAMETER_VALUE.exception("The DHCP option "
+                        + configuration.key() + " is given more than once.");
+            }
+        }
+        return CreateDhcpOptionsResponse.builder().dhcpOptions(NetworkShapes.dhcpOptions(dhcpOptions.create(context,
+                configurations, Tags.forCreation(request.tagSpecifications(), "dhcp-options")))).build();
+    }
+
     DescribeDhcpOptionsResponse describeDhcpOptions(DescribeDhcpOptionsRequest request, RequestContext context) {
-        Page<DhcpOptions> page = Pages.page(vpcs.describeDhcpOptions(context, request.dhcpOptionsIds(),
+        Page<DhcpOptions> page = Pages.page(dhcpOptions.describe(context, request.dhcpOptionsIds(),
                         Filters.of(request.filters())), DhcpOptions::id, request.maxResults(), request.nextToken(),
                 MINIMUM_RESULTS, MAXIMUM_RESULTS);
         return DescribeDhcpOptionsResponse.builder()
