@@ -212,7 +212,9 @@ class NetworkIT {
                     () -> ec2.attachInternetGateway(r -> r.internetGatewayId(gateway).vpcId(vpc)));
             assertError(400, "DependencyViolation", () -> ec2.deleteInternetGateway(r -> r.internetGatewayId(gateway)));
 
-            String table = ec2.createRouteTable(r -> r.vpcId(vpc)).routeTable().routeTableId();
+            String table = ec2.createRouteTable(r -> r.vpcId(vpc).clientToken("table-1")).routeTable().routeTableId();
+            assertEquals(table, ec2.createRouteTable(r -> r.vpcId(vpc).clientToken("table-1")).routeTable()
+                    .routeTableId(), "a retry with the same client token answers the same table");
             ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway));
             assertError(400, "RouteAlreadyExists",
                     () -> ec2.createRoute(r -> r.routeTableId(table).destinationCidrBlock("0.0.0.0/0").gatewayId(gateway)));
@@ -234,7 +236,11 @@ class NetworkIT {
             ec2.deleteRouteTable(r -> r.routeTableId(table));
             ec2.deleteInternetGateway(r -> r.internetGatewayId(gateway));
 
-            String acl = ec2.createNetworkAcl(r -> r.vpcId(vpc)).networkAcl().networkAclId();
+            String acl = ec2.createNetworkAcl(r -> r.vpcId(vpc).clientToken("acl-1")).networkAcl().networkAclId();
+            assertEquals(acl, ec2.createNetworkAcl(r -> r.vpcId(vpc).clientToken("acl-1")).networkAcl().networkAclId());
+            assertError(400, "IdempotentParameterMismatch", () -> ec2.createNetworkAcl(r -> r.vpcId(vpc)
+                    .clientToken("acl-1").tagSpecifications(t -> t.resourceType("network-acl")
+                            .tags(tag -> tag.key("k").value("v")))));
             ec2.createNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(100).protocol("tcp").egress(false)
                     .ruleAction(RuleAction.ALLOW).cidrBlock("0.0.0.0/0").portRange(p -> p.from(22).to(22)));
             assertError(400, "NetworkAclEntryAlreadyExists", () -> ec2.createNetworkAclEntry(r -> r.networkAclId(acl)
@@ -428,7 +434,9 @@ class NetworkIT {
                     .map(found -> found.networkInterfaceId()).toList(), "a secondary address finds its interface");
             ec2.unassignPrivateIpAddresses(r -> r.networkInterfaceId(eni.networkInterfaceId())
                     .privateIpAddresses(assigned.get(0)));
-            var third = ec2.createNetworkInterface(r -> r.subnetId(subnet)).networkInterface();
+            var third = ec2.createNetworkInterface(r -> r.subnetId(subnet).clientToken("third")).networkInterface();
+            assertEquals(third.networkInterfaceId(), ec2.createNetworkInterface(r -> r.subnetId(subnet)
+                    .clientToken("third")).networkInterface().networkInterfaceId());
             assertError(400, "InvalidIPAddress.InUse", () -> ec2.assignPrivateIpAddresses(r -> r
                     .networkInterfaceId(third.networkInterfaceId()).privateIpAddresses(assigned.get(1))));
             ec2.assignPrivateIpAddresses(r -> r.networkInterfaceId(third.networkInterfaceId())

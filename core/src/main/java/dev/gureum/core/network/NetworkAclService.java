@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
+import dev.gureum.core.ids.ClientTokens;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.store.Store;
@@ -15,6 +16,7 @@ import dev.gureum.core.tag.TagRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Network ACLs and their numbered entries. A new ACL denies everything until entries are added; user rule
@@ -79,14 +81,23 @@ public final class NetworkAclService {
         this.vpcs = new Records<>(store, NetworkRecords.VPCS, IdKind.VPC, Vpc::id);
     }
 
-    public NetworkAcl create(RequestContext context, String vpcId, List<Tag> tags) {
+    /** CreateNetworkAcl; a retry with the same ClientToken answers the ACL the first call made. */
+    public NetworkAcl create(RequestContext context, String vpcId, List<Tag> tags, String clientToken) {
         defaults.ensure(context);
+        String parameters = vpcId + " " + tags;
+        Optional<NetworkAcl> made = ClientTokens.earlier(store, context, "CreateNetworkAcl", clientToken, parameters)
+                .flatMap(id -> acls.find(context, id));
+        if (made.isPresent()) {
+            return made.get();
+        }
         Vpc vpc = vpcs.require(context, vpcId).value();
         TagRules.validate(tags);
         NetworkAcl acl = new NetworkAcl(ResourceIds.next(IdKind.NETWORK_ACL), context.account(), context.region(),
                 vpc.id(), false, List.of(catchAll(false), catchAll(true)), List.of(), TagRules.merge(List.of(), tags));
-        Writes.commit(store, context, new WriteBatch().put(NetworkRecords.NETWORK_ACLS, NetworkWrites.key(context, acl.id()),
-                WriteBatch.ABSENT, acl));
+        WriteBatch batch = new WriteBatch().put(NetworkRecords.NETWORK_ACLS, NetworkWrites.key(context, acl.id()),
+                WriteBatch.ABSENT, acl);
+        ClientTokens.record(batch, context, "CreateNetworkAcl", clientToken, acl.id(), parameters);
+        Writes.commit(store, context, batch);
         return acl;
     }
 

@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
+import dev.gureum.core.ids.ClientTokens;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.store.RecordKey;
@@ -255,8 +256,16 @@ public final class NetworkInterfaceService {
 
     public NetworkInterface create(RequestContext context, String subnetId, String description, List<String> groupIds,
                                    String privateIp, List<String> secondaryAddresses, int secondaryCount,
-                                   List<Tag> tags) {
+                                   List<Tag> tags, String clientToken) {
         defaults.ensure(context);
+        String parameters = String.join(" ", subnetId, String.valueOf(description), groupIds.toString(),
+                String.valueOf(privateIp), secondaryAddresses.toString(), Integer.toString(secondaryCount),
+                tags.toString());
+        Optional<NetworkInterface> made = ClientTokens.earlier(store, context, "CreateNetworkInterface", clientToken,
+                parameters).flatMap(id -> interfaces.find(context, id));
+        if (made.isPresent()) {
+            return made.get();
+        }
         Versioned<Subnet> subnet = subnets.require(context, subnetId);
         TagRules.validate(tags);
         List<String> chosen = new ArrayList<>(resolveGroups(context, subnet.value(), groupIds, List.of()));
@@ -286,9 +295,11 @@ public final class NetworkInterfaceService {
                 context.region(), subnet.value().vpcId(), subnet.value().id(), subnet.value().availabilityZone(),
                 NetworkInterface.newMacAddress(), privateAddresses, chosen, true, description == null ? "" : description, false, null, null,
                 List.of(), TagRules.merge(List.of(), tags));
-        commit(context, new WriteBatch()
+        WriteBatch batch = new WriteBatch()
                 .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(addresses, true))
-                .put(NetworkRecords.NETWORK_INTERFACES, interfaces.key(context, eni.id()), WriteBatch.ABSENT, eni));
+                .put(NetworkRecords.NETWORK_INTERFACES, interfaces.key(context, eni.id()), WriteBatch.ABSENT, eni);
+        ClientTokens.record(batch, context, "CreateNetworkInterface", clientToken, eni.id(), parameters);
+        commit(context, batch);
         return eni;
     }
 

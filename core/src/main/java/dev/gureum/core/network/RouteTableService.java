@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
+import dev.gureum.core.ids.ClientTokens;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.store.Store;
@@ -42,14 +43,23 @@ public final class RouteTableService {
                 InternetGateway::id);
     }
 
-    public RouteTable create(RequestContext context, String vpcId, List<Tag> tags) {
+    /** CreateRouteTable; a retry with the same ClientToken answers the table the first call made. */
+    public RouteTable create(RequestContext context, String vpcId, List<Tag> tags, String clientToken) {
         defaults.ensure(context);
+        String parameters = vpcId + " " + tags;
+        Optional<RouteTable> made = ClientTokens.earlier(store, context, "CreateRouteTable", clientToken, parameters)
+                .flatMap(id -> tables.find(context, id));
+        if (made.isPresent()) {
+            return made.get();
+        }
         Vpc vpc = vpcs.require(context, vpcId).value();
         TagRules.validate(tags);
         RouteTable table = new RouteTable(ResourceIds.next(IdKind.ROUTE_TABLE), context.account(), context.region(),
                 vpc.id(), List.of(Route.local(vpc.cidrBlock())), List.of(), TagRules.merge(List.of(), tags));
-        Writes.commit(store, context, new WriteBatch().put(NetworkRecords.ROUTE_TABLES, NetworkWrites.key(context, table.id()),
-                WriteBatch.ABSENT, table));
+        WriteBatch batch = new WriteBatch().put(NetworkRecords.ROUTE_TABLES, NetworkWrites.key(context, table.id()),
+                WriteBatch.ABSENT, table);
+        ClientTokens.record(batch, context, "CreateRouteTable", clientToken, table.id(), parameters);
+        Writes.commit(store, context, batch);
         return table;
     }
 

@@ -13,9 +13,6 @@ public final class StorageRecords {
     /** Create-volume permissions indexed by grantee (see {@link SnapshotGrant}). */
     public static final RecordKind<SnapshotGrant> SNAPSHOT_GRANTS = RecordKind.of("snapshot-grant", SnapshotGrant.class);
 
-    /** The volume a CreateVolume's ClientToken made, keyed by owner, region and token. */
-    public static final RecordKind<VolumeToken> VOLUME_TOKENS = RecordKind.of("volume-token", VolumeToken.class);
-
     private StorageRecords() {
     }
 }

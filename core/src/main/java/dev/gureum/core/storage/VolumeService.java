@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
 import dev.gureum.core.filter.FilterSet;
+import dev.gureum.core.ids.ClientTokens;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
 import dev.gureum.core.page.Page;
@@ -109,13 +110,11 @@ public final class VolumeService {
      * parameters with that token are IdempotentParameterMismatch.
      */
     public Volume create(RequestContext context, Request request) {
-        boolean tokened = request.clientToken() != null && !request.clientToken().isEmpty();
-        RecordKey tokenKey = tokened ? Volumes.key(context, request.clientToken()) : null;
-        if (tokened) {
-            Optional<Volume> made = madeFor(context, tokenKey, request);
-            if (made.isPresent()) {
-                return made.get();
-            }
+        Optional<Volume> made = ClientTokens.earlier(store, context, "CreateVolume", request.clientToken(),
+                request.parameters()).flatMap(id -> store.get(StorageRecords.VOLUMES, Volumes.key(context, id)))
+                .map(Versioned::value);
+        if (made.isPresent()) {
+            return made.get();
         }
         Zone zone = zone(context, request.availabilityZone(), request.availabilityZoneId());
         Snapshot snapshot = request.snapshotId() == null ? null : restorable(context, request.snapshotId());
@@ -149,26 +148,10 @@ public final class VolumeService {
                 context.now(), VolumeState.CREATING, List.of(), TagRules.merge(List.of(), request.tags()), false);
         RecordKey key = Volumes.key(context, volume.id());
         WriteBatch batch = new WriteBatch().put(StorageRecords.VOLUMES, key, WriteBatch.ABSENT, volume);
-        if (tokened) {
-            batch.put(StorageRecords.VOLUME_TOKENS, tokenKey, WriteBatch.ANY,
-                    new VolumeToken(volume.id(), request.parameters()));
-        }
+        ClientTokens.record(batch, context, "CreateVolume", request.clientToken(), volume.id(), request.parameters());
         ledger.provisioned(batch, volume, context.now());
         Writes.commit(store, context, batch, () -> bytes.finishCreating(volume));
         return volume;
-    }
-
-    /** The volume an earlier request with this token made, if it still exists; refused for other parameters. */
-    private Optional<Volume> madeFor(RequestContext context, RecordKey tokenKey, Request request) {
-        Optional<VolumeToken> token = store.get(StorageRecords.VOLUME_TOKENS, tokenKey).map(Versioned::value);
-        if (token.isEmpty()) {
-            return Optional.empty();
-        }
-        if (!token.get().request().equals(request.parameters())) {
-            throw Ec2Error.IDEMPOTENT_PARAMETER_MISMATCH.exception("The client token '" + request.clientToken()
-                    + "' was already used with different parameters.");
-        }
-        return store.get(StorageRecords.VOLUMES, Volumes.key(context, token.get().volumeId())).map(Versioned::value);
     }
 
     /** A snapshot a volume can be made from: visible to the caller and completed. */

@@ -120,7 +120,7 @@ class FirewallsTest {
         assertEquals(List.of(100, NetworkAclEntry.CATCH_ALL), first.egress().stream().map(VpcFirewall.AclRule::ruleNumber)
                 .toList());
 
-        NetworkAcl custom = acls.create(context(), vpc.id(), List.of());
+        NetworkAcl custom = acls.create(context(), vpc.id(), List.of(), null);
         String association = defaultAcl.associations().stream()
                 .filter(existing -> existing.subnetId().equals(first.subnetId())).findFirst().orElseThrow().id();
         acls.replaceAssociation(context(), association, custom.id());

@@ -44,7 +44,8 @@ final class NetworkAclHandlers {
     }
 
     CreateNetworkAclResponse create(CreateNetworkAclRequest request, RequestContext context) {
-        NetworkAcl acl = acls.create(context, request.vpcId(), Tags.forCreation(request.tagSpecifications(), "network-acl"));
+        NetworkAcl acl = acls.create(context, request.vpcId(), Tags.forCreation(request.tagSpecifications(), "network-acl"),
+                request.clientToken());
         return CreateNetworkAclResponse.builder().networkAcl(NetworkShapes.networkAcl(acl)).build();
     }
 

@@ -87,7 +87,7 @@ final class NetworkInterfaceHandlers {
         NetworkInterface eni = interfaces.create(context, request.subnetId(), request.description(), request.groups(),
                 primary != null ? primary : request.privateIpAddress(), secondaries,
                 request.secondaryPrivateIpAddressCount() == null ? 0 : request.secondaryPrivateIpAddressCount(),
-                Tags.forCreation(request.tagSpecifications(), "network-interface"));
+                Tags.forCreation(request.tagSpecifications(), "network-interface"), request.clientToken());
         return CreateNetworkInterfaceResponse.builder()
                 .networkInterface(InterfaceShapes.networkInterface(eni, interfaces.view(context, List.of())))
                 .build();

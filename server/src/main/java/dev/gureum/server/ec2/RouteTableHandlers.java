@@ -52,7 +52,7 @@ final class RouteTableHandlers {
 
     CreateRouteTableResponse createRouteTable(CreateRouteTableRequest request, RequestContext context) {
         RouteTable table = tables.create(context, request.vpcId(),
-                Tags.forCreation(request.tagSpecifications(), "route-table"));
+                Tags.forCreation(request.tagSpecifications(), "route-table"), request.clientToken());
         return CreateRouteTableResponse.builder().routeTable(NetworkShapes.routeTable(table, tables, context)).build();
     }
 
