@@ -107,6 +107,17 @@ public final class FilterSet<T> {
             return this;
         }
 
+        /**
+         * Filters EC2 documents for features Gureum does not have (IPv6, Outposts, Dedicated Hosts…): accepted, as
+         * EC2 accepts them, and matching no resource, since none has such a value.
+         */
+        public Builder<T> absent(String... names) {
+            for (String name : names) {
+                single(name, resource -> null);
+            }
+            return this;
+        }
+
         public Builder<T> many(String name, Function<T, Collection<String>> values) {
             declared.add(name);
             attributes.put(name, values);

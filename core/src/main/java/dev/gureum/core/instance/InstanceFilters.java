@@ -95,12 +95,9 @@ final class InstanceFilters {
             .single("launch-time", instance -> dev.gureum.core.Timestamps.iso(instance.launchTime()))
             .single("monitoring-state", instance -> instance.monitoring() ? "enabled" : "disabled")
             .single("owner-id", Instance::ownerId)
-            .single("placement-group-name", instance -> null)
-            .single("placement-partition-number", instance -> null)
             .single("platform", Instance::platform)
             .single("platform-details", Instance::platformDetails)
             .single("reason", Instance::stateTransitionReason)
-            .single("requester-id", instance -> null)
             .single("reservation-id", Instance::reservationId)
             .single("root-device-name", Instance::rootDeviceName)
             .single("root-device-type", Instance::rootDeviceType)
@@ -117,12 +114,6 @@ final class InstanceFilters {
             .single("credit-specification.cpu-credits", Instance::cpuCredits)
             .single("disable-api-stop", instance -> Boolean.toString(instance.disableApiStop()))
             .single("ena-support", instance -> "true")
-            .single("boot-mode", instance -> null)
-            .single("capacity-reservation-id", instance -> null)
-            .single("iam-instance-profile.arn", instance -> null)
-            .single("kernel-id", instance -> null)
-            .single("ramdisk-id", instance -> null)
-            .single("product-code", instance -> null)
             .single("spot-instance-request-id", instance -> instance.spot() == null ? null : instance.spot().requestId())
             .single("dns-name", instance -> primary(view, instance) == null ? null : view.get().publicDnsName(
                     instance.network().vpcId(), primary(view, instance).publicIp(), instance.region()))
@@ -239,34 +230,21 @@ final class InstanceFilters {
                     .flatMap(eni -> eni.tags().stream()).map(Tag::key).toList())
             .many("network-interface.tag-value", instance -> view.get().interfaces(instance.id()).stream()
                     .flatMap(eni -> eni.tags().stream()).map(Tag::value).toList())
-            // what Gureum never has: no Dedicated Hosts, Outposts, IPv6, capacity reservations to target,
-            // instance profiles, operators or product codes, so these match no instance
-            .single("affinity", instance -> null)
-            .single("host-id", instance -> null)
-            .single("outpost-arn", instance -> null)
-            .single("current-instance-boot-mode", instance -> null)
-            .single("tpm-support", instance -> null)
-            .single("iam-instance-profile.id", instance -> null)
-            .single("ipv6-address", instance -> null)
-            .single("operator.principal", instance -> null)
-            .single("product-code.type", instance -> null)
-            .single("capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id",
-                    instance -> null)
-            .single("capacity-reservation-specification.capacity-reservation-target"
-                    + ".capacity-reservation-resource-group-arn", instance -> null)
-            .single("network-interface.addresses.association.carrier-ip", instance -> null)
-            .single("network-interface.addresses.association.customer-owned-ip", instance -> null)
-            .single("network-interface.association.carrier-ip", instance -> null)
-            .single("network-interface.association.customer-owned-ip", instance -> null)
-            .single("network-interface.deny-all-igw-traffic", instance -> null)
-            .single("network-interface.ipv4-prefixes.ipv4-prefix", instance -> null)
-            .single("network-interface.ipv6-address", instance -> null)
-            .single("network-interface.ipv6-addresses.ipv6-address", instance -> null)
-            .single("network-interface.ipv6-addresses.is-primary-ipv6", instance -> null)
-            .single("network-interface.ipv6-prefixes.ipv6-prefix", instance -> null)
-            .single("network-interface.operator.principal", instance -> null)
-            .single("network-interface.outpost-arn", instance -> null)
-            .single("network-interface.requester-id", instance -> null)
+            .absent("placement-group-name", "placement-partition-number", "requester-id", "boot-mode",
+                    "capacity-reservation-id", "iam-instance-profile.arn", "kernel-id", "ramdisk-id", "product-code",
+                    "affinity", "host-id", "outpost-arn", "current-instance-boot-mode", "tpm-support",
+                    "iam-instance-profile.id", "ipv6-address", "operator.principal", "product-code.type",
+                    "capacity-reservation-specification.capacity-reservation-target.capacity-reservation-id",
+                    "capacity-reservation-specification.capacity-reservation-target"
+                            + ".capacity-reservation-resource-group-arn",
+                    "network-interface.addresses.association.carrier-ip",
+                    "network-interface.addresses.association.customer-owned-ip",
+                    "network-interface.association.carrier-ip", "network-interface.association.customer-owned-ip",
+                    "network-interface.deny-all-igw-traffic", "network-interface.ipv4-prefixes.ipv4-prefix",
+                    "network-interface.ipv6-address", "network-interface.ipv6-addresses.ipv6-address",
+                    "network-interface.ipv6-addresses.is-primary-ipv6", "network-interface.ipv6-prefixes.ipv6-prefix",
+                    "network-interface.operator.principal", "network-interface.outpost-arn",
+                    "network-interface.requester-id")
             .many("tag-key", instance -> instance.tags().stream().map(Tag::key).toList())
             .many("tag-value", instance -> instance.tags().stream().map(Tag::value).toList())
             .prefixed(TAG, InstanceFilters::tagValue)

@@ -50,8 +50,7 @@ public final class InstanceStatuses {
                 .many("event.not-before", instance -> List.of())
                 .many("event.not-before-deadline", instance -> List.of())
                 .single("operator.managed", instance -> "false")
-                .single("operator.principal", instance -> null)
-                .single("attached-ebs-status.status", instance -> null)
+                .absent("operator.principal", "attached-ebs-status.status")
                 .build();
     }
 

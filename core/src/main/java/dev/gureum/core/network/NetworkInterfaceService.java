@@ -45,8 +45,7 @@ public final class NetworkInterfaceService {
                     : NetworkNames.publicDnsName(eni.publicIp(), eni.region()))
             .single("attachment.attach-time", eni -> eni.attachment() == null ? null
                     : dev.gureum.core.Timestamps.iso(eni.attachment().attachTime()))
-            .single("requester-id", eni -> null)
-            .single("ipv6-addresses.ipv6-address", eni -> null)
+            .absent("requester-id", "ipv6-addresses.ipv6-address")
             .many("addresses.private-ip-address", eni -> eni.privateAddresses().stream()
                     .map(NetworkInterface.PrivateAddress::address).toList())
             .many("addresses.primary", eni -> eni.privateAddresses().stream()

@@ -224,14 +224,10 @@ public final class RouteTableService {
                 // per association, as EC2 matches it: a table without associations is neither main nor not
                 .many("association.main", table -> table.associations().stream()
                         .map(association -> Boolean.toString(association.main())).toList())
-                .many("association.gateway-id", table -> List.of())
-                .many("route.instance-id", table -> List.of())
-                .many("route.nat-gateway-id", table -> List.of())
-                .many("route.vpc-peering-connection-id", table -> List.of())
-                .many("route.transit-gateway-id", table -> List.of())
-                .many("route.destination-prefix-list-id", table -> List.of())
-                .many("route.destination-ipv6-cidr-block", table -> List.of())
-                .many("route.egress-only-internet-gateway-id", table -> List.of())
+                .absent("association.gateway-id", "route.instance-id", "route.nat-gateway-id",
+                        "route.vpc-peering-connection-id", "route.transit-gateway-id",
+                        "route.destination-prefix-list-id", "route.destination-ipv6-cidr-block",
+                        "route.egress-only-internet-gateway-id")
                 .single("owner-id", RouteTable::ownerId)
                 .single("route-table-id", RouteTable::id)
                 .many("route.destination-cidr-block", table -> table.routes().stream()

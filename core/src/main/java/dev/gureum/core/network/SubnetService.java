@@ -53,13 +53,9 @@ public final class SubnetService {
             .single("private-dns-name-options-on-launch.hostname-type", subnet -> "ip-name")
             .single("private-dns-name-options-on-launch.enable-resource-name-dns-a-record", subnet -> "false")
             .single("private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record", subnet -> "false")
-            // no customer-owned pools, Outposts, LNIs or IPv6: these match no subnet
-            .single("customer-owned-ipv4-pool", subnet -> null)
-            .single("outpost-arn", subnet -> null)
-            .single("enable-lni-at-device-index", subnet -> null)
-            .single("ipv6-cidr-block-association.ipv6-cidr-block", subnet -> null)
-            .single("ipv6-cidr-block-association.association-id", subnet -> null)
-            .single("ipv6-cidr-block-association.state", subnet -> null)
+            .absent("customer-owned-ipv4-pool", "outpost-arn", "enable-lni-at-device-index",
+                    "ipv6-cidr-block-association.ipv6-cidr-block", "ipv6-cidr-block-association.association-id",
+                    "ipv6-cidr-block-association.state")
             .tags(Subnet::tags)
             .build();
 

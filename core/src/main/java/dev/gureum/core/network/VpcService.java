@@ -32,11 +32,8 @@ public final class VpcService {
             .single("cidr-block-association.state", vpc -> "associated")
             .single("dhcp-options-id", Vpc::dhcpOptionsId)
             .single("is-default", Vpc::isDefault)
-            // IPv4-only VPCs: the IPv6 block filters match none
-            .single("ipv6-cidr-block-association.ipv6-cidr-block", vpc -> null)
-            .single("ipv6-cidr-block-association.ipv6-pool", vpc -> null)
-            .single("ipv6-cidr-block-association.association-id", vpc -> null)
-            .single("ipv6-cidr-block-association.state", vpc -> null)
+            .absent("ipv6-cidr-block-association.ipv6-cidr-block", "ipv6-cidr-block-association.ipv6-pool",
+                    "ipv6-cidr-block-association.association-id", "ipv6-cidr-block-association.state")
             .single("owner-id", Vpc::ownerId)
             .single("state", vpc -> "available")
             .single("vpc-id", Vpc::id)

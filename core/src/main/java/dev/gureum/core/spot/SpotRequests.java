@@ -70,15 +70,12 @@ public final class SpotRequests {
                     request.launch().monitoring())))
             .many("launch.group-id", request -> request.launch().network().groupIds())
             .many("launch.group-name", request -> request.launch().network().groupNames())
-            .single("launch.kernel-id", request -> null)
-            .single("launch.ramdisk-id", request -> null)
             .many("launch.block-device-mapping.device-name", request -> devices(request, BlockDevice::deviceName))
             .many("launch.block-device-mapping.snapshot-id", request -> devices(request, BlockDevice::snapshotId))
             .many("launch.block-device-mapping.volume-size", request -> devices(request, BlockDevice::volumeSize))
             .many("launch.block-device-mapping.volume-type", request -> devices(request, BlockDevice::volumeType))
             .many("launch.block-device-mapping.delete-on-termination", request -> devices(request,
                     BlockDevice::deleteOnTermination))
-            .single("network-interface.network-interface-id", request -> null)
             .single("network-interface.device-index", request -> asInterface(request) ? "0" : null)
             .single("network-interface.subnet-id", request -> asInterface(request)
                     ? request.launch().network().subnetId() : null)
@@ -86,10 +83,8 @@ public final class SpotRequests {
             .many("network-interface.group-id", request -> asInterface(request)
                     ? request.launch().network().groupIds() : List.of())
             .single("network-interface.addresses.primary", request -> asInterface(request) ? "true" : null)
-            .single("fault-code", request -> null)
-            .single("fault-message", request -> null)
-            .single("availability-zone-group", request -> null)
-            .single("launch-group", request -> null)
+            .absent("launch.kernel-id", "launch.ramdisk-id", "network-interface.network-interface-id", "fault-code",
+                    "fault-message", "availability-zone-group", "launch-group")
             .tags(SpotRequest::tags)
             .build();
 
