@@ -134,6 +134,26 @@ class ImagesIT {
         }
     }
 
+    /** EC2 lets an account tag a public AMI; the tags are that account's alone. */
+    @Test
+    void aPublicImageTaggedByAnAccountShowsThoseTagsToItAlone() {
+        String catalog = ec2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
+        ec2.createTags(r -> r.resources(catalog).tags(tag -> tag.key("env").value("prod")));
+        cleanups.add(() -> ec2.deleteTags(r -> r.resources(catalog)));
+        assertEquals(List.of("env=prod"), ec2.describeImages(r -> r.imageIds(catalog)).images().get(0).tags()
+                .stream().map(tag -> tag.key() + "=" + tag.value()).toList());
+        assertEquals(List.of(catalog), ec2.describeImages(r -> r.owners("amazon").filters(filter("tag:env", "prod")))
+                .images().stream().map(Image::imageId).toList());
+        assertEquals(List.of(), other.describeImages(r -> r.imageIds(catalog)).images().get(0).tags(),
+                "another account does not see them");
+        assertEquals(List.of(catalog), ec2.describeTags(r -> r.filters(filter("key", "env"))).tags().stream()
+                .map(tag -> tag.resourceId()).toList());
+        ec2.deleteTags(r -> r.resources(catalog).tags(tag -> tag.key("env")));
+        assertEquals(List.of(), ec2.describeImages(r -> r.imageIds(catalog)).images().get(0).tags());
+        assertError(400, "InvalidAMIID.NotFound", () -> ec2.createTags(r -> r.resources("ami-0123456789abcdef0")
+                .tags(tag -> tag.key("env").value("prod"))));
+    }
+
     @Test
     void malformedAndUnknownIdsAnswerEc2Errors() {
         assertError(400, "InvalidAMIID.Malformed", () -> ec2.describeImages(r -> r.imageIds("ami-xyz")));

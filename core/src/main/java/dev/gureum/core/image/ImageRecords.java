@@ -12,6 +12,10 @@ public final class ImageRecords {
     /** Names in use, keyed by owner, region and name (see {@link ImageNameClaim}). */
     public static final RecordKind<ImageNameClaim> NAMES = RecordKind.of("image-name", ImageNameClaim.class);
 
+    /** Tags accounts put on images they see but do not own, keyed by that account, region and image id. */
+    public static final RecordKind<ImageViewerTags> VIEWER_TAGS = RecordKind.of("image-viewer-tags",
+            ImageViewerTags.class);
+
     private ImageRecords() {
     }
 

@@ -15,6 +15,8 @@ import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
+import dev.gureum.core.tag.Tag;
+import dev.gureum.core.tag.TaggedKind;
 import dev.gureum.core.time.CloudClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -223,8 +225,18 @@ public final class ImageService {
     }
 
     /** Tags belong to the owner: other accounts see a shared or public image without them, as in EC2. */
-    private static Image asSeenBy(String account, Image image) {
-        return image.isOwnedBy(account) || image.tags().isEmpty() ? image : image.withTags(List.of());
+    /** The image with the tags {@code account} sees on it ({@link ImageTags#seenBy}). */
+    private Image asSeenBy(String account, Image image) {
+        if (image.isOwnedBy(account)) {
+            return image;
+        }
+        List<Tag> seen = ImageTags.seenBy(store, account, image);
+        return seen.equals(image.tags()) ? image : image.withTags(seen);
+    }
+
+    /** How CreateTags, DeleteTags and DescribeTags reach images ({@link ImageTags}). */
+    public TaggedKind taggable() {
+        return new ImageTags(directory);
     }
 
     private static Predicate<Image> owners(String account, List<String> owners) {

@@ -250,7 +250,7 @@ public final class Ec2Cloud implements AutoCloseable {
                         context.region(), instanceId)).map(found -> found.value().state() == InstanceState.PENDING
                         || found.value().state() == InstanceState.RUNNING).orElse(false));
         this.securityGroups = new SecurityGroupService(store, defaultVpcs, networkInterfaces::groupInUse);
-        this.tags = Ec2Tags.over(store);
+        this.tags = Ec2Tags.over(store, images.taggable());
         this.costAllocationTags = new CostAllocationTags(regionCatalog, tags, savingsPlans, clock);
     }
 

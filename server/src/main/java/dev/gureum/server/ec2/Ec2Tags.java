@@ -1,8 +1,6 @@
 package dev.gureum.server.ec2;
 
 import dev.gureum.core.ids.IdKind;
-import dev.gureum.core.image.Image;
-import dev.gureum.core.image.ImageRecords;
 import dev.gureum.core.instance.Instance;
 import dev.gureum.core.instance.InstanceRecords;
 import dev.gureum.core.keypair.KeyPairService;
@@ -24,6 +22,7 @@ import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.Volume;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.tag.TagService;
+import dev.gureum.core.tag.TaggedKind;
 import dev.gureum.core.tag.Taggable;
 
 /** EC2's taggable kinds of resource, as CreateTags, DeleteTags and DescribeTags (and Cost Explorer) know them. */
@@ -31,14 +30,14 @@ final class Ec2Tags {
     private Ec2Tags() {
     }
 
-    /** A tag service over every taggable kind of {@code store}. */
-    static TagService over(Store store) {
+    /** A tag service over every taggable kind of {@code store}; {@code images} tags images (owned or seen). */
+    static TagService over(Store store, TaggedKind images) {
         TagService tags = new TagService(store);
         tags.register(new Taggable<>(IdKind.INSTANCE, "instance", InstanceRecords.INSTANCES, Instance::tags,
                 Instance::withTags));
         tags.register(KeyPairService.TAGGABLE);
         tags.register(new ReservedInstanceTags());
-        tags.register(new Taggable<>(IdKind.IMAGE, "image", ImageRecords.IMAGES, Image::tags, Image::withTags));
+        tags.register(images);
         tags.register(new Taggable<>(IdKind.VPC, "vpc", NetworkRecords.VPCS, Vpc::tags, Vpc::withTags));
         tags.register(new Taggable<>(IdKind.SUBNET, "subnet", NetworkRecords.SUBNETS, Subnet::tags, Subnet::withTags));
         tags.register(new Taggable<>(IdKind.INTERNET_GATEWAY, "internet-gateway", NetworkRecords.INTERNET_GATEWAYS,
