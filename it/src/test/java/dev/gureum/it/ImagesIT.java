@@ -174,6 +174,10 @@ class ImagesIT {
         assertEquals(List.of("team"), image.tags().stream().map(tag -> tag.key()).toList());
         assertError(400, "InvalidAMIName.Duplicate", () -> register(ec2, "it-registered"));
         assertError(400, "InvalidAMIName.Malformed", () -> register(ec2, "no"));
+        assertError(400, "InvalidParameterValue", () -> ec2.registerImage(r -> r.name("low-iops")
+                .architecture("x86_64").rootDeviceName("/dev/xvda").blockDeviceMappings(BlockDeviceMapping.builder()
+                        .deviceName("/dev/xvda").ebs(e -> e.snapshotId(Ec2PlatformIT.publicSnapshot(ec2))
+                                .volumeType("gp3").iops(100)).build())));
         String catalogId = ec2.describeImages(r -> r.owners("amazon")).images().get(0).imageId();
         Ec2Exception notOwner = assertError(400, "AuthFailure", () -> ec2.deregisterImage(r -> r.imageId(catalogId)));
         assertEquals("Not authorized for image:" + catalogId, notOwner.awsErrorDetails().errorMessage());

@@ -10,6 +10,7 @@ import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.storage.Snapshot;
 import dev.gureum.core.storage.SnapshotDirectory;
 import dev.gureum.core.storage.SnapshotService;
+import dev.gureum.core.storage.VolumeType;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
 import dev.gureum.core.tag.Tag;
@@ -247,9 +248,14 @@ final class ImageBuilds {
             throw Ec2Error.INVALID_BLOCK_DEVICE_MAPPING.exception("The EBS mapping of " + device.deviceName()
                     + " needs a SnapshotId or a VolumeSize.");
         }
-        return BlockDevice.ebs(device.deviceName(), device.snapshotId(),
-                device.volumeSize() != null ? device.volumeSize() : snapshotSize,
-                oneOf("VolumeType", device.volumeType(), VOLUME_TYPES, "gp2"),
+        int size = device.volumeSize() != null ? device.volumeSize() : snapshotSize;
+        String volumeType = oneOf("VolumeType", device.volumeType(), VOLUME_TYPES, "gp2");
+        // held to the volume type's limits now, as EC2 does, not first when an instance is launched from it
+        VolumeType type = VolumeType.fromWireName(volumeType);
+        type.requireSize(size);
+        Integer iops = type.iops(size, device.iops());
+        type.throughput(iops == null ? 0 : iops, device.throughput());
+        return BlockDevice.ebs(device.deviceName(), device.snapshotId(), size, volumeType,
                 !Boolean.FALSE.equals(device.deleteOnTermination()), Boolean.TRUE.equals(device.encrypted()),
                 device.iops(), device.throughput());
     }
