@@ -320,6 +320,9 @@ class NetworkIT {
                     chosen.instanceId()).allocationId(allocation).allowReassociation(false)));
             ec2.associateAddress(r -> r.instanceId(chosen.instanceId()).allocationId(allocation));
             assertEquals(elastic, describe(ec2, chosen.instanceId()).publicIpAddress(), "reassociation is automatic");
+            String redrawn = describe(ec2, mapped.instanceId()).publicIpAddress();
+            assertNotNull(redrawn, "the instance the Elastic IP left draws a public address again, as on EC2");
+            assertNotEquals(elastic, redrawn);
             ec2.associateAddress(r -> r.instanceId(mapped.instanceId()).allocationId(allocation));
             assertEquals(elastic, describe(ec2, mapped.instanceId()).publicIpAddress());
             ec2.stopInstances(r -> r.instanceIds(mapped.instanceId()));

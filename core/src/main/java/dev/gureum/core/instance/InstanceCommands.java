@@ -226,6 +226,7 @@ public final class InstanceCommands {
             List<Instance[]> moves = new ArrayList<>();
             Map<RecordKey, Versioned<Instance>> read = new LinkedHashMap<>();
             Map<RecordKey, Instance> pending = new LinkedHashMap<>();
+            List<Instance> terminating = new ArrayList<>();
             for (Observation observation : observations) {
                 InstanceRef ref = observation.instance();
                 RecordKey key = new RecordKey(ref.account(), ref.region(), ref.instanceId());
@@ -235,6 +236,10 @@ public final class InstanceCommands {
                     continue;
                 }
                 Instance instance = pending.getOrDefault(key, current.value());
+                if (shutDownToTerminate(instance, observation.event())) {
+                    terminating.add(instance);
+                    continue;
+                }
                 if (InstanceLifecycle.next(instance.state(), observation.event()) instanceof Transition.Move move) {
                     Instance moved = amended(instance, instance.withState(move.to(), instance.stateTransitionReason(),
                             observedReason(instance, observation.event()), now), now);
@@ -253,6 +258,7 @@ public final class InstanceCommands {
             }
             followUps.forEach(Runnable::run);
             afterObservations(moves);
+            terminateShutDown(terminating);
             return;
         }
         LOG.warning("gave up applying " + observations.size() + " runtime reports after repeated conflicts");
@@ -287,23 +293,35 @@ public final class InstanceCommands {
         };
     }
 
-    /** Failed launches are cleaned up; a guest that halted itself with behaviour "terminate" is terminated. */
+    /** Failed launches are cleaned up. */
     private void afterObservations(List<Instance[]> moves) {
         moves.forEach(move -> usage.changed(move[0], move[1]));
         List<InstanceRef> failed = new ArrayList<>();
         for (Instance[] move : moves) {
-            Instance before = move[0];
-            Instance after = move[1];
-            if (after.state() == InstanceState.SHUTTING_DOWN) {
-                failed.add(InstanceSpecs.ref(after));
-            } else if (before.state() == InstanceState.RUNNING && after.state() == InstanceState.STOPPED
-                    && "terminate".equals(after.shutdownBehavior())) {
-                apply(new RequestContext(after.ownerId(), after.region(), "", clock.now(), false),
-                        List.of(after.id()), InstanceEvent.TERMINATE);
+            if (move[1].state() == InstanceState.SHUTTING_DOWN) {
+                failed.add(InstanceSpecs.ref(move[1]));
             }
         }
         if (!failed.isEmpty()) {
             runtime.terminate(failed);
+        }
+    }
+
+    /**
+     * A running guest that shut itself down with InstanceInitiatedShutdownBehavior "terminate": EC2 takes it from
+     * running through shutting-down to terminated (never stopped), as the instance's own doing
+     * ({@code Client.InstanceInitiatedShutdown}), termination protection or not.
+     */
+    private static boolean shutDownToTerminate(Instance instance, InstanceEvent observation) {
+        return observation == InstanceEvent.OBSERVED_STOPPED && instance.state() == InstanceState.RUNNING
+                && "terminate".equals(instance.shutdownBehavior());
+    }
+
+    private void terminateShutDown(List<Instance> instances) {
+        for (Instance instance : instances) {
+            apply(new RequestContext(instance.ownerId(), instance.region(), "", clock.now(), false),
+                    List.of(instance.id()), InstanceEvent.TERMINATE,
+                    new ServiceCommand(StateReason.INSTANCE_SHUTDOWN, "", unchanged -> unchanged));
         }
     }
 

@@ -113,8 +113,7 @@ public final class ElasticAddressService {
         WriteBatch batch = new WriteBatch();
         if (address.isAssociated() && !address.networkInterfaceId().equals(eni.value().id())) {
             interfaces.find(context, address.networkInterfaceId()).map(previous -> interfaces.require(context, previous.id()))
-                    .ifPresent(previous -> batch.put(NetworkRecords.NETWORK_INTERFACES, previous.key(),
-                            previous.version(), previous.value().withPublicAddress(null)));
+                    .ifPresent(previous -> leaveWithoutElasticIp(context, batch, previous));
         }
         NetworkInterface.PublicAddress current = eni.value().publicAddress();
         if (current != null && current.isElastic() && !current.allocationId().equals(address.allocationId())) {
@@ -170,17 +169,24 @@ public final class ElasticAddressService {
         pool.use(batch, context.account(), context.region(), address.publicIp(), false, context.now());
         Optional<Versioned<NetworkInterface>> eni = interfaces.find(context, address.networkInterfaceId())
                 .map(value -> interfaces.require(context, value.id()));
-        eni.ifPresent(versioned -> {
-            NetworkInterface value = versioned.value();
-            boolean redraw = value.autoPublicIp() && value.attachment() != null && value.attachment().deviceIndex() == 0
-                    && interfaces.instance(context, value.attachment().instanceId()).isRunning();
-            NetworkInterface.PublicAddress replacement = redraw ? new NetworkInterface.PublicAddress(
-                    pool.claim(batch, context.account(), context.region(), List.of(value.id()), true, context.now()).get(0),
-                    null, null) : null;
-            batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
-                    value.withPublicAddress(replacement));
-        });
+        eni.ifPresent(versioned -> leaveWithoutElasticIp(context, batch, versioned));
         commit(context, batch);
+    }
+
+    /**
+     * An interface whose Elastic IP leaves it (disassociated, or moved to another interface): the primary
+     * interface of a running instance launched with a public address draws a new one, as EC2 gives it; any other
+     * is left without a public address.
+     */
+    private void leaveWithoutElasticIp(RequestContext context, WriteBatch batch, Versioned<NetworkInterface> versioned) {
+        NetworkInterface value = versioned.value();
+        boolean redraw = value.autoPublicIp() && value.attachment() != null && value.attachment().deviceIndex() == 0
+                && interfaces.instance(context, value.attachment().instanceId()).isRunning();
+        NetworkInterface.PublicAddress replacement = redraw ? new NetworkInterface.PublicAddress(
+                pool.claim(batch, context.account(), context.region(), List.of(value.id()), true, context.now()).get(0),
+                null, null) : null;
+        batch.put(NetworkRecords.NETWORK_INTERFACES, versioned.key(), versioned.version(),
+                value.withPublicAddress(replacement));
     }
 
     public void release(RequestContext context, String allocationId, String publicIp) {

@@ -82,6 +82,8 @@ class InstanceCommandsTest {
         world.observe(id, InstanceEvent.OBSERVED_STOPPED);
         world.observe(stopper, InstanceEvent.OBSERVED_STOPPED);
         assertEquals(InstanceState.SHUTTING_DOWN, world.current(id).state());
+        assertEquals("Client.InstanceInitiatedShutdown", world.current(id).stateReason().code(),
+                "the instance's own doing, not a user's");
         assertEquals(InstanceState.STOPPED, world.current(stopper).state());
         assertEquals("Client.InstanceInitiatedShutdown", world.current(stopper).stateReason().code());
     }
