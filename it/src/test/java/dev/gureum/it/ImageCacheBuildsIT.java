@@ -27,7 +27,7 @@ class ImageCacheBuildsIT {
                 () -> ImageCacheBuilds.awaitBuilt(SandboxDebianIT.IMAGE, cache, Duration.ofMinutes(1)));
         assertTrue(failure.getMessage().contains("failed (exit 1"), failure.getMessage());
         assertTrue(failure.getMessage().contains("gureum: cannot lock "
-                + cache.resolve("debian-12-r2.lock")), failure.getMessage());
+                + cache.resolve("debian-12-r3.lock")), failure.getMessage());
         assertThrows(AssertionError.class,
                 () -> ImageCacheBuilds.awaitBuilt(SandboxDebianIT.IMAGE, cache, Duration.ofMinutes(1)),
                 "every test awaiting it sees the failure, not a second build's result");

@@ -76,6 +76,18 @@ class SandboxDebianIT {
                     Ssh.run(key, "root", instances.get(1).privateIpAddress(), hostKeys).output()),
                     "every instance makes its own host keys");
 
+            assertEquals(first.instanceId(), Ssh.run(key, "admin", first.privateIpAddress(), "token=$(curl -s -X PUT"
+                    + " http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 60') && curl -s"
+                    + " -H \"X-aws-ec2-metadata-token: $token\" http://169.254.169.254/latest/meta-data/instance-id")
+                    .output(), "curl is there, and the image's IMDSv2 answers it");
+            assertEquals("1024", Ssh.run(key, "admin", first.privateIpAddress(), "free -m | awk '/^Mem:/ {print $2}'")
+                    .output(), "free shows the t3.micro's memory");
+            String second = instances.get(1).instanceId();
+            Ssh.run(key, "admin", instances.get(1).privateIpAddress(), "sudo shutdown -h now");
+            SandboxWaits.state(ec2, second, "stopped");
+            assertEquals("Client.InstanceInitiatedShutdown", ec2.describeInstances(r -> r.instanceIds(second))
+                    .reservations().get(0).instances().get(0).stateReason().code(), "shutdown works without systemd");
+
             ec2.terminateInstances(r -> r.instanceIds(instances.stream().map(Instance::instanceId).toList()));
             instances.forEach(instance -> SandboxWaits.state(ec2, instance.instanceId(), "terminated"));
             assertEquals(List.of(), HostLeftovers.awaitClean(server.dataDirectory(), List.of(first.instanceId(),

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * The {@code debian-12} root filesystem of the catalog's Debian 12 AMIs: {@code debootstrap --variant=minbase
- * bookworm} with openssh-server and sudo, from the Debian mirror this host's apt uses, default user {@code admin}
+ * bookworm} with openssh-server, sudo and the everyday tools of Debian's AMIs (curl, iproute2, procps, ping, nc,
+ * python3), from the Debian mirror this host's apt uses, default user {@code admin}
  * as on Debian's AMIs (the init lets it run anything as root through sudo without a password, as cloud-init does).
  * About 3.5 minutes and 160 MB, so it is built once per image cache and reused; debootstrap's
  * progress goes to the log and to the console of the instance waiting for it. What debootstrap copies from
@@ -24,12 +25,15 @@ final class DebianImage {
     static final String DEFAULT_USER = "admin";
     /**
      * The directory the build is kept in, named for this recipe's revision, so a cache built by an earlier recipe
-     * (revision 1, {@code debian-12}, without sudo) is built again rather than booted without what it lacks.
+     * (revision 1, {@code debian-12}, without sudo; revision 2 without curl, iproute2, procps, ping, nc and python3)
+     * is built again rather than booted without what it lacks.
      */
-    static final String BUILD_NAME = NAME + "-r2";
+    static final String BUILD_NAME = NAME + "-r3";
     /** The directories earlier recipes built into, deleted once this one's build is there. */
-    static final List<String> OLDER_BUILDS = List.of(NAME);
-    private static final String PACKAGES = "openssh-server,sudo";
+    static final List<String> OLDER_BUILDS = List.of(NAME, NAME + "-r2");
+    /** What Debian's own AMIs have that a learner reaches for: sudo, curl, ip, ps and free, ping, nc, python3. */
+    private static final String PACKAGES = "openssh-server,sudo,curl,ca-certificates,iproute2,procps,iputils-ping,"
+            + "netcat-openbsd,python3";
     private static final String SUITE = "bookworm";
     private static final String DEFAULT_MIRROR = "http://deb.debian.org/debian";
 

@@ -39,6 +39,25 @@ if [ -d /etc/sudoers.d ] && [ ! -e /etc/sudoers.d/90-cloud-init-users ]; then
     > /etc/sudoers.d/90-cloud-init-users
   $B chmod 440 /etc/sudoers.d/90-cloud-init-users
 fi
+# an image without its own poweroff, halt, reboot and shutdown (no systemd, no busybox on its PATH) gets this init's:
+# busybox's signal PID 1 as the traps below expect; shutdown -r reboots, any other shutdown powers off
+for command in poweroff halt reboot shutdown; do
+  found=
+  for directory in /sbin /bin /usr/sbin /usr/bin /usr/local/sbin; do
+    [ -e "$directory/$command" ] && found=yes
+  done
+  [ -n "$found" ] && continue
+  $B mkdir -p /usr/local/sbin
+  if [ "$command" = shutdown ]; then
+    printf '#!/.gureum/busybox sh\n# Gureum: the instance stops or reboots as EC2 follows it; the time given is not waited for\n' \
+      > /usr/local/sbin/shutdown
+    printf 'case " $* " in *" -r "*|*" --reboot "*) exec /.gureum/busybox reboot ;; esac\nexec /.gureum/busybox poweroff\n' \
+      >> /usr/local/sbin/shutdown
+    $B chmod 755 /usr/local/sbin/shutdown
+  else
+    $B ln -s /.gureum/busybox "/usr/local/sbin/$command"
+  fi
+done
 install_key() {
   home=$(home_of "$1")
   [ -n "$home" ] || return 0
