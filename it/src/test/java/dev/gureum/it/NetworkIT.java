@@ -450,6 +450,10 @@ class NetworkIT {
             assertError(400, "InvalidParameterCombination", () -> ec2.assignPrivateIpAddresses(r -> r
                     .networkInterfaceId(third.networkInterfaceId()).privateIpAddresses(assigned.get(0))
                     .secondaryPrivateIpAddressCount(1)));
+            assertError(400, "PrivateIpAddressLimitExceeded", () -> ec2.assignPrivateIpAddresses(r -> r
+                    .networkInterfaceId(third.networkInterfaceId()).secondaryPrivateIpAddressCount(Integer.MAX_VALUE)));
+            assertError(400, "PrivateIpAddressLimitExceeded", () -> ec2.createNetworkInterface(r -> r.subnetId(subnet)
+                    .secondaryPrivateIpAddressCount(Integer.MAX_VALUE)));
             ec2.deleteNetworkInterface(r -> r.networkInterfaceId(third.networkInterfaceId()));
             assertError(400, "InvalidParameterCombination", () -> ec2.modifyNetworkInterfaceAttribute(r -> r
                     .networkInterfaceId(eni.networkInterfaceId()).sourceDestCheck(v -> v.value(false))

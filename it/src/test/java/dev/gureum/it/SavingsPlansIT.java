@@ -156,6 +156,16 @@ class SavingsPlansIT {
         assertEquals("SerializationException", numberForString.headers().firstValue("x-amzn-ErrorType").orElse(null),
                 "commitment is a string in the model");
 
+        for (String[] refused : new String[][] {{"/DescribeSavingsPlansOfferings", "{\"filters\":[{}]}"},
+                {"/DescribeSavingsPlansOfferingRates", "{\"filters\":[{\"values\":[\"us-east-1\"]}]}"},
+                {"/CreateSavingsPlan", "{\"savingsPlanOfferingId\":\"x\",\"commitment\":\"1\",\"purchaseTime\":1e20}"}}) {
+            HttpResponse<byte[]> answer = post(refused[0], refused[1]);
+            assertEquals(400, answer.statusCode(), refused[1] + ": " + body(answer));
+            assertEquals("ValidationException", answer.headers().firstValue("x-amzn-ErrorType").orElse(null));
+        }
+        HttpResponse<byte[]> trailing = post("/DescribeSavingsPlans", "{\"states\":[]}garbage");
+        assertEquals(400, trailing.statusCode(), "text after the object is not JSON: " + body(trailing));
+
         HttpResponse<byte[]> notJson = post("/DescribeSavingsPlans", "{nope");
         assertEquals(400, notJson.statusCode());
         assertEquals("SerializationException", notJson.headers().firstValue("x-amzn-ErrorType").orElse(null));

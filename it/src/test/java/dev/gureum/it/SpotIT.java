@@ -126,6 +126,9 @@ class SpotIT {
             assertEquals("running", state(survivor), "cancelling a request leaves its instance running");
             Ec2PlatformIT.assertError(400, "InvalidSpotInstanceRequestID.NotFound",
                     () -> ec2.describeSpotInstanceRequests(r -> r.spotInstanceRequestIds("sir-12345678")));
+            Ec2PlatformIT.assertError(400, "MaxSpotInstanceCountExceeded", () -> ec2.requestSpotInstances(r -> r
+                    .instanceCount(Integer.MAX_VALUE).launchSpecification(spec -> spec.imageId(debian)
+                            .instanceType("t3.micro"))));
 
             ec2.runInstances(r -> r.imageId(debian).instanceType("t3.micro").minCount(4).maxCount(4)
                     .placement(p -> p.availabilityZone("us-east-1b")));

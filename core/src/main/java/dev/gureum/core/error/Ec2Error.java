@@ -83,6 +83,7 @@ public enum Ec2Error implements ErrorCode {
     CREDIT_SPECIFICATION_NOT_SUPPORTED("InstanceCreditSpecification.NotSupported", 400),
     VOLUME_MODIFICATION_RATE_EXCEEDED("VolumeModificationRateExceeded", 400),
     VOLUME_MODIFICATION_NOT_FOUND("InvalidVolumeModification.NotFound", 400),
+    MAX_SPOT_INSTANCE_COUNT_EXCEEDED("MaxSpotInstanceCountExceeded", 400),
     INVALID_ATTACHMENT_NOT_FOUND("InvalidAttachment.NotFound", 400),
     INVALID_PARAMETER_VALUE("InvalidParameterValue", 400),
     INVALID_PARAMETER_COMBINATION("InvalidParameterCombination", 400),

@@ -177,7 +177,7 @@ public final class NetworkInterfaceService {
     private static List<List<Long>> secondaries(Subnet subnet, LaunchNetwork network, int count) {
         int each = network.secondaryAddresses().isEmpty() ? network.secondaryCount()
                 : network.secondaryAddresses().size();
-        if (each < 0 || each + 1 > MAX_ADDRESSES_PER_INTERFACE) {
+        if (each < 0 || each >= MAX_ADDRESSES_PER_INTERFACE) {
             throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
         }
         if (!network.secondaryAddresses().isEmpty() && count != 1) {
@@ -275,7 +275,7 @@ public final class NetworkInterfaceService {
             throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify secondary private IP addresses or a"
                     + " number of them, not both.");
         }
-        if (secondaryCount < 0 || Math.max(secondaryCount, secondaryAddresses.size()) + 1 > MAX_ADDRESSES_PER_INTERFACE) {
+        if (secondaryCount < 0 || Math.max(secondaryCount, secondaryAddresses.size()) >= MAX_ADDRESSES_PER_INTERFACE) {
             throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
         }
         List<Long> addresses = new ArrayList<>(SubnetAddresses.take(subnet.value(), privateIp, 1));
@@ -417,6 +417,10 @@ public final class NetworkInterfaceService {
                 }
             }
         } else if (count != null && count > 0) {
+            if ((long) eni.privateAddresses().size() + count > MAX_ADDRESSES_PER_INTERFACE) {
+                throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed"
+                        + " limit.");
+            }
             addresses.addAll(SubnetAddresses.take(subnet.value(), null, count));
         } else {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter PrivateIpAddress or"

@@ -56,7 +56,7 @@ public record Subnet(
     public List<Long> freeAddresses(int count) {
         Ipv4Cidr block = cidr();
         BitSet used = BitSet.valueOf(allocated);
-        java.util.ArrayList<Long> free = new java.util.ArrayList<>(count);
+        java.util.ArrayList<Long> free = new java.util.ArrayList<>((int) Math.min(count, block.size()));
         long last = block.size() - 1;
         for (int offset = used.nextClearBit(FIRST_USABLE_OFFSET); offset < last && free.size() < count;
                 offset = used.nextClearBit(offset + 1)) {

@@ -111,6 +111,9 @@ public final class SpotRequests {
         }
     }
 
+    /** The most instances one RequestSpotInstances may ask for (EC2 limits them by the account's Spot quota). */
+    static final int MAX_INSTANCE_COUNT = 1000;
+
     private final Store store;
     private final CloudClock clock;
     private final RegionCatalog regions;
@@ -175,6 +178,10 @@ public final class SpotRequests {
         if (count < 1) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + count
                     + ") for parameter instanceCount is invalid. Expected a value greater than or equal to 1.");
+        }
+        if (count > MAX_INSTANCE_COUNT) {
+            throw Ec2Error.MAX_SPOT_INSTANCE_COUNT_EXCEEDED.exception("Max spot instance count exceeded: one request"
+                    + " asks for at most " + MAX_INSTANCE_COUNT + " instances.");
         }
         if (spec.launch() == null || spec.launch().imageId() == null) {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter LaunchSpecification.ImageId");

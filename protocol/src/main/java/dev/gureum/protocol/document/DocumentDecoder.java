@@ -24,8 +24,8 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * Decodes a JSON or CBOR request body into an SDK request object using only the model's metadata:
  * members by their exact names, structures as maps, lists as arrays, maps as maps. An empty body is an
  * empty input. Members the model does not know are skipped (clients newer than our model send them) and
- * {@code null} means absent; a value of the wrong type, or bytes that are not a document, is
- * {@code SerializationException}.
+ * {@code null} means absent; a value of the wrong type, a null inside a list or map (the models' lists and maps
+ * are not sparse), or bytes that are not a document, is {@code SerializationException}.
  */
 public final class DocumentDecoder {
     private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS_BY_NAME = new ConcurrentHashMap<>();
@@ -46,8 +46,11 @@ public final class DocumentDecoder {
                 throw malformed("the body continues after its object");
             }
             return input;
-        } catch (IOException | IllegalArgumentException | ArithmeticException e) {
-            throw malformed(e.getMessage());
+        } catch (IOException e) {
+            // the parser's own words name its internals (stream features, constraint getters): ours say what is wrong
+            throw malformed("the body is not a well-formed " + format + " document");
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw malformed("a value is out of the range of its type");
         }
     }
 
@@ -116,7 +119,10 @@ public final class DocumentDecoder {
         SdkField<?> member = field.getRequiredTrait(ListTrait.class).memberFieldInfo();
         List<Object> items = new ArrayList<>();
         for (JsonToken token = next(parser); token != JsonToken.END_ARRAY; token = next(parser)) {
-            items.add(token == JsonToken.VALUE_NULL ? null : value(format, member, parser));
+            if (token == JsonToken.VALUE_NULL) {
+                throw malformed("a member of the list " + field.memberName() + " is null");
+            }
+            items.add(value(format, member, parser));
         }
         return items;
     }
@@ -128,7 +134,10 @@ public final class DocumentDecoder {
         for (JsonToken token = next(parser); token != JsonToken.END_OBJECT; token = next(parser)) {
             String key = parser.currentName();
             JsonToken valueToken = next(parser);
-            entries.put(key, valueToken == JsonToken.VALUE_NULL ? null : value(format, valueField, parser));
+            if (valueToken == JsonToken.VALUE_NULL) {
+                throw malformed("the value of " + key + " in the map " + field.memberName() + " is null");
+            }
+            entries.put(key, value(format, valueField, parser));
         }
         return entries;
     }

@@ -58,7 +58,7 @@ public final class QueryStructures {
 
     /**
      * A map's entries, each with its key and value under the model's location names ({@code key} and
-     * {@code value} unless the model names them); a missing key is {@code MissingParameter}.
+     * {@code value} unless the model names them); a missing key or value is {@code MissingParameter}.
      */
     public static Map<String, Object> entries(SdkField<?> field, Collection<ParameterTree> entries,
                                               CollectionForms forms) {
@@ -83,7 +83,11 @@ public final class QueryStructures {
                 throw new ProtocolException(CommonError.MISSING_PARAMETER,
                         "The request must contain the parameter " + entry.name() + "." + keyName);
             }
-            decoded.put(key.value(), value == null ? null : value(trait.valueFieldInfo(), value, forms));
+            if (value == null) {
+                throw new ProtocolException(CommonError.MISSING_PARAMETER,
+                        "The request must contain the parameter " + entry.name() + "." + valueName);
+            }
+            decoded.put(key.value(), value(trait.valueFieldInfo(), value, forms));
         }
         return decoded;
     }

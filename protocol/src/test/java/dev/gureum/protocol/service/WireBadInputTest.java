@@ -35,9 +35,13 @@ class WireBadInputTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"{", "[]", "\"x\"", "{\"Namespace\": 1}", "{\"MetricData\": {}}", "{} {}", "nul",
-        "{\"MetricData\": [{\"Timestamp\": \"yesterday\"}]}", "{\"MetricData\": [{\"StorageResolution\": 1e99}]}"})
+        "{\"MetricData\": [{\"Timestamp\": \"yesterday\"}]}", "{\"MetricData\": [{\"StorageResolution\": 1e99}]}",
+        "{\"MetricData\": [null]}", "{\"MetricData\": [{\"Dimensions\": [null]}]}"})
     void malformedJsonIsSerializationException(String body) {
-        assertCode("SerializationException", () -> JSON.decode(json("PutMetricData", body)));
+        ProtocolException refused = assertThrows(ProtocolException.class, () -> JSON.decode(json("PutMetricData", body)));
+        assertEquals("SerializationException", refused.error().code());
+        assertTrue(!refused.getMessage().contains("Stream") && !refused.getMessage().contains("Source:"),
+                "the parser's internals stay out of the message: " + refused.getMessage());
     }
 
     @Test
@@ -84,6 +88,8 @@ class WireBadInputTest {
         assertEquals("blue", input.messageAttributes().get("color").stringValue());
         assertCode("MissingParameter", () -> ServiceWires.SNS.decode(form("Action=Publish&Version=2010-03-31"
                 + "&MessageAttributes.entry.1.Value.DataType=String")));
+        assertCode("MissingParameter", () -> ServiceWires.SNS.decode(form("Action=Publish&Version=2010-03-31"
+                + "&Message=m&MessageAttributes.entry.1.Name=color")));
     }
 
     private static void assertCode(String code, org.junit.jupiter.api.function.Executable decode) {

@@ -9,7 +9,9 @@ import java.io.IOException;
 
 /** Reading and writing the bodies of requests served as {@link JsonDocument}s (services without SDK model classes). */
 public final class JsonDocuments {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Text after the object ({@code {"a":1}garbage}) is refused, as every AWS JSON service refuses it. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonDocuments() {
     }

@@ -65,7 +65,8 @@ final class ContentCoding {
             return inflated;
         } catch (IOException e) {
             throw new ProtocolException(CommonError.SERIALIZATION_EXCEPTION,
-                    "The request body is not valid gzip (Content-Encoding: gzip): " + e.getMessage());
+                    "The request body is not valid gzip (Content-Encoding: gzip): " + (e instanceof java.io.EOFException
+                            ? "it ends before its last block" : e.getMessage()) + ".");
         }
     }
 }

@@ -177,6 +177,10 @@ public final class SavingsPlansApi {
         Map<String, List<String>> filters = new LinkedHashMap<>();
         for (JsonNode filter : structures(input, "filters")) {
             String name = string(filter, "name");
+            if (name == null) {
+                throw SavingsPlansError.VALIDATION.exception("1 validation error detected: Value null at"
+                        + " 'filters.member.name' failed to satisfy constraint: Member must not be null");
+            }
             if (allowed != null && !allowed.contains(name)) {
                 throw SavingsPlansError.VALIDATION.exception("1 validation error detected: Value '" + name
                         + "' at 'filters.member.name' failed to satisfy constraint: Member must satisfy enum value "
@@ -195,8 +199,12 @@ public final class SavingsPlansApi {
         }
         if (value.isNumber()) {
             BigDecimal seconds = value.decimalValue();
-            return Instant.ofEpochSecond(seconds.longValue(),
-                    seconds.remainder(BigDecimal.ONE).movePointRight(9).intValue());
+            try {
+                BigDecimal whole = seconds.setScale(0, java.math.RoundingMode.FLOOR);
+                return Instant.ofEpochSecond(whole.longValueExact(), seconds.subtract(whole).movePointRight(9).intValue());
+            } catch (ArithmeticException | java.time.DateTimeException e) {
+                throw SavingsPlansError.VALIDATION.exception(member + " is not a time: " + value.asText() + ".");
+            }
         }
         String text = string(input, member);
         try {
