@@ -199,6 +199,8 @@ class NetworkIT {
             assertError(400, "UnsupportedOperation", () -> ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")
                     .amazonProvidedIpv6CidrBlock(true)));
             String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+            assertError(400, "InvalidParameterCombination", () -> ec2.createSubnet(r -> r.vpcId(vpc)
+                    .cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a").availabilityZoneId("use1-az2")));
             String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24")).subnet().subnetId();
             String gateway = ec2.createInternetGateway(r -> { }).internetGateway().internetGatewayId();
             assertError(400, "Gateway.NotAttached",
@@ -305,6 +307,8 @@ class NetworkIT {
             assertNotNull(secondPublic);
             assertNotEquals(firstPublic, secondPublic, "a started instance draws a new public address");
 
+            assertError(400, "UnsupportedOperation", () -> ec2.allocateAddress(r -> r.address("198.18.0.200")));
+            assertError(400, "InvalidParameterValue", () -> ec2.allocateAddress(r -> r.networkBorderGroup("us-west-2")));
             String allocation = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
             String elastic = ec2.describeAddresses(r -> r.allocationIds(allocation)).addresses().get(0).publicIp();
             AddressAttribute domainName = ec2.describeAddressesAttribute(r -> r.allocationIds(allocation)
@@ -318,6 +322,9 @@ class NetworkIT {
                     .allocationId(allocation)).associationId(), "asking again changes nothing");
             assertError(400, "Resource.AlreadyAssociated", () -> ec2.associateAddress(r -> r.instanceId(
                     chosen.instanceId()).allocationId(allocation).allowReassociation(false)));
+            assertError(400, "InvalidParameterCombination", () -> ec2.associateAddress(r -> r.instanceId(
+                    chosen.instanceId()).networkInterfaceId(chosen.networkInterfaces().get(0).networkInterfaceId())
+                    .allocationId(allocation)));
             ec2.associateAddress(r -> r.instanceId(chosen.instanceId()).allocationId(allocation));
             assertEquals(elastic, describe(ec2, chosen.instanceId()).publicIpAddress(), "reassociation is automatic");
             String redrawn = describe(ec2, mapped.instanceId()).publicIpAddress();

@@ -45,7 +45,20 @@ final class ElasticAddressHandlers {
         table.register(DescribeAddressesAttributeRequest.class, this::describeAttribute);
     }
 
+    /**
+     * An address from Amazon's pool in the request's region: a particular address (BYOIP), a pool of one's own
+     * or another network border group than the region's are not Gureum's to give, and are refused.
+     */
     AllocateAddressResponse allocate(AllocateAddressRequest request, RequestContext context) {
+        if (request.address() != null || request.publicIpv4Pool() != null && !"amazon".equals(request.publicIpv4Pool())
+                || request.customerOwnedIpv4Pool() != null || request.ipamPoolId() != null) {
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum allocates Elastic IPs from Amazon's pool only:"
+                    + " a particular address, a BYOIP, IPAM or customer-owned pool is not supported.");
+        }
+        if (request.networkBorderGroup() != null && !request.networkBorderGroup().equals(context.region())) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("The network border group "
+                    + request.networkBorderGroup() + " is not valid in " + context.region() + ".");
+        }
         ElasticAddress address = addresses.allocate(context, request.domainAsString(),
                 Tags.forCreation(request.tagSpecifications(), "elastic-ip"));
         return AllocateAddressResponse.builder()
@@ -58,6 +71,10 @@ final class ElasticAddressHandlers {
     }
 
     AssociateAddressResponse associate(AssociateAddressRequest request, RequestContext context) {
+        if (request.instanceId() != null && request.networkInterfaceId() != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify an instance ID or a network interface"
+                    + " ID, not both.");
+        }
         return AssociateAddressResponse.builder()
                 .associationId(addresses.associate(context, request.allocationId(), request.publicIp(),
                         request.instanceId(), request.networkInterfaceId(), request.privateIpAddress(),
