@@ -20,10 +20,14 @@ class BillingIT {
     private static GureumProcess server;
     private static Ec2Client ec2;
 
+    /** More than the clock moves in all of this class's tests together (about six hours). */
+    private static final java.time.Duration TESTS_ADVANCE = java.time.Duration.ofHours(8);
+
     @BeforeAll
     static void start() {
         server = GureumProcess.start("--clock", "manual");
         ec2 = Clients.ec2(server.endpoint());
+        server.keepWithinOneMonth(TESTS_ADVANCE);
     }
 
     @AfterAll

@@ -30,6 +30,7 @@ class CostExplorerIT {
     static void start() {
         assumeTrue(AwsCli.installed(), "the aws CLI is not installed at /usr/bin/aws (./gureum test installs it as root)");
         server = GureumProcess.start("--clock", "manual");
+        server.keepWithinOneMonth(java.time.Duration.ofHours(2));
         ec2 = Clients.ec2(server.endpoint());
         aws = new AwsCli(server.endpoint());
     }

@@ -169,6 +169,31 @@ public final class GureumProcess implements AutoCloseable {
     }
 
     /**
+     * On the manual clock: when less than {@code advances} is left of the month, moves the clock into the next one,
+     * so that a test class advancing it by that much reads all its usage on one month's bill, whatever the day the
+     * suite runs on.
+     */
+    public void keepWithinOneMonth(java.time.Duration advances) {
+        java.time.ZonedDateTime start = now().atZone(java.time.ZoneOffset.UTC);
+        java.time.ZonedDateTime nextMonth = start.withDayOfMonth(1).plusMonths(1)
+                .truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        long left = java.time.Duration.between(start, nextMonth).toSeconds();
+        if (left < advances.toSeconds()) {
+            advanceClock((int) left + 60);
+        }
+    }
+
+    /** The server's clock, as its health answer says. */
+    public java.time.Instant now() {
+        java.util.regex.Matcher now = java.util.regex.Pattern.compile("\"now\":\"([^\"]+)\"")
+                .matcher(admin("GET", "/_gureum/health"));
+        if (!now.find()) {
+            throw new IllegalStateException("the health answer has no time");
+        }
+        return java.time.Instant.parse(now.group(1));
+    }
+
+    /**
      * On the manual clock: moves the clock a second at a time, with a short pause for work that follows it off
      * the request threads (an alarm's action), until the instance is in {@code state}.
      */

@@ -39,6 +39,7 @@ class ReservedInstancesIT {
     @BeforeAll
     static void start() {
         server = GureumProcess.start("--clock", "manual");
+        server.keepWithinOneMonth(java.time.Duration.ofHours(26));
         ec2 = Clients.ec2(server.endpoint());
         aws = AwsCli.installed() ? new AwsCli(server.endpoint()) : null;
     }

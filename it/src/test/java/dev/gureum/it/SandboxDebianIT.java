@@ -67,13 +67,16 @@ class SandboxDebianIT {
             assertEquals("root", Ssh.run(key, "admin", first.privateIpAddress(), "sudo -n whoami").output(),
                     "the default user runs anything as root through sudo without a password, as on Debian's AMIs");
             String hostResolver = KeyTools.shell("cat /etc/resolv.conf 2>/dev/null || true").strip();
-            String instanceResolver = Ssh.run(key, "root", first.privateIpAddress(),
+            Ssh.Result asRoot = Ssh.run(key, "root", first.privateIpAddress(), "id -u");
+            assertTrue(asRoot.output().contains("Please login as the user \"admin\" rather than the user \"root\"."),
+                    "root is turned away as on Debian's AMIs: " + asRoot);
+            String instanceResolver = Ssh.run(key, "admin", first.privateIpAddress(),
                     "cat /etc/resolv.conf 2>/dev/null || true").output();
             assertTrue(hostResolver.isEmpty() || !instanceResolver.equals(hostResolver),
                     "debootstrap's copy of the host's resolv.conf is not in the image");
             String hostKeys = "cat /etc/ssh/ssh_host_ed25519_key.pub";
-            assertTrue(!Ssh.run(key, "root", first.privateIpAddress(), hostKeys).output().equals(
-                    Ssh.run(key, "root", instances.get(1).privateIpAddress(), hostKeys).output()),
+            assertTrue(!Ssh.run(key, "admin", first.privateIpAddress(), hostKeys).output().equals(
+                    Ssh.run(key, "admin", instances.get(1).privateIpAddress(), hostKeys).output()),
                     "every instance makes its own host keys");
 
             assertEquals(first.instanceId(), Ssh.run(key, "admin", first.privateIpAddress(), "token=$(curl -s -X PUT"

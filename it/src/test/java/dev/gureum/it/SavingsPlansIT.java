@@ -35,6 +35,7 @@ class SavingsPlansIT {
     void start() {
         assumeTrue(AwsCli.installed(), "the aws CLI is not installed at /usr/bin/aws (./gureum test installs it as root)");
         server = GureumProcess.start("--clock", "manual");
+        server.keepWithinOneMonth(java.time.Duration.ofHours(26));
         aws = new AwsCli(server.endpoint());
     }
 

@@ -39,6 +39,7 @@ class SpotIT {
     static void start() {
         server = GureumProcess.start("--clock", "manual", "--zone-capacity-vcpus", "8",
                 "--spot-interruption-topic", TOPIC);
+        server.keepWithinOneMonth(java.time.Duration.ofHours(2));
         ec2 = Clients.ec2(server.endpoint());
         sns = SnsDeliveryIT.client(server);
         debian = Ec2PlatformIT.debianImage(ec2);
@@ -145,10 +146,10 @@ class SpotIT {
             assertTrue(new java.math.BigDecimal(risen.get(0).spotPrice()).compareTo(
                     new java.math.BigDecimal(risen.get(risen.size() - 1).spotPrice())) > 0,
                     "newest first, dearer than the floor: " + risen);
-            String bill = server.admin("GET", "/_gureum/bill?month=" + java.time.YearMonth.now(java.time.ZoneOffset.UTC));
+            String bill = server.admin("GET", "/_gureum/bill?month=" + java.time.YearMonth.from(server.now().atZone(java.time.ZoneOffset.UTC)));
             assertTrue(bill.contains("SpotUsage:t3.micro"), bill);
             if (AwsCli.installed()) {
-                java.time.YearMonth month = java.time.YearMonth.now(java.time.ZoneOffset.UTC);
+                java.time.YearMonth month = java.time.YearMonth.from(server.now().atZone(java.time.ZoneOffset.UTC));
                 String spotCost = new AwsCli(server.endpoint()).text("ce", "get-cost-and-usage", "--time-period",
                         "Start=" + month.atDay(1) + ",End=" + month.plusMonths(1).atDay(1), "--granularity", "MONTHLY",
                         "--metrics", "UnblendedCost", "--filter",

@@ -70,7 +70,16 @@ install_key() {
 if [ -s /.gureum/authorized_keys ]; then
   install_key root
   install_key "$DEFAULT_USER"
-  say "installed the key pair's public key for root and $DEFAULT_USER"
+  if [ -d /etc/sudoers.d ] && [ "$DEFAULT_USER" != root ]; then
+    # an image whose default user may sudo turns root away as cloud-init's disable_root does on Debian's AMIs
+    home=$(home_of root)
+    refusal="no-port-forwarding,no-agent-forwarding,no-X11-forwarding,command=\"echo 'Please login as the user"
+    refusal="$refusal \\\"$DEFAULT_USER\\\" rather than the user \\\"root\\\".';echo;sleep 10;exit 142\""
+    while read -r key; do echo "$refusal $key"; done < /.gureum/authorized_keys > "$home/.ssh/authorized_keys"
+    say "installed the key pair's public key for $DEFAULT_USER (root is turned away, as on Debian's AMIs)"
+  else
+    say "installed the key pair's public key for root and $DEFAULT_USER"
+  fi
 fi
 # a cloud-config's ssh_authorized_keys go to the default user, as cloud-init's ssh module puts them
 if [ -s /.gureum/cloud-config/authorized_keys ] && home=$(home_of "$DEFAULT_USER") && [ -n "$home" ]; then
