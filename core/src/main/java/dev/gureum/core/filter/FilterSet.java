@@ -118,6 +118,11 @@ public final class FilterSet<T> {
             return this;
         }
 
+        /** A filter whose value is the same for every resource: a setting Gureum always runs with. */
+        public Builder<T> fixed(String name, String value) {
+            return single(name, resource -> value);
+        }
+
         public Builder<T> many(String name, Function<T, Collection<String>> values) {
             declared.add(name);
             attributes.put(name, values);

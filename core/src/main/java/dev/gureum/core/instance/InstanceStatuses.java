@@ -49,7 +49,7 @@ public final class InstanceStatuses {
                 .many("event.not-after", instance -> List.of())
                 .many("event.not-before", instance -> List.of())
                 .many("event.not-before-deadline", instance -> List.of())
-                .single("operator.managed", instance -> "false")
+                .fixed("operator.managed", "false")
                 .absent("operator.principal", "attached-ebs-status.status")
                 .build();
     }
