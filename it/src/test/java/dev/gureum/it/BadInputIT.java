@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,6 +187,31 @@ class BadInputIT {
                 .send(MalformedRequests.post(MalformedRequests.VALID), true);
         assertEquals(RawHttp.Ending.REPLIED, exchange.ending(), "the answer to a request followed by a FIN");
         assertEquals(200, exchange.status());
+    }
+
+    /**
+     * A request without a signature is refused in the envelope of the service it is addressed to (by its
+     * X-Amz-Target, its path or its query API version), not in EC2's XML.
+     */
+    @Test
+    void anUnsignedRequestIsRefusedInItsServicesEnvelope() {
+        RawHttp http = new RawHttp(strictServer.port(), TIMEOUT);
+        RawHttp.Exchange costExplorer = http.send(("POST / HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSInsightsIndexService.GetTags\r\n"
+                + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
+        assertTrue(new String(costExplorer.body(), StandardCharsets.UTF_8).contains("\"__type\""),
+                "a JSON error: " + new String(costExplorer.body(), StandardCharsets.UTF_8));
+        RawHttp.Exchange savingsPlans = http.send(("POST /DescribeSavingsPlans HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+                .getBytes(StandardCharsets.US_ASCII));
+        assertTrue(savingsPlans.headers().entrySet().stream().anyMatch(header ->
+                header.getKey().equalsIgnoreCase("x-amzn-ErrorType")), "a REST-JSON error: " + savingsPlans.headers());
+        String form = "Action=ListTopics&Version=2010-03-31";
+        RawHttp.Exchange sns = http.send(("POST / HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+                + "\r\nConnection: close\r\n\r\n" + form).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(new String(sns.body(), StandardCharsets.UTF_8).contains("<ErrorResponse"),
+                "SNS's query error envelope: " + new String(sns.body(), StandardCharsets.UTF_8));
     }
 
     private static void assertHealthy(GureumProcess server) {

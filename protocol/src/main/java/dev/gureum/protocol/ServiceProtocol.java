@@ -24,4 +24,13 @@ public interface ServiceProtocol {
     WireResponse encode(Call call, SdkPojo output, String requestId);
 
     WireResponse encodeError(ApiError error, String requestId);
+
+    /**
+     * Whether the request is addressed to this service by what only its calls carry (an X-Amz-Target prefix, a
+     * path, a query API version), which tells the service of a request without a signature, so even its refusal is
+     * answered in the service's own envelope. False when the request does not say.
+     */
+    default boolean recognizes(WireRequest request) {
+        return false;
+    }
 }

@@ -45,6 +45,11 @@ public final class RpcV2CborProtocol implements ServiceProtocol {
     }
 
     @Override
+    public boolean recognizes(WireRequest request) {
+        return request.rawPath().contains(SERVICE_SEGMENT + serviceName + OPERATION_SEGMENT);
+    }
+
+    @Override
     public Call decode(WireRequest request) {
         if (!"POST".equals(request.method())) {
             throw new ProtocolException(CommonError.METHOD_NOT_ALLOWED,

@@ -41,6 +41,11 @@ public final class AwsJsonProtocol implements ServiceProtocol {
     }
 
     @Override
+    public boolean recognizes(WireRequest request) {
+        return JsonTarget.addressedTo(request, targetPrefix);
+    }
+
+    @Override
     public Call decode(WireRequest request) {
         Operation operation = JsonTarget.operation(request, targetPrefix, catalog::find,
                 errors.queryCompatible() ? CommonError.INVALID_ACTION : CommonError.UNKNOWN_OPERATION);

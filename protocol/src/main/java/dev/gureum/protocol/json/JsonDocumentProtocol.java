@@ -39,6 +39,11 @@ public final class JsonDocumentProtocol implements ServiceProtocol {
     }
 
     @Override
+    public boolean recognizes(WireRequest request) {
+        return JsonTarget.addressedTo(request, targetPrefix);
+    }
+
+    @Override
     public Call decode(WireRequest request) {
         String operation = JsonTarget.operation(request, targetPrefix,
                 name -> Optional.of(name).filter(operations::contains), CommonError.UNKNOWN_OPERATION);

@@ -20,6 +20,12 @@ final class JsonTarget {
      * @param targetPrefix the service's prefix with its dot, e.g. {@code AWSInsightsIndexService.}
      * @param unknown the error for a request naming no operation of the service
      */
+    /** Whether the request's X-Amz-Target names a call of the service with {@code targetPrefix}. */
+    static boolean addressedTo(WireRequest request, String targetPrefix) {
+        String target = request.header("x-amz-target");
+        return target != null && target.startsWith(targetPrefix);
+    }
+
     static <T> T operation(WireRequest request, String targetPrefix, Function<String, Optional<T>> resolve,
                            CommonError unknown) {
         if (!"POST".equals(request.method())) {

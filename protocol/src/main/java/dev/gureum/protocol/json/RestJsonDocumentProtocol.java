@@ -37,6 +37,12 @@ public final class RestJsonDocumentProtocol implements ServiceProtocol {
     }
 
     @Override
+    public boolean recognizes(WireRequest request) {
+        String path = request.rawPath();
+        return operations.contains(path.startsWith("/") ? path.substring(1) : path);
+    }
+
+    @Override
     public Call decode(WireRequest request) {
         String path = request.rawPath();
         String operation = path.startsWith("/") ? path.substring(1) : path;

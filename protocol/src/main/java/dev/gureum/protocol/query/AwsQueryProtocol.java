@@ -30,6 +30,21 @@ public final class AwsQueryProtocol implements ServiceProtocol {
         this.namespace = namespace;
     }
 
+    /** A query call says its API version ({@code Version=2010-03-31}), in its body or its query string. */
+    @Override
+    public boolean recognizes(WireRequest request) {
+        String version = "Version=" + apiVersion;
+        for (String text : new String[] {request.rawQuery(),
+                new String(request.body(), java.nio.charset.StandardCharsets.ISO_8859_1)}) {
+            for (String parameter : text == null ? new String[0] : text.split("&")) {
+                if (parameter.equals(version)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public Call decode(WireRequest request) {
         QueryRequest query = QueryRequest.read(request, catalog, apiVersion, catalog.serviceName());

@@ -35,6 +35,11 @@ public record ServiceEndpoint(String signingName, List<ServiceProtocol> protocol
     }
 
     /** The protocol of the request's wire format, or the primary one when the service has none for it. */
+    /** Whether one of the service's protocols recognizes the request as its own ({@link ServiceProtocol#recognizes}). */
+    public boolean recognizes(WireRequest request) {
+        return protocols.stream().anyMatch(protocol -> protocol.recognizes(request));
+    }
+
     public ServiceProtocol protocolFor(WireRequest request) {
         WireFormat format = WireFormat.of(request);
         return protocols.stream().filter(protocol -> protocol.format() == format).findFirst().orElse(protocol());

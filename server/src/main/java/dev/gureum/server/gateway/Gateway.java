@@ -79,6 +79,15 @@ public final class Gateway {
         ServiceProtocol protocol = service.protocolFor(request);
         try {
             Optional<CredentialScope> scope = CredentialScope.peek(request);
+            if (scope.isEmpty()) {
+                // no signature names the service: the request's own shape does, so a refusal reads as the service's
+                Optional<ServiceEndpoint> addressed = services.values().stream()
+                        .filter(candidate -> candidate != defaultService && candidate.recognizes(request)).findFirst();
+                if (addressed.isPresent()) {
+                    service = addressed.get();
+                    protocol = service.protocolFor(request);
+                }
+            }
             if (scope.isPresent()) {
                 ServiceEndpoint scoped = services.get(scope.get().service());
                 if (scoped == null) {
