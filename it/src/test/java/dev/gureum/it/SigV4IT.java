@@ -55,6 +55,25 @@ class SigV4IT {
         }
     }
 
+    /** The services other than EC2 answer an unknown key with AWS's common InvalidClientTokenId, in their envelope. */
+    @Test
+    void unknownKeyIsInvalidClientTokenIdOutsideEc2() {
+        var unknown = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIANOSUCHKEY0000000", "x"));
+        try (var sns = software.amazon.awssdk.services.sns.SnsClient.builder().endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(unknown).build();
+             var cloudWatch = software.amazon.awssdk.services.cloudwatch.CloudWatchClient.builder()
+                     .endpointOverride(server.endpoint()).region(Region.US_EAST_1).credentialsProvider(unknown).build()) {
+            var snsError = org.junit.jupiter.api.Assertions.assertThrows(
+                    software.amazon.awssdk.awscore.exception.AwsServiceException.class, sns::listTopics);
+            assertEquals("InvalidClientTokenId 403", snsError.awsErrorDetails().errorCode() + " " + snsError.statusCode());
+            var cloudWatchError = org.junit.jupiter.api.Assertions.assertThrows(
+                    software.amazon.awssdk.awscore.exception.AwsServiceException.class, cloudWatch::listMetrics);
+            assertEquals("InvalidClientTokenId 403", cloudWatchError.awsErrorDetails().errorCode() + " "
+                    + cloudWatchError.statusCode());
+        }
+    }
+
     @Test
     void unsignedRequestIsAuthFailure() {
         HttpResponse<String> response = SignedRequests.get(URI.create(server.endpoint() + "/?" + DESCRIBE_REGIONS));

@@ -9,7 +9,10 @@ public enum CommonError {
     SIGNATURE_DOES_NOT_MATCH("SignatureDoesNotMatch", 403),
     REQUEST_EXPIRED("RequestExpired", 400),
     INCOMPLETE_SIGNATURE("IncompleteSignature", 400),
-    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 401),
+    /** The services other than EC2 (which answers AuthFailure): a request without credentials. */
+    MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
+    /** The services other than EC2 (which answers AuthFailure): an access key nobody has. */
+    INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     INVALID_ACTION("InvalidAction", 400),
     /** awsJson and RPC v2 CBOR: an {@code X-Amz-Target} or path naming no operation of the service. */
     UNKNOWN_OPERATION("UnknownOperationException", 400),

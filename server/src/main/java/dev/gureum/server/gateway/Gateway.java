@@ -106,7 +106,8 @@ public final class Gateway {
             }
             return call(service, protocol, decoded, identity, requestId);
         } catch (ProtocolException e) {
-            return protocol.encodeError(e.error(), requestId);
+            return protocol.encodeError(service == defaultService ? e.error()
+                    : inOtherServicesTerms(e.error(), request), requestId);
         } catch (CloudException e) {
             return protocol.encodeError(
                     new ApiError(e.code().code(), e.code().httpStatus(), e.getMessage(), e.code().httpStatus() < 500),
@@ -120,6 +121,22 @@ public final class Gateway {
             return protocol.encodeError(CommonError.INTERNAL_ERROR.withMessage(
                     "An internal error has occurred. Request id " + requestId + " is in the server log."), requestId);
         }
+    }
+
+    /**
+     * An authentication failure as the services other than EC2 word it: EC2 (the default service) answers
+     * {@code AuthFailure} whether credentials are missing or unknown, the others AWS's common errors,
+     * {@code MissingAuthenticationToken} and {@code InvalidClientTokenId} (403).
+     */
+    private static ApiError inOtherServicesTerms(ApiError error, WireRequest request) {
+        if (!error.code().equals(CommonError.AUTH_FAILURE.code())) {
+            return error;
+        }
+        return CredentialScope.peek(request).isEmpty()
+                ? CommonError.MISSING_AUTHENTICATION_TOKEN.withMessage("The request must contain either a valid"
+                        + " (registered) AWS access key ID or X.509 certificate.")
+                : CommonError.INVALID_CLIENT_TOKEN_ID.withMessage("The security token included in the request is"
+                        + " invalid.");
     }
 
     /** The answer of the route that owns the request, or null; a route that breaks is a bug, answered InternalError. */
