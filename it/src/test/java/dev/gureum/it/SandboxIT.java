@@ -81,6 +81,9 @@ class SandboxIT {
             assertTrue(awaitConsole(ec2, id, marker), SandboxInstances.console(ec2, id));
             assertEquals("written-by-user-data", Ssh.run(key, "root", address, "cat /root/from-user-data").output());
             assertTrue(Ssh.run(key, "ec2-user", address, "echo kept > ~/note").ok());
+            assertTrue(Ssh.run(key, "ec2-user", address, "nohup sleep 300 >/dev/null 2>&1 &").ok());
+            assertTrue(Ssh.run(key, "ec2-user", address, "ps").output().contains("sleep 300"),
+                    "a job started with nohup outlives the session that started it");
 
             ec2.stopInstances(r -> r.instanceIds(id));
             SandboxInstances.awaitState(ec2, id, "stopped");

@@ -60,6 +60,19 @@ final class TinyImage {
                 """ + (tools.sftpServer() == null ? "" : "Subsystem sftp " + tools.sftpServer() + "\n"));
     }
 
+    /** nohup as POSIX has it: hangups ignored, output to nohup.out when it would go to a terminal. */
+    private static final String NOHUP = """
+            #!/bin/sh
+            trap '' HUP
+            if [ -t 1 ]; then
+              exec >> nohup.out
+            fi
+            if [ -t 2 ]; then
+              exec 2>&1
+            fi
+            exec "$@"
+            """;
+
     private void installBusybox(Path root) throws IOException {
         Path busybox = root.resolve("bin/busybox");
         Files.copy(tools.busybox(), busybox, StandardCopyOption.COPY_ATTRIBUTES);
@@ -69,6 +82,12 @@ final class TinyImage {
             if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
                 Files.createSymbolicLink(link, Path.of("busybox"));
             }
+        }
+        Path nohup = root.resolve("bin/nohup");
+        if (!Files.exists(nohup, LinkOption.NOFOLLOW_LINKS)) {
+            // Debian's busybox-static has no nohup applet: a job started with it would not even start
+            Files.writeString(nohup, NOHUP);
+            Files.setPosixFilePermissions(nohup, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         }
     }
 
