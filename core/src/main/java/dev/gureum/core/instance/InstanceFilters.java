@@ -184,23 +184,23 @@ final class InstanceFilters {
             .many("network-interface.addresses.private-dns-name", instance -> addresses(view, instance,
                     (eni, address) -> NetworkNames.privateDnsName(address.address(), instance.region())))
             .many("network-interface.addresses.association.public-ip", instance -> addresses(view, instance,
-                    (eni, address) -> associated(eni, address, NetworkInterface.PublicAddress::publicIp)))
+                    (eni, address) -> associated(eni, address, NetworkInterface::publicIp)))
             .many("network-interface.addresses.association.allocation-id", instance -> addresses(view, instance,
-                    (eni, address) -> associated(eni, address, NetworkInterface.PublicAddress::allocationId)))
+                    (eni, address) -> associated(eni, address, held -> held.publicAddress().allocationId())))
             .many("network-interface.addresses.association.association-id", instance -> addresses(view, instance,
-                    (eni, address) -> associated(eni, address, NetworkInterface.PublicAddress::associationId)))
+                    (eni, address) -> associated(eni, address, held -> held.publicAddress().associationId())))
             .many("network-interface.addresses.association.ip-owner-id", instance -> addresses(view, instance,
-                    (eni, address) -> associated(eni, address, held -> ipOwner(held, instance))))
+                    (eni, address) -> associated(eni, address, NetworkInterface::ipOwnerId)))
             .many("network-interface.addresses.association.public-dns-name", instance -> addresses(view, instance,
-                    (eni, address) -> associated(eni, address, held -> publicDnsName(view, eni, held))))
+                    (eni, address) -> associated(eni, address, held -> publicDnsName(view, held))))
             .many("network-interface.association.allocation-id", instance -> interfaces(view, instance,
                     eni -> eni.publicAddress() == null ? null : eni.publicAddress().allocationId()))
             .many("network-interface.association.association-id", instance -> interfaces(view, instance,
                     eni -> eni.publicAddress() == null ? null : eni.publicAddress().associationId()))
             .many("network-interface.association.ip-owner-id", instance -> interfaces(view, instance,
-                    eni -> eni.publicAddress() == null ? null : ipOwner(eni.publicAddress(), instance)))
+                    NetworkInterface::ipOwnerId))
             .many("network-interface.association.public-dns-name", instance -> interfaces(view, instance,
-                    eni -> eni.publicAddress() == null ? null : publicDnsName(view, eni, eni.publicAddress())))
+                    eni -> publicDnsName(view, eni)))
             .many("network-interface.attachment.attachment-id", instance -> interfaces(view, instance,
                     eni -> eni.attachment().id()))
             .many("network-interface.attachment.attach-time", instance -> interfaces(view, instance,
@@ -224,7 +224,7 @@ final class InstanceFilters {
             .many("network-interface.private-dns-name", instance -> interfaces(view, instance,
                     eni -> NetworkNames.privateDnsName(eni.primaryPrivateAddress(), instance.region())))
             .many("network-interface.public-dns-name", instance -> interfaces(view, instance,
-                    eni -> eni.publicAddress() == null ? null : publicDnsName(view, eni, eni.publicAddress())))
+                    eni -> publicDnsName(view, eni)))
             .many("network-interface.requester-managed", instance -> interfaces(view, instance, eni -> "false"))
             .many("network-interface.tag-key", instance -> view.get().interfaces(instance.id()).stream()
                     .flatMap(eni -> eni.tags().stream()).map(Tag::key).toList())
@@ -272,20 +272,18 @@ final class InstanceFilters {
         return values;
     }
 
-    /** A value of the public address associated with a private one: an interface's public address is its primary's. */
+    /**
+     * A value of the interface's public address for the private address it is associated with: an interface's
+     * public address is its primary's.
+     */
     private static String associated(NetworkInterface eni, NetworkInterface.PrivateAddress address,
-                                     Function<NetworkInterface.PublicAddress, String> value) {
-        return address.primary() && eni.publicAddress() != null ? value.apply(eni.publicAddress()) : null;
+                                     Function<NetworkInterface, String> value) {
+        return address.primary() && eni.publicAddress() != null ? value.apply(eni) : null;
     }
 
-    /** Who owns a public address as EC2 says it: the account for an Elastic IP, {@code amazon} otherwise. */
-    private static String ipOwner(NetworkInterface.PublicAddress address, Instance instance) {
-        return address.isElastic() ? instance.ownerId() : "amazon";
-    }
-
-    private static String publicDnsName(Supplier<InstanceNetworkView> view, NetworkInterface eni,
-                                        NetworkInterface.PublicAddress address) {
-        String name = view.get().publicDnsName(eni.vpcId(), address.publicIp(), eni.region());
+    /** The interface's public DNS name, as the call's view gives it (none when its VPC gives none). */
+    private static String publicDnsName(Supplier<InstanceNetworkView> view, NetworkInterface eni) {
+        String name = view.get().publicDnsName(eni.vpcId(), eni.publicIp(), eni.region());
         return name.isEmpty() ? null : name;
     }
 

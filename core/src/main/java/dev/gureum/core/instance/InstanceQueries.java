@@ -1,5 +1,6 @@
 package dev.gureum.core.instance;
 
+import dev.gureum.core.Once;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
@@ -16,7 +17,6 @@ import dev.gureum.core.store.Store;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * DescribeInstances and the other reads: the caller's own instances in the region, terminated ones for
@@ -64,21 +64,6 @@ public final class InstanceQueries {
         return network.view(context, primaries);
     }
 
-    /** What {@code read} answers, read once and only if a filter asks. */
-    private static <T> Supplier<T> once(Supplier<T> read) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public T get() {
-                if (value == null) {
-                    value = read.get();
-                }
-                return value;
-            }
-        };
-    }
-
     public Page<Instance> describe(RequestContext context, List<String> instanceIds, List<Filter> filters,
                                    Integer maxResults, String nextToken) {
         if (!instanceIds.isEmpty() && maxResults != null) {
@@ -88,8 +73,8 @@ public final class InstanceQueries {
         List<Instance> candidates = instanceIds.isEmpty() ? filterIndex.candidates(context, filters)
                 .orElseGet(() -> InstanceLookup.named(store, context, instanceIds))
                 : InstanceLookup.named(store, context, instanceIds);
-        Predicate<Instance> matches = InstanceFilters.of(once(() -> networkView(context, candidates)),
-                once(() -> attachedVolumes(context, candidates))).compile(filters);
+        Predicate<Instance> matches = InstanceFilters.of(Once.of(() -> networkView(context, candidates)),
+                Once.of(() -> attachedVolumes(context, candidates))).compile(filters);
         List<Instance> found = new java.util.ArrayList<>();
         for (Instance instance : candidates) {
             if (matches.test(instance)) {

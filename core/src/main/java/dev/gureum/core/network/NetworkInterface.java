@@ -82,6 +82,14 @@ public record NetworkInterface(
         return publicAddress == null ? null : publicAddress.publicIp();
     }
 
+    /**
+     * Who owns the interface's public address, as EC2's {@code IpOwnerId} says it: the account for an Elastic IP,
+     * {@code amazon} for one drawn at launch; null without a public address.
+     */
+    public String ipOwnerId() {
+        return publicAddress == null ? null : publicAddress.isElastic() ? ownerId : "amazon";
+    }
+
     public NetworkInterface withPublicAddress(PublicAddress address) {
         return new NetworkInterface(id, ownerId, region, vpcId, subnetId, availabilityZone, macAddress, privateAddresses,
                 groupIds, sourceDestCheck, description, autoPublicIp, address, attachment, secondaryInterfaceIds, tags);

@@ -1,9 +1,9 @@
 package dev.gureum.core.network;
 
+import dev.gureum.core.Once;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.filter.Filter;
-import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.ClientTokens;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.ids.ResourceIds;
@@ -24,68 +24,13 @@ import java.util.Optional;
  * Network interfaces: the ones RunInstances makes for its instances and the ones callers make, attach,
  * detach, modify and delete. Private addresses come from the subnet's allocation (see {@link Subnet});
  * public ones from the {@link PublicAddressPool}. How interfaces follow their instance's life (stop, start,
- * termination) is {@link InterfaceLifecycle}'s.
+ * termination) is {@link InterfaceLifecycle}'s, their secondary addresses {@link InterfaceAddresses}' and their
+ * filters {@link NetworkInterfaceFilters}'.
  */
 public final class NetworkInterfaceService {
     public static final int MAX_GROUPS_PER_INTERFACE = 5;
     /** Private addresses per interface: the largest per-interface IPv4 limit of EC2's instance types. */
     static final int MAX_ADDRESSES_PER_INTERFACE = 50;
-
-    /** The interface filters, with {@code groupName} naming the account's security groups (group-name). */
-    private static FilterSet<NetworkInterface> filters(java.util.function.Function<String, String> groupName) {
-        return FilterSet.<NetworkInterface>builder()
-            .many("group-name", eni -> eni.groupIds().stream().map(groupName).filter(java.util.Objects::nonNull)
-                    .toList())
-            .many("addresses.association.public-ip", eni -> eni.publicIp() == null ? List.of()
-                    : List.of(eni.publicIp()))
-            .many("addresses.association.owner-id", eni -> eni.publicAddress() == null ? List.of()
-                    : List.of(ipOwner(eni)))
-            .single("association.ip-owner-id", eni -> eni.publicAddress() == null ? null : ipOwner(eni))
-            .single("association.public-dns-name", eni -> eni.publicIp() == null ? null
-                    : NetworkNames.publicDnsName(eni.publicIp(), eni.region()))
-            .single("attachment.attach-time", eni -> eni.attachment() == null ? null
-                    : dev.gureum.core.Timestamps.iso(eni.attachment().attachTime()))
-            .absent("requester-id", "ipv6-addresses.ipv6-address")
-            .many("addresses.private-ip-address", eni -> eni.privateAddresses().stream()
-                    .map(NetworkInterface.PrivateAddress::address).toList())
-            .many("addresses.primary", eni -> eni.privateAddresses().stream()
-                    .map(address -> Boolean.toString(address.primary())).toList())
-            .single("association.public-ip", NetworkInterface::publicIp)
-            .single("association.allocation-id", eni -> eni.publicAddress() == null ? null
-                    : eni.publicAddress().allocationId())
-            .single("association.association-id", eni -> eni.publicAddress() == null ? null
-                    : eni.publicAddress().associationId())
-            .single("attachment.attachment-id", eni -> eni.attachment() == null ? null : eni.attachment().id())
-            .single("attachment.instance-id", eni -> eni.attachment() == null ? null : eni.attachment().instanceId())
-            .single("attachment.instance-owner-id", eni -> eni.attachment() == null ? null
-                    : eni.attachment().instanceOwnerId())
-            .single("attachment.device-index", eni -> eni.attachment() == null ? null : eni.attachment().deviceIndex())
-            .single("attachment.status", eni -> eni.attachment() == null ? null : "attached")
-            .single("attachment.delete-on-termination", eni -> eni.attachment() == null ? null
-                    : eni.attachment().deleteOnTermination())
-            .single("availability-zone", NetworkInterface::availabilityZone)
-            .single("description", NetworkInterface::description)
-            .many("group-id", NetworkInterface::groupIds)
-            .single("interface-type", eni -> "interface")
-            .single("mac-address", NetworkInterface::macAddress)
-            .single("network-interface-id", NetworkInterface::id)
-            .single("owner-id", NetworkInterface::ownerId)
-            .many("private-ip-address", eni -> eni.privateAddresses().stream()
-                    .map(NetworkInterface.PrivateAddress::address).toList())
-            .single("private-dns-name", eni -> NetworkNames.privateDnsName(eni.primaryPrivateAddress(), eni.region()))
-            .single("requester-managed", eni -> false)
-            .single("source-dest-check", NetworkInterface::sourceDestCheck)
-            .single("status", NetworkInterface::status)
-            .single("subnet-id", NetworkInterface::subnetId)
-            .single("vpc-id", NetworkInterface::vpcId)
-            .tags(NetworkInterface::tags)
-            .build();
-    }
-
-    /** Who owns an interface's public address as EC2 says it: the account for an Elastic IP, else {@code amazon}. */
-    private static String ipOwner(NetworkInterface eni) {
-        return eni.publicAddress().isElastic() ? eni.ownerId() : "amazon";
-    }
 
     private final Store store;
     private final DefaultVpcs defaults;
@@ -271,10 +216,7 @@ public final class NetworkInterfaceService {
         if (chosen.isEmpty()) {
             chosen.add(vpc(context, subnet.value().vpcId()).defaultSecurityGroupId());
         }
-        if (!secondaryAddresses.isEmpty() && secondaryCount > 0) {
-            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify secondary private IP addresses or a"
-                    + " number of them, not both.");
-        }
+        InterfaceAddresses.requireNamedOrCounted(secondaryAddresses, secondaryCount);
         if (secondaryCount < 0 || Math.max(secondaryCount, secondaryAddresses.size()) >= MAX_ADDRESSES_PER_INTERFACE) {
             throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
         }
@@ -324,11 +266,8 @@ public final class NetworkInterfaceService {
 
     public List<NetworkInterface> describe(RequestContext context, List<String> ids, List<Filter> filters) {
         defaults.ensure(context);
-        java.util.Map<String, String> groupNames = new java.util.HashMap<>();
-        if (filters.stream().anyMatch(filter -> filter.name().equals("group-name"))) {
-            groups.all(context).forEach(group -> groupNames.put(group.id(), group.name()));
-        }
-        return interfaces.describe(context, ids, filters(groupNames::get).compile(filters));
+        return interfaces.describe(context, ids,
+                NetworkInterfaceFilters.of(Once.of(() -> view(context, List.of()))).compile(filters));
     }
 
     /** AttachNetworkInterface: answers the attachment id. */
@@ -388,96 +327,6 @@ public final class NetworkInterfaceService {
                 .ifPresent(primary -> batch.put(NetworkRecords.NETWORK_INTERFACES, primary.key(), primary.version(),
                         primary.value().withSecondaryInterface(found.value().id(), false)));
         commit(context, batch);
-    }
-
-    /** AssignPrivateIpAddresses: the addresses named, or {@code count} of the subnet's free ones; answers them. */
-    public List<String> assignPrivateAddresses(RequestContext context, String interfaceId, List<String> requested,
-                                               Integer count, boolean allowReassignment) {
-        defaults.ensure(context);
-        if (!requested.isEmpty() && count != null && count > 0) {
-            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify secondary private IP addresses or a"
-                    + " number of them, not both.");
-        }
-        Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
-        NetworkInterface eni = found.value();
-        Versioned<Subnet> subnet = subnets.require(context, eni.subnetId());
-        List<Long> addresses = new ArrayList<>();
-        WriteBatch batch = new WriteBatch();
-        if (!requested.isEmpty()) {
-            for (String address : requested) {
-                Optional<Versioned<NetworkInterface>> holder = allowReassignment
-                        ? secondaryHolder(context, eni, address) : Optional.empty();
-                if (holder.isPresent()) {
-                    // reassigned: it stays allocated in the subnet, and moves from the other interface to this one
-                    batch.put(NetworkRecords.NETWORK_INTERFACES, holder.get().key(), holder.get().version(),
-                            holder.get().value().withSecondaryAddresses(List.of(), List.of(address)));
-                    addresses.add(Ipv4Cidr.parseAddress(address));
-                } else {
-                    addresses.add(SubnetAddresses.requested(subnet.value(), address));
-                }
-            }
-        } else if (count != null && count > 0) {
-            if ((long) eni.privateAddresses().size() + count > MAX_ADDRESSES_PER_INTERFACE) {
-                throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed"
-                        + " limit.");
-            }
-            addresses.addAll(SubnetAddresses.take(subnet.value(), null, count));
-        } else {
-            throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter PrivateIpAddress or"
-                    + " SecondaryPrivateIpAddressCount");
-        }
-        if (eni.privateAddresses().size() + addresses.size() > MAX_ADDRESSES_PER_INTERFACE) {
-            throw Ec2Error.PRIVATE_IP_ADDRESS_LIMIT_EXCEEDED.exception("Number of private addresses will exceed limit.");
-        }
-        List<String> assigned = addresses.stream().map(Ipv4Cidr::formatAddress).toList();
-        commit(context, batch
-                .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(addresses, true))
-                .put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(),
-                        eni.withSecondaryAddresses(assigned, List.of())));
-        return assigned;
-    }
-
-    /**
-     * Another interface of the subnet that holds {@code address} as a secondary address, which AllowReassignment
-     * moves; a primary address, or one with a public address on it, is never moved.
-     */
-    private Optional<Versioned<NetworkInterface>> secondaryHolder(RequestContext context, NetworkInterface eni,
-                                                                  String address) {
-        return store.list(NetworkRecords.NETWORK_INTERFACES, context.account(), context.region()).stream()
-                .filter(other -> !other.value().id().equals(eni.id())
-                        && other.value().subnetId().equals(eni.subnetId()))
-                .filter(other -> other.value().privateAddresses().stream()
-                        .anyMatch(held -> held.address().equals(address) && !held.primary()))
-                .filter(other -> other.value().publicAddress() == null
-                        || other.value().publicAddress().allocationId() == null
-                        || elasticBoundElsewhere(context, other.value(), address))
-                .findFirst();
-    }
-
-    /** Whether an interface's Elastic IP is bound to another of its addresses than {@code address}. */
-    private boolean elasticBoundElsewhere(RequestContext context, NetworkInterface eni, String address) {
-        return store.list(NetworkRecords.ELASTIC_ADDRESSES, context.account(), context.region()).stream()
-                .map(Versioned::value)
-                .filter(elastic -> eni.id().equals(elastic.networkInterfaceId()))
-                .noneMatch(elastic -> address.equals(elastic.privateIpAddress()));
-    }
-
-    public void unassignPrivateAddresses(RequestContext context, String interfaceId, List<String> addresses) {
-        defaults.ensure(context);
-        Versioned<NetworkInterface> found = interfaces.require(context, interfaceId);
-        NetworkInterface eni = found.value();
-        List<String> secondary = eni.privateAddresses().stream().filter(address -> !address.primary())
-                .map(NetworkInterface.PrivateAddress::address).toList();
-        if (addresses.isEmpty() || !secondary.containsAll(addresses)) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Some of the specified addresses are not assigned to"
-                    + " interface " + interfaceId);
-        }
-        Versioned<Subnet> subnet = subnets.require(context, eni.subnetId());
-        commit(context, new WriteBatch()
-                .put(NetworkRecords.SUBNETS, subnet.key(), subnet.version(), subnet.value().withAllocated(
-                        addresses.stream().map(Ipv4Cidr::parseAddress).toList(), false))
-                .put(NetworkRecords.NETWORK_INTERFACES, found.key(), found.version(),
-                        eni.withSecondaryAddresses(List.of(), addresses)));
     }
 
     /**

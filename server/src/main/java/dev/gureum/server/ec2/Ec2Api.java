@@ -28,7 +28,7 @@ public final class Ec2Api {
         new TagHandlers(cloud.tags).registerInto(table);
         new VpcHandlers(cloud.vpcs, cloud.dhcpOptions).registerInto(table);
         new SubnetHandlers(cloud.subnets, cloud.networkInterfaces::subnetHasInterfaces).registerInto(table);
-        new NetworkInterfaceHandlers(cloud.networkInterfaces).registerInto(table);
+        new NetworkInterfaceHandlers(cloud.networkInterfaces, cloud.interfaceAddresses).registerInto(table);
         new ElasticAddressHandlers(cloud.elasticAddresses, cloud.networkInterfaces).registerInto(table);
         new InternetGatewayHandlers(cloud.internetGateways).registerInto(table);
         new RouteTableHandlers(cloud.routeTables).registerInto(table);

@@ -65,6 +65,7 @@ import dev.gureum.core.network.DefaultVpcs;
 import dev.gureum.core.network.DhcpOptionsService;
 import dev.gureum.core.network.ElasticAddressService;
 import dev.gureum.core.network.Firewalls;
+import dev.gureum.core.network.InterfaceAddresses;
 import dev.gureum.core.network.InterfaceLifecycle;
 import dev.gureum.core.network.Ipv4Cidr;
 import dev.gureum.core.network.NetworkInterfaceService;
@@ -128,6 +129,7 @@ public final class Ec2Cloud implements AutoCloseable {
     final RouteTableService routeTables;
     final NetworkAclService networkAcls;
     final NetworkInterfaceService networkInterfaces;
+    final InterfaceAddresses interfaceAddresses;
     final ElasticAddressService elasticAddresses;
     final SecurityGroupService securityGroups;
     final VolumeService volumes;
@@ -182,6 +184,7 @@ public final class Ec2Cloud implements AutoCloseable {
         DefaultVpcs defaultVpcs = new DefaultVpcs(store, regionCatalog);
         PublicAddressPool pool = new PublicAddressPool(store, publicAddressPool, new PublicAddressMeter(meter));
         this.networkInterfaces = new NetworkInterfaceService(store, defaultVpcs, pool, this::attachable);
+        this.interfaceAddresses = new InterfaceAddresses(store, defaultVpcs);
         PriceCatalog prices = PriceCatalog.load();
         NormalizationFactors factors = NormalizationFactors.of(prices.onDemandPrices().stream()
                 .map(OnDemandPrice::instanceType).distinct().toList());

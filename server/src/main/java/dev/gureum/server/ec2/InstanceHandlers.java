@@ -10,6 +10,7 @@ import dev.gureum.core.instance.LaunchRequest;
 import dev.gureum.core.instance.MetadataOptions;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.instance.InstanceView;
+import dev.gureum.core.network.InterfaceAddresses;
 import dev.gureum.core.network.LaunchNetwork;
 import dev.gureum.core.page.Page;
 import dev.gureum.server.dispatch.OperationTable;
@@ -180,10 +181,7 @@ final class InstanceHandlers {
         List<String> secondaryAddresses = primary.privateIpAddresses().stream()
                 .filter(address -> !Boolean.TRUE.equals(address.primary()))
                 .map(address -> address.privateIpAddress()).toList();
-        if (!secondaryAddresses.isEmpty() && positive(primary.secondaryPrivateIpAddressCount())) {
-            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Specify secondary private IP addresses or a"
-                    + " number of them, not both.");
-        }
+        InterfaceAddresses.requireNamedOrCounted(secondaryAddresses, primary.secondaryPrivateIpAddressCount());
         String primaryAddress = primary.privateIpAddresses().stream()
                 .filter(address -> Boolean.TRUE.equals(address.primary()))
                 .map(address -> address.privateIpAddress()).findFirst().orElse(primary.privateIpAddress());

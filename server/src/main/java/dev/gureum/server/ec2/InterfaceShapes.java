@@ -28,7 +28,7 @@ final class InterfaceShapes {
                 : NetworkInterfaceAssociation.builder()
                         .publicIp(eni.publicIp())
                         .publicDnsName(publicDns)
-                        .ipOwnerId(ipOwner(eni))
+                        .ipOwnerId(eni.ipOwnerId())
                         .allocationId(eni.publicAddress().allocationId())
                         .associationId(eni.publicAddress().associationId())
                         .build();
@@ -74,7 +74,7 @@ final class InterfaceShapes {
                 : InstanceNetworkInterfaceAssociation.builder()
                         .publicIp(eni.publicIp())
                         .publicDnsName(view.publicDnsName(eni.vpcId(), eni.publicIp(), eni.region()))
-                        .ipOwnerId(ipOwner(eni))
+                        .ipOwnerId(eni.ipOwnerId())
                         .build();
         return InstanceNetworkInterface.builder()
                 .networkInterfaceId(eni.id())
@@ -110,9 +110,5 @@ final class InterfaceShapes {
     static List<GroupIdentifier> groups(NetworkInterface eni, InstanceNetworkView view) {
         return eni.groupIds().stream()
                 .map(id -> GroupIdentifier.builder().groupId(id).groupName(view.groupName(id)).build()).toList();
-    }
-
-    private static String ipOwner(NetworkInterface eni) {
-        return eni.publicAddress().isElastic() ? eni.ownerId() : "amazon";
     }
 }

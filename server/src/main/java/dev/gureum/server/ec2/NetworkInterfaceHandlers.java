@@ -2,6 +2,7 @@ package dev.gureum.server.ec2;
 
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
+import dev.gureum.core.network.InterfaceAddresses;
 import dev.gureum.core.network.NetworkInterface;
 import dev.gureum.core.network.NetworkInterfaceService;
 import dev.gureum.core.page.Page;
@@ -38,9 +39,11 @@ import software.amazon.awssdk.services.ec2.model.UnassignPrivateIpAddressesRespo
  */
 final class NetworkInterfaceHandlers {
     private final NetworkInterfaceService interfaces;
+    private final InterfaceAddresses addresses;
 
-    NetworkInterfaceHandlers(NetworkInterfaceService interfaces) {
+    NetworkInterfaceHandlers(NetworkInterfaceService interfaces, InterfaceAddresses addresses) {
         this.interfaces = interfaces;
+        this.addresses = addresses;
     }
 
     void registerInto(OperationTable table) {
@@ -154,7 +157,7 @@ final class NetworkInterfaceHandlers {
     }
 
     AssignPrivateIpAddressesResponse assign(AssignPrivateIpAddressesRequest request, RequestContext context) {
-        List<String> assigned = interfaces.assignPrivateAddresses(context, request.networkInterfaceId(),
+        List<String> assigned = addresses.assignPrivateAddresses(context, request.networkInterfaceId(),
                 request.privateIpAddresses(), request.secondaryPrivateIpAddressCount(),
                 Boolean.TRUE.equals(request.allowReassignment()));
         return AssignPrivateIpAddressesResponse.builder()
@@ -165,7 +168,7 @@ final class NetworkInterfaceHandlers {
     }
 
     UnassignPrivateIpAddressesResponse unassign(UnassignPrivateIpAddressesRequest request, RequestContext context) {
-        interfaces.unassignPrivateAddresses(context, request.networkInterfaceId(), request.privateIpAddresses());
+        addresses.unassignPrivateAddresses(context, request.networkInterfaceId(), request.privateIpAddresses());
         return UnassignPrivateIpAddressesResponse.builder().build();
     }
 
