@@ -3,14 +3,12 @@ package dev.gureum.core.image;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.storage.SnapshotDirectory;
 import dev.gureum.core.storage.SnapshotService;
-import dev.gureum.core.storage.StorageRecords;
 import dev.gureum.core.storage.SnapshotUsers;
 import dev.gureum.core.share.UserIds;
 import dev.gureum.core.error.CloudException;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
-import dev.gureum.core.store.RecordKey;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.Versioned;
 import dev.gureum.core.store.WriteBatch;
@@ -152,22 +150,17 @@ public final class ImageService {
     }
 
     /**
-     * Deletes one of a deregistered image's snapshots, answering how that went as DeregisterImage reports it: a
-     * snapshot of another account (a public one the image was registered from) is not the caller's to delete.
+     * Deletes one of a deregistered image's snapshots through DeleteSnapshot's own rules, answering how that went as
+     * DeregisterImage reports it: in use by another image is {@code skipped}, not the caller's (a public one the image
+     * was registered from) {@code missing-permissions}.
      */
     private String deleteSnapshot(RequestContext context, String snapshotId) {
-        if (store.get(StorageRecords.SNAPSHOTS, new RecordKey(context.account(), context.region(), snapshotId))
-                .isEmpty()) {
-            return "missing-permissions";
-        }
-        if (snapshotUsers(store).imageUsing(context.account(), context.region(), snapshotId).isPresent()) {
-            return "skipped";
-        }
         try {
             snapshots.delete(context, snapshotId);
             return "success";
         } catch (CloudException e) {
-            return "client-error";
+            return e.code() == Ec2Error.SNAPSHOT_IN_USE ? "skipped"
+                    : e.code() == Ec2Error.AUTH_FAILURE ? "missing-permissions" : "client-error";
         }
     }
 
