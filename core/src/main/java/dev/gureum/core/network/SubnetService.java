@@ -186,13 +186,7 @@ public final class SubnetService {
         if (zoneName == null && zoneId == null) {
             return zones.stream().min(Comparator.comparing(Zone::name)).orElseThrow();
         }
-        if (zoneName != null && zoneId != null) {
-            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Either AvailabilityZone or AvailabilityZoneId"
-                    + " can be specified, but not both.");
-        }
-        return zones.stream()
-                .filter(zone -> zone.name().equals(zoneName) || zone.id().equals(zoneId))
-                .findFirst()
+        return region.availabilityZone(zoneName, zoneId)
                 .orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE.exception("Value ("
                         + (zoneName != null ? zoneName : zoneId) + ") for parameter availabilityZone is invalid. "
                         + "Subnets can currently only be created in the following availability zones: "

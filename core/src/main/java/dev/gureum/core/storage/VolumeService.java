@@ -258,13 +258,7 @@ public final class VolumeService {
         if (zoneName == null && zoneId == null) {
             throw Ec2Error.MISSING_PARAMETER.exception("The request must contain the parameter AvailabilityZone");
         }
-        if (zoneName != null && zoneId != null) {
-            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("Either AvailabilityZone or AvailabilityZoneId"
-                    + " can be specified, but not both.");
-        }
-        return regions.find(context.region()).orElseThrow().availabilityZones().stream()
-                .filter(zone -> zone.name().equals(zoneName) || zone.id().equals(zoneId))
-                .findFirst()
+        return regions.find(context.region()).orElseThrow().availabilityZone(zoneName, zoneId)
                 .orElseThrow(() -> Ec2Error.INVALID_PARAMETER_VALUE.exception("Invalid availability zone: ["
                         + (zoneName != null ? zoneName : zoneId) + "]"));
     }
