@@ -66,9 +66,11 @@ final class ImageLibrary {
         }
         if (DebianImage.NAME.equals(name)) {
             Path home = cache == null ? directory : cache;
-            buildOnce(DebianImage.BUILD_NAME, home, DebianImage.DEFAULT_USER,
-                    rootfs -> DebianImage.assemble(rootfs, progress));
-            retire(home, DebianImage.OLDER_BUILDS);
+            // an older recipe's build goes when this one is built, not looked for at every launch
+            buildOnce(DebianImage.BUILD_NAME, home, DebianImage.DEFAULT_USER, rootfs -> {
+                DebianImage.assemble(rootfs, progress);
+                retire(home, DebianImage.OLDER_BUILDS);
+            });
             return new RootImage(name, home.resolve(DebianImage.BUILD_NAME).resolve("rootfs"), DebianImage.DEFAULT_USER);
         }
         awaitMaking(name);
