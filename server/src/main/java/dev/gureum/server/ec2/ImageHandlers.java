@@ -84,7 +84,7 @@ final class ImageHandlers {
     }
 
     CreateImageResponse createImage(CreateImageRequest request, RequestContext context) {
-        Tags.requireTypes(request.tagSpecifications(), "image", "snapshot");
+        Tags.requireWellFormed(request.tagSpecifications(), "image", "snapshot");
         Image image = images.create(context, request.instanceId(), instances, new ImageCapture(request.name(),
                 request.description(), Boolean.TRUE.equals(request.noReboot()),
                 ImageShapes.devices(request.blockDeviceMappings()),
@@ -99,7 +99,7 @@ final class ImageHandlers {
             throw Ec2Error.UNSUPPORTED.exception("Gureum copies images between regions with the default key only: "
                     + "KmsKeyId, DestinationOutpostArn and destination zones are not supported.");
         }
-        Tags.requireTypes(request.tagSpecifications(), "image", "snapshot");
+        Tags.requireWellFormed(request.tagSpecifications(), "image", "snapshot");
         Image image = images.copy(context, new ImageCopy(request.sourceRegion(), request.sourceImageId(),
                 request.name(), request.description(), Boolean.TRUE.equals(request.encrypted()),
                 Boolean.TRUE.equals(request.copyImageTags()), request.clientToken(),

@@ -93,7 +93,7 @@ final class InstanceHandlers {
 
     /** On demand, or on the Spot market when InstanceMarketOptions says so. */
     private List<Instance> launch(RunInstancesRequest request, RequestContext context) {
-        Tags.requireTypes(request.tagSpecifications(), "instance", "volume", "network-interface",
+        Tags.requireWellFormed(request.tagSpecifications(), "instance", "volume", "network-interface",
                 "spot-instances-request");
         LaunchOptions.requireSupported(request);
         InstanceMarketOptionsRequest market = request.instanceMarketOptions();

@@ -29,7 +29,7 @@ final class Tags {
      * {@code resourceType} (e.g. "vpc"), as EC2 refuses any other with InvalidParameterValue.
      */
     static List<Tag> forCreation(List<TagSpecification> specifications, String resourceType) {
-        requireTypes(specifications, resourceType);
+        requireWellFormed(specifications, resourceType);
         return forResourceType(specifications, resourceType);
     }
 
@@ -37,7 +37,7 @@ final class Tags {
      * Refuses, as EC2 does, a specification for a resource type the operation does not create, a resource type
      * given twice, and a tag key given twice for one resource type.
      */
-    static void requireTypes(List<TagSpecification> specifications, String... resourceTypes) {
+    static void requireWellFormed(List<TagSpecification> specifications, String... resourceTypes) {
         List<String> allowed = List.of(resourceTypes);
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (TagSpecification specification : specifications) {
