@@ -117,8 +117,8 @@ public final class ElasticAddressService {
         }
         NetworkInterface.PublicAddress current = eni.value().publicAddress();
         if (current != null && current.isElastic() && !current.allocationId().equals(address.allocationId())) {
-            String heldOn = addresses.find(context, current.allocationId()).map(ElasticAddress::privateIpAddress)
-                    .orElse(boundPrivateIp);
+            Optional<ElasticAddress> other = addresses.find(context, current.allocationId());
+            String heldOn = other.map(ElasticAddress::privateIpAddress).orElse(boundPrivateIp);
             if (!boundPrivateIp.equals(heldOn)) {
                 throw Ec2Error.UNSUPPORTED_OPERATION.exception("Gureum holds one public address per network interface:"
                         + " " + eni.value().id() + " has " + current.publicIp() + " on " + heldOn
@@ -128,10 +128,10 @@ public final class ElasticAddressService {
                 throw Ec2Error.RESOURCE_ALREADY_ASSOCIATED.exception("resource " + eni.value().id()
                         + " is already associated with associate-id " + current.associationId());
             }
-            addresses.find(context, current.allocationId()).ifPresent(other -> {
-                batch.put(NetworkRecords.ELASTIC_ADDRESSES, addresses.key(context, other.allocationId()), WriteBatch.ANY,
-                        other.disassociated());
-                pool.use(batch, context.account(), context.region(), other.publicIp(), false, context.now());
+            other.ifPresent(held -> {
+                batch.put(NetworkRecords.ELASTIC_ADDRESSES, addresses.key(context, held.allocationId()), WriteBatch.ANY,
+                        held.disassociated());
+                pool.use(batch, context.account(), context.region(), held.publicIp(), false, context.now());
             });
         } else if (current != null && !current.isElastic()) {
             pool.release(batch, context.account(), context.region(), current.publicIp(), context.now());
