@@ -74,6 +74,30 @@ class SigV4IT {
         }
     }
 
+    /**
+     * JSON services that never spoke aws-query answer in their own terms: Cost Explorer (awsJson) and Savings Plans
+     * (REST-JSON) refuse an unknown key with UnrecognizedClientException and a request without credentials with
+     * MissingAuthenticationTokenException, as the CLI shows them.
+     */
+    @Test
+    void jsonServicesAnswerUnknownKeysAndMissingCredentialsInTheirOwnTerms() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(AwsCli.installed(), "the aws CLI is not installed at /usr/bin/aws");
+        AwsCli stranger = new AwsCli(server.endpoint(), "AKIANOSUCHKEY0000000", "x");
+        AwsCli.assertServerError("UnrecognizedClientException", stranger.run("ce", "get-cost-and-usage",
+                "--time-period", "Start=2026-11-01,End=2026-11-02", "--granularity", "DAILY", "--metrics",
+                "UnblendedCost"));
+        AwsCli.assertServerError("UnrecognizedClientException", stranger.run("savingsplans", "describe-savings-plans"));
+        var unsigned = java.net.http.HttpRequest.newBuilder(server.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AWSInsightsIndexService.GetCostAndUsage")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(unsigned, HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, response.statusCode(), response.body());
+            assertTrue(response.body().contains("\"__type\":\"MissingAuthenticationTokenException\""), response.body());
+        }
+    }
+
     @Test
     void unsignedRequestIsAuthFailure() {
         HttpResponse<String> response = SignedRequests.get(URI.create(server.endpoint() + "/?" + DESCRIBE_REGIONS));

@@ -33,4 +33,35 @@ public interface ServiceProtocol {
     default boolean recognizes(WireRequest request) {
         return false;
     }
+
+    /**
+     * How the service refuses a request whose credentials it cannot use: none at all, or (when
+     * {@code credentialsGiven}) an access key nobody has. Services that speak aws-query, or once did and keep its
+     * codes (CloudWatch), answer AWS's common {@code MissingAuthenticationToken} and {@code InvalidClientTokenId};
+     * JSON services answer their own ({@link #jsonAuthenticationFailure}). EC2 answers {@code AuthFailure} to both,
+     * and its gateway keeps the authenticator's words.
+     */
+    default ApiError authenticationFailure(boolean credentialsGiven) {
+        return queryAuthenticationFailure(credentialsGiven);
+    }
+
+    /** The refusal in aws-query's common codes, {@code MissingAuthenticationToken} and {@code InvalidClientTokenId}. */
+    static ApiError queryAuthenticationFailure(boolean credentialsGiven) {
+        return credentialsGiven
+                ? CommonError.INVALID_CLIENT_TOKEN_ID.withMessage("The security token included in the request is invalid.")
+                : CommonError.MISSING_AUTHENTICATION_TOKEN.withMessage(
+                        "The request must contain either a valid (registered) AWS access key ID or X.509 certificate.");
+    }
+
+    /**
+     * The refusal of a JSON service that never spoke aws-query: {@code MissingAuthenticationTokenException} and
+     * {@code UnrecognizedClientException}, the latter with {@code unknownKeyStatus} (400 over awsJson, 403 over
+     * REST-JSON).
+     */
+    static ApiError jsonAuthenticationFailure(boolean credentialsGiven, int unknownKeyStatus) {
+        return credentialsGiven
+                ? new ApiError(CommonError.UNRECOGNIZED_CLIENT.code(), unknownKeyStatus,
+                        "The security token included in the request is invalid.", true)
+                : CommonError.MISSING_AUTHENTICATION_TOKEN_EXCEPTION.withMessage("Missing Authentication Token");
+    }
 }

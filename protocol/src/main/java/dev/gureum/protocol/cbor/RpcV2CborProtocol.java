@@ -78,6 +78,11 @@ public final class RpcV2CborProtocol implements ServiceProtocol {
     }
 
     @Override
+    public ApiError authenticationFailure(boolean credentialsGiven) {
+        return errors.authenticationFailure(credentialsGiven);
+    }
+
+    @Override
     public WireResponse encodeError(ApiError error, String requestId) {
         return errors.render(DocumentFormat.CBOR, error, CONTENT_TYPE, headers(requestId));
     }

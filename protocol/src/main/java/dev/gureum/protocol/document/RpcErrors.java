@@ -1,6 +1,7 @@
 package dev.gureum.protocol.document;
 
 import dev.gureum.protocol.ApiError;
+import dev.gureum.protocol.ServiceProtocol;
 import dev.gureum.protocol.http.WireResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,6 +15,15 @@ import java.util.function.UnaryOperator;
  * report. {@code typeOfCode} maps a code to its shape; a code without one is sent as its own type.
  */
 public record RpcErrors(UnaryOperator<String> typeOfCode, boolean queryCompatible) {
+
+    /**
+     * How the service refuses credentials it cannot use: in aws-query's codes when it is query-compatible, else
+     * in JSON services' own, an unknown key with 400 ({@link ServiceProtocol#authenticationFailure}).
+     */
+    public ApiError authenticationFailure(boolean credentialsGiven) {
+        return queryCompatible ? ServiceProtocol.queryAuthenticationFailure(credentialsGiven)
+                : ServiceProtocol.jsonAuthenticationFailure(credentialsGiven, 400);
+    }
 
     public WireResponse render(DocumentFormat format, ApiError error, String contentType, Map<String, String> headers) {
         Map<String, String> all = new HashMap<>(headers);

@@ -60,6 +60,11 @@ public final class AwsJsonProtocol implements ServiceProtocol {
     }
 
     @Override
+    public ApiError authenticationFailure(boolean credentialsGiven) {
+        return errors.authenticationFailure(credentialsGiven);
+    }
+
+    @Override
     public WireResponse encodeError(ApiError error, String requestId) {
         return errors.render(DocumentFormat.JSON, error, contentType, Map.of("x-amzn-RequestId", requestId));
     }

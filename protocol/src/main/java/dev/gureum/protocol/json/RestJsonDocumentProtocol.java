@@ -64,6 +64,11 @@ public final class RestJsonDocumentProtocol implements ServiceProtocol {
     }
 
     @Override
+    public ApiError authenticationFailure(boolean credentialsGiven) {
+        return ServiceProtocol.jsonAuthenticationFailure(credentialsGiven, 403);
+    }
+
+    @Override
     public WireResponse encodeError(ApiError error, String requestId) {
         byte[] body = DocumentEncoder.error(DocumentFormat.JSON, error.code(), error.message());
         return new WireResponse(error.httpStatus(), CONTENT_TYPE, body, body.length,

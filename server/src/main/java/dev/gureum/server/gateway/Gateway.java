@@ -107,7 +107,7 @@ public final class Gateway {
             return call(service, protocol, decoded, identity, requestId);
         } catch (ProtocolException e) {
             return protocol.encodeError(service == defaultService ? e.error()
-                    : inOtherServicesTerms(e.error(), request), requestId);
+                    : inOtherServicesTerms(e.error(), request, protocol), requestId);
         } catch (CloudException e) {
             return protocol.encodeError(
                     new ApiError(e.code().code(), e.code().httpStatus(), e.getMessage(), e.code().httpStatus() < 500),
@@ -125,18 +125,14 @@ public final class Gateway {
 
     /**
      * An authentication failure as the services other than EC2 word it: EC2 (the default service) answers
-     * {@code AuthFailure} whether credentials are missing or unknown, the others AWS's common errors,
-     * {@code MissingAuthenticationToken} and {@code InvalidClientTokenId} (403).
+     * {@code AuthFailure} whether credentials are missing or unknown, the others as their protocol does
+     * ({@link ServiceProtocol#authenticationFailure}).
      */
-    private static ApiError inOtherServicesTerms(ApiError error, WireRequest request) {
+    private static ApiError inOtherServicesTerms(ApiError error, WireRequest request, ServiceProtocol protocol) {
         if (!error.code().equals(CommonError.AUTH_FAILURE.code())) {
             return error;
         }
-        return CredentialScope.peek(request).isEmpty()
-                ? CommonError.MISSING_AUTHENTICATION_TOKEN.withMessage("The request must contain either a valid"
-                        + " (registered) AWS access key ID or X.509 certificate.")
-                : CommonError.INVALID_CLIENT_TOKEN_ID.withMessage("The security token included in the request is"
-                        + " invalid.");
+        return protocol.authenticationFailure(CredentialScope.peek(request).isPresent());
     }
 
     /** The answer of the route that owns the request, or null; a route that breaks is a bug, answered InternalError. */
