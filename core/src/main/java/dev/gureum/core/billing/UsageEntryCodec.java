@@ -63,19 +63,19 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
                         out.string(period.resourceId());
                     }
                     if ((changed & USAGE_TYPE) != 0) {
-                        out.string(name(period.usageType()));
+                        out.string(period.usageType());
                     }
                     if ((changed & PRICED_AS) != 0) {
-                        out.string(name(period.pricedAs().name()));
+                        out.string(period.pricedAs().name());
                     }
                     if ((changed & SKU) != 0) {
-                        out.string(name(period.sku()));
+                        out.string(period.sku());
                     }
                     if ((changed & PURCHASE_OPTION) != 0) {
-                        out.string(name(period.purchaseOption()));
+                        out.string(period.purchaseOption());
                     }
                     if ((changed & ZONE) != 0) {
-                        out.string(name(period.availabilityZone()));
+                        out.string(period.availabilityZone());
                     }
                     if ((changed & QUANTITY) != 0) {
                         out.varint(period.quantity());
@@ -92,7 +92,7 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
                     before = period;
                 }
                 case UsageWaiver waiver -> out.tag(WAIVER).string(waiver.resourceId())
-                        .string(name(waiver.usageType())).difference(Instant.EPOCH, waiver.since());
+                        .string(waiver.usageType()).difference(Instant.EPOCH, waiver.since());
             }
         }
         return out.bytes();
