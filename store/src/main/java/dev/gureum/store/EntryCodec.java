@@ -1,7 +1,6 @@
 package dev.gureum.store;
 
 import dev.gureum.core.store.RecordKey;
-import dev.gureum.core.store.Utf8Names;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;

@@ -1,7 +1,6 @@
 package dev.gureum.core.billing;
 
 import dev.gureum.core.store.LedgerKind;
-import dev.gureum.core.store.Utf8Names;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -152,11 +151,6 @@ final class UsageEntryCodec implements LedgerKind.Codec<UsageEntry> {
             before = period;
         }
         return Arrays.asList(entries);
-    }
-
-    /** The UTF-8 of a name entries repeat (a usage type, a sku, a zone), encoded once; null stays null. */
-    private static byte[] name(String text) {
-        return text == null ? null : Utf8Names.of(text);
     }
 
     /** Writes into one growing array: a stream's buffers and locks cost more than the bytes. */
