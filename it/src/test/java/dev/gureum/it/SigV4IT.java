@@ -91,10 +91,17 @@ class SigV4IT {
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", "AWSInsightsIndexService.GetCostAndUsage")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        var unsignedRest = java.net.http.HttpRequest.newBuilder(server.endpoint().resolve("/DescribeSavingsPlans"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
         try (var http = java.net.http.HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(unsigned, HttpResponse.BodyHandlers.ofString());
-            assertEquals(403, response.statusCode(), response.body());
-            assertTrue(response.body().contains("\"__type\":\"MissingAuthenticationTokenException\""), response.body());
+            HttpResponse<String> awsJson = http.send(unsigned, HttpResponse.BodyHandlers.ofString());
+            assertEquals(400, awsJson.statusCode(), awsJson.body());
+            assertTrue(awsJson.body().contains("\"__type\":\"MissingAuthenticationTokenException\""), awsJson.body());
+            HttpResponse<String> restJson = http.send(unsignedRest, HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, restJson.statusCode(), restJson.body());
+            assertEquals("MissingAuthenticationTokenException",
+                    restJson.headers().firstValue("x-amzn-ErrorType").orElse(null), restJson.body());
         }
     }
 

@@ -13,12 +13,12 @@ public enum CommonError {
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationToken", 403),
     /** The services other than EC2 (which answers AuthFailure): an access key nobody has. */
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
-    /** JSON services that never spoke aws-query (Cost Explorer, Savings Plans): a request without credentials. */
-    MISSING_AUTHENTICATION_TOKEN_EXCEPTION("MissingAuthenticationTokenException", 403),
     /**
-     * JSON services that never spoke aws-query: an access key nobody has; awsJson services answer it with 400,
-     * REST-JSON ones with 403 ({@link ServiceProtocol#authenticationFailure}).
+     * JSON services that never spoke aws-query (Cost Explorer, Savings Plans): a request without credentials. As
+     * {@link #UNRECOGNIZED_CLIENT}, 400 over awsJson and 403 over REST-JSON ({@link ServiceProtocol#authenticationFailure}).
      */
+    MISSING_AUTHENTICATION_TOKEN_EXCEPTION("MissingAuthenticationTokenException", 400),
+    /** JSON services that never spoke aws-query: an access key nobody has. */
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400),
     INVALID_ACTION("InvalidAction", 400),
     /** awsJson and RPC v2 CBOR: an {@code X-Amz-Target} or path naming no operation of the service. */

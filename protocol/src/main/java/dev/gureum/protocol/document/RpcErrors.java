@@ -18,11 +18,11 @@ public record RpcErrors(UnaryOperator<String> typeOfCode, boolean queryCompatibl
 
     /**
      * How the service refuses credentials it cannot use: in aws-query's codes when it is query-compatible, else
-     * in JSON services' own, an unknown key with 400 ({@link ServiceProtocol#authenticationFailure}).
+     * in awsJson services' own ({@link ServiceProtocol#authenticationFailure}).
      */
     public ApiError authenticationFailure(boolean credentialsGiven) {
         return queryCompatible ? ServiceProtocol.queryAuthenticationFailure(credentialsGiven)
-                : ServiceProtocol.jsonAuthenticationFailure(credentialsGiven, 400);
+                : ServiceProtocol.awsJsonAuthenticationFailure(credentialsGiven);
     }
 
     public WireResponse render(DocumentFormat format, ApiError error, String contentType, Map<String, String> headers) {

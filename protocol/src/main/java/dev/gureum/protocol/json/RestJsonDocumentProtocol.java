@@ -65,7 +65,7 @@ public final class RestJsonDocumentProtocol implements ServiceProtocol {
 
     @Override
     public ApiError authenticationFailure(boolean credentialsGiven) {
-        return ServiceProtocol.jsonAuthenticationFailure(credentialsGiven, 403);
+        return ServiceProtocol.restJsonAuthenticationFailure(credentialsGiven);
     }
 
     @Override
