@@ -15,7 +15,7 @@ public enum CommonError {
     INVALID_CLIENT_TOKEN_ID("InvalidClientTokenId", 403),
     /**
      * JSON services that never spoke aws-query (Cost Explorer, Savings Plans): a request without credentials. As
-     * {@link #UNRECOGNIZED_CLIENT}, 400 over awsJson and 403 over REST-JSON ({@link ServiceProtocol#authenticationFailure}).
+     * {@link #UNRECOGNIZED_CLIENT}, 400 over awsJson and 403 over REST-JSON ({@link AuthenticationFailures}).
      */
     MISSING_AUTHENTICATION_TOKEN_EXCEPTION("MissingAuthenticationTokenException", 400),
     /** JSON services that never spoke aws-query: an access key nobody has. */

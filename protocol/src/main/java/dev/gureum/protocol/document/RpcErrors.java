@@ -1,7 +1,7 @@
 package dev.gureum.protocol.document;
 
 import dev.gureum.protocol.ApiError;
-import dev.gureum.protocol.ServiceProtocol;
+import dev.gureum.protocol.AuthenticationFailures;
 import dev.gureum.protocol.http.WireResponse;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,11 +18,11 @@ public record RpcErrors(UnaryOperator<String> typeOfCode, boolean queryCompatibl
 
     /**
      * How the service refuses credentials it cannot use: in aws-query's codes when it is query-compatible, else
-     * in awsJson services' own ({@link ServiceProtocol#authenticationFailure}).
+     * in awsJson services' own ({@link AuthenticationFailures}).
      */
     public ApiError authenticationFailure(boolean credentialsGiven) {
-        return queryCompatible ? ServiceProtocol.queryAuthenticationFailure(credentialsGiven)
-                : ServiceProtocol.awsJsonAuthenticationFailure(credentialsGiven);
+        return queryCompatible ? AuthenticationFailures.query(credentialsGiven)
+                : AuthenticationFailures.awsJson(credentialsGiven);
     }
 
     public WireResponse render(DocumentFormat format, ApiError error, String contentType, Map<String, String> headers) {

@@ -1,6 +1,7 @@
 package dev.gureum.protocol.json;
 
 import dev.gureum.protocol.ApiError;
+import dev.gureum.protocol.AuthenticationFailures;
 import dev.gureum.protocol.Call;
 import dev.gureum.protocol.CommonError;
 import dev.gureum.protocol.ProtocolException;
@@ -65,7 +66,7 @@ public final class RestJsonDocumentProtocol implements ServiceProtocol {
 
     @Override
     public ApiError authenticationFailure(boolean credentialsGiven) {
-        return ServiceProtocol.restJsonAuthenticationFailure(credentialsGiven);
+        return AuthenticationFailures.restJson(credentialsGiven);
     }
 
     @Override
