@@ -199,10 +199,10 @@ class BadInputIT {
         RawHttp.Exchange costExplorer = http.send(("POST / HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/x-amz-json-1.1\r\nX-Amz-Target: AWSInsightsIndexService.GetTags\r\n"
                 + "Content-Length: 2\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
-        assertTrue(new String(costExplorer.body(), StandardCharsets.UTF_8).contains("MissingAuthenticationToken"),
-                "a JSON error, in the common code of the services other than EC2: "
-                        + new String(costExplorer.body(), StandardCharsets.UTF_8));
-        assertEquals(403, costExplorer.status());
+        assertTrue(new String(costExplorer.body(), StandardCharsets.UTF_8)
+                        .contains("\"__type\":\"MissingAuthenticationTokenException\""),
+                "a JSON error, in the code of awsJson services: " + new String(costExplorer.body(), StandardCharsets.UTF_8));
+        assertEquals(400, costExplorer.status());
         RawHttp.Exchange savingsPlans = http.send(("POST /DescribeSavingsPlans HTTP/1.1\r\nHost: localhost\r\n"
                 + "Content-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
                 .getBytes(StandardCharsets.US_ASCII));
