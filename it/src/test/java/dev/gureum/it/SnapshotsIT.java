@@ -192,6 +192,9 @@ class SnapshotsIT {
         var page = ec2.describeSnapshots(r -> r.maxResults(5));
         assertEquals(5, page.snapshots().size());
         assertTrue(page.nextToken() != null);
+        int all = ec2.describeSnapshots().snapshots().size();
+        assertEquals(Math.min(1000, all), ec2.describeSnapshots(r -> r.maxResults(5000)).snapshots().size(),
+                "a MaxResults above 1,000 asks for 1,000");
     }
 
     private static final String OWNER = "000000000000";

@@ -63,6 +63,12 @@ class VolumesIT {
         assertEquals("ok", status.volumeStatus().statusAsString());
         assertEquals("io-enabled passed", status.volumeStatus().details().get(0).nameAsString() + " "
                 + status.volumeStatus().details().get(0).status());
+        assertFalse(ec2.describeVolumeStatus(r -> r.maxResults(1000)).volumeStatuses().isEmpty(),
+                "DescribeVolumeStatus pages by up to 1,000");
+        assertFalse(ec2.describeVolumeStatus(r -> r.maxResults(5000)).volumeStatuses().isEmpty(),
+                "a larger MaxResults asks for 1,000");
+        assertError(400, "InvalidParameterCombination", () -> ec2.describeVolumeStatus(r -> r
+                .volumeIds(created.volumeId()).maxResults(5)));
 
         ec2.deleteVolume(r -> r.volumeId(created.volumeId()));
         assertFalse(Files.exists(file), "deleting a volume frees its bytes");

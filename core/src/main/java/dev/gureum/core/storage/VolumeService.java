@@ -31,6 +31,8 @@ import java.util.Optional;
 public final class VolumeService {
     static final int MINIMUM_RESULTS = 5;
     static final int MAXIMUM_RESULTS = 500;
+    /** DescribeVolumeStatus pages by up to 1,000, where DescribeVolumes stops at 500. */
+    static final int MAXIMUM_STATUS_RESULTS = 1000;
 
     /** DescribeVolumes' filters; a volume's zone id is its zone's in {@code regions}. */
     private static FilterSet<Volume> volumeFilters(RegionCatalog regions) {
@@ -220,10 +222,15 @@ public final class VolumeService {
     /**
      * DescribeVolumeStatus: a volume whose bytes are in place is {@code ok} (I/O enabled, performance checks
      * not applicable to the type); one whose bytes are missing or whose creation failed is {@code impaired}.
-     * The status filters narrow the volumes; the others are DescribeVolumes' own.
+     * The status filters narrow the volumes; the others are DescribeVolumes' own. As there, volume ids and
+     * MaxResults exclude each other, and a MaxResults above the most a page holds asks for that most.
      */
     public Page<VolumeHealth> statuses(RequestContext context, List<String> ids, List<Filter> filters,
                                        Integer maxResults, String nextToken) {
+        if (!ids.isEmpty() && maxResults != null) {
+            throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("The parameter volumeSet cannot be used with the"
+                    + " parameter maxResults");
+        }
         List<VolumeHealth> health = new ArrayList<>();
         for (Volume volume : describe(context, ids, List.of(), null, null).items()) {
             if (volume.state() == VolumeState.AVAILABLE || volume.state() == VolumeState.IN_USE
@@ -232,7 +239,8 @@ public final class VolumeService {
             }
         }
         List<VolumeHealth> found = health.stream().filter(HEALTH_FILTERS.compile(filters)).toList();
-        return Pages.page(found, entry -> entry.volume().id(), maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
+        return Pages.pageAtMost(found, entry -> entry.volume().id(), maxResults, nextToken, MINIMUM_RESULTS,
+                MAXIMUM_STATUS_RESULTS);
     }
 
     /**
