@@ -96,16 +96,26 @@ class InstancesIT {
                 Filter.builder().name("no-such-filter").values("x").build())));
     }
 
+    /**
+     * Pages cut the one listing into parts: the same instances in the same order, each reservation's together, so
+     * that a reservation is split only where a page ends.
+     */
     @Test
-    void paginationWalksEveryInstanceOnce() {
+    void paginationWalksEveryInstanceOnceInTheListingsOrder() {
         String tag = "page-" + System.nanoTime();
         run(7, tag);
-        List<String> seen = ec2.describeInstancesPaginator(r -> r.maxResults(5).filters(
-                        Filter.builder().name("tag:Name").values(tag).build()))
-                .reservations().stream().flatMap(reservation -> reservation.instances().stream())
+        run(6, tag);
+        Filter named = Filter.builder().name("tag:Name").values(tag).build();
+        List<software.amazon.awssdk.services.ec2.model.Reservation> paged = ec2.describeInstancesPaginator(r -> r
+                .maxResults(5).filters(named)).reservations().stream().toList();
+        List<String> seen = paged.stream().flatMap(reservation -> reservation.instances().stream())
                 .map(Instance::instanceId).toList();
-        assertEquals(7, seen.size());
-        assertEquals(7, seen.stream().distinct().count());
+        assertEquals(13, seen.size());
+        assertEquals(13, seen.stream().distinct().count());
+        List<String> whole = ec2.describeInstances(r -> r.filters(named)).reservations().stream()
+                .flatMap(reservation -> reservation.instances().stream()).map(Instance::instanceId).toList();
+        assertEquals(whole, seen);
+        assertTrue(paged.size() <= 2 + 2, "two reservations over three pages are at most four parts: " + paged.size());
     }
 
     @Test

@@ -25,6 +25,13 @@ import java.util.function.Predicate;
  * {@link InstanceFilterIndex} instead of walking the region.
  */
 public final class InstanceQueries {
+    /**
+     * DescribeInstances lists the instances of a reservation together, so that pages cut the one listing into
+     * parts and a reservation spans two pages only where a page ends: by reservation, then by instance id.
+     */
+    private static final Comparator<Instance> IN_RESERVATIONS = Comparator.comparing(Instance::reservationId)
+            .thenComparing(Instance::id);
+
     private final Store store;
     private final InstanceRuntime runtime;
     private final InstanceStatuses statuses;
@@ -81,7 +88,13 @@ public final class InstanceQueries {
                 found.add(instance);
             }
         }
-        return Pages.page(found, Instance::id, maxResults, nextToken, 5, 1000);
+        found.sort(IN_RESERVATIONS);
+        return Pages.page(found, InstanceQueries::reservationOrderKey, maxResults, nextToken, 5, 1000);
+    }
+
+    /** The page key of {@link #IN_RESERVATIONS}'s order. */
+    private static String reservationOrderKey(Instance instance) {
+        return instance.reservationId() + "\u0000" + instance.id();
     }
 
     /** DescribeInstanceStatus: named or all visible instances, running only unless all are asked for. */
