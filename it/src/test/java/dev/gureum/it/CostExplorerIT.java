@@ -198,6 +198,9 @@ class CostExplorerIT {
         assertEquals("m7i.large", group.field("Attributes").get().field("instanceType").get().asString());
         assertEquals(0, purchased.compareTo(new BigDecimal(group.field("Utilization").get().field("PurchasedHours")
                 .get().asString())), "the only reservation's hours are the total");
+        aws.assertServerError("ValidationException", "ce", "get-reservation-utilization", "--time-period",
+                "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=SUBSCRIPTION_ID",
+                "--max-results", "1");
     }
 
     @Test

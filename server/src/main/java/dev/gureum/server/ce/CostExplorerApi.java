@@ -96,6 +96,16 @@ public final class CostExplorerApi {
         return JsonDocuments.answer(request, output);
     }
 
+    /** Refuses the first of {@code members} the input gives: parts of {@code operation} Gureum does not do yet. */
+    static void refuseUnsupported(JsonNode input, String operation, String... members) {
+        for (String member : members) {
+            if (input.hasNonNull(member)) {
+                throw CostExplorerError.VALIDATION.exception(member + " is not supported by Gureum's " + operation
+                        + " yet.");
+            }
+        }
+    }
+
     /** The input of an operation whose answers are whole: it never handed out a NextPageToken to come back. */
     private static JsonNode wholeAnswer(JsonNode input) {
         String nextPageToken = JsonMembers.string(input, "NextPageToken");

@@ -46,10 +46,7 @@ final class ReservationCoverageAnswers {
                         + "GetReservationCoverage reports Hour, Unit and Cost.");
             }
         }
-        if (JsonMembers.structure(input, "SortBy") != null || JsonMembers.integer(input, "MaxResults") != null) {
-            throw CostExplorerError.VALIDATION.exception(
-                    "SortBy and MaxResults are not supported by Gureum's GetReservationCoverage yet.");
-        }
+        CostExplorerApi.refuseUnsupported(input, "GetReservationCoverage", "SortBy", "MaxResults");
         CostFilter filter = CostExplorerApi.filterOf(input);
         requireCoverageFilter(filter, true);
         List<ReservationCoverage> result = coverages.coverage(context.account(), period.start(), period.end(),

@@ -30,7 +30,8 @@ final class ReservationUtilizationAnswers {
 
     /**
      * Totals per bucket (when Granularity is given) and over the period, and per reservation with GroupBy
-     * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id); filters and sorting not yet.
+     * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id), on one page; filters, sorting and
+     * MaxResults not yet.
      */
     ObjectNode utilization(JsonNode input, RequestContext context) {
         CostExplorerApi.Period period = period(input);
@@ -48,10 +49,7 @@ final class ReservationUtilizationAnswers {
             }
             byReservation = true;
         }
-        if (input.hasNonNull("Filter") || input.hasNonNull("SortBy")) {
-            throw CostExplorerError.VALIDATION.exception(
-                    "Filter and SortBy are not supported by Gureum's GetReservationUtilization yet.");
-        }
+        CostExplorerApi.refuseUnsupported(input, "GetReservationUtilization", "Filter", "SortBy", "MaxResults");
         List<CostExplorer.Utilization> result = costs.reservationUtilization(context.account(), start, end,
                 granularity, byReservation);
         ObjectNode output = JSON.createObjectNode();

@@ -34,7 +34,7 @@ final class SavingsPlansCosts {
         Instant start = period.start();
         Instant end = period.end();
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansUtilization");
-        refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter", "SortBy");
+        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter", "SortBy");
         List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
                 granularity);
         ObjectNode output = JSON.createObjectNode();
@@ -69,7 +69,7 @@ final class SavingsPlansCosts {
         Instant start = period.start();
         Instant end = period.end();
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansCoverage");
-        refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter", "SortBy", "NextToken", "MaxResults");
+        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter", "SortBy", "NextToken", "MaxResults");
         for (String metric : JsonMembers.strings(input, "Metrics")) {
             if (!"SpendCoveredBySavingsPlans".equals(metric)) {
                 throw CostExplorerError.VALIDATION.exception("Metric " + metric
@@ -103,14 +103,5 @@ final class SavingsPlansCosts {
                     .put("End", CostExplorerApi.dateText(coverage.end(), granularity));
         }
         return output;
-    }
-
-    private static void refuseUnsupported(JsonNode input, String operation, String... members) {
-        for (String member : members) {
-            if (input.hasNonNull(member)) {
-                throw CostExplorerError.VALIDATION.exception(member + " is not supported by Gureum's " + operation
-                        + " yet.");
-            }
-        }
     }
 }
