@@ -192,6 +192,11 @@ class SnapshotsIT {
         var page = ec2.describeSnapshots(r -> r.maxResults(5));
         assertEquals(5, page.snapshots().size());
         assertTrue(page.nextToken() != null);
+        String typesToken = ec2.describeInstanceTypes(r -> r.maxResults(5)).nextToken();
+        assertError(400, "InvalidPaginationToken", () -> ec2.describeSnapshots(r -> r.maxResults(5)
+                .nextToken(typesToken)));
+        assertEquals(page.snapshots().size(), ec2.describeSnapshots(r -> r.maxResults(5).nextToken(page.nextToken()))
+                .snapshots().size(), "the listing's own token goes on");
         int all = ec2.describeSnapshots().snapshots().size();
         assertEquals(Math.min(1000, all), ec2.describeSnapshots(r -> r.maxResults(5000)).snapshots().size(),
                 "a MaxResults above 1,000 asks for 1,000");

@@ -79,7 +79,8 @@ public final class ImageService {
                 .filter(matches)
                 .sorted(Comparator.comparing(Image::id))
                 .toList();
-        return Pages.page(found, Image::id, query.maxResults(), query.nextToken(), MIN_RESULTS, MAX_RESULTS);
+        return Pages.page("DescribeImages",
+                found, Image::id, query.maxResults(), query.nextToken(), MIN_RESULTS, MAX_RESULTS);
     }
 
     /**

@@ -89,7 +89,8 @@ public final class InstanceQueries {
             }
         }
         found.sort(IN_RESERVATIONS);
-        return Pages.page(found, InstanceQueries::reservationOrderKey, maxResults, nextToken, 5, 1000);
+        return Pages.page("DescribeInstances",
+                found, InstanceQueries::reservationOrderKey, maxResults, nextToken, 5, 1000);
     }
 
     /** The page key of {@link #IN_RESERVATIONS}'s order. */
@@ -107,7 +108,7 @@ public final class InstanceQueries {
         List<Instance> found = InstanceLookup.named(store, context, instanceIds).stream()
                 .filter(statuses.selection(includeAllInstances, filters))
                 .sorted(Comparator.comparing(Instance::id)).toList();
-        return Pages.page(found, Instance::id, maxResults, nextToken, 5, 1000);
+        return Pages.page("DescribeInstanceStatus", found, Instance::id, maxResults, nextToken, 5, 1000);
     }
 
     /** The instance's system and instance status checks. */

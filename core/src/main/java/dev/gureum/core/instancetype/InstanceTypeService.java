@@ -72,7 +72,8 @@ public final class InstanceTypeService {
                 : new LinkedHashSet<>(names).stream().map(name -> catalog.get().find(name).orElseThrow())
                         .sorted(Comparator.comparing(InstanceType::name)).toList();
         List<InstanceType> found = candidates.stream().filter(visible).filter(matches).toList();
-        return Pages.page(found, InstanceType::name, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_TYPES);
+        return Pages.page("DescribeInstanceTypes",
+                found, InstanceType::name, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_TYPES);
     }
 
     /** Whether the type is offered in the region (InstanceTypeInfo's SupportedInRegion). */
@@ -97,7 +98,8 @@ public final class InstanceTypeService {
         };
         List<Offering> found = offerings.stream().filter(matches)
                 .sorted(Comparator.comparing(InstanceTypeService::offeringKey)).toList();
-        return Pages.page(found, InstanceTypeService::offeringKey, maxResults, nextToken, MINIMUM_RESULTS,
+        return Pages.page("DescribeInstanceTypeOfferings",
+                found, InstanceTypeService::offeringKey, maxResults, nextToken, MINIMUM_RESULTS,
                 MAXIMUM_OFFERINGS);
     }
 

@@ -203,7 +203,8 @@ public final class SecurityGroupRuleService {
                 .filter(matches)
                 .sorted(Comparator.comparing(rule -> rule.rule().id()))
                 .toList();
-        return Pages.page(found, rule -> rule.rule().id(), maxResults, nextToken, MIN_RESULTS, MAX_RESULTS);
+        return Pages.page("DescribeSecurityGroupRules",
+                found, rule -> rule.rule().id(), maxResults, nextToken, MIN_RESULTS, MAX_RESULTS);
     }
 
     /** The ids, each of which must be one of {@code rules}, else InvalidSecurityGroupRuleId.NotFound. */

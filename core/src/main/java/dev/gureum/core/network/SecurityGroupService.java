@@ -182,7 +182,8 @@ public final class SecurityGroupService {
                 .filter(group -> matches.test(new SecurityGroupFilters.Candidate(group, names)))
                 .sorted(Comparator.comparing(SecurityGroup::id))
                 .toList();
-        return Pages.page(found, SecurityGroup::id, maxResults, nextToken, MIN_RESULTS, MAX_RESULTS);
+        return Pages.page("DescribeSecurityGroups",
+                found, SecurityGroup::id, maxResults, nextToken, MIN_RESULTS, MAX_RESULTS);
     }
 
     private static RecordKey key(RequestContext context, String id) {

@@ -15,9 +15,9 @@ final class SnsPages {
     private SnsPages() {
     }
 
-    static <T> Page<T> page(List<T> ordered, Function<T, String> key, String nextToken) {
+    static <T> Page<T> page(String listing, List<T> ordered, Function<T, String> key, String nextToken) {
         try {
-            return Pages.page(ordered, key, PAGE_SIZE, nextToken, 1, PAGE_SIZE);
+            return Pages.page(listing, ordered, key, PAGE_SIZE, nextToken, 1, PAGE_SIZE);
         } catch (CloudException e) {
             if (e.code() == Ec2Error.INVALID_PAGINATION_TOKEN) {
                 throw SnsError.INVALID_PARAMETER.exception("Invalid parameter: NextToken");

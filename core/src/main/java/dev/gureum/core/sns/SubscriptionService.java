@@ -144,7 +144,7 @@ public final class SubscriptionService {
     public Page<Subscription> list(RequestContext context, String nextToken) {
         List<Subscription> all = store.list(SnsRecords.SUBSCRIPTIONS, context.account(), context.region()).stream()
                 .map(Versioned::value).sorted(Comparator.comparing(Subscription::arn)).toList();
-        return SnsPages.page(all, Subscription::arn, nextToken);
+        return SnsPages.page("ListSubscriptions", all, Subscription::arn, nextToken);
     }
 
     /** ListSubscriptionsByTopic. */
@@ -152,7 +152,7 @@ public final class SubscriptionService {
         Topic topic = topics.require(context, topicArn).value();
         List<Subscription> all = ofTopic(context, topic.name()).stream().map(Versioned::value)
                 .sorted(Comparator.comparing(Subscription::arn)).toList();
-        return SnsPages.page(all, Subscription::arn, nextToken);
+        return SnsPages.page("ListSubscriptionsByTopic", all, Subscription::arn, nextToken);
     }
 
     public Map<String, String> attributes(RequestContext context, String subscriptionArn) {

@@ -105,7 +105,7 @@ public final class TopicService {
     public Page<Topic> list(RequestContext context, String nextToken) {
         List<Topic> topics = store.list(SnsRecords.TOPICS, context.account(), context.region()).stream()
                 .map(Versioned::value).sorted(java.util.Comparator.comparing(Topic::arn)).toList();
-        return SnsPages.page(topics, Topic::arn, nextToken);
+        return SnsPages.page("ListTopics", topics, Topic::arn, nextToken);
     }
 
     /** GetTopicAttributes: the settable ones that were set, and what SNS derives. */

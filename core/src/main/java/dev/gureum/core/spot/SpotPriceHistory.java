@@ -61,7 +61,8 @@ public final class SpotPriceHistory {
         List<SpotPriceEntry> ordered = rows.stream()
                 .filter(row -> offered.test(row.instanceType(), row.availabilityZone())).filter(predicate).sorted(Comparator.comparing(SpotPriceHistory::key))
                 .toList();
-        return Pages.pageAtMost(ordered, SpotPriceHistory::key, maxResults == null ? 1000 : maxResults, nextToken, 1,
+        return Pages.pageAtMost("DescribeSpotPriceHistory",
+                ordered, SpotPriceHistory::key, maxResults == null ? 1000 : maxResults, nextToken, 1,
                 1000);
     }
 

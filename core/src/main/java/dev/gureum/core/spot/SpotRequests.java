@@ -315,7 +315,8 @@ public final class SpotRequests {
         var predicate = FILTERS.compile(filters);
         List<SpotRequest> matching = chosen.stream().filter(predicate).sorted(Comparator.comparing(SpotRequest::id))
                 .toList();
-        return Pages.pageAtMost(matching, SpotRequest::id, maxResults, nextToken, 5, 1000);
+        return Pages.pageAtMost("DescribeSpotInstanceRequests",
+                matching, SpotRequest::id, maxResults, nextToken, 5, 1000);
     }
 
     /** CancelSpotInstanceRequests: each request's state afterwards; their instances keep running. */

@@ -193,7 +193,8 @@ public final class SnapshotService {
         List<Snapshot> found = candidates.stream().filter(chosen)
                 .map(snapshot -> snapshot.isOwnedBy(context.account()) ? snapshot : snapshot.withTags(List.of()))
                 .sorted(Comparator.comparing(Snapshot::id)).toList();
-        return Pages.pageAtMost(found, Snapshot::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
+        return Pages.pageAtMost("DescribeSnapshots",
+                found, Snapshot::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
     }
 
     /** After a restart: copies again the snapshots a crash caught pending, from their volume if it is still there. */

@@ -196,7 +196,8 @@ public final class VolumeService {
         }
         List<Volume> found = chosen.stream().filter(this.filters.compile(filters))
                 .sorted(Comparator.comparing(Volume::id)).toList();
-        return Pages.pageAtMost(found, Volume::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
+        return Pages.pageAtMost("DescribeVolumes",
+                found, Volume::id, maxResults, nextToken, MINIMUM_RESULTS, MAXIMUM_RESULTS);
     }
 
     public void delete(RequestContext context, String volumeId) {
@@ -239,7 +240,8 @@ public final class VolumeService {
             }
         }
         List<VolumeHealth> found = health.stream().filter(HEALTH_FILTERS.compile(filters)).toList();
-        return Pages.pageAtMost(found, entry -> entry.volume().id(), maxResults, nextToken, MINIMUM_RESULTS,
+        return Pages.pageAtMost("DescribeVolumeStatus",
+                found, entry -> entry.volume().id(), maxResults, nextToken, MINIMUM_RESULTS,
                 MAXIMUM_STATUS_RESULTS);
     }
 

@@ -80,7 +80,8 @@ public final class TagService {
         }
         List<ResourceTag> matching = all.stream().filter(FILTERS.compile(filters))
                 .sorted(Comparator.comparing(ResourceTag::resourceId).thenComparing(ResourceTag::key)).toList();
-        return Pages.page(matching, tag -> tag.resourceId() + "\u0000" + tag.key(), maxResults, nextToken, 5, 1000);
+        return Pages.page("DescribeTags",
+                matching, tag -> tag.resourceId() + "\u0000" + tag.key(), maxResults, nextToken, 5, 1000);
     }
 
     /** The tags of every tagged resource in the caller's account and region, by resource id. */

@@ -106,8 +106,9 @@ final class ElasticAddressHandlers {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("Value (" + request.attributeAsString()
                     + ") for parameter attribute is invalid. Valid values: domain-name.");
         }
-        Page<ElasticAddress> page = Pages.page(addresses.describe(context, List.of(), request.allocationIds(),
-                List.of()), ElasticAddress::allocationId, request.maxResults(), request.nextToken(), 1, 1000);
+        Page<ElasticAddress> page = Pages.page("DescribeAddressesAttribute", addresses.describe(context, List.of(),
+                request.allocationIds(), List.of()), ElasticAddress::allocationId, request.maxResults(),
+                request.nextToken(), 1, 1000);
         return DescribeAddressesAttributeResponse.builder()
                 .addresses(page.items().stream().map(address -> AddressAttribute.builder()
                         .allocationId(address.allocationId()).publicIp(address.publicIp()).build()).toList())

@@ -55,7 +55,8 @@ final class InternetGatewayHandlers {
     }
 
     DescribeInternetGatewaysResponse describe(DescribeInternetGatewaysRequest request, RequestContext context) {
-        Page<InternetGateway> page = Pages.page(gateways.describe(context, request.internetGatewayIds(),
+        Page<InternetGateway> page = Pages.page("DescribeInternetGateways",
+                gateways.describe(context, request.internetGatewayIds(),
                         Filters.of(request.filters())), InternetGateway::id, request.maxResults(), request.nextToken(),
                 VpcHandlers.MINIMUM_RESULTS, VpcHandlers.MAXIMUM_RESULTS);
         return DescribeInternetGatewaysResponse.builder()

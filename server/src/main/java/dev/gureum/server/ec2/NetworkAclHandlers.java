@@ -55,7 +55,8 @@ final class NetworkAclHandlers {
     }
 
     DescribeNetworkAclsResponse describe(DescribeNetworkAclsRequest request, RequestContext context) {
-        Page<NetworkAcl> page = Pages.page(acls.describe(context, request.networkAclIds(), Filters.of(request.filters())),
+        Page<NetworkAcl> page = Pages.page("DescribeNetworkAcls",
+                acls.describe(context, request.networkAclIds(), Filters.of(request.filters())),
                 NetworkAcl::id, request.maxResults(), request.nextToken(), VpcHandlers.MINIMUM_RESULTS,
                 VpcHandlers.MAXIMUM_RESULTS);
         return DescribeNetworkAclsResponse.builder()

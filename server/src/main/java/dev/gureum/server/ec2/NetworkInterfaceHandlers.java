@@ -133,7 +133,8 @@ final class NetworkInterfaceHandlers {
     }
 
     DescribeNetworkInterfacesResponse describe(DescribeNetworkInterfacesRequest request, RequestContext context) {
-        Page<NetworkInterface> page = Pages.page(interfaces.describe(context, request.networkInterfaceIds(),
+        Page<NetworkInterface> page = Pages.page("DescribeNetworkInterfaces",
+                interfaces.describe(context, request.networkInterfaceIds(),
                         Filters.of(request.filters())), NetworkInterface::id, request.maxResults(), request.nextToken(),
                 VpcHandlers.MINIMUM_RESULTS, VpcHandlers.MAXIMUM_RESULTS);
         var view = interfaces.view(context, List.of());

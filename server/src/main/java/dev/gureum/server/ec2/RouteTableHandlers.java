@@ -62,7 +62,8 @@ final class RouteTableHandlers {
     }
 
     DescribeRouteTablesResponse describeRouteTables(DescribeRouteTablesRequest request, RequestContext context) {
-        Page<RouteTable> page = Pages.page(tables.describe(context, request.routeTableIds(), Filters.of(request.filters())),
+        Page<RouteTable> page = Pages.page("DescribeRouteTables",
+                tables.describe(context, request.routeTableIds(), Filters.of(request.filters())),
                 RouteTable::id, request.maxResults(), request.nextToken(), VpcHandlers.MINIMUM_RESULTS,
                 VpcHandlers.MAXIMUM_RESULTS);
         return DescribeRouteTablesResponse.builder()

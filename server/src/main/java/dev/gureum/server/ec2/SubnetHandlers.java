@@ -46,7 +46,8 @@ final class SubnetHandlers {
     }
 
     DescribeSubnetsResponse describeSubnets(DescribeSubnetsRequest request, RequestContext context) {
-        Page<Subnet> page = Pages.page(subnets.describe(context, request.subnetIds(), Filters.of(request.filters())),
+        Page<Subnet> page = Pages.page("DescribeSubnets",
+                subnets.describe(context, request.subnetIds(), Filters.of(request.filters())),
                 Subnet::id, request.maxResults(), request.nextToken(), VpcHandlers.MINIMUM_RESULTS,
                 VpcHandlers.MAXIMUM_RESULTS);
         return DescribeSubnetsResponse.builder()

@@ -110,7 +110,8 @@ final class VpcHandlers {
     }
 
     DescribeVpcsResponse describeVpcs(DescribeVpcsRequest request, RequestContext context) {
-        Page<Vpc> page = Pages.page(vpcs.describe(context, request.vpcIds(), Filters.of(request.filters())), Vpc::id,
+        Page<Vpc> page = Pages.page("DescribeVpcs",
+                vpcs.describe(context, request.vpcIds(), Filters.of(request.filters())), Vpc::id,
                 request.maxResults(), request.nextToken(), MINIMUM_RESULTS, MAXIMUM_RESULTS);
         return DescribeVpcsResponse.builder()
                 .vpcs(page.items().stream().map(NetworkShapes::vpc).toList())
@@ -167,7 +168,8 @@ final class VpcHandlers {
     }
 
     DescribeDhcpOptionsResponse describeDhcpOptions(DescribeDhcpOptionsRequest request, RequestContext context) {
-        Page<DhcpOptions> page = Pages.page(dhcpOptions.describe(context, request.dhcpOptionsIds(),
+        Page<DhcpOptions> page = Pages.page("DescribeDhcpOptions",
+                dhcpOptions.describe(context, request.dhcpOptionsIds(),
                         Filters.of(request.filters())), DhcpOptions::id, request.maxResults(), request.nextToken(),
                 MINIMUM_RESULTS, MAXIMUM_RESULTS);
         return DescribeDhcpOptionsResponse.builder()
