@@ -254,6 +254,39 @@ class NetworkIT {
         }
     }
 
+    /**
+     * Parallel CreateTags on one resource race for its record: each is made again from what the others committed,
+     * so every one lands, and none answers a 500 (a client without retries sees it all).
+     */
+    @Test
+    void parallelTagsOnOneVpcAllLand() throws Exception {
+        int callers = 16;
+        try (Ec2Client ec2 = account("100000000005");
+             var pool = java.util.concurrent.Executors.newFixedThreadPool(callers)) {
+            String vpcId = defaultVpc(ec2).vpcId();
+            List<java.util.concurrent.Future<String>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < callers; i++) {
+                String key = "parallel-" + i;
+                calls.add(pool.submit(() -> {
+                    try {
+                        ec2.createTags(r -> r.resources(vpcId).tags(t -> t.key(key).value("v")));
+                        return "ok";
+                    } catch (software.amazon.awssdk.awscore.exception.AwsServiceException e) {
+                        return e.statusCode() + " " + e.awsErrorDetails().errorCode();
+                    }
+                }));
+            }
+            List<String> answers = new java.util.ArrayList<>();
+            for (var call : calls) {
+                answers.add(call.get());
+            }
+            assertTrue(answers.stream().allMatch(answer -> answer.equals("ok") || answer.equals("503 ServiceUnavailable")),
+                    "each call lands or is asked to retry: " + answers);
+            long landed = defaultVpc(ec2).tags().stream().filter(tag -> tag.key().startsWith("parallel-")).count();
+            assertEquals(answers.stream().filter("ok"::equals).count(), landed);
+        }
+    }
+
     static Vpc defaultVpc(Ec2Client ec2) {
         return ec2.describeVpcs(r -> r.filters(filter("is-default", "true"))).vpcs().get(0);
     }

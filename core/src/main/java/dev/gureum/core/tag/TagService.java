@@ -7,6 +7,7 @@ import dev.gureum.core.filter.FilterSet;
 import dev.gureum.core.ids.IdKind;
 import dev.gureum.core.page.Page;
 import dev.gureum.core.page.Pages;
+import dev.gureum.core.store.ConflictRetries;
 import dev.gureum.core.store.Store;
 import dev.gureum.core.store.WriteBatch;
 import dev.gureum.core.store.Writes;
@@ -28,6 +29,8 @@ public final class TagService {
     public record ResourceTag(String resourceId, String resourceType, String key, String value) {
     }
 
+    /** How often a tag change is made again after losing a race, before the caller is asked to retry. */
+    private static final int ATTEMPTS = 5;
     private static final FilterSet<ResourceTag> FILTERS = FilterSet.<ResourceTag>builder()
             .single("key", ResourceTag::key)
             .single("value", ResourceTag::value)
@@ -100,7 +103,11 @@ public final class TagService {
         }
     }
 
-    /** One batch for the whole request; each kind stages all of its resources at once. */
+    /**
+     * One batch for the whole request; each kind stages all of its resources at once. A batch that loses a race
+     * with another change of the same resources (parallel CreateTags on one VPC) is made again from what is then
+     * committed; should they keep changing, the caller is asked to retry ({@code ServiceUnavailable}).
+     */
     private void change(RequestContext context, List<String> resourceIds, UnaryOperator<List<Tag>> change) {
         Map<TaggedKind, List<String>> byKind = new LinkedHashMap<>();
         for (String id : new LinkedHashSet<>(resourceIds)) {
@@ -112,8 +119,12 @@ public final class TagService {
             }
             byKind.computeIfAbsent(kind, unused -> new ArrayList<>()).add(id);
         }
-        WriteBatch batch = new WriteBatch();
-        byKind.forEach((kind, ids) -> kind.stage(store, context, ids, batch, change));
-        Writes.commit(store, context, batch);
+        ConflictRetries.onConflict(ATTEMPTS, () -> {
+            WriteBatch batch = new WriteBatch();
+            byKind.forEach((kind, ids) -> kind.stage(store, context, ids, batch, change));
+            Writes.commit(store, context, batch);
+            return null;
+        }, changedMeanwhile -> Ec2Error.SERVICE_UNAVAILABLE.exception(
+                "The resources are being changed by other requests; retry the request."));
     }
 }

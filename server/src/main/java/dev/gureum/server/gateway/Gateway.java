@@ -4,6 +4,7 @@ import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.CloudException;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.store.StoreUnavailableException;
+import dev.gureum.core.store.VersionConflictException;
 import dev.gureum.core.time.CloudClock;
 import dev.gureum.protocol.ApiError;
 import dev.gureum.protocol.Call;
@@ -112,6 +113,12 @@ public final class Gateway {
             return protocol.encodeError(
                     new ApiError(e.code().code(), e.code().httpStatus(), e.getMessage(), e.code().httpStatus() < 500),
                     requestId);
+        } catch (VersionConflictException e) {
+            LOG.log(Level.INFO, "request " + requestId + " lost a race with another change and was not retried: "
+                    + e.getMessage());
+            return protocol.encodeError(CommonError.SERVICE_UNAVAILABLE.withMessage(
+                    "Another request changed the same resources at the same time; nothing was changed. Retry the"
+                            + " request."), requestId);
         } catch (StoreUnavailableException e) {
             LOG.log(Level.SEVERE, "request " + requestId + ": the store cannot write", e);
             return protocol.encodeError(CommonError.SERVICE_UNAVAILABLE.withMessage(
