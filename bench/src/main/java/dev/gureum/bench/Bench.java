@@ -29,8 +29,9 @@ public final class Bench {
                             region (computed offerings), against DescribeRegions in the same run
               cost-explorer GetCostAndUsage (DAILY, by usage type) over a month of 10,000 instances, against
                             DescribeRegions in the same run
-              metering      stop and start of 1,000 instances with usage metered, against a server with
-                            --metering off in the same JVM
+              metering      stop and start of instances (100 a call, and one) with usage metered, against a
+                            server with --metering off in the same JVM; then what that adds to a stop and
+                            start of one real instance (root; skipped where the sandbox cannot run)
               sandbox       real instances (--runtime sandbox, root): RunInstances -> first ssh over 20 launches,
                             stop/start -> ssh, a launch of 10, idle memory, against ssh to a running instance;
                             skipped where the sandbox cannot run

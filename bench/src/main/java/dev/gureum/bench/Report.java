@@ -37,6 +37,12 @@ final class Report {
         return this;
     }
 
+    /** A figure this host could not measure, and why: {@code RESULT <benchmark> <key> skipped -}. */
+    Report unmeasured(String key, String label, String reason) {
+        rows.add(new Row(key, label, "skipped", "skipped", "", reason, false));
+        return this;
+    }
+
     /** A goal the figures are held to; missing it is reported, not a failure of the run. */
     Report target(String key, String label, boolean met, String note) {
         rows.add(new Row(key, label, met ? "met" : "missed", Boolean.toString(met), "", note, false));

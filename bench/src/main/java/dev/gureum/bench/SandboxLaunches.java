@@ -78,8 +78,7 @@ final class SandboxLaunches implements Benchmark {
     }
 
     private Report measure(Workspace workspace, ServerProcess server, Ec2Client ec2) throws Exception {
-        String image = ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
-                .values("gureum-tiny-*").build())).images().get(0).imageId();
+        String image = tinyImage(ec2);
         String group = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("group-name")
                 .values("default").build())).securityGroups().get(0).groupId();
         ec2.authorizeSecurityGroupIngress(r -> r.groupId(group).ipProtocol("tcp").fromPort(22).toPort(22)
@@ -224,7 +223,7 @@ final class SandboxLaunches implements Benchmark {
      * The doctor's output when {@code gureum doctor} (root, crun, namespaces, writable cgroups) says the
      * sandbox cannot run here; null when it can.
      */
-    private static String doctorComplaint(Workspace workspace) throws IOException, InterruptedException {
+    static String doctorComplaint(Workspace workspace) throws IOException, InterruptedException {
         Process process = workspace.start(new ProcessBuilder(Locations.javaExecutable().toString(), "-jar",
                 workspace.serverJar().toString(), "doctor").redirectErrorStream(true));
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -245,7 +244,13 @@ final class SandboxLaunches implements Benchmark {
         throw new IllegalStateException("no VmRSS for process " + pid);
     }
 
-    private static Ec2Client ec2(int port) {
+    /** The id of the {@code gureum-tiny} image the sandbox runtime builds when it opens. */
+    static String tinyImage(Ec2Client ec2) {
+        return ec2.describeImages(r -> r.owners("amazon").filters(Filter.builder().name("name")
+                .values("gureum-tiny-*").build())).images().get(0).imageId();
+    }
+
+    static Ec2Client ec2(int port) {
         return Ec2Client.builder().endpointOverride(URI.create("http://127.0.0.1:" + port)).region(Region.US_EAST_1)
                 .httpClient(UrlConnectionHttpClient.create())
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
@@ -261,7 +266,7 @@ final class SandboxLaunches implements Benchmark {
     }
 
     /** RunInstances and TerminateInstances as the benchmark uses them; terminate waits until the host is clean. */
-    private record Launcher(Ec2Client ec2, String image) {
+    record Launcher(Ec2Client ec2, String image) {
         List<Instance> run(int count) {
             return ec2.runInstances(r -> r.imageId(image).instanceType(INSTANCE_TYPE).minCount(count).maxCount(count)
                     .keyName("bench")).instances();
@@ -275,12 +280,17 @@ final class SandboxLaunches implements Benchmark {
         }
 
         void awaitState(String id, String wanted) throws InterruptedException {
+            awaitState(id, wanted, Duration.ofMillis(20));
+        }
+
+        /** Polls DescribeInstances every {@code poll} until the instance is in state {@code wanted}. */
+        void awaitState(String id, String wanted, Duration poll) throws InterruptedException {
             long deadline = System.nanoTime() + BOOT.toNanos();
             while (!state(id).equals(wanted)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(id + " is " + state(id) + ", not " + wanted + " after " + BOOT);
                 }
-                Thread.sleep(20);
+                Thread.sleep(poll.toMillis());
             }
         }
 
