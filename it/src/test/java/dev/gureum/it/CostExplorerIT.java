@@ -183,6 +183,39 @@ class CostExplorerIT {
                 "Start=" + start + ",End=" + java.time.YearMonth.parse(month()).plusMonths(2) + "-01", "--granularity",
                 "MONTHLY", "--metrics", "UnblendedCost");
 
+        String from = java.time.LocalDate.parse(today()).minusDays(1).toString();
+        String to = java.time.LocalDate.parse(today()).plusDays(1).toString();
+        String computeFilter = "{\"Dimensions\":{\"Key\":\"SERVICE\",\"Values\":"
+                + "[\"Amazon Elastic Compute Cloud - Compute\"]}}";
+        Map<String, BigDecimal> hoursByResource = new java.util.TreeMap<>();
+        BigDecimal byResourceCost = BigDecimal.ZERO;
+        for (JsonNode day : aws.json("ce", "get-cost-and-usage-with-resources", "--time-period", "Start=" + from
+                        + ",End=" + to, "--granularity", "DAILY", "--metrics", "UnblendedCost", "UsageQuantity",
+                "--filter", computeFilter, "--group-by", "Type=DIMENSION,Key=RESOURCE_ID").field("ResultsByTime").get()
+                .asArray()) {
+            for (JsonNode resource : day.field("Groups").get().asArray()) {
+                JsonNode metrics = resource.field("Metrics").get();
+                hoursByResource.merge(resource.field("Keys").get().asArray().get(0).asString(), new BigDecimal(metrics
+                        .field("UsageQuantity").get().field("Amount").get().asString()), BigDecimal::add);
+                byResourceCost = byResourceCost.add(new BigDecimal(metrics.field("UnblendedCost").get().field("Amount")
+                        .get().asString()));
+            }
+        }
+        for (String id : ids) {
+            assertEquals(0, BigDecimal.ONE.compareTo(hoursByResource.get(id)), id + " ran one hour: " + hoursByResource);
+        }
+        String computeCost = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + from + ",End=" + to,
+                "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter", computeFilter, "--query",
+                "sum(ResultsByTime[].to_number(Total.UnblendedCost.Amount))");
+        assertEquals(0, new BigDecimal(computeCost).compareTo(byResourceCost), "per resource, the service's cost");
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period", "Start=" + from
+                + ",End=" + to, "--granularity", "DAILY", "--metrics", "UnblendedCost", "--group-by",
+                "Type=DIMENSION,Key=RESOURCE_ID");
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage-with-resources", "--time-period",
+                "Start=" + from + ",End=" + to, "--granularity", "DAILY", "--metrics", "UnblendedCost", "--filter",
+                "{\"Dimensions\":{\"Key\":\"REGION\",\"Values\":[\"us-east-1\"]}}", "--group-by",
+                "Type=DIMENSION,Key=RESOURCE_ID");
+
         JsonNode utilization = aws.json("ce", "get-reservation-utilization", "--time-period",
                 "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=SUBSCRIPTION_ID");
         JsonNode total = utilization.field("Total").get();

@@ -10,13 +10,16 @@ import java.util.Optional;
  * Compute usage" for a Savings Plan's fees), USAGE_TYPE, INSTANCE_TYPE ("NoInstanceType" for usage without
  * one), PURCHASE_TYPE ("On Demand Instances", "Standard Reserved Instances", "Convertible Reserved Instances",
  * "Savings Plans", "Spot Instances"), REGION, AZ ("NoAZ" without one) and
- * RECORD_TYPE (the line item type), and LINKED_ACCOUNT, the account whose usage it is (each account is its own
- * payer here: no organizations).
+ * RECORD_TYPE (the line item type), LINKED_ACCOUNT, the account whose usage it is (each account is its own
+ * payer here: no organizations), and RESOURCE_ID, the instance, volume, address holder or reservation the line is
+ * for ("NoResourceId" without one): resource-level data, which GetCostAndUsageWithResources and GetDimensionValues
+ * answer for the last 14 days and GetCostAndUsage does not group or filter by.
  */
 public enum CostDimension implements CostGrouping {
-    SERVICE, USAGE_TYPE, INSTANCE_TYPE, PURCHASE_TYPE, REGION, AZ, RECORD_TYPE, LINKED_ACCOUNT;
+    SERVICE, USAGE_TYPE, INSTANCE_TYPE, PURCHASE_TYPE, REGION, AZ, RECORD_TYPE, LINKED_ACCOUNT, RESOURCE_ID;
 
-    static final String COMPUTE = "Amazon Elastic Compute Cloud - Compute";
+    public static final String COMPUTE = "Amazon Elastic Compute Cloud - Compute";
+    static final String NO_RESOURCE_ID = "NoResourceId";
     static final String EC2_OTHER = "EC2 - Other";
     static final String VPC = "Amazon Virtual Private Cloud";
     static final String SAVINGS_PLANS = "Savings Plans for AWS Compute usage";
@@ -47,8 +50,8 @@ public enum CostDimension implements CostGrouping {
 
     /**
      * Reads only usage type, purchase option, region, zone and line item type (CostExplorer.sameDimensions relies on
-     * it); LINKED_ACCOUNT, which is the query's account whatever the item, is read through {@link #valueOf(LineItem,
-     * CostScope)}.
+     * it), and for RESOURCE_ID the resource id; LINKED_ACCOUNT, which is the query's account whatever the item, is
+     * read through {@link #valueOf(LineItem, CostScope)}.
      */
     public String valueOf(LineItem item) {
         return switch (this) {
@@ -70,6 +73,7 @@ public enum CostDimension implements CostGrouping {
             case REGION -> item.region();
             case AZ -> item.availabilityZone() == null ? "NoAZ" : item.availabilityZone();
             case RECORD_TYPE -> item.lineItemType();
+            case RESOURCE_ID -> item.resourceId() == null ? NO_RESOURCE_ID : item.resourceId();
             case LINKED_ACCOUNT -> throw new IllegalStateException("LINKED_ACCOUNT is the query's account");
         };
     }

@@ -31,6 +31,7 @@ import java.util.function.Function;
 public final class CostExplorer {
     static final int MAXIMUM_GROUP_BY = 2;
     private static final Duration HOURLY_HISTORY = Duration.ofDays(14);
+    private static final Duration RESOURCE_HISTORY = Duration.ofDays(14);
     private static final int HISTORY_MONTHS = 38;
     private static final int SAVINGS_PLANS_HISTORY_MONTHS = 13;
     private static final int RESERVATION_COVERAGE_HISTORY_MONTHS = 12;
@@ -64,9 +65,39 @@ public final class CostExplorer {
         return normalizedUnits;
     }
 
+    /** GetCostAndUsage: every dimension but RESOURCE_ID, which is resource-level data. */
     public CostAndUsage costAndUsage(String account, Instant start, Instant end, Granularity granularity,
                                      List<CostMetric> metrics, List<CostGrouping> groupBy, CostFilter filter) {
+        if (groupBy.contains(CostDimension.RESOURCE_ID) || filter.readsDimension(CostDimension.RESOURCE_ID)) {
+            throw CostExplorerError.VALIDATION.exception("RESOURCE_ID is resource-level data: group or filter by it"
+                    + " with GetCostAndUsageWithResources.");
+        }
         requirePeriod(start, end, granularity);
+        return summed(account, start, end, granularity, metrics, groupBy, filter);
+    }
+
+    /**
+     * GetCostAndUsageWithResources: GetCostAndUsage over resource-level data, which Cost Explorer has for EC2 compute
+     * and the last 14 days: "It requires the Expression "SERVICE = Amazon Elastic Compute Cloud - Compute" in the
+     * filter", and "that you either group by or filter by a ResourceId".
+     */
+    public CostAndUsage costAndUsageWithResources(String account, Instant start, Instant end, Granularity granularity,
+                                                  List<CostMetric> metrics, List<CostGrouping> groupBy,
+                                                  CostFilter filter) {
+        if (!filter.requires(CostDimension.SERVICE, CostDimension.COMPUTE)) {
+            throw CostExplorerError.VALIDATION.exception("GetCostAndUsageWithResources requires the filter SERVICE = "
+                    + CostDimension.COMPUTE + ", alone or in an And.");
+        }
+        if (!groupBy.contains(CostDimension.RESOURCE_ID) && !filter.readsDimension(CostDimension.RESOURCE_ID)) {
+            throw CostExplorerError.VALIDATION.exception("GetCostAndUsageWithResources requires grouping or filtering"
+                    + " by RESOURCE_ID.");
+        }
+        requireResourcePeriod(start, end, granularity);
+        return summed(account, start, end, granularity, metrics, groupBy, filter);
+    }
+
+    private CostAndUsage summed(String account, Instant start, Instant end, Granularity granularity,
+                                List<CostMetric> metrics, List<CostGrouping> groupBy, CostFilter filter) {
         if (metrics.isEmpty()) {
             throw CostExplorerError.VALIDATION.exception("Metrics must not be empty.");
         }
@@ -155,6 +186,16 @@ public final class CostExplorer {
             throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: "
                     + (granularity == Granularity.HOURLY ? "hourly data covers the past 14 days"
                             : "historical data covers the past 38 months") + ", from " + earliest + ".");
+        }
+    }
+
+    /** The rule for resource-level data (RESOURCE_ID), over {@link #requirePeriod}'s: the last 14 days. */
+    void requireResourcePeriod(Instant start, Instant end, Granularity granularity) {
+        requirePeriod(start, end, granularity);
+        Instant earliest = Granularity.DAILY.bucketStart(clock.now()).minus(RESOURCE_HISTORY);
+        if (start.isBefore(earliest)) {
+            throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: resource-level data"
+                    + " covers the past 14 days, from " + earliest + ".");
         }
     }
 
@@ -323,7 +364,8 @@ public final class CostExplorer {
         private final CostFilter filter;
         private final List<CostGrouping> groupBy;
         private final CostScope scope;
-        private final boolean byTag;
+        /** Whether a grouping reads the item's resource (a tag's value, or RESOURCE_ID). */
+        private final boolean byResource;
         private final List<CostMetric> metrics;
         private final NormalizedUnits normalizedUnits;
         private final int bucketCount;
@@ -336,7 +378,8 @@ public final class CostExplorer {
             this.filter = filter;
             this.groupBy = groupBy;
             this.scope = scope;
-            this.byTag = groupBy.stream().anyMatch(CostGrouping.Tag.class::isInstance);
+            this.byResource = groupBy.stream().anyMatch(grouping -> grouping instanceof CostGrouping.Tag
+                    || grouping == CostDimension.RESOURCE_ID);
             this.metrics = metrics;
             this.normalizedUnits = normalizedUnits;
             this.bucketCount = buckets.size();
@@ -351,7 +394,7 @@ public final class CostExplorer {
                 return;
             }
             if (previous == null || !sameDimensions(previous, item)
-                    || (byTag && previous.resourceId() != item.resourceId())) {
+                    || (byResource && previous.resourceId() != item.resourceId())) {
                 sums = groups.computeIfAbsent(groupKey(item), unused -> new Sums[bucketCount]);
             }
             previous = item;
@@ -376,7 +419,7 @@ public final class CostExplorer {
 
     /**
      * Whether two items have the very same objects in every field {@link CostDimension#valueOf} reads, and so
-     * the same value in every dimension (a tag's value is read through the resource id, compared apart).
+     * the same value in every dimension (a tag's value and RESOURCE_ID read the resource id, compared apart).
      */
     private static boolean sameDimensions(LineItem a, LineItem b) {
         return a.usageType() == b.usageType() && a.purchaseOption() == b.purchaseOption() && a.region() == b.region()

@@ -24,6 +24,31 @@ public sealed interface CostFilter {
         };
     }
 
+    /** Whether the expression reads {@code dimension} anywhere. */
+    default boolean readsDimension(CostDimension dimension) {
+        return switch (this) {
+            case Dimension own -> own.dimension() == dimension;
+            case Tag unused -> false;
+            case And and -> and.all().stream().anyMatch(part -> part.readsDimension(dimension));
+            case Or or -> or.any().stream().anyMatch(part -> part.readsDimension(dimension));
+            case Not not -> not.filter().readsDimension(dimension);
+        };
+    }
+
+    /**
+     * Whether every item the expression passes has {@code value} in {@code dimension}: the expression is that
+     * dimension's filter with that one value, or an And with such a filter among its parts.
+     */
+    default boolean requires(CostDimension dimension, String value) {
+        return switch (this) {
+            case Dimension own -> own.dimension() == dimension && own.values().equals(List.of(value));
+            case And and -> and.all().stream().anyMatch(part -> part.requires(dimension, value));
+            case Tag unused -> false;
+            case Or unused -> false;
+            case Not unused -> false;
+        };
+    }
+
     record Dimension(CostDimension dimension, List<String> values) implements CostFilter {
         @Override
         public boolean matches(LineItem item, CostScope scope) {

@@ -27,7 +27,11 @@ public final class CostValues {
 
     public List<String> dimensionValues(String account, Instant start, Instant end, CostDimension dimension,
                                         String searchString, CostFilter filter, List<CostSort> sortBy) {
-        explorer.requirePeriod(start, end, Granularity.DAILY);
+        if (dimension == CostDimension.RESOURCE_ID || filter.readsDimension(CostDimension.RESOURCE_ID)) {
+            explorer.requireResourcePeriod(start, end, Granularity.DAILY);
+        } else {
+            explorer.requirePeriod(start, end, Granularity.DAILY);
+        }
         Sums sums = new Sums(sortBy, explorer.normalizedUnits());
         explorer.eachMatching(account, start, end, Granularity.MONTHLY, filter, false,
                 (item, scope) -> sums.add(dimension.valueOf(item, scope), item));

@@ -178,6 +178,61 @@ class CostExplorerTest {
     }
 
     @Test
+    void withResourcesEachInstancesCostIsItsOwnGroupAndAddsUpToTheService() {
+        CostScenarios.oneReservationTwoInstancesTwoHours(world);
+        Instant start = CostScenarios.DAY;
+        Instant end = CostScenarios.NEXT_DAY;
+        List<CostMetric> metrics = List.of(CostMetric.UNBLENDED_COST, CostMetric.USAGE_QUANTITY);
+        CostFilter compute = new CostFilter.Dimension(CostDimension.SERVICE, List.of(CostDimension.COMPUTE));
+        CostAndUsage byResource = explorer.costAndUsageWithResources(ReservedTestWorlds.ACCOUNT, start, end,
+                Granularity.DAILY, metrics, List.of(CostDimension.RESOURCE_ID), compute);
+        CostAndUsage.Period day = byResource.results().get(0);
+        List<String> resources = day.groups().stream().map(group -> group.keys().get(0)).toList();
+        assertTrue(resources.containsAll(List.of("i-0000000000000000a", "i-0000000000000000b")), resources.toString());
+        BigDecimal sum = day.groups().stream().map(group -> group.metrics().get("UnblendedCost").amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal service = explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY, metrics,
+                List.of(), compute).results().get(0).total().get("UnblendedCost").amount();
+        assertEquals(0, service.compareTo(sum), "the resources' costs add up to the service's: " + day.groups());
+        for (String instance : List.of("i-0000000000000000a", "i-0000000000000000b")) {
+            assertEquals(0, new BigDecimal("2").compareTo(group(day, instance).get("UsageQuantity").amount()),
+                    instance + " ran two hours, reserved or not");
+        }
+
+        CostFilter oneInstance = new CostFilter.And(List.of(compute, new CostFilter.Dimension(CostDimension.RESOURCE_ID,
+                List.of("i-0000000000000000a"))));
+        assertEquals(0, group(day, "i-0000000000000000a").get("UnblendedCost").amount().compareTo(explorer
+                .costAndUsageWithResources(ReservedTestWorlds.ACCOUNT, start, end, Granularity.DAILY, metrics, List.of(),
+                        oneInstance).results().get(0).total().get("UnblendedCost").amount()), "filtered by its id");
+    }
+
+    @Test
+    void resourceLevelDataNeedsItsOwnOperationTheComputeServiceAResourceAndTheLastFourteenDays() {
+        world.run("i-0000000000000000a", "t3.micro", "us-east-1a");
+        world.clock().advance(Duration.ofHours(1));
+        Instant today = Granularity.DAILY.bucketStart(world.clock().now());
+        Instant tomorrow = today.plus(Duration.ofDays(1));
+        List<CostMetric> cost = List.of(CostMetric.UNBLENDED_COST);
+        CostFilter compute = new CostFilter.Dimension(CostDimension.SERVICE, List.of(CostDimension.COMPUTE));
+        List<CostGrouping> byResource = List.of(CostDimension.RESOURCE_ID);
+        assertEquals("RESOURCE_ID is resource-level data: group or filter by it with GetCostAndUsageWithResources.",
+                assertThrows(CloudException.class, () -> explorer.costAndUsage(ReservedTestWorlds.ACCOUNT, today,
+                        tomorrow, Granularity.DAILY, cost, byResource, CostFilter.ALL)).getMessage());
+        assertThrows(CloudException.class, () -> explorer.costAndUsageWithResources(ReservedTestWorlds.ACCOUNT, today,
+                tomorrow, Granularity.DAILY, cost, byResource, CostFilter.ALL), "no SERVICE filter");
+        assertThrows(CloudException.class, () -> explorer.costAndUsageWithResources(ReservedTestWorlds.ACCOUNT, today,
+                tomorrow, Granularity.DAILY, cost, byResource, new CostFilter.Or(List.of(compute, compute))),
+                "SERVICE in an Or does not hold for every item");
+        assertThrows(CloudException.class, () -> explorer.costAndUsageWithResources(ReservedTestWorlds.ACCOUNT, today,
+                tomorrow, Granularity.DAILY, cost, List.of(CostDimension.USAGE_TYPE), compute), "no RESOURCE_ID");
+        assertThrows(CloudException.class, () -> explorer.costAndUsageWithResources(ReservedTestWorlds.ACCOUNT,
+                today.minus(Duration.ofDays(15)), tomorrow, Granularity.DAILY, cost, byResource, compute));
+        assertEquals(List.of("i-0000000000000000a"), explorer.costAndUsageWithResources(ReservedTestWorlds.ACCOUNT,
+                today.minus(Duration.ofDays(14)), tomorrow, Granularity.MONTHLY, cost, byResource, compute).results()
+                .stream().flatMap(period -> period.groups().stream()).map(group -> group.keys().get(0)).toList());
+    }
+
+    @Test
     void aQueryMayNotStartInTheFutureNorBeforeTheDataCostExplorerKeeps() {
         Instant today = Granularity.DAILY.bucketStart(world.clock().now());
         List<CostMetric> cost = List.of(CostMetric.UNBLENDED_COST);

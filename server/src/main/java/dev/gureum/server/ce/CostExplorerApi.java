@@ -36,9 +36,9 @@ import java.util.Set;
  * Cost Explorer ({@code ce}, awsJson 1.1, target prefix {@code AWSInsightsIndexService}). The SDK for Java's
  * costexplorer model is not among Gureum's dependencies, so requests are read and answers written as JSON
  * documents here, in the shapes of the service's model (2017-10-25). Every operation of the model is
- * recognised; GetCostAndUsage, GetReservationUtilization, GetSavingsPlansUtilization and
- * GetSavingsPlansCoverage ({@link SavingsPlansCosts}) are answered from the bill, the others with
- * {@code UnsupportedOperation} naming them.
+ * recognised; GetCostAndUsage, GetCostAndUsageWithResources, GetReservationUtilization,
+ * GetSavingsPlansUtilization and GetSavingsPlansCoverage ({@link SavingsPlansCosts}) are answered from the bill,
+ * the others with {@code UnsupportedOperation} naming them.
  */
 public final class CostExplorerApi {
     /** Every operation of Cost Explorer's API (2017-10-25), as botocore's model lists them. */
@@ -83,7 +83,8 @@ public final class CostExplorerApi {
     JsonDocument handle(JsonDocument request, RequestContext context) {
         JsonNode input = JsonDocuments.input(request);
         ObjectNode output = switch (request.operation()) {
-            case "GetCostAndUsage" -> costAndUsage(wholeAnswer(input), context);
+            case "GetCostAndUsage" -> costAndUsage(wholeAnswer(input), context, false);
+            case "GetCostAndUsageWithResources" -> costAndUsage(wholeAnswer(input), context, true);
             case "GetReservationUtilization" -> reservationUtilization.utilization(wholeAnswer(input), context);
             case "GetReservationCoverage" -> reservationCoverage.coverage(wholeAnswer(input), context);
             case "GetSavingsPlansUtilization" -> savingsPlans.utilization(input, context);
@@ -116,7 +117,14 @@ public final class CostExplorerApi {
         return input;
     }
 
-    private ObjectNode costAndUsage(JsonNode input, RequestContext context) {
+    /**
+     * GetCostAndUsage, or with {@code withResources} GetCostAndUsageWithResources, whose Filter is required and
+     * which also groups and filters by RESOURCE_ID.
+     */
+    private ObjectNode costAndUsage(JsonNode input, RequestContext context, boolean withResources) {
+        if (withResources) {
+            required(input, "Filter");
+        }
         Granularity granularity = granularity(requiredString(input, "Granularity"));
         Period period = period(input);
         Instant start = period.start();
@@ -141,7 +149,9 @@ public final class CostExplorerApi {
             });
         }
         CostFilter filter = filterOf(input);
-        CostAndUsage result = costs.costAndUsage(context.account(), start, end, granularity, metrics, groupBy, filter);
+        CostAndUsage result = withResources
+                ? costs.costAndUsageWithResources(context.account(), start, end, granularity, metrics, groupBy, filter)
+                : costs.costAndUsage(context.account(), start, end, granularity, metrics, groupBy, filter);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode definitions = output.putArray("GroupDefinitions");
         for (CostGrouping grouping : result.groupDefinitions()) {
@@ -176,8 +186,10 @@ public final class CostExplorerApi {
                 .put("Unit", amount.unit()));
     }
 
-    /** A filter expression: exactly one of Dimensions, Tags, And, Or, Not (CostCategories not yet). */
-    /** The request's Filter, or every line item. */
+    /**
+     * The request's Filter, or every line item: an expression of exactly one of Dimensions, Tags, And, Or, Not
+     * (CostCategories not yet).
+     */
     static CostFilter filterOf(JsonNode input) {
         JsonNode expression = JsonMembers.structure(input, "Filter");
         return expression != null ? filter(expression) : CostFilter.ALL;
@@ -251,7 +263,7 @@ public final class CostExplorerApi {
     static CostDimension dimension(String key) {
         return CostDimension.named(key).orElseThrow(() -> CostExplorerError.VALIDATION.exception("Dimension "
                 + key + " is not supported by Gureum (AZ, INSTANCE_TYPE, LINKED_ACCOUNT, PURCHASE_TYPE, "
-                + "RECORD_TYPE, REGION, SERVICE, USAGE_TYPE)."));
+                + "RECORD_TYPE, REGION, RESOURCE_ID, SERVICE, USAGE_TYPE)."));
     }
 
     /** The Granularity of an operation that takes DAILY or MONTHLY only; null when not given. */
