@@ -208,6 +208,11 @@ class CostExplorerIT {
                 "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter", computeFilter, "--query",
                 "sum(ResultsByTime[].to_number(Total.UnblendedCost.Amount))");
         assertEquals(0, new BigDecimal(computeCost).compareTo(byResourceCost), "per resource, the service's cost");
+        assertTrue(aws.json("ce", "get-dimension-values", "--time-period", "Start=" + from + ",End=" + to,
+                "--dimension", "RESOURCE_ID").field("DimensionValues").get().asArray().stream()
+                .map(value -> value.field("Value").get().asString()).toList().containsAll(ids));
+        aws.assertServerError("ValidationException", "ce", "get-dimension-values", "--time-period", "Start="
+                + java.time.LocalDate.parse(today()).minusDays(15) + ",End=" + to, "--dimension", "RESOURCE_ID");
         aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period", "Start=" + from
                 + ",End=" + to, "--granularity", "DAILY", "--metrics", "UnblendedCost", "--group-by",
                 "Type=DIMENSION,Key=RESOURCE_ID");
