@@ -182,6 +182,8 @@ class SavingsPlansIT {
         String offering = computeOffering("No Upfront");
         String id = aws.text("savingsplans", "create-savings-plan", "--savings-plan-offering-id", offering,
                 "--commitment", "0.050", "--query", "savingsPlanId");
+        String small = aws.text("savingsplans", "create-savings-plan", "--savings-plan-offering-id", offering,
+                "--commitment", "0.001", "--query", "savingsPlanId");
         try (Ec2Client ec2 = Clients.ec2(server.endpoint())) {
             String debian = Ec2PlatformIT.debianImage(ec2);
             String instance = ec2.runInstances(r -> r.imageId(debian).instanceType("m7i.large").minCount(1)
@@ -232,6 +234,49 @@ class SavingsPlansIT {
         assertTrue(commitment.compareTo(new BigDecimal("0.0508")) > 0, commitment.toString());
         assertTrue(used.signum() > 0 && used.compareTo(commitment) <= 0, used + " of " + commitment);
         assertEquals(0, commitment.compareTo(used.add(unused)));
+        String arn = aws.text("savingsplans", "describe-savings-plans", "--savings-plan-ids", id, "--query",
+                "savingsPlans[0].savingsPlanArn");
+        String smallArn = aws.text("savingsplans", "describe-savings-plans", "--savings-plan-ids", small, "--query",
+                "savingsPlans[0].savingsPlanArn");
+        JsonNode details = aws.json("ce", "get-savings-plans-utilization-details", "--time-period",
+                "Start=" + start + ",End=" + today, "--sort-by", "Key=TotalCommitment,SortOrder=DESCENDING");
+        List<JsonNode> plans = details.field("SavingsPlansUtilizationDetails").get().asArray();
+        assertEquals(List.of(arn, smallArn), plans.stream().map(plan -> plan.field("SavingsPlanArn").get().asString())
+                .toList(), "the larger commitment first");
+        BigDecimal detailed = BigDecimal.ZERO;
+        for (JsonNode plan : plans) {
+            detailed = detailed.add(new BigDecimal(plan.field("Utilization").get().field("TotalCommitment").get()
+                    .asString()));
+            assertTrue(plan.field("Savings").isPresent() && plan.field("AmortizedCommitment").isPresent());
+        }
+        assertEquals(0, commitment.compareTo(detailed), "the plans' commitments add up to the total");
+        assertEquals(commitment.toPlainString(), new BigDecimal(details.field("Total").get().field("Utilization").get()
+                .field("TotalCommitment").get().asString()).toPlainString());
+        assertEquals(start, details.field("TimePeriod").get().field("Start").get().asString());
+        JsonNode firstPage = aws.json("ce", "get-savings-plans-utilization-details", "--time-period",
+                "Start=" + start + ",End=" + today, "--data-type", "UTILIZATION", "--max-results", "1",
+                "--sort-by", "Key=TotalCommitment", "--no-paginate");
+        JsonNode smallest = firstPage.field("SavingsPlansUtilizationDetails").get().asArray().get(0);
+        assertEquals(smallArn, smallest.field("SavingsPlanArn").get().asString(), "ascending by default");
+        assertTrue(smallest.field("Savings").isEmpty(), "only the data type asked for");
+        assertEquals(arn, aws.text("ce", "get-savings-plans-utilization-details", "--time-period", "Start=" + start
+                + ",End=" + today, "--max-results", "1", "--sort-by", "Key=TotalCommitment", "--no-paginate",
+                "--next-token", firstPage.field("NextToken").get().asString(), "--query",
+                "SavingsPlansUtilizationDetails[0].SavingsPlanArn"), "the next page");
+        AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization-details",
+                "--time-period", "Start=" + start + ",End=" + today, "--data-type", "ATTRIBUTES"));
+        AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization-details",
+                "--time-period", "Start=" + start + ",End=" + today, "--sort-by", "Key=Region"));
+        List<BigDecimal> usedByDay = aws.json("ce", "get-savings-plans-utilization", "--time-period", "Start=" + start
+                + ",End=" + today, "--granularity", "DAILY", "--sort-by", "Key=UsedCommitment,SortOrder=DESCENDING")
+                .field("SavingsPlansUtilizationsByTime").get().asArray().stream().map(day -> new BigDecimal(day
+                        .field("Utilization").get().field("UsedCommitment").get().asString())).toList();
+        assertEquals(usedByDay.stream().sorted(java.util.Comparator.reverseOrder()).toList(), usedByDay,
+                "most used day first");
+        AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization",
+                "--time-period", "Start=" + start + ",End=" + today, "--sort-by", "Key=AmortizedUpfrontCommitment"));
+        AwsCli.assertServerError("InvalidNextTokenException", aws.run("ce", "get-savings-plans-utilization-details",
+                "--time-period", "Start=" + start + ",End=" + today, "--next-token", "garbage"));
         BigDecimal planCost = BigDecimal.ZERO;
         for (JsonNode bucket : aws.json("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End="
                 + today, "--granularity", "MONTHLY", "--metrics", "UnblendedCost", "--filter",
@@ -265,6 +310,15 @@ class SavingsPlansIT {
                 "--query", "ResultsByTime[0].Total.UnblendedCost.Amount");
         assertEquals(0, onDemand.compareTo(new BigDecimal(instanceTimeOnDemand)),
                 "what the plan did not cover is the instance's on-demand cost: " + onDemand);
+        JsonNode daily = aws.json("ce", "get-savings-plans-coverage", "--time-period", "Start=" + start + ",End="
+                + today, "--granularity", "DAILY", "--sort-by", "Key=TotalCost,SortOrder=DESCENDING");
+        List<BigDecimal> totals = daily.field("SavingsPlansCoverages").get().asArray().stream().map(day -> new BigDecimal(
+                day.field("Coverage").get().field("TotalCost").get().asString())).toList();
+        assertEquals(totals.stream().sorted(java.util.Comparator.reverseOrder()).toList(), totals, "dearest day first");
+        JsonNode onePerPage = aws.json("ce", "get-savings-plans-coverage", "--time-period", "Start=" + start + ",End="
+                + today, "--granularity", "DAILY", "--max-results", "1", "--no-paginate");
+        assertEquals(1, onePerPage.field("SavingsPlansCoverages").get().asArray().size());
+        assertEquals(totals.size() > 1, onePerPage.field("NextToken").isPresent(), "a token while more remain");
         assertTrue(id.matches("[0-9a-f-]{36}"), id);
     }
 

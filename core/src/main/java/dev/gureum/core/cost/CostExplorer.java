@@ -297,6 +297,25 @@ public final class CostExplorer {
         return result;
     }
 
+    /** One Savings Plan's aggregates over a period (GetSavingsPlansUtilizationDetails). */
+    public record PlanDetail(String arn, SavingsPlansAggregates aggregates) {
+    }
+
+    /**
+     * GetSavingsPlansUtilizationDetails: the aggregates of each of the account's plans over the whole period, in the
+     * order of their ARNs; a plan in force for none of it is left out.
+     */
+    public List<PlanDetail> savingsPlansUtilizationDetails(String account, Instant start, Instant end) {
+        requireSavingsPlansPeriod(start, end, null);
+        Map<String, List<SavingsPlanUse>> byPlan = new java.util.TreeMap<>();
+        for (SavingsPlanUse use : bills.savingsPlanUse(account, start, end, Granularity.MONTHLY)) {
+            byPlan.computeIfAbsent(use.arn(), unused -> new ArrayList<>()).add(use);
+        }
+        List<PlanDetail> details = new ArrayList<>(byPlan.size());
+        byPlan.forEach((arn, uses) -> details.add(new PlanDetail(arn, SavingsPlansAggregates.of(uses))));
+        return details;
+    }
+
     /**
      * GetSavingsPlansCoverage: per bucket of {@code granularity} (the whole period when null) and per
      * combination of {@code groupBy} (INSTANCE_FAMILY, also spelt INSTANCE_TYPE_FAMILY, REGION, SERVICE), the

@@ -62,6 +62,13 @@ class SavingsPlanCostsTest {
         assertMoney("0.336", total.netSavings(), "1.2 - 0.864");
         assertMoney("0.864", total.amortizedRecurringCommitment(), "no upfront");
 
+        List<CostExplorer.PlanDetail> details = costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT,
+                SavingsWorld.START, world.clock.now());
+        assertEquals(1, details.size(), "the one plan");
+        assertEquals(total, details.get(0).aggregates(), "one plan's details are the total");
+        assertRefused(() -> costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT, SavingsWorld.START,
+                world.clock.now().plus(Duration.ofDays(1))), "after the current date");
+
         List<SavingsPlansCoverage> coverage = costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 world.clock.now(), null, List.of("INSTANCE_TYPE_FAMILY"));
         assertEquals(1, coverage.size());

@@ -36,8 +36,9 @@ import java.util.Set;
  * Cost Explorer ({@code ce}, awsJson 1.1, target prefix {@code AWSInsightsIndexService}). The SDK for Java's
  * costexplorer model is not among Gureum's dependencies, so requests are read and answers written as JSON
  * documents here, in the shapes of the service's model (2017-10-25). Every operation of the model is
- * recognised; GetCostAndUsage, GetCostAndUsageWithResources, GetReservationUtilization,
- * GetSavingsPlansUtilization and GetSavingsPlansCoverage ({@link SavingsPlansCosts}) are answered from the bill,
+ * recognised; GetCostAndUsage, GetCostAndUsageWithResources, GetReservationUtilization, GetReservationCoverage,
+ * GetSavingsPlansUtilization, GetSavingsPlansUtilizationDetails and GetSavingsPlansCoverage
+ * ({@link SavingsPlansCosts}), GetDimensionValues and GetTags are answered from the bill,
  * the others with {@code UnsupportedOperation} naming them.
  */
 public final class CostExplorerApi {
@@ -88,6 +89,7 @@ public final class CostExplorerApi {
             case "GetReservationUtilization" -> reservationUtilization.utilization(wholeAnswer(input), context);
             case "GetReservationCoverage" -> reservationCoverage.coverage(wholeAnswer(input), context);
             case "GetSavingsPlansUtilization" -> savingsPlans.utilization(input, context);
+            case "GetSavingsPlansUtilizationDetails" -> savingsPlans.utilizationDetails(input, context);
             case "GetSavingsPlansCoverage" -> savingsPlans.coverage(input, context);
             case "GetDimensionValues" -> values.dimensionValues(input, context);
             case "GetTags" -> values.tags(input, context);

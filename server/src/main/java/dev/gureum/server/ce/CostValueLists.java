@@ -10,10 +10,8 @@ import dev.gureum.core.cost.CostSort;
 import dev.gureum.core.cost.CostValues;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.server.dispatch.JsonMembers;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -23,7 +21,6 @@ import java.util.List;
  */
 final class CostValueLists {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String TOKEN_PREFIX = "values:";
     static final int PAGE = 1_000;
     private static final int MAX_TEXT = 1_024;
 
@@ -111,32 +108,11 @@ final class CostValueLists {
      * while more remain, NextPageToken.
      */
     static List<String> page(JsonNode input, List<String> all, int pageSize, ObjectNode output) {
-        int from = offset(JsonMembers.string(input, "NextPageToken"), all.size());
-        int to = (int) Math.min(all.size(), (long) from + pageSize);
-        List<String> page = all.subList(from, to);
-        output.put("ReturnSize", page.size()).put("TotalSize", all.size());
-        if (to < all.size()) {
-            output.put("NextPageToken", Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    (TOKEN_PREFIX + to).getBytes(StandardCharsets.UTF_8)));
+        CostPages.Page<String> page = CostPages.page(all, JsonMembers.string(input, "NextPageToken"), pageSize);
+        output.put("ReturnSize", page.items().size()).put("TotalSize", all.size());
+        if (page.nextToken() != null) {
+            output.put("NextPageToken", page.nextToken());
         }
-        return page;
-    }
-
-    private static int offset(String token, int size) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            if (text.startsWith(TOKEN_PREFIX)) {
-                int offset = Integer.parseInt(text.substring(TOKEN_PREFIX.length()));
-                if (offset >= 0 && offset <= size) {
-                    return offset;
-                }
-            }
-        } catch (IllegalArgumentException malformed) {
-            // falls through to the refusal below
-        }
-        throw CostExplorerError.INVALID_NEXT_TOKEN.exception("The NextPageToken " + token + " is not valid.");
+        return page.items();
     }
 }

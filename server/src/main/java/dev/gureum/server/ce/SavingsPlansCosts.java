@@ -13,15 +13,43 @@ import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.server.dispatch.JsonMembers;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
- * GetSavingsPlansUtilization and GetSavingsPlansCoverage, DAILY or MONTHLY, from the bill's Savings Plan lines.
- * Coverage groups by REGION and INSTANCE_TYPE_FAMILY; filters, sorting and paging are not supported yet and
- * say so.
+ * GetSavingsPlansUtilization, GetSavingsPlansUtilizationDetails and GetSavingsPlansCoverage, DAILY or MONTHLY, from
+ * the bill's Savings Plan lines. Coverage groups by REGION, INSTANCE_FAMILY and SERVICE. Each sorts by the keys its
+ * model documents; the details and coverage come 20 a page (MaxResults, at least 1) with a NextToken while more
+ * remain. Filters, and the details' ATTRIBUTES (whose keys are not documented), are not supported yet and say so.
  */
 final class SavingsPlansCosts {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** GetSavingsPlansUtilizationDetails' sort keys; GetSavingsPlansUtilization's are the first five. */
+    private static final Map<String, Function<SavingsPlansAggregates, Comparable<?>>> UTILIZATION_SORT_KEYS =
+            sortKeys(Map.entry("UtilizationPercentage", SavingsPlansAggregates::utilizationPercentage),
+                    Map.entry("TotalCommitment", SavingsPlansAggregates::totalCommitment),
+                    Map.entry("UsedCommitment", SavingsPlansAggregates::usedCommitment),
+                    Map.entry("UnusedCommitment", SavingsPlansAggregates::unusedCommitment),
+                    Map.entry("NetSavings", SavingsPlansAggregates::netSavings),
+                    Map.entry("AmortizedRecurringCommitment", SavingsPlansAggregates::amortizedRecurringCommitment),
+                    Map.entry("AmortizedUpfrontCommitment", SavingsPlansAggregates::amortizedUpfrontCommitment));
+    private static final int UTILIZATION_BY_TIME_SORT_KEYS = 5;
+    private static final Map<String, Function<SavingsPlansCoverage, Comparable<?>>> COVERAGE_SORT_KEYS =
+            sortKeys(Map.entry("SpendCoveredBySavingsPlan", SavingsPlansCoverage::spendCovered),
+                    Map.entry("OnDemandCost", SavingsPlansCoverage::onDemandCost),
+                    Map.entry("CoveragePercentage", SavingsPlansCoverage::coveragePercentage),
+                    Map.entry("TotalCost", SavingsPlansCoverage::totalCost),
+                    Map.entry("InstanceFamily", coverage -> coverage.attributes().getOrDefault("instanceFamily", "")),
+                    Map.entry("Region", coverage -> coverage.attributes().getOrDefault("region", "")),
+                    Map.entry("Service", coverage -> coverage.attributes().getOrDefault("service", "")));
+    private static final List<String> DATA_TYPES = List.of("ATTRIBUTES", "UTILIZATION", "AMORTIZED_COMMITMENT",
+            "SAVINGS");
+    /** The parts of an answer's aggregates, in the model's DataType terms. */
+    private static final List<String> ALL_PARTS = List.of("UTILIZATION", "SAVINGS", "AMORTIZED_COMMITMENT");
+    private static final int DEFAULT_PAGE = 20;
 
     private final CostExplorer costs;
 
@@ -34,34 +62,153 @@ final class SavingsPlansCosts {
         Instant start = period.start();
         Instant end = period.end();
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansUtilization");
-        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter", "SortBy");
+        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter");
+        Comparator<SavingsPlansAggregates> order = sortBy(input, "GetSavingsPlansUtilization",
+                firstKeys(UTILIZATION_SORT_KEYS, UTILIZATION_BY_TIME_SORT_KEYS));
         List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
                 granularity);
+        List<CostExplorer.PlanUtilization> buckets = new ArrayList<>(result.subList(0, result.size() - 1));
+        if (order != null) {
+            buckets.sort(Comparator.comparing(CostExplorer.PlanUtilization::aggregates, order));
+        }
         ObjectNode output = JSON.createObjectNode();
         ArrayNode byTime = output.putArray("SavingsPlansUtilizationsByTime");
-        for (CostExplorer.PlanUtilization bucket : result.subList(0, result.size() - 1)) {
+        for (CostExplorer.PlanUtilization bucket : buckets) {
             ObjectNode entry = byTime.addObject();
             entry.putObject("TimePeriod").put("Start", CostExplorerApi.dateText(bucket.start(), granularity))
                     .put("End", CostExplorerApi.dateText(bucket.end(), granularity));
-            aggregates(entry, bucket.aggregates());
+            aggregates(entry, bucket.aggregates(), ALL_PARTS);
         }
-        aggregates(output.putObject("Total"), result.get(result.size() - 1).aggregates());
+        aggregates(output.putObject("Total"), result.get(result.size() - 1).aggregates(), ALL_PARTS);
         return output;
     }
 
-    private static void aggregates(ObjectNode node, SavingsPlansAggregates total) {
-        node.putObject("Utilization")
-                .put("TotalCommitment", CostExplorerApi.text(total.totalCommitment()))
-                .put("UsedCommitment", CostExplorerApi.text(total.usedCommitment()))
-                .put("UnusedCommitment", CostExplorerApi.text(total.unusedCommitment()))
-                .put("UtilizationPercentage", CostExplorerApi.text(total.utilizationPercentage()));
-        node.putObject("Savings")
-                .put("NetSavings", CostExplorerApi.text(total.netSavings()))
-                .put("OnDemandCostEquivalent", CostExplorerApi.text(total.onDemandCostEquivalent()));
-        node.putObject("AmortizedCommitment")
-                .put("AmortizedRecurringCommitment", CostExplorerApi.text(total.amortizedRecurringCommitment()))
-                .put("AmortizedUpfrontCommitment", CostExplorerApi.text(total.amortizedUpfrontCommitment()))
-                .put("TotalAmortizedCommitment", CostExplorerApi.text(total.totalAmortizedCommitment()));
+    /**
+     * GetSavingsPlansUtilizationDetails: each plan's aggregates over the period, by ARN or as SortBy asks, the parts
+     * DataType names (all it supports when none).
+     */
+    ObjectNode utilizationDetails(JsonNode input, RequestContext context) {
+        String operation = "GetSavingsPlansUtilizationDetails";
+        CostExplorerApi.Period period = CostExplorerApi.period(input);
+        CostExplorerApi.refuseUnsupported(input, operation, "Filter");
+        List<String> parts = dataTypes(input);
+        int pageSize = pageSize(input);
+        Comparator<SavingsPlansAggregates> order = sortBy(input, operation, UTILIZATION_SORT_KEYS);
+        List<CostExplorer.PlanDetail> details = new ArrayList<>(costs.savingsPlansUtilizationDetails(
+                context.account(), period.start(), period.end()));
+        if (order != null) {
+            details.sort(Comparator.comparing(CostExplorer.PlanDetail::aggregates, order));
+        }
+        List<CostExplorer.PlanUtilization> whole = costs.savingsPlansUtilization(context.account(), period.start(),
+                period.end(), null);
+        CostPages.Page<CostExplorer.PlanDetail> page = CostPages.page(details, JsonMembers.string(input, "NextToken"),
+                pageSize);
+        ObjectNode output = JSON.createObjectNode();
+        ArrayNode listed = output.putArray("SavingsPlansUtilizationDetails");
+        for (CostExplorer.PlanDetail detail : page.items()) {
+            aggregates(listed.addObject().put("SavingsPlanArn", detail.arn()), detail.aggregates(), parts);
+        }
+        aggregates(output.putObject("Total"), whole.get(whole.size() - 1).aggregates(), ALL_PARTS);
+        output.putObject("TimePeriod").put("Start", CostExplorerApi.dateText(period.start(), Granularity.DAILY))
+                .put("End", CostExplorerApi.dateText(period.end(), Granularity.DAILY));
+        if (page.nextToken() != null) {
+            output.put("NextToken", page.nextToken());
+        }
+        return output;
+    }
+
+    /** The DataType list: each a value of the model's enum; ATTRIBUTES, whose keys are not documented, refused. */
+    private static List<String> dataTypes(JsonNode input) {
+        List<String> given = JsonMembers.strings(input, "DataType");
+        for (String type : given) {
+            if (!DATA_TYPES.contains(type)) {
+                throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '[" + type
+                        + "]' at 'dataType' failed to satisfy constraint: Member must satisfy constraint: [Member must"
+                        + " satisfy enum value set: " + DATA_TYPES + "]");
+            }
+            if (type.equals("ATTRIBUTES")) {
+                throw CostExplorerError.VALIDATION.exception("DataType ATTRIBUTES is not supported by Gureum's"
+                        + " GetSavingsPlansUtilizationDetails yet.");
+            }
+        }
+        return given.isEmpty() ? ALL_PARTS : given;
+    }
+
+    /** The parts of {@code total} that {@code parts} names, each as the model's structure of it. */
+    private static void aggregates(ObjectNode node, SavingsPlansAggregates total, List<String> parts) {
+        if (parts.contains("UTILIZATION")) {
+            node.putObject("Utilization")
+                    .put("TotalCommitment", CostExplorerApi.text(total.totalCommitment()))
+                    .put("UsedCommitment", CostExplorerApi.text(total.usedCommitment()))
+                    .put("UnusedCommitment", CostExplorerApi.text(total.unusedCommitment()))
+                    .put("UtilizationPercentage", CostExplorerApi.text(total.utilizationPercentage()));
+        }
+        if (parts.contains("SAVINGS")) {
+            node.putObject("Savings")
+                    .put("NetSavings", CostExplorerApi.text(total.netSavings()))
+                    .put("OnDemandCostEquivalent", CostExplorerApi.text(total.onDemandCostEquivalent()));
+        }
+        if (parts.contains("AMORTIZED_COMMITMENT")) {
+            node.putObject("AmortizedCommitment")
+                    .put("AmortizedRecurringCommitment", CostExplorerApi.text(total.amortizedRecurringCommitment()))
+                    .put("AmortizedUpfrontCommitment", CostExplorerApi.text(total.amortizedUpfrontCommitment()))
+                    .put("TotalAmortizedCommitment", CostExplorerApi.text(total.totalAmortizedCommitment()));
+        }
+    }
+
+    /**
+     * The order SortBy asks for, or null without it: its Key one of {@code keys}, its SortOrder ASCENDING (the default)
+     * or DESCENDING.
+     */
+    private static <T> Comparator<T> sortBy(JsonNode input, String operation,
+                                            Map<String, Function<T, Comparable<?>>> keys) {
+        JsonNode definition = JsonMembers.structure(input, "SortBy");
+        if (definition == null) {
+            return null;
+        }
+        String key = CostExplorerApi.requiredString(definition, "Key");
+        Function<T, Comparable<?>> value = keys.get(key);
+        if (value == null) {
+            throw CostExplorerError.VALIDATION.exception("SortBy key " + key + " is not valid for " + operation
+                    + ". Valid keys are " + String.join(", ", keys.keySet()) + ".");
+        }
+        String order = JsonMembers.string(definition, "SortOrder");
+        if (order != null && !order.equals("ASCENDING") && !order.equals("DESCENDING")) {
+            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + order
+                    + "' at 'sortBy.sortOrder' failed to satisfy constraint: Member must satisfy enum value set:"
+                    + " [ASCENDING, DESCENDING]");
+        }
+        @SuppressWarnings("unchecked")
+        Comparator<T> ascending = Comparator.comparing(item -> (Comparable<Object>) value.apply(item));
+        return "DESCENDING".equals(order) ? ascending.reversed() : ascending;
+    }
+
+    /** MaxResults (at least 1), or 20 when not given, as the model documents. */
+    private static int pageSize(JsonNode input) {
+        Integer maxResults = JsonMembers.integer(input, "MaxResults");
+        if (maxResults != null && maxResults < 1) {
+            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + maxResults
+                    + "' at 'maxResults' failed to satisfy constraint: Member must have value greater than or equal"
+                    + " to 1");
+        }
+        return maxResults == null ? DEFAULT_PAGE : maxResults;
+    }
+
+    @SafeVarargs
+    private static <T> Map<String, Function<T, Comparable<?>>> sortKeys(
+            Map.Entry<String, Function<T, Comparable<?>>>... keys) {
+        Map<String, Function<T, Comparable<?>>> ordered = new LinkedHashMap<>();
+        for (Map.Entry<String, Function<T, Comparable<?>>> key : keys) {
+            ordered.put(key.getKey(), key.getValue());
+        }
+        return java.util.Collections.unmodifiableMap(ordered);
+    }
+
+    private static <T> Map<String, Function<T, Comparable<?>>> firstKeys(Map<String, Function<T, Comparable<?>>> keys,
+                                                                        int count) {
+        Map<String, Function<T, Comparable<?>>> first = new LinkedHashMap<>();
+        keys.entrySet().stream().limit(count).forEach(key -> first.put(key.getKey(), key.getValue()));
+        return first;
     }
 
     ObjectNode coverage(JsonNode input, RequestContext context) {
@@ -69,7 +216,9 @@ final class SavingsPlansCosts {
         Instant start = period.start();
         Instant end = period.end();
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansCoverage");
-        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter", "SortBy", "NextToken", "MaxResults");
+        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter");
+        int pageSize = pageSize(input);
+        Comparator<SavingsPlansCoverage> order = sortBy(input, "GetSavingsPlansCoverage", COVERAGE_SORT_KEYS);
         for (String metric : JsonMembers.strings(input, "Metrics")) {
             if (!"SpendCoveredBySavingsPlans".equals(metric)) {
                 throw CostExplorerError.VALIDATION.exception("Metric " + metric
@@ -87,10 +236,16 @@ final class SavingsPlansCosts {
             // "Granularity can't be set if GroupBy is set."
             throw CostExplorerError.VALIDATION.exception("Granularity is not supported when specifying groupBy");
         }
+        List<SavingsPlansCoverage> all = new ArrayList<>(costs.savingsPlansCoverage(context.account(), start, end,
+                granularity, groupBy));
+        if (order != null) {
+            all.sort(order);
+        }
+        CostPages.Page<SavingsPlansCoverage> page = CostPages.page(all, JsonMembers.string(input, "NextToken"),
+                pageSize);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode coverages = output.putArray("SavingsPlansCoverages");
-        for (SavingsPlansCoverage coverage : costs.savingsPlansCoverage(context.account(), start, end, granularity,
-                groupBy)) {
+        for (SavingsPlansCoverage coverage : page.items()) {
             ObjectNode entry = coverages.addObject();
             ObjectNode attributes = entry.putObject("Attributes");
             coverage.attributes().forEach(attributes::put);
@@ -101,6 +256,9 @@ final class SavingsPlansCosts {
                     .put("CoveragePercentage", CostExplorerApi.text(coverage.coveragePercentage()));
             entry.putObject("TimePeriod").put("Start", CostExplorerApi.dateText(coverage.start(), granularity))
                     .put("End", CostExplorerApi.dateText(coverage.end(), granularity));
+        }
+        if (page.nextToken() != null) {
+            output.put("NextToken", page.nextToken());
         }
         return output;
     }
