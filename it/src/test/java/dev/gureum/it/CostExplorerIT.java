@@ -239,6 +239,24 @@ class CostExplorerIT {
         aws.assertServerError("ValidationException", "ce", "get-reservation-utilization", "--time-period",
                 "Start=" + start + ",End=" + end, "--group-by", "Type=DIMENSION,Key=SUBSCRIPTION_ID",
                 "--max-results", "1");
+        for (String[] filter : new String[][] {{"{\"Dimensions\":{\"Key\":\"INSTANCE_TYPE\",\"Values\":"
+                + "[\"t3.micro\",\"m7i.large\"]}}", "the reservation"}, {"{\"And\":[{\"Dimensions\":{\"Key\":"
+                + "\"SCOPE\",\"Values\":[\"Region\"]}},{\"Dimensions\":{\"Key\":\"REGION\",\"Values\":"
+                + "[\"us-east-1\"]}}]}", "the reservation"}, {"{\"Dimensions\":{\"Key\":\"INSTANCE_TYPE\","
+                + "\"Values\":[\"t3.micro\"]}}", "none"}, {"{\"Dimensions\":{\"Key\":\"AZ\",\"Values\":"
+                + "[\"us-east-1a\"]}}", "none: the reservation is regional"}}) {
+            BigDecimal filtered = new BigDecimal(aws.text("ce", "get-reservation-utilization", "--time-period",
+                    "Start=" + start + ",End=" + end, "--filter", filter[0], "--query", "Total.PurchasedHours"));
+            assertEquals(0, (filter[1].startsWith("none") ? BigDecimal.ZERO : purchased).compareTo(filtered),
+                    filter[0] + ": " + filter[1]);
+        }
+        aws.assertServerError("ValidationException", "ce", "get-reservation-utilization", "--time-period",
+                "Start=" + start + ",End=" + end, "--filter",
+                "{\"Dimensions\":{\"Key\":\"OPERATING_SYSTEM\",\"Values\":[\"Linux\"]}}");
+        aws.assertServerError("ValidationException", "ce", "get-reservation-utilization", "--time-period",
+                "Start=" + start + ",End=" + end, "--filter", "{\"Or\":[{\"Dimensions\":{\"Key\":\"REGION\","
+                        + "\"Values\":[\"us-east-1\"]}},{\"Dimensions\":{\"Key\":\"REGION\",\"Values\":"
+                        + "[\"us-west-2\"]}}]}");
     }
 
     @Test

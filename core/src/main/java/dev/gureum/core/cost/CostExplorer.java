@@ -252,9 +252,23 @@ public final class CostExplorer {
      */
     public List<Utilization> reservationUtilization(String account, Instant start, Instant end,
                                                     Granularity granularity, boolean byReservation) {
+        return reservationUtilization(account, start, end, granularity, byReservation, reservation -> true);
+    }
+
+    /** As above, of the reservations {@code reservations} accepts (a Filter on their attributes). */
+    public List<Utilization> reservationUtilization(String account, Instant start, Instant end,
+                                                    Granularity granularity, boolean byReservation,
+                                                    java.util.function.Predicate<BilledReservation> reservations) {
         requirePeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
-        List<ReservationUse> uses = bills.reservationUse(account, start, end, buckets);
+        java.util.Set<String> accepted = new java.util.HashSet<>();
+        for (BilledReservation reservation : bills.reservations(account)) {
+            if (reservations.test(reservation)) {
+                accepted.add(reservation.id());
+            }
+        }
+        List<ReservationUse> uses = bills.reservationUse(account, start, end, buckets).stream()
+                .filter(use -> accepted.contains(use.reservationId())).toList();
         List<Utilization> result = new ArrayList<>();
         if (granularity != null) {
             for (Granularity.Window window : granularity.windows(start, end)) {

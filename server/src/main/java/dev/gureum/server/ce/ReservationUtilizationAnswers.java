@@ -11,16 +11,22 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.billing.BilledReservation;
 import dev.gureum.core.billing.Granularity;
+import dev.gureum.core.cost.CostDimension;
 import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.server.dispatch.JsonMembers;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** GetReservationUtilization's answers. */
 final class ReservationUtilizationAnswers {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The platform, tenancy and service of every reservation Gureum sells. */
+    private static final String PLATFORM = "Linux/UNIX";
+    private static final String TENANCY = "Shared";
+    private static final String SERVICE = CostDimension.COMPUTE;
 
     private final CostExplorer costs;
 
@@ -30,8 +36,8 @@ final class ReservationUtilizationAnswers {
 
     /**
      * Totals per bucket (when Granularity is given) and over the period, and per reservation with GroupBy
-     * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id), on one page; filters, sorting and
-     * MaxResults not yet.
+     * SUBSCRIPTION_ID (Gureum's subscription id is the reservation's id), on one page, of the reservations the Filter
+     * accepts; sorting and MaxResults not yet.
      */
     ObjectNode utilization(JsonNode input, RequestContext context) {
         CostExplorerApi.Period period = period(input);
@@ -49,9 +55,11 @@ final class ReservationUtilizationAnswers {
             }
             byReservation = true;
         }
-        CostExplorerApi.refuseUnsupported(input, "GetReservationUtilization", "Filter", "SortBy", "MaxResults");
+        CostExplorerApi.refuseUnsupported(input, "GetReservationUtilization", "SortBy", "MaxResults");
+        Predicate<BilledReservation> filter = reservationFilter(JsonMembers.structure(input, "Filter"), true,
+                context.account());
         List<CostExplorer.Utilization> result = costs.reservationUtilization(context.account(), start, end,
-                granularity, byReservation);
+                granularity, byReservation, filter);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode byTime = output.putArray("UtilizationsByTime");
         for (CostExplorer.Utilization bucket : result.subList(0, result.size() - 1)) {
@@ -68,9 +76,9 @@ final class ReservationUtilizationAnswers {
                         .put("instanceType", reserved.instanceType())
                         .put("region", reserved.region())
                         .put("numberOfInstances", String.valueOf(reserved.instanceCount()))
-                        .put("platform", "Linux/UNIX")
-                        .put("tenancy", "Shared")
-                        .put("scope", reserved.availabilityZone() == null ? "Region" : "Availability Zone")
+                        .put("platform", PLATFORM)
+                        .put("tenancy", TENANCY)
+                        .put("scope", scope(reserved))
                         .put("startDateTime", reserved.start().toString())
                         .put("endDateTime", reserved.end().toString());
                 if (reserved.availabilityZone() != null) {
@@ -82,6 +90,51 @@ final class ReservationUtilizationAnswers {
         }
         aggregates(output.putObject("Total"), result.get(result.size() - 1).aggregates());
         return output;
+    }
+
+    /**
+     * The Filter as a test of a reservation: "only AND is supported among each dimension, and nesting is supported up
+     * to only one level deep. If there are multiple values for a dimension, they are OR'd together", on the
+     * dimensions the model lists that Gureum's reservations have (AZ, INSTANCE_TYPE, LINKED_ACCOUNT, PLATFORM, REGION,
+     * SCOPE, SERVICE, TENANCY), their values as this operation's group attributes write them.
+     */
+    private static Predicate<BilledReservation> reservationFilter(JsonNode expression, boolean top, String account) {
+        if (expression == null) {
+            return reservation -> true;
+        }
+        JsonNode and = expression.get("And");
+        JsonNode dimensions = expression.get("Dimensions");
+        if (top && and != null && !and.isNull() && expression.size() == 1) {
+            Predicate<BilledReservation> all = reservation -> true;
+            for (JsonNode part : JsonMembers.structures(expression, "And")) {
+                all = all.and(reservationFilter(part, false, account));
+            }
+            return all;
+        }
+        if (dimensions == null || dimensions.isNull() || expression.size() != 1) {
+            throw CostExplorerError.VALIDATION.exception("GetReservationUtilization filters support only And, one level"
+                    + " deep, of Dimensions.");
+        }
+        String key = JsonMembers.string(dimensions, "Key");
+        List<String> values = JsonMembers.strings(dimensions, "Values");
+        java.util.function.Function<BilledReservation, String> attribute = switch (key == null ? "" : key) {
+            case "AZ" -> BilledReservation::availabilityZone;
+            case "INSTANCE_TYPE" -> BilledReservation::instanceType;
+            case "LINKED_ACCOUNT" -> reservation -> account;
+            case "PLATFORM" -> reservation -> PLATFORM;
+            case "REGION" -> BilledReservation::region;
+            case "SCOPE" -> ReservationUtilizationAnswers::scope;
+            case "SERVICE" -> reservation -> SERVICE;
+            case "TENANCY" -> reservation -> TENANCY;
+            default -> throw CostExplorerError.VALIDATION.exception("GetReservationUtilization does not filter by "
+                    + key + "; it filters by AZ, INSTANCE_TYPE, LINKED_ACCOUNT, PLATFORM, REGION, SCOPE, SERVICE and"
+                    + " TENANCY (and, for other services than EC2, CACHE_ENGINE and DEPLOYMENT_OPTION).");
+        };
+        return reservation -> values.contains(attribute.apply(reservation));
+    }
+
+    private static String scope(BilledReservation reservation) {
+        return reservation.availabilityZone() == null ? "Region" : "Availability Zone";
     }
 
     private static void aggregates(ObjectNode node, ReservationAggregates total) {
