@@ -71,13 +71,7 @@ final class CostValueLists {
             CostMetric metric = CostMetric.named(key).orElseThrow(() -> CostExplorerError.VALIDATION.exception(
                     "SortBy key " + key + " is not valid. Valid keys are AmortizedCost, BlendedCost, NetAmortizedCost, "
                             + "NetUnblendedCost, NormalizedUsageAmount, UnblendedCost and UsageQuantity."));
-            String order = JsonMembers.string(definition, "SortOrder");
-            if (order != null && !order.equals("ASCENDING") && !order.equals("DESCENDING")) {
-                throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + order
-                        + "' at 'sortBy.member.sortOrder' failed to satisfy constraint: Member must satisfy enum value"
-                        + " set: [ASCENDING, DESCENDING]");
-            }
-            sorts.add(new CostSort(metric, "DESCENDING".equals(order)));
+            sorts.add(new CostSort(metric, SortKeys.descending(definition, "sortBy.member")));
         }
         return sorts;
     }

@@ -14,7 +14,6 @@ import dev.gureum.server.dispatch.JsonMembers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,7 +28,7 @@ final class SavingsPlansCosts {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** GetSavingsPlansUtilizationDetails' sort keys; GetSavingsPlansUtilization's are the first five. */
     private static final Map<String, Function<SavingsPlansAggregates, Comparable<?>>> UTILIZATION_SORT_KEYS =
-            sortKeys(Map.entry("UtilizationPercentage", SavingsPlansAggregates::utilizationPercentage),
+            SortKeys.of(Map.entry("UtilizationPercentage", SavingsPlansAggregates::utilizationPercentage),
                     Map.entry("TotalCommitment", SavingsPlansAggregates::totalCommitment),
                     Map.entry("UsedCommitment", SavingsPlansAggregates::usedCommitment),
                     Map.entry("UnusedCommitment", SavingsPlansAggregates::unusedCommitment),
@@ -38,7 +37,7 @@ final class SavingsPlansCosts {
                     Map.entry("AmortizedUpfrontCommitment", SavingsPlansAggregates::amortizedUpfrontCommitment));
     private static final int UTILIZATION_BY_TIME_SORT_KEYS = 5;
     private static final Map<String, Function<SavingsPlansCoverage, Comparable<?>>> COVERAGE_SORT_KEYS =
-            sortKeys(Map.entry("SpendCoveredBySavingsPlan", SavingsPlansCoverage::spendCovered),
+            SortKeys.of(Map.entry("SpendCoveredBySavingsPlan", SavingsPlansCoverage::spendCovered),
                     Map.entry("OnDemandCost", SavingsPlansCoverage::onDemandCost),
                     Map.entry("CoveragePercentage", SavingsPlansCoverage::coveragePercentage),
                     Map.entry("TotalCost", SavingsPlansCoverage::totalCost),
@@ -63,8 +62,8 @@ final class SavingsPlansCosts {
         Instant end = period.end();
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansUtilization");
         CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter");
-        Comparator<SavingsPlansAggregates> order = sortBy(input, "GetSavingsPlansUtilization",
-                firstKeys(UTILIZATION_SORT_KEYS, UTILIZATION_BY_TIME_SORT_KEYS));
+        Comparator<SavingsPlansAggregates> order = SortKeys.sortBy(input, "GetSavingsPlansUtilization",
+                SortKeys.first(UTILIZATION_SORT_KEYS, UTILIZATION_BY_TIME_SORT_KEYS));
         List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
                 granularity);
         List<CostExplorer.PlanUtilization> buckets = new ArrayList<>(result.subList(0, result.size() - 1));
@@ -93,7 +92,7 @@ final class SavingsPlansCosts {
         CostExplorerApi.refuseUnsupported(input, operation, "Filter");
         List<String> parts = dataTypes(input);
         int pageSize = pageSize(input);
-        Comparator<SavingsPlansAggregates> order = sortBy(input, operation, UTILIZATION_SORT_KEYS);
+        Comparator<SavingsPlansAggregates> order = SortKeys.sortBy(input, operation, UTILIZATION_SORT_KEYS);
         List<CostExplorer.PlanDetail> details = new ArrayList<>(costs.savingsPlansUtilizationDetails(
                 context.account(), period.start(), period.end()));
         if (order != null) {
@@ -156,33 +155,6 @@ final class SavingsPlansCosts {
         }
     }
 
-    /**
-     * The order SortBy asks for, or null without it: its Key one of {@code keys}, its SortOrder ASCENDING (the default)
-     * or DESCENDING.
-     */
-    private static <T> Comparator<T> sortBy(JsonNode input, String operation,
-                                            Map<String, Function<T, Comparable<?>>> keys) {
-        JsonNode definition = JsonMembers.structure(input, "SortBy");
-        if (definition == null) {
-            return null;
-        }
-        String key = CostExplorerApi.requiredString(definition, "Key");
-        Function<T, Comparable<?>> value = keys.get(key);
-        if (value == null) {
-            throw CostExplorerError.VALIDATION.exception("SortBy key " + key + " is not valid for " + operation
-                    + ". Valid keys are " + String.join(", ", keys.keySet()) + ".");
-        }
-        String order = JsonMembers.string(definition, "SortOrder");
-        if (order != null && !order.equals("ASCENDING") && !order.equals("DESCENDING")) {
-            throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + order
-                    + "' at 'sortBy.sortOrder' failed to satisfy constraint: Member must satisfy enum value set:"
-                    + " [ASCENDING, DESCENDING]");
-        }
-        @SuppressWarnings("unchecked")
-        Comparator<T> ascending = Comparator.comparing(item -> (Comparable<Object>) value.apply(item));
-        return "DESCENDING".equals(order) ? ascending.reversed() : ascending;
-    }
-
     /** MaxResults (at least 1), or 20 when not given, as the model documents. */
     private static int pageSize(JsonNode input) {
         Integer maxResults = JsonMembers.integer(input, "MaxResults");
@@ -194,23 +166,6 @@ final class SavingsPlansCosts {
         return maxResults == null ? DEFAULT_PAGE : maxResults;
     }
 
-    @SafeVarargs
-    private static <T> Map<String, Function<T, Comparable<?>>> sortKeys(
-            Map.Entry<String, Function<T, Comparable<?>>>... keys) {
-        Map<String, Function<T, Comparable<?>>> ordered = new LinkedHashMap<>();
-        for (Map.Entry<String, Function<T, Comparable<?>>> key : keys) {
-            ordered.put(key.getKey(), key.getValue());
-        }
-        return java.util.Collections.unmodifiableMap(ordered);
-    }
-
-    private static <T> Map<String, Function<T, Comparable<?>>> firstKeys(Map<String, Function<T, Comparable<?>>> keys,
-                                                                        int count) {
-        Map<String, Function<T, Comparable<?>>> first = new LinkedHashMap<>();
-        keys.entrySet().stream().limit(count).forEach(key -> first.put(key.getKey(), key.getValue()));
-        return first;
-    }
-
     ObjectNode coverage(JsonNode input, RequestContext context) {
         CostExplorerApi.Period period = CostExplorerApi.period(input);
         Instant start = period.start();
@@ -218,7 +173,7 @@ final class SavingsPlansCosts {
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansCoverage");
         CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter");
         int pageSize = pageSize(input);
-        Comparator<SavingsPlansCoverage> order = sortBy(input, "GetSavingsPlansCoverage", COVERAGE_SORT_KEYS);
+        Comparator<SavingsPlansCoverage> order = SortKeys.sortBy(input, "GetSavingsPlansCoverage", COVERAGE_SORT_KEYS);
         for (String metric : JsonMembers.strings(input, "Metrics")) {
             if (!"SpendCoveredBySavingsPlans".equals(metric)) {
                 throw CostExplorerError.VALIDATION.exception("Metric " + metric
