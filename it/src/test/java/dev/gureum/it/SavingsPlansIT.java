@@ -263,6 +263,18 @@ class SavingsPlansIT {
                 + ",End=" + today, "--max-results", "1", "--sort-by", "Key=TotalCommitment", "--no-paginate",
                 "--next-token", firstPage.field("NextToken").get().asString(), "--query",
                 "SavingsPlansUtilizationDetails[0].SavingsPlanArn"), "the next page");
+        JsonNode onlySmall = aws.json("ce", "get-savings-plans-utilization-details", "--time-period", "Start=" + start
+                + ",End=" + today, "--filter", "{\"Dimensions\":{\"Key\":\"SAVINGS_PLAN_ARN\",\"Values\":[\""
+                + smallArn + "\"]}}");
+        assertEquals(List.of(smallArn), onlySmall.field("SavingsPlansUtilizationDetails").get().asArray().stream()
+                .map(plan -> plan.field("SavingsPlanArn").get().asString()).toList());
+        assertEquals(plans.get(1).field("Utilization").get().field("TotalCommitment").get().asString(), onlySmall
+                .field("Total").get().field("Utilization").get().field("TotalCommitment").get().asString(),
+                "the total is of the plans the filter keeps");
+        AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization",
+                "--time-period", "Start=" + start + ",End=" + today, "--filter", "{\"Or\":[{\"Dimensions\":"
+                        + "{\"Key\":\"SAVINGS_PLAN_ARN\",\"Values\":[\"" + arn + "\"]}},{\"Dimensions\":"
+                        + "{\"Key\":\"SAVINGS_PLAN_ARN\",\"Values\":[\"" + smallArn + "\"]}}]}"));
         AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization-details",
                 "--time-period", "Start=" + start + ",End=" + today, "--data-type", "ATTRIBUTES"));
         AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization-details",
@@ -315,6 +327,15 @@ class SavingsPlansIT {
         List<BigDecimal> totals = daily.field("SavingsPlansCoverages").get().asArray().stream().map(day -> new BigDecimal(
                 day.field("Coverage").get().field("TotalCost").get().asString())).toList();
         assertEquals(totals.stream().sorted(java.util.Comparator.reverseOrder()).toList(), totals, "dearest day first");
+        for (String[] filter : new String[][] {{"INSTANCE_FAMILY", "m7i", "1"}, {"INSTANCE_FAMILY", "c7i", "0"},
+                {"REGION", "us-east-1", "1"}, {"SERVICE", "Amazon Elastic Compute Cloud - Compute", "1"}}) {
+            assertEquals(Integer.parseInt(filter[2]), aws.json("ce", "get-savings-plans-coverage", "--time-period",
+                    "Start=" + start + ",End=" + today, "--group-by", "Type=DIMENSION,Key=INSTANCE_TYPE_FAMILY",
+                    "--filter", "{\"And\":[{\"Dimensions\":{\"Key\":\"" + filter[0] + "\",\"Values\":[\""
+                            + filter[1] + "\"]}},{\"Dimensions\":{\"Key\":\"LINKED_ACCOUNT\",\"Values\":"
+                            + "[\"000000000000\"]}}]}").field("SavingsPlansCoverages").get().asArray().size(),
+                    filter[0] + " = " + filter[1]);
+        }
         JsonNode onePerPage = aws.json("ce", "get-savings-plans-coverage", "--time-period", "Start=" + start + ",End="
                 + today, "--granularity", "DAILY", "--max-results", "1", "--no-paginate");
         assertEquals(1, onePerPage.field("SavingsPlansCoverages").get().asArray().size());

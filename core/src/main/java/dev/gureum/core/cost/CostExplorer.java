@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * GetCostAndUsage over the bill's own line items ({@link Bills}), so its numbers are the bill's: the line
@@ -297,9 +298,16 @@ public final class CostExplorer {
      */
     public List<PlanUtilization> savingsPlansUtilization(String account, Instant start, Instant end,
                                                          Granularity granularity) {
+        return savingsPlansUtilization(account, start, end, granularity, use -> true);
+    }
+
+    /** As above, of the plans' uses that {@code plans} accepts (a Filter). */
+    public List<PlanUtilization> savingsPlansUtilization(String account, Instant start, Instant end,
+                                                         Granularity granularity, Predicate<SavingsPlanUse> plans) {
         requireSavingsPlansPeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
-        List<SavingsPlanUse> uses = bills.savingsPlanUse(account, start, end, buckets);
+        List<SavingsPlanUse> uses = bills.savingsPlanUse(account, start, end, buckets).stream().filter(plans)
+                .toList();
         List<PlanUtilization> result = new ArrayList<>();
         if (granularity != null) {
             for (Granularity.Window window : granularity.windows(start, end)) {
@@ -319,10 +327,12 @@ public final class CostExplorer {
      * GetSavingsPlansUtilizationDetails: the aggregates of each of the account's plans over the whole period, in the
      * order of their ARNs; a plan in force for none of it is left out.
      */
-    public List<PlanDetail> savingsPlansUtilizationDetails(String account, Instant start, Instant end) {
+    public List<PlanDetail> savingsPlansUtilizationDetails(String account, Instant start, Instant end,
+                                                           Predicate<SavingsPlanUse> plans) {
         requireSavingsPlansPeriod(start, end, null);
         Map<String, List<SavingsPlanUse>> byPlan = new java.util.TreeMap<>();
-        for (SavingsPlanUse use : bills.savingsPlanUse(account, start, end, Granularity.MONTHLY)) {
+        for (SavingsPlanUse use : bills.savingsPlanUse(account, start, end, Granularity.MONTHLY).stream()
+                .filter(plans).toList()) {
             byPlan.computeIfAbsent(use.arn(), unused -> new ArrayList<>()).add(use);
         }
         List<PlanDetail> details = new ArrayList<>(byPlan.size());
@@ -338,11 +348,18 @@ public final class CostExplorer {
      */
     public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
                                                            Granularity granularity, List<String> groupBy) {
+        return savingsPlansCoverage(account, start, end, granularity, groupBy, item -> true);
+    }
+
+    /** As above, of the eligible usage {@code usage} accepts (a Filter). */
+    public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
+                                                           Granularity granularity, List<String> groupBy,
+                                                           Predicate<LineItem> usage) {
         requireSavingsPlansPeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
         Map<List<Object>, SavingsPlansCoverage> coverages = new LinkedHashMap<>();
         for (LineItem item : bills.lineItems(account, start, end, buckets)) {
-            if (!SavingsPlansCoverage.eligible(item)) {
+            if (!SavingsPlansCoverage.eligible(item) || !usage.test(item)) {
                 continue;
             }
             Map<String, String> attributes = new java.util.TreeMap<>();
@@ -350,7 +367,7 @@ public final class CostExplorer {
                 switch (key) {
                     case "REGION" -> attributes.put("region", item.region());
                     case "INSTANCE_TYPE_FAMILY", "INSTANCE_FAMILY" ->
-                            attributes.put("instanceFamily", family(item.usageType()));
+                            attributes.put("instanceFamily", instanceFamily(item));
                     case "SERVICE" -> attributes.put("service", CostDimension.SERVICE.valueOf(item));
                     default -> throw CostExplorerError.VALIDATION.exception("GetSavingsPlansCoverage groups by "
                             + "INSTANCE_FAMILY, REGION or SERVICE, not " + key + ".");
@@ -368,7 +385,9 @@ public final class CostExplorer {
         return result;
     }
 
-    private static String family(String usageType) {
+    /** The instance family of a line of instance time ({@code BoxUsage:m7i.large}: {@code m7i}). */
+    public static String instanceFamily(LineItem item) {
+        String usageType = item.usageType();
         String type = usageType.substring(usageType.indexOf("BoxUsage:") + "BoxUsage:".length());
         int dot = type.indexOf('.');
         return dot > 0 ? type.substring(0, dot) : type;

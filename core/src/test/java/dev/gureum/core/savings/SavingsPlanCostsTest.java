@@ -63,11 +63,13 @@ class SavingsPlanCostsTest {
         assertMoney("0.864", total.amortizedRecurringCommitment(), "no upfront");
 
         List<CostExplorer.PlanDetail> details = costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT,
-                SavingsWorld.START, world.clock.now());
+                SavingsWorld.START, world.clock.now(), use -> true);
         assertEquals(1, details.size(), "the one plan");
         assertEquals(total, details.get(0).aggregates(), "one plan's details are the total");
+        assertEquals(List.of(), costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT, SavingsWorld.START,
+                world.clock.now(), use -> !use.arn().equals(details.get(0).arn())), "filtered out");
         assertRefused(() -> costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT, SavingsWorld.START,
-                world.clock.now().plus(Duration.ofDays(1))), "after the current date");
+                world.clock.now().plus(Duration.ofDays(1)), use -> true), "after the current date");
 
         List<SavingsPlansCoverage> coverage = costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 world.clock.now(), null, List.of("INSTANCE_TYPE_FAMILY"));
@@ -76,6 +78,9 @@ class SavingsPlanCostsTest {
         assertMoney("1.2", coverage.get(0).spendCovered(), "covered, at on-demand prices");
         assertMoney("1.2", coverage.get(0).onDemandCost(), "left on demand");
         assertMoney("50", coverage.get(0).coveragePercentage(), "half");
+        assertEquals(List.of(), costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
+                world.clock.now(), null, List.of(), item -> !CostExplorer.instanceFamily(item).equals("c4")),
+                "no other family's usage");
         assertEquals(List.of(Map.of("instanceFamily", "c4", "service", "Amazon Elastic Compute Cloud - Compute")),
                 costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START, world.clock.now(), null,
                         List.of("INSTANCE_FAMILY", "SERVICE")).stream().map(SavingsPlansCoverage::attributes).toList());

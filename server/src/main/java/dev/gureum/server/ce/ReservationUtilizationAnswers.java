@@ -17,7 +17,10 @@ import dev.gureum.core.cost.ReservationAggregates;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.server.dispatch.JsonMembers;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /** GetReservationUtilization's answers. */
@@ -56,8 +59,8 @@ final class ReservationUtilizationAnswers {
             byReservation = true;
         }
         CostExplorerApi.refuseUnsupported(input, "GetReservationUtilization", "SortBy", "MaxResults");
-        Predicate<BilledReservation> filter = reservationFilter(JsonMembers.structure(input, "Filter"), true,
-                context.account());
+        Predicate<BilledReservation> filter = DimensionFilter.of(input, "GetReservationUtilization",
+                filterDimensions(context.account()));
         List<CostExplorer.Utilization> result = costs.reservationUtilization(context.account(), start, end,
                 granularity, byReservation, filter);
         ObjectNode output = JSON.createObjectNode();
@@ -93,44 +96,21 @@ final class ReservationUtilizationAnswers {
     }
 
     /**
-     * The Filter as a test of a reservation: "only AND is supported among each dimension, and nesting is supported up
-     * to only one level deep. If there are multiple values for a dimension, they are OR'd together", on the
-     * dimensions the model lists that Gureum's reservations have (AZ, INSTANCE_TYPE, LINKED_ACCOUNT, PLATFORM, REGION,
-     * SCOPE, SERVICE, TENANCY), their values as this operation's group attributes write them.
+     * The dimensions its Filter selects reservations by, of those its model lists that Gureum's reservations have,
+     * their values as this operation's group attributes write them (CACHE_ENGINE and DEPLOYMENT_OPTION are other
+     * services').
      */
-    private static Predicate<BilledReservation> reservationFilter(JsonNode expression, boolean top, String account) {
-        if (expression == null) {
-            return reservation -> true;
-        }
-        JsonNode and = expression.get("And");
-        JsonNode dimensions = expression.get("Dimensions");
-        if (top && and != null && !and.isNull() && expression.size() == 1) {
-            Predicate<BilledReservation> all = reservation -> true;
-            for (JsonNode part : JsonMembers.structures(expression, "And")) {
-                all = all.and(reservationFilter(part, false, account));
-            }
-            return all;
-        }
-        if (dimensions == null || dimensions.isNull() || expression.size() != 1) {
-            throw CostExplorerError.VALIDATION.exception("GetReservationUtilization filters support only And, one level"
-                    + " deep, of Dimensions.");
-        }
-        String key = JsonMembers.string(dimensions, "Key");
-        List<String> values = JsonMembers.strings(dimensions, "Values");
-        java.util.function.Function<BilledReservation, String> attribute = switch (key == null ? "" : key) {
-            case "AZ" -> BilledReservation::availabilityZone;
-            case "INSTANCE_TYPE" -> BilledReservation::instanceType;
-            case "LINKED_ACCOUNT" -> reservation -> account;
-            case "PLATFORM" -> reservation -> PLATFORM;
-            case "REGION" -> BilledReservation::region;
-            case "SCOPE" -> ReservationUtilizationAnswers::scope;
-            case "SERVICE" -> reservation -> SERVICE;
-            case "TENANCY" -> reservation -> TENANCY;
-            default -> throw CostExplorerError.VALIDATION.exception("GetReservationUtilization does not filter by "
-                    + key + "; it filters by AZ, INSTANCE_TYPE, LINKED_ACCOUNT, PLATFORM, REGION, SCOPE, SERVICE and"
-                    + " TENANCY (and, for other services than EC2, CACHE_ENGINE and DEPLOYMENT_OPTION).");
-        };
-        return reservation -> values.contains(attribute.apply(reservation));
+    private static Map<String, Function<BilledReservation, String>> filterDimensions(String account) {
+        Map<String, Function<BilledReservation, String>> dimensions = new LinkedHashMap<>();
+        dimensions.put("AZ", BilledReservation::availabilityZone);
+        dimensions.put("INSTANCE_TYPE", BilledReservation::instanceType);
+        dimensions.put("LINKED_ACCOUNT", reservation -> account);
+        dimensions.put("PLATFORM", reservation -> PLATFORM);
+        dimensions.put("REGION", BilledReservation::region);
+        dimensions.put("SCOPE", ReservationUtilizationAnswers::scope);
+        dimensions.put("SERVICE", reservation -> SERVICE);
+        dimensions.put("TENANCY", reservation -> TENANCY);
+        return dimensions;
     }
 
     private static String scope(BilledReservation reservation) {

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.billing.Granularity;
+import dev.gureum.core.billing.LineItem;
+import dev.gureum.core.billing.SavingsPlanUse;
+import dev.gureum.core.cost.CostDimension;
 import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.cost.SavingsPlansAggregates;
 import dev.gureum.core.cost.SavingsPlansCoverage;
@@ -14,15 +17,18 @@ import dev.gureum.server.dispatch.JsonMembers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * GetSavingsPlansUtilization, GetSavingsPlansUtilizationDetails and GetSavingsPlansCoverage, DAILY or MONTHLY, from
  * the bill's Savings Plan lines. Coverage groups by REGION, INSTANCE_FAMILY and SERVICE. Each sorts by the keys its
  * model documents; the details and coverage come 20 a page (MaxResults, at least 1) with a NextToken while more
- * remain. Filters, and the details' ATTRIBUTES (whose keys are not documented), are not supported yet and say so.
+ * remain. Filters are And of dimensions one level deep: plans by ARN or account, coverage's usage by account,
+ * region, service or instance family. The details' ATTRIBUTES (whose keys are not documented) are refused.
  */
 final class SavingsPlansCosts {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -61,11 +67,12 @@ final class SavingsPlansCosts {
         Instant start = period.start();
         Instant end = period.end();
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansUtilization");
-        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansUtilization", "Filter");
+        Predicate<SavingsPlanUse> plans = DimensionFilter.of(input, "GetSavingsPlansUtilization",
+                planDimensions(context.account()));
         Comparator<SavingsPlansAggregates> order = SortKeys.sortBy(input, "GetSavingsPlansUtilization",
                 SortKeys.first(UTILIZATION_SORT_KEYS, UTILIZATION_BY_TIME_SORT_KEYS));
         List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
-                granularity);
+                granularity, plans);
         List<CostExplorer.PlanUtilization> buckets = new ArrayList<>(result.subList(0, result.size() - 1));
         if (order != null) {
             buckets.sort(Comparator.comparing(CostExplorer.PlanUtilization::aggregates, order));
@@ -89,17 +96,17 @@ final class SavingsPlansCosts {
     ObjectNode utilizationDetails(JsonNode input, RequestContext context) {
         String operation = "GetSavingsPlansUtilizationDetails";
         CostExplorerApi.Period period = CostExplorerApi.period(input);
-        CostExplorerApi.refuseUnsupported(input, operation, "Filter");
+        Predicate<SavingsPlanUse> plans = DimensionFilter.of(input, operation, planDimensions(context.account()));
         List<String> parts = dataTypes(input);
         int pageSize = pageSize(input);
         Comparator<SavingsPlansAggregates> order = SortKeys.sortBy(input, operation, UTILIZATION_SORT_KEYS);
         List<CostExplorer.PlanDetail> details = new ArrayList<>(costs.savingsPlansUtilizationDetails(
-                context.account(), period.start(), period.end()));
+                context.account(), period.start(), period.end(), plans));
         if (order != null) {
             details.sort(Comparator.comparing(CostExplorer.PlanDetail::aggregates, order));
         }
         List<CostExplorer.PlanUtilization> whole = costs.savingsPlansUtilization(context.account(), period.start(),
-                period.end(), null);
+                period.end(), null, plans);
         CostPages.Page<CostExplorer.PlanDetail> page = CostPages.page(details, JsonMembers.string(input, "NextToken"),
                 pageSize);
         ObjectNode output = JSON.createObjectNode();
@@ -114,6 +121,28 @@ final class SavingsPlansCosts {
             output.put("NextToken", page.nextToken());
         }
         return output;
+    }
+
+    /**
+     * The dimensions the utilization operations filter plans by, of those their models list: the plan's ARN and the
+     * account (a plan's REGION, PAYMENT_OPTION, SAVINGS_PLANS_TYPE and INSTANCE_TYPE_FAMILY values are not spelt out
+     * where we could read them).
+     */
+    private static Map<String, Function<SavingsPlanUse, String>> planDimensions(String account) {
+        Map<String, Function<SavingsPlanUse, String>> dimensions = new LinkedHashMap<>();
+        dimensions.put("SAVINGS_PLAN_ARN", SavingsPlanUse::arn);
+        dimensions.put("LINKED_ACCOUNT", use -> account);
+        return dimensions;
+    }
+
+    /** The dimensions coverage filters eligible usage by, as its model lists them. */
+    private static Map<String, Function<LineItem, String>> usageDimensions(String account) {
+        Map<String, Function<LineItem, String>> dimensions = new LinkedHashMap<>();
+        dimensions.put("LINKED_ACCOUNT", item -> account);
+        dimensions.put("REGION", LineItem::region);
+        dimensions.put("SERVICE", CostDimension.SERVICE::valueOf);
+        dimensions.put("INSTANCE_FAMILY", CostExplorer::instanceFamily);
+        return dimensions;
     }
 
     /** The DataType list: each a value of the model's enum; ATTRIBUTES, whose keys are not documented, refused. */
@@ -171,7 +200,8 @@ final class SavingsPlansCosts {
         Instant start = period.start();
         Instant end = period.end();
         Granularity granularity = CostExplorerApi.dailyOrMonthly(input, "GetSavingsPlansCoverage");
-        CostExplorerApi.refuseUnsupported(input, "GetSavingsPlansCoverage", "Filter");
+        Predicate<LineItem> usage = DimensionFilter.of(input, "GetSavingsPlansCoverage",
+                usageDimensions(context.account()));
         int pageSize = pageSize(input);
         Comparator<SavingsPlansCoverage> order = SortKeys.sortBy(input, "GetSavingsPlansCoverage", COVERAGE_SORT_KEYS);
         for (String metric : JsonMembers.strings(input, "Metrics")) {
@@ -192,7 +222,7 @@ final class SavingsPlansCosts {
             throw CostExplorerError.VALIDATION.exception("Granularity is not supported when specifying groupBy");
         }
         List<SavingsPlansCoverage> all = new ArrayList<>(costs.savingsPlansCoverage(context.account(), start, end,
-                granularity, groupBy));
+                granularity, groupBy, usage));
         if (order != null) {
             all.sort(order);
         }
