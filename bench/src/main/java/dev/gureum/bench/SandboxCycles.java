@@ -1,5 +1,6 @@
 package dev.gureum.bench;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +39,12 @@ final class SandboxCycles {
         try (ServerProcess server = ServerProcess.spawn(workspace, List.of(), port, "sandbox-cycles",
                 List.of("--runtime", "sandbox"), Map.of());
              Ec2Client ec2 = SandboxLaunches.ec2(port)) {
-            server.awaitAnswer(SignedRequest.describeRegions(port).toBytes());
+            try {
+                server.awaitAnswer(SignedRequest.describeRegions(port).toBytes());
+            } catch (IOException | IllegalStateException e) {
+                throw new IllegalStateException("the sandbox server did not start (" + e.getMessage() + "): "
+                        + lastLine(server.logText()), e);
+            }
             ec2.createKeyPair(r -> r.keyName("bench").keyType(KeyType.ED25519));
             SandboxLaunches.Launcher launcher = new SandboxLaunches.Launcher(ec2, SandboxLaunches.tinyImage(ec2));
             String id = launcher.run(1).get(0).instanceId();
@@ -59,6 +65,13 @@ final class SandboxCycles {
                 launcher.terminate(List.of(id));
             }
         }
+    }
+
+    /** The last line of a log that is neither blank nor a stack frame: why a server stopped, when it did. */
+    private static String lastLine(String log) {
+        List<String> lines = log.lines().filter(line -> !line.isBlank() && !line.strip().startsWith("at ")
+                && !line.strip().startsWith("...")).toList();
+        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1);
     }
 
     private static void cycle(SandboxLaunches.Launcher launcher, String id) throws InterruptedException {
