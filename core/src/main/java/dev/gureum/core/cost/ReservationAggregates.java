@@ -11,12 +11,14 @@ import java.util.List;
  * the hours (upfront spread over the term, recurring), the on-demand cost of the usage covered, net savings
  * (that cost less the fees), potential savings (the reserved hours at on-demand price less the fees), the
  * cost of the unused hours (their share of the fees), realized savings (on-demand cost of the used hours less
- * their share of the fees) and unrealized savings (potential less realized).
+ * their share of the fees) and unrealized savings (potential less realized). A share of the fees is taken per
+ * reservation and bucket and then summed ({@code costForUnusedHours}): reservations with different prices do not
+ * share one rate.
  */
 public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actualHours, BigDecimal purchasedUnits,
                                     BigDecimal actualUnits, BigDecimal amortizedUpfrontFee,
                                     BigDecimal amortizedRecurringFee, BigDecimal onDemandCostOfUsedHours,
-                                    BigDecimal onDemandCostOfPurchasedHours) {
+                                    BigDecimal onDemandCostOfPurchasedHours, BigDecimal costForUnusedHours) {
     private static final MathContext PRECISION = MathContext.DECIMAL64;
 
     static ReservationAggregates of(List<ReservationUse> uses) {
@@ -28,6 +30,7 @@ public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actual
         BigDecimal recurring = BigDecimal.ZERO;
         BigDecimal onDemandUsed = BigDecimal.ZERO;
         BigDecimal onDemandPurchased = BigDecimal.ZERO;
+        BigDecimal unusedFees = BigDecimal.ZERO;
         for (ReservationUse use : uses) {
             BigDecimal factor = use.normalizationFactor() == null ? BigDecimal.ONE : use.normalizationFactor();
             purchased = purchased.add(use.reservedHours());
@@ -37,6 +40,8 @@ public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actual
             upfront = upfront.add(use.amortizedUpfrontFee());
             recurring = recurring.add(use.recurringFee());
             onDemandUsed = onDemandUsed.add(use.onDemandCostOfUsedHours());
+            unusedFees = unusedFees.add(share(use.amortizedUpfrontFee().add(use.recurringFee()),
+                    use.reservedHours().subtract(use.usedHours()), use.reservedHours()));
             if (use.onDemandHourly() != null) {
                 // rounded as the bill rounds the used hours' on-demand cost, so full use leaves no unrealized crumb
                 onDemandPurchased = onDemandPurchased.add(use.onDemandHourly().multiply(use.reservedHours())
@@ -44,7 +49,7 @@ public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actual
             }
         }
         return new ReservationAggregates(purchased, actual, purchasedUnits, actualUnits, upfront, recurring,
-                onDemandUsed, onDemandPurchased);
+                onDemandUsed, onDemandPurchased, unusedFees);
     }
 
     public BigDecimal unusedHours() {
@@ -75,12 +80,8 @@ public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actual
         return onDemandCostOfPurchasedHours.subtract(totalAmortizedFee());
     }
 
-    public BigDecimal costForUnusedHours() {
-        return share(totalAmortizedFee(), unusedHours(), purchasedHours);
-    }
-
     public BigDecimal realizedSavings() {
-        return onDemandCostOfUsedHours.subtract(share(totalAmortizedFee(), actualHours, purchasedHours));
+        return onDemandCostOfUsedHours.subtract(totalAmortizedFee().subtract(costForUnusedHours));
     }
 
     public BigDecimal unrealizedSavings() {
@@ -93,7 +94,9 @@ public record ReservationAggregates(BigDecimal purchasedHours, BigDecimal actual
                         .setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
+    /** {@code amount × part / whole}, to the bill's ten decimal places. */
     private static BigDecimal share(BigDecimal amount, BigDecimal part, BigDecimal whole) {
-        return whole.signum() == 0 ? BigDecimal.ZERO : amount.multiply(part).divide(whole, PRECISION);
+        return whole.signum() == 0 ? BigDecimal.ZERO : amount.multiply(part).divide(whole, PRECISION)
+                .setScale(10, java.math.RoundingMode.HALF_UP);
     }
 }

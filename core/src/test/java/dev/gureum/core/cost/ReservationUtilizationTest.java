@@ -1,6 +1,7 @@
 package dev.gureum.core.cost;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.reserved.OfferingClass;
@@ -40,6 +41,31 @@ class ReservationUtilizationTest {
         assertEquals(1, result.get(1).groups().size(), "one reservation");
         assertEquals(0, new BigDecimal("50").compareTo(result.get(1).groups().get(0).aggregates()
                 .utilizationPercentage()));
+    }
+
+    @Test
+    void withReservationsOfDifferentPricesTheTotalsAreTheSumsOfTheirGroups() {
+        world.buy("m7i.large", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, 1);
+        world.buy("t3.micro", OfferingClass.STANDARD, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, 1);
+        world.run("i-0000000000000000a", "m7i.large", "us-east-1a");
+        world.clock().advance(Duration.ofHours(2));
+        CostExplorer.Utilization whole = explorer.reservationUtilization(ReservedTestWorlds.ACCOUNT, DAY,
+                DAY.plus(Duration.ofDays(1)), null, true).get(0);
+        assertEquals(2, whole.groups().size());
+        BigDecimal unused = BigDecimal.ZERO;
+        BigDecimal realized = BigDecimal.ZERO;
+        BigDecimal unrealized = BigDecimal.ZERO;
+        for (CostExplorer.ReservationGroup group : whole.groups()) {
+            unused = unused.add(group.aggregates().costForUnusedHours());
+            realized = realized.add(group.aggregates().realizedSavings());
+            unrealized = unrealized.add(group.aggregates().unrealizedSavings());
+        }
+        ReservationAggregates total = whole.aggregates();
+        assertEquals(0, unused.compareTo(total.costForUnusedHours()), "the unused t3.micro's fees, not a mean rate's: "
+                + unused + " vs " + total.costForUnusedHours());
+        assertEquals(0, realized.compareTo(total.realizedSavings()));
+        assertEquals(0, unrealized.compareTo(total.unrealizedSavings()));
+        assertTrue(total.unrealizedSavings().signum() >= 0, "never below nothing: " + total.unrealizedSavings());
     }
 
     @Test
