@@ -216,6 +216,9 @@ class CostExplorerIT {
         aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period", "Start=" + from
                 + ",End=" + to, "--granularity", "DAILY", "--metrics", "UnblendedCost", "--group-by",
                 "Type=DIMENSION,Key=RESOURCE_ID");
+        assertTrue(aws.json("ce", "get-cost-and-usage-with-resources", "--time-period", "Start=" + from + ",End=" + to,
+                "--granularity", "DAILY", "--filter", computeFilter, "--group-by", "Type=DIMENSION,Key=RESOURCE_ID")
+                .field("ResultsByTime").isPresent(), "Metrics are optional here");
         aws.assertServerError("ValidationException", "ce", "get-cost-and-usage-with-resources", "--time-period",
                 "Start=" + from + ",End=" + to, "--granularity", "DAILY", "--metrics", "UnblendedCost", "--filter",
                 "{\"Dimensions\":{\"Key\":\"REGION\",\"Values\":[\"us-east-1\"]}}", "--group-by",
@@ -254,6 +257,12 @@ class CostExplorerIT {
                 "Start=" + start + ",End=" + end, "--filter",
                 "{\"Dimensions\":{\"Key\":\"OPERATING_SYSTEM\",\"Values\":[\"Linux\"]}}");
         aws.assertServerError("ValidationException", "ce", "get-reservation-utilization", "--time-period",
+                "Start=" + start + ",End=" + end, "--filter", "{\"Dimensions\":{\"Key\":\"INSTANCE_TYPE\","
+                        + "\"Values\":[\"m7i.large\"],\"MatchOptions\":[\"ABSENT\"]}}");
+        aws.assertServerError("ValidationException", "ce", "get-reservation-utilization", "--time-period",
+                "Start=" + start + ",End=" + end, "--granularity", "DAILY", "--group-by",
+                "Type=DIMENSION,Key=SUBSCRIPTION_ID");
+        aws.assertServerError("ValidationException", "ce", "get-reservation-utilization", "--time-period",
                 "Start=" + start + ",End=" + end, "--filter", "{\"Or\":[{\"Dimensions\":{\"Key\":\"REGION\","
                         + "\"Values\":[\"us-east-1\"]}},{\"Dimensions\":{\"Key\":\"REGION\",\"Values\":"
                         + "[\"us-west-2\"]}}]}");
@@ -278,6 +287,9 @@ class CostExplorerIT {
                 "Start=0001-01-01,End=" + month() + "-01", "--granularity", "MONTHLY", "--metrics", "UnblendedCost");
         aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
                 "Start=" + today() + "T00:00:00+09:00,End=" + today() + "T02:00:00Z", "--granularity", "HOURLY",
+                "--metrics", "UnblendedCost");
+        aws.assertServerError("ValidationException", "ce", "get-cost-and-usage", "--time-period",
+                "Start=" + today() + "T06:00:00Z,End=" + today() + "T18:00:00Z", "--granularity", "DAILY",
                 "--metrics", "UnblendedCost");
         aws.assertServerError("UnsupportedOperation", "ce", "get-cost-forecast", "--time-period",
                 "Start=2026-12-01,End=2026-12-02", "--granularity", "DAILY", "--metric", "UNBLENDED_COST");

@@ -275,6 +275,9 @@ class SavingsPlansIT {
                 "--time-period", "Start=" + start + ",End=" + today, "--filter", "{\"Or\":[{\"Dimensions\":"
                         + "{\"Key\":\"SAVINGS_PLAN_ARN\",\"Values\":[\"" + arn + "\"]}},{\"Dimensions\":"
                         + "{\"Key\":\"SAVINGS_PLAN_ARN\",\"Values\":[\"" + smallArn + "\"]}}]}"));
+        AwsCli.assertServerError("InvalidNextTokenException", aws.run("ce", "get-savings-plans-coverage",
+                "--time-period", "Start=" + start + ",End=" + today, "--next-token", firstPage.field("NextToken")
+                        .get().asString()));
         AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization-details",
                 "--time-period", "Start=" + start + ",End=" + today, "--data-type", "ATTRIBUTES"));
         AwsCli.assertServerError("ValidationException", aws.run("ce", "get-savings-plans-utilization-details",

@@ -156,7 +156,8 @@ final class SavingsPlanApplication {
                 added.add(new LineItem(line.region(), line.usageType(), line.resourceId(), LineItem.SAVINGS_PLAN,
                         line.availabilityZone(), line.bucketStart(), covered.hours(), line.unit(), onDemandCost,
                         LineItem.SAVINGS_PLAN_COVERED_USAGE, money(covered.hours().multiply(covered.rate()))));
-                added.add(new LineItem(line.region(), line.usageType(), covered.plan().arn(), LineItem.SAVINGS_PLAN,
+                // the negation offsets the covered line on the same resource, as the cost and usage report's does
+                added.add(new LineItem(line.region(), line.usageType(), line.resourceId(), LineItem.SAVINGS_PLAN,
                         line.availabilityZone(), line.bucketStart(), covered.hours().negate(), line.unit(),
                         onDemandCost.negate(), LineItem.SAVINGS_PLAN_NEGATION, money(BigDecimal.ZERO)));
             }

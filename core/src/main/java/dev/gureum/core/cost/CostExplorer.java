@@ -73,6 +73,9 @@ public final class CostExplorer {
             throw CostExplorerError.VALIDATION.exception("RESOURCE_ID is resource-level data: group or filter by it"
                     + " with GetCostAndUsageWithResources.");
         }
+        if (metrics.isEmpty()) {
+            throw CostExplorerError.VALIDATION.exception("Metrics must not be empty.");
+        }
         requirePeriod(start, end, granularity);
         return summed(account, start, end, granularity, metrics, groupBy, filter);
     }
@@ -80,7 +83,8 @@ public final class CostExplorer {
     /**
      * GetCostAndUsageWithResources: GetCostAndUsage over resource-level data, which Cost Explorer has for EC2 compute
      * and the last 14 days: "It requires the Expression "SERVICE = Amazon Elastic Compute Cloud - Compute" in the
-     * filter", and "that you either group by or filter by a ResourceId".
+     * filter", and "that you either group by or filter by a ResourceId". Its Metrics are optional: without them, the
+     * groups are answered with none.
      */
     public CostAndUsage costAndUsageWithResources(String account, Instant start, Instant end, Granularity granularity,
                                                   List<CostMetric> metrics, List<CostGrouping> groupBy,
@@ -99,9 +103,6 @@ public final class CostExplorer {
 
     private CostAndUsage summed(String account, Instant start, Instant end, Granularity granularity,
                                 List<CostMetric> metrics, List<CostGrouping> groupBy, CostFilter filter) {
-        if (metrics.isEmpty()) {
-            throw CostExplorerError.VALIDATION.exception("Metrics must not be empty.");
-        }
         if (groupBy.size() > MAXIMUM_GROUP_BY) {
             throw CostExplorerError.VALIDATION.exception("You can only group by up to two different groups.");
         }
@@ -163,12 +164,17 @@ public final class CostExplorer {
     }
 
     /**
-     * Cost Explorer's rules for a query's time: start before end, an end no later than the beginning of next month
+     * Cost Explorer's rules for a query's time: whole days unless HOURLY (a time of day in a DAILY query would make
+     * buckets that start and end on the same date), start before end, an end no later than the beginning of next month
      * ("end date past the beginning of next month" otherwise), a start no later than today, and no further back
      * than the data Cost Explorer keeps: 14 days for HOURLY, 38 months otherwise (its longest history, with
      * multi-year data enabled).
      */
     void requirePeriod(Instant start, Instant end, Granularity granularity) {
+        if (granularity != Granularity.HOURLY && !(isDayStart(start) && isDayStart(end))) {
+            throw CostExplorerError.VALIDATION.exception("Start and End are dates (YYYY-MM-DD) unless the granularity is"
+                    + " HOURLY: " + start + " to " + end + " is not whole days.");
+        }
         if (!start.isBefore(end)) {
             throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
         }
@@ -188,6 +194,10 @@ public final class CostExplorer {
                     + (granularity == Granularity.HOURLY ? "hourly data covers the past 14 days"
                             : "historical data covers the past 38 months") + ", from " + earliest + ".");
         }
+    }
+
+    private static boolean isDayStart(Instant at) {
+        return Granularity.DAILY.bucketStart(at).equals(at);
     }
 
     /** The rule for resource-level data (RESOURCE_ID), over {@link #requirePeriod}'s: the last 14 days. */

@@ -46,6 +46,9 @@ class SavingsPlanBillingTest {
                 .orElseThrow();
         assertEquals("ComputeSP:1yrNoUpfront", fee.usageType());
         assertEquals(plan.arn(SavingsWorld.ACCOUNT), fee.resourceId());
+        assertEquals(java.util.Set.of("i-0000000000000000a"), world.items().stream()
+                .filter(item -> item.lineItemType().equals(LineItem.SAVINGS_PLAN_NEGATION)).map(LineItem::resourceId)
+                .collect(java.util.stream.Collectors.toSet()), "a negation offsets the covered instance's line");
 
         List<SavingsPlanUse> uses = world.bills.savingsPlanUse(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 world.clock.now(), Granularity.DAILY);

@@ -37,7 +37,7 @@ class SavingsPlanCostsTest {
         world.run("i-0000000000000000a", "c4.large");
         world.clock.advance(Duration.ofHours(2));
 
-        CostAndUsage byPurchaseType = costs.costAndUsage(SavingsWorld.ACCOUNT, SavingsWorld.START, world.clock.now(),
+        CostAndUsage byPurchaseType = costs.costAndUsage(SavingsWorld.ACCOUNT, SavingsWorld.START, SavingsWorld.START.plus(Duration.ofDays(1)),
                 Granularity.DAILY, List.of(CostMetric.UNBLENDED_COST, CostMetric.AMORTIZED_COST,
                         CostMetric.USAGE_QUANTITY), List.of(CostDimension.PURCHASE_TYPE), CostFilter.ALL);
         Map<String, Map<String, CostAndUsage.Amount>> groups = new TreeMap<>();

@@ -131,7 +131,9 @@ public final class CostExplorerApi {
         Period period = period(input);
         Instant start = period.start();
         Instant end = period.end();
-        required(input, "Metrics");
+        if (!withResources) {
+            required(input, "Metrics");
+        }
         List<CostMetric> metrics = new ArrayList<>();
         for (String name : JsonMembers.strings(input, "Metrics")) {
             metrics.add(CostMetric.named(name).orElseThrow(() -> CostExplorerError.VALIDATION.exception(
@@ -141,10 +143,9 @@ public final class CostExplorerApi {
         }
         List<CostGrouping> groupBy = new ArrayList<>();
         for (JsonNode group : JsonMembers.structures(input, "GroupBy")) {
-            String key = JsonMembers.string(group, "Key");
             String type = JsonMembers.string(group, "Type");
             groupBy.add(switch (type == null ? "" : type) {
-                case "DIMENSION" -> dimension(key);
+                case "DIMENSION" -> dimension(requiredString(group, "Key"));
                 case "TAG" -> new CostGrouping.Tag(requiredString(group, "Key"));
                 default -> throw CostExplorerError.VALIDATION.exception("Group definition type " + type
                         + " is not supported by Gureum yet; group by DIMENSION or TAG.");

@@ -45,7 +45,7 @@ final class CostValueLists {
                 text(input, "SearchString"), CostExplorerApi.filterOf(input), sortBy);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("DimensionValues");
-        page(input, all, pageSize(input, sortBy), output)
+        page(input, "GetDimensionValues", all, pageSize(input, sortBy), output)
                 .forEach(value -> listed.addObject().put("Value", value).putObject("Attributes"));
         return output;
     }
@@ -59,7 +59,7 @@ final class CostValueLists {
                 text(input, "SearchString"), CostExplorerApi.filterOf(input), sortBy);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("Tags");
-        page(input, all, pageSize(input, sortBy), output).forEach(listed::add);
+        page(input, "GetTags", all, pageSize(input, sortBy), output).forEach(listed::add);
         return output;
     }
 
@@ -101,8 +101,8 @@ final class CostValueLists {
      * The page of {@code pageSize} values the request's NextPageToken asks for; writes ReturnSize, TotalSize and,
      * while more remain, NextPageToken.
      */
-    static List<String> page(JsonNode input, List<String> all, int pageSize, ObjectNode output) {
-        CostPages.Page<String> page = CostPages.page(all, JsonMembers.string(input, "NextPageToken"), pageSize);
+    static List<String> page(JsonNode input, String operation, List<String> all, int pageSize, ObjectNode output) {
+        CostPages.Page<String> page = CostPages.page(all, input, "NextPageToken", operation, pageSize);
         output.put("ReturnSize", page.items().size()).put("TotalSize", all.size());
         if (page.nextToken() != null) {
             output.put("NextPageToken", page.nextToken());

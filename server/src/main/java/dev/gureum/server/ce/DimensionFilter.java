@@ -12,6 +12,7 @@ import java.util.function.Predicate;
  * The Filter of the Reserved Instance and Savings Plans operations, as their models describe it: "only AND is
  * supported among each dimension", nested one level deep, and "if there are multiple values for a dimension, they are
  * OR'd together". Each operation names the dimensions it filters by and how an item of its answer reads each one.
+ * A dimension's values match exactly (the match options EQUALS and CASE_SENSITIVE, which say so, are taken).
  */
 final class DimensionFilter {
     private DimensionFilter() {
@@ -40,7 +41,13 @@ final class DimensionFilter {
                     + " Dimensions.");
         }
         JsonNode dimension = JsonMembers.structure(expression, "Dimensions");
-        String key = JsonMembers.string(dimension, "Key");
+        String key = CostExplorerApi.requiredString(dimension, "Key");
+        for (String option : JsonMembers.strings(dimension, "MatchOptions")) {
+            if (!option.equals("EQUALS") && !option.equals("CASE_SENSITIVE")) {
+                throw CostExplorerError.VALIDATION.exception("Match option " + option + " is not valid for Dimensions"
+                        + " here; valid: CASE_SENSITIVE, EQUALS.");
+            }
+        }
         Function<T, String> value = dimensions.get(key);
         if (value == null) {
             throw CostExplorerError.VALIDATION.exception(operation + " does not filter by " + key + " in Gureum; it"

@@ -48,6 +48,10 @@ final class ReservationUtilizationAnswers {
         Instant end = period.end();
         List<JsonNode> groupBy = JsonMembers.structures(input, "GroupBy");
         Granularity given = CostExplorerApi.dailyOrMonthly(input, "GetReservationUtilization");
+        if (given != null && !groupBy.isEmpty()) {
+            // "If GroupBy is set, Granularity can't be set."
+            throw CostExplorerError.VALIDATION.exception("Granularity is not supported when specifying groupBy");
+        }
         Granularity granularity = given != null ? given : groupBy.isEmpty() ? Granularity.DAILY : null;
         boolean byReservation = false;
         for (JsonNode group : groupBy) {

@@ -107,7 +107,7 @@ final class SavingsPlansCosts {
         }
         List<CostExplorer.PlanUtilization> whole = costs.savingsPlansUtilization(context.account(), period.start(),
                 period.end(), null, plans);
-        CostPages.Page<CostExplorer.PlanDetail> page = CostPages.page(details, JsonMembers.string(input, "NextToken"),
+        CostPages.Page<CostExplorer.PlanDetail> page = CostPages.page(details, input, "NextToken", operation,
                 pageSize);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("SavingsPlansUtilizationDetails");
@@ -226,7 +226,7 @@ final class SavingsPlansCosts {
         if (order != null) {
             all.sort(order);
         }
-        CostPages.Page<SavingsPlansCoverage> page = CostPages.page(all, JsonMembers.string(input, "NextToken"),
+        CostPages.Page<SavingsPlansCoverage> page = CostPages.page(all, input, "NextToken", "GetSavingsPlansCoverage",
                 pageSize);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode coverages = output.putArray("SavingsPlansCoverages");

@@ -18,25 +18,32 @@ class CostValueListsTest {
     @Test
     void pagesFollowTheirTokensToTheEnd() {
         ObjectNode first = JSON.createObjectNode();
-        assertEquals(List.of("a", "b"), CostValueLists.page(JSON.createObjectNode(), VALUES, 2, first));
+        assertEquals(List.of("a", "b"), CostValueLists.page(JSON.createObjectNode(), "GetTags", VALUES, 2, first));
         assertEquals(2, first.get("ReturnSize").intValue());
         assertEquals(5, first.get("TotalSize").intValue());
         ObjectNode second = JSON.createObjectNode();
         assertEquals(List.of("c", "d"), CostValueLists.page(JSON.createObjectNode().put("NextPageToken",
-                first.get("NextPageToken").textValue()), VALUES, 2, second));
+                first.get("NextPageToken").textValue()), "GetTags", VALUES, 2, second));
         ObjectNode last = JSON.createObjectNode();
         assertEquals(List.of("e"), CostValueLists.page(JSON.createObjectNode().put("NextPageToken",
-                second.get("NextPageToken").textValue()), VALUES, 2, last));
+                second.get("NextPageToken").textValue()), "GetTags", VALUES, 2, last));
         assertFalse(last.has("NextPageToken"), "no more to come");
     }
 
     @Test
     void aTokenNotHandedOutIsRefused() {
-        // garbage, an offset past the end ("values:99"), a negative one ("values:-1")
-        for (String token : List.of("garbage", "dmFsdWVzOjk5", "dmFsdWVzOi0x")) {
+        // garbage, an offset past the end, a negative one, another operation's
+        for (String token : List.of("garbage", encoded("GetTags:99"), encoded("GetTags:-1"),
+                encoded("GetDimensionValues:2"))) {
             CloudException refused = assertThrows(CloudException.class, () -> CostValueLists.page(
-                    JSON.createObjectNode().put("NextPageToken", token), VALUES, 2, JSON.createObjectNode()));
+                    JSON.createObjectNode().put("NextPageToken", token), "GetTags", VALUES, 2,
+                    JSON.createObjectNode()));
             assertEquals("InvalidNextTokenException", refused.code().code());
         }
+    }
+
+    private static String encoded(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 }
