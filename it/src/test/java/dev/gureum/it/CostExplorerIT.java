@@ -128,7 +128,10 @@ class CostExplorerIT {
                 "--dimension", "USAGE_TYPE", "--sort-by", "Key=UnblendedCost,SortOrder=DESCENDING", "--max-results", "1");
         assertEquals(List.of(dearest), sorted.field("DimensionValues").get().asArray().stream()
                 .map(value -> value.field("Value").get().asString()).toList(), "sorted by cost, dearest first");
-        assertTrue(sorted.field("NextPageToken").isPresent(), "MaxResults with SortBy: one a page, more to come");
+        assertTrue(sorted.field("NextPageToken").isEmpty(), "with SortBy, the first MaxResults and no token");
+        aws.assertServerError("ValidationException", "ce", "get-dimension-values", "--time-period", "Start=" + start
+                + ",End=" + end, "--dimension", "USAGE_TYPE", "--sort-by", "Key=UnblendedCost", "--search-string",
+                "box");
         aws.assertServerError("InvalidNextTokenException", "ce", "get-dimension-values", "--time-period", "Start="
                 + start + ",End=" + end, "--dimension", "PURCHASE_TYPE", "--next-page-token", "garbage");
         String untagged = aws.text("ce", "get-cost-and-usage", "--time-period", "Start=" + start + ",End=" + end,

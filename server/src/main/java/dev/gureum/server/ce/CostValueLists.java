@@ -17,7 +17,7 @@ import java.util.List;
 /**
  * GetDimensionValues (in the COST_AND_USAGE context) and GetTags, 1,000 values a page with a NextPageToken while
  * more remain; with SortBy (a metric to sort by, ASCENDING or DESCENDING, up to the metrics GetCostAndUsage sums),
- * MaxResults values a page ("only used when SortBy is provided", at most 1,000).
+ * the first MaxResults values ("only used when SortBy is provided", at most 1,000), without a token.
  */
 final class CostValueLists {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +45,7 @@ final class CostValueLists {
                 text(input, "SearchString"), CostExplorerApi.filterOf(input), sortBy);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("DimensionValues");
-        page(input, "GetDimensionValues", all, pageSize(input, sortBy), output)
+        answered(input, "GetDimensionValues", all, sortBy, output)
                 .forEach(value -> listed.addObject().put("Value", value).putObject("Attributes"));
         return output;
     }
@@ -59,11 +59,29 @@ final class CostValueLists {
                 text(input, "SearchString"), CostExplorerApi.filterOf(input), sortBy);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("Tags");
-        page(input, "GetTags", all, pageSize(input, sortBy), output).forEach(listed::add);
+        answered(input, "GetTags", all, sortBy, output).forEach(listed::add);
         return output;
     }
 
-    /** The SortBy definitions: each a metric and an order (ASCENDING when none is given). */
+    /**
+     * The values answered: without SortBy, the page the NextPageToken asks for; with it, the first MaxResults of the
+     * sorted values and no token ("when you use SortBy, NextPageToken and SearchString aren't supported").
+     */
+    private static List<String> answered(JsonNode input, String operation, List<String> all, List<CostSort> sortBy,
+                                         ObjectNode output) {
+        int maxResults = pageSize(input);
+        if (sortBy.isEmpty()) {
+            return page(input, operation, all, PAGE, output);
+        }
+        List<String> top = all.subList(0, Math.min(all.size(), maxResults));
+        output.put("ReturnSize", top.size()).put("TotalSize", all.size());
+        return top;
+    }
+
+    /**
+     * The SortBy definitions: each a metric and an order (ASCENDING when none is given); with them, neither a
+     * NextPageToken nor a SearchString.
+     */
     private static List<CostSort> sortBy(JsonNode input) {
         List<CostSort> sorts = new ArrayList<>();
         for (JsonNode definition : JsonMembers.structures(input, "SortBy")) {
@@ -73,17 +91,21 @@ final class CostValueLists {
                             + "NetUnblendedCost, NormalizedUsageAmount, UnblendedCost and UsageQuantity."));
             sorts.add(new CostSort(metric, SortKeys.descending(definition, "sortBy.member")));
         }
+        if (!sorts.isEmpty() && (input.hasNonNull("NextPageToken") || input.hasNonNull("SearchString"))) {
+            throw CostExplorerError.VALIDATION.exception("When you use SortBy, NextPageToken and SearchString aren't"
+                    + " supported.");
+        }
         return sorts;
     }
 
-    /** MaxResults, held to its bounds (1 to 1,000), when SortBy is given (the only time it is used); else 1,000. */
-    private static int pageSize(JsonNode input, List<CostSort> sortBy) {
+    /** MaxResults, held to its bounds (1 to 1,000); 1,000 when not given. It is used only with SortBy. */
+    private static int pageSize(JsonNode input) {
         Integer maxResults = JsonMembers.integer(input, "MaxResults");
         if (maxResults != null && (maxResults < 1 || maxResults > PAGE)) {
             throw CostExplorerError.VALIDATION.exception("1 validation error detected: Value '" + maxResults
                     + "' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and " + PAGE);
         }
-        return sortBy.isEmpty() || maxResults == null ? PAGE : maxResults;
+        return maxResults == null ? PAGE : maxResults;
     }
 
     /** A string member of at most 1,024 characters (SearchString, TagKey). */
