@@ -15,10 +15,12 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -269,10 +271,10 @@ public final class CostExplorer {
     /** As above, of the reservations {@code reservations} accepts (a Filter on their attributes). */
     public List<Utilization> reservationUtilization(String account, Instant start, Instant end,
                                                     Granularity granularity, boolean byReservation,
-                                                    java.util.function.Predicate<BilledReservation> reservations) {
+                                                    Predicate<BilledReservation> reservations) {
         requirePeriod(start, end, granularity);
         Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
-        java.util.Set<String> accepted = new java.util.HashSet<>();
+        Set<String> accepted = new HashSet<>();
         for (BilledReservation reservation : bills.reservations(account)) {
             if (reservations.test(reservation)) {
                 accepted.add(reservation.id());
