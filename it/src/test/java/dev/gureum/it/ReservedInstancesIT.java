@@ -171,6 +171,9 @@ class ReservedInstancesIT {
         assertEquals("processing", processing.status());
         assertNull(processing.modificationResults().get(0).reservedInstancesId(),
                 "the new reservation's id is shown only once the modification is fulfilled");
+        assertEquals("InvalidPaginationToken", org.junit.jupiter.api.Assertions.assertThrows(Ec2Exception.class,
+                () -> ec2.describeReservedInstancesModifications(r -> r.nextToken("garbage"))).awsErrorDetails()
+                .errorCode());
         server.advanceClock(60);
         var described = ec2.describeReservedInstancesModifications(r -> r.reservedInstancesModificationIds(
                 modification)).reservedInstancesModifications().get(0);

@@ -176,6 +176,13 @@ public final class InstanceCommands {
                     + "' because it is associated with a one-time Spot Instance request. You can only stop Spot"
                     + " Instances associated with persistent Spot Instance requests.");
         }
+        if (command == InstanceEvent.START && instance.spot() != null && instance.state() == InstanceState.STOPPED
+                && StateReason.SPOT_SHUTDOWN.equals(instance.stateReason())) {
+            // "Only Amazon EC2 can restart an interrupted stopped Spot Instance."
+            throw Ec2Error.UNSUPPORTED_OPERATION.exception("You can't start the Spot Instance '" + instance.id()
+                    + "' because Amazon EC2 interrupted it. Only Amazon EC2 can restart an interrupted stopped Spot"
+                    + " Instance, when capacity is available and the Spot price is within its maximum price.");
+        }
         if (command == InstanceEvent.STOP && instance.disableApiStop() && instance.state() == InstanceState.RUNNING) {
             throw Ec2Error.OPERATION_NOT_PERMITTED.exception("The instance '" + instance.id() + "' may not be"
                     + " stopped. Modify its 'disableApiStop' instance attribute and try again.");

@@ -188,14 +188,8 @@ public final class SpotRequests {
         }
         String behavior = interruptionBehavior(spec.interruptionBehavior(), type);
         Instant now = context.now();
-        if (spec.validUntil() != null && !spec.validUntil().isAfter(now)) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("validUntil (" + spec.validUntil()
-                    + ") must be in the future.");
-        }
-        if (spec.validFrom() != null && !spec.validFrom().isAfter(now)) {
-            throw Ec2Error.INVALID_PARAMETER_VALUE.exception("validFrom (" + spec.validFrom()
-                    + ") must be in the future.");
-        }
+        requireFuture(spec.validUntil(), "validUntil", now);
+        requireFuture(spec.validFrom(), "validFrom", now);
         if (spec.validFrom() != null && spec.validUntil() != null && !spec.validFrom().isBefore(spec.validUntil())) {
             throw Ec2Error.INVALID_PARAMETER_VALUE.exception("validFrom must be before validUntil.");
         }
@@ -258,6 +252,7 @@ public final class SpotRequests {
             throw Ec2Error.INVALID_PARAMETER_COMBINATION.exception("ValidUntil is supported only for persistent"
                     + " Spot Instance requests.");
         }
+        requireFuture(validUntil, "validUntil", context.now());
         String instanceType = request.instanceType() == null ? "m1.small" : request.instanceType();
         String maxPrice = maxPrice(context.region(), instanceType, maxPriceGiven);
         Zone zone = request.availabilityZone() != null ? regions.findZone(request.availabilityZone()).orElse(null)
@@ -413,5 +408,12 @@ public final class SpotRequests {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
         return "sir-" + HexFormat.of().formatHex(random);
+    }
+
+    /** A request's ValidFrom or ValidUntil, when given, must be in the future. */
+    private static void requireFuture(Instant value, String member, Instant now) {
+        if (value != null && !value.isAfter(now)) {
+            throw Ec2Error.INVALID_PARAMETER_VALUE.exception(member + " (" + value + ") must be in the future.");
+        }
     }
 }

@@ -298,6 +298,9 @@ class SpotMarketTest {
         assertEquals("instance-stopped-no-capacity", describe(made.id()).statusCode());
         world.requests.fulfillOpen();
         assertEquals(InstanceState.STOPPED, world.current(spotId).state(), "the zone is still full");
+        assertEquals("UnsupportedOperation", org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gureum.core.error.CloudException.class, () -> world.commands.apply(world.context(),
+                        List.of(spotId), InstanceEvent.START)).code().code(), "only EC2 restarts what it interrupted");
         world.commands.apply(world.context(), List.of(fourth.get(0).id()), InstanceEvent.TERMINATE);
         world.observe(fourth.get(0).id(), InstanceEvent.OBSERVED_GONE);
         world.requests.fulfillOpen();
@@ -305,6 +308,20 @@ class SpotMarketTest {
         assertEquals("active", describe(made.id()).state());
         assertEquals("fulfilled", describe(made.id()).statusCode());
         assertTrue(!world.current(spotId).spot().marked(), "its notice is withdrawn");
+    }
+
+    @Test
+    void aValidUntilInThePastIsRefusedByRunInstancesAsByRequestSpotInstances() {
+        world.market.evaluate();
+        java.time.Instant past = world.clock.now().minus(Duration.ofDays(1));
+        assertEquals("InvalidParameterValue", org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gureum.core.error.CloudException.class, () -> world.requests.runInstances(world.context(),
+                        SpotWorld.spec(SpotWorld.ZONE), null, SpotRequest.PERSISTENT, "stop", past, List.of()))
+                .code().code());
+        assertEquals("InvalidParameterValue", org.junit.jupiter.api.Assertions.assertThrows(
+                dev.gureum.core.error.CloudException.class, () -> world.requests.request(world.context(),
+                        new SpotRequestSpec(SpotRequest.PERSISTENT, null, 1, null, past, "stop",
+                                SpotWorld.spec(SpotWorld.ZONE), List.of(), null))).code().code());
     }
 
     @Test

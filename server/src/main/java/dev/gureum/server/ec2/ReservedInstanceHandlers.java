@@ -3,6 +3,7 @@ package dev.gureum.server.ec2;
 import dev.gureum.core.RequestContext;
 import dev.gureum.core.error.Ec2Error;
 import dev.gureum.core.page.Page;
+import dev.gureum.core.page.Pages;
 import dev.gureum.core.region.RegionCatalog;
 import dev.gureum.core.region.Zone;
 import dev.gureum.core.reserved.OfferingQuery;
@@ -14,6 +15,7 @@ import dev.gureum.core.reserved.ReservedOffering;
 import dev.gureum.core.reserved.TargetConfiguration;
 import dev.gureum.server.dispatch.OperationTable;
 import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.DeleteQueuedReservedInstancesError;
 import software.amazon.awssdk.services.ec2.model.DeleteQueuedReservedInstancesRequest;
@@ -137,9 +139,14 @@ final class ReservedInstanceHandlers {
 
     DescribeReservedInstancesModificationsResponse describeModifications(
             DescribeReservedInstancesModificationsRequest request, RequestContext context) {
+        // no MaxResults in this operation: one page, after the NextToken when one is given (one it handed out)
+        Page<ReservedModification> page = Pages.page("DescribeReservedInstancesModifications",
+                modifications.describe(context, request.reservedInstancesModificationIds(),
+                        Filters.of(request.filters())).stream()
+                        .sorted(Comparator.comparing(ReservedModification::id)).toList(),
+                ReservedModification::id, null, request.nextToken(), 1, Integer.MAX_VALUE);
         return DescribeReservedInstancesModificationsResponse.builder()
-                .reservedInstancesModifications(modifications.describe(context,
-                        request.reservedInstancesModificationIds(), Filters.of(request.filters())).stream()
+                .reservedInstancesModifications(page.items().stream()
                         .map(modification -> ReservedInstancesModification.builder()
                                 .reservedInstancesModificationId(modification.id())
                                 .clientToken(modification.clientToken())
