@@ -36,8 +36,10 @@ public final class SavingsPlanService {
     private static final Pattern ARN = Pattern.compile(
             "arn:aws:[a-z]+:([a-z]{2}-[a-z]+-\\d|):(\\d{12}):savingsplan/([0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}"
                     + "-[89ab][0-9a-f]{3}-[0-9a-f]{12})");
-    /** The smallest step of a commitment, in USD per hour. */
-    private static final int COMMITMENT_SCALE = 3;
+    /** The most decimal places of a commitment, in USD per hour: "no more than five digits after the decimal point". */
+    private static final int COMMITMENT_SCALE = 5;
+    /** The smallest hourly commitment a plan may have (the model's "between 0.001 and 1 million"). */
+    private static final BigDecimal MINIMUM_COMMITMENT = new BigDecimal("0.001");
     /** The largest hourly commitment a plan may have (the model's "between 0.001 and 1 million"). */
     private static final BigDecimal MAXIMUM_COMMITMENT = BigDecimal.valueOf(1_000_000);
     private static final int MAXIMUM_TAGS = 50;
@@ -85,7 +87,7 @@ public final class SavingsPlanService {
     }
 
     /**
-     * CreateSavingsPlan. The commitment is USD per hour in steps of $0.001; Partial Upfront needs an upfront
+     * CreateSavingsPlan. The commitment is USD per hour from $0.001, to five decimal places; Partial Upfront needs an upfront
      * payment of 50 % to 99 % of the term's total commitment, the other options take none. A repeated client
      * token answers the plan it created.
      */
@@ -111,10 +113,10 @@ public final class SavingsPlanService {
         SavingsOffering offering = catalog.find(offeringId).orElseThrow(() -> SavingsPlansError.RESOURCE_NOT_FOUND
                 .exception("Savings Plan offering " + offeringId + " was not found."));
         BigDecimal commitment = amount(commitmentText, "commitment");
-        if (commitment.signum() <= 0 || commitment.stripTrailingZeros().scale() > COMMITMENT_SCALE
+        if (commitment.compareTo(MINIMUM_COMMITMENT) < 0 || commitment.stripTrailingZeros().scale() > COMMITMENT_SCALE
                 || commitment.compareTo(MAXIMUM_COMMITMENT) > 0) {
             throw SavingsPlansError.VALIDATION.exception("The commitment must be an amount in USD per hour from 0.001 "
-                    + "to 1,000,000 in increments of 0.001, not " + commitmentText + ".");
+                    + "to 1,000,000, with at most five digits after the decimal point, not " + commitmentText + ".");
         }
         BigDecimal termHours = BigDecimal.valueOf(offering.term().hours());
         BigDecimal total = commitment.multiply(termHours);

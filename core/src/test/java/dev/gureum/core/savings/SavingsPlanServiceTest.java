@@ -91,12 +91,21 @@ class SavingsPlanServiceTest {
     }
 
     @Test
+    void aCommitmentMayHaveFiveDigitsAfterTheDecimalPoint() {
+        String noUpfront = world.offeringId(PlanType.COMPUTE, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, null, null);
+        assertEquals(0, new java.math.BigDecimal("1.00001").compareTo(world.plans.create(world.context(), noUpfront,
+                "1.00001", null, null, null, Map.of()).commitment()));
+    }
+
+    @Test
     void purchasesAreCheckedAsAwsChecksThem() {
         String noUpfront = world.offeringId(PlanType.COMPUTE, Term.ONE_YEAR, PaymentOption.NO_UPFRONT, null, null);
         String partial = world.offeringId(PlanType.COMPUTE, Term.ONE_YEAR, PaymentOption.PARTIAL_UPFRONT, null, null);
         assertError(SavingsPlansError.VALIDATION, () -> world.plans.create(world.context(), noUpfront, "0", null,
                 null, null, Map.of()));
         assertError(SavingsPlansError.VALIDATION, () -> world.plans.create(world.context(), noUpfront, "0.0001",
+                null, null, null, Map.of()));
+        assertError(SavingsPlansError.VALIDATION, () -> world.plans.create(world.context(), noUpfront, "1.000001",
                 null, null, null, Map.of()));
         assertError(SavingsPlansError.VALIDATION, () -> world.plans.create(world.context(), noUpfront, "abc", null,
                 null, null, Map.of()));
