@@ -5,7 +5,6 @@ import dev.gureum.core.billing.Bills;
 import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.billing.ReservationUse;
-import dev.gureum.core.billing.SavingsPlanUse;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.core.time.CloudClock;
 import java.math.BigDecimal;
@@ -36,7 +35,6 @@ public final class CostExplorer {
     private static final Duration HOURLY_HISTORY = Duration.ofDays(14);
     private static final Duration RESOURCE_HISTORY = Duration.ofDays(14);
     private static final int HISTORY_MONTHS = 38;
-    private static final int SAVINGS_PLANS_HISTORY_MONTHS = 13;
     private static final int RESERVATION_COVERAGE_HISTORY_MONTHS = 12;
 
     private final Bills bills;
@@ -61,6 +59,16 @@ public final class CostExplorer {
         this.clock = clock;
         this.tagsOfAccount = tagsOfAccount;
         this.normalizedUnits = new NormalizedUnits(normalizationFactor);
+    }
+
+    /** The bills Cost Explorer answers from. */
+    Bills bills() {
+        return bills;
+    }
+
+    /** The cloud's time now. */
+    Instant now() {
+        return clock.now();
     }
 
     /** Instance time in normalized units, as the account's instance types count it. */
@@ -174,8 +182,8 @@ public final class CostExplorer {
      */
     void requirePeriod(Instant start, Instant end, Granularity granularity) {
         if (granularity != Granularity.HOURLY && !(isDayStart(start) && isDayStart(end))) {
-            throw CostExplorerError.VALIDATION.exception("Start and End are dates (YYYY-MM-DD) unless the granularity is"
-                    + " HOURLY: " + start + " to " + end + " is not whole days.");
+            throw CostExplorerError.VALIDATION.exception("Start and End are dates (YYYY-MM-DD) unless the granularity"
+                    + " is HOURLY: " + start + " to " + end + " is not whole days.");
         }
         if (!start.isBefore(end)) {
             throw CostExplorerError.VALIDATION.exception("Start date (and hour) should be before end date (and hour)");
@@ -209,26 +217,6 @@ public final class CostExplorer {
         if (start.isBefore(earliest)) {
             throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: resource-level data"
                     + " covers the past 14 days, from " + earliest + ".");
-        }
-    }
-
-    /**
-     * The Savings Plans operations' rules for a query's time, over {@link #requirePeriod}'s: "The Start date must be
-     * within 13 months. The End date must be after the Start date, and before the current date. Future dates can't
-     * be used as an End date." (End is exclusive: an End of today asks up to today's start.)
-     */
-    private void requireSavingsPlansPeriod(Instant start, Instant end, Granularity granularity) {
-        requirePeriod(start, end, granularity);
-        Instant today = Granularity.DAILY.bucketStart(clock.now());
-        if (end.isAfter(today)) {
-            throw CostExplorerError.VALIDATION.exception("End date " + end + " is after the current date; future"
-                    + " dates can't be used as an End date.");
-        }
-        Instant earliest = LocalDate.ofInstant(today, ZoneOffset.UTC).minusMonths(SAVINGS_PLANS_HISTORY_MONTHS)
-                .atStartOfDay(ZoneOffset.UTC).toInstant();
-        if (start.isBefore(earliest)) {
-            throw CostExplorerError.VALIDATION.exception("Start date " + start + " is too old: the start date must be"
-                    + " within 13 months, from " + earliest + ".");
         }
     }
 
@@ -298,111 +286,6 @@ public final class CostExplorer {
         }
         result.add(whole);
         return result;
-    }
-
-    /** A bucket of GetSavingsPlansUtilization and its aggregates. */
-    public record PlanUtilization(Instant start, Instant end, SavingsPlansAggregates aggregates) {
-    }
-
-    /**
-     * GetSavingsPlansUtilization: the aggregates of every plan of the account per bucket of {@code granularity}
-     * (none when null) and over the whole period (the last element).
-     */
-    public List<PlanUtilization> savingsPlansUtilization(String account, Instant start, Instant end,
-                                                         Granularity granularity) {
-        return savingsPlansUtilization(account, start, end, granularity, use -> true);
-    }
-
-    /** As above, of the plans' uses that {@code plans} accepts (a Filter). */
-    public List<PlanUtilization> savingsPlansUtilization(String account, Instant start, Instant end,
-                                                         Granularity granularity, Predicate<SavingsPlanUse> plans) {
-        requireSavingsPlansPeriod(start, end, granularity);
-        Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
-        List<SavingsPlanUse> uses = bills.savingsPlanUse(account, start, end, buckets).stream().filter(plans)
-                .toList();
-        List<PlanUtilization> result = new ArrayList<>();
-        if (granularity != null) {
-            for (Granularity.Window window : granularity.windows(start, end)) {
-                result.add(new PlanUtilization(window.start(), window.end(), SavingsPlansAggregates.of(uses.stream()
-                        .filter(use -> use.bucketStart().equals(window.bucket())).toList())));
-            }
-        }
-        result.add(new PlanUtilization(start, end, SavingsPlansAggregates.of(uses)));
-        return result;
-    }
-
-    /** One Savings Plan's aggregates over a period (GetSavingsPlansUtilizationDetails). */
-    public record PlanDetail(String arn, SavingsPlansAggregates aggregates) {
-    }
-
-    /**
-     * GetSavingsPlansUtilizationDetails: the aggregates of each of the account's plans over the whole period, in the
-     * order of their ARNs; a plan in force for none of it is left out.
-     */
-    public List<PlanDetail> savingsPlansUtilizationDetails(String account, Instant start, Instant end,
-                                                           Predicate<SavingsPlanUse> plans) {
-        requireSavingsPlansPeriod(start, end, null);
-        Map<String, List<SavingsPlanUse>> byPlan = new java.util.TreeMap<>();
-        for (SavingsPlanUse use : bills.savingsPlanUse(account, start, end, Granularity.MONTHLY).stream()
-                .filter(plans).toList()) {
-            byPlan.computeIfAbsent(use.arn(), unused -> new ArrayList<>()).add(use);
-        }
-        List<PlanDetail> details = new ArrayList<>(byPlan.size());
-        byPlan.forEach((arn, uses) -> details.add(new PlanDetail(arn, SavingsPlansAggregates.of(uses))));
-        return details;
-    }
-
-    /**
-     * GetSavingsPlansCoverage: per bucket of {@code granularity} (the whole period when null) and per
-     * combination of {@code groupBy} (INSTANCE_FAMILY, also spelt INSTANCE_TYPE_FAMILY, REGION, SERVICE), the
-     * eligible spend covered and left on demand.
-     * Buckets without eligible usage are left out.
-     */
-    public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
-                                                           Granularity granularity, List<String> groupBy) {
-        return savingsPlansCoverage(account, start, end, granularity, groupBy, item -> true);
-    }
-
-    /** As above, of the eligible usage {@code usage} accepts (a Filter). */
-    public List<SavingsPlansCoverage> savingsPlansCoverage(String account, Instant start, Instant end,
-                                                           Granularity granularity, List<String> groupBy,
-                                                           Predicate<LineItem> usage) {
-        requireSavingsPlansPeriod(start, end, granularity);
-        Granularity buckets = granularity == null ? Granularity.MONTHLY : granularity;
-        Map<List<Object>, SavingsPlansCoverage> coverages = new LinkedHashMap<>();
-        for (LineItem item : bills.lineItems(account, start, end, buckets)) {
-            if (!SavingsPlansCoverage.eligible(item) || !usage.test(item)) {
-                continue;
-            }
-            Map<String, String> attributes = new java.util.TreeMap<>();
-            for (String key : groupBy) {
-                switch (key) {
-                    case "REGION" -> attributes.put("region", item.region());
-                    case "INSTANCE_TYPE_FAMILY", "INSTANCE_FAMILY" ->
-                            attributes.put("instanceFamily", instanceFamily(item));
-                    case "SERVICE" -> attributes.put("service", CostDimension.SERVICE.valueOf(item));
-                    default -> throw CostExplorerError.VALIDATION.exception("GetSavingsPlansCoverage groups by "
-                            + "INSTANCE_FAMILY, REGION or SERVICE, not " + key + ".");
-                }
-            }
-            Granularity.Window window = granularity == null ? new Granularity.Window(start, start, end)
-                    : buckets.window(item.bucketStart(), start, end);
-            coverages.computeIfAbsent(List.of(window.start(), attributes), unused -> new SavingsPlansCoverage(
-                    window.start(), window.end(), attributes, BigDecimal.ZERO, BigDecimal.ZERO));
-            coverages.computeIfPresent(List.of(window.start(), attributes), (unused, coverage) -> coverage.plus(item));
-        }
-        List<SavingsPlansCoverage> result = new ArrayList<>(coverages.values());
-        result.sort(java.util.Comparator.comparing(SavingsPlansCoverage::start)
-                .thenComparing(coverage -> coverage.attributes().toString()));
-        return result;
-    }
-
-    /** The instance family of a line of instance time ({@code BoxUsage:m7i.large}: {@code m7i}). */
-    public static String instanceFamily(LineItem item) {
-        String usageType = item.usageType();
-        String type = usageType.substring(usageType.indexOf("BoxUsage:") + "BoxUsage:".length());
-        int dot = type.indexOf('.');
-        return dot > 0 ? type.substring(0, dot) : type;
     }
 
     private List<ReservationGroup> groups(String account, List<ReservationUse> uses) {

@@ -10,6 +10,7 @@ import dev.gureum.core.cost.CostFilter;
 import dev.gureum.core.cost.CostMetric;
 import dev.gureum.core.cost.SavingsPlansAggregates;
 import dev.gureum.core.cost.SavingsPlansCoverage;
+import dev.gureum.core.cost.SavingsPlansReports;
 import dev.gureum.core.reserved.PaymentOption;
 import dev.gureum.core.reserved.Term;
 import java.math.BigDecimal;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class SavingsPlanCostsTest {
     private final SavingsWorld world = new SavingsWorld();
     private final CostExplorer costs = new CostExplorer(world.bills, world.clock);
+    private final SavingsPlansReports reports = new SavingsPlansReports(costs);
 
     private static void assertMoney(String expected, BigDecimal actual, String what) {
         assertEquals(0, new BigDecimal(expected).compareTo(actual), what + ": " + actual);
@@ -52,7 +54,7 @@ class SavingsPlanCostsTest {
 
         // the Savings Plans operations take no End after today: the rest of the day, and then the whole day
         world.clock.advance(Duration.ofHours(22));
-        List<CostExplorer.PlanUtilization> utilization = costs.savingsPlansUtilization(SavingsWorld.ACCOUNT,
+        List<SavingsPlansReports.PlanUtilization> utilization = reports.utilization(SavingsWorld.ACCOUNT,
                 SavingsWorld.START, world.clock.now(), Granularity.DAILY);
         SavingsPlansAggregates total = utilization.get(utilization.size() - 1).aggregates();
         assertMoney("0.864", total.totalCommitment(), "24 h of commitment");
@@ -62,27 +64,27 @@ class SavingsPlanCostsTest {
         assertMoney("0.336", total.netSavings(), "1.2 - 0.864");
         assertMoney("0.864", total.amortizedRecurringCommitment(), "no upfront");
 
-        List<CostExplorer.PlanDetail> details = costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT,
+        List<SavingsPlansReports.PlanDetail> details = reports.utilizationDetails(SavingsWorld.ACCOUNT,
                 SavingsWorld.START, world.clock.now(), use -> true);
         assertEquals(1, details.size(), "the one plan");
         assertEquals(total, details.get(0).aggregates(), "one plan's details are the total");
-        assertEquals(List.of(), costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT, SavingsWorld.START,
+        assertEquals(List.of(), reports.utilizationDetails(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 world.clock.now(), use -> !use.arn().equals(details.get(0).arn())), "filtered out");
-        assertRefused(() -> costs.savingsPlansUtilizationDetails(SavingsWorld.ACCOUNT, SavingsWorld.START,
+        assertRefused(() -> reports.utilizationDetails(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 world.clock.now().plus(Duration.ofDays(1)), use -> true), "after the current date");
 
-        List<SavingsPlansCoverage> coverage = costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
+        List<SavingsPlansCoverage> coverage = reports.coverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 world.clock.now(), null, List.of("INSTANCE_TYPE_FAMILY"));
         assertEquals(1, coverage.size());
         assertEquals(Map.of("instanceFamily", "c4"), coverage.get(0).attributes());
         assertMoney("1.2", coverage.get(0).spendCovered(), "covered, at on-demand prices");
         assertMoney("1.2", coverage.get(0).onDemandCost(), "left on demand");
         assertMoney("50", coverage.get(0).coveragePercentage(), "half");
-        assertEquals(List.of(), costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
-                world.clock.now(), null, List.of(), item -> !CostExplorer.instanceFamily(item).equals("c4")),
+        assertEquals(List.of(), reports.coverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
+                world.clock.now(), null, List.of(), item -> !SavingsPlansReports.instanceFamily(item).equals("c4")),
                 "no other family's usage");
         assertEquals(List.of(Map.of("instanceFamily", "c4", "service", "Amazon Elastic Compute Cloud - Compute")),
-                costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START, world.clock.now(), null,
+                reports.coverage(SavingsWorld.ACCOUNT, SavingsWorld.START, world.clock.now(), null,
                         List.of("INSTANCE_FAMILY", "SERVICE")).stream().map(SavingsPlansCoverage::attributes).toList());
     }
 
@@ -90,14 +92,14 @@ class SavingsPlanCostsTest {
     void savingsPlansDataIsAskedForNoFutureEndAndNoStartOlderThanThirteenMonths() {
         world.clock.advance(Duration.ofHours(30));
         java.time.Instant today = SavingsWorld.START.plus(Duration.ofDays(1));
-        costs.savingsPlansUtilization(SavingsWorld.ACCOUNT, SavingsWorld.START, today, Granularity.DAILY);
-        assertRefused(() -> costs.savingsPlansUtilization(SavingsWorld.ACCOUNT, SavingsWorld.START,
+        reports.utilization(SavingsWorld.ACCOUNT, SavingsWorld.START, today, Granularity.DAILY);
+        assertRefused(() -> reports.utilization(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 today.plus(Duration.ofDays(1)), Granularity.DAILY), "after the current date");
-        assertRefused(() -> costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
+        assertRefused(() -> reports.coverage(SavingsWorld.ACCOUNT, SavingsWorld.START,
                 today.plus(Duration.ofDays(1)), null, List.of()), "after the current date");
         java.time.Instant thirteenMonthsAgo = java.time.Instant.parse("2025-10-03T00:00:00Z");
-        costs.savingsPlansCoverage(SavingsWorld.ACCOUNT, thirteenMonthsAgo, today, Granularity.MONTHLY, List.of());
-        assertRefused(() -> costs.savingsPlansCoverage(SavingsWorld.ACCOUNT,
+        reports.coverage(SavingsWorld.ACCOUNT, thirteenMonthsAgo, today, Granularity.MONTHLY, List.of());
+        assertRefused(() -> reports.coverage(SavingsWorld.ACCOUNT,
                 thirteenMonthsAgo.minus(Duration.ofDays(1)), today, Granularity.MONTHLY, List.of()), "within 13 months");
     }
 

@@ -14,13 +14,14 @@ import dev.gureum.core.cost.CostGrouping;
 import dev.gureum.core.cost.CostMetric;
 import dev.gureum.core.cost.CostValues;
 import dev.gureum.core.cost.ReservationCoverages;
+import dev.gureum.core.cost.SavingsPlansReports;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.protocol.document.RpcErrors;
 import dev.gureum.protocol.json.JsonDocument;
-import dev.gureum.server.dispatch.JsonDocuments;
-import dev.gureum.server.dispatch.JsonMembers;
 import dev.gureum.protocol.json.JsonDocumentProtocol;
 import dev.gureum.protocol.model.RequiredMembers;
+import dev.gureum.server.dispatch.JsonDocuments;
+import dev.gureum.server.dispatch.JsonMembers;
 import dev.gureum.server.dispatch.OperationTable;
 import dev.gureum.server.dispatch.ServiceEndpoint;
 import java.time.Instant;
@@ -68,7 +69,7 @@ public final class CostExplorerApi {
 
     private CostExplorerApi(CostExplorer costs, ReservationCoverages coverages) {
         this.costs = costs;
-        this.savingsPlans = new SavingsPlansCosts(costs);
+        this.savingsPlans = new SavingsPlansCosts(new SavingsPlansReports(costs));
         this.values = new CostValueLists(new CostValues(costs));
         this.reservationUtilization = new ReservationUtilizationAnswers(costs);
         this.reservationCoverage = new ReservationCoverageAnswers(coverages);

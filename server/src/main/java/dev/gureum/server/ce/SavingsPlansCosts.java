@@ -9,9 +9,9 @@ import dev.gureum.core.billing.Granularity;
 import dev.gureum.core.billing.LineItem;
 import dev.gureum.core.billing.SavingsPlanUse;
 import dev.gureum.core.cost.CostDimension;
-import dev.gureum.core.cost.CostExplorer;
 import dev.gureum.core.cost.SavingsPlansAggregates;
 import dev.gureum.core.cost.SavingsPlansCoverage;
+import dev.gureum.core.cost.SavingsPlansReports;
 import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.server.dispatch.JsonMembers;
 import java.time.Instant;
@@ -56,10 +56,10 @@ final class SavingsPlansCosts {
     private static final List<String> ALL_PARTS = List.of("UTILIZATION", "SAVINGS", "AMORTIZED_COMMITMENT");
     private static final int DEFAULT_PAGE = 20;
 
-    private final CostExplorer costs;
+    private final SavingsPlansReports reports;
 
-    SavingsPlansCosts(CostExplorer costs) {
-        this.costs = costs;
+    SavingsPlansCosts(SavingsPlansReports reports) {
+        this.reports = reports;
     }
 
     ObjectNode utilization(JsonNode input, RequestContext context) {
@@ -71,15 +71,15 @@ final class SavingsPlansCosts {
                 planDimensions(context.account()));
         Comparator<SavingsPlansAggregates> order = SortKeys.sortBy(input, "GetSavingsPlansUtilization",
                 SortKeys.first(UTILIZATION_SORT_KEYS, UTILIZATION_BY_TIME_SORT_KEYS));
-        List<CostExplorer.PlanUtilization> result = costs.savingsPlansUtilization(context.account(), start, end,
+        List<SavingsPlansReports.PlanUtilization> result = reports.utilization(context.account(), start, end,
                 granularity, plans);
-        List<CostExplorer.PlanUtilization> buckets = new ArrayList<>(result.subList(0, result.size() - 1));
+        List<SavingsPlansReports.PlanUtilization> buckets = new ArrayList<>(result.subList(0, result.size() - 1));
         if (order != null) {
-            buckets.sort(Comparator.comparing(CostExplorer.PlanUtilization::aggregates, order));
+            buckets.sort(Comparator.comparing(SavingsPlansReports.PlanUtilization::aggregates, order));
         }
         ObjectNode output = JSON.createObjectNode();
         ArrayNode byTime = output.putArray("SavingsPlansUtilizationsByTime");
-        for (CostExplorer.PlanUtilization bucket : buckets) {
+        for (SavingsPlansReports.PlanUtilization bucket : buckets) {
             ObjectNode entry = byTime.addObject();
             entry.putObject("TimePeriod").put("Start", CostExplorerApi.dateText(bucket.start(), granularity))
                     .put("End", CostExplorerApi.dateText(bucket.end(), granularity));
@@ -100,18 +100,18 @@ final class SavingsPlansCosts {
         List<String> parts = dataTypes(input);
         int pageSize = pageSize(input);
         Comparator<SavingsPlansAggregates> order = SortKeys.sortBy(input, operation, UTILIZATION_SORT_KEYS);
-        List<CostExplorer.PlanDetail> details = new ArrayList<>(costs.savingsPlansUtilizationDetails(
+        List<SavingsPlansReports.PlanDetail> details = new ArrayList<>(reports.utilizationDetails(
                 context.account(), period.start(), period.end(), plans));
         if (order != null) {
-            details.sort(Comparator.comparing(CostExplorer.PlanDetail::aggregates, order));
+            details.sort(Comparator.comparing(SavingsPlansReports.PlanDetail::aggregates, order));
         }
-        List<CostExplorer.PlanUtilization> whole = costs.savingsPlansUtilization(context.account(), period.start(),
+        List<SavingsPlansReports.PlanUtilization> whole = reports.utilization(context.account(), period.start(),
                 period.end(), null, plans);
-        CostPages.Page<CostExplorer.PlanDetail> page = CostPages.page(details, input, "NextToken", operation,
+        CostPages.Page<SavingsPlansReports.PlanDetail> page = CostPages.page(details, input, "NextToken", operation,
                 pageSize);
         ObjectNode output = JSON.createObjectNode();
         ArrayNode listed = output.putArray("SavingsPlansUtilizationDetails");
-        for (CostExplorer.PlanDetail detail : page.items()) {
+        for (SavingsPlansReports.PlanDetail detail : page.items()) {
             aggregates(listed.addObject().put("SavingsPlanArn", detail.arn()), detail.aggregates(), parts);
         }
         aggregates(output.putObject("Total"), whole.get(whole.size() - 1).aggregates(), ALL_PARTS);
@@ -141,7 +141,7 @@ final class SavingsPlansCosts {
         dimensions.put("LINKED_ACCOUNT", item -> account);
         dimensions.put("REGION", LineItem::region);
         dimensions.put("SERVICE", CostDimension.SERVICE::valueOf);
-        dimensions.put("INSTANCE_FAMILY", CostExplorer::instanceFamily);
+        dimensions.put("INSTANCE_FAMILY", SavingsPlansReports::instanceFamily);
         return dimensions;
     }
 
@@ -221,7 +221,7 @@ final class SavingsPlansCosts {
             // "Granularity can't be set if GroupBy is set."
             throw CostExplorerError.VALIDATION.exception("Granularity is not supported when specifying groupBy");
         }
-        List<SavingsPlansCoverage> all = new ArrayList<>(costs.savingsPlansCoverage(context.account(), start, end,
+        List<SavingsPlansCoverage> all = new ArrayList<>(reports.coverage(context.account(), start, end,
                 granularity, groupBy, usage));
         if (order != null) {
             all.sort(order);
