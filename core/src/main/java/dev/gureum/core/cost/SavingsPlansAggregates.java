@@ -15,6 +15,10 @@ public record SavingsPlansAggregates(BigDecimal totalCommitment, BigDecimal used
                                      BigDecimal onDemandCostEquivalent, BigDecimal amortizedRecurringCommitment,
                                      BigDecimal amortizedUpfrontCommitment) {
 
+    /** Nothing committed nor used. */
+    public static final SavingsPlansAggregates NONE = new SavingsPlansAggregates(BigDecimal.ZERO, BigDecimal.ZERO,
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
     static SavingsPlansAggregates of(List<SavingsPlanUse> uses) {
         BigDecimal total = BigDecimal.ZERO;
         BigDecimal used = BigDecimal.ZERO;
@@ -29,6 +33,14 @@ public record SavingsPlansAggregates(BigDecimal totalCommitment, BigDecimal used
             upfront = upfront.add(use.amortizedUpfrontCommitment());
         }
         return new SavingsPlansAggregates(total, used, onDemand, recurring, upfront);
+    }
+
+    /** These and {@code other} together (the plans of a total, say): every figure is a sum or follows from sums. */
+    public SavingsPlansAggregates plus(SavingsPlansAggregates other) {
+        return new SavingsPlansAggregates(totalCommitment.add(other.totalCommitment),
+                usedCommitment.add(other.usedCommitment), onDemandCostEquivalent.add(other.onDemandCostEquivalent),
+                amortizedRecurringCommitment.add(other.amortizedRecurringCommitment),
+                amortizedUpfrontCommitment.add(other.amortizedUpfrontCommitment));
     }
 
     public BigDecimal unusedCommitment() {

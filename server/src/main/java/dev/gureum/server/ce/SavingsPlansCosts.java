@@ -105,8 +105,8 @@ final class SavingsPlansCosts {
         if (order != null) {
             details.sort(Comparator.comparing(SavingsPlansReports.PlanDetail::aggregates, order));
         }
-        List<SavingsPlansReports.PlanUtilization> whole = reports.utilization(context.account(), period.start(),
-                period.end(), null, plans);
+        SavingsPlansAggregates total = details.stream().map(SavingsPlansReports.PlanDetail::aggregates)
+                .reduce(SavingsPlansAggregates.NONE, SavingsPlansAggregates::plus);
         CostPages.Page<SavingsPlansReports.PlanDetail> page = CostPages.page(details, input, "NextToken", operation,
                 pageSize);
         ObjectNode output = JSON.createObjectNode();
@@ -114,7 +114,7 @@ final class SavingsPlansCosts {
         for (SavingsPlansReports.PlanDetail detail : page.items()) {
             aggregates(listed.addObject().put("SavingsPlanArn", detail.arn()), detail.aggregates(), parts);
         }
-        aggregates(output.putObject("Total"), whole.get(whole.size() - 1).aggregates(), ALL_PARTS);
+        aggregates(output.putObject("Total"), total, ALL_PARTS);
         output.putObject("TimePeriod").put("Start", CostExplorerApi.dateText(period.start(), Granularity.DAILY))
                 .put("End", CostExplorerApi.dateText(period.end(), Granularity.DAILY));
         if (page.nextToken() != null) {
