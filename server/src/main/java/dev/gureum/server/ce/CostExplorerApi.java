@@ -253,7 +253,7 @@ public final class CostExplorerApi {
      * The match options of a Dimensions or Tags expression, each one GetCostAndUsage accepts for it (EQUALS and
      * CASE_SENSITIVE are what it does without any).
      */
-    private static List<String> matchOptions(JsonNode expression, String of, Set<String> valid) {
+    static List<String> matchOptions(JsonNode expression, String of, Set<String> valid) {
         List<String> options = JsonMembers.strings(expression, "MatchOptions");
         for (String option : options) {
             if (!valid.contains(option)) {

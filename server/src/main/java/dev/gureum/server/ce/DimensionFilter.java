@@ -5,6 +5,7 @@ import dev.gureum.core.error.CostExplorerError;
 import dev.gureum.server.dispatch.JsonMembers;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -42,12 +43,7 @@ final class DimensionFilter {
         }
         JsonNode dimension = JsonMembers.structure(expression, "Dimensions");
         String key = CostExplorerApi.requiredString(dimension, "Key");
-        for (String option : JsonMembers.strings(dimension, "MatchOptions")) {
-            if (!option.equals("EQUALS") && !option.equals("CASE_SENSITIVE")) {
-                throw CostExplorerError.VALIDATION.exception("Match option " + option + " is not valid for Dimensions"
-                        + " here; valid: CASE_SENSITIVE, EQUALS.");
-            }
-        }
+        CostExplorerApi.matchOptions(dimension, "Dimensions", Set.of("EQUALS", "CASE_SENSITIVE"));
         Function<T, String> value = dimensions.get(key);
         if (value == null) {
             throw CostExplorerError.VALIDATION.exception(operation + " does not filter by " + key + " in Gureum; it"
